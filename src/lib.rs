@@ -1,0 +1,6 @@
+//! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
+pub mod cli;
+pub mod commands;
+pub mod fsutil;
+pub mod story;
+pub mod tui;

@@ -1,0 +1,331 @@
+//! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
+//! a file written from the screen matches the command line exactly.
+
+use super::date::DateSpec;
+use super::graph::{RecordRef, Story};
+use super::markdown::{Footnotes, escape, table};
+use super::provenance::AS_OF_RULE;
+use super::views::{Clock, MetricRow, ViewFilter};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportView {
+    Timeline,
+    Partners,
+    Metrics,
+    Disputes,
+    Sources,
+    /// One entity and everything linked to it (arena index).
+    Entity(usize),
+    /// Every view in one document.
+    Report,
+}
+
+impl ExportView {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportView::Timeline => "timeline",
+            ExportView::Partners => "partners",
+            ExportView::Metrics => "metrics",
+            ExportView::Disputes => "disputes",
+            ExportView::Sources => "sources",
+            ExportView::Entity(_) => "entity",
+            ExportView::Report => "report",
+        }
+    }
+}
+
+/// Everything besides the view that shapes the output, recorded in its provenance line.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    pub filter: ViewFilter,
+    pub as_of: Option<DateSpec>,
+    /// The record selected on screen, if exported from the explorer.
+    pub selected: Option<String>,
+    /// Include the chart data tables with the figures.
+    pub chart: bool,
+}
+
+/// Renders a view of a story (already narrowed to its as-of date) as Markdown.
+pub fn export_markdown(story: &Story, view: ExportView, options: &ExportOptions, clock: Clock) -> String {
+    let mut doc = Doc { story, options, clock, out: String::new(), notes: Footnotes::default() };
+    doc.out.push_str(&format!("# {}\n\n", escape(&story.file.story.title)));
+    doc.provenance_line(view);
+    match view {
+        ExportView::Timeline => doc.timeline(),
+        ExportView::Partners => doc.partners(),
+        ExportView::Metrics => doc.metrics(options.chart),
+        ExportView::Disputes => doc.disputes(),
+        ExportView::Sources => doc.sources(),
+        ExportView::Entity(entity) => doc.entity(entity),
+        ExportView::Report => {
+            doc.out.push_str(&format!("{}\n\n", escape(&story.file.story.summary)));
+            doc.timeline();
+            doc.partners();
+            doc.metrics(true);
+            doc.disputes();
+            doc.entities();
+            doc.relations();
+            doc.sources();
+        }
+    }
+    if !doc.notes.is_empty() {
+        doc.out.push_str(&doc.notes.definitions(story));
+    }
+    doc.out
+}
+
+struct Doc<'a> {
+    story: &'a Story,
+    options: &'a ExportOptions,
+    clock: Clock,
+    out: String,
+    notes: Footnotes,
+}
+
+impl Doc<'_> {
+    fn provenance_line(&mut self, view: ExportView) {
+        let story = self.story;
+        let mut parts = vec![format!("View: {}", view.name())];
+        if let ExportView::Entity(entity) = view {
+            parts.push(format!("entity {}", escape(&story.file.entities[entity].name)));
+        }
+        if let Some(entity) = self.options.filter.entity {
+            parts.push(format!("filtered to {}", escape(&story.file.entities[entity].name)));
+        }
+        match self.options.as_of {
+            Some(date) => parts.push(format!("as of {} ({AS_OF_RULE})", date.human())),
+            None => parts.push("all sources".to_owned()),
+        }
+        if let Some(selected) = &self.options.selected {
+            parts.push(format!("selected: {}", escape(selected)));
+        }
+        parts.push(format!("story: {}", escape(&story.origin)));
+        self.out.push_str(&format!("_{}_\n\n", parts.join(" · ")));
+    }
+
+    fn section(&mut self, title: &str) {
+        self.out.push_str(&format!("## {title}\n\n"));
+    }
+
+    fn badges(disputed: bool, overdue: bool) -> String {
+        let mut badges = String::new();
+        if disputed {
+            badges.push_str(" · **disputed**");
+        }
+        if overdue {
+            badges.push_str(" · **overdue**");
+        }
+        badges
+    }
+
+    fn timeline(&mut self) {
+        self.section("Timeline");
+        let story = self.story;
+        let rows: Vec<Vec<String>> = story
+            .timeline_rows(self.options.filter, self.clock)
+            .into_iter()
+            .map(|row| {
+                let event = &story.file.events[row.event];
+                vec![
+                    escape(&row.date),
+                    format!("**{}**", escape(&row.title)),
+                    escape(&event.summary),
+                    format!("{}{}", escape(&row.status), Self::badges(row.disputed, row.overdue)),
+                    escape(&row.entities.join(", ")),
+                    escape(&row.provenance.label()),
+                    self.notes.refs(&event.cite),
+                ]
+            })
+            .collect();
+        table(&mut self.out, &["When", "Event", "What happened", "Status", "Involved", "Sourcing", "Sources"], &rows);
+    }
+
+    fn partners(&mut self) {
+        self.section("Candidate partners");
+        let candidates = self.story.candidate_rows(self.options.filter);
+        let summary: Vec<Vec<String>> = candidates
+            .iter()
+            .map(|row| {
+                vec![
+                    format!("**{}**", escape(&row.name)),
+                    escape(&row.role),
+                    format!("{}{}", row.current.label(), Self::badges(row.disputed, false)),
+                ]
+            })
+            .collect();
+        table(&mut self.out, &["Candidate", "For", "Where it stands"], &summary);
+        let mut stages: Vec<Vec<String>> = Vec::new();
+        for row in &candidates {
+            for stage in &row.stages {
+                stages.push(vec![
+                    escape(&row.name),
+                    stage.stage.label().to_owned(),
+                    escape(stage.date.as_deref().unwrap_or("—")),
+                    escape(stage.reason.as_deref().unwrap_or("—")),
+                    escape(&stage.provenance.label()),
+                    self.notes.refs(&stage.cite),
+                ]);
+            }
+        }
+        self.out.push_str("### History of stages\n\n");
+        table(&mut self.out, &["Candidate", "Stage", "When", "Reason given", "Sourcing", "Sources"], &stages);
+    }
+
+    fn metric_cells(&mut self, row: &MetricRow) -> Vec<String> {
+        let metric = &self.story.file.metrics[row.metric];
+        vec![
+            escape(&row.label),
+            format!("**{}**{}", escape(&row.value), Self::badges(row.disputed, false)),
+            escape(&row.subject),
+            escape(&row.period),
+            escape(&row.basis),
+            escape(row.stated_by.as_deref().unwrap_or("—")),
+            escape(&row.provenance.label()),
+            self.notes.refs(&metric.cite),
+        ]
+    }
+
+    fn metrics(&mut self, chart: bool) {
+        self.section("Cited figures");
+        let rows: Vec<Vec<String>> =
+            self.story.metric_rows(self.options.filter).iter().map(|row| self.metric_cells(row)).collect();
+        table(
+            &mut self.out,
+            &["Figure", "Value", "Subject", "Period", "Basis", "Stated by", "Sourcing", "Sources"],
+            &rows,
+        );
+        if chart {
+            for (group, rows) in self.story.metric_groups(self.options.filter) {
+                self.out.push_str(&format!("### Chart: {}\n\n", escape(&group)));
+                let cells: Vec<Vec<String>> =
+                    rows.iter().map(|row| vec![escape(&row.label), escape(&row.value), escape(&row.period)]).collect();
+                table(&mut self.out, &["Figure", "Value", "Period"], &cells);
+            }
+        }
+    }
+
+    fn disputes(&mut self) {
+        self.section("Where the sources disagree");
+        let disputes = self.story.dispute_rows(self.options.filter);
+        if disputes.is_empty() {
+            self.out.push_str("_None._\n\n");
+        }
+        for row in disputes {
+            self.out.push_str(&format!("### {}\n\n", escape(&row.point)));
+            if !row.about.is_empty() {
+                self.out.push_str(&format!("About: {}\n\n", escape(&row.about.join("; "))));
+            }
+            let cells: Vec<Vec<String>> = row
+                .variants
+                .iter()
+                .map(|variant| {
+                    vec![
+                        escape(&variant.claim),
+                        escape(&variant.outlets.join(", ")),
+                        escape(&variant.provenance.label()),
+                        self.notes.refs(&variant.cite),
+                    ]
+                })
+                .collect();
+            table(&mut self.out, &["Version", "Told by", "Sourcing", "Sources"], &cells);
+        }
+    }
+
+    fn sources(&mut self) {
+        self.section("Sources");
+        let rows: Vec<Vec<String>> = self
+            .story
+            .source_rows()
+            .into_iter()
+            .map(|row| {
+                let source = &self.story.file.sources[row.source];
+                vec![
+                    format!("“{}”", escape(&row.title)),
+                    escape(&row.outlet),
+                    escape(&row.published),
+                    escape(row.via.as_deref().unwrap_or("— (an origin)")),
+                    row.facts.to_string(),
+                    row.alone.to_string(),
+                    escape(source.url.as_deref().unwrap_or("")),
+                ]
+            })
+            .collect();
+        table(
+            &mut self.out,
+            &["Title", "Outlet", "Published", "Relies on", "Facts citing it", "Facts on it alone", "Address"],
+            &rows,
+        );
+    }
+
+    fn entity_rows(&mut self, entities: impl Iterator<Item = usize>) -> Vec<Vec<String>> {
+        let story = self.story;
+        entities
+            .map(|i| {
+                let entity = &story.file.entities[i];
+                vec![
+                    format!("**{}**", escape(&entity.name)),
+                    entity.kind.label().to_owned(),
+                    escape(&entity.aliases.join(", ")),
+                    escape(entity.summary.as_deref().unwrap_or("")),
+                    self.notes.refs(&entity.cite),
+                ]
+            })
+            .collect()
+    }
+
+    fn entities(&mut self) {
+        self.section("Who and what");
+        let rows = self.entity_rows(0..self.story.file.entities.len());
+        table(&mut self.out, &["Name", "Kind", "Also called", "Described as", "Sources"], &rows);
+    }
+
+    fn relation_rows(&mut self, relations: &[usize]) -> Vec<Vec<String>> {
+        let story = self.story;
+        relations
+            .iter()
+            .map(|&i| {
+                let relation = &story.file.relations[i];
+                let status = relation.status.map_or(String::new(), |s| {
+                    format!("{} · {}", s.sourcing.label(), s.timing.label())
+                });
+                vec![
+                    escape(story.entity_name(&relation.from)),
+                    relation.kind.label().to_owned(),
+                    escape(story.entity_name(&relation.to)),
+                    escape(relation.summary.as_deref().unwrap_or("")),
+                    format!("{}{}", status, Self::badges(story.is_disputed(RecordRef::Relation(i)), false)),
+                    escape(&story.provenance(&relation.cite).label()),
+                    self.notes.refs(&relation.cite),
+                ]
+            })
+            .collect()
+    }
+
+    fn relations(&mut self) {
+        self.section("Relations");
+        let all: Vec<usize> = (0..self.story.file.relations.len()).collect();
+        let rows = self.relation_rows(&all);
+        table(&mut self.out, &["From", "Relation", "To", "Details", "Status", "Sourcing", "Sources"], &rows);
+    }
+
+    fn entity(&mut self, entity: usize) {
+        let story = self.story;
+        let record = &story.file.entities[entity];
+        self.section(&format!("{} ({})", escape(&record.name), record.kind.label()));
+        let rows = self.entity_rows(std::iter::once(entity));
+        table(&mut self.out, &["Name", "Kind", "Also called", "Described as", "Sources"], &rows);
+        let focused = ExportOptions { filter: ViewFilter { entity: Some(entity) }, ..self.options.clone() };
+        let links = story.links(entity).relations.clone();
+        self.out.push_str("### Relations\n\n");
+        let rows = self.relation_rows(&links);
+        table(&mut self.out, &["From", "Relation", "To", "Details", "Status", "Sourcing", "Sources"], &rows);
+        let mut sub = Doc { story, options: &focused, clock: self.clock, out: String::new(), notes: std::mem::take(&mut self.notes) };
+        sub.timeline();
+        sub.partners();
+        sub.metrics(false);
+        sub.disputes();
+        self.out.push_str(&sub.out.replace("\n## ", "\n### ").replacen("## ", "### ", 1));
+        self.notes = sub.notes;
+    }
+}

@@ -1,0 +1,140 @@
+//! `storyscope lint`: weak sourcing and loose ends a story author should look at.
+//! A file that does not load is the loader's business; this checks valid stories.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::date::DayNumber;
+use super::graph::{RecordRef, Story};
+use super::provenance::FactRef;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Short machine-readable name of the check.
+    pub check: &'static str,
+    /// Path into the file, like `events[3]`.
+    pub location: String,
+    pub message: String,
+}
+
+/// Runs every check; `reference_day` decides which expectations are past due.
+pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let warn = |check, location: String, message: String| Finding { severity: Severity::Warning, check, location, message };
+    for (fact, cite) in story.facts() {
+        let location = fact_path(fact);
+        let provenance = story.provenance(cite);
+        if provenance.origins == 1 {
+            let root = story.source_root(story.source_index(&cite[0].source));
+            findings.push(warn(
+                "single-origin",
+                location.clone(),
+                format!("{} rests on one origin ({})", story.fact_title(fact), story.file.sources[root].outlet),
+            ));
+        }
+        for (c, citation) in cite.iter().enumerate() {
+            if citation.para.is_none() {
+                findings.push(warn("no-locator", format!("{location}.cite[{c}]"), "citation without a paragraph".to_owned()));
+            }
+        }
+    }
+    for (i, event) in story.file.events.iter().enumerate() {
+        if event.status.timing.is_expectation() && event.date.latest() < reference_day {
+            findings.push(warn(
+                "past-due",
+                format!("events[{i}]"),
+                format!("“{}” was expected by {} and no source confirms it", event.title, event.date.human()),
+            ));
+        }
+    }
+    let mut disputed_ids: BTreeSet<&str> = BTreeSet::new();
+    for dispute in &story.file.disputes {
+        disputed_ids.extend(dispute.about.iter().map(String::as_str));
+    }
+    for (i, entity) in story.file.entities.iter().enumerate() {
+        let links = story.links(i);
+        let unused = links.relations.is_empty()
+            && links.events.is_empty()
+            && links.metrics.is_empty()
+            && links.candidacies.is_empty()
+            && !disputed_ids.contains(entity.id.as_str());
+        if unused {
+            findings.push(warn("unreferenced-entity", format!("entities[{i}]"), format!("nothing refers to {}", entity.name)));
+        }
+    }
+    for (i, metric) in story.file.metrics.iter().enumerate() {
+        if metric.period.is_none() && metric.period_note.is_none() {
+            findings.push(warn("figure-without-period", format!("metrics[{i}]"), format!("“{}” has no period or date", metric.label)));
+        }
+    }
+    let mut cited: BTreeSet<&str> = BTreeSet::new();
+    for (_, cite) in story.facts() {
+        cited.extend(cite.iter().map(|c| c.source.as_str()));
+    }
+    let relied_on: BTreeSet<&str> = story.file.sources.iter().filter_map(|s| s.via.as_deref()).collect();
+    for (i, source) in story.file.sources.iter().enumerate() {
+        if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
+            findings.push(warn("uncited-source", format!("sources[{i}]"), format!("nothing cites “{}”", source.title)));
+        }
+    }
+    findings.extend(shared_names(story));
+    findings
+}
+
+/// Two entities answering to the same name or alias make search and links ambiguous.
+fn shared_names(story: &Story) -> Vec<Finding> {
+    let mut owners: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for (i, entity) in story.file.entities.iter().enumerate() {
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        names.insert(entity.name.to_lowercase());
+        for (a, alias) in entity.aliases.iter().enumerate() {
+            if names.insert(alias.to_lowercase()) {
+                owners.entry(alias.to_lowercase()).or_default().push((i, format!("entities[{i}].aliases[{a}]")));
+            }
+        }
+        owners.entry(entity.name.to_lowercase()).or_default().push((i, format!("entities[{i}].name")));
+    }
+    let mut findings: Vec<Finding> = owners
+        .into_iter()
+        .filter(|(_, users)| users.len() > 1)
+        .map(|(name, users)| {
+            let who: Vec<&str> = users.iter().map(|(i, _)| story.file.entities[*i].name.as_str()).collect();
+            Finding {
+                severity: Severity::Error,
+                check: "shared-alias",
+                location: users[1].1.clone(),
+                message: format!("“{name}” names more than one entity: {}", who.join(", ")),
+            }
+        })
+        .collect();
+    findings.sort_by(|a, b| a.location.cmp(&b.location));
+    findings
+}
+
+pub fn fact_path(fact: FactRef) -> String {
+    match fact {
+        FactRef::Record(record) => {
+            let (list, index) = match record {
+                RecordRef::Source(i) => ("sources", i),
+                RecordRef::Entity(i) => ("entities", i),
+                RecordRef::Relation(i) => ("relations", i),
+                RecordRef::Event(i) => ("events", i),
+                RecordRef::Candidacy(i) => ("candidates", i),
+                RecordRef::Metric(i) => ("metrics", i),
+                RecordRef::Dispute(i) => ("disputes", i),
+            };
+            format!("{list}[{index}]")
+        }
+        FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),
+        FactRef::Variant(d, v) => format!("disputes[{d}].variants[{v}]"),
+    }
+}

@@ -1,0 +1,125 @@
+//! GitHub-flavoured Markdown building blocks: escaping that keeps story text inert
+//! (no broken tables, no injected links or HTML), GFM tables, and footnotes numbered
+//! by first use with one definition each.
+
+use std::collections::HashMap;
+
+use super::graph::Story;
+use super::model::Citation;
+use super::text::clean_line;
+
+/// Story text as inert Markdown on one line: controls stripped, every character that
+/// could start markup escaped (including `|`, so it is safe inside table cells).
+pub fn escape(text: &str) -> String {
+    let clean = clean_line(text);
+    let mut out = String::with_capacity(clean.len() + 8);
+    for c in clean.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A colon after a scheme name is how bare autolinks ("http://…", "www.")
+            // start; a zero-width joiner would be invisible, so escape-free text keeps
+            // `:` but breaks the "://" sequence with a backslash-escaped slash instead.
+            '/' if out.ends_with(':') => out.push_str("\\/"),
+            _ => out.push(c),
+        }
+    }
+    // "www." starts an autolink in GFM even without a scheme.
+    out.replace("www.", "www\\.")
+}
+
+/// A GFM table with escaped header cells; rows are already-escaped Markdown.
+pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        out.push_str("_None._\n\n");
+        return;
+    }
+    out.push('|');
+    for cell in header {
+        out.push_str(&format!(" {} |", escape(cell)));
+    }
+    out.push_str("\n|");
+    for _ in header {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for row in rows {
+        out.push('|');
+        for cell in row {
+            let cell = if cell.is_empty() { " " } else { cell.as_str() };
+            out.push_str(&format!(" {cell} |"));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// Footnotes keyed by (source, paragraph), numbered in order of first use.
+#[derive(Debug, Default)]
+pub struct Footnotes {
+    numbers: HashMap<(String, Option<u32>), usize>,
+    order: Vec<(String, Option<u32>)>,
+}
+
+impl Footnotes {
+    /// `[^1][^3]` for a fact's citations: each distinct footnote once, in cited order.
+    pub fn refs(&mut self, cite: &[Citation]) -> String {
+        let mut used: Vec<usize> = Vec::new();
+        for citation in cite {
+            let key = (citation.source.clone(), citation.para);
+            let next = self.order.len() + 1;
+            let number = *self.numbers.entry(key.clone()).or_insert_with(|| next);
+            if number == next {
+                self.order.push(key);
+            }
+            if !used.contains(&number) {
+                used.push(number);
+            }
+        }
+        used.iter().map(|n| format!("[^{n}]")).collect()
+    }
+
+    /// The definitions, one per footnote used: outlet, title, date, paragraph, via.
+    pub fn definitions(&self, story: &Story) -> String {
+        let mut out = String::new();
+        for (number, (source_id, para)) in self.order.iter().enumerate() {
+            let source = &story.file.sources[story.source_index(source_id)];
+            let mut line = format!("[^{}]: {}, “{}”", number + 1, escape(&source.outlet), escape(&source.title));
+            match source.published {
+                Some(date) => line.push_str(&format!(", {}", date.human())),
+                None => line.push_str(", undated"),
+            }
+            if let Some(para) = para {
+                line.push_str(&format!(", paragraph {para}"));
+            }
+            if let Some(via) = &source.via {
+                let upstream = &story.file.sources[story.source_index(via)];
+                line.push_str(&format!(" (relying on {})", escape(&upstream.outlet)));
+            }
+            line.push_str(".\n");
+            out.push_str(&line);
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_neutralises_markup() {
+        assert_eq!(escape("a|b"), "a\\|b");
+        assert_eq!(escape("line\nbreak"), "line break");
+        assert_eq!(escape("[x](http://e.vil)"), "\\[x\\](http:\\//e.vil)");
+        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(escape("see www.evil.com"), "see www\\.evil.com");
+        assert_eq!(escape("\x1b[31mred"), "\\[31mred");
+    }
+}

@@ -1,0 +1,28 @@
+//! The story domain: records, dates, loading, the graph, views, search and export.
+//! Nothing here touches a terminal.
+
+pub mod date;
+pub mod export;
+pub mod graph;
+pub mod lint;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod provenance;
+pub mod search;
+pub mod text;
+pub mod views;
+
+pub use graph::{RecordRef, Story};
+pub use load::{LoadError, Problem};
+
+/// The shipped story: two February 2025 articles on Apple choosing Alibaba.
+pub const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");
+
+/// How the embedded story is named in messages and provenance lines.
+pub const EMBEDDED_ORIGIN: &str = "embedded story";
+
+/// Loads the shipped story.
+pub fn embedded() -> Result<Story, LoadError> {
+    load::load_bytes(EMBEDDED_STORY.as_bytes(), EMBEDDED_ORIGIN)
+}

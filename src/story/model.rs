@@ -1,0 +1,471 @@
+//! The story file's records, as serde and JSON Schema types: one source of truth for
+//! the loader, the schema (`storyscope schema`) and the format documentation.
+//!
+//! Ids are strings in the file; `graph` resolves them into arena indexes once.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::DateSpec;
+
+/// The `format` value this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole story file.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoryFile {
+    /// Format version; must be 1.
+    pub format: u32,
+    pub story: StoryMeta,
+    /// Every article, report or statement a fact can cite.
+    pub sources: Vec<Source>,
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Parties one entity weighed for a role, each with a dated history of stages.
+    #[serde(default)]
+    pub candidates: Vec<Candidacy>,
+    /// Cited figures.
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    /// Points on which sources give different versions.
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoryMeta {
+    pub title: String,
+    pub summary: String,
+}
+
+/// Where a fact comes from: a source id plus where in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Id of a record in `sources`.
+    pub source: String,
+    /// Paragraph number in the source, counting from 1 (the headline is not counted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub para: Option<u32>,
+    /// A short paraphrase of what the source says here, in the story author's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Article,
+    Report,
+    Statement,
+    Filing,
+}
+
+/// An article, report or statement.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub kind: SourceKind,
+    pub outlet: String,
+    pub title: String,
+    /// Publication date; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Id of the upstream source this one relies on for its facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// Anything a reader should know about the source itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Company,
+    AiModel,
+    Product,
+    Person,
+    Organisation,
+    Regulator,
+    Market,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Company,
+        EntityKind::AiModel,
+        EntityKind::Product,
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Regulator,
+        EntityKind::Market,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Company => "company",
+            EntityKind::AiModel => "AI model",
+            EntityKind::Product => "product",
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Regulator => "regulator",
+            EntityKind::Market => "market",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Company => "companies",
+            EntityKind::AiModel => "AI models",
+            EntityKind::Product => "products",
+            EntityKind::Person => "people",
+            EntityKind::Organisation => "organisations",
+            EntityKind::Regulator => "regulators",
+            EntityKind::Market => "markets",
+        }
+    }
+}
+
+/// A company, model, product, person, organisation, regulator or market.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    /// Other names it goes by; search finds the entity by these too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// One line on what it is, as the sources describe it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Where the sources name or describe it.
+    pub cite: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    Develops,
+    PartnersWith,
+    CompetesWith,
+    Owns,
+    Evaluates,
+    Regulates,
+    ReviewedBy,
+    BasedOn,
+    Outperforms,
+    Distributes,
+    Runs,
+    Reports,
+}
+
+impl RelationKind {
+    /// How the relation reads from its `from` side.
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationKind::Develops => "develops",
+            RelationKind::PartnersWith => "partners with",
+            RelationKind::CompetesWith => "competes with",
+            RelationKind::Owns => "owns",
+            RelationKind::Evaluates => "evaluates",
+            RelationKind::Regulates => "regulates",
+            RelationKind::ReviewedBy => "is reviewed by",
+            RelationKind::BasedOn => "is based on",
+            RelationKind::Outperforms => "is claimed to outperform",
+            RelationKind::Distributes => "distributes",
+            RelationKind::Runs => "runs",
+            RelationKind::Reports => "reports on",
+        }
+    }
+
+    /// How the relation reads from its `to` side.
+    pub fn inverse_label(self) -> &'static str {
+        match self {
+            RelationKind::Develops => "is developed by",
+            RelationKind::PartnersWith => "partners with",
+            RelationKind::CompetesWith => "competes with",
+            RelationKind::Owns => "is owned by",
+            RelationKind::Evaluates => "is evaluated by",
+            RelationKind::Regulates => "is regulated by",
+            RelationKind::ReviewedBy => "reviews",
+            RelationKind::BasedOn => "is the basis of",
+            RelationKind::Outperforms => "is claimed to be outperformed by",
+            RelationKind::Distributes => "is distributed by",
+            RelationKind::Runs => "is run by",
+            RelationKind::Reports => "is reported on by",
+        }
+    }
+}
+
+/// How well a claim is sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sourcing {
+    Rumoured,
+    Reported,
+    Announced,
+    Confirmed,
+    Denied,
+    Disputed,
+}
+
+impl Sourcing {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sourcing::Rumoured => "rumoured",
+            Sourcing::Reported => "reported",
+            Sourcing::Announced => "announced",
+            Sourcing::Confirmed => "confirmed",
+            Sourcing::Denied => "denied",
+            Sourcing::Disputed => "disputed",
+        }
+    }
+}
+
+/// Where a claim sits in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    Happened,
+    Ongoing,
+    Expected,
+    /// Expected only if a condition holds (see `condition`).
+    Conditional,
+    Cancelled,
+}
+
+impl Timing {
+    pub fn label(self) -> &'static str {
+        match self {
+            Timing::Happened => "happened",
+            Timing::Ongoing => "ongoing",
+            Timing::Expected => "expected",
+            Timing::Conditional => "expected",
+            Timing::Cancelled => "cancelled",
+        }
+    }
+
+    /// True for claims about the future, which can become overdue.
+    pub fn is_expectation(self) -> bool {
+        matches!(self, Timing::Expected | Timing::Conditional)
+    }
+}
+
+/// Claim status on its two axes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub sourcing: Sourcing,
+    pub timing: Timing,
+}
+
+/// A typed link between two entities.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub id: String,
+    pub kind: RelationKind,
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    pub cite: Vec<Citation>,
+}
+
+/// Something that happened, is happening, or is expected.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    /// When it happened (or is expected), not when it was reported.
+    pub date: DateSpec,
+    pub summary: String,
+    /// Ids of the entities involved, most central first.
+    pub entities: Vec<String>,
+    pub status: Status,
+    /// What a conditional event waits on ("if regulators approve").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    Considered,
+    Evaluated,
+    Selected,
+    Dropped,
+    Rejected,
+}
+
+impl StageKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            StageKind::Considered => "considered",
+            StageKind::Evaluated => "evaluated",
+            StageKind::Selected => "selected",
+            StageKind::Dropped => "dropped",
+            StageKind::Rejected => "rejected",
+        }
+    }
+}
+
+/// One step in a candidacy, with the reason the sources give.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub stage: StageKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// A party that `seeker` weighed for `role`, and how that went.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Candidacy {
+    pub id: String,
+    /// Entity id of the candidate.
+    pub candidate: String,
+    /// Entity id of the party doing the choosing.
+    pub seeker: String,
+    pub role: String,
+    /// In the order they happened.
+    pub stages: Vec<Stage>,
+}
+
+/// How a figure relates to its stated value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    About,
+    Over,
+    Exceeding,
+    AtLeast,
+    UpTo,
+    Under,
+}
+
+impl Bound {
+    /// Word placed before the value ("over 300,000"); empty for exact figures.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::About => "about",
+            Bound::Over => "over",
+            Bound::Exceeding => "exceeding",
+            Bound::AtLeast => "at least",
+            Bound::UpTo => "up to",
+            Bound::Under => "under",
+        }
+    }
+}
+
+/// What a figure is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A level or count at a point in time.
+    Level,
+    /// A total over the period.
+    Cumulative,
+    /// Change against the same period a year earlier.
+    YearOnYear,
+    /// Change within one trading day.
+    Intraday,
+    /// Change over the stated period.
+    OverPeriod,
+    /// A share of a whole.
+    Share,
+}
+
+impl Basis {
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Level => "level",
+            Basis::Cumulative => "cumulative",
+            Basis::YearOnYear => "year on year",
+            Basis::Intraday => "intraday",
+            Basis::OverPeriod => "over the period",
+            Basis::Share => "share",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// A cited figure. The value is never shown without its bound.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub id: String,
+    /// Entity id the figure is about.
+    pub subject: String,
+    pub label: String,
+    pub value: f64,
+    /// "%", "enterprises", "downloads" …
+    pub unit: String,
+    pub bound: Bound,
+    /// For changes: which way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The period or date the figure covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<DateSpec>,
+    /// Period in words where no date expresses it ("the past year").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_note: Option<String>,
+    pub basis: Basis,
+    /// Entity id of whoever stated the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_by: Option<String>,
+    /// Figures sharing a group compare with each other and are charted together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// One source's version of a disputed point.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub claim: String,
+    pub cite: Vec<Citation>,
+}
+
+/// A point on which sources differ; every version is kept.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    pub id: String,
+    pub point: String,
+    /// Ids of the records (events, relations, candidacies, metrics, entities) the point
+    /// is about; they show a "disputed" badge.
+    pub about: Vec<String>,
+    /// At least two.
+    pub variants: Vec<Variant>,
+}

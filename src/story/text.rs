@@ -1,0 +1,150 @@
+//! Text helpers shared by the screen and the exports: stripping what a terminal would
+//! act on, truncating by display width, and "did you mean" suggestions.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// True for characters that must never reach a terminal raw: C0/C1 controls (ESC, BEL,
+/// CSI …), bidi overrides and isolates that reorder what follows them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Story text made safe for a terminal line: controls become a space (so words stay
+/// apart), runs of whitespace collapse to one.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.chars() {
+        let c = if is_unsafe_char(c) || c.is_whitespace() { ' ' } else { c };
+        if c == ' ' {
+            if !last_space && !out.is_empty() {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Display width in terminal cells.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` cells, ending with `…` when something was cut. Never
+/// splits a wide character: a two-cell character that does not fit is left out whole.
+pub fn truncate_to_width(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let budget = max - 1;
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads with spaces on the right to exactly `cells` wide (truncating first if needed).
+pub fn fit_to_width(text: &str, cells: usize) -> String {
+    let mut out = truncate_to_width(text, cells);
+    let pad = cells.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(&word_lower, &candidate.to_lowercase()), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// Formats a number the way a reader expects: 300000 → "300,000", 7.7 → "7.7".
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    if value.fract() != 0.0 {
+        let text = format!("{value}");
+        return match text.split_once('.') {
+            Some((whole, fraction)) => format!("{}.{fraction}", group_thousands(whole)),
+            None => text,
+        };
+    }
+    group_thousands(&format!("{value:.0}"))
+}
+
+fn group_thousands(digits: &str) -> String {
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits),
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_never_survive() {
+        let hostile = "Apple\x1b]0;pwned\x07\x1b[2J\u{9b}31m\u{202e}evil";
+        let clean = clean_line(hostile);
+        assert!(!clean.chars().any(is_unsafe_char), "{clean:?}");
+        assert!(clean.starts_with("Apple"));
+    }
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate_to_width("阿里巴巴集团", 5), "阿里…");
+        assert_eq!(width(&truncate_to_width("阿里巴巴集团", 4)), 3);
+        assert_eq!(truncate_to_width("Alibaba", 10), "Alibaba");
+        assert_eq!(truncate_to_width("Alibaba", 4), "Ali…");
+        assert_eq!(truncate_to_width("Alibaba", 0), "");
+        assert_eq!(width(&fit_to_width("阿里巴巴", 7)), 7);
+    }
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(300000.0), "300,000");
+        assert_eq!(format_number(100_000_000.0), "100,000,000");
+        assert_eq!(format_number(7.7), "7.7");
+        assert_eq!(format_number(29.3), "29.3");
+        assert_eq!(format_number(97.0), "97");
+    }
+
+    #[test]
+    fn suggestions_only_for_near_misses() {
+        assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+    }
+}

@@ -1,0 +1,311 @@
+//! The rows each view shows, built from the graph with filters applied. The screen
+//! panes and the Markdown export both read these, so they always agree.
+
+use super::date::DayNumber;
+use super::graph::{RecordRef, Story};
+use super::model::{Citation, Direction, Metric, StageKind, Timing};
+use super::provenance::Provenance;
+use super::text::format_number;
+
+/// What narrows a view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ViewFilter {
+    /// Only rows involving this entity (arena index).
+    pub entity: Option<usize>,
+}
+
+/// The day against which expectations become overdue: the as-of date, or today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub reference_day: DayNumber,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    pub event: usize,
+    /// "May 2025 · expected"
+    pub date: String,
+    pub title: String,
+    /// "reported · happened"
+    pub status: String,
+    pub overdue: bool,
+    pub disputed: bool,
+    pub entities: Vec<String>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageRow {
+    pub stage: StageKind,
+    pub date: Option<String>,
+    pub reason: Option<String>,
+    pub cite: Vec<Citation>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateRow {
+    pub candidacy: usize,
+    pub name: String,
+    pub role: String,
+    /// The latest stage: where the candidacy stands.
+    pub current: StageKind,
+    pub stages: Vec<StageRow>,
+    pub disputed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricRow {
+    pub metric: usize,
+    pub label: String,
+    /// "over 300,000 enterprises", "up to +3%"
+    pub value: String,
+    pub subject: String,
+    pub period: String,
+    pub basis: String,
+    pub stated_by: Option<String>,
+    pub group: Option<String>,
+    pub disputed: bool,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRow {
+    pub source: usize,
+    pub outlet: String,
+    pub title: String,
+    pub published: String,
+    /// "The Information" when this source relies on another.
+    pub via: Option<String>,
+    /// Facts citing it at all.
+    pub facts: usize,
+    /// Facts no other source supports.
+    pub alone: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantRow {
+    pub claim: String,
+    pub cite: Vec<Citation>,
+    pub outlets: Vec<String>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisputeRow {
+    pub dispute: usize,
+    pub point: String,
+    /// Titles of the records the point is about.
+    pub about: Vec<String>,
+    pub variants: Vec<VariantRow>,
+}
+
+/// A figure's value as read aloud, never without its bound: "over 300,000 enterprises".
+pub fn metric_value_text(metric: &Metric) -> String {
+    let sign = match metric.direction {
+        Some(Direction::Up) => "+",
+        Some(Direction::Down) => "−",
+        None => "",
+    };
+    let number = format!("{sign}{}", format_number(metric.value));
+    let unit = metric.unit.trim();
+    let amount = if unit.is_empty() {
+        number
+    } else if unit == "%" || unit.starts_with('%') {
+        format!("{number}{unit}")
+    } else {
+        format!("{number} {unit}")
+    };
+    match metric.bound.prefix() {
+        "" => amount,
+        prefix => format!("{prefix} {amount}"),
+    }
+}
+
+impl Story {
+    pub fn timeline_rows(&self, filter: ViewFilter, clock: Clock) -> Vec<TimelineRow> {
+        let indexes: Vec<usize> = match filter.entity {
+            Some(entity) => self.links(entity).events.clone(),
+            None => (0..self.file.events.len()).collect(),
+        };
+        let mut rows: Vec<TimelineRow> = indexes.into_iter().map(|i| self.timeline_row(i, clock)).collect();
+        rows.sort_by(|a, b| {
+            let (ea, eb) = (&self.file.events[a.event], &self.file.events[b.event]);
+            ea.date.cmp(&eb.date).then(a.event.cmp(&b.event))
+        });
+        rows
+    }
+
+    pub fn timeline_row(&self, index: usize, clock: Clock) -> TimelineRow {
+        let event = &self.file.events[index];
+        let mut date = event.date.human();
+        if event.status.timing.is_expectation() {
+            date.push_str(" · expected");
+        }
+        let overdue = event.status.timing.is_expectation() && event.date.latest() < clock.reference_day;
+        TimelineRow {
+            event: index,
+            date,
+            title: event.title.clone(),
+            status: status_text(event.status.sourcing.label(), event.status.timing, event.condition.as_deref()),
+            overdue,
+            disputed: self.is_disputed(RecordRef::Event(index)),
+            entities: event.entities.iter().map(|id| self.entity_name(id).to_owned()).collect(),
+            provenance: self.provenance(&event.cite),
+        }
+    }
+
+    pub fn candidate_rows(&self, filter: ViewFilter) -> Vec<CandidateRow> {
+        let indexes: Vec<usize> = match filter.entity {
+            Some(entity) => self.links(entity).candidacies.clone(),
+            None => (0..self.file.candidates.len()).collect(),
+        };
+        indexes.into_iter().map(|i| self.candidate_row(i)).collect()
+    }
+
+    pub fn candidate_row(&self, index: usize) -> CandidateRow {
+        let candidacy = &self.file.candidates[index];
+        let stages: Vec<StageRow> = candidacy
+            .stages
+            .iter()
+            .map(|stage| StageRow {
+                stage: stage.stage,
+                date: stage.date.map(|d| d.human()),
+                reason: stage.reason.clone(),
+                cite: stage.cite.clone(),
+                provenance: self.provenance(&stage.cite),
+            })
+            .collect();
+        CandidateRow {
+            candidacy: index,
+            name: self.entity_name(&candidacy.candidate).to_owned(),
+            role: candidacy.role.clone(),
+            current: stages.last().map_or(StageKind::Considered, |s| s.stage),
+            stages,
+            disputed: self.is_disputed(RecordRef::Candidacy(index)),
+        }
+    }
+
+    pub fn metric_rows(&self, filter: ViewFilter) -> Vec<MetricRow> {
+        let indexes: Vec<usize> = match filter.entity {
+            Some(entity) => self.links(entity).metrics.clone(),
+            None => (0..self.file.metrics.len()).collect(),
+        };
+        indexes.into_iter().map(|i| self.metric_row(i)).collect()
+    }
+
+    pub fn metric_row(&self, index: usize) -> MetricRow {
+        let metric = &self.file.metrics[index];
+        let period = match (&metric.period, &metric.period_note) {
+            (Some(date), Some(note)) => format!("{} ({note})", date.human()),
+            (Some(date), None) => date.human(),
+            (None, Some(note)) => note.clone(),
+            (None, None) => "—".to_owned(),
+        };
+        MetricRow {
+            metric: index,
+            label: metric.label.clone(),
+            value: metric_value_text(metric),
+            subject: self.entity_name(&metric.subject).to_owned(),
+            period,
+            basis: metric.basis.label().to_owned(),
+            stated_by: metric.stated_by.as_ref().map(|id| self.entity_name(id).to_owned()),
+            group: metric.group.clone(),
+            disputed: self.is_disputed(RecordRef::Metric(index)),
+            provenance: self.provenance(&metric.cite),
+        }
+    }
+
+    pub fn source_rows(&self) -> Vec<SourceRow> {
+        (0..self.file.sources.len()).map(|i| self.source_row(i)).collect()
+    }
+
+    pub fn source_row(&self, index: usize) -> SourceRow {
+        let source = &self.file.sources[index];
+        SourceRow {
+            source: index,
+            outlet: source.outlet.clone(),
+            title: source.title.clone(),
+            published: source.published.map_or_else(|| "undated".to_owned(), |d| d.human()),
+            via: source.via.as_ref().map(|id| self.file.sources[self.source_index(id)].outlet.clone()),
+            facts: self.facts_citing(index),
+            alone: self.facts_resting_on(index).len(),
+        }
+    }
+
+    pub fn dispute_rows(&self, filter: ViewFilter) -> Vec<DisputeRow> {
+        (0..self.file.disputes.len())
+            .filter(|&d| match filter.entity {
+                None => true,
+                Some(entity) => self.dispute_touches_entity(d, entity),
+            })
+            .map(|d| self.dispute_row(d))
+            .collect()
+    }
+
+    fn dispute_touches_entity(&self, dispute: usize, entity: usize) -> bool {
+        let links = self.links(entity);
+        self.file.disputes[dispute].about.iter().any(|id| match self.lookup(id) {
+            Some(RecordRef::Entity(e)) => e == entity,
+            Some(RecordRef::Event(i)) => links.events.contains(&i),
+            Some(RecordRef::Relation(i)) => links.relations.contains(&i),
+            Some(RecordRef::Metric(i)) => links.metrics.contains(&i),
+            Some(RecordRef::Candidacy(i)) => links.candidacies.contains(&i),
+            _ => false,
+        })
+    }
+
+    pub fn dispute_row(&self, index: usize) -> DisputeRow {
+        let dispute = &self.file.disputes[index];
+        DisputeRow {
+            dispute: index,
+            point: dispute.point.clone(),
+            about: dispute
+                .about
+                .iter()
+                .filter_map(|id| self.lookup(id))
+                .map(|record| self.record_title(record))
+                .collect(),
+            variants: dispute
+                .variants
+                .iter()
+                .map(|variant| {
+                    let mut outlets: Vec<String> = Vec::new();
+                    for citation in &variant.cite {
+                        let outlet = &self.file.sources[self.source_index(&citation.source)].outlet;
+                        if !outlets.contains(outlet) {
+                            outlets.push(outlet.clone());
+                        }
+                    }
+                    VariantRow {
+                        claim: variant.claim.clone(),
+                        cite: variant.cite.clone(),
+                        outlets,
+                        provenance: self.provenance(&variant.cite),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Figures that share a chart group, in file order: (group, rows).
+    pub fn metric_groups(&self, filter: ViewFilter) -> Vec<(String, Vec<MetricRow>)> {
+        let mut groups: Vec<(String, Vec<MetricRow>)> = Vec::new();
+        for row in self.metric_rows(filter) {
+            let Some(group) = row.group.clone() else { continue };
+            match groups.iter_mut().find(|(name, _)| *name == group) {
+                Some((_, rows)) => rows.push(row),
+                None => groups.push((group, vec![row])),
+            }
+        }
+        groups.retain(|(_, rows)| rows.len() >= 2);
+        groups
+    }
+}
+
+fn status_text(sourcing: &str, timing: Timing, condition: Option<&str>) -> String {
+    match (timing, condition) {
+        (Timing::Conditional, Some(condition)) => format!("{sourcing} · expected {condition}"),
+        _ => format!("{sourcing} · {}", timing.label()),
+    }
+}
