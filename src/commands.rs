@@ -160,7 +160,15 @@ fn check(loaded: &Loaded) -> Result<i32> {
         ("candidates", format!("{} ({stages} stages)", file.candidates.len())),
         ("figures", file.metrics.len().to_string()),
         ("disputes", format!("{} ({variants} versions)", file.disputes.len())),
-        ("sources", format!("{} ({} independent origins)", file.sources.len(), origins.len())),
+        (
+            "sources",
+            format!(
+                "{} ({} independent {})",
+                file.sources.len(),
+                origins.len(),
+                if origins.len() == 1 { "origin" } else { "origins" }
+            ),
+        ),
         ("citations", citations.to_string()),
     ];
     for (name, value) in rows {

@@ -49,6 +49,12 @@ impl DateSpec {
         DateSpec { precision: Precision::Day, year, month, day, quarter: 0, approximate: false }
     }
 
+    /// The day with this day number (see `days_from_civil`).
+    pub fn from_day_number(day: DayNumber) -> DateSpec {
+        let (year, month, day) = civil_from_days(day);
+        DateSpec::day(year, month, day)
+    }
+
     /// Parses the story-file notation; the error says what is wrong and what is allowed.
     pub fn parse(text: &str) -> Result<DateSpec, String> {
         let trimmed = text.trim();
@@ -257,6 +263,20 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> DayNumber {
     era * 146_097 + doe - 719_468
 }
 
+/// The inverse of `days_from_civil`.
+pub fn civil_from_days(days: DayNumber) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
 impl Serialize for DateSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.canonical())
@@ -351,6 +371,15 @@ mod tests {
         assert_eq!(p("FY2024").earliest(), days_from_civil(2023, 2, 1));
         assert!(p("2025-02-12").certainly_by(days_from_civil(2025, 2, 12)));
         assert!(!p("2025-02").certainly_by(days_from_civil(2025, 2, 12)));
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for day in [-1000, 0, 11_017, 20_131, 20_132, 2_932_896] {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+        assert_eq!(DateSpec::from_day_number(days_from_civil(2025, 2, 12)).canonical(), "2025-02-12");
     }
 
     #[test]

@@ -75,6 +75,85 @@ pub fn export_markdown(story: &Story, view: ExportView, options: &ExportOptions,
     doc.out
 }
 
+/// One record as Markdown, for the clipboard: its title, its fields as a list, and its
+/// citations as footnotes.
+pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String {
+    let mut notes = Footnotes::default();
+    let file = &story.file;
+    let mut out = format!("## {}\n\n", escape(&story.record_title(record)));
+    let mut item = |label: &str, value: &str| out.push_str(&format!("- **{label}:** {}\n", escape(value)));
+    let cite: Vec<super::model::Citation> = match record {
+        RecordRef::Event(i) => {
+            let row = story.timeline_row(i, clock);
+            item("When", &row.date);
+            item("Status", &row.status);
+            item("What happened", &file.events[i].summary);
+            item("Involved", &row.entities.join(", "));
+            file.events[i].cite.clone()
+        }
+        RecordRef::Entity(i) => {
+            let entity = &file.entities[i];
+            item("Kind", entity.kind.label());
+            if !entity.aliases.is_empty() {
+                item("Also called", &entity.aliases.join(", "));
+            }
+            if let Some(summary) = &entity.summary {
+                item("Described as", summary);
+            }
+            entity.cite.clone()
+        }
+        RecordRef::Metric(i) => {
+            let row = story.metric_row(i);
+            item("Value", &row.value);
+            item("Subject", &row.subject);
+            item("Period", &row.period);
+            item("Basis", &row.basis);
+            if let Some(by) = &row.stated_by {
+                item("Stated by", by);
+            }
+            file.metrics[i].cite.clone()
+        }
+        RecordRef::Candidacy(i) => {
+            let row = story.candidate_row(i);
+            item("For", &row.role);
+            item("Where it stands", row.current.label());
+            for stage in &row.stages {
+                let when = stage.date.as_deref().unwrap_or("undated");
+                item(&format!("{} ({when})", stage.stage.label()), stage.reason.as_deref().unwrap_or("—"));
+            }
+            row.stages.iter().flat_map(|s| s.cite.clone()).collect()
+        }
+        RecordRef::Source(i) => {
+            let row = story.source_row(i);
+            item("Outlet", &row.outlet);
+            item("Published", &row.published);
+            if let Some(via) = &row.via {
+                item("Relies on", via);
+            }
+            Vec::new()
+        }
+        RecordRef::Dispute(i) => {
+            let row = story.dispute_row(i);
+            for (v, variant) in row.variants.iter().enumerate() {
+                item(&format!("Version {} ({})", v + 1, variant.outlets.join(", ")), &variant.claim);
+            }
+            file.disputes[i].variants.iter().flat_map(|v| v.cite.clone()).collect()
+        }
+        RecordRef::Relation(i) => {
+            if let Some(summary) = &file.relations[i].summary {
+                item("Details", summary);
+            }
+            file.relations[i].cite.clone()
+        }
+    };
+    if !cite.is_empty() {
+        let refs = notes.refs(&cite);
+        out.push_str(&format!("- **Sourcing:** {} {refs}\n\n", escape(&story.provenance(&cite).label())));
+        out.push_str(&notes.definitions(story));
+    }
+    out
+}
+
 struct Doc<'a> {
     story: &'a Story,
     options: &'a ExportOptions,

@@ -310,7 +310,10 @@ impl Checker<'_> {
             Expect::Any => "record",
         };
         let mut problem = match found {
-            Some(other) => Problem::at(path, format!("`{id}` is a {}, not an {wanted}", other.kind_label())),
+            Some(other) => Problem::at(
+                path,
+                format!("`{id}` is {}, not {}", with_article(other.kind_label()), with_article(wanted)),
+            ),
             None => Problem::at(path, format!("unknown {wanted} `{id}`")),
         };
         // Suggestions scan every id: worth it for a few typos, not for a file of junk.
@@ -348,6 +351,12 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// "an event", "a source": the kind names are all ASCII words.
+fn with_article(word: &str) -> String {
+    let vowel = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if vowel { "an" } else { "a" })
 }
 
 /// Follows each source's `via` chain to its end; a cycle is a problem.

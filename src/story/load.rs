@@ -125,6 +125,8 @@ pub fn load_bytes(bytes: &[u8], origin: &str) -> Result<Story, LoadError> {
         ))
         .with_hint("story files are JSON in UTF-8")])
     })?;
+    // Some editors start UTF-8 files with a byte-order mark; JSON parsers reject it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(fail(vec![
             Problem::file("the file is empty").with_hint("a story file is a JSON object; see docs/story-format.md"),
@@ -277,7 +279,32 @@ fn explain_serde_message(raw: &str) -> (String, Option<String>) {
     if let Some(field) = raw.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
         return (format!("missing field `{field}`"), Some(format!("add `{field}`")));
     }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some((found, expected)) = raw.strip_prefix(prefix).and_then(|rest| rest.rsplit_once(", expected ")) {
+            let found = match found {
+                "sequence" => "a list",
+                "map" => "an object",
+                other => other,
+            };
+            let wanted = plain_expected(expected);
+            let hint = (found.starts_with("string ") && wanted.contains("number"))
+                .then(|| "write the number without quotes".to_owned());
+            return (format!("{prefix}{found}, expected {wanted}"), hint);
+        }
+    }
     (raw.to_owned(), None)
+}
+
+/// serde names Rust types ("f64", "struct Status"); a story author thinks in JSON.
+fn plain_expected(expected: &str) -> &str {
+    match expected {
+        "f64" | "f32" => "a number",
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)",
+        "a borrowed string" => "a string",
+        "a sequence" => "a list",
+        other if other.starts_with("struct ") => "an object",
+        other => other,
+    }
 }
 
 fn json_kind(value: &Value) -> &'static str {

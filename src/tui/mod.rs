@@ -1,5 +1,58 @@
-//! The terminal explorer.
-pub fn explore(cli: &crate::cli::Cli) -> anyhow::Result<i32> {
-    let _ = crate::commands::load_story(cli)?;
-    Ok(0)
+//! The terminal explorer: panes, keyboard and mouse, search, export.
+
+pub mod action;
+pub mod app;
+pub mod detail;
+pub mod keymap;
+pub mod layout;
+pub mod run;
+pub mod theme;
+pub mod ui;
+pub mod update;
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+
+use crate::cli::Cli;
+use crate::commands::{BadInput, load_story, today};
+
+/// `storyscope` with no subcommand: open the explorer on the story.
+pub fn explore(cli: &Cli) -> Result<i32> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(BadInput(
+            "the explorer needs a terminal, and standard input or output is not one. For scripts, use `storyscope export VIEW` or `storyscope search QUERY` (see --help).".to_owned(),
+        )
+        .into());
+    }
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        return Err(BadInput(
+            "TERM=dumb cannot show the explorer. Set TERM to your terminal's type (e.g. xterm-256color), or use `storyscope export VIEW` / `storyscope search QUERY`.".to_owned(),
+        )
+        .into());
+    }
+    let loaded = load_story(cli)?;
+    if !cli.export_dir.is_dir() {
+        return Err(BadInput(format!("--export-dir {}: no such folder", cli.export_dir.display())).into());
+    }
+    let mut app = app::App::new(loaded.full, loaded.as_of, today());
+    app.export_dir = cli.export_dir.clone();
+    let theme = theme::Theme::from_env();
+    app.color = theme.color;
+    let mouse = !cli.no_mouse;
+    let signals = run::StopSignals::install();
+    let mut session = run::TerminalSession::enter(mouse)?;
+    let mut clipboard = std::io::stdout();
+    let result = run::run_loop(
+        &mut session.terminal,
+        &mut app,
+        theme,
+        mouse,
+        &mut run::crossterm_events,
+        &signals.flag,
+        &mut clipboard,
+    );
+    drop(session);
+    result?;
+    Ok(signals.exit_code().unwrap_or(0))
 }

@@ -1,0 +1,289 @@
+//! The explorer's state: the story (and its as-of narrowing), focus, mode, one small
+//! state per pane, the detail trail, search, and the transient status message.
+
+use std::path::PathBuf;
+
+use crate::story::date::{DateSpec, DayNumber};
+use crate::story::search::{SearchHit, SearchIndex};
+use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
+use crate::story::{RecordRef, Story};
+
+/// The panes, in Tab order; the number keys 1–5 follow this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Timeline,
+    Partners,
+    Metrics,
+    Sources,
+    Detail,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources, Pane::Detail];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Partners => "Candidate partners",
+            Pane::Metrics => "Cited figures",
+            Pane::Sources => "Sources",
+            Pane::Detail => "Detail",
+        }
+    }
+
+    pub fn number(self) -> u8 {
+        Pane::ALL.iter().position(|&p| p == self).map_or(1, |i| i as u8 + 1)
+    }
+
+    pub fn is_list(self) -> bool {
+        self != Pane::Detail
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Search,
+    Help,
+}
+
+/// Selection and scroll of one list pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    /// First visible row; kept so the selection stays in view with little movement.
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves by `delta` rows within `len`, clamping at the ends.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let target = self.selected as isize + delta;
+        self.selected = target.clamp(0, len as isize - 1) as usize;
+    }
+
+    /// Adjusts `offset` so the selection is inside a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize, len: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub selected: usize,
+}
+
+/// Everything the screen shows, and nothing about the terminal itself.
+pub struct App {
+    /// The whole story as loaded.
+    pub full: Story,
+    /// The story as of `as_of` (the whole story when None).
+    pub story: Story,
+    pub as_of: Option<DateSpec>,
+    pub today: DayNumber,
+    pub index: SearchIndex,
+    pub focus: Pane,
+    /// The list pane focused last: Detail shows its selection while Detail has focus.
+    pub origin_pane: Pane,
+    pub mode: Mode,
+    pub timeline: ListCursor,
+    pub partners: ListCursor,
+    pub metrics: ListCursor,
+    pub sources: ListCursor,
+    pub timeline_rows: Vec<TimelineRow>,
+    pub candidate_rows: Vec<CandidateRow>,
+    pub metric_rows: Vec<MetricRow>,
+    pub source_rows: Vec<SourceRow>,
+    /// Timeline narrowed to this entity's events.
+    pub filter: Option<usize>,
+    pub chart: bool,
+    /// The record Detail shows when the user followed a link; None shows the selection.
+    pub followed: Option<RecordRef>,
+    /// Records visited before `followed`, oldest first: the breadcrumb.
+    pub trail: Vec<RecordRef>,
+    pub forward: Vec<RecordRef>,
+    /// Which link in Detail the cursor is on.
+    pub detail_link: usize,
+    pub detail_scroll: u16,
+    pub search: SearchState,
+    pub message: Option<(String, MessageKind)>,
+    /// Terminal size at the last resize; paging and layout use it.
+    pub size: (u16, u16),
+    pub export_dir: PathBuf,
+    pub color: bool,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
+        let story = match as_of {
+            Some(date) => full.as_of(date.latest()),
+            None => full.clone(),
+        };
+        let index = SearchIndex::build(&story);
+        let mut app = App {
+            full,
+            story,
+            as_of,
+            today,
+            index,
+            focus: Pane::Timeline,
+            origin_pane: Pane::Timeline,
+            mode: Mode::Normal,
+            timeline: ListCursor::default(),
+            partners: ListCursor::default(),
+            metrics: ListCursor::default(),
+            sources: ListCursor::default(),
+            timeline_rows: Vec::new(),
+            candidate_rows: Vec::new(),
+            metric_rows: Vec::new(),
+            source_rows: Vec::new(),
+            filter: None,
+            chart: false,
+            followed: None,
+            trail: Vec::new(),
+            forward: Vec::new(),
+            detail_link: 0,
+            detail_scroll: 0,
+            search: SearchState::default(),
+            message: None,
+            size: (160, 45),
+            export_dir: PathBuf::from("."),
+            color: true,
+            should_quit: false,
+        };
+        app.refresh_rows();
+        app
+    }
+
+    pub fn clock(&self) -> Clock {
+        Clock { reference_day: self.as_of.map_or(self.today, |d| d.latest()) }
+    }
+
+    /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
+    /// clamps the selections.
+    pub fn refresh_rows(&mut self) {
+        let clock = self.clock();
+        self.timeline_rows = self.story.timeline_rows(ViewFilter { entity: self.filter }, clock);
+        self.candidate_rows = self.story.candidate_rows(ViewFilter::default());
+        self.metric_rows = self.story.metric_rows(ViewFilter::default());
+        self.source_rows = self.story.source_rows();
+        for (cursor, len) in [
+            (&mut self.timeline, self.timeline_rows.len()),
+            (&mut self.partners, self.candidate_rows.len()),
+            (&mut self.metrics, self.metric_rows.len()),
+            (&mut self.sources, self.source_rows.len()),
+        ] {
+            cursor.step(0, len);
+            cursor.offset = cursor.offset.min(cursor.selected);
+        }
+    }
+
+    pub fn rows_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Timeline => self.timeline_rows.len(),
+            Pane::Partners => self.candidate_rows.len(),
+            Pane::Metrics => self.metric_rows.len(),
+            Pane::Sources => self.source_rows.len(),
+            Pane::Detail => 0,
+        }
+    }
+
+    pub fn cursor(&self, pane: Pane) -> ListCursor {
+        match pane {
+            Pane::Timeline => self.timeline,
+            Pane::Partners => self.partners,
+            Pane::Metrics => self.metrics,
+            Pane::Sources => self.sources,
+            Pane::Detail => ListCursor::default(),
+        }
+    }
+
+    pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
+        match pane {
+            Pane::Timeline => Some(&mut self.timeline),
+            Pane::Partners => Some(&mut self.partners),
+            Pane::Metrics => Some(&mut self.metrics),
+            Pane::Sources => Some(&mut self.sources),
+            Pane::Detail => None,
+        }
+    }
+
+    /// The record selected in a list pane.
+    pub fn selected_record(&self, pane: Pane) -> Option<RecordRef> {
+        let cursor = self.cursor(pane);
+        match pane {
+            Pane::Timeline => self.timeline_rows.get(cursor.selected).map(|r| RecordRef::Event(r.event)),
+            Pane::Partners => self.candidate_rows.get(cursor.selected).map(|r| RecordRef::Candidacy(r.candidacy)),
+            Pane::Metrics => self.metric_rows.get(cursor.selected).map(|r| RecordRef::Metric(r.metric)),
+            Pane::Sources => self.source_rows.get(cursor.selected).map(|r| RecordRef::Source(r.source)),
+            Pane::Detail => None,
+        }
+    }
+
+    /// The list pane Detail follows when nothing was followed: the focused list, or the
+    /// Timeline when Detail itself is focused.
+    pub fn last_list_pane(&self) -> Pane {
+        if self.focus.is_list() { self.focus } else { self.origin_pane }
+    }
+
+    /// What Detail shows.
+    pub fn detail_target(&self) -> Option<RecordRef> {
+        self.followed.or_else(|| self.selected_record(self.last_list_pane()))
+    }
+
+    /// The entity a filter would use: the one in Detail, else the most central entity
+    /// of the selected record.
+    pub fn entity_in_focus(&self) -> Option<usize> {
+        let file = &self.story.file;
+        match self.detail_target()? {
+            RecordRef::Entity(e) => Some(e),
+            RecordRef::Event(i) => file.events[i].entities.first().map(|id| self.story.entity_index(id)),
+            RecordRef::Candidacy(i) => Some(self.story.entity_index(&file.candidates[i].candidate)),
+            RecordRef::Metric(i) => Some(self.story.entity_index(&file.metrics[i].subject)),
+            RecordRef::Relation(i) => Some(self.story.entity_index(&file.relations[i].from)),
+            RecordRef::Source(_) | RecordRef::Dispute(_) => None,
+        }
+    }
+
+    /// Moves focus, remembering the last list pane for Detail.
+    pub fn set_focus(&mut self, pane: Pane) {
+        if pane.is_list() {
+            self.origin_pane = pane;
+        }
+        self.focus = pane;
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), MessageKind::Info));
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), MessageKind::Error));
+    }
+
+    /// Rows a page key moves: the visible height of a list at the current size.
+    pub fn page_rows(&self) -> usize {
+        usize::from(self.size.1 / 3).max(1)
+    }
+}

@@ -1,0 +1,160 @@
+//! Where each pane goes at a given terminal size, shared by drawing and by mouse hit
+//! testing so a click lands on what was drawn there.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::app::{App, Pane};
+
+/// Below this the explorer shows only a message asking for more room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this size on, all panes show at once.
+pub const WIDE_WIDTH: u16 = 120;
+pub const WIDE_HEIGHT: u16 = 30;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    /// The tab bar, on narrow terminals only.
+    pub tabs: Option<Rect>,
+    /// Each visible pane with its outer rectangle (border included).
+    pub panes: Vec<(Pane, Rect)>,
+    pub status: Rect,
+}
+
+/// What the mouse is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A pane, and the row (list index, or Detail line) under the pointer if any.
+    Pane(Pane, Option<usize>),
+    Tab(Pane),
+}
+
+pub fn is_too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn is_wide(area: Rect) -> bool {
+    area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT
+}
+
+pub fn compute(area: Rect, focus: Pane) -> Areas {
+    let wide = is_wide(area);
+    let [title, tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if wide { 0 } else { 1 }),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if !wide {
+        return Areas { title, tabs: Some(tabs), panes: vec![(focus, body)], status };
+    }
+    let [left, right] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+    let [timeline, lower] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
+    let [partners, metrics] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lower);
+    let [detail, sources] = Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(right);
+    Areas {
+        title,
+        tabs: None,
+        panes: vec![
+            (Pane::Timeline, timeline),
+            (Pane::Partners, partners),
+            (Pane::Metrics, metrics),
+            (Pane::Sources, sources),
+            (Pane::Detail, detail),
+        ],
+        status,
+    }
+}
+
+/// The area inside a pane's border.
+pub fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+fn screen(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+/// The rows a list pane shows at the current size.
+pub fn visible_rows(app: &App, pane: Pane) -> usize {
+    let area = screen(app);
+    if is_too_small(area) {
+        return 0;
+    }
+    compute(area, app.focus)
+        .panes
+        .iter()
+        .find(|(p, _)| *p == pane)
+        .map_or(0, |(_, rect)| usize::from(inner(*rect).height))
+}
+
+/// The width Detail's text is laid out at, at the current size.
+pub fn detail_width(app: &App) -> usize {
+    let area = screen(app);
+    compute(area, Pane::Detail)
+        .panes
+        .iter()
+        .find(|(p, _)| *p == Pane::Detail)
+        .map_or(usize::from(area.width), |(_, rect)| usize::from(inner(*rect).width))
+}
+
+/// Keeps every list's selection inside its window after a move or a resize.
+pub fn sync_scroll(app: &mut App) {
+    for pane in [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources] {
+        let height = visible_rows(app, pane);
+        let len = app.rows_len(pane);
+        if let Some(cursor) = app.cursor_mut(pane) {
+            cursor.scroll_into_view(height, len);
+        }
+    }
+}
+
+/// First Detail line shown: enough scroll to keep the link cursor in view.
+pub fn detail_scroll(app: &App, link_line: Option<usize>, height: usize) -> usize {
+    match link_line {
+        Some(line) if height > 2 && line + 2 > height => line + 2 - height,
+        Some(_) => 0,
+        None => usize::from(app.detail_scroll),
+    }
+}
+
+pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
+    let area = screen(app);
+    if is_too_small(area) {
+        return None;
+    }
+    let areas = compute(area, app.focus);
+    let position = ratatui::layout::Position::new(column, row);
+    if let Some(tabs) = areas.tabs {
+        if tabs.contains(position) {
+            // Tabs are drawn as equal-width cells, one per pane.
+            let cell = (tabs.width / Pane::ALL.len() as u16).max(1);
+            let index = usize::from((column - tabs.x) / cell).min(Pane::ALL.len() - 1);
+            return Some(Hit::Tab(Pane::ALL[index]));
+        }
+    }
+    let (pane, rect) = areas.panes.iter().copied().find(|(_, rect)| rect.contains(position))?;
+    let inside = inner(rect);
+    if !inside.contains(position) {
+        return Some(Hit::Pane(pane, None));
+    }
+    let offset_row = usize::from(row - inside.y);
+    let index = if pane == Pane::Detail {
+        let links = match app.detail_target() {
+            Some(record) => super::detail::build(app, record, usize::from(inside.width), super::theme::Theme { color: false }).links,
+            None => Vec::new(),
+        };
+        let link_line = links.get(app.detail_link).map(|(line, _)| *line);
+        detail_scroll(app, link_line, usize::from(inside.height)) + offset_row
+    } else {
+        app.cursor(pane).offset + offset_row
+    };
+    Some(Hit::Pane(pane, Some(index)))
+}

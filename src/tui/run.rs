@@ -1,0 +1,211 @@
+//! The event loop (generic over ratatui's Backend, so tests drive it on TestBackend)
+//! and the real terminal session: raw mode, alternate screen, mouse capture, and
+//! restoring all of it on quit, on error, on panic and on SIGTERM/SIGHUP.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+
+use super::action::Action;
+use super::app::{App, Mode, Pane};
+use super::keymap::{self, Scope};
+use super::theme::Theme;
+use super::ui;
+use super::update::{Effect, update};
+
+/// Turns a terminal event into an action for the current mode, if it means one.
+pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let scopes: &[Scope] = match app.mode {
+                Mode::Search => &[Scope::Search],
+                Mode::Help => &[Scope::Help],
+                Mode::Normal if app.focus == Pane::Detail => &[Scope::Detail, Scope::Global],
+                Mode::Normal => &[Scope::Lists, Scope::Global],
+            };
+            if let Some(action) = keymap::resolve(*key, scopes) {
+                return Some(action);
+            }
+            match (app.mode, key.code) {
+                (Mode::Search, KeyCode::Char(c)) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                    Some(Action::SearchInput(c))
+                }
+                _ => None,
+            }
+        }
+        Event::Mouse(m) if mouse && app.mode == Mode::Normal => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+/// Carries out an effect; failures become status-bar messages, never exits.
+pub fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
+    match effect {
+        Effect::Export { stem, markdown } => {
+            match crate::fsutil::write_new_file(&app.export_dir, &stem, "md", markdown.as_bytes()) {
+                Ok(path) => app.info(format!("exported to {}", path.display())),
+                Err(err) => app.error(format!("export failed, nothing written: {} ({})", err, app.export_dir.display())),
+            }
+        }
+        Effect::Copy(text) => {
+            if let Err(err) = clipboard.write_all(osc52(&text).as_bytes()).and_then(|()| clipboard.flush()) {
+                app.error(format!("copy failed: {err}"));
+            }
+        }
+    }
+}
+
+/// The OSC 52 sequence that asks the terminal to set the clipboard; inside tmux it is
+/// wrapped in a passthrough so it reaches the outer terminal.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let sequence = format!("\x1b]52;c;{payload}\x07");
+    if std::env::var_os("TMUX").is_some() {
+        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
+    } else {
+        sequence
+    }
+}
+
+/// Runs until the user quits or `stop` is set. `next_event` waits up to the given time.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: Theme,
+    mouse: bool,
+    next_event: &mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
+    stop: &AtomicBool,
+    clipboard: &mut dyn Write,
+) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !app.should_quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            dirty = false;
+        }
+        let Some(first) = next_event(Duration::from_millis(200))? else { continue };
+        // Handle everything already queued before drawing again: a burst of resizes
+        // or a pasted query costs one frame.
+        let mut event = Some(first);
+        while let Some(current) = event {
+            if let Some(action) = action_for(app, &current, mouse) {
+                if let Some(effect) = update(app, action) {
+                    perform(app, effect, clipboard);
+                }
+                dirty = true;
+            }
+            if app.should_quit {
+                break;
+            }
+            event = next_event(Duration::ZERO)?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts the terminal back: raw mode off, main screen, mouse released, cursor shown.
+/// Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// The real terminal for the length of one session.
+pub struct TerminalSession {
+    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+}
+
+impl TerminalSession {
+    pub fn enter(mouse: bool) -> Result<TerminalSession> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let mut stdout = io::stdout();
+        let setup = if mouse {
+            execute!(stdout, EnterAlternateScreen, EnableMouseCapture)
+        } else {
+            execute!(stdout, EnterAlternateScreen)
+        };
+        if let Err(err) = setup {
+            restore_terminal();
+            return Err(err.into());
+        }
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(TerminalSession { terminal }),
+            Err(err) => {
+                restore_terminal();
+                Err(err.into())
+            }
+        }
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+        eprintln!(
+            "\nstoryscope crashed; the terminal has been restored. Please report this, with the message above and the story file if it is not the embedded one, as an issue to the storyscope maintainers."
+        );
+    }));
+}
+
+/// Signals that end the session cleanly: the flag stops the loop, the number says which.
+pub struct StopSignals {
+    pub flag: Arc<AtomicBool>,
+    pub which: Arc<AtomicI32>,
+}
+
+impl StopSignals {
+    pub fn install() -> StopSignals {
+        let flag = Arc::new(AtomicBool::new(false));
+        let which = Arc::new(AtomicI32::new(0));
+        #[cfg(unix)]
+        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+            let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+            let which = Arc::clone(&which);
+            // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+            let _ = unsafe { signal_hook::low_level::register(signal, move || which.store(signal, Ordering::Relaxed)) };
+        }
+        StopSignals { flag, which }
+    }
+
+    /// The conventional exit code for the signal received (128 + number), if any.
+    pub fn exit_code(&self) -> Option<i32> {
+        match self.which.load(Ordering::Relaxed) {
+            0 => None,
+            signal => Some(128 + signal),
+        }
+    }
+}
+
+/// Reads crossterm events, waiting at most `timeout`.
+pub fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
+    if event::poll(timeout)? { event::read().map(Some) } else { Ok(None) }
+}

@@ -1,0 +1,54 @@
+//! The Cited figures pane as a bar chart of the figures that compare (one group at a
+//! time: the selected figure's group, else the first).
+
+use ratatui::Frame;
+use ratatui::layout::{Direction, Rect};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+
+use crate::story::text::{clean_line, truncate_to_width};
+use crate::story::views::ViewFilter;
+use crate::tui::app::{App, Pane};
+use crate::tui::layout::inner;
+use crate::tui::theme::Theme;
+
+use super::pane_block;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
+    let groups = app.story.metric_groups(ViewFilter::default());
+    let selected_group = app.metric_rows.get(app.metrics.selected).and_then(|r| r.group.clone());
+    let chosen = groups
+        .iter()
+        .find(|(name, _)| Some(name) == selected_group.as_ref())
+        .or_else(|| groups.first());
+    let title = match chosen {
+        Some((name, _)) => format!("{} · chart: {} (c: list)", Pane::Metrics.title(), clean_line(name)),
+        None => format!("{} · chart (c: list)", Pane::Metrics.title()),
+    };
+    let block = pane_block(title, Pane::Metrics, focused, theme);
+    let body = inner(area);
+    frame.render_widget(block, area);
+    let Some((_, rows)) = chosen else {
+        frame.render_widget(Paragraph::new("no figures that compare").style(theme.dim()), body);
+        return;
+    };
+    let label_cols = usize::from(body.width / 3).max(4);
+    let bars: Vec<Bar<'static>> = rows
+        .iter()
+        .map(|row| {
+            let magnitude = app.story.file.metrics[row.metric].value.abs();
+            // Bars need whole numbers: tenths keep one decimal of resolution.
+            let scaled = (magnitude * 10.0).round().clamp(0.0, u64::MAX as f64 / 2.0) as u64;
+            Bar::default()
+                .value(scaled)
+                .label(truncate_to_width(&clean_line(&row.label), label_cols))
+                .text_value(clean_line(&row.value))
+                .style(theme.value())
+        })
+        .collect();
+    let chart = BarChart::default()
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(1)
+        .data(BarGroup::default().bars(&bars));
+    frame.render_widget(chart, body);
+}

@@ -1,0 +1,150 @@
+//! The four list panes: Timeline, Candidate partners, Cited figures, Sources. Only the
+//! visible rows are built, so a story of any length draws in the same time.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::tui::app::{App, Pane};
+use crate::tui::layout::inner;
+use crate::tui::theme::Theme;
+
+use super::pane_block;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: bool, theme: Theme) {
+    let cursor = app.cursor(pane);
+    let len = app.rows_len(pane);
+    let title = pane_title(app, pane, len, cursor.selected);
+    let block = pane_block(title, pane, focused, theme);
+    let body = inner(area);
+    frame.render_widget(block, area);
+    if body.width == 0 || body.height == 0 {
+        return;
+    }
+    let cells = usize::from(body.width);
+    if len == 0 {
+        let empty = match (pane, app.filter) {
+            (Pane::Timeline, Some(_)) => "no events for this entity (f clears the filter)",
+            _ => "nothing here as of this date",
+        };
+        frame.render_widget(Paragraph::new(truncate_to_width(empty, cells)).style(theme.dim()), body);
+        return;
+    }
+    let end = (cursor.offset + usize::from(body.height)).min(len);
+    let lines: Vec<Line<'static>> = (cursor.offset..end)
+        .map(|index| {
+            let line = row_line(app, pane, index, cells, theme);
+            if index == cursor.selected {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                Line::from(Span::styled(fit_to_width(&text, cells), theme.selected(focused)))
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
+    let position = if len == 0 { "0".to_owned() } else { format!("{}/{len}", selected + 1) };
+    match (pane, app.filter) {
+        (Pane::Timeline, Some(entity)) => format!(
+            "{} · only {} (f clears) · {position}",
+            pane.title(),
+            truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24)
+        ),
+        _ => format!("{} · {position}", pane.title()),
+    }
+}
+
+/// Lays out fixed-width columns then a last column that takes the rest.
+fn columns(parts: &[(String, usize, ratatui::style::Style)], last: (String, ratatui::style::Style), cells: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (text, cols, style) in parts {
+        let cols = (*cols).min(cells.saturating_sub(used));
+        if cols == 0 {
+            break;
+        }
+        spans.push(Span::styled(fit_to_width(&clean_line(text), cols), *style));
+        used += cols;
+    }
+    let rest = cells.saturating_sub(used);
+    if rest > 0 {
+        spans.push(Span::styled(truncate_to_width(&clean_line(&last.0), rest), last.1));
+    }
+    Line::from(spans)
+}
+
+fn badges(disputed: bool, overdue: bool) -> String {
+    let mut text = String::new();
+    if disputed {
+        text.push('◆');
+    }
+    if overdue {
+        text.push('⚠');
+    }
+    text
+}
+
+fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+    match pane {
+        Pane::Timeline => {
+            let row = &app.timeline_rows[index];
+            let date_cols = if cells >= 60 { 21 } else { 13 };
+            let badge_style = if row.overdue { theme.overdue() } else { theme.disputed() };
+            columns(
+                &[
+                    (row.date.clone(), date_cols, theme.date()),
+                    (badges(row.disputed, row.overdue), 3, badge_style),
+                ],
+                (row.title.clone(), theme.plain()),
+                cells,
+            )
+        }
+        Pane::Partners => {
+            let row = &app.candidate_rows[index];
+            let history: Vec<&str> = row.stages.iter().map(|s| s.stage.label()).collect();
+            columns(
+                &[
+                    (row.name.clone(), 11, theme.plain()),
+                    (badges(row.disputed, false), 2, theme.disputed()),
+                    (row.current.label().to_owned(), 10, theme.value()),
+                ],
+                (history.join(" → "), theme.dim()),
+                cells,
+            )
+        }
+        Pane::Metrics => {
+            let row = &app.metric_rows[index];
+            let value_cols = app.metric_rows.iter().map(|r| width(&r.value)).max().unwrap_or(10).min(26) + 1;
+            columns(
+                &[
+                    (row.value.clone(), value_cols, theme.value()),
+                    (badges(row.disputed, false), 2, theme.disputed()),
+                ],
+                (format!("{} · {}", row.label, row.subject), theme.plain()),
+                cells,
+            )
+        }
+        Pane::Sources => {
+            let row = &app.source_rows[index];
+            let via = match &row.via {
+                Some(upstream) => format!("via {upstream}"),
+                None => "origin".to_owned(),
+            };
+            columns(
+                &[
+                    (row.outlet.clone(), 22, theme.plain()),
+                    (row.published.clone(), 13, theme.date()),
+                    (via, 20, theme.dim()),
+                ],
+                (format!("{} facts · {} alone", row.facts, row.alone), theme.dim()),
+                cells,
+            )
+        }
+        Pane::Detail => Line::default(),
+    }
+}

@@ -1,0 +1,64 @@
+//! Drawing: one function per screen part, all reading `&App` and never changing it.
+
+mod bars;
+mod chart;
+mod detail_pane;
+mod lists;
+mod overlays;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use super::app::{App, Mode, Pane};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
+    let area = frame.area();
+    if layout::is_too_small(area) {
+        draw_too_small(frame, area, theme);
+        return;
+    }
+    let areas = layout::compute(area, app.focus);
+    bars::title_bar(frame, areas.title, app, theme);
+    if let Some(tabs) = areas.tabs {
+        bars::tab_bar(frame, tabs, app, theme);
+    }
+    for &(pane, rect) in &areas.panes {
+        let focused = app.focus == pane && app.mode == Mode::Normal;
+        match pane {
+            Pane::Detail => detail_pane::draw(frame, rect, app, focused, theme),
+            Pane::Metrics if app.chart => chart::draw(frame, rect, app, focused, theme),
+            _ => lists::draw(frame, rect, app, pane, focused, theme),
+        }
+    }
+    bars::status_bar(frame, areas.status, app, theme);
+    match app.mode {
+        Mode::Search => overlays::search(frame, area, app, theme),
+        Mode::Help => overlays::help(frame, area, theme),
+        Mode::Normal => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
+    let text = format!(
+        "storyscope needs {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}",
+        area.width, area.height
+    );
+    let y = area.y + area.height / 2;
+    let line = Rect { x: area.x, y, width: area.width, height: area.height.min(1) };
+    frame.render_widget(Paragraph::new(Line::from(text)).style(theme.plain()).alignment(Alignment::Center), line);
+}
+
+/// The bordered block every pane sits in; the focused one stands out.
+fn pane_block(title: String, pane: Pane, focused: bool, theme: Theme) -> Block<'static> {
+    let marker = if focused { "▶ " } else { "" };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(theme.border(focused))
+        .title(format!(" {marker}{} {title} ", pane.number()))
+}

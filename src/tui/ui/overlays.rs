@@ -1,0 +1,106 @@
+//! The search overlay (query, ranked results with matched characters highlighted) and
+//! the help overlay (built from the keymap table).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::tui::app::App;
+use crate::tui::keymap::{BINDINGS, Scope};
+use crate::tui::theme::Theme;
+
+/// A rectangle of at most `max_width`×`max_height`, centred in `area`.
+fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
+    let width = area.width.saturating_sub(4).min(max_width).max(1.min(area.width));
+    let height = area.height.saturating_sub(2).min(max_height).max(1.min(area.height));
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let popup = centred(area, 100, 24);
+    frame.render_widget(Clear, popup);
+    let count = app.search.hits.len();
+    let title = if app.search.query.is_empty() {
+        " Search: names, aliases, events, figures, sources ".to_owned()
+    } else {
+        format!(" Search · {count} result{} ", if count == 1 { "" } else { "s" })
+    };
+    let block = Block::default().borders(Borders::ALL).border_style(theme.border(true)).title(title);
+    let body = block.inner(popup);
+    frame.render_widget(block, popup);
+    if body.height == 0 || body.width == 0 {
+        return;
+    }
+    let cells = usize::from(body.width);
+    let query = format!("/ {}▏", clean_line(&app.search.query));
+    let mut lines = vec![Line::from(Span::styled(truncate_to_width(&query, cells), theme.heading()))];
+    let visible = usize::from(body.height).saturating_sub(1);
+    let first = app.search.selected.saturating_sub(visible.saturating_sub(1));
+    for (i, hit) in app.search.hits.iter().enumerate().skip(first).take(visible) {
+        let entry = &app.index.entries[hit.entry];
+        let mut spans = vec![Span::styled(fit_to_width(hit.target.kind_label(), 10), theme.dim())];
+        let mut used = 10;
+        // Highlight by char position; cleaning first keeps positions aligned because
+        // names were cleaned when they were made searchable… unless they had controls,
+        // where highlighting is simply skipped.
+        let text = &entry.text;
+        let highlight = clean_line(text) == *text;
+        for (position, c) in text.chars().enumerate() {
+            let w = width(c.encode_utf8(&mut [0; 4]));
+            if used + w > cells.saturating_sub(1) {
+                spans.push(Span::raw("…"));
+                used += 1;
+                break;
+            }
+            let style = if highlight && hit.positions.contains(&position) { theme.matched() } else { theme.plain() };
+            let shown = if highlight { c.to_string() } else { String::new() };
+            spans.push(Span::styled(shown, style));
+            used += w;
+        }
+        if !highlight {
+            spans.push(Span::raw(truncate_to_width(&clean_line(text), cells.saturating_sub(10))));
+        }
+        if let Some(name) = &entry.alias_of {
+            let note = format!("  alias of {}", clean_line(name));
+            if used + width(&note) <= cells {
+                spans.push(Span::styled(note, theme.dim()));
+            }
+        }
+        let mut line = Line::from(spans);
+        if i == app.search.selected {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            line = Line::from(Span::styled(fit_to_width(&text, cells), theme.selected(true)));
+        }
+        lines.push(line);
+    }
+    if app.search.hits.is_empty() && !app.search.query.is_empty() {
+        lines.push(Line::from(Span::styled("no match: every word of the query must match", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+pub fn help(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
+    let popup = centred(area, 84, 48);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" Keys (? or Esc closes) ");
+    let body = block.inner(popup);
+    frame.render_widget(block, popup);
+    let cells = usize::from(body.width);
+    let mut lines = Vec::new();
+    for scope in [Scope::Global, Scope::Lists, Scope::Detail, Scope::Search, Scope::Help] {
+        lines.push(Line::from(Span::styled(scope.title(), theme.heading())));
+        for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+            let keys = fit_to_width(&format!("  {}", keys.join(" / ")), 20);
+            let line = format!("{keys}{}", binding.description);
+            lines.push(Line::from(truncate_to_width(&line, cells)));
+        }
+    }
+    lines.push(Line::from(Span::styled("Mouse: click focuses and selects; the wheel scrolls.", theme.dim())));
+    frame.render_widget(Paragraph::new(lines), body);
+}

@@ -1,0 +1,357 @@
+//! `update(&mut App, Action) -> Option<Effect>`: every state change in one pure place.
+//! Effects that touch the outside world (writing a file, the clipboard) are returned
+//! for the event loop to carry out.
+
+use crate::story::RecordRef;
+use crate::story::export::{ExportOptions, ExportView};
+use crate::story::views::ViewFilter;
+
+use super::action::Action;
+use super::app::{App, Mode, Pane};
+use super::detail;
+use super::layout::{self, Hit};
+use super::theme::Theme;
+
+/// Something for the event loop to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write this Markdown to a new file named after `stem` in the export folder.
+    Export { stem: String, markdown: String },
+    /// Put this text on the clipboard.
+    Copy(String),
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let effect = apply(app, action);
+    layout::sync_scroll(app);
+    effect
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
+    // A transient message lasts until the next thing the user does.
+    if !matches!(action, Action::Resize(..)) {
+        app.message = None;
+    }
+    match action {
+        Action::Quit => app.should_quit = true,
+        Action::Resize(width, height) => app.size = (width, height),
+        Action::ToggleHelp => {
+            app.mode = if app.mode == Mode::Help { Mode::Normal } else { Mode::Help };
+        }
+        Action::OpenSearch => {
+            app.mode = Mode::Search;
+            app.search.query.clear();
+            app.search.hits.clear();
+            app.search.selected = 0;
+        }
+        Action::SearchCancel => app.mode = Mode::Normal,
+        Action::SearchInput(c) => {
+            if !c.is_control() {
+                app.search.query.push(c);
+                run_search(app);
+            }
+        }
+        Action::SearchDeleteChar => {
+            app.search.query.pop();
+            run_search(app);
+        }
+        Action::SearchClear => {
+            app.search.query.clear();
+            run_search(app);
+        }
+        Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
+        Action::SearchDown => {
+            if app.search.selected + 1 < app.search.hits.len() {
+                app.search.selected += 1;
+            }
+        }
+        Action::SearchAccept => {
+            if let Some(hit) = app.search.hits.get(app.search.selected) {
+                let target = hit.target;
+                app.mode = Mode::Normal;
+                jump_to(app, target);
+            }
+        }
+        Action::NextPane | Action::PrevPane => {
+            let panes = Pane::ALL;
+            let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
+            let step = if action == Action::NextPane { 1 } else { panes.len() - 1 };
+            app.set_focus(panes[(current + step) % panes.len()]);
+        }
+        Action::FocusPane(n) => {
+            if let Some(&pane) = Pane::ALL.get(usize::from(n).saturating_sub(1)) {
+                app.set_focus(pane);
+            }
+        }
+        Action::Up => move_selection(app, -1),
+        Action::Down => move_selection(app, 1),
+        Action::PageUp => move_selection(app, -(app.page_rows() as isize)),
+        Action::PageDown => move_selection(app, app.page_rows() as isize),
+        Action::Top => move_selection(app, isize::MIN / 2),
+        Action::Bottom => move_selection(app, isize::MAX / 2),
+        Action::Follow => follow(app),
+        Action::Back => back(app),
+        Action::Forward => {
+            if let Some(next) = app.forward.pop() {
+                if let Some(current) = app.detail_target() {
+                    app.trail.push(current);
+                }
+                app.followed = Some(next);
+                reset_detail_cursor(app);
+            }
+        }
+        Action::Escape => {
+            if app.followed.is_some() {
+                back(app);
+            } else if app.filter.is_some() {
+                toggle_filter(app);
+            } else if app.focus == Pane::Detail {
+                app.set_focus(app.origin_pane);
+            }
+        }
+        Action::ToggleFilter => toggle_filter(app),
+        Action::ToggleChart => {
+            app.chart = !app.chart;
+            if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
+                app.chart = false;
+                app.info("no figures here compare with each other");
+            }
+        }
+        Action::AsOfEarlier | Action::AsOfLater => step_as_of(app, action == Action::AsOfLater),
+        Action::Export => return export(app),
+        Action::Copy => {
+            let record = app.detail_target()?;
+            let markdown = crate::story::export::record_markdown(&app.story, record, app.clock());
+            app.info(format!("copied “{}” as Markdown", app.story.record_title(record)));
+            return Some(Effect::Copy(markdown));
+        }
+        Action::Click(column, row) => click(app, column, row),
+        Action::Scroll(column, row, delta) => {
+            if let Some(Hit::Pane(pane, _)) = layout::hit_test(app, column, row) {
+                app.set_focus(pane);
+                move_selection(app, isize::from(delta) * 3);
+            }
+        }
+    }
+    None
+}
+
+fn run_search(app: &mut App) {
+    app.search.hits = app.index.search(&app.search.query, 200);
+    app.search.selected = 0;
+}
+
+/// Moves the focused list's selection, or the Detail link cursor.
+fn move_selection(app: &mut App, delta: isize) {
+    let pane = app.focus;
+    if pane == Pane::Detail {
+        let links = detail_links(app);
+        if links.is_empty() {
+            let scrolled = i64::from(app.detail_scroll) + delta.clamp(-1000, 1000) as i64;
+            app.detail_scroll = scrolled.clamp(0, 10_000) as u16;
+        } else {
+            let target = app.detail_link as isize + delta;
+            app.detail_link = target.clamp(0, links.len() as isize - 1) as usize;
+        }
+        return;
+    }
+    let len = app.rows_len(pane);
+    if let Some(cursor) = app.cursor_mut(pane) {
+        cursor.step(delta, len);
+    }
+    // A new selection starts a new trail in Detail.
+    app.followed = None;
+    app.trail.clear();
+    app.forward.clear();
+    reset_detail_cursor(app);
+}
+
+fn reset_detail_cursor(app: &mut App) {
+    app.detail_link = 0;
+    app.detail_scroll = 0;
+}
+
+fn detail_links(app: &App) -> Vec<(usize, RecordRef)> {
+    match app.detail_target() {
+        Some(record) => detail::build(app, record, layout::detail_width(app), Theme { color: false }).links,
+        None => Vec::new(),
+    }
+}
+
+fn follow(app: &mut App) {
+    if app.focus.is_list() {
+        if app.selected_record(app.focus).is_some() {
+            app.set_focus(Pane::Detail);
+            reset_detail_cursor(app);
+        }
+        return;
+    }
+    let links = detail_links(app);
+    if let Some(&(_, target)) = links.get(app.detail_link) {
+        navigate_to(app, target);
+    }
+}
+
+/// Shows `target` in Detail as a new hop; forward history is dropped.
+fn navigate_to(app: &mut App, target: RecordRef) {
+    if let Some(current) = app.detail_target() {
+        if current == target {
+            return;
+        }
+        app.trail.push(current);
+    }
+    app.followed = Some(target);
+    app.forward.clear();
+    reset_detail_cursor(app);
+}
+
+fn back(app: &mut App) {
+    let Some(previous) = app.trail.pop() else { return };
+    if let Some(current) = app.followed {
+        app.forward.push(current);
+    }
+    // Back at the start of the trail, Detail shows the list selection again.
+    let selection = app.selected_record(app.last_list_pane());
+    app.followed = if app.trail.is_empty() && Some(previous) == selection { None } else { Some(previous) };
+    reset_detail_cursor(app);
+}
+
+/// Search's Enter: focus the pane that lists the record and select it; records no pane
+/// lists (entities, disputes, relations) open in Detail.
+fn jump_to(app: &mut App, target: RecordRef) {
+    let pane_and_row = match target {
+        RecordRef::Event(i) => {
+            if app.filter.is_some() && !app.timeline_rows.iter().any(|r| r.event == i) {
+                app.filter = None;
+                app.refresh_rows();
+            }
+            app.timeline_rows.iter().position(|r| r.event == i).map(|row| (Pane::Timeline, row))
+        }
+        RecordRef::Candidacy(i) => app.candidate_rows.iter().position(|r| r.candidacy == i).map(|row| (Pane::Partners, row)),
+        RecordRef::Metric(i) => app.metric_rows.iter().position(|r| r.metric == i).map(|row| (Pane::Metrics, row)),
+        RecordRef::Source(i) => app.source_rows.iter().position(|r| r.source == i).map(|row| (Pane::Sources, row)),
+        RecordRef::Entity(_) | RecordRef::Dispute(_) | RecordRef::Relation(_) => None,
+    };
+    match pane_and_row {
+        Some((pane, row)) => {
+            app.set_focus(pane);
+            if let Some(cursor) = app.cursor_mut(pane) {
+                cursor.selected = row;
+            }
+            app.followed = None;
+            app.trail.clear();
+            app.forward.clear();
+            reset_detail_cursor(app);
+            app.set_focus(Pane::Detail);
+        }
+        None => {
+            app.set_focus(Pane::Detail);
+            navigate_to(app, target);
+        }
+    }
+}
+
+fn toggle_filter(app: &mut App) {
+    if app.filter.is_some() {
+        app.filter = None;
+        app.info("timeline filter cleared");
+    } else {
+        match app.entity_in_focus() {
+            Some(entity) => {
+                app.filter = Some(entity);
+                app.timeline = Default::default();
+                let name = app.story.file.entities[entity].name.clone();
+                app.info(format!("timeline shows only events involving {name} (f clears)"));
+            }
+            None => {
+                app.error("select something that involves an entity to filter by it");
+                return;
+            }
+        }
+    }
+    app.refresh_rows();
+}
+
+fn step_as_of(app: &mut App, later: bool) {
+    let days = app.full.publication_days();
+    let current = app.as_of.map(|d| d.latest());
+    let next = match (current, later) {
+        (None, true) => {
+            app.info("already showing every source");
+            return;
+        }
+        (None, false) => days.last().copied(),
+        (Some(day), true) => days.iter().copied().find(|&d| d > day),
+        (Some(day), false) => days.iter().copied().rev().find(|&d| d < day),
+    };
+    let Some(day) = next.or(if later { None } else { current }) else { return };
+    if later && next.is_none() {
+        app.as_of = None;
+        app.story = app.full.clone();
+    } else {
+        let date = crate::story::date::DateSpec::from_day_number(day);
+        app.as_of = Some(date);
+        app.story = app.full.as_of(day);
+    }
+    app.index = crate::story::search::SearchIndex::build(&app.story);
+    app.filter = app.filter.filter(|&e| e < app.story.file.entities.len());
+    app.followed = None;
+    app.trail.clear();
+    app.forward.clear();
+    app.refresh_rows();
+    match app.as_of {
+        Some(date) => app.info(format!("as of {}: {}", date.human(), crate::story::provenance::AS_OF_RULE)),
+        None => app.info("showing every source"),
+    }
+}
+
+fn export(app: &mut App) -> Option<Effect> {
+    let filter = ViewFilter { entity: app.filter };
+    let (view, options_filter) = match app.focus {
+        Pane::Timeline => (ExportView::Timeline, filter),
+        Pane::Partners => (ExportView::Partners, ViewFilter::default()),
+        Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
+        Pane::Sources => (ExportView::Sources, ViewFilter::default()),
+        Pane::Detail => match app.detail_target() {
+            Some(RecordRef::Entity(e)) => (ExportView::Entity(e), ViewFilter::default()),
+            Some(RecordRef::Dispute(_)) => (ExportView::Disputes, ViewFilter::default()),
+            _ => (ExportView::Report, ViewFilter::default()),
+        },
+    };
+    let options = ExportOptions {
+        filter: options_filter,
+        as_of: app.as_of,
+        selected: app.detail_target().map(|r| app.story.record_title(r)),
+        chart: app.chart && view == ExportView::Metrics,
+    };
+    let markdown = crate::story::export::export_markdown(&app.story, view, &options, app.clock());
+    Some(Effect::Export { stem: format!("storyscope-{}", view.name()), markdown })
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    match layout::hit_test(app, column, row) {
+        Some(Hit::Pane(pane, Some(index))) => {
+            app.set_focus(pane);
+            if pane == Pane::Detail {
+                let links = detail_links(app);
+                if let Some(link) = links.iter().position(|&(line, _)| line == index) {
+                    app.detail_link = link;
+                }
+                return;
+            }
+            let len = app.rows_len(pane);
+            if let Some(cursor) = app.cursor_mut(pane) {
+                if index < len {
+                    cursor.selected = index;
+                }
+            }
+            app.followed = None;
+            app.trail.clear();
+            app.forward.clear();
+            reset_detail_cursor(app);
+        }
+        Some(Hit::Pane(pane, None)) => app.set_focus(pane),
+        Some(Hit::Tab(pane)) => app.set_focus(pane),
+        None => {}
+    }
+}
