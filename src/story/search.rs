@@ -16,6 +16,8 @@ pub struct SearchEntry {
     pub text: String,
     /// Set when `text` is an alias: the entity's main name.
     pub alias_of: Option<String>,
+    /// How much of the story refers to the record: breaks ties between equal scores.
+    pub weight: u32,
     lower: String,
 }
 
@@ -49,6 +51,7 @@ impl SearchIndex {
                 target,
                 text: text.to_owned(),
                 alias_of: alias_of.map(str::to_owned),
+                weight: weight(story, target),
                 lower: text.to_lowercase(),
             });
         };
@@ -94,11 +97,15 @@ impl SearchIndex {
             .filter(|(_, entry)| terms.iter().all(|term| is_subsequence(term, &entry.lower)))
             .filter_map(|(index, entry)| self.score(&entry.lower, &terms).map(|score| (score, index)))
             .collect();
-        // Best score first; among equals the shorter name, then file order, so results
-        // never shuffle between runs.
+        // Best score first. Among equals: a record's own name before an alias, then the
+        // record more of the story refers to, then the shorter name, then file order,
+        // so results never shuffle between runs.
         scored.sort_by(|a, b| {
+            let (ea, eb) = (&self.entries[a.1], &self.entries[b.1]);
             b.0.cmp(&a.0)
-                .then(self.entries[a.1].text.len().cmp(&self.entries[b.1].text.len()))
+                .then(ea.alias_of.is_some().cmp(&eb.alias_of.is_some()))
+                .then(eb.weight.cmp(&ea.weight))
+                .then(ea.text.len().cmp(&eb.text.len()))
                 .then(a.1.cmp(&b.1))
         });
         let mut hits: Vec<SearchHit> = Vec::with_capacity(limit);
@@ -134,6 +141,23 @@ impl SearchIndex {
         let shown = self.entries[entry].text.chars().count();
         positions.retain(|&p| p < shown);
         positions
+    }
+}
+
+/// How many records refer to an entity (relations, events, figures, candidacies,
+/// disputes); other records weigh nothing.
+fn weight(story: &Story, target: RecordRef) -> u32 {
+    match target {
+        RecordRef::Entity(i) => {
+            let links = story.links(i);
+            let total = links.relations.len()
+                + links.events.len()
+                + links.metrics.len()
+                + links.candidacies.len()
+                + story.disputes_about(target).len();
+            u32::try_from(total).unwrap_or(u32::MAX)
+        }
+        _ => 0,
     }
 }
 
