@@ -54,8 +54,15 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         Some(date) => full.as_of(date.latest()),
         None => full.clone(),
     };
-    let clock = Clock { reference_day: as_of.map_or_else(today, |d| d.latest()) };
-    Ok(Loaded { story, full, as_of, clock })
+    let clock = Clock {
+        reference_day: as_of.map_or_else(today, |d| d.latest()),
+    };
+    Ok(Loaded {
+        story,
+        full,
+        as_of,
+        clock,
+    })
 }
 
 /// Today as a day number, from the system clock (UTC).
@@ -75,15 +82,33 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             Ok(0)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "storyscope", &mut std::io::stdout());
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "storyscope",
+                &mut std::io::stdout(),
+            );
             Ok(0)
         }
         Command::Check => check(&load_story(cli)?),
-        Command::Export { view, id, filter, output } => {
+        Command::Export {
+            view,
+            id,
+            filter,
+            output,
+        } => {
             let loaded = load_story(cli)?;
             let view = resolve_view(&loaded.story, *view, id.as_deref())?;
-            let entity = filter.as_deref().map(|id| entity_arg(&loaded.story, id)).transpose()?;
-            let options = ExportOptions { filter: ViewFilter { entity }, as_of: loaded.as_of, selected: None, chart: true };
+            let entity = filter
+                .as_deref()
+                .map(|id| entity_arg(&loaded.story, id))
+                .transpose()?;
+            let options = ExportOptions {
+                filter: ViewFilter { entity },
+                as_of: loaded.as_of,
+                selected: None,
+                chart: true,
+            };
             let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
             match output {
                 Some(path) => crate::fsutil::write_atomic(path, markdown.as_bytes())
@@ -92,7 +117,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             }
             Ok(0)
         }
-        Command::Search { query, limit, json } => search(&load_story(cli)?.story, query, *limit, *json),
+        Command::Search { query, limit, json } => {
+            search(&load_story(cli)?.story, query, *limit, *json)
+        }
         Command::Lint { json } => run_lint(&load_story(cli)?, *json),
     }
 }
@@ -139,34 +166,58 @@ fn check(loaded: &Loaded) -> Result<i32> {
     let story = &loaded.story;
     let file = &story.file;
     let mut out = String::new();
-    out.push_str(&format!("{}: ok — “{}”\n", clean_line(&story.origin), clean_line(&file.story.title)));
+    out.push_str(&format!(
+        "{}: ok — “{}”\n",
+        clean_line(&story.origin),
+        clean_line(&file.story.title)
+    ));
     if let Some(date) = loaded.as_of {
         out.push_str(&format!("as of {}\n", date.human()));
     }
     let kinds: Vec<String> = EntityKind::ALL
         .iter()
-        .map(|&kind| (kind, file.entities.iter().filter(|e| e.kind == kind).count()))
+        .map(|&kind| {
+            (
+                kind,
+                file.entities.iter().filter(|e| e.kind == kind).count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.label() } else { kind.plural() }))
         .collect();
     let stages: usize = file.candidates.iter().map(|c| c.stages.len()).sum();
     let variants: usize = file.disputes.iter().map(|d| d.variants.len()).sum();
-    let origins: std::collections::BTreeSet<usize> = (0..file.sources.len()).map(|s| story.source_root(s)).collect();
+    let origins: std::collections::BTreeSet<usize> = (0..file.sources.len())
+        .map(|s| story.source_root(s))
+        .collect();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
     let rows = [
-        ("entities", format!("{} ({})", file.entities.len(), kinds.join(", "))),
+        (
+            "entities",
+            format!("{} ({})", file.entities.len(), kinds.join(", ")),
+        ),
         ("relations", file.relations.len().to_string()),
         ("events", file.events.len().to_string()),
-        ("candidates", format!("{} ({stages} stages)", file.candidates.len())),
+        (
+            "candidates",
+            format!("{} ({stages} stages)", file.candidates.len()),
+        ),
         ("figures", file.metrics.len().to_string()),
-        ("disputes", format!("{} ({variants} versions)", file.disputes.len())),
+        (
+            "disputes",
+            format!("{} ({variants} versions)", file.disputes.len()),
+        ),
         (
             "sources",
             format!(
                 "{} ({} independent {})",
                 file.sources.len(),
                 origins.len(),
-                if origins.len() == 1 { "origin" } else { "origins" }
+                if origins.len() == 1 {
+                    "origin"
+                } else {
+                    "origins"
+                }
             ),
         ),
         ("citations", citations.to_string()),
@@ -231,7 +282,10 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
 }
 
 /// Sourcing of the record a search hit names, where it is one fact.
-pub fn search_provenance(story: &Story, record: RecordRef) -> Option<story::provenance::Provenance> {
+pub fn search_provenance(
+    story: &Story,
+    record: RecordRef,
+) -> Option<story::provenance::Provenance> {
     let file = &story.file;
     let cite = match record {
         RecordRef::Entity(i) => &file.entities[i].cite,
@@ -245,7 +299,10 @@ pub fn search_provenance(story: &Story, record: RecordRef) -> Option<story::prov
 
 fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
     let findings = lint(&loaded.story, loaded.clock.reference_day);
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = findings.len() - errors;
     if json {
         write_stdout(format!("{}\n", serde_json::to_string_pretty(&findings)?).as_bytes())?;
@@ -263,7 +320,10 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
                 clean_line(&finding.message)
             ));
         }
-        out.push_str(&format!("{}: {errors} errors, {warnings} warnings\n", clean_line(&loaded.story.origin)));
+        out.push_str(&format!(
+            "{}: {errors} errors, {warnings} warnings\n",
+            clean_line(&loaded.story.origin)
+        ));
         write_stdout(out.as_bytes())?;
     }
     Ok(if errors > 0 { 2 } else { 0 })

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 /// readers see the old file or the whole new one, never a part.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = parent_dir(path);
-    let mut temp = tempfile::Builder::new().prefix(".storyscope-").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".storyscope-")
+        .tempfile_in(dir)?;
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|err| err.error)?;
@@ -16,21 +18,39 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 /// Writes into `dir` as `stem.md`, or `stem-2.md`, `stem-3.md` … if taken; never
 /// replaces an existing file. Returns the path written.
-pub fn write_new_file(dir: &Path, stem: &str, extension: &str, contents: &[u8]) -> std::io::Result<PathBuf> {
-    let mut temp = tempfile::Builder::new().prefix(".storyscope-").tempfile_in(dir)?;
+pub fn write_new_file(
+    dir: &Path,
+    stem: &str,
+    extension: &str,
+    contents: &[u8],
+) -> std::io::Result<PathBuf> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".storyscope-")
+        .tempfile_in(dir)?;
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
     for attempt in 1..1000 {
-        let name = if attempt == 1 { format!("{stem}.{extension}") } else { format!("{stem}-{attempt}.{extension}") };
+        let name = if attempt == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem}-{attempt}.{extension}")
+        };
         let target = dir.join(name);
         // persist_noclobber fails rather than replace a file that appeared meanwhile.
         match temp.persist_noclobber(&target) {
             Ok(_) => return Ok(target),
-            Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists || target.exists() => temp = err.file,
+            Err(err)
+                if err.error.kind() == std::io::ErrorKind::AlreadyExists || target.exists() =>
+            {
+                temp = err.file
+            }
             Err(err) => return Err(err.error),
         }
     }
-    Err(std::io::Error::other(format!("no free file name for {stem}.{extension} in {}", dir.display())))
+    Err(std::io::Error::other(format!(
+        "no free file name for {stem}.{extension} in {}",
+        dir.display()
+    )))
 }
 
 fn parent_dir(path: &Path) -> &Path {

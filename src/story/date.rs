@@ -46,7 +46,14 @@ const MONTHS: [&str; 12] = [
 
 impl DateSpec {
     pub fn day(year: i32, month: u8, day: u8) -> DateSpec {
-        DateSpec { precision: Precision::Day, year, month, day, quarter: 0, approximate: false }
+        DateSpec {
+            precision: Precision::Day,
+            year,
+            month,
+            day,
+            quarter: 0,
+            approximate: false,
+        }
     }
 
     /// The day with this day number (see `days_from_civil`).
@@ -102,14 +109,23 @@ impl DateSpec {
     /// How a person reads it: "2023", "Jan 2025", "11 Feb 2025", "Q4 2024", "FY2024 Q4".
     pub fn human(&self) -> String {
         let core = match self.precision {
-            Precision::Day => format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year),
+            Precision::Day => format!(
+                "{} {} {}",
+                self.day,
+                MONTHS[usize::from(self.month - 1)],
+                self.year
+            ),
             Precision::Month => format!("{} {}", MONTHS[usize::from(self.month - 1)], self.year),
             Precision::Quarter => format!("Q{} {}", self.quarter, self.year),
             Precision::Year => format!("{}", self.year),
             Precision::FiscalYear => format!("FY{}", self.year),
             Precision::FiscalQuarter => format!("FY{} Q{}", self.year, self.quarter),
         };
-        if self.approximate { format!("c. {core}") } else { core }
+        if self.approximate {
+            format!("c. {core}")
+        } else {
+            core
+        }
     }
 
     /// The story-file notation, which `parse` reads back unchanged.
@@ -122,7 +138,11 @@ impl DateSpec {
             Precision::FiscalYear => format!("FY{:04}", self.year),
             Precision::FiscalQuarter => format!("FY{:04}-Q{}", self.year, self.quarter),
         };
-        if self.approximate { format!("~{core}") } else { core }
+        if self.approximate {
+            format!("~{core}")
+        } else {
+            core
+        }
     }
 
     /// True when every day this date can mean is on or before `day`.
@@ -161,7 +181,10 @@ fn parse_body(body: &str) -> Result<DateSpec, String> {
         };
         let year = parse_year(year_text)?;
         return Ok(match quarter_text {
-            Some(q) => DateSpec { quarter: parse_quarter(q)?, ..blank(Precision::FiscalQuarter, year) },
+            Some(q) => DateSpec {
+                quarter: parse_quarter(q)?,
+                ..blank(Precision::FiscalQuarter, year)
+            },
             None => blank(Precision::FiscalYear, year),
         });
     }
@@ -169,10 +192,14 @@ fn parse_body(body: &str) -> Result<DateSpec, String> {
     let year = parse_year(parts[0])?;
     match parts.as_slice() {
         [_] => Ok(blank(Precision::Year, year)),
-        [_, q] if q.starts_with('Q') => {
-            Ok(DateSpec { quarter: parse_quarter(&q[1..])?, ..blank(Precision::Quarter, year) })
-        }
-        [_, m] => Ok(DateSpec { month: parse_month(m)?, ..blank(Precision::Month, year) }),
+        [_, q] if q.starts_with('Q') => Ok(DateSpec {
+            quarter: parse_quarter(&q[1..])?,
+            ..blank(Precision::Quarter, year)
+        }),
+        [_, m] => Ok(DateSpec {
+            month: parse_month(m)?,
+            ..blank(Precision::Month, year)
+        }),
         [_, m, d] => {
             let month = parse_month(m)?;
             let day = parse_number(d, 2, "day")?;
@@ -190,21 +217,31 @@ fn parse_body(body: &str) -> Result<DateSpec, String> {
 }
 
 fn blank(precision: Precision, year: i32) -> DateSpec {
-    DateSpec { precision, year, month: 0, day: 0, quarter: 0, approximate: false }
+    DateSpec {
+        precision,
+        year,
+        month: 0,
+        day: 0,
+        quarter: 0,
+        approximate: false,
+    }
 }
 
 fn parse_number(text: &str, digits: usize, what: &str) -> Result<u8, String> {
     if text.len() != digits || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("the {what} must be {digits} digits"));
     }
-    text.parse().map_err(|_| format!("the {what} must be {digits} digits"))
+    text.parse()
+        .map_err(|_| format!("the {what} must be {digits} digits"))
 }
 
 fn parse_year(text: &str) -> Result<i32, String> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err("the year must be 4 digits".to_owned());
     }
-    let year: i32 = text.parse().map_err(|_| "the year must be 4 digits".to_owned())?;
+    let year: i32 = text
+        .parse()
+        .map_err(|_| "the year must be 4 digits".to_owned())?;
     if year < 1000 {
         return Err("the year must be between 1000 and 9999".to_owned());
     }
@@ -229,7 +266,11 @@ fn parse_quarter(text: &str) -> Result<u8, String> {
 /// Keeps a hostile date string from flooding an error message.
 fn clean_for_message(text: &str) -> String {
     let cleaned: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
-    if text.chars().count() > 40 { format!("{cleaned}…") } else { cleaned }
+    if text.chars().count() > 40 {
+        format!("{cleaned}…")
+    } else {
+        cleaned
+    }
 }
 
 fn is_leap(year: i32) -> bool {
@@ -334,7 +375,15 @@ mod tests {
 
     #[test]
     fn canonical_round_trips() {
-        for text in ["2023", "2025-01", "2025-02-11", "2024-Q4", "FY2024", "FY2024-Q4", "~2025-05"] {
+        for text in [
+            "2023",
+            "2025-01",
+            "2025-02-11",
+            "2024-Q4",
+            "FY2024",
+            "FY2024-Q4",
+            "~2025-05",
+        ] {
             assert_eq!(p(text).canonical(), text);
         }
     }
@@ -356,10 +405,19 @@ mod tests {
 
     #[test]
     fn ordering_is_earliest_day_then_coarser_first() {
-        let mut dates = vec![p("2025-02-11"), p("2025-01"), p("2025"), p("2023"), p("2025-01-01")];
+        let mut dates = vec![
+            p("2025-02-11"),
+            p("2025-01"),
+            p("2025"),
+            p("2023"),
+            p("2025-01-01"),
+        ];
         dates.sort();
         let shown: Vec<String> = dates.iter().map(DateSpec::human).collect();
-        assert_eq!(shown, ["2023", "2025", "Jan 2025", "1 Jan 2025", "11 Feb 2025"]);
+        assert_eq!(
+            shown,
+            ["2023", "2025", "Jan 2025", "1 Jan 2025", "11 Feb 2025"]
+        );
     }
 
     #[test]
@@ -379,7 +437,10 @@ mod tests {
             let (y, m, d) = civil_from_days(day);
             assert_eq!(days_from_civil(y, m, d), day);
         }
-        assert_eq!(DateSpec::from_day_number(days_from_civil(2025, 2, 12)).canonical(), "2025-02-12");
+        assert_eq!(
+            DateSpec::from_day_number(days_from_civil(2025, 2, 12)).canonical(),
+            "2025-02-12"
+        );
     }
 
     #[test]

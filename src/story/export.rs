@@ -47,9 +47,21 @@ pub struct ExportOptions {
 }
 
 /// Renders a view of a story (already narrowed to its as-of date) as Markdown.
-pub fn export_markdown(story: &Story, view: ExportView, options: &ExportOptions, clock: Clock) -> String {
-    let mut doc = Doc { story, options, clock, out: String::new(), notes: Footnotes::default() };
-    doc.out.push_str(&format!("# {}\n\n", escape(&story.file.story.title)));
+pub fn export_markdown(
+    story: &Story,
+    view: ExportView,
+    options: &ExportOptions,
+    clock: Clock,
+) -> String {
+    let mut doc = Doc {
+        story,
+        options,
+        clock,
+        out: String::new(),
+        notes: Footnotes::default(),
+    };
+    doc.out
+        .push_str(&format!("# {}\n\n", escape(&story.file.story.title)));
     doc.provenance_line(view);
     match view {
         ExportView::Timeline => doc.timeline(),
@@ -59,7 +71,8 @@ pub fn export_markdown(story: &Story, view: ExportView, options: &ExportOptions,
         ExportView::Sources => doc.sources(),
         ExportView::Entity(entity) => doc.entity(entity),
         ExportView::Report => {
-            doc.out.push_str(&format!("{}\n\n", escape(&story.file.story.summary)));
+            doc.out
+                .push_str(&format!("{}\n\n", escape(&story.file.story.summary)));
             doc.timeline();
             doc.partners();
             doc.metrics(true);
@@ -81,7 +94,8 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
     let mut notes = Footnotes::default();
     let file = &story.file;
     let mut out = format!("## {}\n\n", escape(&story.record_title(record)));
-    let mut item = |label: &str, value: &str| out.push_str(&format!("- **{label}:** {}\n", escape(value)));
+    let mut item =
+        |label: &str, value: &str| out.push_str(&format!("- **{label}:** {}\n", escape(value)));
     let cite: Vec<super::model::Citation> = match record {
         RecordRef::Event(i) => {
             let row = story.timeline_row(i, clock);
@@ -119,7 +133,10 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
             item("Where it stands", row.current.label());
             for stage in &row.stages {
                 let when = stage.date.as_deref().unwrap_or("undated");
-                item(&format!("{} ({when})", stage.stage.label()), stage.reason.as_deref().unwrap_or("—"));
+                item(
+                    &format!("{} ({when})", stage.stage.label()),
+                    stage.reason.as_deref().unwrap_or("—"),
+                );
             }
             row.stages.iter().flat_map(|s| s.cite.clone()).collect()
         }
@@ -135,9 +152,16 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
         RecordRef::Dispute(i) => {
             let row = story.dispute_row(i);
             for (v, variant) in row.variants.iter().enumerate() {
-                item(&format!("Version {} ({})", v + 1, variant.outlets.join(", ")), &variant.claim);
+                item(
+                    &format!("Version {} ({})", v + 1, variant.outlets.join(", ")),
+                    &variant.claim,
+                );
             }
-            file.disputes[i].variants.iter().flat_map(|v| v.cite.clone()).collect()
+            file.disputes[i]
+                .variants
+                .iter()
+                .flat_map(|v| v.cite.clone())
+                .collect()
         }
         RecordRef::Relation(i) => {
             if let Some(summary) = &file.relations[i].summary {
@@ -148,7 +172,10 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
     };
     if !cite.is_empty() {
         let refs = notes.refs(&cite);
-        out.push_str(&format!("- **Sourcing:** {} {refs}\n\n", escape(&story.provenance(&cite).label())));
+        out.push_str(&format!(
+            "- **Sourcing:** {} {refs}\n\n",
+            escape(&story.provenance(&cite).label())
+        ));
         out.push_str(&notes.definitions(story));
     }
     out
@@ -167,10 +194,16 @@ impl Doc<'_> {
         let story = self.story;
         let mut parts = vec![format!("View: {}", view.name())];
         if let ExportView::Entity(entity) = view {
-            parts.push(format!("entity {}", escape(&story.file.entities[entity].name)));
+            parts.push(format!(
+                "entity {}",
+                escape(&story.file.entities[entity].name)
+            ));
         }
         if let Some(entity) = self.options.filter.entity {
-            parts.push(format!("filtered to {}", escape(&story.file.entities[entity].name)));
+            parts.push(format!(
+                "filtered to {}",
+                escape(&story.file.entities[entity].name)
+            ));
         }
         match self.options.as_of {
             Some(date) => parts.push(format!("as of {} ({AS_OF_RULE})", date.human())),
@@ -210,14 +243,30 @@ impl Doc<'_> {
                     escape(&row.date),
                     format!("**{}**", escape(&row.title)),
                     escape(&event.summary),
-                    format!("{}{}", escape(&row.status), Self::badges(row.disputed, row.overdue)),
+                    format!(
+                        "{}{}",
+                        escape(&row.status),
+                        Self::badges(row.disputed, row.overdue)
+                    ),
                     escape(&row.entities.join(", ")),
                     escape(&row.provenance.label()),
                     self.notes.refs(&event.cite),
                 ]
             })
             .collect();
-        table(&mut self.out, &["When", "Event", "What happened", "Status", "Involved", "Sourcing", "Sources"], &rows);
+        table(
+            &mut self.out,
+            &[
+                "When",
+                "Event",
+                "What happened",
+                "Status",
+                "Involved",
+                "Sourcing",
+                "Sources",
+            ],
+            &rows,
+        );
     }
 
     fn partners(&mut self) {
@@ -229,11 +278,19 @@ impl Doc<'_> {
                 vec![
                     format!("**{}**", escape(&row.name)),
                     escape(&row.role),
-                    format!("{}{}", row.current.label(), Self::badges(row.disputed, false)),
+                    format!(
+                        "{}{}",
+                        row.current.label(),
+                        Self::badges(row.disputed, false)
+                    ),
                 ]
             })
             .collect();
-        table(&mut self.out, &["Candidate", "For", "Where it stands"], &summary);
+        table(
+            &mut self.out,
+            &["Candidate", "For", "Where it stands"],
+            &summary,
+        );
         let mut stages: Vec<Vec<String>> = Vec::new();
         for row in &candidates {
             for stage in &row.stages {
@@ -248,14 +305,29 @@ impl Doc<'_> {
             }
         }
         self.out.push_str("### History of stages\n\n");
-        table(&mut self.out, &["Candidate", "Stage", "When", "Reason given", "Sourcing", "Sources"], &stages);
+        table(
+            &mut self.out,
+            &[
+                "Candidate",
+                "Stage",
+                "When",
+                "Reason given",
+                "Sourcing",
+                "Sources",
+            ],
+            &stages,
+        );
     }
 
     fn metric_cells(&mut self, row: &MetricRow) -> Vec<String> {
         let metric = &self.story.file.metrics[row.metric];
         vec![
             escape(&row.label),
-            format!("**{}**{}", escape(&row.value), Self::badges(row.disputed, false)),
+            format!(
+                "**{}**{}",
+                escape(&row.value),
+                Self::badges(row.disputed, false)
+            ),
             escape(&row.subject),
             escape(&row.period),
             escape(&row.basis),
@@ -267,18 +339,34 @@ impl Doc<'_> {
 
     fn metrics(&mut self, chart: bool) {
         self.section("Cited figures");
-        let rows: Vec<Vec<String>> =
-            self.story.metric_rows(self.options.filter).iter().map(|row| self.metric_cells(row)).collect();
+        let rows: Vec<Vec<String>> = self
+            .story
+            .metric_rows(self.options.filter)
+            .iter()
+            .map(|row| self.metric_cells(row))
+            .collect();
         table(
             &mut self.out,
-            &["Figure", "Value", "Subject", "Period", "Basis", "Stated by", "Sourcing", "Sources"],
+            &[
+                "Figure",
+                "Value",
+                "Subject",
+                "Period",
+                "Basis",
+                "Stated by",
+                "Sourcing",
+                "Sources",
+            ],
             &rows,
         );
         if chart {
             for (group, rows) in self.story.metric_groups(self.options.filter) {
-                self.out.push_str(&format!("### Chart: {}\n\n", escape(&group)));
-                let cells: Vec<Vec<String>> =
-                    rows.iter().map(|row| vec![escape(&row.label), escape(&row.value), escape(&row.period)]).collect();
+                self.out
+                    .push_str(&format!("### Chart: {}\n\n", escape(&group)));
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|row| vec![escape(&row.label), escape(&row.value), escape(&row.period)])
+                    .collect();
                 table(&mut self.out, &["Figure", "Value", "Period"], &cells);
             }
         }
@@ -291,9 +379,11 @@ impl Doc<'_> {
             self.out.push_str("_None._\n\n");
         }
         for row in disputes {
-            self.out.push_str(&format!("### {}\n\n", escape(&row.point)));
+            self.out
+                .push_str(&format!("### {}\n\n", escape(&row.point)));
             if !row.about.is_empty() {
-                self.out.push_str(&format!("About: {}\n\n", escape(&row.about.join("; "))));
+                self.out
+                    .push_str(&format!("About: {}\n\n", escape(&row.about.join("; "))));
             }
             let cells: Vec<Vec<String>> = row
                 .variants
@@ -307,7 +397,11 @@ impl Doc<'_> {
                     ]
                 })
                 .collect();
-            table(&mut self.out, &["Version", "Told by", "Sourcing", "Sources"], &cells);
+            table(
+                &mut self.out,
+                &["Version", "Told by", "Sourcing", "Sources"],
+                &cells,
+            );
         }
     }
 
@@ -332,7 +426,15 @@ impl Doc<'_> {
             .collect();
         table(
             &mut self.out,
-            &["Title", "Outlet", "Published", "Relies on", "Facts citing it", "Facts on it alone", "Address"],
+            &[
+                "Title",
+                "Outlet",
+                "Published",
+                "Relies on",
+                "Facts citing it",
+                "Facts on it alone",
+                "Address",
+            ],
             &rows,
         );
     }
@@ -356,7 +458,11 @@ impl Doc<'_> {
     fn entities(&mut self) {
         self.section("Who and what");
         let rows = self.entity_rows(0..self.story.file.entities.len());
-        table(&mut self.out, &["Name", "Kind", "Also called", "Described as", "Sources"], &rows);
+        table(
+            &mut self.out,
+            &["Name", "Kind", "Also called", "Described as", "Sources"],
+            &rows,
+        );
     }
 
     fn relation_rows(&mut self, relations: &[usize]) -> Vec<Vec<String>> {
@@ -373,7 +479,11 @@ impl Doc<'_> {
                     relation.kind.label().to_owned(),
                     escape(story.entity_name(&relation.to)),
                     escape(relation.summary.as_deref().unwrap_or("")),
-                    format!("{}{}", status, Self::badges(story.is_disputed(RecordRef::Relation(i)), false)),
+                    format!(
+                        "{}{}",
+                        status,
+                        Self::badges(story.is_disputed(RecordRef::Relation(i)), false)
+                    ),
                     escape(&story.provenance(&relation.cite).label()),
                     self.notes.refs(&relation.cite),
                 ]
@@ -385,26 +495,61 @@ impl Doc<'_> {
         self.section("Relations");
         let all: Vec<usize> = (0..self.story.file.relations.len()).collect();
         let rows = self.relation_rows(&all);
-        table(&mut self.out, &["From", "Relation", "To", "Details", "Status", "Sourcing", "Sources"], &rows);
+        table(
+            &mut self.out,
+            &[
+                "From", "Relation", "To", "Details", "Status", "Sourcing", "Sources",
+            ],
+            &rows,
+        );
     }
 
     fn entity(&mut self, entity: usize) {
         let story = self.story;
         let record = &story.file.entities[entity];
-        self.section(&format!("{} ({})", escape(&record.name), record.kind.label()));
+        self.section(&format!(
+            "{} ({})",
+            escape(&record.name),
+            record.kind.label()
+        ));
         let rows = self.entity_rows(std::iter::once(entity));
-        table(&mut self.out, &["Name", "Kind", "Also called", "Described as", "Sources"], &rows);
-        let focused = ExportOptions { filter: ViewFilter { entity: Some(entity) }, ..self.options.clone() };
+        table(
+            &mut self.out,
+            &["Name", "Kind", "Also called", "Described as", "Sources"],
+            &rows,
+        );
+        let focused = ExportOptions {
+            filter: ViewFilter {
+                entity: Some(entity),
+            },
+            ..self.options.clone()
+        };
         let links = story.links(entity).relations.clone();
         self.out.push_str("### Relations\n\n");
         let rows = self.relation_rows(&links);
-        table(&mut self.out, &["From", "Relation", "To", "Details", "Status", "Sourcing", "Sources"], &rows);
-        let mut sub = Doc { story, options: &focused, clock: self.clock, out: String::new(), notes: std::mem::take(&mut self.notes) };
+        table(
+            &mut self.out,
+            &[
+                "From", "Relation", "To", "Details", "Status", "Sourcing", "Sources",
+            ],
+            &rows,
+        );
+        let mut sub = Doc {
+            story,
+            options: &focused,
+            clock: self.clock,
+            out: String::new(),
+            notes: std::mem::take(&mut self.notes),
+        };
         sub.timeline();
         sub.partners();
         sub.metrics(false);
         sub.disputes();
-        self.out.push_str(&sub.out.replace("\n## ", "\n### ").replacen("## ", "### ", 1));
+        self.out.push_str(
+            &sub.out
+                .replace("\n## ", "\n### ")
+                .replacen("## ", "### ", 1),
+        );
         self.notes = sub.notes;
     }
 }

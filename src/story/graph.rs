@@ -61,7 +61,10 @@ impl Story {
     pub fn build(file: StoryFile, origin: &str) -> Result<Story, Vec<Problem>> {
         let mut problems = Vec::new();
         let ids = index_ids(&file, &mut problems);
-        let mut checker = Checker { ids: &ids, problems: &mut problems };
+        let mut checker = Checker {
+            ids: &ids,
+            problems: &mut problems,
+        };
         checker.check_all(&file);
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
         if !problems.is_empty() {
@@ -74,7 +77,14 @@ impl Story {
                 disputes_about.entry(ids[id]).or_default().push(index);
             }
         }
-        Ok(Story { file, origin: origin.to_owned(), ids, entity_links, source_roots, disputes_about })
+        Ok(Story {
+            file,
+            origin: origin.to_owned(),
+            ids,
+            entity_links,
+            source_roots,
+            disputes_about,
+        })
     }
 
     pub fn lookup(&self, id: &str) -> Option<RecordRef> {
@@ -146,7 +156,11 @@ impl Story {
             RecordRef::Event(i) => file.events[i].title.clone(),
             RecordRef::Candidacy(i) => {
                 let candidacy = &file.candidates[i];
-                format!("{} as {}", self.entity_name(&candidacy.candidate), candidacy.role)
+                format!(
+                    "{} as {}",
+                    self.entity_name(&candidacy.candidate),
+                    candidacy.role
+                )
             }
             RecordRef::Metric(i) => file.metrics[i].label.clone(),
             RecordRef::Dispute(i) => file.disputes[i].point.clone(),
@@ -159,11 +173,17 @@ fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> HashMap<String, R
     let mut first_path: HashMap<String, String> = HashMap::new();
     let mut add = |id: &str, record: RecordRef, path: String, problems: &mut Vec<Problem>| {
         if id.trim().is_empty() {
-            problems.push(Problem::at(format!("{path}.id"), "empty id").with_hint("give the record a unique id"));
+            problems.push(
+                Problem::at(format!("{path}.id"), "empty id")
+                    .with_hint("give the record a unique id"),
+            );
         } else if let Some(first) = first_path.get(id) {
             problems.push(
-                Problem::at(format!("{path}.id"), format!("duplicate id `{id}`, first used at {first}"))
-                    .with_hint("ids must be unique across the whole file"),
+                Problem::at(
+                    format!("{path}.id"),
+                    format!("duplicate id `{id}`, first used at {first}"),
+                )
+                .with_hint("ids must be unique across the whole file"),
             );
         } else {
             first_path.insert(id.to_owned(), path);
@@ -171,13 +191,41 @@ fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> HashMap<String, R
         }
     };
     let lists: [(&str, Vec<&str>, fn(usize) -> RecordRef); 7] = [
-        ("sources", file.sources.iter().map(|r| r.id.as_str()).collect(), RecordRef::Source),
-        ("entities", file.entities.iter().map(|r| r.id.as_str()).collect(), RecordRef::Entity),
-        ("relations", file.relations.iter().map(|r| r.id.as_str()).collect(), RecordRef::Relation),
-        ("events", file.events.iter().map(|r| r.id.as_str()).collect(), RecordRef::Event),
-        ("candidates", file.candidates.iter().map(|r| r.id.as_str()).collect(), RecordRef::Candidacy),
-        ("metrics", file.metrics.iter().map(|r| r.id.as_str()).collect(), RecordRef::Metric),
-        ("disputes", file.disputes.iter().map(|r| r.id.as_str()).collect(), RecordRef::Dispute),
+        (
+            "sources",
+            file.sources.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Source,
+        ),
+        (
+            "entities",
+            file.entities.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Entity,
+        ),
+        (
+            "relations",
+            file.relations.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Relation,
+        ),
+        (
+            "events",
+            file.events.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Event,
+        ),
+        (
+            "candidates",
+            file.candidates.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Candidacy,
+        ),
+        (
+            "metrics",
+            file.metrics.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Metric,
+        ),
+        (
+            "disputes",
+            file.disputes.iter().map(|r| r.id.as_str()).collect(),
+            RecordRef::Dispute,
+        ),
     ];
     for (list, list_ids, make) in lists {
         for (index, id) in list_ids.into_iter().enumerate() {
@@ -230,8 +278,11 @@ impl Checker<'_> {
             self.text(&format!("{path}.title"), &event.title);
             if event.entities.is_empty() {
                 self.problems.push(
-                    Problem::at(format!("{path}.entities"), "an event must involve at least one entity")
-                        .with_hint("list the ids of the entities involved"),
+                    Problem::at(
+                        format!("{path}.entities"),
+                        "an event must involve at least one entity",
+                    )
+                    .with_hint("list the ids of the entities involved"),
                 );
             }
             for (e, id) in event.entities.iter().enumerate() {
@@ -241,13 +292,20 @@ impl Checker<'_> {
         }
         for (i, candidacy) in file.candidates.iter().enumerate() {
             let path = format!("candidates[{i}]");
-            self.reference(&format!("{path}.candidate"), &candidacy.candidate, Expect::Entity);
+            self.reference(
+                &format!("{path}.candidate"),
+                &candidacy.candidate,
+                Expect::Entity,
+            );
             self.reference(&format!("{path}.seeker"), &candidacy.seeker, Expect::Entity);
             self.text(&format!("{path}.role"), &candidacy.role);
             if candidacy.stages.is_empty() {
                 self.problems.push(
-                    Problem::at(format!("{path}.stages"), "a candidacy needs at least one stage")
-                        .with_hint("add a stage such as {\"stage\": \"considered\", \"cite\": […]}"),
+                    Problem::at(
+                        format!("{path}.stages"),
+                        "a candidacy needs at least one stage",
+                    )
+                    .with_hint("add a stage such as {\"stage\": \"considered\", \"cite\": […]}"),
                 );
             }
             for (s, stage) in candidacy.stages.iter().enumerate() {
@@ -262,7 +320,10 @@ impl Checker<'_> {
             }
             self.text(&format!("{path}.label"), &metric.label);
             if !metric.value.is_finite() {
-                self.problems.push(Problem::at(format!("{path}.value"), "the value must be a finite number"));
+                self.problems.push(Problem::at(
+                    format!("{path}.value"),
+                    "the value must be a finite number",
+                ));
             }
             self.citations(&path, &metric.cite);
         }
@@ -271,8 +332,11 @@ impl Checker<'_> {
             self.text(&format!("{path}.point"), &dispute.point);
             if dispute.variants.len() < 2 {
                 self.problems.push(
-                    Problem::at(format!("{path}.variants"), "a dispute needs at least two versions")
-                        .with_hint("add the other source's version, or drop the dispute"),
+                    Problem::at(
+                        format!("{path}.variants"),
+                        "a dispute needs at least two versions",
+                    )
+                    .with_hint("add the other source's version, or drop the dispute"),
                 );
             }
             for (a, id) in dispute.about.iter().enumerate() {
@@ -288,7 +352,8 @@ impl Checker<'_> {
 
     fn text(&mut self, path: &str, value: &str) {
         if value.trim().is_empty() {
-            self.problems.push(Problem::at(path, "must not be empty or only spaces"));
+            self.problems
+                .push(Problem::at(path, "must not be empty or only spaces"));
         }
     }
 
@@ -312,7 +377,11 @@ impl Checker<'_> {
         let mut problem = match found {
             Some(other) => Problem::at(
                 path,
-                format!("`{id}` is {}, not {}", with_article(other.kind_label()), with_article(wanted)),
+                format!(
+                    "`{id}` is {}, not {}",
+                    with_article(other.kind_label()),
+                    with_article(wanted)
+                ),
             ),
             None => Problem::at(path, format!("unknown {wanted} `{id}`")),
         };
@@ -342,7 +411,11 @@ impl Checker<'_> {
             );
         }
         for (c, citation) in cite.iter().enumerate() {
-            self.reference(&format!("{path}.cite[{c}].source"), &citation.source, Expect::Source);
+            self.reference(
+                &format!("{path}.cite[{c}].source"),
+                &citation.source,
+                Expect::Source,
+            );
             if citation.para == Some(0) {
                 self.problems.push(
                     Problem::at(format!("{path}.cite[{c}].para"), "paragraphs count from 1")
@@ -366,7 +439,11 @@ fn resolve_source_roots(
     problems: &mut Vec<Problem>,
 ) -> Vec<usize> {
     let next = |index: usize| -> Option<usize> {
-        match file.sources[index].via.as_ref().and_then(|via| ids.get(via)) {
+        match file.sources[index]
+            .via
+            .as_ref()
+            .and_then(|via| ids.get(via))
+        {
             Some(RecordRef::Source(up)) => Some(*up),
             _ => None,
         }
@@ -381,8 +458,11 @@ fn resolve_source_roots(
                 }
             }
             problems.push(
-                Problem::at(format!("sources[{start}].via"), "the `via` chain loops back on itself")
-                    .with_hint("a source cannot rely, directly or not, on itself"),
+                Problem::at(
+                    format!("sources[{start}].via"),
+                    "the `via` chain loops back on itself",
+                )
+                .with_hint("a source cannot rely, directly or not, on itself"),
             );
             start
         })

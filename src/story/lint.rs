@@ -29,7 +29,12 @@ pub struct Finding {
 /// Runs every check; `reference_day` decides which expectations are past due.
 pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let warn = |check, location: String, message: String| Finding { severity: Severity::Warning, check, location, message };
+    let warn = |check, location: String, message: String| Finding {
+        severity: Severity::Warning,
+        check,
+        location,
+        message,
+    };
     for (fact, cite) in story.facts() {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
@@ -38,12 +43,20 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             findings.push(warn(
                 "single-origin",
                 location.clone(),
-                format!("{} rests on one origin ({})", story.fact_title(fact), story.file.sources[root].outlet),
+                format!(
+                    "{} rests on one origin ({})",
+                    story.fact_title(fact),
+                    story.file.sources[root].outlet
+                ),
             ));
         }
         for (c, citation) in cite.iter().enumerate() {
             if citation.para.is_none() {
-                findings.push(warn("no-locator", format!("{location}.cite[{c}]"), "citation without a paragraph".to_owned()));
+                findings.push(warn(
+                    "no-locator",
+                    format!("{location}.cite[{c}]"),
+                    "citation without a paragraph".to_owned(),
+                ));
             }
         }
     }
@@ -52,7 +65,11 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             findings.push(warn(
                 "past-due",
                 format!("events[{i}]"),
-                format!("“{}” was expected by {} and no source confirms it", event.title, event.date.human()),
+                format!(
+                    "“{}” was expected by {} and no source confirms it",
+                    event.title,
+                    event.date.human()
+                ),
             ));
         }
     }
@@ -68,22 +85,39 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             && links.candidacies.is_empty()
             && !disputed_ids.contains(entity.id.as_str());
         if unused {
-            findings.push(warn("unreferenced-entity", format!("entities[{i}]"), format!("nothing refers to {}", entity.name)));
+            findings.push(warn(
+                "unreferenced-entity",
+                format!("entities[{i}]"),
+                format!("nothing refers to {}", entity.name),
+            ));
         }
     }
     for (i, metric) in story.file.metrics.iter().enumerate() {
         if metric.period.is_none() && metric.period_note.is_none() {
-            findings.push(warn("figure-without-period", format!("metrics[{i}]"), format!("“{}” has no period or date", metric.label)));
+            findings.push(warn(
+                "figure-without-period",
+                format!("metrics[{i}]"),
+                format!("“{}” has no period or date", metric.label),
+            ));
         }
     }
     let mut cited: BTreeSet<&str> = BTreeSet::new();
     for (_, cite) in story.facts() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
     }
-    let relied_on: BTreeSet<&str> = story.file.sources.iter().filter_map(|s| s.via.as_deref()).collect();
+    let relied_on: BTreeSet<&str> = story
+        .file
+        .sources
+        .iter()
+        .filter_map(|s| s.via.as_deref())
+        .collect();
     for (i, source) in story.file.sources.iter().enumerate() {
         if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
-            findings.push(warn("uncited-source", format!("sources[{i}]"), format!("nothing cites “{}”", source.title)));
+            findings.push(warn(
+                "uncited-source",
+                format!("sources[{i}]"),
+                format!("nothing cites “{}”", source.title),
+            ));
         }
     }
     findings.extend(shared_names(story));
@@ -98,16 +132,25 @@ fn shared_names(story: &Story) -> Vec<Finding> {
         names.insert(entity.name.to_lowercase());
         for (a, alias) in entity.aliases.iter().enumerate() {
             if names.insert(alias.to_lowercase()) {
-                owners.entry(alias.to_lowercase()).or_default().push((i, format!("entities[{i}].aliases[{a}]")));
+                owners
+                    .entry(alias.to_lowercase())
+                    .or_default()
+                    .push((i, format!("entities[{i}].aliases[{a}]")));
             }
         }
-        owners.entry(entity.name.to_lowercase()).or_default().push((i, format!("entities[{i}].name")));
+        owners
+            .entry(entity.name.to_lowercase())
+            .or_default()
+            .push((i, format!("entities[{i}].name")));
     }
     let mut findings: Vec<Finding> = owners
         .into_iter()
         .filter(|(_, users)| users.len() > 1)
         .map(|(name, users)| {
-            let who: Vec<&str> = users.iter().map(|(i, _)| story.file.entities[*i].name.as_str()).collect();
+            let who: Vec<&str> = users
+                .iter()
+                .map(|(i, _)| story.file.entities[*i].name.as_str())
+                .collect();
             Finding {
                 severity: Severity::Error,
                 check: "shared-alias",

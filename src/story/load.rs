@@ -46,11 +46,19 @@ pub struct Problem {
 
 impl Problem {
     pub fn at(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { location: Location::Path(path.into()), message: message.into(), hint: None }
+        Problem {
+            location: Location::Path(path.into()),
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn file(message: impl Into<String>) -> Problem {
-        Problem { location: Location::File, message: message.into(), hint: None }
+        Problem {
+            location: Location::File,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
@@ -81,7 +89,11 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();
         let noun = if count == 1 { "problem" } else { "problems" };
-        writeln!(f, "{}: {count} {noun}, the story was not loaded:", self.origin)?;
+        writeln!(
+            f,
+            "{}: {count} {noun}, the story was not loaded:",
+            self.origin
+        )?;
         for problem in &self.problems {
             writeln!(f, "  {}: {problem}", self.origin)?;
         }
@@ -97,7 +109,10 @@ const MAX_PROBLEMS: usize = 200;
 /// Reads and validates a story file from disk.
 pub fn load_path(path: &Path) -> Result<Story, LoadError> {
     let origin = path.display().to_string();
-    let fail = |message: String| LoadError { origin: origin.clone(), problems: vec![Problem::file(message)] };
+    let fail = |message: String| LoadError {
+        origin: origin.clone(),
+        problems: vec![Problem::file(message)],
+    };
     let metadata = std::fs::metadata(path).map_err(|err| fail(describe_io_error(&err)))?;
     if metadata.is_dir() {
         return Err(fail("this is a folder, not a story file".to_owned()));
@@ -109,28 +124,35 @@ pub fn load_path(path: &Path) -> Result<Story, LoadError> {
 fn describe_io_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: the file cannot be read".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: the file cannot be read".to_owned()
+        }
         _ => format!("cannot be read: {err}"),
     }
 }
 
 /// Validates a story held in memory; `origin` names it in messages.
 pub fn load_bytes(bytes: &[u8], origin: &str) -> Result<Story, LoadError> {
-    let fail = |problems: Vec<Problem>| LoadError { origin: origin.to_owned(), problems };
+    let fail = |problems: Vec<Problem>| LoadError {
+        origin: origin.to_owned(),
+        problems,
+    };
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let offset = err.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        fail(vec![Problem::file(format!(
-            "not UTF-8 text: invalid byte at offset {offset} (line {line})"
-        ))
-        .with_hint("story files are JSON in UTF-8")])
+        fail(vec![
+            Problem::file(format!(
+                "not UTF-8 text: invalid byte at offset {offset} (line {line})"
+            ))
+            .with_hint("story files are JSON in UTF-8"),
+        ])
     })?;
     // Some editors start UTF-8 files with a byte-order mark; JSON parsers reject it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(fail(vec![
-            Problem::file("the file is empty").with_hint("a story file is a JSON object; see docs/story-format.md"),
-        ]));
+        return Err(fail(vec![Problem::file("the file is empty").with_hint(
+            "a story file is a JSON object; see docs/story-format.md",
+        )]));
     }
     let file = parse(text).map_err(fail)?;
     Story::build(file, origin).map_err(fail)
@@ -151,17 +173,40 @@ fn syntax_problem(err: &serde_json::Error) -> Problem {
     if let Some(cut) = message.rfind(" at line ") {
         message.truncate(cut);
     }
-    let hint = if err.is_eof() { "the file ends too early; was it cut off?" } else { "the file is not valid JSON" };
-    Problem { location: Location::LineColumn { line: err.line(), column: err.column() }, message, hint: Some(hint.to_owned()) }
+    let hint = if err.is_eof() {
+        "the file ends too early; was it cut off?"
+    } else {
+        "the file is not valid JSON"
+    };
+    Problem {
+        location: Location::LineColumn {
+            line: err.line(),
+            column: err.column(),
+        },
+        message,
+        hint: Some(hint.to_owned()),
+    }
 }
 
 fn wrong_format(found: &Value) -> Problem {
-    Problem::at("format", format!("format {found} is not one this build reads"))
-        .with_hint(format!("this build reads format {FORMAT_VERSION}"))
+    Problem::at(
+        "format",
+        format!("format {found} is not one this build reads"),
+    )
+    .with_hint(format!("this build reads format {FORMAT_VERSION}"))
 }
 
-const TOP_LEVEL_FIELDS: [&str; 9] =
-    ["format", "story", "sources", "entities", "relations", "events", "candidates", "metrics", "disputes"];
+const TOP_LEVEL_FIELDS: [&str; 9] = [
+    "format",
+    "story",
+    "sources",
+    "entities",
+    "relations",
+    "events",
+    "candidates",
+    "metrics",
+    "disputes",
+];
 
 /// The slow path: every record is deserialised on its own to find every bad one.
 fn collect_record_problems(text: &str) -> Vec<Problem> {
@@ -170,8 +215,13 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
         Err(err) => return vec![syntax_problem(&err)],
     };
     let Value::Object(root) = root else {
-        return vec![Problem::at("", format!("the story must be a JSON object, not {}", json_kind(&root)))
-            .with_hint("see docs/story-format.md for the layout")];
+        return vec![
+            Problem::at(
+                "",
+                format!("the story must be a JSON object, not {}", json_kind(&root)),
+            )
+            .with_hint("see docs/story-format.md for the layout"),
+        ];
     };
     let mut problems = Vec::new();
     for key in root.keys() {
@@ -184,8 +234,12 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
         }
     }
     match root.get("format") {
-        None => problems.push(Problem::at("format", "missing").with_hint(format!("add \"format\": {FORMAT_VERSION}"))),
-        Some(found) if found.as_u64() != Some(u64::from(FORMAT_VERSION)) => problems.push(wrong_format(found)),
+        None => problems.push(
+            Problem::at("format", "missing").with_hint(format!("add \"format\": {FORMAT_VERSION}")),
+        ),
+        Some(found) if found.as_u64() != Some(u64::from(FORMAT_VERSION)) => {
+            problems.push(wrong_format(found))
+        }
         Some(_) => {}
     }
     check_one::<super::model::StoryMeta>(&root, "story", &mut problems);
@@ -198,12 +252,18 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
     check_list::<super::model::Dispute>(&root, "disputes", false, &mut problems);
     if problems.is_empty() {
         // Every part passed alone, so the whole should too; keep the message honest if not.
-        problems.push(Problem::file("the story could not be read, although each part is valid"));
+        problems.push(Problem::file(
+            "the story could not be read, although each part is valid",
+        ));
     }
     cap_problems(problems)
 }
 
-fn check_one<T: DeserializeOwned>(root: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) {
+fn check_one<T: DeserializeOwned>(
+    root: &Map<String, Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) {
     match root.get(key) {
         None => problems.push(Problem::at(key, "missing")),
         Some(value) => {
@@ -221,7 +281,9 @@ fn check_list<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
 ) {
     match root.get(key) {
-        None if required => problems.push(Problem::at(key, "missing").with_hint(format!("add \"{key}\": [ … ]"))),
+        None if required => {
+            problems.push(Problem::at(key, "missing").with_hint(format!("add \"{key}\": [ … ]")))
+        }
         None => {}
         Some(Value::Array(items)) => {
             for (index, item) in items.iter().enumerate() {
@@ -233,16 +295,27 @@ fn check_list<T: DeserializeOwned>(
                 }
             }
         }
-        Some(other) => problems.push(Problem::at(key, format!("must be a list, not {}", json_kind(other)))),
+        Some(other) => problems.push(Problem::at(
+            key,
+            format!("must be a list, not {}", json_kind(other)),
+        )),
     }
 }
 
 fn deserialize_at<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, Problem> {
     serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
         let inner = err.path().to_string();
-        let path = if inner == "." { prefix.to_owned() } else { format!("{prefix}.{inner}") };
+        let path = if inner == "." {
+            prefix.to_owned()
+        } else {
+            format!("{prefix}.{inner}")
+        };
         let (message, hint) = explain_serde_message(&err.inner().to_string());
-        Problem { location: Location::Path(path), message, hint }
+        Problem {
+            location: Location::Path(path),
+            message,
+            hint,
+        }
     })
 }
 
@@ -276,11 +349,20 @@ fn explain_serde_message(raw: &str) -> (String, Option<String>) {
             return (format!("`{variant}` is not an allowed value"), Some(hint));
         }
     }
-    if let Some(field) = raw.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
-        return (format!("missing field `{field}`"), Some(format!("add `{field}`")));
+    if let Some(field) = raw
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return (
+            format!("missing field `{field}`"),
+            Some(format!("add `{field}`")),
+        );
     }
     for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some((found, expected)) = raw.strip_prefix(prefix).and_then(|rest| rest.rsplit_once(", expected ")) {
+        if let Some((found, expected)) = raw
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.rsplit_once(", expected "))
+        {
             let found = match found {
                 "sequence" => "a list",
                 "map" => "an object",
@@ -323,7 +405,9 @@ pub(crate) fn cap_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
     if problems.len() > MAX_PROBLEMS {
         let dropped = problems.len() - MAX_PROBLEMS;
         problems.truncate(MAX_PROBLEMS);
-        problems.push(Problem::file(format!("…and {dropped} more problems not shown")));
+        problems.push(Problem::file(format!(
+            "…and {dropped} more problems not shown"
+        )));
     }
     problems
 }

@@ -86,7 +86,12 @@ impl Footnotes {
         let mut out = String::new();
         for (number, (source_id, para)) in self.order.iter().enumerate() {
             let source = &story.file.sources[story.source_index(source_id)];
-            let mut line = format!("[^{}]: {}, “{}”", number + 1, escape(&source.outlet), escape(&source.title));
+            let mut line = format!(
+                "[^{}]: {}, “{}”",
+                number + 1,
+                escape(&source.outlet),
+                escape(&source.title)
+            );
             match source.published {
                 Some(date) => line.push_str(&format!(", {}", date.human())),
                 None => line.push_str(", undated"),

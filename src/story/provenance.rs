@@ -30,7 +30,13 @@ pub struct Provenance {
 
 impl Provenance {
     pub fn label(self) -> String {
-        let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
         format!(
             "{} · {}",
             plural(self.sources, "source", "sources"),
@@ -47,7 +53,10 @@ impl Story {
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
         let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
-        Provenance { sources: sources.len(), origins: origins.len() }
+        Provenance {
+            sources: sources.len(),
+            origins: origins.len(),
+        }
     }
 
     /// Every fact in the story with its citations, in file order.
@@ -55,15 +64,47 @@ impl Story {
         let file = &self.file;
         let mut facts: Vec<(FactRef, &[Citation])> = Vec::new();
         let record = |r: RecordRef| FactRef::Record(r);
-        facts.extend(file.entities.iter().enumerate().map(|(i, e)| (record(RecordRef::Entity(i)), e.cite.as_slice())));
-        facts.extend(file.relations.iter().enumerate().map(|(i, r)| (record(RecordRef::Relation(i)), r.cite.as_slice())));
-        facts.extend(file.events.iter().enumerate().map(|(i, e)| (record(RecordRef::Event(i)), e.cite.as_slice())));
+        facts.extend(
+            file.entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (record(RecordRef::Entity(i)), e.cite.as_slice())),
+        );
+        facts.extend(
+            file.relations
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (record(RecordRef::Relation(i)), r.cite.as_slice())),
+        );
+        facts.extend(
+            file.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (record(RecordRef::Event(i)), e.cite.as_slice())),
+        );
         for (c, candidacy) in file.candidates.iter().enumerate() {
-            facts.extend(candidacy.stages.iter().enumerate().map(|(s, stage)| (FactRef::Stage(c, s), stage.cite.as_slice())));
+            facts.extend(
+                candidacy
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .map(|(s, stage)| (FactRef::Stage(c, s), stage.cite.as_slice())),
+            );
         }
-        facts.extend(file.metrics.iter().enumerate().map(|(i, m)| (record(RecordRef::Metric(i)), m.cite.as_slice())));
+        facts.extend(
+            file.metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (record(RecordRef::Metric(i)), m.cite.as_slice())),
+        );
         for (d, dispute) in file.disputes.iter().enumerate() {
-            facts.extend(dispute.variants.iter().enumerate().map(|(v, variant)| (FactRef::Variant(d, v), variant.cite.as_slice())));
+            facts.extend(
+                dispute
+                    .variants
+                    .iter()
+                    .enumerate()
+                    .map(|(v, variant)| (FactRef::Variant(d, v), variant.cite.as_slice())),
+            );
         }
         facts
     }
@@ -71,7 +112,9 @@ impl Story {
     /// One line naming a fact, for lists of facts.
     pub fn fact_title(&self, fact: FactRef) -> String {
         match fact {
-            FactRef::Record(record) => format!("{}: {}", record.kind_label(), self.record_title(record)),
+            FactRef::Record(record) => {
+                format!("{}: {}", record.kind_label(), self.record_title(record))
+            }
             FactRef::Stage(c, s) => {
                 let candidacy = &self.file.candidates[c];
                 format!(
@@ -81,7 +124,10 @@ impl Story {
                 )
             }
             FactRef::Variant(d, v) => {
-                format!("version of “{}”: {}", self.file.disputes[d].point, self.file.disputes[d].variants[v].claim)
+                format!(
+                    "version of “{}”: {}",
+                    self.file.disputes[d].point, self.file.disputes[d].variants[v].claim
+                )
             }
         }
     }
@@ -108,13 +154,20 @@ impl Story {
     /// Facts citing this source at all.
     pub fn facts_citing(&self, source: usize) -> usize {
         let id = &self.file.sources[source].id;
-        self.facts().iter().filter(|(_, cite)| cite.iter().any(|c| &c.source == id)).count()
+        self.facts()
+            .iter()
+            .filter(|(_, cite)| cite.iter().any(|c| &c.source == id))
+            .count()
     }
 
     /// Days on which a source was (certainly) published, ascending: the stops of `<`/`>`.
     pub fn publication_days(&self) -> Vec<DayNumber> {
-        let days: BTreeSet<DayNumber> =
-            self.file.sources.iter().filter_map(|s| s.published.map(|d| d.latest())).collect();
+        let days: BTreeSet<DayNumber> = self
+            .file
+            .sources
+            .iter()
+            .filter_map(|s| s.published.map(|d| d.latest()))
+            .collect();
         days.into_iter().collect()
     }
 

@@ -38,7 +38,9 @@ pub struct SearchIndex {
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("entries", &self.entries.len()).finish()
+        f.debug_struct("SearchIndex")
+            .field("entries", &self.entries.len())
+            .finish()
     }
 }
 
@@ -68,12 +70,19 @@ impl SearchIndex {
             push(RecordRef::Metric(i), &metric.label, None);
         }
         for (i, source) in file.sources.iter().enumerate() {
-            push(RecordRef::Source(i), &format!("{} — {}", source.outlet, source.title), None);
+            push(
+                RecordRef::Source(i),
+                &format!("{} — {}", source.outlet, source.title),
+                None,
+            );
         }
         for (i, dispute) in file.disputes.iter().enumerate() {
             push(RecordRef::Dispute(i), &dispute.point, None);
         }
-        SearchIndex { entries, matcher: SkimMatcherV2::default() }
+        SearchIndex {
+            entries,
+            matcher: SkimMatcherV2::default(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -95,7 +104,9 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .filter(|(_, entry)| terms.iter().all(|term| is_subsequence(term, &entry.lower)))
-            .filter_map(|(index, entry)| self.score(&entry.lower, &terms).map(|score| (score, index)))
+            .filter_map(|(index, entry)| {
+                self.score(&entry.lower, &terms).map(|score| (score, index))
+            })
             .collect();
         // Best score first. Among equals: a record's own name before an alias, then the
         // record more of the story refers to, then the shorter name, then file order,
@@ -114,7 +125,12 @@ impl SearchIndex {
             if hits.iter().any(|hit| hit.target == target) {
                 continue;
             }
-            hits.push(SearchHit { target, entry: index, score, positions: self.positions(index, &terms) });
+            hits.push(SearchHit {
+                target,
+                entry: index,
+                score,
+                positions: self.positions(index, &terms),
+            });
             if hits.len() == limit {
                 break;
             }
@@ -123,7 +139,9 @@ impl SearchIndex {
     }
 
     fn score(&self, haystack: &str, terms: &[String]) -> Option<i64> {
-        terms.iter().try_fold(0i64, |total, term| self.matcher.fuzzy_match(haystack, term).map(|s| total + s))
+        terms.iter().try_fold(0i64, |total, term| {
+            self.matcher.fuzzy_match(haystack, term).map(|s| total + s)
+        })
     }
 
     /// Matched char positions for every term, merged and sorted.

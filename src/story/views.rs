@@ -128,7 +128,10 @@ impl Story {
             Some(entity) => self.links(entity).events.clone(),
             None => (0..self.file.events.len()).collect(),
         };
-        let mut rows: Vec<TimelineRow> = indexes.into_iter().map(|i| self.timeline_row(i, clock)).collect();
+        let mut rows: Vec<TimelineRow> = indexes
+            .into_iter()
+            .map(|i| self.timeline_row(i, clock))
+            .collect();
         rows.sort_by(|a, b| {
             let (ea, eb) = (&self.file.events[a.event], &self.file.events[b.event]);
             ea.date.cmp(&eb.date).then(a.event.cmp(&b.event))
@@ -142,15 +145,24 @@ impl Story {
         if event.status.timing.is_expectation() {
             date.push_str(" · expected");
         }
-        let overdue = event.status.timing.is_expectation() && event.date.latest() < clock.reference_day;
+        let overdue =
+            event.status.timing.is_expectation() && event.date.latest() < clock.reference_day;
         TimelineRow {
             event: index,
             date,
             title: event.title.clone(),
-            status: status_text(event.status.sourcing.label(), event.status.timing, event.condition.as_deref()),
+            status: status_text(
+                event.status.sourcing.label(),
+                event.status.timing,
+                event.condition.as_deref(),
+            ),
             overdue,
             disputed: self.is_disputed(RecordRef::Event(index)),
-            entities: event.entities.iter().map(|id| self.entity_name(id).to_owned()).collect(),
+            entities: event
+                .entities
+                .iter()
+                .map(|id| self.entity_name(id).to_owned())
+                .collect(),
             provenance: self.provenance(&event.cite),
         }
     }
@@ -209,7 +221,10 @@ impl Story {
             subject: self.entity_name(&metric.subject).to_owned(),
             period,
             basis: metric.basis.label().to_owned(),
-            stated_by: metric.stated_by.as_ref().map(|id| self.entity_name(id).to_owned()),
+            stated_by: metric
+                .stated_by
+                .as_ref()
+                .map(|id| self.entity_name(id).to_owned()),
             group: metric.group.clone(),
             disputed: self.is_disputed(RecordRef::Metric(index)),
             provenance: self.provenance(&metric.cite),
@@ -217,7 +232,9 @@ impl Story {
     }
 
     pub fn source_rows(&self) -> Vec<SourceRow> {
-        (0..self.file.sources.len()).map(|i| self.source_row(i)).collect()
+        (0..self.file.sources.len())
+            .map(|i| self.source_row(i))
+            .collect()
     }
 
     pub fn source_row(&self, index: usize) -> SourceRow {
@@ -226,8 +243,13 @@ impl Story {
             source: index,
             outlet: source.outlet.clone(),
             title: source.title.clone(),
-            published: source.published.map_or_else(|| "undated".to_owned(), |d| d.human()),
-            via: source.via.as_ref().map(|id| self.file.sources[self.source_index(id)].outlet.clone()),
+            published: source
+                .published
+                .map_or_else(|| "undated".to_owned(), |d| d.human()),
+            via: source
+                .via
+                .as_ref()
+                .map(|id| self.file.sources[self.source_index(id)].outlet.clone()),
             facts: self.facts_citing(index),
             alone: self.facts_resting_on(index).len(),
         }
@@ -245,14 +267,17 @@ impl Story {
 
     fn dispute_touches_entity(&self, dispute: usize, entity: usize) -> bool {
         let links = self.links(entity);
-        self.file.disputes[dispute].about.iter().any(|id| match self.lookup(id) {
-            Some(RecordRef::Entity(e)) => e == entity,
-            Some(RecordRef::Event(i)) => links.events.contains(&i),
-            Some(RecordRef::Relation(i)) => links.relations.contains(&i),
-            Some(RecordRef::Metric(i)) => links.metrics.contains(&i),
-            Some(RecordRef::Candidacy(i)) => links.candidacies.contains(&i),
-            _ => false,
-        })
+        self.file.disputes[dispute]
+            .about
+            .iter()
+            .any(|id| match self.lookup(id) {
+                Some(RecordRef::Entity(e)) => e == entity,
+                Some(RecordRef::Event(i)) => links.events.contains(&i),
+                Some(RecordRef::Relation(i)) => links.relations.contains(&i),
+                Some(RecordRef::Metric(i)) => links.metrics.contains(&i),
+                Some(RecordRef::Candidacy(i)) => links.candidacies.contains(&i),
+                _ => false,
+            })
     }
 
     pub fn dispute_row(&self, index: usize) -> DisputeRow {
@@ -292,7 +317,9 @@ impl Story {
     pub fn metric_groups(&self, filter: ViewFilter) -> Vec<(String, Vec<MetricRow>)> {
         let mut groups: Vec<(String, Vec<MetricRow>)> = Vec::new();
         for row in self.metric_rows(filter) {
-            let Some(group) = row.group.clone() else { continue };
+            let Some(group) = row.group.clone() else {
+                continue;
+            };
             match groups.iter_mut().find(|(name, _)| *name == group) {
                 Some((_, rows)) => rows.push(row),
                 None => groups.push((group, vec![row])),

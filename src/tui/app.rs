@@ -19,7 +19,13 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources, Pane::Detail];
+    pub const ALL: [Pane; 5] = [
+        Pane::Timeline,
+        Pane::Partners,
+        Pane::Metrics,
+        Pane::Sources,
+        Pane::Detail,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -32,7 +38,10 @@ impl Pane {
     }
 
     pub fn number(self) -> u8 {
-        Pane::ALL.iter().position(|&p| p == self).map_or(1, |i| i as u8 + 1)
+        Pane::ALL
+            .iter()
+            .position(|&p| p == self)
+            .map_or(1, |i| i as u8 + 1)
     }
 
     pub fn is_list(self) -> bool {
@@ -124,8 +133,11 @@ pub struct App {
     pub forward: Vec<RecordRef>,
     /// Which link in Detail the cursor is on.
     pub detail_link: usize,
-    pub detail_scroll: u16,
+    /// First Detail line shown.
+    pub detail_scroll: usize,
     pub search: SearchState,
+    /// First line of the help overlay shown.
+    pub help_scroll: usize,
     pub message: Option<(String, MessageKind)>,
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
@@ -166,6 +178,7 @@ impl App {
             detail_link: 0,
             detail_scroll: 0,
             search: SearchState::default(),
+            help_scroll: 0,
             message: None,
             size: (160, 45),
             export_dir: PathBuf::from("."),
@@ -177,14 +190,21 @@ impl App {
     }
 
     pub fn clock(&self) -> Clock {
-        Clock { reference_day: self.as_of.map_or(self.today, |d| d.latest()) }
+        Clock {
+            reference_day: self.as_of.map_or(self.today, |d| d.latest()),
+        }
     }
 
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
     /// clamps the selections.
     pub fn refresh_rows(&mut self) {
         let clock = self.clock();
-        self.timeline_rows = self.story.timeline_rows(ViewFilter { entity: self.filter }, clock);
+        self.timeline_rows = self.story.timeline_rows(
+            ViewFilter {
+                entity: self.filter,
+            },
+            clock,
+        );
         self.candidate_rows = self.story.candidate_rows(ViewFilter::default());
         self.metric_rows = self.story.metric_rows(ViewFilter::default());
         self.source_rows = self.story.source_rows();
@@ -233,10 +253,22 @@ impl App {
     pub fn selected_record(&self, pane: Pane) -> Option<RecordRef> {
         let cursor = self.cursor(pane);
         match pane {
-            Pane::Timeline => self.timeline_rows.get(cursor.selected).map(|r| RecordRef::Event(r.event)),
-            Pane::Partners => self.candidate_rows.get(cursor.selected).map(|r| RecordRef::Candidacy(r.candidacy)),
-            Pane::Metrics => self.metric_rows.get(cursor.selected).map(|r| RecordRef::Metric(r.metric)),
-            Pane::Sources => self.source_rows.get(cursor.selected).map(|r| RecordRef::Source(r.source)),
+            Pane::Timeline => self
+                .timeline_rows
+                .get(cursor.selected)
+                .map(|r| RecordRef::Event(r.event)),
+            Pane::Partners => self
+                .candidate_rows
+                .get(cursor.selected)
+                .map(|r| RecordRef::Candidacy(r.candidacy)),
+            Pane::Metrics => self
+                .metric_rows
+                .get(cursor.selected)
+                .map(|r| RecordRef::Metric(r.metric)),
+            Pane::Sources => self
+                .source_rows
+                .get(cursor.selected)
+                .map(|r| RecordRef::Source(r.source)),
             Pane::Detail => None,
         }
     }
@@ -244,12 +276,17 @@ impl App {
     /// The list pane Detail follows when nothing was followed: the focused list, or the
     /// Timeline when Detail itself is focused.
     pub fn last_list_pane(&self) -> Pane {
-        if self.focus.is_list() { self.focus } else { self.origin_pane }
+        if self.focus.is_list() {
+            self.focus
+        } else {
+            self.origin_pane
+        }
     }
 
     /// What Detail shows.
     pub fn detail_target(&self) -> Option<RecordRef> {
-        self.followed.or_else(|| self.selected_record(self.last_list_pane()))
+        self.followed
+            .or_else(|| self.selected_record(self.last_list_pane()))
     }
 
     /// The entity a filter would use: the one in Detail, else the most central entity
@@ -258,7 +295,10 @@ impl App {
         let file = &self.story.file;
         match self.detail_target()? {
             RecordRef::Entity(e) => Some(e),
-            RecordRef::Event(i) => file.events[i].entities.first().map(|id| self.story.entity_index(id)),
+            RecordRef::Event(i) => file.events[i]
+                .entities
+                .first()
+                .map(|id| self.story.entity_index(id)),
             RecordRef::Candidacy(i) => Some(self.story.entity_index(&file.candidates[i].candidate)),
             RecordRef::Metric(i) => Some(self.story.entity_index(&file.metrics[i].subject)),
             RecordRef::Relation(i) => Some(self.story.entity_index(&file.relations[i].from)),

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::story::model::Citation;
-use crate::story::text::{clean_line, truncate_to_width};
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
 use crate::story::views::metric_value_text;
 use crate::story::{RecordRef, Story};
 
@@ -36,19 +36,29 @@ impl Builder<'_> {
     fn heading(&mut self, text: &str) {
         self.blank();
         let text = truncate_to_width(&clean_line(text), self.width);
-        self.doc.lines.push(Line::from(Span::styled(text, self.theme.heading())));
+        self.doc
+            .lines
+            .push(Line::from(Span::styled(text, self.theme.heading())));
     }
 
     /// "Label: value", wrapped with the value's continuation lines indented.
     fn field(&mut self, label: &str, value: &str) {
         let label = format!("{label}: ");
         let indent = " ".repeat(label.chars().count().min(self.width / 2));
-        let options = textwrap::Options::new(self.width.max(8)).initial_indent(&label).subsequent_indent(&indent);
-        for (i, line) in textwrap::wrap(&clean_line(value), options).into_iter().enumerate() {
+        let options = textwrap::Options::new(self.width.max(8))
+            .initial_indent(&label)
+            .subsequent_indent(&indent);
+        for (i, line) in textwrap::wrap(&clean_line(value), options)
+            .into_iter()
+            .enumerate()
+        {
             let line = line.into_owned();
             if i == 0 && line.starts_with(&label) {
                 let rest = line[label.len()..].to_owned();
-                self.doc.lines.push(Line::from(vec![Span::styled(label.clone(), self.theme.dim()), Span::raw(rest)]));
+                self.doc.lines.push(Line::from(vec![
+                    Span::styled(label.clone(), self.theme.dim()),
+                    Span::raw(rest),
+                ]));
             } else {
                 self.doc.lines.push(Line::from(line));
             }
@@ -80,13 +90,18 @@ impl Builder<'_> {
     fn link(&mut self, target: RecordRef, label: &str) {
         let text = truncate_to_width(&format!("→ {}", clean_line(label)), self.width);
         self.doc.links.push((self.doc.lines.len(), target));
-        self.doc.lines.push(Line::from(Span::styled(text, self.theme.link())));
+        self.doc
+            .lines
+            .push(Line::from(Span::styled(text, self.theme.link())));
     }
 
     fn entity_link(&mut self, id: &str) {
         let index = self.story.entity_index(id);
         let entity = &self.story.file.entities[index];
-        self.link(RecordRef::Entity(index), &format!("{} ({})", entity.name, entity.kind.label()));
+        self.link(
+            RecordRef::Entity(index),
+            &format!("{} ({})", entity.name, entity.kind.label()),
+        );
     }
 
     fn disputes(&mut self, record: RecordRef) {
@@ -116,8 +131,14 @@ impl Builder<'_> {
             if let Some(note) = &citation.note {
                 text.push_str(&format!(" — {note}"));
             }
-            for line in textwrap::wrap(&clean_line(&text), textwrap::Options::new(self.width.max(8)).subsequent_indent("  ")) {
-                self.doc.lines.push(Line::from(Span::styled(line.into_owned(), self.theme.dim())));
+            for line in textwrap::wrap(
+                &clean_line(&text),
+                textwrap::Options::new(self.width.max(8)).subsequent_indent("  "),
+            ) {
+                self.doc.lines.push(Line::from(Span::styled(
+                    line.into_owned(),
+                    self.theme.dim(),
+                )));
             }
         }
     }
@@ -134,7 +155,12 @@ impl Builder<'_> {
 /// Lays out `record` for a pane `width` cells wide.
 pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> DetailDoc {
     let story = &app.story;
-    let mut b = Builder { story, theme, width: width.max(1), doc: DetailDoc::default() };
+    let mut b = Builder {
+        story,
+        theme,
+        width: width.max(1),
+        doc: DetailDoc::default(),
+    };
     let file = &story.file;
     let kind = record.kind_label();
     match record {
@@ -169,7 +195,9 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.entity_link(&candidacy.candidate);
             b.entity_link(&candidacy.seeker);
             for stage in &candidacy.stages {
-                let date = stage.date.map_or_else(|| "undated".to_owned(), |d| d.human());
+                let date = stage
+                    .date
+                    .map_or_else(|| "undated".to_owned(), |d| d.human());
                 b.heading(&format!("{} · {date}", stage.stage.label()));
                 if let Some(reason) = &stage.reason {
                     b.text(reason);
@@ -182,7 +210,10 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             let metric = &file.metrics[i];
             let row = story.metric_row(i);
             b.heading(&metric.label);
-            b.doc.lines.push(Line::from(Span::styled(clean_line(&metric_value_text(metric)), theme.value())));
+            b.doc.lines.push(Line::from(Span::styled(
+                clean_line(&metric_value_text(metric)),
+                theme.value(),
+            )));
             b.field("Period", &row.period);
             b.field("Basis", &row.basis);
             b.badges(record, false);
@@ -203,19 +234,13 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.heading("About");
             for id in &dispute.about {
                 if let Some(target) = story.lookup(id) {
-                    b.link(target, &format!("{} {}", target.kind_label(), story.record_title(target)));
+                    b.link(
+                        target,
+                        &format!("{} {}", target.kind_label(), story.record_title(target)),
+                    );
                 }
             }
-            for (v, variant) in dispute.variants.iter().enumerate() {
-                let outlets: Vec<String> = variant
-                    .cite
-                    .iter()
-                    .map(|c| file.sources[story.source_index(&c.source)].outlet.clone())
-                    .collect();
-                b.heading(&format!("Version {} — {}", v + 1, outlets.join(", ")));
-                b.text(&variant.claim);
-                b.citations(&variant.cite);
-            }
+            versions(&mut b, i);
         }
         RecordRef::Relation(i) => {
             let relation = &file.relations[i];
@@ -224,7 +249,10 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
                 b.text(summary);
             }
             if let Some(status) = relation.status {
-                b.field("Status", &format!("{} · {}", status.sourcing.label(), status.timing.label()));
+                b.field(
+                    "Status",
+                    &format!("{} · {}", status.sourcing.label(), status.timing.label()),
+                );
             }
             if let Some(date) = relation.date {
                 b.field("When", &date.human());
@@ -236,6 +264,82 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
         }
     }
     b.doc
+}
+
+/// A dispute's versions next to each other when there is room (two or three columns),
+/// else one under the other.
+fn versions(b: &mut Builder<'_>, dispute: usize) {
+    let story = b.story;
+    let variants = &story.file.disputes[dispute].variants;
+    let columns = variants.len();
+    let gap = 3;
+    let side_by_side = (2..=3).contains(&columns) && b.width >= 24 * columns + gap * (columns - 1);
+    let column_width = if side_by_side {
+        (b.width - gap * (columns - 1)) / columns
+    } else {
+        b.width
+    };
+    let blocks: Vec<Vec<(String, ratatui::style::Style)>> = variants
+        .iter()
+        .enumerate()
+        .map(|(v, variant)| {
+            let outlets: Vec<String> = variant
+                .cite
+                .iter()
+                .map(|c| {
+                    story.file.sources[story.source_index(&c.source)]
+                        .outlet
+                        .clone()
+                })
+                .collect();
+            let mut block = Vec::new();
+            let mut add = |text: &str, style| {
+                for line in textwrap::wrap(&clean_line(text), column_width.max(8)) {
+                    block.push((line.into_owned(), style));
+                }
+            };
+            add(
+                &format!("Version {} — {}", v + 1, outlets.join(", ")),
+                b.theme.heading(),
+            );
+            add(&variant.claim, b.theme.plain());
+            add(&story.provenance(&variant.cite).label(), b.theme.dim());
+            for citation in &variant.cite {
+                let source = &story.file.sources[story.source_index(&citation.source)];
+                let mut text = format!("• {}", source.outlet);
+                if let Some(date) = source.published {
+                    text.push_str(&format!(", {}", date.human()));
+                }
+                if let Some(para) = citation.para {
+                    text.push_str(&format!(", ¶{para}"));
+                }
+                add(&text, b.theme.dim());
+            }
+            block
+        })
+        .collect();
+    b.blank();
+    if !side_by_side {
+        for block in blocks {
+            b.blank();
+            for (text, style) in block {
+                b.doc.lines.push(Line::from(Span::styled(text, style)));
+            }
+        }
+        return;
+    }
+    let rows = blocks.iter().map(Vec::len).max().unwrap_or(0);
+    for row in 0..rows {
+        let mut spans = Vec::new();
+        for (c, block) in blocks.iter().enumerate() {
+            if c > 0 {
+                spans.push(Span::styled(" │ ", b.theme.dim()));
+            }
+            let (text, style) = block.get(row).cloned().unwrap_or_default();
+            spans.push(Span::styled(fit_to_width(&text, column_width), style));
+        }
+        b.doc.lines.push(Line::from(spans));
+    }
 }
 
 fn entity(b: &mut Builder<'_>, i: usize) {
@@ -261,7 +365,10 @@ fn entity(b: &mut Builder<'_>, i: usize) {
                 (relation.kind.inverse_label(), &relation.from)
             };
             let other_index = story.entity_index(other);
-            b.link(RecordRef::Entity(other_index), &format!("{verb} {}", story.file.entities[other_index].name));
+            b.link(
+                RecordRef::Entity(other_index),
+                &format!("{verb} {}", story.file.entities[other_index].name),
+            );
         }
     }
     if !links.events.is_empty() {
@@ -270,20 +377,29 @@ fn entity(b: &mut Builder<'_>, i: usize) {
         events.sort_by_key(|&e| story.file.events[e].date);
         for e in events {
             let event = &story.file.events[e];
-            b.link(RecordRef::Event(e), &format!("{} · {}", event.date.human(), event.title));
+            b.link(
+                RecordRef::Event(e),
+                &format!("{} · {}", event.date.human(), event.title),
+            );
         }
     }
     if !links.metrics.is_empty() {
         b.heading("Figures");
         for &m in &links.metrics {
             let metric = &story.file.metrics[m];
-            b.link(RecordRef::Metric(m), &format!("{}: {}", metric.label, metric_value_text(metric)));
+            b.link(
+                RecordRef::Metric(m),
+                &format!("{}: {}", metric.label, metric_value_text(metric)),
+            );
         }
     }
     if !links.candidacies.is_empty() {
         b.heading("Candidacies");
         for &c in &links.candidacies {
-            b.link(RecordRef::Candidacy(c), &story.record_title(RecordRef::Candidacy(c)));
+            b.link(
+                RecordRef::Candidacy(c),
+                &story.record_title(RecordRef::Candidacy(c)),
+            );
         }
     }
     b.disputes(RecordRef::Entity(i));
@@ -306,7 +422,13 @@ fn source(b: &mut Builder<'_>, i: usize) {
     if let Some(via) = &source.via {
         b.heading("Relies on");
         let up = story.source_index(via);
-        b.link(RecordRef::Source(up), &format!("{} — {}", story.file.sources[up].outlet, story.file.sources[up].title));
+        b.link(
+            RecordRef::Source(up),
+            &format!(
+                "{} — {}",
+                story.file.sources[up].outlet, story.file.sources[up].title
+            ),
+        );
     }
     let root = story.source_root(i);
     if root != i {

@@ -34,7 +34,10 @@ pub struct Key {
 }
 
 const fn plain(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -42,7 +45,10 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
 }
 
 impl Key {
@@ -66,7 +72,11 @@ impl Key {
             KeyCode::PageDown => "PgDn".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
     }
 }
 
@@ -77,56 +87,286 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub description: &'static str,
-    /// Shown in the status bar when this scope is active.
-    pub hint: bool,
+    /// Short label for the status bar when this scope is active; None keeps it out.
+    pub hint: Option<&'static str>,
 }
 
-const fn bind(scope: Scope, keys: &'static [Key], action: Action, description: &'static str, hint: bool) -> Binding {
-    Binding { scope, keys, action, description, hint }
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        description,
+        hint,
+    }
 }
 
 use Scope::{Detail, Global, Help, Lists, Search};
 
 /// Every binding. Order is the order of the help screen.
 pub static BINDINGS: &[Binding] = &[
-    bind(Global, &[ch('q')], Action::Quit, "quit", true),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", true),
-    bind(Global, &[ch('/')], Action::OpenSearch, "search everything", true),
-    bind(Global, &[plain(KeyCode::Tab)], Action::NextPane, "next pane", true),
-    bind(Global, &[plain(KeyCode::BackTab)], Action::PrevPane, "previous pane", false),
-    bind(Global, &[ch('1')], Action::FocusPane(1), "Timeline pane", false),
-    bind(Global, &[ch('2')], Action::FocusPane(2), "Candidate partners pane", false),
-    bind(Global, &[ch('3')], Action::FocusPane(3), "Cited figures pane", false),
-    bind(Global, &[ch('4')], Action::FocusPane(4), "Sources pane", false),
-    bind(Global, &[ch('5')], Action::FocusPane(5), "Detail pane", false),
-    bind(Global, &[plain(KeyCode::Up), ch('k')], Action::Up, "move up", false),
-    bind(Global, &[plain(KeyCode::Down), ch('j')], Action::Down, "move down", false),
-    bind(Global, &[ch('g'), plain(KeyCode::Home)], Action::Top, "first row", false),
-    bind(Global, &[ch('G'), plain(KeyCode::End)], Action::Bottom, "last row", false),
-    bind(Global, &[plain(KeyCode::PageUp), ctrl('b')], Action::PageUp, "page up", false),
-    bind(Global, &[plain(KeyCode::PageDown), ctrl('f')], Action::PageDown, "page down", false),
-    bind(Global, &[plain(KeyCode::Enter)], Action::Follow, "open the selection / follow the link", true),
-    bind(Global, &[plain(KeyCode::Backspace)], Action::Back, "back one hop", false),
-    bind(Global, &[ch(']')], Action::Forward, "forward one hop", false),
-    bind(Global, &[plain(KeyCode::Esc)], Action::Escape, "close, go back, or clear the filter", false),
-    bind(Global, &[ch('e')], Action::Export, "export the focused view to Markdown", true),
-    bind(Global, &[ch('y')], Action::Copy, "copy the selected record as Markdown", false),
-    bind(Global, &[ch('<')], Action::AsOfEarlier, "as of the previous publication date", false),
-    bind(Global, &[ch('>')], Action::AsOfLater, "as of the next publication date (or all)", false),
-    bind(Global, &[ctrl('c')], Action::Quit, "quit, from anywhere", false),
-    bind(Lists, &[ch('f')], Action::ToggleFilter, "filter the timeline to the selected entity / clear", true),
-    bind(Lists, &[ch('c')], Action::ToggleChart, "figures as a bar chart / as a list", false),
-    bind(Detail, &[ch('f')], Action::ToggleFilter, "filter the timeline to this entity / clear", true),
-    bind(Detail, &[ch('c')], Action::ToggleChart, "figures as a bar chart / as a list", false),
-    bind(Search, &[plain(KeyCode::Enter)], Action::SearchAccept, "go to the highlighted result", true),
-    bind(Search, &[plain(KeyCode::Esc)], Action::SearchCancel, "cancel", true),
-    bind(Search, &[plain(KeyCode::Up), ctrl('p')], Action::SearchUp, "previous result", true),
-    bind(Search, &[plain(KeyCode::Down), ctrl('n')], Action::SearchDown, "next result", false),
-    bind(Search, &[plain(KeyCode::Backspace)], Action::SearchDeleteChar, "delete a character", false),
-    bind(Search, &[ctrl('u')], Action::SearchClear, "clear the query", false),
-    bind(Search, &[ctrl('c')], Action::Quit, "quit", false),
-    bind(Help, &[ch('?'), plain(KeyCode::Esc), ch('q')], Action::ToggleHelp, "close help", true),
-    bind(Help, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(
+        Global,
+        &[ch('/')],
+        Action::OpenSearch,
+        "search everything",
+        Some("search"),
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::Tab)],
+        Action::NextPane,
+        "next pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::BackTab)],
+        Action::PrevPane,
+        "previous pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('1')],
+        Action::FocusPane(1),
+        "Timeline pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('2')],
+        Action::FocusPane(2),
+        "Candidate partners pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('3')],
+        Action::FocusPane(3),
+        "Cited figures pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('4')],
+        Action::FocusPane(4),
+        "Sources pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('5')],
+        Action::FocusPane(5),
+        "Detail pane",
+        None,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "move up",
+        None,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        "move down",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('g'), plain(KeyCode::Home)],
+        Action::Top,
+        "first row",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('G'), plain(KeyCode::End)],
+        Action::Bottom,
+        "last row",
+        None,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::PageDown), ctrl('f')],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::Enter)],
+        Action::Follow,
+        "open the selection / follow the link",
+        Some("open"),
+    ),
+    bind(
+        Global,
+        &[plain(KeyCode::Backspace)],
+        Action::Back,
+        "back one hop",
+        None,
+    ),
+    bind(Global, &[ch(']')], Action::Forward, "forward one hop", None),
+    bind(
+        Global,
+        &[plain(KeyCode::Esc)],
+        Action::Escape,
+        "close, go back, or clear the filter",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('e')],
+        Action::Export,
+        "export the focused view to Markdown",
+        Some("export"),
+    ),
+    bind(Global, &[ch('q')], Action::Quit, "quit", Some("quit")),
+    bind(
+        Global,
+        &[ch('?')],
+        Action::ToggleHelp,
+        "show or hide this help",
+        Some("help"),
+    ),
+    bind(
+        Global,
+        &[ch('y')],
+        Action::Copy,
+        "copy the selected record as Markdown",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('<')],
+        Action::AsOfEarlier,
+        "as of the previous publication date",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('>')],
+        Action::AsOfLater,
+        "as of the next publication date (or all)",
+        None,
+    ),
+    bind(
+        Global,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit, from anywhere",
+        None,
+    ),
+    bind(
+        Lists,
+        &[ch('f')],
+        Action::ToggleFilter,
+        "filter the timeline to the selected entity / clear",
+        Some("filter"),
+    ),
+    bind(
+        Lists,
+        &[ch('c')],
+        Action::ToggleChart,
+        "figures as a bar chart / as a list",
+        None,
+    ),
+    bind(
+        Detail,
+        &[ch('f')],
+        Action::ToggleFilter,
+        "filter the timeline to this entity / clear",
+        Some("filter"),
+    ),
+    bind(
+        Detail,
+        &[ch('c')],
+        Action::ToggleChart,
+        "figures as a bar chart / as a list",
+        None,
+    ),
+    bind(
+        Search,
+        &[plain(KeyCode::Enter)],
+        Action::SearchAccept,
+        "go to the highlighted result",
+        Some("go to"),
+    ),
+    bind(
+        Search,
+        &[plain(KeyCode::Esc)],
+        Action::SearchCancel,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(
+        Search,
+        &[plain(KeyCode::Up), ctrl('p')],
+        Action::SearchUp,
+        "previous result",
+        Some("move"),
+    ),
+    bind(
+        Search,
+        &[plain(KeyCode::Down), ctrl('n')],
+        Action::SearchDown,
+        "next result",
+        None,
+    ),
+    bind(
+        Search,
+        &[plain(KeyCode::Backspace)],
+        Action::SearchDeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('u')],
+        Action::SearchClear,
+        "clear the query",
+        None,
+    ),
+    bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        Help,
+        &[ch('?'), plain(KeyCode::Esc), ch('q')],
+        Action::ToggleHelp,
+        "close help",
+        Some("close"),
+    ),
+    bind(
+        Help,
+        &[plain(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll help down",
+        Some("scroll"),
+    ),
+    bind(
+        Help,
+        &[plain(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll help up",
+        None,
+    ),
+    bind(Help, &[ctrl('c')], Action::Quit, "quit", None),
 ];
 
 /// The action for a key in the given scopes (first scope wins), if any.
@@ -136,7 +376,10 @@ pub fn resolve(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
     }
     let key = normalize(event);
     for &scope in scopes {
-        if let Some(binding) = BINDINGS.iter().find(|b| b.scope == scope && b.keys.contains(&key)) {
+        if let Some(binding) = BINDINGS
+            .iter()
+            .find(|b| b.scope == scope && b.keys.contains(&key))
+        {
             return Some(binding.action);
         }
     }
@@ -146,19 +389,24 @@ pub fn resolve(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
 /// Terminals report Shift-letter as an uppercase char with SHIFT set (or not); bindings
 /// are written without SHIFT, so drop it for characters.
 fn normalize(event: KeyEvent) -> Key {
-    let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let mut modifiers =
+        event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
         modifiers.remove(KeyModifiers::SHIFT);
     }
-    Key { code: event.code, modifiers }
+    Key {
+        code: event.code,
+        modifiers,
+    }
 }
 
 /// "q quit · / search · …" for the status bar.
+/// The most specific scope's hints come first.
 pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    BINDINGS
+    scopes
         .iter()
-        .filter(|b| b.hint && scopes.contains(&b.scope))
-        .map(|b| (b.keys[0].label(), b.description))
+        .flat_map(|&scope| BINDINGS.iter().filter(move |b| b.scope == scope))
+        .filter_map(|b| b.hint.map(|short| (b.keys[0].label(), short)))
         .collect()
 }
 
@@ -173,17 +421,33 @@ mod tests {
         let mut seen = HashSet::new();
         for binding in BINDINGS {
             for key in binding.keys {
-                assert!(seen.insert((binding.scope, *key)), "{:?} bound twice in {:?}", key, binding.scope);
+                assert!(
+                    seen.insert((binding.scope, *key)),
+                    "{:?} bound twice in {:?}",
+                    key,
+                    binding.scope
+                );
             }
         }
     }
 
     #[test]
     fn list_and_detail_scopes_do_not_shadow_global_keys_by_accident() {
-        let global: HashSet<Key> = BINDINGS.iter().filter(|b| b.scope == Scope::Global).flat_map(|b| b.keys.iter().copied()).collect();
-        for binding in BINDINGS.iter().filter(|b| matches!(b.scope, Scope::Lists | Scope::Detail)) {
+        let global: HashSet<Key> = BINDINGS
+            .iter()
+            .filter(|b| b.scope == Scope::Global)
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for binding in BINDINGS
+            .iter()
+            .filter(|b| matches!(b.scope, Scope::Lists | Scope::Detail))
+        {
             for key in binding.keys {
-                assert!(!global.contains(key), "{key:?} in {:?} shadows a global key", binding.scope);
+                assert!(
+                    !global.contains(key),
+                    "{key:?} in {:?} shadows a global key",
+                    binding.scope
+                );
             }
         }
     }
@@ -191,7 +455,11 @@ mod tests {
     #[test]
     fn every_binding_is_described() {
         for binding in BINDINGS {
-            assert!(!binding.description.trim().is_empty(), "{:?}", binding.action);
+            assert!(
+                !binding.description.trim().is_empty(),
+                "{:?}",
+                binding.action
+            );
             assert!(!binding.keys.is_empty(), "{:?}", binding.action);
         }
     }

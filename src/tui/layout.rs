@@ -48,12 +48,21 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
     ])
     .areas(area);
     if !wide {
-        return Areas { title, tabs: Some(tabs), panes: vec![(focus, body)], status };
+        return Areas {
+            title,
+            tabs: Some(tabs),
+            panes: vec![(focus, body)],
+            status,
+        };
     }
-    let [left, right] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
-    let [timeline, lower] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-    let [partners, metrics] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lower);
-    let [detail, sources] = Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(right);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+    let [timeline, lower] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
+    let [partners, metrics] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lower);
+    let [detail, sources] =
+        Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(right);
     Areas {
         title,
         tabs: None,
@@ -95,16 +104,6 @@ pub fn visible_rows(app: &App, pane: Pane) -> usize {
         .map_or(0, |(_, rect)| usize::from(inner(*rect).height))
 }
 
-/// The width Detail's text is laid out at, at the current size.
-pub fn detail_width(app: &App) -> usize {
-    let area = screen(app);
-    compute(area, Pane::Detail)
-        .panes
-        .iter()
-        .find(|(p, _)| *p == Pane::Detail)
-        .map_or(usize::from(area.width), |(_, rect)| usize::from(inner(*rect).width))
-}
-
 /// Keeps every list's selection inside its window after a move or a resize.
 pub fn sync_scroll(app: &mut App) {
     for pane in [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources] {
@@ -116,13 +115,22 @@ pub fn sync_scroll(app: &mut App) {
     }
 }
 
-/// First Detail line shown: enough scroll to keep the link cursor in view.
-pub fn detail_scroll(app: &App, link_line: Option<usize>, height: usize) -> usize {
-    match link_line {
-        Some(line) if height > 2 && line + 2 > height => line + 2 - height,
-        Some(_) => 0,
-        None => usize::from(app.detail_scroll),
-    }
+/// Detail's inner size at the current terminal size: (width, height).
+pub fn detail_size(app: &App) -> (usize, usize) {
+    let area = screen(app);
+    compute(area, Pane::Detail)
+        .panes
+        .iter()
+        .find(|(p, _)| *p == Pane::Detail)
+        .map_or((usize::from(area.width), 0), |(_, rect)| {
+            let inside = inner(*rect);
+            (usize::from(inside.width), usize::from(inside.height))
+        })
+}
+
+/// The scroll Detail is drawn at: the stored one, kept within the document.
+pub fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) -> usize {
+    scroll.min(lines.saturating_sub(height))
 }
 
 pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
@@ -140,19 +148,29 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
             return Some(Hit::Tab(Pane::ALL[index]));
         }
     }
-    let (pane, rect) = areas.panes.iter().copied().find(|(_, rect)| rect.contains(position))?;
+    let (pane, rect) = areas
+        .panes
+        .iter()
+        .copied()
+        .find(|(_, rect)| rect.contains(position))?;
     let inside = inner(rect);
     if !inside.contains(position) {
         return Some(Hit::Pane(pane, None));
     }
     let offset_row = usize::from(row - inside.y);
     let index = if pane == Pane::Detail {
-        let links = match app.detail_target() {
-            Some(record) => super::detail::build(app, record, usize::from(inside.width), super::theme::Theme { color: false }).links,
-            None => Vec::new(),
+        let lines = match app.detail_target() {
+            Some(record) => super::detail::build(
+                app,
+                record,
+                usize::from(inside.width),
+                super::theme::Theme { color: false },
+            )
+            .lines
+            .len(),
+            None => 0,
         };
-        let link_line = links.get(app.detail_link).map(|(line, _)| *line);
-        detail_scroll(app, link_line, usize::from(inside.height)) + offset_row
+        clamp_detail_scroll(app.detail_scroll, lines, usize::from(inside.height)) + offset_row
     } else {
         app.cursor(pane).offset + offset_row
     };

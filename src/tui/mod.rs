@@ -33,7 +33,11 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     }
     let loaded = load_story(cli)?;
     if !cli.export_dir.is_dir() {
-        return Err(BadInput(format!("--export-dir {}: no such folder", cli.export_dir.display())).into());
+        return Err(BadInput(format!(
+            "--export-dir {}: no such folder",
+            cli.export_dir.display()
+        ))
+        .into());
     }
     let mut app = app::App::new(loaded.full, loaded.as_of, today());
     app.export_dir = cli.export_dir.clone();

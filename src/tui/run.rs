@@ -8,9 +8,14 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
+};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
@@ -35,7 +40,11 @@ pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
                 return Some(action);
             }
             match (app.mode, key.code) {
-                (Mode::Search, KeyCode::Char(c)) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                (Mode::Search, KeyCode::Char(c))
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
                     Some(Action::SearchInput(c))
                 }
                 _ => None,
@@ -58,11 +67,18 @@ pub fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
         Effect::Export { stem, markdown } => {
             match crate::fsutil::write_new_file(&app.export_dir, &stem, "md", markdown.as_bytes()) {
                 Ok(path) => app.info(format!("exported to {}", path.display())),
-                Err(err) => app.error(format!("export failed, nothing written: {} ({})", err, app.export_dir.display())),
+                Err(err) => app.error(format!(
+                    "export failed, nothing written: {} ({})",
+                    err,
+                    app.export_dir.display()
+                )),
             }
         }
         Effect::Copy(text) => {
-            if let Err(err) = clipboard.write_all(osc52(&text).as_bytes()).and_then(|()| clipboard.flush()) {
+            if let Err(err) = clipboard
+                .write_all(osc52(&text).as_bytes())
+                .and_then(|()| clipboard.flush())
+            {
                 app.error(format!("copy failed: {err}"));
             }
         }
@@ -103,7 +119,9 @@ where
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
             dirty = false;
         }
-        let Some(first) = next_event(Duration::from_millis(200))? else { continue };
+        let Some(first) = next_event(Duration::from_millis(200))? else {
+            continue;
+        };
         // Handle everything already queued before drawing again: a burst of resizes
         // or a pasted query costs one frame.
         let mut event = Some(first);
@@ -127,7 +145,12 @@ where
 /// Safe to call more than once.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
 /// The real terminal for the length of one session.
@@ -191,7 +214,11 @@ impl StopSignals {
             let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
             let which = Arc::clone(&which);
             // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-            let _ = unsafe { signal_hook::low_level::register(signal, move || which.store(signal, Ordering::Relaxed)) };
+            let _ = unsafe {
+                signal_hook::low_level::register(signal, move || {
+                    which.store(signal, Ordering::Relaxed)
+                })
+            };
         }
         StopSignals { flag, which }
     }
@@ -207,5 +234,9 @@ impl StopSignals {
 
 /// Reads crossterm events, waiting at most `timeout`.
 pub fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
-    if event::poll(timeout)? { event::read().map(Some) } else { Ok(None) }
+    if event::poll(timeout)? {
+        event::read().map(Some)
+    } else {
+        Ok(None)
+    }
 }

@@ -36,8 +36,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Quit => app.should_quit = true,
         Action::Resize(width, height) => app.size = (width, height),
         Action::ToggleHelp => {
-            app.mode = if app.mode == Mode::Help { Mode::Normal } else { Mode::Help };
+            app.mode = if app.mode == Mode::Help {
+                Mode::Normal
+            } else {
+                Mode::Help
+            };
+            app.help_scroll = 0;
         }
+        Action::Up if app.mode == Mode::Help => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Action::Down if app.mode == Mode::Help => app.help_scroll = (app.help_scroll + 1).min(200),
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();
@@ -75,7 +82,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextPane | Action::PrevPane => {
             let panes = Pane::ALL;
             let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
-            let step = if action == Action::NextPane { 1 } else { panes.len() - 1 };
+            let step = if action == Action::NextPane {
+                1
+            } else {
+                panes.len() - 1
+            };
             app.set_focus(panes[(current + step) % panes.len()]);
         }
         Action::FocusPane(n) => {
@@ -122,7 +133,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Copy => {
             let record = app.detail_target()?;
             let markdown = crate::story::export::record_markdown(&app.story, record, app.clock());
-            app.info(format!("copied “{}” as Markdown", app.story.record_title(record)));
+            app.info(format!(
+                "copied “{}” as Markdown",
+                app.story.record_title(record)
+            ));
             return Some(Effect::Copy(markdown));
         }
         Action::Click(column, row) => click(app, column, row),
@@ -145,14 +159,7 @@ fn run_search(app: &mut App) {
 fn move_selection(app: &mut App, delta: isize) {
     let pane = app.focus;
     if pane == Pane::Detail {
-        let links = detail_links(app);
-        if links.is_empty() {
-            let scrolled = i64::from(app.detail_scroll) + delta.clamp(-1000, 1000) as i64;
-            app.detail_scroll = scrolled.clamp(0, 10_000) as u16;
-        } else {
-            let target = app.detail_link as isize + delta;
-            app.detail_link = target.clamp(0, links.len() as isize - 1) as usize;
-        }
+        move_in_detail(app, delta);
         return;
     }
     let len = app.rows_len(pane);
@@ -166,6 +173,37 @@ fn move_selection(app: &mut App, delta: isize) {
     reset_detail_cursor(app);
 }
 
+/// Detail moves from link to link while the next link is on screen, and scrolls a
+/// line at a time otherwise, so text after the last link (citations) can be read too.
+fn move_in_detail(app: &mut App, delta: isize) {
+    let Some(record) = app.detail_target() else {
+        return;
+    };
+    let (width, height) = layout::detail_size(app);
+    let doc = detail::build(app, record, width, Theme { color: false });
+    let max_scroll = doc.lines.len().saturating_sub(height);
+    let visible = |scroll: usize, line: usize| line >= scroll && line < scroll + height;
+    for _ in 0..delta.unsigned_abs().min(doc.lines.len() + 1) {
+        if delta > 0 {
+            match doc.links.get(app.detail_link + 1) {
+                Some(&(line, _)) if visible(app.detail_scroll, line) => app.detail_link += 1,
+                _ => app.detail_scroll = (app.detail_scroll + 1).min(max_scroll),
+            }
+        } else {
+            let previous = app
+                .detail_link
+                .checked_sub(1)
+                .and_then(|i| doc.links.get(i));
+            match previous {
+                Some(&(line, _)) if visible(app.detail_scroll, line) || app.detail_scroll == 0 => {
+                    app.detail_link -= 1;
+                }
+                _ => app.detail_scroll = app.detail_scroll.saturating_sub(1),
+            }
+        }
+    }
+}
+
 fn reset_detail_cursor(app: &mut App) {
     app.detail_link = 0;
     app.detail_scroll = 0;
@@ -173,7 +211,15 @@ fn reset_detail_cursor(app: &mut App) {
 
 fn detail_links(app: &App) -> Vec<(usize, RecordRef)> {
     match app.detail_target() {
-        Some(record) => detail::build(app, record, layout::detail_width(app), Theme { color: false }).links,
+        Some(record) => {
+            detail::build(
+                app,
+                record,
+                layout::detail_size(app).0,
+                Theme { color: false },
+            )
+            .links
+        }
         None => Vec::new(),
     }
 }
@@ -206,13 +252,19 @@ fn navigate_to(app: &mut App, target: RecordRef) {
 }
 
 fn back(app: &mut App) {
-    let Some(previous) = app.trail.pop() else { return };
+    let Some(previous) = app.trail.pop() else {
+        return;
+    };
     if let Some(current) = app.followed {
         app.forward.push(current);
     }
     // Back at the start of the trail, Detail shows the list selection again.
     let selection = app.selected_record(app.last_list_pane());
-    app.followed = if app.trail.is_empty() && Some(previous) == selection { None } else { Some(previous) };
+    app.followed = if app.trail.is_empty() && Some(previous) == selection {
+        None
+    } else {
+        Some(previous)
+    };
     reset_detail_cursor(app);
 }
 
@@ -225,11 +277,26 @@ fn jump_to(app: &mut App, target: RecordRef) {
                 app.filter = None;
                 app.refresh_rows();
             }
-            app.timeline_rows.iter().position(|r| r.event == i).map(|row| (Pane::Timeline, row))
+            app.timeline_rows
+                .iter()
+                .position(|r| r.event == i)
+                .map(|row| (Pane::Timeline, row))
         }
-        RecordRef::Candidacy(i) => app.candidate_rows.iter().position(|r| r.candidacy == i).map(|row| (Pane::Partners, row)),
-        RecordRef::Metric(i) => app.metric_rows.iter().position(|r| r.metric == i).map(|row| (Pane::Metrics, row)),
-        RecordRef::Source(i) => app.source_rows.iter().position(|r| r.source == i).map(|row| (Pane::Sources, row)),
+        RecordRef::Candidacy(i) => app
+            .candidate_rows
+            .iter()
+            .position(|r| r.candidacy == i)
+            .map(|row| (Pane::Partners, row)),
+        RecordRef::Metric(i) => app
+            .metric_rows
+            .iter()
+            .position(|r| r.metric == i)
+            .map(|row| (Pane::Metrics, row)),
+        RecordRef::Source(i) => app
+            .source_rows
+            .iter()
+            .position(|r| r.source == i)
+            .map(|row| (Pane::Sources, row)),
         RecordRef::Entity(_) | RecordRef::Dispute(_) | RecordRef::Relation(_) => None,
     };
     match pane_and_row {
@@ -261,7 +328,9 @@ fn toggle_filter(app: &mut App) {
                 app.filter = Some(entity);
                 app.timeline = Default::default();
                 let name = app.story.file.entities[entity].name.clone();
-                app.info(format!("timeline shows only events involving {name} (f clears)"));
+                app.info(format!(
+                    "timeline shows only events involving {name} (f clears)"
+                ));
             }
             None => {
                 app.error("select something that involves an entity to filter by it");
@@ -275,32 +344,48 @@ fn toggle_filter(app: &mut App) {
 fn step_as_of(app: &mut App, later: bool) {
     let days = app.full.publication_days();
     let current = app.as_of.map(|d| d.latest());
-    let next = match (current, later) {
-        (None, true) => {
-            app.info("already showing every source");
-            return;
-        }
-        (None, false) => days.last().copied(),
-        (Some(day), true) => days.iter().copied().find(|&d| d > day),
-        (Some(day), false) => days.iter().copied().rev().find(|&d| d < day),
+    // Outer None: nowhere to go. Inner None: the whole story, every source.
+    let target: Option<Option<i64>> = match (current, later) {
+        (None, true) => None,
+        (None, false) => days.last().map(|&d| Some(d)),
+        (Some(day), true) => Some(days.iter().copied().find(|&d| d > day)),
+        (Some(day), false) => days.iter().copied().rev().find(|&d| d < day).map(Some),
     };
-    let Some(day) = next.or(if later { None } else { current }) else { return };
-    if later && next.is_none() {
-        app.as_of = None;
-        app.story = app.full.clone();
-    } else {
-        let date = crate::story::date::DateSpec::from_day_number(day);
-        app.as_of = Some(date);
-        app.story = app.full.as_of(day);
+    let Some(target) = target else {
+        app.info(if later {
+            "already showing every source"
+        } else {
+            "no earlier publication date"
+        });
+        return;
+    };
+    // Arena indexes differ between narrowings: carry the filter over by id.
+    let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
+    match target {
+        Some(day) => {
+            app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
+            app.story = app.full.as_of(day);
+        }
+        None => {
+            app.as_of = None;
+            app.story = app.full.clone();
+        }
     }
     app.index = crate::story::search::SearchIndex::build(&app.story);
-    app.filter = app.filter.filter(|&e| e < app.story.file.entities.len());
+    app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
+        Some(RecordRef::Entity(e)) => Some(e),
+        _ => None,
+    });
     app.followed = None;
     app.trail.clear();
     app.forward.clear();
     app.refresh_rows();
     match app.as_of {
-        Some(date) => app.info(format!("as of {}: {}", date.human(), crate::story::provenance::AS_OF_RULE)),
+        Some(date) => app.info(format!(
+            "as of {}: {}",
+            date.human(),
+            crate::story::provenance::AS_OF_RULE
+        )),
         None => app.info("showing every source"),
     }
 }
@@ -325,7 +410,10 @@ fn export(app: &mut App) -> Option<Effect> {
         chart: app.chart && view == ExportView::Metrics,
     };
     let markdown = crate::story::export::export_markdown(&app.story, view, &options, app.clock());
-    Some(Effect::Export { stem: format!("storyscope-{}", view.name()), markdown })
+    Some(Effect::Export {
+        stem: format!("storyscope-{}", view.name()),
+        markdown,
+    })
 }
 
 fn click(app: &mut App, column: u16, row: u16) {

@@ -27,10 +27,15 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 
 /// "Timeline › Alibaba › Qwen 2.5": where the user started and each hop since.
 pub fn breadcrumb(app: &App) -> String {
-    let Some(current) = app.followed else { return String::new() };
+    let Some(current) = app.followed else {
+        return String::new();
+    };
     let mut parts = vec![app.last_list_pane().title().to_owned()];
     for &record in app.trail.iter().chain(std::iter::once(&current)) {
-        parts.push(truncate_to_width(&clean_line(&app.story.record_title(record)), 24));
+        parts.push(truncate_to_width(
+            &clean_line(&app.story.record_title(record)),
+            24,
+        ));
     }
     parts.join(" › ")
 }
@@ -40,8 +45,15 @@ pub fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let spans: Vec<Span<'static>> = Pane::ALL
         .iter()
         .map(|&pane| {
-            let label = crate::story::text::fit_to_width(&format!(" {} {}", pane.number(), pane.title()), cell.max(1));
-            let style = if pane == app.focus { theme.selected(true) } else { theme.dim() };
+            let label = crate::story::text::fit_to_width(
+                &format!(" {} {}", pane.number(), pane.title()),
+                cell.max(1),
+            );
+            let style = if pane == app.focus {
+                theme.selected(true)
+            } else {
+                theme.dim()
+            };
             Span::styled(label, style)
         })
         .collect();
@@ -60,11 +72,15 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Span::raw(format!(" {} ", app.focus.title())),
     ];
     if let Some((text, kind)) = &app.message {
-        let style = if *kind == MessageKind::Error { theme.error() } else { theme.info() };
+        let style = if *kind == MessageKind::Error {
+            theme.error()
+        } else {
+            theme.info()
+        };
         spans.push(Span::styled(format!("│ {} ", clean_line(text)), style));
     } else {
         let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        for (key, description) in keymap::hints(scopes).into_iter().take(5) {
+        for (key, description) in keymap::hints(scopes).into_iter().take(6) {
             let hint = format!("│ {key} {description} ");
             if used + width(&hint) > usize::from(area.width) {
                 break;

@@ -15,20 +15,30 @@ use super::pane_block;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
-    let selected_group = app.metric_rows.get(app.metrics.selected).and_then(|r| r.group.clone());
+    let selected_group = app
+        .metric_rows
+        .get(app.metrics.selected)
+        .and_then(|r| r.group.clone());
     let chosen = groups
         .iter()
         .find(|(name, _)| Some(name) == selected_group.as_ref())
         .or_else(|| groups.first());
     let title = match chosen {
-        Some((name, _)) => format!("{} · chart: {} (c: list)", Pane::Metrics.title(), clean_line(name)),
+        Some((name, _)) => format!(
+            "{} · chart: {} (c: list)",
+            Pane::Metrics.title(),
+            clean_line(name)
+        ),
         None => format!("{} · chart (c: list)", Pane::Metrics.title()),
     };
     let block = pane_block(title, Pane::Metrics, focused, theme);
     let body = inner(area);
     frame.render_widget(block, area);
     let Some((_, rows)) = chosen else {
-        frame.render_widget(Paragraph::new("no figures that compare").style(theme.dim()), body);
+        frame.render_widget(
+            Paragraph::new("no figures that compare").style(theme.dim()),
+            body,
+        );
         return;
     };
     let label_cols = usize::from(body.width / 3).max(4);

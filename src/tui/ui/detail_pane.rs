@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::story::text::fit_to_width;
 use crate::tui::app::{App, Pane};
 use crate::tui::detail;
-use crate::tui::layout::{detail_scroll, inner};
+use crate::tui::layout::{clamp_detail_scroll, inner};
 use crate::tui::theme::Theme;
 
 use super::pane_block;
@@ -16,8 +16,17 @@ use super::pane_block;
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let target = app.detail_target();
     let kind = target.map_or("", |r| r.kind_label());
-    let hint = if focused { " · Enter follows · Backspace back" } else { "" };
-    let block = pane_block(format!("{} · {kind}{hint}", Pane::Detail.title()), Pane::Detail, focused, theme);
+    let hint = if focused {
+        " · Enter follows · Backspace back"
+    } else {
+        ""
+    };
+    let block = pane_block(
+        format!("{} · {kind}{hint}", Pane::Detail.title()),
+        Pane::Detail,
+        focused,
+        theme,
+    );
     let body = inner(area);
     frame.render_widget(block, area);
     let Some(record) = target else {
@@ -27,7 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     let cells = usize::from(body.width);
     let doc = detail::build(app, record, cells, theme);
     let link_line = doc.links.get(app.detail_link).map(|(line, _)| *line);
-    let scroll = detail_scroll(app, link_line, usize::from(body.height));
+    let scroll = clamp_detail_scroll(app.detail_scroll, doc.lines.len(), usize::from(body.height));
     let lines: Vec<Line<'static>> = doc
         .lines
         .into_iter()
@@ -37,7 +46,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         .map(|(index, line)| {
             if focused && Some(index) == link_line {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                Line::from(Span::styled(fit_to_width(&text, cells), theme.selected(true)))
+                Line::from(Span::styled(
+                    fit_to_width(&text, cells),
+                    theme.selected(true),
+                ))
             } else {
                 line
             }

@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
             (Pane::Timeline, Some(_)) => "no events for this entity (f clears the filter)",
             _ => "nothing here as of this date",
         };
-        frame.render_widget(Paragraph::new(truncate_to_width(empty, cells)).style(theme.dim()), body);
+        frame.render_widget(
+            Paragraph::new(truncate_to_width(empty, cells)).style(theme.dim()),
+            body,
+        );
         return;
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
@@ -38,7 +41,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
             let line = row_line(app, pane, index, cells, theme);
             if index == cursor.selected {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                Line::from(Span::styled(fit_to_width(&text, cells), theme.selected(focused)))
+                Line::from(Span::styled(
+                    fit_to_width(&text, cells),
+                    theme.selected(focused),
+                ))
             } else {
                 line
             }
@@ -48,7 +54,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
 }
 
 fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
-    let position = if len == 0 { "0".to_owned() } else { format!("{}/{len}", selected + 1) };
+    let position = if len == 0 {
+        "0".to_owned()
+    } else {
+        format!("{}/{len}", selected + 1)
+    };
     match (pane, app.filter) {
         (Pane::Timeline, Some(entity)) => format!(
             "{} · only {} (f clears) · {position}",
@@ -60,7 +70,11 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
 }
 
 /// Lays out fixed-width columns then a last column that takes the rest.
-fn columns(parts: &[(String, usize, ratatui::style::Style)], last: (String, ratatui::style::Style), cells: usize) -> Line<'static> {
+fn columns(
+    parts: &[(String, usize, ratatui::style::Style)],
+    last: (String, ratatui::style::Style),
+    cells: usize,
+) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (text, cols, style) in parts {
@@ -73,7 +87,10 @@ fn columns(parts: &[(String, usize, ratatui::style::Style)], last: (String, rata
     }
     let rest = cells.saturating_sub(used);
     if rest > 0 {
-        spans.push(Span::styled(truncate_to_width(&clean_line(&last.0), rest), last.1));
+        spans.push(Span::styled(
+            truncate_to_width(&clean_line(&last.0), rest),
+            last.1,
+        ));
     }
     Line::from(spans)
 }
@@ -94,7 +111,11 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         Pane::Timeline => {
             let row = &app.timeline_rows[index];
             let date_cols = if cells >= 60 { 21 } else { 13 };
-            let badge_style = if row.overdue { theme.overdue() } else { theme.disputed() };
+            let badge_style = if row.overdue {
+                theme.overdue()
+            } else {
+                theme.disputed()
+            };
             columns(
                 &[
                     (row.date.clone(), date_cols, theme.date()),
@@ -119,7 +140,14 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         }
         Pane::Metrics => {
             let row = &app.metric_rows[index];
-            let value_cols = app.metric_rows.iter().map(|r| width(&r.value)).max().unwrap_or(10).min(26) + 1;
+            let value_cols = app
+                .metric_rows
+                .iter()
+                .map(|r| width(&r.value))
+                .max()
+                .unwrap_or(10)
+                .min(26)
+                + 1;
             columns(
                 &[
                     (row.value.clone(), value_cols, theme.value()),
@@ -141,7 +169,10 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                     (row.published.clone(), 13, theme.date()),
                     (via, 20, theme.dim()),
                 ],
-                (format!("{} facts · {} alone", row.facts, row.alone), theme.dim()),
+                (
+                    format!("{} facts · {} alone", row.facts, row.alone),
+                    theme.dim(),
+                ),
                 cells,
             )
         }

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     bars::status_bar(frame, areas.status, app, theme);
     match app.mode {
         Mode::Search => overlays::search(frame, area, app, theme),
-        Mode::Help => overlays::help(frame, area, theme),
+        Mode::Help => overlays::help(frame, area, app, theme),
         Mode::Normal => {}
     }
 }
@@ -49,8 +49,18 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
         area.width, area.height
     );
     let y = area.y + area.height / 2;
-    let line = Rect { x: area.x, y, width: area.width, height: area.height.min(1) };
-    frame.render_widget(Paragraph::new(Line::from(text)).style(theme.plain()).alignment(Alignment::Center), line);
+    let line = Rect {
+        x: area.x,
+        y,
+        width: area.width,
+        height: area.height.min(1),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(text))
+            .style(theme.plain())
+            .alignment(Alignment::Center),
+        line,
+    );
 }
 
 /// The bordered block every pane sits in; the focused one stands out.
@@ -58,7 +68,11 @@ fn pane_block(title: String, pane: Pane, focused: bool, theme: Theme) -> Block<'
     let marker = if focused { "▶ " } else { "" };
     Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(theme.border(focused))
         .title(format!(" {marker}{} {title} ", pane.number()))
 }

@@ -13,9 +13,22 @@ use crate::tui::theme::Theme;
 
 /// A rectangle of at most `max_width`×`max_height`, centred in `area`.
 fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
-    let width = area.width.saturating_sub(4).min(max_width).max(1.min(area.width));
-    let height = area.height.saturating_sub(2).min(max_height).max(1.min(area.height));
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+    let width = area
+        .width
+        .saturating_sub(4)
+        .min(max_width)
+        .max(1.min(area.width));
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(max_height)
+        .max(1.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
 
 pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
@@ -25,9 +38,15 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let title = if app.search.query.is_empty() {
         " Search: names, aliases, events, figures, sources ".to_owned()
     } else {
-        format!(" Search · {count} result{} ", if count == 1 { "" } else { "s" })
+        format!(
+            " Search · {count} result{} ",
+            if count == 1 { "" } else { "s" }
+        )
     };
-    let block = Block::default().borders(Borders::ALL).border_style(theme.border(true)).title(title);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(title);
     let body = block.inner(popup);
     frame.render_widget(block, popup);
     if body.height == 0 || body.width == 0 {
@@ -35,12 +54,21 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     }
     let cells = usize::from(body.width);
     let query = format!("/ {}▏", clean_line(&app.search.query));
-    let mut lines = vec![Line::from(Span::styled(truncate_to_width(&query, cells), theme.heading()))];
+    let mut lines = vec![Line::from(Span::styled(
+        truncate_to_width(&query, cells),
+        theme.heading(),
+    ))];
     let visible = usize::from(body.height).saturating_sub(1);
-    let first = app.search.selected.saturating_sub(visible.saturating_sub(1));
+    let first = app
+        .search
+        .selected
+        .saturating_sub(visible.saturating_sub(1));
     for (i, hit) in app.search.hits.iter().enumerate().skip(first).take(visible) {
         let entry = &app.index.entries[hit.entry];
-        let mut spans = vec![Span::styled(fit_to_width(hit.target.kind_label(), 10), theme.dim())];
+        let mut spans = vec![Span::styled(
+            fit_to_width(hit.target.kind_label(), 10),
+            theme.dim(),
+        )];
         let mut used = 10;
         // Highlight by char position; cleaning first keeps positions aligned because
         // names were cleaned when they were made searchable… unless they had controls,
@@ -54,13 +82,24 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
                 used += 1;
                 break;
             }
-            let style = if highlight && hit.positions.contains(&position) { theme.matched() } else { theme.plain() };
-            let shown = if highlight { c.to_string() } else { String::new() };
+            let style = if highlight && hit.positions.contains(&position) {
+                theme.matched()
+            } else {
+                theme.plain()
+            };
+            let shown = if highlight {
+                c.to_string()
+            } else {
+                String::new()
+            };
             spans.push(Span::styled(shown, style));
             used += w;
         }
         if !highlight {
-            spans.push(Span::raw(truncate_to_width(&clean_line(text), cells.saturating_sub(10))));
+            spans.push(Span::raw(truncate_to_width(
+                &clean_line(text),
+                cells.saturating_sub(10),
+            )));
         }
         if let Some(name) = &entry.alias_of {
             let note = format!("  alias of {}", clean_line(name));
@@ -71,36 +110,100 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         let mut line = Line::from(spans);
         if i == app.search.selected {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            line = Line::from(Span::styled(fit_to_width(&text, cells), theme.selected(true)));
+            line = Line::from(Span::styled(
+                fit_to_width(&text, cells),
+                theme.selected(true),
+            ));
         }
         lines.push(line);
     }
     if app.search.hits.is_empty() && !app.search.query.is_empty() {
-        lines.push(Line::from(Span::styled("no match: every word of the query must match", theme.dim())));
+        lines.push(Line::from(Span::styled(
+            "no match: every word of the query must match",
+            theme.dim(),
+        )));
     }
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-pub fn help(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
-    let popup = centred(area, 84, 48);
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(" Keys (? or Esc closes) ");
-    let body = block.inner(popup);
-    frame.render_widget(block, popup);
-    let cells = usize::from(body.width);
+/// Every binding, grouped by scope, as plain lines.
+fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for scope in [Scope::Global, Scope::Lists, Scope::Detail, Scope::Search, Scope::Help] {
+    for scope in [
+        Scope::Global,
+        Scope::Lists,
+        Scope::Detail,
+        Scope::Search,
+        Scope::Help,
+    ] {
         lines.push(Line::from(Span::styled(scope.title(), theme.heading())));
         for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-            let keys = fit_to_width(&format!("  {}", keys.join(" / ")), 20);
-            let line = format!("{keys}{}", binding.description);
-            lines.push(Line::from(truncate_to_width(&line, cells)));
+            let keys = fit_to_width(&format!("  {}", keys.join(" / ")), 18);
+            lines.push(Line::from(truncate_to_width(
+                &format!("{keys}{}", binding.description),
+                cells,
+            )));
         }
     }
-    lines.push(Line::from(Span::styled("Mouse: click focuses and selects; the wheel scrolls.", theme.dim())));
-    frame.render_widget(Paragraph::new(lines), body);
+    lines.push(Line::from(Span::styled(
+        "Mouse: click focuses and selects; the wheel scrolls.",
+        theme.dim(),
+    )));
+    lines
+}
+
+/// Two columns when the terminal is wide enough to show everything at once; otherwise
+/// one column that j/k scroll.
+pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let probe = help_lines(theme, usize::MAX).len();
+    let two_columns = area.width >= 120 && probe > usize::from(area.height.saturating_sub(4));
+    let rows = if two_columns {
+        probe.div_ceil(2)
+    } else {
+        probe
+    };
+    let popup = centred(
+        area,
+        if two_columns { 150 } else { 84 },
+        u16::try_from(rows + 2).unwrap_or(u16::MAX),
+    );
+    frame.render_widget(Clear, popup);
+    let overflow = !two_columns && rows > usize::from(popup.height.saturating_sub(2));
+    let title = if overflow {
+        " Keys (j/k scroll · ? or Esc closes) "
+    } else {
+        " Keys (? or Esc closes) "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(title);
+    let body = block.inner(popup);
+    frame.render_widget(block, popup);
+    if two_columns {
+        let half = body.width / 2;
+        let left = Rect {
+            width: half,
+            ..body
+        };
+        let right = Rect {
+            x: body.x + half,
+            width: body.width - half,
+            ..body
+        };
+        let mut lines = help_lines(theme, usize::from(half).saturating_sub(1));
+        let second = lines.split_off(rows.min(lines.len()));
+        frame.render_widget(Paragraph::new(lines), left);
+        frame.render_widget(Paragraph::new(second), right);
+    } else {
+        let lines = help_lines(theme, usize::from(body.width));
+        let scroll = app
+            .help_scroll
+            .min(lines.len().saturating_sub(usize::from(body.height)));
+        frame.render_widget(
+            Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
+            body,
+        );
+    }
 }
