@@ -244,7 +244,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                     "matched": entry.text,
                     "score": hit.score,
                 });
-                if let Some(provenance) = search_provenance(story, hit.target) {
+                if let Some(provenance) = story.record_provenance(hit.target) {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
                 }
@@ -271,7 +271,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
             line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
-        if let Some(provenance) = search_provenance(story, hit.target) {
+        if let Some(provenance) = story.record_provenance(hit.target) {
             line.push_str(&format!("  {}", provenance.label()));
         }
         out.push_str(&line);
@@ -279,22 +279,6 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
-}
-
-/// Sourcing of the record a search hit names, where it is one fact.
-pub fn search_provenance(
-    story: &Story,
-    record: RecordRef,
-) -> Option<story::provenance::Provenance> {
-    let file = &story.file;
-    let cite = match record {
-        RecordRef::Entity(i) => &file.entities[i].cite,
-        RecordRef::Event(i) => &file.events[i].cite,
-        RecordRef::Metric(i) => &file.metrics[i].cite,
-        RecordRef::Relation(i) => &file.relations[i].cite,
-        _ => return None,
-    };
-    Some(story.provenance(cite))
 }
 
 fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {

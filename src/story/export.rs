@@ -431,7 +431,7 @@ impl Doc<'_> {
                 "Outlet",
                 "Published",
                 "Relies on",
-                "Facts citing it",
+                "Facts resting on it",
                 "Facts on it alone",
                 "Address",
             ],

@@ -26,6 +26,8 @@ pub enum FactRef {
 pub struct Provenance {
     pub sources: usize,
     pub origins: usize,
+    /// Every source cited is an article (then the label says "articles").
+    pub all_articles: bool,
 }
 
 impl Provenance {
@@ -37,9 +39,14 @@ impl Provenance {
                 format!("{n} {many}")
             }
         };
+        let (one, many) = if self.all_articles {
+            ("article", "articles")
+        } else {
+            ("source", "sources")
+        };
         format!(
             "{} · {}",
-            plural(self.sources, "source", "sources"),
+            plural(self.sources, one, many),
             plural(self.origins, "independent origin", "independent origins")
         )
     }
@@ -53,10 +60,27 @@ impl Story {
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
         let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
+        let all_articles = sources
+            .iter()
+            .all(|&s| self.file.sources[s].kind == super::model::SourceKind::Article);
         Provenance {
             sources: sources.len(),
             origins: origins.len(),
+            all_articles,
         }
+    }
+
+    /// Sourcing of a record that is one fact (entity, event, figure, relation).
+    pub fn record_provenance(&self, record: RecordRef) -> Option<Provenance> {
+        let file = &self.file;
+        let cite = match record {
+            RecordRef::Entity(i) => &file.entities[i].cite,
+            RecordRef::Event(i) => &file.events[i].cite,
+            RecordRef::Metric(i) => &file.metrics[i].cite,
+            RecordRef::Relation(i) => &file.relations[i].cite,
+            _ => return None,
+        };
+        Some(self.provenance(cite))
     }
 
     /// Every fact in the story with its citations, in file order.
@@ -141,23 +165,78 @@ impl Story {
         }
     }
 
-    /// Facts every citation of which comes from this one source.
+    /// True when `source` is `ancestor` or relies on it through its `via` chain.
+    pub fn traces_to(&self, source: usize, ancestor: usize) -> bool {
+        let mut current = source;
+        for _ in 0..=self.file.sources.len() {
+            if current == ancestor {
+                return true;
+            }
+            match self.file.sources[current].via.as_deref() {
+                Some(via) => current = self.source_index(via),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Facts every citation of which traces to this source: cites it, or cites a source
+    /// relying on it. For an upstream report that is everything resting on it alone.
     pub fn facts_resting_on(&self, source: usize) -> Vec<FactRef> {
-        let id = &self.file.sources[source].id;
         self.facts()
             .into_iter()
-            .filter(|(_, cite)| !cite.is_empty() && cite.iter().all(|c| &c.source == id))
+            .filter(|(_, cite)| {
+                !cite.is_empty()
+                    && cite
+                        .iter()
+                        .all(|c| self.traces_to(self.source_index(&c.source), source))
+            })
             .map(|(fact, _)| fact)
             .collect()
     }
 
-    /// Facts citing this source at all.
-    pub fn facts_citing(&self, source: usize) -> usize {
-        let id = &self.file.sources[source].id;
-        self.facts()
-            .iter()
-            .filter(|(_, cite)| cite.iter().any(|c| &c.source == id))
-            .count()
+    /// For every source at once, in one pass over the facts: (facts with a citation
+    /// tracing to it, facts every citation of which traces to it).
+    pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
+        let chains: Vec<Vec<usize>> = (0..self.file.sources.len())
+            .map(|start| {
+                let mut chain = vec![start];
+                let mut current = start;
+                while let Some(via) = self.file.sources[current].via.as_deref() {
+                    current = self.source_index(via);
+                    if chain.contains(&current) {
+                        break;
+                    }
+                    chain.push(current);
+                }
+                chain
+            })
+            .collect();
+        let mut counts = vec![(0, 0); self.file.sources.len()];
+        let mut any: Vec<usize> = Vec::new();
+        for (_, cite) in self.facts() {
+            any.clear();
+            let mut all: Option<Vec<usize>> = None;
+            for citation in cite {
+                let chain = &chains[self.source_index(&citation.source)];
+                for &s in chain {
+                    if !any.contains(&s) {
+                        any.push(s);
+                    }
+                }
+                all = Some(match all {
+                    None => chain.clone(),
+                    Some(common) => common.into_iter().filter(|s| chain.contains(s)).collect(),
+                });
+            }
+            for &s in &any {
+                counts[s].0 += 1;
+            }
+            for s in all.unwrap_or_default() {
+                counts[s].1 += 1;
+            }
+        }
+        counts
     }
 
     /// Days on which a source was (certainly) published, ascending: the stops of `<`/`>`.

@@ -238,6 +238,10 @@ impl Story {
     }
 
     pub fn source_row(&self, index: usize) -> SourceRow {
+        self.source_row_with(index, self.source_fact_counts()[index])
+    }
+
+    fn source_row_with(&self, index: usize, (facts, alone): (usize, usize)) -> SourceRow {
         let source = &self.file.sources[index];
         SourceRow {
             source: index,
@@ -250,8 +254,8 @@ impl Story {
                 .via
                 .as_ref()
                 .map(|id| self.file.sources[self.source_index(id)].outlet.clone()),
-            facts: self.facts_citing(index),
-            alone: self.facts_resting_on(index).len(),
+            facts,
+            alone,
         }
     }
 

@@ -440,4 +440,21 @@ fn source(b: &mut Builder<'_>, i: usize) {
     for fact in alone {
         b.link(story.fact_record(fact), &story.fact_title(fact));
     }
+    // The disputes this source takes a side in: the way from Sources to the
+    // side-by-side versions.
+    let id = &source.id;
+    let disputes: Vec<usize> = (0..story.file.disputes.len())
+        .filter(|&d| {
+            story.file.disputes[d]
+                .variants
+                .iter()
+                .any(|v| v.cite.iter().any(|c| &c.source == id))
+        })
+        .collect();
+    if !disputes.is_empty() {
+        b.heading(&format!("Disputes it takes a side in ({})", disputes.len()));
+        for d in disputes {
+            b.link(RecordRef::Dispute(d), &story.file.disputes[d].point);
+        }
+    }
 }

@@ -14,7 +14,10 @@ use crate::tui::theme::Theme;
 pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let mut text = format!(" storyscope · {}", clean_line(&app.story.file.story.title));
     match app.as_of {
-        Some(date) => text.push_str(&format!(" · as of {} (< > step)", date.human())),
+        Some(date) => text.push_str(&format!(
+            " · as of {} (undated sources left out; < > step)",
+            date.human()
+        )),
         None => text.push_str(" · all sources"),
     }
     let crumbs = breadcrumb(app);

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::story::search::SearchHit;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Scope};
@@ -64,50 +65,7 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         .selected
         .saturating_sub(visible.saturating_sub(1));
     for (i, hit) in app.search.hits.iter().enumerate().skip(first).take(visible) {
-        let entry = &app.index.entries[hit.entry];
-        let mut spans = vec![Span::styled(
-            fit_to_width(hit.target.kind_label(), 10),
-            theme.dim(),
-        )];
-        let mut used = 10;
-        // Highlight by char position; cleaning first keeps positions aligned because
-        // names were cleaned when they were made searchable… unless they had controls,
-        // where highlighting is simply skipped.
-        let text = &entry.text;
-        let highlight = clean_line(text) == *text;
-        for (position, c) in text.chars().enumerate() {
-            let w = width(c.encode_utf8(&mut [0; 4]));
-            if used + w > cells.saturating_sub(1) {
-                spans.push(Span::raw("…"));
-                used += 1;
-                break;
-            }
-            let style = if highlight && hit.positions.contains(&position) {
-                theme.matched()
-            } else {
-                theme.plain()
-            };
-            let shown = if highlight {
-                c.to_string()
-            } else {
-                String::new()
-            };
-            spans.push(Span::styled(shown, style));
-            used += w;
-        }
-        if !highlight {
-            spans.push(Span::raw(truncate_to_width(
-                &clean_line(text),
-                cells.saturating_sub(10),
-            )));
-        }
-        if let Some(name) = &entry.alias_of {
-            let note = format!("  alias of {}", clean_line(name));
-            if used + width(&note) <= cells {
-                spans.push(Span::styled(note, theme.dim()));
-            }
-        }
-        let mut line = Line::from(spans);
+        let mut line = result_line(app, hit, cells, theme);
         if i == app.search.selected {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             line = Line::from(Span::styled(
@@ -155,6 +113,56 @@ fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
 
 /// Two columns when the terminal is wide enough to show everything at once; otherwise
 /// one column that j/k scroll.
+/// One result: kind, the matched name with its matched characters highlighted, the
+/// entity an alias belongs to, and on the right the disputed badge and sourcing.
+fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'static> {
+    let entry = &app.index.entries[hit.entry];
+    let mut right = String::new();
+    if app.story.is_disputed(hit.target) {
+        right.push_str("◆ disputed  ");
+    }
+    if let Some(provenance) = app.story.record_provenance(hit.target) {
+        right.push_str(&provenance.label());
+    }
+    let kind_cols = 10;
+    let name_cols = cells.saturating_sub(kind_cols + width(&right) + 1).max(1);
+    let mut spans = vec![Span::styled(
+        fit_to_width(hit.target.kind_label(), kind_cols.min(cells)),
+        theme.dim(),
+    )];
+    let cleaned = clean_line(&entry.text);
+    // Match positions index the original text; after cleaning changed it they would
+    // point at the wrong characters, so such a name is shown without highlights.
+    let positions: &[usize] = if cleaned == entry.text {
+        &hit.positions
+    } else {
+        &[]
+    };
+    let mut name = String::new();
+    if let Some(owner) = &entry.alias_of {
+        name = format!("  alias of {}", clean_line(owner));
+    }
+    let shown = truncate_to_width(&cleaned, name_cols);
+    for (position, c) in shown.chars().enumerate() {
+        let style = if positions.contains(&position) {
+            theme.matched()
+        } else {
+            theme.plain()
+        };
+        spans.push(Span::styled(c.to_string(), style));
+    }
+    let mut used = kind_cols + width(&shown);
+    if !name.is_empty() && used + width(&name) < name_cols + kind_cols {
+        used += width(&name);
+        spans.push(Span::styled(name, theme.dim()));
+    }
+    if !right.is_empty() && used + width(&right) < cells {
+        spans.push(Span::raw(" ".repeat(cells - used - width(&right))));
+        spans.push(Span::styled(right, theme.dim()));
+    }
+    Line::from(spans)
+}
+
 pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let probe = help_lines(theme, usize::MAX).len();
     let two_columns = area.width >= 120 && probe > usize::from(area.height.saturating_sub(4));
