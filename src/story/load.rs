@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::graph::Story;
 use super::model::{FORMAT_VERSION, StoryFile};
-use super::text::did_you_mean;
+use super::text::{did_you_mean, escape_controls};
 
 /// Where in the file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,9 +69,11 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)?;
+        // Messages quote ids and values from the file, which may hold escape sequences.
+        let location = escape_controls(&self.location.to_string());
+        write!(f, "{location}: {}", escape_controls(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, " ({hint})")?;
+            write!(f, " ({})", escape_controls(hint))?;
         }
         Ok(())
     }
@@ -95,7 +97,7 @@ impl fmt::Display for LoadError {
             self.origin
         )?;
         for problem in &self.problems {
-            writeln!(f, "  {}: {problem}", self.origin)?;
+            writeln!(f, "  {}: {problem}", escape_controls(&self.origin))?;
         }
         Ok(())
     }

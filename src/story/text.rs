@@ -37,6 +37,25 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
+/// Story text for a one-line message: unsafe characters shown as visible escapes
+/// (`\u{1b}`) so a reader sees what is in the file without the terminal acting on it,
+/// and long text cut.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == 200 {
+            out.push('…');
+            break;
+        }
+        if is_unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Display width in terminal cells.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -133,6 +152,17 @@ mod tests {
         let clean = clean_line(hostile);
         assert!(!clean.chars().any(is_unsafe_char), "{clean:?}");
         assert!(clean.starts_with("Apple"));
+    }
+
+    #[test]
+    fn escaped_controls_are_visible_and_inert() {
+        assert_eq!(escape_controls("a\x1b[2Jb"), "a\\u{1b}[2Jb");
+        assert!(
+            !escape_controls("\u{9b}\u{202e}")
+                .chars()
+                .any(is_unsafe_char)
+        );
+        assert_eq!(escape_controls(&"x".repeat(500)).chars().count(), 201);
     }
 
     #[test]
