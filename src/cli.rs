@@ -15,7 +15,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub story: Option<PathBuf>,
 
-    /// Show the story as known on this date (YYYY-MM-DD): only sources published by then.
+    /// Show the story as known on this date (YYYY-MM-DD, or coarser: YYYY-MM, YYYY …, read
+    /// as its last day): only sources certainly published by then; undated ones left out.
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
 

@@ -405,7 +405,7 @@ mod tests {
 
     #[test]
     fn ordering_is_earliest_day_then_coarser_first() {
-        let mut dates = vec![
+        let mut dates = [
             p("2025-02-11"),
             p("2025-01"),
             p("2025"),

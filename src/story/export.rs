@@ -59,6 +59,7 @@ pub fn export_markdown(
         clock,
         out: String::new(),
         notes: Footnotes::default(),
+        level: 2,
     };
     doc.out
         .push_str(&format!("# {}\n\n", escape(&story.file.story.title)));
@@ -187,6 +188,8 @@ struct Doc<'a> {
     clock: Clock,
     out: String,
     notes: Footnotes,
+    /// Heading level of sections: 2, or 3 when nested inside an entity's section.
+    level: usize,
 }
 
 impl Doc<'_> {
@@ -217,7 +220,14 @@ impl Doc<'_> {
     }
 
     fn section(&mut self, title: &str) {
-        self.out.push_str(&format!("## {title}\n\n"));
+        self.out
+            .push_str(&format!("{} {title}\n\n", "#".repeat(self.level)));
+    }
+
+    /// A heading one level below the current sections.
+    fn subsection(&mut self, title: &str) {
+        self.out
+            .push_str(&format!("{} {title}\n\n", "#".repeat(self.level + 1)));
     }
 
     fn badges(disputed: bool, overdue: bool) -> String {
@@ -304,7 +314,7 @@ impl Doc<'_> {
                 ]);
             }
         }
-        self.out.push_str("### History of stages\n\n");
+        self.subsection("History of stages");
         table(
             &mut self.out,
             &[
@@ -361,8 +371,7 @@ impl Doc<'_> {
         );
         if chart {
             for (group, rows) in self.story.metric_groups(self.options.filter) {
-                self.out
-                    .push_str(&format!("### Chart: {}\n\n", escape(&group)));
+                self.subsection(&format!("Chart: {}", escape(&group)));
                 let cells: Vec<Vec<String>> = rows
                     .iter()
                     .map(|row| vec![escape(&row.label), escape(&row.value), escape(&row.period)])
@@ -379,8 +388,7 @@ impl Doc<'_> {
             self.out.push_str("_None._\n\n");
         }
         for row in disputes {
-            self.out
-                .push_str(&format!("### {}\n\n", escape(&row.point)));
+            self.subsection(&escape(&row.point));
             if !row.about.is_empty() {
                 self.out
                     .push_str(&format!("About: {}\n\n", escape(&row.about.join("; "))));
@@ -525,7 +533,7 @@ impl Doc<'_> {
             ..self.options.clone()
         };
         let links = story.links(entity).relations.clone();
-        self.out.push_str("### Relations\n\n");
+        self.subsection("Relations");
         let rows = self.relation_rows(&links);
         table(
             &mut self.out,
@@ -540,16 +548,13 @@ impl Doc<'_> {
             clock: self.clock,
             out: String::new(),
             notes: std::mem::take(&mut self.notes),
+            level: 3,
         };
         sub.timeline();
         sub.partners();
         sub.metrics(false);
         sub.disputes();
-        self.out.push_str(
-            &sub.out
-                .replace("\n## ", "\n### ")
-                .replacen("## ", "### ", 1),
-        );
+        self.out.push_str(&sub.out);
         self.notes = sub.notes;
     }
 }

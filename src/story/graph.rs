@@ -168,6 +168,9 @@ impl Story {
     }
 }
 
+/// A list's name, its records' ids in order, and how to refer to one of them.
+type IdList<'a> = (&'static str, Vec<&'a str>, fn(usize) -> RecordRef);
+
 fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> HashMap<String, RecordRef> {
     let mut ids: HashMap<String, RecordRef> = HashMap::new();
     let mut first_path: HashMap<String, String> = HashMap::new();
@@ -190,7 +193,7 @@ fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> HashMap<String, R
             ids.insert(id.to_owned(), record);
         }
     };
-    let lists: [(&str, Vec<&str>, fn(usize) -> RecordRef); 7] = [
+    let lists: [IdList<'_>; 7] = [
         (
             "sources",
             file.sources.iter().map(|r| r.id.as_str()).collect(),

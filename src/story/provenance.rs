@@ -265,6 +265,15 @@ impl Story {
             !cite.is_empty()
         };
         let mut file: StoryFile = self.file.clone();
+        // Sources not yet published go too, except upstream reports that a known
+        // source already relies on (they are how its origin is counted).
+        let source_ids = |i: usize| self.file.sources[i].id.as_str();
+        let listed: BTreeSet<&str> = (0..self.file.sources.len())
+            .filter(|&i| known.contains(source_ids(i)))
+            .flat_map(|i| (0..self.file.sources.len()).filter(move |&up| self.traces_to(i, up)))
+            .map(source_ids)
+            .collect();
+        file.sources.retain(|s| listed.contains(s.id.as_str()));
         file.relations.retain_mut(|r| keep(&mut r.cite));
         file.events.retain_mut(|e| keep(&mut e.cite));
         file.metrics.retain_mut(|m| keep(&mut m.cite));

@@ -372,6 +372,8 @@ fn step_as_of(app: &mut App, later: bool) {
         }
     }
     app.index = crate::story::search::SearchIndex::build(&app.story);
+    // Hits point into the old narrowing's arenas.
+    run_search(app);
     app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
         Some(RecordRef::Entity(e)) => Some(e),
         _ => None,

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
             Bar::default()
                 .value(scaled)
                 .label(truncate_to_width(&clean_line(&row.label), label_cols))
-                .text_value(clean_line(&row.value))
+                .text_value(ascii_value(&row.value))
                 .style(theme.value())
         })
         .collect();
@@ -61,4 +61,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         .bar_gap(1)
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, body);
+}
+
+/// ratatui 0.30's horizontal bars measure the value text in bytes and overflow on
+/// multi-byte text (a "−" sign, a CJK unit): keep it ASCII, dropping what is not.
+fn ascii_value(value: &str) -> String {
+    clean_line(value)
+        .replace('−', "-")
+        .chars()
+        .filter(char::is_ascii)
+        .collect()
 }

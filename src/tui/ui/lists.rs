@@ -69,7 +69,8 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     }
 }
 
-/// Lays out fixed-width columns then a last column that takes the rest.
+/// Lays out fixed-width columns (each ending in a blank cell) then a last column that
+/// takes the rest.
 fn columns(
     parts: &[(String, usize, ratatui::style::Style)],
     last: (String, ratatui::style::Style),
@@ -82,7 +83,9 @@ fn columns(
         if cols == 0 {
             break;
         }
-        spans.push(Span::styled(fit_to_width(&clean_line(text), cols), *style));
+        // The last cell of each column stays blank so neighbours never run together.
+        let text = fit_to_width(&clean_line(text), cols.saturating_sub(1));
+        spans.push(Span::styled(format!("{text} "), *style));
         used += cols;
     }
     let rest = cells.saturating_sub(used);
@@ -160,17 +163,17 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         Pane::Sources => {
             let row = &app.source_rows[index];
             let via = match &row.via {
-                Some(upstream) => format!("via {upstream}"),
-                None => "origin".to_owned(),
+                Some(upstream) => format!("← {upstream}"),
+                None => "an origin".to_owned(),
             };
             columns(
                 &[
-                    (row.outlet.clone(), 22, theme.plain()),
-                    (row.published.clone(), 13, theme.date()),
-                    (via, 20, theme.dim()),
+                    (row.outlet.clone(), 15, theme.plain()),
+                    (row.published.clone(), 12, theme.date()),
+                    (via, 17, theme.dim()),
                 ],
                 (
-                    format!("{} facts · {} alone", row.facts, row.alone),
+                    format!("{} facts, {} alone", row.facts, row.alone),
                     theme.dim(),
                 ),
                 cells,

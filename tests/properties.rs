@@ -1,0 +1,213 @@
+//! Property tests: random keys and sizes never panic the explorer; width-aware
+//! truncation never splits a wide character; exports of hostile text keep their shape.
+
+mod common;
+
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::model::StoryFile;
+use storyscope::story::text::{truncate_to_width, width};
+use storyscope::story::views::Clock;
+use storyscope::story::{Story, load};
+use storyscope::tui::action::Action;
+use storyscope::tui::update::update;
+
+/// Text mixing what breaks terminals and Markdown with wide and zero-width characters.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Apple",
+        "阿里巴巴",
+        "|",
+        "\n",
+        "\r\n",
+        "[x](http://evil.example)",
+        "<script>",
+        "\x1b[2J",
+        "\x1b]0;t\x07",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{200b}",
+        "e\u{301}",
+        "👩‍💻",
+        "*",
+        "_",
+        "`",
+        "\\",
+        "#",
+        "www.x.com",
+        " ",
+        "&amp;",
+        "[^1]",
+    ]);
+    prop::collection::vec(pieces, 1..12).prop_map(|parts| parts.concat())
+}
+
+fn story_with_text(texts: &[String]) -> Story {
+    let base = include_str!("fixtures/cjk.json");
+    let mut file: StoryFile = serde_json::from_str(base).expect("fixture parses");
+    let mut next = texts.iter().cycle();
+    for event in &mut file.events {
+        event.title = format!("t{}", next.next().unwrap());
+        event.summary = next.next().unwrap().clone();
+    }
+    for entity in &mut file.entities {
+        entity.name = format!("n{}", next.next().unwrap());
+        entity.aliases.clear();
+    }
+    for metric in &mut file.metrics {
+        metric.label = format!("l{}", next.next().unwrap());
+        metric.unit = next.next().unwrap().clone();
+    }
+    for dispute in &mut file.disputes {
+        dispute.point = format!("p{}", next.next().unwrap());
+        for variant in &mut dispute.variants {
+            variant.claim = format!("c{}", next.next().unwrap());
+        }
+    }
+    file.story.title = format!("s{}", next.next().unwrap());
+    let json = serde_json::to_string(&file).expect("serialises");
+    load::load_bytes(json.as_bytes(), "generated").expect("still valid")
+}
+
+fn key_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::PageUp),
+        Just(Action::PageDown),
+        Just(Action::NextPane),
+        Just(Action::PrevPane),
+        (1u8..=5).prop_map(Action::FocusPane),
+        Just(Action::Follow),
+        Just(Action::Back),
+        Just(Action::Forward),
+        Just(Action::Escape),
+        Just(Action::OpenSearch),
+        Just(Action::ToggleFilter),
+        Just(Action::ToggleChart),
+        Just(Action::Export),
+        Just(Action::Copy),
+        Just(Action::ToggleHelp),
+        Just(Action::AsOfEarlier),
+        Just(Action::AsOfLater),
+        Just(Action::SearchAccept),
+        Just(Action::SearchCancel),
+        Just(Action::SearchUp),
+        Just(Action::SearchDown),
+        Just(Action::SearchDeleteChar),
+        prop::char::any().prop_map(Action::SearchInput),
+        (0u16..200, 0u16..60).prop_map(|(x, y)| Action::Click(x, y)),
+        (0u16..200, 0u16..60, -1i8..=1).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
+        (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_keys_and_sizes_never_panic(
+        texts in prop::collection::vec(hostile_text(), 4..8),
+        embedded in any::<bool>(),
+        actions in prop::collection::vec(key_action(), 1..60),
+    ) {
+        let story = if embedded { common::embedded_story() } else { story_with_text(&texts) };
+        let mut app = common::app_with(story, 80, 24);
+        for action in actions {
+            update(&mut app, action);
+            let text = common::screen_text(&app);
+            prop_assert!(!text.contains('\x1b'), "escape reached the screen");
+            prop_assert!(!text.contains('\u{9b}'), "C1 CSI reached the screen");
+            if app.should_quit {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn truncation_never_splits_a_wide_character(text in "\\PC{0,40}", max in 0usize..50) {
+        let cut = truncate_to_width(&text, max);
+        prop_assert!(width(&cut) <= max);
+        let kept = cut.trim_end_matches('…');
+        prop_assert!(text.starts_with(kept), "{cut:?} is not a prefix of {text:?}");
+    }
+
+    #[test]
+    fn exports_of_hostile_text_keep_their_shape(texts in prop::collection::vec(hostile_text(), 4..12)) {
+        let story = story_with_text(&texts);
+        let clock = Clock { reference_day: common::fixed_today() };
+        for view in [ExportView::Timeline, ExportView::Metrics, ExportView::Disputes, ExportView::Report] {
+            let markdown = export_markdown(&story, view, &ExportOptions::default(), clock);
+            let shape = shape_of(&markdown);
+            prop_assert_eq!(shape.headings_1, 1, "{}", markdown);
+            prop_assert!(shape.links == 0 && shape.html == 0, "story text made a link or HTML: {}", markdown);
+            prop_assert!(shape.rows_match_headers, "a row's cell count differs from its header: {}", markdown);
+            prop_assert_eq!(&shape.references, &shape.definitions, "{}", markdown);
+            match view {
+                ExportView::Timeline => prop_assert_eq!(shape.body_rows, story.file.events.len()),
+                ExportView::Metrics => prop_assert!(shape.body_rows >= story.file.metrics.len()),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Shape {
+    headings_1: usize,
+    links: usize,
+    html: usize,
+    body_rows: usize,
+    rows_match_headers: bool,
+    references: Vec<String>,
+    definitions: Vec<String>,
+}
+
+fn shape_of(markdown: &str) -> Shape {
+    let mut shape = Shape {
+        rows_match_headers: true,
+        ..Shape::default()
+    };
+    let mut header_cells = 0;
+    let mut cells = 0;
+    let mut in_head = false;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H1,
+                ..
+            }) => shape.headings_1 += 1,
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => shape.links += 1,
+            Event::Html(_) | Event::InlineHtml(_) => shape.html += 1,
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                cells = 0;
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                header_cells = cells;
+            }
+            Event::Start(Tag::TableRow) => cells = 0,
+            Event::End(TagEnd::TableRow) if !in_head => {
+                shape.body_rows += 1;
+                shape.rows_match_headers &= cells == header_cells;
+            }
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::FootnoteReference(label) => {
+                if !shape.references.contains(&label.to_string()) {
+                    shape.references.push(label.to_string());
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                shape.definitions.push(label.to_string())
+            }
+            _ => {}
+        }
+    }
+    shape
+}
