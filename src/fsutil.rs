@@ -3,15 +3,29 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use tempfile::{Builder, NamedTempFile};
+
+/// A temp file in `dir` holding `contents`, flushed to disk, readable like any file
+/// the user creates (tempfile's own default is owner-only).
+fn staged(dir: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
+    let mut builder = Builder::new();
+    builder.prefix(".storyscope-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask still applies, as for any newly created file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
 /// Writes `contents` to `path` through a temp file in the same folder and a rename, so
 /// readers see the old file or the whole new one, never a part.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = parent_dir(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".storyscope-")
-        .tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
+    let temp = staged(parent_dir(path), contents)?;
     temp.persist(path).map_err(|err| err.error)?;
     Ok(())
 }
@@ -24,11 +38,7 @@ pub fn write_new_file(
     extension: &str,
     contents: &[u8],
 ) -> std::io::Result<PathBuf> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".storyscope-")
-        .tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
+    let mut temp = staged(dir, contents)?;
     for attempt in 1..1000 {
         let name = if attempt == 1 {
             format!("{stem}.{extension}")

@@ -55,20 +55,29 @@ fn key_table() -> String {
     out
 }
 
-#[test]
-fn readme_screenshot_is_the_current_screen() {
-    let expected = screenshot();
-    assert!(
-        section("screenshot") == expected,
-        "README screenshot is out of date; it should be:\n{expected}"
+/// With `UPDATE_README=1`, rewrites the section instead of failing.
+fn check_or_update(name: &str, expected: &str) {
+    if section(name) == expected {
+        return;
+    }
+    if std::env::var_os("UPDATE_README").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let current = std::fs::read_to_string(&path).expect("README readable");
+        let updated = current.replacen(section(name), expected, 1);
+        std::fs::write(&path, updated).expect("README writable");
+        return;
+    }
+    panic!(
+        "README {name} is out of date (UPDATE_README=1 cargo test --test readme_explorer rewrites it); it should be:\n{expected}"
     );
 }
 
 #[test]
+fn readme_screenshot_is_the_current_screen() {
+    check_or_update("screenshot", &screenshot());
+}
+
+#[test]
 fn readme_key_table_is_the_keymap() {
-    let expected = key_table();
-    assert!(
-        section("keys") == expected,
-        "README key table is out of date; it should be:\n{expected}"
-    );
+    check_or_update("keys", &key_table());
 }

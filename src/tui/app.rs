@@ -37,6 +37,17 @@ impl Pane {
         }
     }
 
+    /// For the tab bar of narrow terminals.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Partners => "Partners",
+            Pane::Metrics => "Figures",
+            Pane::Sources => "Sources",
+            Pane::Detail => "Detail",
+        }
+    }
+
     pub fn number(self) -> u8 {
         Pane::ALL
             .iter()
@@ -130,6 +141,8 @@ pub struct App {
     pub followed: Option<RecordRef>,
     /// Records visited before `followed`, oldest first: the breadcrumb.
     pub trail: Vec<RecordRef>,
+    /// The list pane the trail started from, first in the breadcrumb.
+    pub trail_start: Pane,
     pub forward: Vec<RecordRef>,
     /// Which link in Detail the cursor is on.
     pub detail_link: usize,
@@ -174,6 +187,7 @@ impl App {
             chart: false,
             followed: None,
             trail: Vec::new(),
+            trail_start: Pane::Timeline,
             forward: Vec::new(),
             detail_link: 0,
             detail_scroll: 0,
@@ -306,10 +320,18 @@ impl App {
         }
     }
 
-    /// Moves focus, remembering the last list pane for Detail.
+    /// Moves focus, remembering the last list pane for Detail. Going to a list ends
+    /// any trail of hops: Detail follows that list's selection again.
     pub fn set_focus(&mut self, pane: Pane) {
         if pane.is_list() {
             self.origin_pane = pane;
+            if self.followed.is_some() || !self.trail.is_empty() {
+                self.followed = None;
+                self.trail.clear();
+                self.forward.clear();
+                self.detail_link = 0;
+                self.detail_scroll = 0;
+            }
         }
         self.focus = pane;
     }

@@ -117,6 +117,7 @@ impl Builder<'_> {
     }
 
     fn citations(&mut self, cite: &[Citation]) {
+        self.blank();
         self.field("Sourcing", &self.story.provenance(cite).label());
         self.heading("Citations");
         for citation in cite {
@@ -192,6 +193,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.field("For", &row.role);
             b.field("Where it stands", row.current.label());
             b.badges(record, false);
+            b.heading("Candidate and chooser");
             b.entity_link(&candidacy.candidate);
             b.entity_link(&candidacy.seeker);
             for stage in &candidacy.stages {

@@ -220,7 +220,28 @@ impl StopSignals {
                 })
             };
         }
-        StopSignals { flag, which }
+        let signals = StopSignals { flag, which };
+        signals.spawn_watchdog();
+        signals
+    }
+
+    /// The event loop sees the flag within one poll, except when the terminal is gone:
+    /// crossterm 0.29 then retries a dead tty forever inside `poll` (crossterm#793).
+    /// If the loop has not ended shortly after a signal, this thread restores what it
+    /// can and exits with the signal's code.
+    fn spawn_watchdog(&self) {
+        let flag = Arc::clone(&self.flag);
+        let which = Arc::clone(&self.which);
+        let _ = std::thread::Builder::new()
+            .name("signal-watchdog".to_owned())
+            .spawn(move || {
+                while !flag.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                std::thread::sleep(Duration::from_millis(750));
+                restore_terminal();
+                std::process::exit(128 + which.load(Ordering::Relaxed).max(1));
+            });
     }
 
     /// The conventional exit code for the signal received (128 + number), if any.

@@ -240,6 +240,9 @@ fn follow(app: &mut App) {
 
 /// Shows `target` in Detail as a new hop; forward history is dropped.
 fn navigate_to(app: &mut App, target: RecordRef) {
+    if app.followed.is_none() {
+        app.trail_start = app.last_list_pane();
+    }
     if let Some(current) = app.detail_target() {
         if current == target {
             return;

@@ -6,13 +6,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, truncate_to_width, width};
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, MessageKind, Mode, Pane};
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 
 pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let mut text = format!(" storyscope · {}", clean_line(&app.story.file.story.title));
+    // After a hop the breadcrumb says more than the story's title, which is known.
+    let crumbs = breadcrumb(app);
+    let mut text = if crumbs.is_empty() {
+        format!(" storyscope · {}", clean_line(&app.story.file.story.title))
+    } else {
+        format!(" storyscope · {crumbs}")
+    };
     match app.as_of {
         Some(date) => text.push_str(&format!(
             " · as of {} (undated sources left out; < > step)",
@@ -20,20 +26,16 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         )),
         None => text.push_str(" · all sources"),
     }
-    let crumbs = breadcrumb(app);
-    if !crumbs.is_empty() {
-        text.push_str(&format!(" · {crumbs}"));
-    }
-    let text = truncate_to_width(&text, usize::from(area.width));
+    let text = fit_to_width(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
 }
 
-/// "Timeline › Alibaba › Qwen 2.5": where the user started and each hop since.
+/// "Timeline › Alibaba › Qwen 2.5": the pane the trail started from and each hop since.
 pub fn breadcrumb(app: &App) -> String {
     let Some(current) = app.followed else {
         return String::new();
     };
-    let mut parts = vec![app.last_list_pane().title().to_owned()];
+    let mut parts = vec![app.trail_start.title().to_owned()];
     for &record in app.trail.iter().chain(std::iter::once(&current)) {
         parts.push(truncate_to_width(
             &clean_line(&app.story.record_title(record)),
@@ -49,7 +51,7 @@ pub fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         .iter()
         .map(|&pane| {
             let label = crate::story::text::fit_to_width(
-                &format!(" {} {}", pane.number(), pane.title()),
+                &format!(" {} {}", pane.number(), pane.short_title()),
                 cell.max(1),
             );
             let style = if pane == app.focus {
@@ -74,22 +76,36 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Span::styled(format!(" {mode} "), theme.title_bar()),
         Span::raw(format!(" {} ", app.focus.title())),
     ];
+    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = usize::from(area.width).saturating_sub(used);
     if let Some((text, kind)) = &app.message {
         let style = if *kind == MessageKind::Error {
             theme.error()
         } else {
             theme.info()
         };
-        spans.push(Span::styled(format!("│ {} ", clean_line(text)), style));
+        let text = truncate_to_width(&format!("│ {}", clean_line(text)), room);
+        spans.push(Span::styled(text, style));
     } else {
-        let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        for (key, description) in keymap::hints(scopes).into_iter().take(6) {
-            let hint = format!("│ {key} {description} ");
-            if used + width(&hint) > usize::from(area.width) {
-                break;
+        // In normal mode help and quit always show; the keys of the moment fill the
+        // room before them.
+        let (essentials, others): (Vec<_>, Vec<_>) = keymap::hints(scopes)
+            .into_iter()
+            .map(|(key, description)| (key.clone(), format!("│ {key} {description} ")))
+            .partition(|(key, _)| app.mode == Mode::Normal && (key == "?" || key == "q"));
+        let reserved: usize = essentials.iter().map(|(_, h)| width(h)).sum();
+        let total = usize::from(area.width);
+        for (_, hint) in others {
+            if used + width(&hint) + reserved <= total {
+                used += width(&hint);
+                spans.push(Span::styled(hint, theme.dim()));
             }
-            used += width(&hint);
-            spans.push(Span::styled(hint, theme.dim()));
+        }
+        for (_, hint) in essentials {
+            if used + width(&hint) <= total {
+                used += width(&hint);
+                spans.push(Span::styled(hint, theme.dim()));
+            }
         }
     }
     let line = Line::from(spans);

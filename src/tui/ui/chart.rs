@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         Some((name, _)) => format!(
             "{} · chart: {} (c: list)",
             Pane::Metrics.title(),
-            clean_line(name)
+            clean_line(&name.replace(['-', '_'], " "))
         ),
         None => format!("{} · chart (c: list)", Pane::Metrics.title()),
     };
@@ -41,18 +41,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         );
         return;
     };
-    let label_cols = usize::from(body.width / 3).max(4);
+    let label_cols = usize::from(body.width / 2).max(4);
+    let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
+    let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
     let bars: Vec<Bar<'static>> = rows
         .iter()
-        .map(|row| {
+        .zip(labels)
+        .map(|(row, label)| {
             let magnitude = app.story.file.metrics[row.metric].value.abs();
             // Bars need whole numbers: tenths keep one decimal of resolution.
             let scaled = (magnitude * 10.0).round().clamp(0.0, u64::MAX as f64 / 2.0) as u64;
+            let style = if Some(row.metric) == selected {
+                theme.selected(focused)
+            } else {
+                theme.value()
+            };
             Bar::default()
                 .value(scaled)
-                .label(truncate_to_width(&clean_line(&row.label), label_cols))
+                .label(truncate_to_width(&label, label_cols))
                 .text_value(ascii_value(&row.value))
-                .style(theme.value())
+                .value_style(theme.selected(true))
+                .style(style)
         })
         .collect();
     let chart = BarChart::default()
@@ -70,5 +79,26 @@ fn ascii_value(value: &str) -> String {
         .replace('−', "-")
         .chars()
         .filter(char::is_ascii)
+        .collect()
+}
+
+/// Labels with the words they all start with left out ("Share of DeepSeek
+/// conversation that was positive / negative" → "…positive", "…negative"), so
+/// truncated labels stay apart.
+fn distinct_labels(labels: Vec<String>) -> Vec<String> {
+    if labels.len() < 2 {
+        return labels;
+    }
+    let words: Vec<Vec<&str>> = labels.iter().map(|l| l.split(' ').collect()).collect();
+    let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+    let common = (0..shortest)
+        .take_while(|&i| words.iter().all(|w| w[i] == words[0][i]))
+        .count();
+    if common == 0 || common == shortest {
+        return labels;
+    }
+    words
+        .iter()
+        .map(|w| format!("…{}", w[common..].join(" ")))
         .collect()
 }

@@ -21,15 +21,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     } else {
         ""
     };
-    let block = pane_block(
+    let mut block = pane_block(
         format!("{} · {kind}{hint}", Pane::Detail.title()),
         Pane::Detail,
         focused,
         theme,
     );
     let body = inner(area);
-    frame.render_widget(block, area);
     let Some(record) = target else {
+        frame.render_widget(block, area);
         frame.render_widget(Paragraph::new("nothing selected").style(theme.dim()), body);
         return;
     };
@@ -37,6 +37,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     let doc = detail::build(app, record, cells, theme);
     let link_line = doc.links.get(app.detail_link).map(|(line, _)| *line);
     let scroll = clamp_detail_scroll(app.detail_scroll, doc.lines.len(), usize::from(body.height));
+    if doc.lines.len() > scroll + usize::from(body.height) {
+        block = block.title_bottom(" ↓ more ");
+    }
+    frame.render_widget(block, area);
     let lines: Vec<Line<'static>> = doc
         .lines
         .into_iter()

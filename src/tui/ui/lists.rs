@@ -130,14 +130,30 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         }
         Pane::Partners => {
             let row = &app.candidate_rows[index];
-            let history: Vec<&str> = row.stages.iter().map(|s| s.stage.label()).collect();
+            // The way there when there was one; for a single step, the reason given.
+            let story_so_far = if row.stages.len() > 1 {
+                let steps: Vec<String> = row
+                    .stages
+                    .iter()
+                    .map(|s| match &s.date {
+                        Some(date) => format!("{} {date}", s.stage.label()),
+                        None => s.stage.label().to_owned(),
+                    })
+                    .collect();
+                steps.join(" → ")
+            } else {
+                row.stages
+                    .last()
+                    .and_then(|s| s.reason.clone())
+                    .unwrap_or_default()
+            };
             columns(
                 &[
                     (row.name.clone(), 11, theme.plain()),
                     (badges(row.disputed, false), 2, theme.disputed()),
                     (row.current.label().to_owned(), 10, theme.value()),
                 ],
-                (history.join(" → "), theme.dim()),
+                (story_so_far, theme.dim()),
                 cells,
             )
         }

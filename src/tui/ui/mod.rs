@@ -44,10 +44,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
 }
 
 fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
-    let text = format!(
-        "storyscope needs {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}",
-        area.width, area.height
-    );
+    let (width, height) = (area.width, area.height);
+    // The longest wording that fits, so both sizes stay readable as long as possible.
+    let wordings = [
+        format!("storyscope needs {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {width}×{height}"),
+        format!("needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {width}×{height}"),
+        format!("{MIN_WIDTH}×{MIN_HEIGHT} > {width}×{height}"),
+        format!("{MIN_WIDTH}×{MIN_HEIGHT}"),
+    ];
+    let text = wordings
+        .into_iter()
+        .find(|w| crate::story::text::width(w) <= usize::from(width))
+        .unwrap_or_default();
     let y = area.y + area.height / 2;
     let line = Rect {
         x: area.x,

@@ -33,7 +33,17 @@ fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
 }
 
 pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let popup = centred(area, 100, 24);
+    // On a narrow terminal the overlay takes the full width: slivers of the panes
+    // beside it would only distract.
+    let popup = if area.width < 100 {
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2).max(1),
+            ..area
+        }
+    } else {
+        centred(area, 100, 24)
+    };
     frame.render_widget(Clear, popup);
     let count = app.search.hits.len();
     let title = if app.search.query.is_empty() {
