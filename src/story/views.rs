@@ -318,19 +318,30 @@ impl Story {
     }
 
     /// Figures that share a chart group, in file order: (group, rows).
+    /// Bars only compare within one unit, so a group holding several units is split
+    /// into one chart per unit ("tongyi-ecosystem (models)").
     pub fn metric_groups(&self, filter: ViewFilter) -> Vec<(String, Vec<MetricRow>)> {
-        let mut groups: Vec<(String, Vec<MetricRow>)> = Vec::new();
+        let mut groups: Vec<(String, String, Vec<MetricRow>)> = Vec::new();
         for row in self.metric_rows(filter) {
             let Some(group) = row.group.clone() else {
                 continue;
             };
-            match groups.iter_mut().find(|(name, _)| *name == group) {
-                Some((_, rows)) => rows.push(row),
-                None => groups.push((group, vec![row])),
+            let unit = self.file.metrics[row.metric].unit.trim().to_owned();
+            match groups.iter_mut().find(|(name, u, _)| *name == group && *u == unit) {
+                Some((_, _, rows)) => rows.push(row),
+                None => groups.push((group, unit, vec![row])),
             }
         }
-        groups.retain(|(_, rows)| rows.len() >= 2);
+        groups.retain(|(_, _, rows)| rows.len() >= 2);
+        let split: Vec<String> = groups.iter().map(|(name, _, _)| name.clone()).collect();
         groups
+            .into_iter()
+            .map(|(name, unit, rows)| {
+                let parts = split.iter().filter(|n| **n == name).count();
+                let title = if parts > 1 { format!("{name} ({unit})") } else { name };
+                (title, rows)
+            })
+            .collect()
     }
 }
 

@@ -15,13 +15,10 @@ use super::pane_block;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
-    let selected_group = app
-        .metric_rows
-        .get(app.metrics.selected)
-        .and_then(|r| r.group.clone());
+    let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
     let chosen = groups
         .iter()
-        .find(|(name, _)| Some(name) == selected_group.as_ref())
+        .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
         .or_else(|| groups.first());
     let title = match chosen {
         Some((name, _)) => format!(
@@ -43,7 +40,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     };
     let label_cols = usize::from(body.width / 2).max(4);
     let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
-    let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
     let bars: Vec<Bar<'static>> = rows
         .iter()
         .zip(labels)
