@@ -182,6 +182,15 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
     out
 }
 
+const ENTITY_HEADER: &[&str] = &[
+    "Name",
+    "Kind",
+    "Also called",
+    "Described as",
+    "Sourcing",
+    "Sources",
+];
+
 struct Doc<'a> {
     story: &'a Story,
     options: &'a ExportOptions,
@@ -457,6 +466,7 @@ impl Doc<'_> {
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
                     escape(entity.summary.as_deref().unwrap_or("")),
+                    escape(&story.provenance(&entity.cite).label()),
                     self.notes.refs(&entity.cite),
                 ]
             })
@@ -466,11 +476,7 @@ impl Doc<'_> {
     fn entities(&mut self) {
         self.section("Who and what");
         let rows = self.entity_rows(0..self.story.file.entities.len());
-        table(
-            &mut self.out,
-            &["Name", "Kind", "Also called", "Described as", "Sources"],
-            &rows,
-        );
+        table(&mut self.out, ENTITY_HEADER, &rows);
     }
 
     fn relation_rows(&mut self, relations: &[usize]) -> Vec<Vec<String>> {
@@ -521,11 +527,7 @@ impl Doc<'_> {
             record.kind.label()
         ));
         let rows = self.entity_rows(std::iter::once(entity));
-        table(
-            &mut self.out,
-            &["Name", "Kind", "Also called", "Described as", "Sources"],
-            &rows,
-        );
+        table(&mut self.out, ENTITY_HEADER, &rows);
         let focused = ExportOptions {
             filter: ViewFilter {
                 entity: Some(entity),

@@ -1,0 +1,101 @@
+//! Provenance and time in the explorer: both articles resting on one upstream report,
+//! the shipped disputes side by side, overdue expectations, sourcing in search results.
+
+mod common;
+
+use common::{app, press, screen_text};
+use storyscope::story::RecordRef;
+use storyscope::story::date::days_from_civil;
+use storyscope::story::views::{Clock, ViewFilter};
+
+#[test]
+fn the_sources_pane_shows_both_articles_relying_on_the_same_report() {
+    let mut app = app(160, 45);
+    let articles: Vec<_> = app.source_rows.iter().filter(|r| r.via.is_some()).collect();
+    assert_eq!(articles.len(), 2, "two articles");
+    assert!(
+        articles
+            .iter()
+            .all(|r| r.via.as_deref() == Some("The Information"))
+    );
+    let origin = app
+        .source_rows
+        .iter()
+        .find(|r| r.via.is_none())
+        .expect("the upstream report");
+    assert_eq!(origin.outlet, "The Information");
+    assert!(
+        origin.alone >= articles.iter().map(|r| r.alone).sum::<usize>(),
+        "everything rests on the one origin"
+    );
+    let text = screen_text(&app);
+    assert_eq!(text.matches("← The Informati").count(), 2, "{text}");
+    // Enter on a source lists the facts resting on it alone, and the disputes it joins.
+    press(&mut app, "4<Enter>");
+    let text = screen_text(&app);
+    assert!(text.contains("Facts resting on it alone"), "{text}");
+}
+
+/// The three disputes the issue names, each with both versions on the same lines.
+#[test]
+fn the_shipped_disputes_show_their_versions_side_by_side() {
+    for query in [
+        "why apple moved away from baidu",
+        "did apple announce",
+        "deepseek only weighed",
+    ] {
+        let mut app = app(160, 45);
+        press(&mut app, &format!("/{query}"));
+        let hit = app
+            .search
+            .hits
+            .first()
+            .unwrap_or_else(|| panic!("no hit for {query}"));
+        assert!(
+            matches!(hit.target, RecordRef::Dispute(_)),
+            "{query}: {:?}",
+            app.story.record_title(hit.target)
+        );
+        press(&mut app, "<Enter>");
+        let text = screen_text(&app);
+        assert!(
+            text.lines()
+                .any(|line| line.contains("Version 1") && line.contains("Version 2")),
+            "{query}: versions not side by side:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_may_2025_rollout_is_overdue_now_but_not_as_of_february() {
+    let story = common::embedded_story();
+    let now = Clock {
+        reference_day: common::fixed_today(),
+    };
+    let rollout = story
+        .timeline_rows(ViewFilter::default(), now)
+        .into_iter()
+        .find(|row| row.title.contains("iOS 18.5"))
+        .expect("the rollout event");
+    assert!(rollout.overdue);
+    let february = Clock {
+        reference_day: days_from_civil(2025, 2, 13),
+    };
+    let then = story.timeline_row(rollout.event, february);
+    assert!(!then.overdue, "not yet due on 13 Feb 2025");
+    let app = app(160, 45);
+    let text = screen_text(&app);
+    assert!(
+        text.lines()
+            .any(|l| l.contains('⚠') && l.contains("iOS 18.5")),
+        "{text}"
+    );
+}
+
+#[test]
+fn search_results_carry_their_sourcing() {
+    let mut app = app(160, 45);
+    press(&mut app, "/qwen max");
+    let text = screen_text(&app);
+    assert!(text.contains("2 articles · 1 independent origin"), "{text}");
+}
