@@ -3,7 +3,7 @@
 
 mod common;
 
-use storyscope::tui::keymap::{BINDINGS, Scope};
+use storyscope::tui::keymap;
 
 const README: &str = include_str!("../README.md");
 
@@ -31,14 +31,8 @@ fn screenshot() -> String {
 
 fn key_table() -> String {
     let mut out = String::from("| Where | Keys | Does |\n| --- | --- | --- |\n");
-    for scope in [
-        Scope::Global,
-        Scope::Lists,
-        Scope::Detail,
-        Scope::Search,
-        Scope::Help,
-    ] {
-        for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+    for (scope, bindings) in keymap::by_scope() {
+        for binding in bindings {
             let keys: Vec<String> = binding
                 .keys
                 .iter()

@@ -154,6 +154,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, &[ctrl('c')], Action::Quit, "quit", None),
 ];
 
+/// The bindings of each scope, scopes in help order, bindings in table order.
+pub fn by_scope() -> impl Iterator<Item = (Scope, impl Iterator<Item = &'static Binding>)> {
+    [
+        Scope::Global,
+        Scope::Lists,
+        Scope::Detail,
+        Scope::Search,
+        Scope::Help,
+    ]
+    .into_iter()
+    .map(|scope| (scope, BINDINGS.iter().filter(move |b| b.scope == scope)))
+}
+
 /// The action for a key in the given scopes (first scope wins), if any.
 pub fn resolve(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
     if event.kind == KeyEventKind::Release {

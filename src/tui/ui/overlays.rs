@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::story::search::SearchHit;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, Scope};
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 /// A rectangle of at most `max_width`×`max_height`, centred in `area`.
@@ -54,12 +54,7 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             if count == 1 { "" } else { "s" }
         )
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(title);
-    let body = block.inner(popup);
-    frame.render_widget(block, popup);
+    let body = framed_popup(frame, popup, title, theme);
     if body.height == 0 || body.width == 0 {
         return;
     }
@@ -97,15 +92,9 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 /// Every binding, grouped by scope, as plain lines.
 fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for scope in [
-        Scope::Global,
-        Scope::Lists,
-        Scope::Detail,
-        Scope::Search,
-        Scope::Help,
-    ] {
+    for (scope, bindings) in keymap::by_scope() {
         lines.push(Line::from(Span::styled(scope.title(), theme.heading())));
-        for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+        for binding in bindings {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
             let keys = fit_to_width(&format!("  {}", keys.join(" / ")), 18);
             lines.push(Line::from(truncate_to_width(
@@ -123,6 +112,18 @@ fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
 
 /// Two columns when the terminal is wide enough to show everything at once; otherwise
 /// one column that j/k scroll.
+/// Clears `popup`, draws its frame with `title`, and returns the area inside.
+fn framed_popup(frame: &mut Frame<'_>, popup: Rect, title: String, theme: Theme) -> Rect {
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(title);
+    let body = block.inner(popup);
+    frame.render_widget(block, popup);
+    body
+}
+
 /// One result: kind, the matched name with its matched characters highlighted, the
 /// entity an alias belongs to, and on the right the disputed badge and sourcing.
 fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'static> {
@@ -186,19 +187,13 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         if two_columns { 150 } else { 84 },
         u16::try_from(rows + 2).unwrap_or(u16::MAX),
     );
-    frame.render_widget(Clear, popup);
     let overflow = !two_columns && rows > usize::from(popup.height.saturating_sub(2));
     let title = if overflow {
         " Keys (j/k scroll · ? or Esc closes) "
     } else {
         " Keys (? or Esc closes) "
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(title);
-    let body = block.inner(popup);
-    frame.render_widget(block, popup);
+    let body = framed_popup(frame, popup, title.to_owned(), theme);
     if two_columns {
         let half = body.width / 2;
         let left = Rect {
