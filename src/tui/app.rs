@@ -344,8 +344,14 @@ impl App {
         self.message = Some((text.into(), MessageKind::Error));
     }
 
-    /// Rows a page key moves: the visible height of a list at the current size.
+    /// Rows a page key moves: the focused pane's visible height, less one row kept
+    /// for context.
     pub fn page_rows(&self) -> usize {
-        usize::from(self.size.1 / 3).max(1)
+        let height = if self.focus == Pane::Detail {
+            super::layout::detail_size(self).1
+        } else {
+            super::layout::visible_rows(self, self.focus)
+        };
+        height.saturating_sub(1).max(1)
     }
 }
