@@ -3,4 +3,5 @@ pub mod cli;
 pub mod commands;
 pub mod fsutil;
 pub mod story;
+pub mod synth;
 pub mod tui;

@@ -23,5 +23,5 @@ fn main() {
             }
         }
     };
-    std::process::exit(code);
+    storyscope::tui::run::exit_once(code);
 }

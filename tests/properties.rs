@@ -198,10 +198,8 @@ fn shape_of(markdown: &str) -> Shape {
                 shape.rows_match_headers &= cells == header_cells;
             }
             Event::Start(Tag::TableCell) => cells += 1,
-            Event::FootnoteReference(label) => {
-                if !shape.references.contains(&label.to_string()) {
-                    shape.references.push(label.to_string());
-                }
+            Event::FootnoteReference(label) if !shape.references.contains(&label.to_string()) => {
+                shape.references.push(label.to_string());
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 shape.definitions.push(label.to_string())

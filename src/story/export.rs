@@ -3,7 +3,7 @@
 
 use super::date::DateSpec;
 use super::graph::{RecordRef, Story};
-use super::markdown::{Footnotes, escape, table};
+use super::markdown::{Footnotes, escape, escape_block, table};
 use super::provenance::AS_OF_RULE;
 use super::views::{Clock, MetricRow, ViewFilter};
 
@@ -73,7 +73,7 @@ pub fn export_markdown(
         ExportView::Entity(entity) => doc.entity(entity),
         ExportView::Report => {
             doc.out
-                .push_str(&format!("{}\n\n", escape(&story.file.story.summary)));
+                .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
             doc.timeline();
             doc.partners();
             doc.metrics(true);

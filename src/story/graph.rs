@@ -2,6 +2,7 @@
 //! ids and from each entity to everything that mentions it, built once at load.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::load::{Problem, cap_problems};
 use super::model::{Citation, StoryFile};
@@ -43,17 +44,25 @@ pub struct EntityLinks {
 }
 
 /// A loaded, validated story. Every id it holds resolves.
+///
+/// The records and the indexes sit behind `Arc`s: a clone (the explorer keeps the whole
+/// story next to its as-of view) costs two reference counts, not a copy of 100k events.
 #[derive(Debug, Clone)]
 pub struct Story {
-    pub file: StoryFile,
+    pub file: Arc<StoryFile>,
     /// Where it came from, for provenance lines: a path or "embedded story".
     pub origin: String,
-    ids: HashMap<String, RecordRef>,
+    indexes: Arc<Indexes>,
+}
+
+#[derive(Debug)]
+struct Indexes {
+    ids: IdMap,
     entity_links: Vec<EntityLinks>,
     /// For each source, the source at the end of its `via` chain.
     source_roots: Vec<usize>,
     /// For each record, the disputes that are about it.
-    disputes_about: HashMap<RecordRef, Vec<usize>>,
+    disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
 }
 
 impl Story {
@@ -64,36 +73,38 @@ impl Story {
         let mut checker = Checker {
             ids: &ids,
             problems: &mut problems,
+            links: vec![EntityLinks::default(); file.entities.len()],
+            disputes_about: HashMap::default(),
         };
         checker.check_all(&file);
+        let Checker {
+            links: entity_links,
+            disputes_about,
+            ..
+        } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
-        let entity_links = link_entities(&file, &ids);
-        let mut disputes_about: HashMap<RecordRef, Vec<usize>> = HashMap::new();
-        for (index, dispute) in file.disputes.iter().enumerate() {
-            for id in &dispute.about {
-                disputes_about.entry(ids[id]).or_default().push(index);
-            }
-        }
         Ok(Story {
-            file,
+            file: Arc::new(file),
             origin: origin.to_owned(),
-            ids,
-            entity_links,
-            source_roots,
-            disputes_about,
+            indexes: Arc::new(Indexes {
+                ids,
+                entity_links,
+                source_roots,
+                disputes_about,
+            }),
         })
     }
 
     pub fn lookup(&self, id: &str) -> Option<RecordRef> {
-        self.ids.get(id).copied()
+        self.indexes.ids.get(id).copied()
     }
 
     /// The arena index of an entity id that validation has already checked.
     pub fn entity_index(&self, id: &str) -> usize {
-        match self.ids.get(id) {
+        match self.indexes.ids.get(id) {
             Some(RecordRef::Entity(index)) => *index,
             _ => unreachable!("validated entity reference `{id}`"),
         }
@@ -104,24 +115,27 @@ impl Story {
     }
 
     pub fn source_index(&self, id: &str) -> usize {
-        match self.ids.get(id) {
+        match self.indexes.ids.get(id) {
             Some(RecordRef::Source(index)) => *index,
             _ => unreachable!("validated source reference `{id}`"),
         }
     }
 
     pub fn links(&self, entity: usize) -> &EntityLinks {
-        &self.entity_links[entity]
+        &self.indexes.entity_links[entity]
     }
 
     /// The source at the end of `source`'s `via` chain: its independent origin.
     pub fn source_root(&self, source: usize) -> usize {
-        self.source_roots[source]
+        self.indexes.source_roots[source]
     }
 
     /// Disputes whose `about` names this record.
     pub fn disputes_about(&self, record: RecordRef) -> &[usize] {
-        self.disputes_about.get(&record).map_or(&[], Vec::as_slice)
+        self.indexes
+            .disputes_about
+            .get(&record)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The stable id of a record, as written in the file.
@@ -168,80 +182,92 @@ impl Story {
     }
 }
 
-/// A list's name, its records' ids in order, and how to refer to one of them.
-type IdList<'a> = (&'static str, Vec<&'a str>, fn(usize) -> RecordRef);
+/// The id index: every record by its id. foldhash is several times faster than the
+/// default SipHash on short ids and still seeded per process.
+pub(crate) type IdMap = HashMap<Box<str>, RecordRef, foldhash::fast::RandomState>;
 
-fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> HashMap<String, RecordRef> {
-    let mut ids: HashMap<String, RecordRef> = HashMap::new();
-    let mut first_path: HashMap<String, String> = HashMap::new();
-    let mut add = |id: &str, record: RecordRef, path: String, problems: &mut Vec<Problem>| {
+/// Where a record sits in the file, for messages: `events[3]`.
+fn record_path(record: RecordRef) -> String {
+    let (list, index) = match record {
+        RecordRef::Source(i) => ("sources", i),
+        RecordRef::Entity(i) => ("entities", i),
+        RecordRef::Relation(i) => ("relations", i),
+        RecordRef::Event(i) => ("events", i),
+        RecordRef::Candidacy(i) => ("candidates", i),
+        RecordRef::Metric(i) => ("metrics", i),
+        RecordRef::Dispute(i) => ("disputes", i),
+    };
+    format!("{list}[{index}]")
+}
+
+fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdMap {
+    let total = file.sources.len()
+        + file.entities.len()
+        + file.relations.len()
+        + file.events.len()
+        + file.candidates.len()
+        + file.metrics.len()
+        + file.disputes.len();
+    let mut ids = IdMap::with_capacity_and_hasher(total, Default::default());
+    let mut add = |id: &str, record: RecordRef| {
         if id.trim().is_empty() {
             problems.push(
-                Problem::at(format!("{path}.id"), "empty id")
+                Problem::at(format!("{}.id", record_path(record)), "empty id")
                     .with_hint("give the record a unique id"),
             );
-        } else if let Some(first) = first_path.get(id) {
-            problems.push(
+            return;
+        }
+        match ids.entry(id.into()) {
+            std::collections::hash_map::Entry::Occupied(first) => problems.push(
                 Problem::at(
-                    format!("{path}.id"),
-                    format!("duplicate id `{id}`, first used at {first}"),
+                    format!("{}.id", record_path(record)),
+                    format!(
+                        "duplicate id `{id}`, first used at {}",
+                        record_path(*first.get())
+                    ),
                 )
                 .with_hint("ids must be unique across the whole file"),
-            );
-        } else {
-            first_path.insert(id.to_owned(), path);
-            ids.insert(id.to_owned(), record);
+            ),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(record);
+            }
         }
     };
-    let lists: [IdList<'_>; 7] = [
-        (
-            "sources",
-            file.sources.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Source,
-        ),
-        (
-            "entities",
-            file.entities.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Entity,
-        ),
-        (
-            "relations",
-            file.relations.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Relation,
-        ),
-        (
-            "events",
-            file.events.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Event,
-        ),
-        (
-            "candidates",
-            file.candidates.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Candidacy,
-        ),
-        (
-            "metrics",
-            file.metrics.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Metric,
-        ),
-        (
-            "disputes",
-            file.disputes.iter().map(|r| r.id.as_str()).collect(),
-            RecordRef::Dispute,
-        ),
-    ];
-    for (list, list_ids, make) in lists {
-        for (index, id) in list_ids.into_iter().enumerate() {
-            add(id, make(index), format!("{list}[{index}]"), problems);
-        }
+    for (i, r) in file.sources.iter().enumerate() {
+        add(&r.id, RecordRef::Source(i));
+    }
+    for (i, r) in file.entities.iter().enumerate() {
+        add(&r.id, RecordRef::Entity(i));
+    }
+    for (i, r) in file.relations.iter().enumerate() {
+        add(&r.id, RecordRef::Relation(i));
+    }
+    for (i, r) in file.events.iter().enumerate() {
+        add(&r.id, RecordRef::Event(i));
+    }
+    for (i, r) in file.candidates.iter().enumerate() {
+        add(&r.id, RecordRef::Candidacy(i));
+    }
+    for (i, r) in file.metrics.iter().enumerate() {
+        add(&r.id, RecordRef::Metric(i));
+    }
+    for (i, r) in file.disputes.iter().enumerate() {
+        add(&r.id, RecordRef::Dispute(i));
     }
     ids
 }
 
-/// Checks references, names and citations, pushing one problem per defect.
+/// Checks references, names and citations, pushing one problem per defect. Paths are
+/// closures: a valid file of 100k events never pays for formatting a million of them.
+/// Each reference is looked up once: the checker links entities to what mentions
+/// them as it goes (kept only when the file has no problem).
 struct Checker<'a> {
-    ids: &'a HashMap<String, RecordRef>,
+    ids: &'a IdMap,
     problems: &'a mut Vec<Problem>,
+    /// Everything that points at each entity, each list in file order.
+    links: Vec<EntityLinks>,
+    /// For each record, the disputes that are about it.
+    disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -253,114 +279,154 @@ enum Expect {
 
 impl Checker<'_> {
     fn check_all(&mut self, file: &StoryFile) {
-        self.text("story.title", &file.story.title);
+        self.text(|| "story.title".to_owned(), &file.story.title);
         for (i, source) in file.sources.iter().enumerate() {
-            let path = format!("sources[{i}]");
-            self.text(&format!("{path}.outlet"), &source.outlet);
-            self.text(&format!("{path}.title"), &source.title);
+            self.text(|| format!("sources[{i}].outlet"), &source.outlet);
+            self.text(|| format!("sources[{i}].title"), &source.title);
             if let Some(via) = &source.via {
-                self.reference(&format!("{path}.via"), via, Expect::Source);
+                self.reference(|| format!("sources[{i}].via"), via, Expect::Source);
             }
         }
         for (i, entity) in file.entities.iter().enumerate() {
-            let path = format!("entities[{i}]");
-            self.text(&format!("{path}.name"), &entity.name);
+            self.text(|| format!("entities[{i}].name"), &entity.name);
             for (a, alias) in entity.aliases.iter().enumerate() {
-                self.text(&format!("{path}.aliases[{a}]"), alias);
+                self.text(|| format!("entities[{i}].aliases[{a}]"), alias);
             }
-            self.citations(&path, &entity.cite);
+            self.citations(|| format!("entities[{i}]"), &entity.cite);
         }
         for (i, relation) in file.relations.iter().enumerate() {
-            let path = format!("relations[{i}]");
-            self.reference(&format!("{path}.from"), &relation.from, Expect::Entity);
-            self.reference(&format!("{path}.to"), &relation.to, Expect::Entity);
-            self.citations(&path, &relation.cite);
+            let from = self.entity(|| format!("relations[{i}].from"), &relation.from);
+            let to = self.entity(|| format!("relations[{i}].to"), &relation.to);
+            if let (Some(from), Some(to)) = (from, to) {
+                self.links[from].relations.push(i);
+                if to != from {
+                    self.links[to].relations.push(i);
+                }
+            }
+            self.citations(|| format!("relations[{i}]"), &relation.cite);
         }
+        let mut seen = Vec::new();
         for (i, event) in file.events.iter().enumerate() {
-            let path = format!("events[{i}]");
-            self.text(&format!("{path}.title"), &event.title);
+            self.text(|| format!("events[{i}].title"), &event.title);
             if event.entities.is_empty() {
                 self.problems.push(
                     Problem::at(
-                        format!("{path}.entities"),
+                        format!("events[{i}].entities"),
                         "an event must involve at least one entity",
                     )
                     .with_hint("list the ids of the entities involved"),
                 );
             }
+            seen.clear();
             for (e, id) in event.entities.iter().enumerate() {
-                self.reference(&format!("{path}.entities[{e}]"), id, Expect::Entity);
+                if let Some(entity) = self.entity(|| format!("events[{i}].entities[{e}]"), id) {
+                    if !seen.contains(&entity) {
+                        seen.push(entity);
+                        self.links[entity].events.push(i);
+                    }
+                }
             }
-            self.citations(&path, &event.cite);
+            self.citations(|| format!("events[{i}]"), &event.cite);
         }
         for (i, candidacy) in file.candidates.iter().enumerate() {
-            let path = format!("candidates[{i}]");
-            self.reference(
-                &format!("{path}.candidate"),
+            let candidate = self.entity(
+                || format!("candidates[{i}].candidate"),
                 &candidacy.candidate,
-                Expect::Entity,
             );
-            self.reference(&format!("{path}.seeker"), &candidacy.seeker, Expect::Entity);
-            self.text(&format!("{path}.role"), &candidacy.role);
+            let seeker = self.entity(|| format!("candidates[{i}].seeker"), &candidacy.seeker);
+            if let (Some(candidate), Some(seeker)) = (candidate, seeker) {
+                self.links[candidate].candidacies.push(i);
+                if seeker != candidate {
+                    self.links[seeker].candidacies.push(i);
+                }
+            }
+            self.text(|| format!("candidates[{i}].role"), &candidacy.role);
             if candidacy.stages.is_empty() {
                 self.problems.push(
                     Problem::at(
-                        format!("{path}.stages"),
+                        format!("candidates[{i}].stages"),
                         "a candidacy needs at least one stage",
                     )
                     .with_hint("add a stage such as {\"stage\": \"considered\", \"cite\": […]}"),
                 );
             }
             for (s, stage) in candidacy.stages.iter().enumerate() {
-                self.citations(&format!("{path}.stages[{s}]"), &stage.cite);
+                self.citations(|| format!("candidates[{i}].stages[{s}]"), &stage.cite);
             }
         }
         for (i, metric) in file.metrics.iter().enumerate() {
-            let path = format!("metrics[{i}]");
-            self.reference(&format!("{path}.subject"), &metric.subject, Expect::Entity);
-            if let Some(by) = &metric.stated_by {
-                self.reference(&format!("{path}.stated_by"), by, Expect::Entity);
+            if let Some(subject) = self.entity(|| format!("metrics[{i}].subject"), &metric.subject)
+            {
+                self.links[subject].metrics.push(i);
+                if let Some(by) = &metric.stated_by {
+                    if let Some(by) = self.entity(|| format!("metrics[{i}].stated_by"), by) {
+                        if by != subject {
+                            self.links[by].metrics.push(i);
+                        }
+                    }
+                }
+            } else if let Some(by) = &metric.stated_by {
+                self.entity(|| format!("metrics[{i}].stated_by"), by);
             }
-            self.text(&format!("{path}.label"), &metric.label);
+            self.text(|| format!("metrics[{i}].label"), &metric.label);
             if !metric.value.is_finite() {
                 self.problems.push(Problem::at(
-                    format!("{path}.value"),
+                    format!("metrics[{i}].value"),
                     "the value must be a finite number",
                 ));
             }
-            self.citations(&path, &metric.cite);
+            self.citations(|| format!("metrics[{i}]"), &metric.cite);
         }
         for (i, dispute) in file.disputes.iter().enumerate() {
-            let path = format!("disputes[{i}]");
-            self.text(&format!("{path}.point"), &dispute.point);
+            self.text(|| format!("disputes[{i}].point"), &dispute.point);
             if dispute.variants.len() < 2 {
                 self.problems.push(
                     Problem::at(
-                        format!("{path}.variants"),
+                        format!("disputes[{i}].variants"),
                         "a dispute needs at least two versions",
                     )
                     .with_hint("add the other source's version, or drop the dispute"),
                 );
             }
             for (a, id) in dispute.about.iter().enumerate() {
-                self.reference(&format!("{path}.about[{a}]"), id, Expect::Any);
+                if let Some(record) =
+                    self.reference(|| format!("disputes[{i}].about[{a}]"), id, Expect::Any)
+                {
+                    self.disputes_about.entry(record).or_default().push(i);
+                }
             }
             for (v, variant) in dispute.variants.iter().enumerate() {
-                let variant_path = format!("{path}.variants[{v}]");
-                self.text(&format!("{variant_path}.claim"), &variant.claim);
-                self.citations(&variant_path, &variant.cite);
+                self.text(
+                    || format!("disputes[{i}].variants[{v}].claim"),
+                    &variant.claim,
+                );
+                self.citations(|| format!("disputes[{i}].variants[{v}]"), &variant.cite);
             }
         }
     }
 
-    fn text(&mut self, path: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.problems
-                .push(Problem::at(path, "must not be empty or only spaces"));
+    /// Checks a reference to an entity; its arena index when it is one.
+    fn entity(&mut self, path: impl FnOnce() -> String, id: &str) -> Option<usize> {
+        match self.reference(path, id, Expect::Entity) {
+            Some(RecordRef::Entity(index)) => Some(index),
+            _ => None,
         }
     }
 
-    fn reference(&mut self, path: &str, id: &str, expect: Expect) {
+    fn text(&mut self, path: impl FnOnce() -> String, value: &str) {
+        if value.trim().is_empty() {
+            self.problems
+                .push(Problem::at(path(), "must not be empty or only spaces"));
+        }
+    }
+
+    /// Checks a reference; the record when it is of the expected kind.
+    fn reference(
+        &mut self,
+        path: impl FnOnce() -> String,
+        id: &str,
+        expect: Expect,
+    ) -> Option<RecordRef> {
         let found = self.ids.get(id).copied();
         let ok = match (expect, found) {
             (_, None) => false,
@@ -370,8 +436,9 @@ impl Checker<'_> {
             _ => false,
         };
         if ok {
-            return;
+            return found;
         }
+        let path = path();
         let wanted = match expect {
             Expect::Entity => "entity",
             Expect::Source => "source",
@@ -391,38 +458,42 @@ impl Checker<'_> {
         // Suggestions scan every id: worth it for a few typos, not for a file of junk.
         if self.problems.len() > 20 {
             self.problems.push(problem);
-            return;
+            return None;
         }
         let same_kind = self.ids.iter().filter(|(_, record)| match expect {
             Expect::Any => true,
             Expect::Entity => matches!(record, RecordRef::Entity(_)),
             Expect::Source => matches!(record, RecordRef::Source(_)),
         });
-        if let Some(near) = did_you_mean(id, same_kind.map(|(name, _)| name.as_str())) {
+        if let Some(near) = did_you_mean(id, same_kind.map(|(name, _)| &**name)) {
             problem = problem.with_hint(format!("did you mean `{near}`?"));
         } else {
             problem = problem.with_hint(format!("add {wanted} `{id}` or fix the id"));
         }
         self.problems.push(problem);
+        None
     }
 
-    fn citations(&mut self, path: &str, cite: &[Citation]) {
+    fn citations(&mut self, path: impl Fn() -> String, cite: &[Citation]) {
         if cite.is_empty() {
             self.problems.push(
-                Problem::at(format!("{path}.cite"), "a fact without a citation")
+                Problem::at(format!("{}.cite", path()), "a fact without a citation")
                     .with_hint("add {\"source\": \"<source id>\", \"para\": N}"),
             );
         }
         for (c, citation) in cite.iter().enumerate() {
             self.reference(
-                &format!("{path}.cite[{c}].source"),
+                || format!("{}.cite[{c}].source", path()),
                 &citation.source,
                 Expect::Source,
             );
             if citation.para == Some(0) {
                 self.problems.push(
-                    Problem::at(format!("{path}.cite[{c}].para"), "paragraphs count from 1")
-                        .with_hint("use 1 for the first paragraph after the headline"),
+                    Problem::at(
+                        format!("{}.cite[{c}].para", path()),
+                        "paragraphs count from 1",
+                    )
+                    .with_hint("use 1 for the first paragraph after the headline"),
                 );
             }
         }
@@ -436,16 +507,12 @@ fn with_article(word: &str) -> String {
 }
 
 /// Follows each source's `via` chain to its end; a cycle is a problem.
-fn resolve_source_roots(
-    file: &StoryFile,
-    ids: &HashMap<String, RecordRef>,
-    problems: &mut Vec<Problem>,
-) -> Vec<usize> {
+fn resolve_source_roots(file: &StoryFile, ids: &IdMap, problems: &mut Vec<Problem>) -> Vec<usize> {
     let next = |index: usize| -> Option<usize> {
         match file.sources[index]
             .via
             .as_ref()
-            .and_then(|via| ids.get(via))
+            .and_then(|via| ids.get(via.as_str()))
         {
             Some(RecordRef::Source(up)) => Some(*up),
             _ => None,
@@ -470,43 +537,4 @@ fn resolve_source_roots(
             start
         })
         .collect()
-}
-
-fn link_entities(file: &StoryFile, ids: &HashMap<String, RecordRef>) -> Vec<EntityLinks> {
-    let mut links = vec![EntityLinks::default(); file.entities.len()];
-    let entity = |id: &String| match ids.get(id) {
-        Some(RecordRef::Entity(index)) => *index,
-        _ => unreachable!("validated entity reference"),
-    };
-    for (i, relation) in file.relations.iter().enumerate() {
-        links[entity(&relation.from)].relations.push(i);
-        if relation.to != relation.from {
-            links[entity(&relation.to)].relations.push(i);
-        }
-    }
-    for (i, event) in file.events.iter().enumerate() {
-        let mut seen = Vec::new();
-        for id in &event.entities {
-            let e = entity(id);
-            if !seen.contains(&e) {
-                seen.push(e);
-                links[e].events.push(i);
-            }
-        }
-    }
-    for (i, metric) in file.metrics.iter().enumerate() {
-        links[entity(&metric.subject)].metrics.push(i);
-        if let Some(by) = &metric.stated_by {
-            if by != &metric.subject {
-                links[entity(by)].metrics.push(i);
-            }
-        }
-    }
-    for (i, candidacy) in file.candidates.iter().enumerate() {
-        links[entity(&candidacy.candidate)].candidacies.push(i);
-        if candidacy.seeker != candidacy.candidate {
-            links[entity(&candidacy.seeker)].candidacies.push(i);
-        }
-    }
-    links
 }

@@ -30,6 +30,19 @@ pub fn escape(text: &str) -> String {
     out.replace("www.", "www\\.")
 }
 
+/// Like `escape`, for text that begins a line of its own (a paragraph): a leading `-`,
+/// `+` or `1.` / `1)` would otherwise start a list or a rule.
+pub fn escape_block(text: &str) -> String {
+    let mut out = escape(text);
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
 /// A GFM table with escaped header cells; rows are already-escaped Markdown.
 pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     if rows.is_empty() {
@@ -126,5 +139,16 @@ mod tests {
         assert_eq!(escape("<script>"), "\\<script\\>");
         assert_eq!(escape("see www.evil.com"), "see www\\.evil.com");
         assert_eq!(escape("\x1b[31mred"), "\\[31mred");
+    }
+
+    #[test]
+    fn a_paragraph_cannot_start_a_list_or_a_rule() {
+        assert_eq!(escape_block("+"), "\\+");
+        assert_eq!(escape_block("- item"), "\\- item");
+        assert_eq!(escape_block("---"), "\\---");
+        assert_eq!(escape_block("1. first"), "1\\. first");
+        assert_eq!(escape_block("2024) year"), "2024\\) year");
+        assert_eq!(escape_block("2024 was"), "2024 was");
+        assert_eq!(escape_block("a - b"), "a - b");
     }
 }

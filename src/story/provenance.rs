@@ -264,7 +264,7 @@ impl Story {
             cite.retain(|c| known.contains(c.source.as_str()));
             !cite.is_empty()
         };
-        let mut file: StoryFile = self.file.clone();
+        let mut file: StoryFile = StoryFile::clone(&self.file);
         // Sources not yet published go too, except upstream reports that a known
         // source already relies on (they are how its origin is counted).
         let source_ids = |i: usize| self.file.sources[i].id.as_str();

@@ -93,14 +93,23 @@ pub fn fit_to_width(text: &str, cells: usize) -> String {
     out
 }
 
+/// Words longer than this (in bytes) are never compared: a typo of a field name or an
+/// id is short, and Jaro-Winkler's cost grows with the product of the two lengths, so a
+/// 10 MB "field name" would otherwise take seconds per candidate.
+const LONGEST_SUGGESTED: usize = 256;
+
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if word.len() > LONGEST_SUGGESTED {
+        return None;
+    }
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
+        .filter(|candidate| candidate.len() <= LONGEST_SUGGESTED)
         .map(|candidate| {
             (
                 strsim::jaro_winkler(&word_lower, &candidate.to_lowercase()),
@@ -188,5 +197,11 @@ mod tests {
     fn suggestions_only_for_near_misses() {
         assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
         assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+        let long = "titel".repeat(1000);
+        assert_eq!(did_you_mean(&long, ["title"]), None);
+        assert_eq!(
+            did_you_mean("title", [long.as_str(), "titles"]),
+            Some("titles")
+        );
     }
 }

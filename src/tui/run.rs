@@ -253,6 +253,19 @@ impl StopSignals {
     }
 }
 
+/// Exits the process; of two threads racing to exit (the watchdog and `main`
+/// returning at the same moment) only the first proceeds, since libc's `exit` must not
+/// run twice at once.
+pub fn exit_once(code: i32) -> ! {
+    static EXITING: AtomicBool = AtomicBool::new(false);
+    if EXITING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    std::process::exit(code)
+}
+
 /// Reads crossterm events, waiting at most `timeout`.
 pub fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
     if event::poll(timeout)? {

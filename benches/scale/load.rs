@@ -1,0 +1,137 @@
+//! Loading: parse + validate + index against plain serde_json, the whole `check`
+//! command, start to first frame, and peak memory (in child processes, so nothing else
+//! the benchmark allocated counts).
+
+use std::path::Path;
+use std::process::Command;
+
+use storyscope::story::load::load_bytes;
+use storyscope::story::search::SearchIndex;
+
+use crate::stats::{Sample, Table, ms, repeat, time};
+
+/// Load, validate and build the search index for one story file held in memory.
+pub fn bench_load(
+    table: &mut Table,
+    label: &str,
+    json: &str,
+    runs: usize,
+    absolute_ms: Option<f64>,
+) {
+    let value = repeat(runs, || {
+        serde_json::from_str::<serde_json::Value>(json).expect("valid JSON")
+    });
+    let load = repeat(runs, || {
+        load_bytes(json.as_bytes(), "bench").expect("the story validates")
+    });
+    let story = load_bytes(json.as_bytes(), "bench").expect("the story validates");
+    let index = repeat(runs, || SearchIndex::build(&story));
+    let total = load.median() + index.median();
+    let ratio = total.as_secs_f64() / value.median().as_secs_f64();
+    let mut target = "≤ 1.5× Value parse".to_owned();
+    let mut met = ratio <= 1.5;
+    if let Some(limit) = absolute_ms {
+        target = format!("< {limit} ms and {target}");
+        met &= ms(total) < limit;
+    }
+    table.row(
+        format!(
+            "Load + validate + index, {label} ({:.1} MB), median of {runs}",
+            json.len() as f64 / 1e6
+        ),
+        format!(
+            "{:.0} ms = {ratio:.2}× (load {:.0} + search index {:.0})",
+            ms(total),
+            ms(load.median()),
+            ms(index.median())
+        ),
+        format!("serde_json::Value {:.0} ms", ms(value.median())),
+        target,
+        Some(met),
+    );
+}
+
+/// Runs a process `runs` times; returns its wall times and the last run's stdout.
+fn run_process(runs: usize, mut command: impl FnMut() -> Command) -> (Sample, String) {
+    let mut sample = Sample::default();
+    let mut last = String::new();
+    for run in 0..=runs {
+        let (d, output) = time(|| command().output().expect("the process starts"));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if run > 0 {
+            sample.push(d);
+        }
+        last = String::from_utf8_lossy(&output.stdout).into_owned();
+    }
+    (sample, last)
+}
+
+/// `storyscope --story FILE check`, the whole process.
+pub fn bench_check(table: &mut Table, label: &str, path: &Path, runs: usize) {
+    let (sample, _) = run_process(runs, || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_storyscope"));
+        command.arg("--story").arg(path).arg("check");
+        command
+    });
+    table.row(
+        format!("`storyscope check`, {label}, whole process, median of {runs}"),
+        format!("{:.0} ms", ms(sample.median())),
+        "",
+        "< 300 ms",
+        Some(ms(sample.median()) < 300.0),
+    );
+}
+
+/// What a child process reports: peak RSS in KiB and, for the explorer, the time from
+/// its `main` to the first frame.
+fn child(runs: usize, mode: &str, path: &Path) -> (Sample, u64, f64) {
+    let (sample, out) = run_process(runs, || {
+        let mut command = Command::new(std::env::current_exe().expect("own path"));
+        command.env(crate::CHILD_ENV, mode).arg(path);
+        command
+    });
+    let mut fields = out.split_whitespace();
+    let kib = fields.next().and_then(|f| f.parse().ok()).unwrap_or(0);
+    let inner = fields.next().and_then(|f| f.parse().ok()).unwrap_or(0.0);
+    (sample, kib, inner)
+}
+
+pub fn bench_memory_and_start(table: &mut Table, label: &str, path: &Path, runs: usize) {
+    let (_, load_kib, _) = child(0, "rss-load", path);
+    table.row(
+        format!("Peak RSS after loading {label} (load + validate + search index)"),
+        format!("{:.0} MiB", load_kib as f64 / 1024.0),
+        "",
+        "< 200 MiB",
+        Some(load_kib < 200 * 1024),
+    );
+    let (wall, explorer_kib, inner_ms) = child(runs, "explorer", path);
+    table.row(
+        format!("Start to first frame, {label}: process start, read, load, explorer state, draw 200×50; median of {runs}"),
+        format!("{:.0} ms ({inner_ms:.0} ms inside main)", ms(wall.median())),
+        "",
+        "< 300 ms",
+        Some(ms(wall.median()) < 300.0),
+    );
+    table.row(
+        format!("Peak RSS, explorer on {label} after its first frame"),
+        format!("{:.0} MiB", explorer_kib as f64 / 1024.0),
+        "",
+        "< 200 MiB",
+        Some(explorer_kib < 200 * 1024),
+    );
+}
+
+/// Peak resident memory of this process so far, in KiB.
+pub fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}

@@ -1,0 +1,191 @@
+//! Search latency per keystroke: storyscope's index against nucleo-matcher scoring
+//! every name (haystacks lower-cased and converted once), typed letter by letter.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use storyscope::story::search::{SearchIndex, SearchWorker};
+
+use crate::stats::{Sample, Table, ms, time};
+
+/// How many hits the explorer asks for.
+const LIMIT: usize = 200;
+
+/// Query groups: (label, queries, typed letter by letter?).
+pub const GROUPS: &[(&str, &[&str], bool)] = &[
+    ("typing q, qw, qwe, qwen", &["qwen"], true),
+    (
+        "one-letter queries (a e i n o s t q x 阿)",
+        &["a", "e", "i", "n", "o", "s", "t", "q", "x", "阿"],
+        false,
+    ),
+    (
+        "two-word queries typed (qwen max, apple china, tencent cloud, 阿里 合作)",
+        &["qwen max", "apple china", "tencent cloud", "阿里 合作"],
+        true,
+    ),
+];
+
+/// The queries a user types on the way to `query`: "q", "qw", …
+fn keystrokes(query: &str) -> Vec<String> {
+    let chars: Vec<char> = query.chars().collect();
+    (1..=chars.len())
+        .map(|n| chars[..n].iter().collect())
+        .collect()
+}
+
+/// nucleo-matcher over the same names, scoring all of them for every query.
+pub struct Nucleo {
+    haystacks: Vec<Utf32String>,
+    matcher: Matcher,
+}
+
+impl Nucleo {
+    pub fn new(index: &SearchIndex) -> Nucleo {
+        let haystacks = index
+            .entries
+            .iter()
+            .map(|entry| Utf32String::from(entry.text.to_lowercase()))
+            .collect();
+        Nucleo {
+            haystacks,
+            matcher: Matcher::new(Config::DEFAULT),
+        }
+    }
+
+    /// The best `LIMIT` (score, name) pairs, best first.
+    pub fn search(&mut self, query: &str) -> Vec<(u32, u32)> {
+        let pattern = Pattern::new(
+            query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Fuzzy,
+        );
+        let mut scored: Vec<(u32, u32)> = Vec::new();
+        for (i, haystack) in self.haystacks.iter().enumerate() {
+            if let Some(score) = pattern.score(haystack.slice(..), &mut self.matcher) {
+                scored.push((score, i as u32));
+            }
+        }
+        let by_rank = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if scored.len() > LIMIT {
+            scored.select_nth_unstable_by(LIMIT, by_rank);
+            scored.truncate(LIMIT);
+        }
+        scored.sort_unstable_by(by_rank);
+        scored
+    }
+}
+
+fn fmt(sample: &Sample) -> String {
+    format!("{:.2} / {:.2} ms", ms(sample.median()), ms(sample.p95()))
+}
+
+/// Times every keystroke of every group `runs` times, for both matchers; adds a row per
+/// group and one for all keystrokes. Returns (ours, nucleo) over all keystrokes.
+pub fn bench(
+    table: &mut Table,
+    label: &str,
+    index: &SearchIndex,
+    runs: usize,
+    target_ms: f64,
+) -> (Sample, Sample) {
+    let (setup, mut nucleo) = time(|| Nucleo::new(index));
+    eprintln!("  nucleo haystacks for {label}: {:.0} ms", ms(setup));
+    let mut all_ours = Sample::default();
+    let mut all_nucleo = Sample::default();
+    for &(group, queries, typed) in GROUPS {
+        let mut ours = Sample::default();
+        let mut theirs = Sample::default();
+        for run in 0..=runs {
+            for query in queries {
+                index.forget_recent();
+                let steps = if typed {
+                    keystrokes(query)
+                } else {
+                    vec![(*query).to_owned()]
+                };
+                for step in &steps {
+                    let (d, hits) = time(|| index.search(step, LIMIT));
+                    let (n, found) = time(|| nucleo.search(step));
+                    // Run 0 warms caches and is not counted.
+                    if run > 0 {
+                        ours.push(d);
+                        theirs.push(n);
+                    }
+                    drop((hits, found));
+                }
+            }
+        }
+        all_ours.extend(&ours);
+        all_nucleo.extend(&theirs);
+        table.row(
+            format!("Search {label}: {group}, median / p95 per keystroke"),
+            fmt(&ours),
+            format!("nucleo full scan {}", fmt(&theirs)),
+            "",
+            None,
+        );
+    }
+    let met = ms(all_ours.p95()) < target_ms && all_ours.p95() <= all_nucleo.p95();
+    table.row(
+        format!(
+            "Search {label}: every keystroke above ({} samples), median / p95",
+            all_ours.len()
+        ),
+        fmt(&all_ours),
+        format!("nucleo full scan {}", fmt(&all_nucleo)),
+        format!("p95 < {target_ms} ms and ≤ nucleo p95"),
+        Some(met),
+    );
+    (all_ours, all_nucleo)
+}
+
+/// The explorer's view of a big index: each keystroke is handed to the search thread
+/// (what the input thread pays) and its hits arrive later (what the user waits for).
+pub fn bench_worker(table: &mut Table, label: &str, index: Arc<SearchIndex>, runs: usize) {
+    let worker = SearchWorker::new(index);
+    let mut submit = Sample::default();
+    let mut answer = Sample::default();
+    for run in 0..=runs {
+        for &(_, queries, typed) in GROUPS {
+            for query in queries {
+                worker.index().forget_recent();
+                let steps = if typed {
+                    keystrokes(query)
+                } else {
+                    vec![(*query).to_owned()]
+                };
+                for step in &steps {
+                    let (d, generation) = time(|| worker.submit(step, LIMIT));
+                    let (w, results) = time(|| worker.wait(Duration::from_secs(10)));
+                    assert_eq!(
+                        results.map(|r| r.generation),
+                        Some(generation),
+                        "search thread answered"
+                    );
+                    if run > 0 {
+                        submit.push(d);
+                        answer.push(d + w);
+                    }
+                }
+            }
+        }
+    }
+    table.row(
+        format!("Search {label}, in the background: handing a keystroke to the search thread, median / p95"),
+        format!("{:.3} / {:.3} ms", ms(submit.median()), ms(submit.p95())),
+        "",
+        "typed char shows at once (< 16 ms)",
+        Some(ms(submit.p95()) < 16.0),
+    );
+    table.row(
+        format!("Search {label}, in the background: keystroke to results, median / p95 / max"),
+        format!("{} / {:.1} ms max", fmt(&answer), ms(answer.max())),
+        "",
+        "results within 100 ms",
+        Some(ms(answer.p95()) < 100.0),
+    );
+}

@@ -1,0 +1,290 @@
+//! One thread's share of a search. First the prefilter: the names that hold every
+//! query word as a subsequence. Then the ranking, most promising names first: a name
+//! is scored only when a bound says it could still make the top k, and then by the
+//! allocation-free port of SkimMatcherV2 (`skim`), word by word, reusing the exact
+//! score of any word the previous query had too. fuzzy-matcher itself scores just the
+//! hits returned.
+
+use std::ops::Range;
+
+use super::SearchIndex;
+use super::rank::{Ranked, TopK};
+use super::skim::Scorer;
+use super::terms::Term;
+use crate::story::graph::RecordRef;
+
+/// A bound for a name already scored.
+const DONE: i64 = i64::MIN;
+
+/// A word score not computed (the name was ruled out by a bound).
+pub(super) const UNKNOWN: i32 = i32::MIN;
+
+/// The names one thread tries.
+pub(super) enum Candidates<'a> {
+    /// The slots that matched a shorter query, from place `base` in its list.
+    List { slots: &'a [u32], base: usize },
+    /// Every slot in a range: found by searching the lower-cased names, end to end,
+    /// for the query's first char, so names without it are never looked at.
+    Range(Range<usize>),
+}
+
+/// What one thread found: every name that passed the prefilter, each word's exact
+/// score where it was computed, and the best records.
+pub(super) struct Scanned {
+    pub matches: Vec<u32>,
+    /// Per word, aligned with `matches`: its exact score, or `UNKNOWN`.
+    pub exact: Vec<Vec<i32>>,
+    /// Per word, aligned with `matches`: where its greedy match ends in the name.
+    pub ends: Vec<Vec<u16>>,
+    /// Which part of `matches` each block found.
+    pub blocks: Vec<(usize, Range<usize>)>,
+    pub top: TopK,
+    /// Names the port scored (the rest were ruled out by a bound).
+    pub scored: usize,
+}
+
+/// What the search knows from before, per word, by place in the previous query's match
+/// list: the exact scores it computed for the same word, and where in each name its
+/// word matched (if the new word starts with it, matching goes on from there).
+pub(super) struct Known<'a> {
+    pub exact: Vec<Option<&'a [i32]>>,
+    pub ends: Vec<Option<Resume<'a>>>,
+}
+
+/// Where the previous query's word (`matched` chars of the new one) ended in each name.
+#[derive(Clone, Copy)]
+pub(super) struct Resume<'a> {
+    pub ends: &'a [u16],
+    pub matched: usize,
+}
+
+/// A match end too far into a name to keep in a `u16`.
+const FAR: u16 = u16::MAX;
+
+struct Scan<'a> {
+    index: &'a SearchIndex,
+    terms: &'a [Term],
+    known: &'a Known<'a>,
+    top: TopK,
+    matches: Vec<u32>,
+    /// For each match, its place in the previous query's list (if it came from one).
+    origins: Vec<u32>,
+    exact: Vec<Vec<i32>>,
+    ends: Vec<Vec<u16>>,
+    scorer: Scorer,
+    scored: usize,
+}
+
+pub(super) fn scan<'a>(
+    index: &SearchIndex,
+    blocks: impl Iterator<Item = (usize, Candidates<'a>)>,
+    terms: &[Term],
+    known: &Known<'_>,
+    limit: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Scanned> {
+    let mut scan = Scan {
+        index,
+        terms,
+        known,
+        top: TopK::new(limit),
+        matches: Vec::new(),
+        origins: Vec::new(),
+        exact: Vec::new(),
+        ends: vec![Vec::new(); terms.len()],
+        scorer: Scorer::default(),
+        scored: 0,
+    };
+    let mut done = Vec::new();
+    for (block, candidates) in blocks {
+        if cancelled() {
+            return None;
+        }
+        let start = scan.matches.len();
+        match candidates {
+            Candidates::List { slots, base } => {
+                for (offset, &slot) in slots.iter().enumerate() {
+                    scan.filter(slot, (base + offset) as u32, None);
+                }
+            }
+            Candidates::Range(range) if !range.is_empty() => scan.filter_range(range),
+            Candidates::Range(_) => {}
+        }
+        done.push((block, start..scan.matches.len()));
+    }
+    if cancelled() {
+        return None;
+    }
+    scan.rank_all();
+    Some(Scanned {
+        matches: scan.matches,
+        exact: scan.exact,
+        ends: scan.ends,
+        blocks: done,
+        top: scan.top,
+        scored: scan.scored,
+    })
+}
+
+impl Scan<'_> {
+    /// Keeps `slot` if its name holds every word. `first_at`: where the first word's
+    /// first byte is known to be, for a one-byte first word.
+    fn filter(&mut self, slot: u32, origin: u32, first_at: Option<usize>) {
+        let haystack = self.index.haystack_bytes(slot as usize);
+        let mut ends = [0u16; 16];
+        for (t, term) in self.terms.iter().enumerate() {
+            let end = match (t, first_at) {
+                (0, Some(at)) if term.is_one_byte() => Some(at + 1),
+                _ => {
+                    let resume = self.known.ends.get(t).copied().flatten();
+                    let (from, skip) = match resume
+                        .and_then(|r| Some((*r.ends.get(origin as usize)?, r.matched)))
+                    {
+                        Some((end, matched)) if end != FAR => (usize::from(end), matched),
+                        _ => (0, 0),
+                    };
+                    term.match_end(haystack, from, skip)
+                }
+            };
+            let Some(end) = end else { return };
+            if let Some(slot) = ends.get_mut(t) {
+                *slot = u16::try_from(end).unwrap_or(FAR);
+            }
+        }
+        self.matches.push(slot);
+        self.origins.push(origin);
+        for (t, list) in self.ends.iter_mut().enumerate() {
+            list.push(ends.get(t).copied().unwrap_or(FAR));
+        }
+    }
+
+    /// Every name in the slots `range` holding the first word's first byte, found with
+    /// memchr over the names end to end, then filtered.
+    fn filter_range(&mut self, range: Range<usize>) {
+        let starts = &self.index.starts;
+        let (lo, hi) = (starts[range.start], starts[range.end]);
+        let bytes = &self.index.haystacks.as_bytes()[..hi];
+        let needle = self.terms[0].first_byte();
+        let (mut slot, mut from) = (range.start, lo);
+        while let Some(found) = memchr::memchr(needle, &bytes[from..]) {
+            let at = from + found;
+            while starts[slot + 1] <= at {
+                slot += 1;
+            }
+            let first_at = (at - starts[slot] < usize::from(FAR)).then(|| at - starts[slot]);
+            self.filter(slot as u32, u32::MAX, first_at);
+            // On to the next name: one look per name, however often it has the byte.
+            slot += 1;
+            from = starts[slot];
+            if from >= hi {
+                break;
+            }
+        }
+    }
+
+    /// A word's exact score for match `k` if the previous query computed it.
+    fn known(&self, word: usize, k: usize) -> Option<i64> {
+        let scores = self.known.exact[word]?;
+        let origin = self.origins[k];
+        let score = *scores.get(origin as usize)?;
+        (score != UNKNOWN).then_some(i64::from(score))
+    }
+
+    /// Scores the matches, best bound first, so the bar rises early and most names are
+    /// ruled out by a bound alone.
+    fn rank_all(&mut self) {
+        self.exact = vec![vec![UNKNOWN; self.matches.len()]; self.terms.len()];
+        let mut by_bound: Vec<(i64, u32)> = (0..self.matches.len())
+            .map(|k| {
+                let slot = self.matches[k] as usize;
+                let haystack = self.index.haystack_bytes(slot);
+                let starts = self.index.ranks[slot].starts;
+                let quick = (0..self.terms.len())
+                    .map(|t| {
+                        self.known(t, k)
+                            .unwrap_or_else(|| self.terms[t].quick_bound(haystack, starts))
+                    })
+                    .sum();
+                (quick, k as u32)
+            })
+            .collect();
+        // Names that start with the first word usually rank best: scored first, they
+        // raise the bar before the bulk is looked at.
+        let lead = self.terms[0].text.as_bytes();
+        for (quick, k) in &mut by_bound {
+            let slot = self.matches[*k as usize] as usize;
+            if self.index.haystack_bytes(slot).starts_with(lead) {
+                self.try_match(*k as usize, *quick);
+                *quick = DONE;
+            }
+        }
+        // Few distinct bounds: a stable sort keeps names shortest first within each.
+        by_bound.sort_by_key(|&(quick, _)| std::cmp::Reverse(quick));
+        for (quick, k) in by_bound {
+            if quick == DONE || self.top.bar_score().is_some_and(|bar| bar > quick) {
+                break;
+            }
+            self.try_match(k as usize, quick);
+        }
+        // Keep what was known before for the names not scored now.
+        for k in 0..self.matches.len() {
+            for t in 0..self.terms.len() {
+                if self.exact[t][k] == UNKNOWN {
+                    if let Some(score) = self.known(t, k) {
+                        self.exact[t][k] = score as i32;
+                    }
+                }
+            }
+        }
+    }
+
+    fn try_match(&mut self, k: usize, quick: i64) {
+        let slot = self.matches[k];
+        let haystack = self.index.haystack(slot as usize);
+        let facts = self.index.ranks[slot as usize];
+        let mut ranked = Ranked {
+            score: quick,
+            alias: facts.alias,
+            weight: facts.weight,
+            len: facts.len,
+            entry: self.index.order[slot as usize],
+            slot,
+            // Looked up only for a name that makes the list.
+            target: RecordRef::Source(0),
+        };
+        if self.top.rules_out(&ranked) {
+            return;
+        }
+        ranked.score = (0..self.terms.len())
+            .map(|t| {
+                self.known(t, k).unwrap_or_else(|| {
+                    self.terms[t].best_possible(self.index.haystack_bytes(slot as usize))
+                })
+            })
+            .sum();
+        if self.top.rules_out(&ranked) {
+            return;
+        }
+        self.scored += 1;
+        let mut total = 0;
+        for t in 0..self.terms.len() {
+            let score = match self.known(t, k) {
+                Some(score) => score,
+                None => match self
+                    .scorer
+                    .score_known(haystack, facts.ascii, &self.terms[t].text)
+                {
+                    Some(score) => score,
+                    None => return,
+                },
+            };
+            self.exact[t][k] = i32::try_from(score).unwrap_or(UNKNOWN);
+            total += score;
+        }
+        ranked.score = total;
+        if !self.top.rules_out(&ranked) {
+            ranked.target = self.index.entries[ranked.entry as usize].target;
+            self.top.offer(ranked);
+        }
+    }
+}

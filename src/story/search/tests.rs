@@ -1,0 +1,103 @@
+//! The fast search must return exactly what scoring every name with fuzzy-matcher and
+//! sorting would: same records, same names, same scores, same order.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::*;
+use crate::synth::{SynthOptions, generate};
+
+/// Every name scored by a new SkimMatcherV2, sorted by the ranking rule, one per record.
+fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64)> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(i64, usize)> = Vec::new();
+    for (i, entry) in index.entries.iter().enumerate() {
+        let lower = entry.text.to_lowercase();
+        let score = words.iter().try_fold(0i64, |total, word| {
+            SkimMatcherV2::default()
+                .fuzzy_match(&lower, word)
+                .map(|s| total + s)
+        });
+        if let Some(score) = score {
+            scored.push((score, i));
+        }
+    }
+    scored.sort_by(|a, b| {
+        let (ea, eb) = (&index.entries[a.1], &index.entries[b.1]);
+        b.0.cmp(&a.0)
+            .then(ea.alias_of.is_some().cmp(&eb.alias_of.is_some()))
+            .then(eb.weight.cmp(&ea.weight))
+            .then(ea.text.len().cmp(&eb.text.len()))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut hits: Vec<(RecordRef, usize, i64)> = Vec::new();
+    for (score, i) in scored {
+        let target = index.entries[i].target;
+        if hits.iter().any(|hit| hit.0 == target) {
+            continue;
+        }
+        hits.push((target, i, score));
+        if hits.len() == limit {
+            break;
+        }
+    }
+    hits
+}
+
+fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64)> {
+    index
+        .search(query, limit)
+        .into_iter()
+        .map(|hit| (hit.target, hit.entry, hit.score))
+        .collect()
+}
+
+#[test]
+fn same_hits_as_scoring_every_name() {
+    let story = Story::build(
+        generate(&SynthOptions {
+            events: 800,
+            entities: 200,
+            seed: 11,
+        }),
+        "synthetic",
+    )
+    .expect("a generated story validates");
+    let index = SearchIndex::build(&story);
+    // Typed letter by letter (narrowing, carried word scores), then backspaced.
+    for query in [
+        "qwen max",
+        "tencent cloud",
+        "apple china",
+        "阿里 合作",
+        "a b",
+        "ai  ai",
+    ] {
+        index.forget_recent();
+        let chars: Vec<char> = query.chars().collect();
+        let steps = (1..=chars.len()).chain((1..chars.len()).rev());
+        for n in steps {
+            let typed: String = chars[..n].iter().collect();
+            let expected = brute_force(&index, &typed, 50);
+            for limit in [1, 7, 50] {
+                let expected = &expected[..limit.min(expected.len())];
+                assert_eq!(
+                    found(&index, &typed, limit),
+                    expected,
+                    "{typed:?} top {limit}"
+                );
+            }
+        }
+    }
+    for query in ["e", "x", "2.5", "-", "阿", "ten", "Qwen", "zz", "  "] {
+        index.forget_recent();
+        assert_eq!(
+            found(&index, query, 30),
+            brute_force(&index, query, 30),
+            "{query:?}"
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! Searching off the input thread, for indexes big enough (a million names) that a
+//! search can outlast a frame: the explorer submits each query as it is typed, shows
+//! the typed character at once, and polls for the hits. A newer query cancels the
+//! search still running for an older one.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::{SearchHit, SearchIndex};
+
+/// The hits for one submitted query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    /// Which `submit` these answer.
+    pub generation: u64,
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+}
+
+/// A thread that runs the latest submitted query against a shared index.
+pub struct SearchWorker {
+    index: Arc<SearchIndex>,
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct Request {
+    generation: u64,
+    query: String,
+    limit: usize,
+}
+
+#[derive(Default)]
+struct Shared {
+    /// Generation of the newest submitted query; a search for any other stops.
+    latest: AtomicU64,
+    stop: AtomicBool,
+    request: Mutex<Option<Request>>,
+    requested: Condvar,
+    results: Mutex<Option<SearchResults>>,
+    /// Generation of the newest results stored.
+    answered: AtomicU64,
+    ready: Condvar,
+}
+
+impl SearchWorker {
+    pub fn new(index: Arc<SearchIndex>) -> SearchWorker {
+        let shared = Arc::new(Shared::default());
+        let thread = {
+            let (index, shared) = (Arc::clone(&index), Arc::clone(&shared));
+            std::thread::Builder::new()
+                .name("storyscope-search".to_owned())
+                .spawn(move || run(&index, &shared))
+                .ok()
+        };
+        SearchWorker {
+            index,
+            shared,
+            thread,
+        }
+    }
+
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
+    }
+
+    /// Asks for the best `limit` hits for `query`; returns the request's generation.
+    /// Never blocks on a search in progress: that search is told to stop.
+    pub fn submit(&self, query: &str, limit: usize) -> u64 {
+        let generation = self.shared.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        let request = Request {
+            generation,
+            query: query.to_owned(),
+            limit,
+        };
+        if self.thread.is_none() {
+            // No thread could be started: answer in place rather than never.
+            let hits = self.index.search(query, limit);
+            self.store(SearchResults {
+                generation,
+                query: request.query,
+                hits,
+            });
+            return generation;
+        }
+        if let Ok(mut slot) = self.shared.request.lock() {
+            *slot = Some(request);
+        }
+        self.shared.requested.notify_one();
+        generation
+    }
+
+    /// The hits for the newest query, once they are ready; None until then, and None
+    /// again once taken. Never blocks.
+    pub fn poll(&self) -> Option<SearchResults> {
+        let mut slot = self.shared.results.lock().ok()?;
+        self.take_current(&mut slot)
+    }
+
+    /// Like `poll`, but waits up to `timeout` for the hits to be ready.
+    pub fn wait(&self, timeout: Duration) -> Option<SearchResults> {
+        let slot = self.shared.results.lock().ok()?;
+        let latest = || self.shared.latest.load(Ordering::SeqCst);
+        let (mut slot, _) = self
+            .shared
+            .ready
+            .wait_timeout_while(slot, timeout, |r| {
+                r.as_ref().is_none_or(|r| r.generation != latest())
+            })
+            .ok()?;
+        self.take_current(&mut slot)
+    }
+
+    /// True while the newest query has no hits yet.
+    pub fn is_pending(&self) -> bool {
+        self.shared.answered.load(Ordering::SeqCst) != self.shared.latest.load(Ordering::SeqCst)
+    }
+
+    fn take_current(&self, slot: &mut Option<SearchResults>) -> Option<SearchResults> {
+        let latest = self.shared.latest.load(Ordering::SeqCst);
+        match slot.take() {
+            Some(results) if results.generation == latest => Some(results),
+            _ => None,
+        }
+    }
+
+    fn store(&self, results: SearchResults) {
+        store(&self.shared, results);
+    }
+}
+
+fn store(shared: &Shared, results: SearchResults) {
+    let generation = results.generation;
+    if let Ok(mut slot) = shared.results.lock() {
+        *slot = Some(results);
+        shared.answered.store(generation, Ordering::SeqCst);
+    }
+    shared.ready.notify_all();
+}
+
+fn run(index: &SearchIndex, shared: &Shared) {
+    loop {
+        let request = {
+            let Ok(slot) = shared.request.lock() else {
+                return;
+            };
+            let Ok(mut slot) = shared
+                .requested
+                .wait_while(slot, |r| r.is_none() && !shared.stop.load(Ordering::SeqCst))
+            else {
+                return;
+            };
+            if shared.stop.load(Ordering::SeqCst) {
+                return;
+            }
+            slot.take()
+        };
+        let Some(request) = request else { continue };
+        let stale = || {
+            shared.latest.load(Ordering::SeqCst) != request.generation
+                || shared.stop.load(Ordering::SeqCst)
+        };
+        if let Some(hits) = index.search_until(&request.query, request.limit, &stale) {
+            if !stale() {
+                store(
+                    shared,
+                    SearchResults {
+                        generation: request.generation,
+                        query: request.query,
+                        hits,
+                    },
+                );
+            }
+        }
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        // Take the lock so the thread is either waiting (and gets the wake-up) or
+        // about to check `stop`.
+        drop(self.shared.request.lock());
+        self.shared.requested.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::Story;
+    use crate::synth::{SynthOptions, generate};
+
+    #[test]
+    fn answers_the_newest_query() {
+        let story = Story::build(
+            generate(&SynthOptions {
+                events: 600,
+                entities: 100,
+                seed: 5,
+            }),
+            "synthetic",
+        )
+        .expect("valid");
+        let index = Arc::new(SearchIndex::build(&story));
+        let worker = SearchWorker::new(Arc::clone(&index));
+        assert!(!worker.is_pending());
+        assert_eq!(worker.poll(), None);
+        // Typed faster than searched: only the last query is answered.
+        let mut last = 0;
+        for typed in ["q", "qw", "qwe", "qwen"] {
+            last = worker.submit(typed, 20);
+        }
+        let results = worker.wait(Duration::from_secs(10)).expect("an answer");
+        assert_eq!(results.generation, last);
+        assert_eq!(results.query, "qwen");
+        assert_eq!(results.hits, index.search("qwen", 20));
+        assert!(!worker.is_pending());
+        // Taken once.
+        assert_eq!(worker.poll(), None);
+        drop(worker);
+    }
+}
