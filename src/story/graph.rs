@@ -305,7 +305,6 @@ impl Checker<'_> {
             }
             self.citations(|| format!("relations[{i}]"), &relation.cite);
         }
-        let mut seen = Vec::new();
         for (i, event) in file.events.iter().enumerate() {
             self.text(|| format!("events[{i}].title"), &event.title);
             if event.entities.is_empty() {
@@ -317,11 +316,11 @@ impl Checker<'_> {
                     .with_hint("list the ids of the entities involved"),
                 );
             }
-            seen.clear();
             for (e, id) in event.entities.iter().enumerate() {
                 if let Some(entity) = self.entity(|| format!("events[{i}].entities[{e}]"), id) {
-                    if !seen.contains(&entity) {
-                        seen.push(entity);
+                    // Events are linked in order, so a repeat within this event is
+                    // always the entity's last entry: O(1) however many it names.
+                    if self.links[entity].events.last() != Some(&i) {
                         self.links[entity].events.push(i);
                     }
                 }
@@ -518,23 +517,40 @@ fn resolve_source_roots(file: &StoryFile, ids: &IdMap, problems: &mut Vec<Proble
             _ => None,
         }
     };
-    (0..file.sources.len())
-        .map(|start| {
-            let mut current = start;
-            for _ in 0..=file.sources.len() {
-                match next(current) {
-                    Some(up) => current = up,
-                    None => return current,
+    // Each source is walked once: a walk stops at the first source whose root is
+    // already known, and every source on the way gets that root.
+    const UNSEEN: usize = usize::MAX;
+    const ON_PATH: usize = usize::MAX - 1;
+    let mut roots = vec![UNSEEN; file.sources.len()];
+    let mut path = Vec::new();
+    for start in 0..file.sources.len() {
+        path.clear();
+        let mut current = start;
+        let root = loop {
+            match roots[current] {
+                UNSEEN => {}
+                ON_PATH => {
+                    problems.push(
+                        Problem::at(
+                            format!("sources[{current}].via"),
+                            "the `via` chain loops back on itself",
+                        )
+                        .with_hint("a source cannot rely, directly or not, on itself"),
+                    );
+                    break current;
                 }
+                known => break known,
             }
-            problems.push(
-                Problem::at(
-                    format!("sources[{start}].via"),
-                    "the `via` chain loops back on itself",
-                )
-                .with_hint("a source cannot rely, directly or not, on itself"),
-            );
-            start
-        })
-        .collect()
+            roots[current] = ON_PATH;
+            path.push(current);
+            match next(current) {
+                Some(up) => current = up,
+                None => break current,
+            }
+        };
+        for &source in &path {
+            roots[source] = root;
+        }
+    }
+    roots
 }

@@ -267,12 +267,21 @@ impl Story {
         let mut file: StoryFile = StoryFile::clone(&self.file);
         // Sources not yet published go too, except upstream reports that a known
         // source already relies on (they are how its origin is counted).
-        let source_ids = |i: usize| self.file.sources[i].id.as_str();
-        let listed: BTreeSet<&str> = (0..self.file.sources.len())
-            .filter(|&i| known.contains(source_ids(i)))
-            .flat_map(|i| (0..self.file.sources.len()).filter(move |&up| self.traces_to(i, up)))
-            .map(source_ids)
-            .collect();
+        // Each known source's chain is walked upward until it meets a source already
+        // listed, so every source is visited once.
+        let mut listed: BTreeSet<&str> = BTreeSet::new();
+        for source in &self.file.sources {
+            let mut current = source;
+            if !known.contains(current.id.as_str()) {
+                continue;
+            }
+            while listed.insert(current.id.as_str()) {
+                match current.via.as_deref() {
+                    Some(via) => current = &self.file.sources[self.source_index(via)],
+                    None => break,
+                }
+            }
+        }
         file.sources.retain(|s| listed.contains(s.id.as_str()));
         file.relations.retain_mut(|r| keep(&mut r.cite));
         file.events.retain_mut(|e| keep(&mut e.cite));
