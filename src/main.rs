@@ -1,5 +1,7 @@
 //! storyscope's entry point: parse the command line, dispatch, map errors to exit codes.
 
+use std::io::Write;
+
 use clap::Parser;
 
 use storyscope::cli::Cli;
@@ -11,14 +13,17 @@ fn main() {
         Some(command) => run_command(&cli, command),
         None => storyscope::tui::explore(&cli),
     };
+    // Written with `writeln!`, not `eprintln!`: when the terminal has gone away (a
+    // closed window) stderr fails, and a panic here would abort instead of exiting.
     let code = match result {
         Ok(code) => code,
         Err(err) => {
+            let mut stderr = std::io::stderr();
             if let Some(bad) = err.downcast_ref::<BadInput>() {
-                eprintln!("storyscope: {bad}");
+                let _ = writeln!(stderr, "storyscope: {bad}");
                 2
             } else {
-                eprintln!("storyscope: {err:#}");
+                let _ = writeln!(stderr, "storyscope: {err:#}");
                 1
             }
         }

@@ -57,6 +57,20 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         &mut clipboard,
     );
     drop(session);
+    // A closed terminal fails the loop's next read or draw, sometimes a moment before
+    // its SIGHUP lands; the signal is the better account of what happened, so give it
+    // that moment.
+    if result.is_err() {
+        for _ in 0..20 {
+            if signals.exit_code().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+    if let Some(code) = signals.exit_code() {
+        return Ok(code);
+    }
     result?;
-    Ok(signals.exit_code().unwrap_or(0))
+    Ok(0)
 }

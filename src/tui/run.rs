@@ -155,7 +155,10 @@ pub fn restore_terminal() {
 
 /// The real terminal for the length of one session.
 pub struct TerminalSession {
-    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    /// Never dropped: ratatui's `Terminal` drop shows the cursor and `eprintln!`s if
+    /// that fails, which panics once the terminal is gone (a closed window). The
+    /// session shows the cursor itself in `restore_terminal`; the process is ending.
+    pub terminal: std::mem::ManuallyDrop<Terminal<CrosstermBackend<io::Stdout>>>,
 }
 
 impl TerminalSession {
@@ -173,7 +176,9 @@ impl TerminalSession {
             return Err(err.into());
         }
         match Terminal::new(CrosstermBackend::new(io::stdout())) {
-            Ok(terminal) => Ok(TerminalSession { terminal }),
+            Ok(terminal) => Ok(TerminalSession {
+                terminal: std::mem::ManuallyDrop::new(terminal),
+            }),
             Err(err) => {
                 restore_terminal();
                 Err(err.into())
@@ -193,7 +198,10 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
-        eprintln!(
+        // Never `eprintln!` in a panic hook: if stderr is gone it would panic again,
+        // and a panic inside the hook aborts.
+        let _ = writeln!(
+            io::stderr(),
             "\nstoryscope crashed; the terminal has been restored. Please report this, with the message above and the story file if it is not the embedded one, as an issue to the storyscope maintainers."
         );
     }));
