@@ -70,3 +70,18 @@ fn search_finds_the_seeded_names() {
     assert_eq!(names.len(), 5_000);
     assert!(names.iter().any(|name| name.contains("Qwen")));
 }
+
+#[test]
+fn timeline_order_matches_the_timeline_view() {
+    use storyscope::story::views::{Clock, ViewFilter};
+    let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
+    let clock = Clock {
+        reference_day: 20_000,
+    };
+    let rows: Vec<usize> = story
+        .timeline_rows(ViewFilter::default(), clock)
+        .iter()
+        .map(|row| row.event)
+        .collect();
+    assert_eq!(story.events_by_date(), rows.as_slice());
+}

@@ -104,7 +104,7 @@ pub fn bench_memory_and_start(table: &mut Table, label: &str, path: &Path, runs:
     let (_, load_kib, _) = child(0, "rss-load", path);
     table.row(
         format!("Peak RSS after loading {label} (load + validate + search index)"),
-        format!("{:.0} MiB", load_kib as f64 / 1024.0),
+        format!("{:.1} MiB", load_kib as f64 / 1024.0),
         "",
         "< 200 MiB",
         Some(load_kib < 200 * 1024),
@@ -119,7 +119,7 @@ pub fn bench_memory_and_start(table: &mut Table, label: &str, path: &Path, runs:
     );
     table.row(
         format!("Peak RSS, explorer on {label} after its first frame"),
-        format!("{:.0} MiB", explorer_kib as f64 / 1024.0),
+        format!("{:.1} MiB", explorer_kib as f64 / 1024.0),
         "",
         "< 200 MiB",
         Some(explorer_kib < 200 * 1024),

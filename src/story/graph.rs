@@ -2,8 +2,9 @@
 //! ids and from each entity to everything that mentions it, built once at load.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use super::date::Precision;
 use super::load::{Problem, cap_problems};
 use super::model::{Citation, StoryFile};
 use super::text::did_you_mean;
@@ -63,6 +64,8 @@ struct Indexes {
     source_roots: Vec<usize>,
     /// For each record, the disputes that are about it.
     disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
+    /// Every event, in timeline order; sorted on first use.
+    events_by_date: OnceLock<Vec<usize>>,
 }
 
 impl Story {
@@ -94,6 +97,7 @@ impl Story {
                 entity_links,
                 source_roots,
                 disputes_about,
+                events_by_date: OnceLock::new(),
             }),
         })
     }
@@ -123,6 +127,33 @@ impl Story {
 
     pub fn links(&self, entity: usize) -> &EntityLinks {
         &self.indexes.entity_links[entity]
+    }
+
+    /// Every event's arena index in timeline order: by date (`DateSpec`'s order), then
+    /// file order. Sorted once, on first use, on integer keys: comparing `DateSpec`s
+    /// directly recomputes their days at every step (~80 ms for 100k events, against
+    /// ~10 ms).
+    pub fn events_by_date(&self) -> &[usize] {
+        self.indexes.events_by_date.get_or_init(|| {
+            let mut keyed: Vec<(i64, Precision, i64, bool, usize)> = self
+                .file
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, event)| {
+                    let date = &event.date;
+                    (
+                        date.earliest(),
+                        date.precision,
+                        date.latest(),
+                        date.approximate,
+                        i,
+                    )
+                })
+                .collect();
+            keyed.sort_unstable();
+            keyed.into_iter().map(|(.., i)| i).collect()
+        })
     }
 
     /// The source at the end of `source`'s `via` chain: its independent origin.
