@@ -14,14 +14,14 @@ fn starts_on_the_timeline_with_the_first_event_in_detail() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         app.detail_target(),
-        Some(RecordRef::Event(app.timeline_rows[0].event))
+        Some(RecordRef::Event(app.timeline_events[0]))
     );
 }
 
 #[test]
 fn vim_keys_arrows_and_jumps_move_the_selection() {
     let mut app = app(160, 45);
-    let last = app.timeline_rows.len() - 1;
+    let last = app.timeline_events.len() - 1;
     press(&mut app, "jj");
     assert_eq!(app.timeline.selected, 2);
     press(&mut app, "k<Down><Up><Up>");
@@ -133,18 +133,18 @@ fn a_new_hop_drops_forward_history() {
 #[test]
 fn filter_narrows_the_timeline_to_the_selected_entity_and_clears() {
     let mut app = app(160, 45);
-    let all = app.timeline_rows.len();
+    let all = app.timeline_events.len();
     // Open the first event's first entity (Apple), then filter by it.
     press(&mut app, "<Enter><Enter>f");
     let entity = app.filter.expect("filter set");
-    assert!(app.timeline_rows.len() < all);
+    assert!(app.timeline_events.len() < all);
     let id = &app.story.file.entities[entity].id;
-    for row in &app.timeline_rows {
-        assert!(app.story.file.events[row.event].entities.contains(id));
+    for &event in &app.timeline_events {
+        assert!(app.story.file.events[event].entities.contains(id));
     }
     press(&mut app, "f");
     assert_eq!(app.filter, None);
-    assert_eq!(app.timeline_rows.len(), all);
+    assert_eq!(app.timeline_events.len(), all);
 }
 
 #[test]

@@ -121,7 +121,9 @@ pub struct App {
     pub story: Story,
     pub as_of: Option<DateSpec>,
     pub today: DayNumber,
-    pub index: SearchIndex,
+    /// Built when search is first used (not at start: 40 ms at 100k events), and
+    /// dropped whenever the story changes.
+    pub index: Option<SearchIndex>,
     pub focus: Pane,
     /// The list pane focused last: Detail shows its selection while Detail has focus.
     pub origin_pane: Pane,
@@ -130,7 +132,11 @@ pub struct App {
     pub partners: ListCursor,
     pub metrics: ListCursor,
     pub sources: ListCursor,
-    pub timeline_rows: Vec<TimelineRow>,
+    /// The timeline's events in order (arena indexes); rows are built only for what
+    /// is drawn, so a story of 100k events opens at once.
+    pub timeline_events: Vec<usize>,
+    /// Width of the widest figure value, for the figures pane's first column.
+    pub metric_value_cols: usize,
     pub candidate_rows: Vec<CandidateRow>,
     pub metric_rows: Vec<MetricRow>,
     pub source_rows: Vec<SourceRow>,
@@ -165,13 +171,12 @@ impl App {
             Some(date) => full.as_of(date.latest()),
             None => full.clone(),
         };
-        let index = SearchIndex::build(&story);
         let mut app = App {
             full,
             story,
             as_of,
             today,
-            index,
+            index: None,
             focus: Pane::Timeline,
             origin_pane: Pane::Timeline,
             mode: Mode::Normal,
@@ -179,7 +184,8 @@ impl App {
             partners: ListCursor::default(),
             metrics: ListCursor::default(),
             sources: ListCursor::default(),
-            timeline_rows: Vec::new(),
+            timeline_events: Vec::new(),
+            metric_value_cols: 0,
             candidate_rows: Vec::new(),
             metric_rows: Vec::new(),
             source_rows: Vec::new(),
@@ -212,18 +218,27 @@ impl App {
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
     /// clamps the selections.
     pub fn refresh_rows(&mut self) {
-        let clock = self.clock();
-        self.timeline_rows = self.story.timeline_rows(
-            ViewFilter {
-                entity: self.filter,
-            },
-            clock,
-        );
+        self.timeline_events = match self.filter {
+            None => self.story.events_by_date().to_vec(),
+            Some(entity) => {
+                let events = &self.story.file.events;
+                let mut chosen = self.story.links(entity).events.clone();
+                // The same order as `events_by_date`: date, then file order.
+                chosen.sort_by(|&a, &b| events[a].date.cmp(&events[b].date).then(a.cmp(&b)));
+                chosen
+            }
+        };
         self.candidate_rows = self.story.candidate_rows(ViewFilter::default());
         self.metric_rows = self.story.metric_rows(ViewFilter::default());
         self.source_rows = self.story.source_rows();
+        self.metric_value_cols = self
+            .metric_rows
+            .iter()
+            .map(|r| crate::story::text::width(&r.value))
+            .max()
+            .unwrap_or(10);
         for (cursor, len) in [
-            (&mut self.timeline, self.timeline_rows.len()),
+            (&mut self.timeline, self.timeline_events.len()),
             (&mut self.partners, self.candidate_rows.len()),
             (&mut self.metrics, self.metric_rows.len()),
             (&mut self.sources, self.source_rows.len()),
@@ -233,9 +248,21 @@ impl App {
         }
     }
 
+    /// The search index, built on first use.
+    pub fn search_index(&mut self) -> &SearchIndex {
+        self.index
+            .get_or_insert_with(|| SearchIndex::build(&self.story))
+    }
+
+    /// The timeline row at `index`, built on demand.
+    pub fn timeline_row(&self, index: usize) -> Option<TimelineRow> {
+        let &event = self.timeline_events.get(index)?;
+        Some(self.story.timeline_row(event, self.clock()))
+    }
+
     pub fn rows_len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Timeline => self.timeline_rows.len(),
+            Pane::Timeline => self.timeline_events.len(),
             Pane::Partners => self.candidate_rows.len(),
             Pane::Metrics => self.metric_rows.len(),
             Pane::Sources => self.source_rows.len(),
@@ -268,9 +295,9 @@ impl App {
         let cursor = self.cursor(pane);
         match pane {
             Pane::Timeline => self
-                .timeline_rows
+                .timeline_events
                 .get(cursor.selected)
-                .map(|r| RecordRef::Event(r.event)),
+                .map(|&event| RecordRef::Event(event)),
             Pane::Partners => self
                 .candidate_rows
                 .get(cursor.selected)

@@ -151,7 +151,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 fn run_search(app: &mut App) {
-    app.search.hits = app.index.search(&app.search.query, 200);
+    app.search.hits = if app.search.query.trim().is_empty() {
+        Vec::new()
+    } else {
+        let query = app.search.query.clone();
+        app.search_index().search(&query, 200)
+    };
     app.search.selected = 0;
 }
 
@@ -276,13 +281,13 @@ fn back(app: &mut App) {
 fn jump_to(app: &mut App, target: RecordRef) {
     let pane_and_row = match target {
         RecordRef::Event(i) => {
-            if app.filter.is_some() && !app.timeline_rows.iter().any(|r| r.event == i) {
+            if app.filter.is_some() && !app.timeline_events.contains(&i) {
                 app.filter = None;
                 app.refresh_rows();
             }
-            app.timeline_rows
+            app.timeline_events
                 .iter()
-                .position(|r| r.event == i)
+                .position(|&event| event == i)
                 .map(|row| (Pane::Timeline, row))
         }
         RecordRef::Candidacy(i) => app
@@ -374,7 +379,7 @@ fn step_as_of(app: &mut App, later: bool) {
             app.story = app.full.clone();
         }
     }
-    app.index = crate::story::search::SearchIndex::build(&app.story);
+    app.index = None;
     // Hits point into the old narrowing's arenas.
     run_search(app);
     app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {

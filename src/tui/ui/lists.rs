@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::inner;
 use crate::tui::theme::Theme;
@@ -112,7 +112,9 @@ fn badges(disputed: bool, overdue: bool) -> String {
 fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> Line<'static> {
     match pane {
         Pane::Timeline => {
-            let row = &app.timeline_rows[index];
+            let Some(row) = app.timeline_row(index) else {
+                return Line::default();
+            };
             let date_cols = if cells >= 60 { 21 } else { 13 };
             let badge_style = if row.overdue {
                 theme.overdue()
@@ -159,14 +161,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         }
         Pane::Metrics => {
             let row = &app.metric_rows[index];
-            let value_cols = app
-                .metric_rows
-                .iter()
-                .map(|r| width(&r.value))
-                .max()
-                .unwrap_or(10)
-                .min(26)
-                + 1;
+            let value_cols = app.metric_value_cols.min(26) + 1;
             columns(
                 &[
                     (row.value.clone(), value_cols, theme.value()),

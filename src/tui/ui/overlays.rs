@@ -127,7 +127,13 @@ fn framed_popup(frame: &mut Frame<'_>, popup: Rect, title: String, theme: Theme)
 /// One result: kind, the matched name with its matched characters highlighted, the
 /// entity an alias belongs to, and on the right the disputed badge and sourcing.
 fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'static> {
-    let entry = &app.index.entries[hit.entry];
+    let Some(entry) = app
+        .index
+        .as_ref()
+        .and_then(|index| index.entries.get(hit.entry))
+    else {
+        return Line::default();
+    };
     let mut right = String::new();
     if app.story.is_disputed(hit.target) {
         right.push_str("◆ disputed  ");
