@@ -282,3 +282,27 @@ fn cjk_story_loads_into_the_explorer() {
     let target = app.detail_target().unwrap();
     assert_eq!(app.story.record_title(target), "通义千问");
 }
+
+#[test]
+fn big_indexes_search_in_the_background_and_the_hits_follow() {
+    use storyscope::tui::update::{poll_search, search_pending};
+    let mut app = app(160, 45);
+    app.background_search_names = 0;
+    press(&mut app, "/qwen");
+    assert_eq!(
+        app.search.query, "qwen",
+        "the typed characters show at once"
+    );
+    assert!(app.search_worker.is_some(), "the worker took the search");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !poll_search(&mut app) || search_pending(&app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no hits from the worker"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    press(&mut app, "<Enter>");
+    let target = app.detail_target().expect("a result opened");
+    assert_eq!(app.story.record_title(target), "Qwen 2.5-Max");
+}

@@ -2,11 +2,16 @@
 //! state per pane, the detail trail, search, and the transient status message.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::story::date::{DateSpec, DayNumber};
-use crate::story::search::{SearchHit, SearchIndex};
+use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
 use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
+
+/// Above this many names a search may take longer than a frame (BENCHMARKS.md: p95
+/// 8.7 ms at 113k names, 30 ms at 1M), so it runs on the search worker.
+pub const BACKGROUND_SEARCH_NAMES: usize = 300_000;
 
 /// The panes, in Tab order; the number keys 1–5 follow this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,7 +128,12 @@ pub struct App {
     pub today: DayNumber,
     /// Built when search is first used (not at start: 40 ms at 100k events), and
     /// dropped whenever the story changes.
-    pub index: Option<SearchIndex>,
+    pub index: Option<Arc<SearchIndex>>,
+    /// Searches off the input thread once the index is big enough that a search could
+    /// outlast a frame; None for smaller stories, which search in place.
+    pub search_worker: Option<SearchWorker>,
+    /// Index size from which search runs on the worker (a field so tests can lower it).
+    pub background_search_names: usize,
     pub focus: Pane,
     /// The list pane focused last: Detail shows its selection while Detail has focus.
     pub origin_pane: Pane,
@@ -177,6 +187,8 @@ impl App {
             as_of,
             today,
             index: None,
+            search_worker: None,
+            background_search_names: BACKGROUND_SEARCH_NAMES,
             focus: Pane::Timeline,
             origin_pane: Pane::Timeline,
             mode: Mode::Normal,
@@ -248,10 +260,22 @@ impl App {
         }
     }
 
-    /// The search index, built on first use.
-    pub fn search_index(&mut self) -> &SearchIndex {
-        self.index
-            .get_or_insert_with(|| SearchIndex::build(&self.story))
+    /// The search index, built on first use, with its worker thread when it is big.
+    pub fn search_index(&mut self) -> &Arc<SearchIndex> {
+        if self.index.is_none() {
+            let index = Arc::new(SearchIndex::build(&self.story));
+            if index.len() > self.background_search_names {
+                self.search_worker = Some(SearchWorker::new(Arc::clone(&index)));
+            }
+            self.index = Some(index);
+        }
+        self.index.as_ref().expect("just built")
+    }
+
+    /// Drops the index and its worker, after the story changed.
+    pub fn forget_search_index(&mut self) {
+        self.index = None;
+        self.search_worker = None;
     }
 
     /// The timeline row at `index`, built on demand.

@@ -24,7 +24,7 @@ use super::app::{App, Mode, Pane};
 use super::keymap::{self, Scope};
 use super::theme::Theme;
 use super::ui;
-use super::update::{Effect, update};
+use super::update::{Effect, poll_search, search_pending, update};
 
 /// Turns a terminal event into an action for the current mode, if it means one.
 pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
@@ -119,7 +119,13 @@ where
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
             dirty = false;
         }
-        let Some(first) = next_event(Duration::from_millis(200))? else {
+        // While a background search runs, wake often to pick up its hits.
+        let wait = if search_pending(app) { 10 } else { 200 };
+        let first = next_event(Duration::from_millis(wait))?;
+        if poll_search(app) {
+            dirty = true;
+        }
+        let Some(first) = first else {
             continue;
         };
         // Handle everything already queued before drawing again: a burst of resizes

@@ -150,13 +150,48 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-fn run_search(app: &mut App) {
-    app.search.hits = if app.search.query.trim().is_empty() {
-        Vec::new()
-    } else {
-        let query = app.search.query.clone();
-        app.search_index().search(&query, 200)
+/// Results the search overlay keeps for a query.
+const SEARCH_LIMIT: usize = 200;
+
+/// Takes the background search's hits if they answer the current query; true when the
+/// screen needs a redraw.
+pub fn poll_search(app: &mut App) -> bool {
+    let Some(results) = app.search_worker.as_ref().and_then(|worker| worker.poll()) else {
+        return false;
     };
+    if results.query != app.search.query {
+        return false;
+    }
+    app.search.hits = results.hits;
+    app.search.selected = 0;
+    true
+}
+
+/// True while a background search is running.
+pub fn search_pending(app: &App) -> bool {
+    app.search_worker
+        .as_ref()
+        .is_some_and(|worker| worker.is_pending())
+}
+
+fn run_search(app: &mut App) {
+    if app.search.query.trim().is_empty() {
+        app.search.hits.clear();
+        app.search.selected = 0;
+        return;
+    }
+    let query = app.search.query.clone();
+    app.search_index();
+    match &app.search_worker {
+        // The typed character shows now; the hits follow when `poll_search` sees them.
+        Some(worker) => {
+            worker.submit(&query, SEARCH_LIMIT);
+            return;
+        }
+        None => {
+            app.search.hits = app.search_index().search(&query, SEARCH_LIMIT);
+        }
+    }
     app.search.selected = 0;
 }
 
@@ -379,7 +414,7 @@ fn step_as_of(app: &mut App, later: bool) {
             app.story = app.full.clone();
         }
     }
-    app.index = None;
+    app.forget_search_index();
     // Hits point into the old narrowing's arenas.
     run_search(app);
     app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
