@@ -218,7 +218,7 @@ impl Story {
 pub(crate) type IdMap = HashMap<Box<str>, RecordRef, foldhash::fast::RandomState>;
 
 /// Where a record sits in the file, for messages: `events[3]`.
-fn record_path(record: RecordRef) -> String {
+pub fn record_path(record: RecordRef) -> String {
     let (list, index) = match record {
         RecordRef::Source(i) => ("sources", i),
         RecordRef::Entity(i) => ("entities", i),

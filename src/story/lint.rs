@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::date::DayNumber;
-use super::graph::{RecordRef, Story};
+use super::graph::Story;
 use super::provenance::FactRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -165,18 +165,7 @@ fn shared_names(story: &Story) -> Vec<Finding> {
 
 pub fn fact_path(fact: FactRef) -> String {
     match fact {
-        FactRef::Record(record) => {
-            let (list, index) = match record {
-                RecordRef::Source(i) => ("sources", i),
-                RecordRef::Entity(i) => ("entities", i),
-                RecordRef::Relation(i) => ("relations", i),
-                RecordRef::Event(i) => ("events", i),
-                RecordRef::Candidacy(i) => ("candidates", i),
-                RecordRef::Metric(i) => ("metrics", i),
-                RecordRef::Dispute(i) => ("disputes", i),
-            };
-            format!("{list}[{index}]")
-        }
+        FactRef::Record(record) => super::graph::record_path(record),
         FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),
         FactRef::Variant(d, v) => format!("disputes[{d}].variants[{v}]"),
     }

@@ -2,10 +2,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::fit_to_width;
 use crate::tui::app::{App, Pane};
 use crate::tui::detail;
 use crate::tui::layout::{clamp_detail_scroll, inner};
@@ -49,11 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         .take(usize::from(body.height))
         .map(|(index, line)| {
             if focused && Some(index) == link_line {
-                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                Line::from(Span::styled(
-                    fit_to_width(&text, cells),
-                    theme.selected(true),
-                ))
+                super::highlighted(&line, cells, theme.selected(true))
             } else {
                 line
             }

@@ -40,11 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
         .map(|index| {
             let line = row_line(app, pane, index, cells, theme);
             if index == cursor.selected {
-                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                Line::from(Span::styled(
-                    fit_to_width(&text, cells),
-                    theme.selected(focused),
-                ))
+                super::highlighted(&line, cells, theme.selected(focused))
             } else {
                 line
             }

@@ -71,6 +71,16 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
     );
 }
 
+/// A row drawn as selected: its text in one style across the whole width, so the
+/// selection reads as a bar even without colour.
+fn highlighted(line: &Line<'_>, cells: usize, style: ratatui::style::Style) -> Line<'static> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::from(ratatui::text::Span::styled(
+        crate::story::text::fit_to_width(&text, cells),
+        style,
+    ))
+}
+
 /// The bordered block every pane sits in; the focused one stands out.
 fn pane_block(title: String, pane: Pane, focused: bool, theme: Theme) -> Block<'static> {
     let marker = if focused { "▶ " } else { "" };
