@@ -3,8 +3,13 @@
 
 mod common;
 
+// Shared with the fuzz targets and tests/fuzz_regressions.rs; only `check_shape` is
+// used here.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_checks;
+
 use proptest::prelude::*;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::model::StoryFile;
@@ -142,11 +147,9 @@ proptest! {
         let clock = Clock { reference_day: common::fixed_today() };
         for view in [ExportView::Timeline, ExportView::Metrics, ExportView::Disputes, ExportView::Report] {
             let markdown = export_markdown(&story, view, &ExportOptions::default(), clock);
-            let shape = shape_of(&markdown);
-            prop_assert_eq!(shape.headings_1, 1, "{}", markdown);
-            prop_assert!(shape.links == 0 && shape.html == 0, "story text made a link or HTML: {}", markdown);
-            prop_assert!(shape.rows_match_headers, "a row's cell count differs from its header: {}", markdown);
-            prop_assert_eq!(&shape.references, &shape.definitions, "{}", markdown);
+            // The fuzz target's checker: one H1, no link, image, HTML or other block
+            // markup, every row as wide as its header, footnotes matching one to one.
+            let shape = fuzz_checks::check_shape(&markdown);
             match view {
                 ExportView::Timeline => prop_assert_eq!(shape.body_rows, story.file.events.len()),
                 ExportView::Metrics => prop_assert!(shape.body_rows >= story.file.metrics.len()),
@@ -154,58 +157,4 @@ proptest! {
             }
         }
     }
-}
-
-#[derive(Debug, Default)]
-struct Shape {
-    headings_1: usize,
-    links: usize,
-    html: usize,
-    body_rows: usize,
-    rows_match_headers: bool,
-    references: Vec<String>,
-    definitions: Vec<String>,
-}
-
-fn shape_of(markdown: &str) -> Shape {
-    let mut shape = Shape {
-        rows_match_headers: true,
-        ..Shape::default()
-    };
-    let mut header_cells = 0;
-    let mut cells = 0;
-    let mut in_head = false;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
-    for event in Parser::new_ext(markdown, options) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: pulldown_cmark::HeadingLevel::H1,
-                ..
-            }) => shape.headings_1 += 1,
-            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => shape.links += 1,
-            Event::Html(_) | Event::InlineHtml(_) => shape.html += 1,
-            Event::Start(Tag::TableHead) => {
-                in_head = true;
-                cells = 0;
-            }
-            Event::End(TagEnd::TableHead) => {
-                in_head = false;
-                header_cells = cells;
-            }
-            Event::Start(Tag::TableRow) => cells = 0,
-            Event::End(TagEnd::TableRow) if !in_head => {
-                shape.body_rows += 1;
-                shape.rows_match_headers &= cells == header_cells;
-            }
-            Event::Start(Tag::TableCell) => cells += 1,
-            Event::FootnoteReference(label) if !shape.references.contains(&label.to_string()) => {
-                shape.references.push(label.to_string());
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                shape.definitions.push(label.to_string())
-            }
-            _ => {}
-        }
-    }
-    shape
 }
