@@ -123,20 +123,24 @@ pub fn metric_value_text(metric: &Metric) -> String {
 }
 
 impl Story {
+    /// The timeline's events in order (date, then file order), narrowed by `filter`.
+    pub fn timeline_events(&self, filter: ViewFilter) -> Vec<usize> {
+        match filter.entity {
+            None => self.events_by_date().to_vec(),
+            Some(entity) => {
+                let events = &self.file.events;
+                let mut chosen = self.links(entity).events.clone();
+                chosen.sort_by(|&a, &b| events[a].date.cmp(&events[b].date).then(a.cmp(&b)));
+                chosen
+            }
+        }
+    }
+
     pub fn timeline_rows(&self, filter: ViewFilter, clock: Clock) -> Vec<TimelineRow> {
-        let indexes: Vec<usize> = match filter.entity {
-            Some(entity) => self.links(entity).events.clone(),
-            None => (0..self.file.events.len()).collect(),
-        };
-        let mut rows: Vec<TimelineRow> = indexes
+        self.timeline_events(filter)
             .into_iter()
             .map(|i| self.timeline_row(i, clock))
-            .collect();
-        rows.sort_by(|a, b| {
-            let (ea, eb) = (&self.file.events[a.event], &self.file.events[b.event]);
-            ea.date.cmp(&eb.date).then(a.event.cmp(&b.event))
-        });
-        rows
+            .collect()
     }
 
     pub fn timeline_row(&self, index: usize, clock: Clock) -> TimelineRow {

@@ -230,16 +230,9 @@ impl App {
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
     /// clamps the selections.
     pub fn refresh_rows(&mut self) {
-        self.timeline_events = match self.filter {
-            None => self.story.events_by_date().to_vec(),
-            Some(entity) => {
-                let events = &self.story.file.events;
-                let mut chosen = self.story.links(entity).events.clone();
-                // The same order as `events_by_date`: date, then file order.
-                chosen.sort_by(|&a, &b| events[a].date.cmp(&events[b].date).then(a.cmp(&b)));
-                chosen
-            }
-        };
+        self.timeline_events = self.story.timeline_events(ViewFilter {
+            entity: self.filter,
+        });
         self.candidate_rows = self.story.candidate_rows(ViewFilter::default());
         self.metric_rows = self.story.metric_rows(ViewFilter::default());
         self.source_rows = self.story.source_rows();
