@@ -228,7 +228,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.disputes(record);
             b.citations(&metric.cite);
         }
-        RecordRef::Source(i) => source(&mut b, i),
+        RecordRef::Source(i) => source(&mut b, app, i),
         RecordRef::Dispute(i) => {
             let dispute = &file.disputes[i];
             b.heading(&dispute.point);
@@ -408,10 +408,17 @@ fn entity(b: &mut Builder<'_>, i: usize) {
     b.citations(&entity.cite);
 }
 
-fn source(b: &mut Builder<'_>, i: usize) {
+/// Facts listed under a source in Detail; the count says how many more there are.
+const MAX_LISTED_FACTS: usize = 200;
+
+fn source(b: &mut Builder<'_>, app: &App, i: usize) {
     let story = b.story;
     let source = &story.file.sources[i];
-    let row = story.source_row(i);
+    // The explorer already holds every source's row; recounting would walk all facts.
+    let row = match app.source_rows.iter().find(|r| r.source == i) {
+        Some(row) => row.clone(),
+        None => story.source_row(i),
+    };
     b.heading(&source.title);
     b.field("Outlet", &source.outlet);
     b.field("Published", &row.published);
@@ -439,8 +446,12 @@ fn source(b: &mut Builder<'_>, i: usize) {
     b.field("Facts citing it", &row.facts.to_string());
     let alone = story.facts_resting_on(i);
     b.heading(&format!("Facts resting on it alone ({})", alone.len()));
-    for fact in alone {
+    // An upstream report can carry every fact of a big story: list the first ones.
+    for &fact in alone.iter().take(MAX_LISTED_FACTS) {
         b.link(story.fact_record(fact), &story.fact_title(fact));
+    }
+    if alone.len() > MAX_LISTED_FACTS {
+        b.text(&format!("… and {} more", alone.len() - MAX_LISTED_FACTS));
     }
     // The disputes this source takes a side in: the way from Sources to the
     // side-by-side versions.
