@@ -167,6 +167,15 @@ pub fn by_scope() -> impl Iterator<Item = (Scope, impl Iterator<Item = &'static 
     .map(|scope| (scope, BINDINGS.iter().filter(move |b| b.scope == scope)))
 }
 
+/// How many lines the help overlay has: a title per scope, a line per binding, and
+/// the mouse line.
+pub fn help_line_count() -> usize {
+    by_scope()
+        .map(|(_, bindings)| 1 + bindings.count())
+        .sum::<usize>()
+        + 1
+}
+
 /// The action for a key in the given scopes (first scope wins), if any.
 pub fn resolve(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
     if event.kind == KeyEventKind::Release {

@@ -78,6 +78,65 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
     }
 }
 
+/// A rectangle of at most `max_width`×`max_height`, centred in `area`.
+pub fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
+    let width = area
+        .width
+        .saturating_sub(4)
+        .min(max_width)
+        .max(1.min(area.width));
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(max_height)
+        .max(1.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Where the help overlay goes at one terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpLayout {
+    pub popup: Rect,
+    /// Two columns when the terminal is wide enough to show every line at once.
+    pub two_columns: bool,
+    /// Lines per column.
+    pub rows: usize,
+    /// How far j can scroll the single column: 0 when every line shows.
+    pub max_scroll: usize,
+}
+
+/// The help overlay's place in `area`, for drawing it and for scrolling it.
+pub fn help_layout(area: Rect) -> HelpLayout {
+    let lines = super::keymap::help_line_count();
+    let two_columns = area.width >= 120 && lines > usize::from(area.height.saturating_sub(4));
+    let rows = if two_columns {
+        lines.div_ceil(2)
+    } else {
+        lines
+    };
+    let popup = centred(
+        area,
+        if two_columns { 150 } else { 84 },
+        u16::try_from(rows + 2).unwrap_or(u16::MAX),
+    );
+    let max_scroll = if two_columns {
+        0
+    } else {
+        rows.saturating_sub(usize::from(popup.height.saturating_sub(2)))
+    };
+    HelpLayout {
+        popup,
+        two_columns,
+        rows,
+        max_scroll,
+    }
+}
+
 /// The area inside a pane's border.
 pub fn inner(rect: Rect) -> Rect {
     Rect {
@@ -88,7 +147,8 @@ pub fn inner(rect: Rect) -> Rect {
     }
 }
 
-fn screen(app: &App) -> Rect {
+/// The whole terminal at its last known size.
+pub fn screen(app: &App) -> Rect {
     Rect::new(0, 0, app.size.0, app.size.1)
 }
 

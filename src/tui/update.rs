@@ -43,7 +43,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.help_scroll = 0;
         }
         Action::Up if app.mode == Mode::Help => app.help_scroll = app.help_scroll.saturating_sub(1),
-        Action::Down if app.mode == Mode::Help => app.help_scroll = (app.help_scroll + 1).min(200),
+        Action::Down if app.mode == Mode::Help => {
+            let max = layout::help_layout(layout::screen(app)).max_scroll;
+            app.help_scroll = (app.help_scroll + 1).min(max);
+        }
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();

@@ -10,27 +10,8 @@ use crate::story::search::SearchHit;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::keymap;
+use crate::tui::layout::{HelpLayout, centred, help_layout};
 use crate::tui::theme::Theme;
-
-/// A rectangle of at most `max_width`×`max_height`, centred in `area`.
-fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
-    let width = area
-        .width
-        .saturating_sub(4)
-        .min(max_width)
-        .max(1.min(area.width));
-    let height = area
-        .height
-        .saturating_sub(2)
-        .min(max_height)
-        .max(1.min(area.height));
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
 
 pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     // On a narrow terminal the overlay takes the full width: slivers of the panes
@@ -89,8 +70,8 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// Every binding, grouped by scope, as plain lines.
-fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
+/// Every binding, grouped by scope, as plain lines: `keymap::help_line_count()` of them.
+pub(crate) fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (scope, bindings) in keymap::by_scope() {
         lines.push(Line::from(Span::styled(scope.title(), theme.heading())));
@@ -110,8 +91,6 @@ fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// Two columns when the terminal is wide enough to show everything at once; otherwise
-/// one column that j/k scroll.
 /// Clears `popup`, draws its frame with `title`, and returns the area inside.
 fn framed_popup(frame: &mut Frame<'_>, popup: Rect, title: String, theme: Theme) -> Rect {
     frame.render_widget(Clear, popup);
@@ -180,21 +159,16 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
     Line::from(spans)
 }
 
+/// Two columns when the terminal is wide enough to show everything at once; otherwise
+/// one column that j/k scroll.
 pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let probe = help_lines(theme, usize::MAX).len();
-    let two_columns = area.width >= 120 && probe > usize::from(area.height.saturating_sub(4));
-    let rows = if two_columns {
-        probe.div_ceil(2)
-    } else {
-        probe
-    };
-    let popup = centred(
-        area,
-        if two_columns { 150 } else { 84 },
-        u16::try_from(rows + 2).unwrap_or(u16::MAX),
-    );
-    let overflow = !two_columns && rows > usize::from(popup.height.saturating_sub(2));
-    let title = if overflow {
+    let HelpLayout {
+        popup,
+        two_columns,
+        rows,
+        max_scroll,
+    } = help_layout(area);
+    let title = if max_scroll > 0 {
         " Keys (j/k scroll · ? or Esc closes) "
     } else {
         " Keys (? or Esc closes) "
@@ -217,12 +191,21 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         frame.render_widget(Paragraph::new(second), right);
     } else {
         let lines = help_lines(theme, usize::from(body.width));
-        let scroll = app
-            .help_scroll
-            .min(lines.len().saturating_sub(usize::from(body.height)));
+        let scroll = app.help_scroll.min(max_scroll);
         frame.render_widget(
             Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
             body,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_has_as_many_lines_as_the_layout_counts() {
+        let lines = help_lines(Theme { color: false }, 80).len();
+        assert_eq!(lines, keymap::help_line_count());
     }
 }
