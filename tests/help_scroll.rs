@@ -36,3 +36,17 @@ fn help_that_fits_does_not_scroll() {
     press(&mut app, "jjj");
     assert_eq!(app.help_scroll, 0);
 }
+
+#[test]
+fn a_bigger_terminal_keeps_the_scroll_within_the_help() {
+    use storyscope::tui::action::Action;
+    use storyscope::tui::update::update;
+    let mut app = app(80, 20);
+    press(&mut app, "?");
+    for _ in 0..100 {
+        press(&mut app, "j");
+    }
+    update(&mut app, Action::Resize(80, 30));
+    let max = help_layout(screen_area(&app)).max_scroll;
+    assert_eq!(app.help_scroll, max);
+}

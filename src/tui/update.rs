@@ -33,7 +33,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::Quit => app.should_quit = true,
-        Action::Resize(width, height) => app.size = (width, height),
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            let max = layout::help_layout(layout::screen(app)).max_scroll;
+            app.help_scroll = app.help_scroll.min(max);
+        }
         Action::ToggleHelp => {
             app.mode = if app.mode == Mode::Help {
                 Mode::Normal
