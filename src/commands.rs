@@ -1,7 +1,6 @@
 //! The non-interactive subcommands, and loading the story every command shares.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::CommandFactory;
@@ -336,9 +335,4 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
         write_stdout(out.as_bytes())?;
     }
     Ok(if errors > 0 { 2 } else { 0 })
-}
-
-/// True when `path` names an existing folder we can write to, for `--export-dir`.
-pub fn is_folder(path: &Path) -> bool {
-    path.is_dir()
 }

@@ -24,7 +24,7 @@ fn staged(dir: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
 
 /// Writes `contents` to `path` through a temp file in the same folder and a rename, so
 /// readers see the old file or the whole new one, never a part.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let temp = staged(parent_dir(path), contents)?;
     temp.persist(path).map_err(|err| err.error)?;
     Ok(())
@@ -32,7 +32,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 /// Writes into `dir` as `stem.md`, or `stem-2.md`, `stem-3.md` … if taken; never
 /// replaces an existing file. Returns the path written.
-pub fn write_new_file(
+pub(crate) fn write_new_file(
     dir: &Path,
     stem: &str,
     extension: &str,

@@ -1,7 +1,8 @@
 //! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
+#![warn(unreachable_pub)]
 pub mod cli;
 pub mod commands;
-pub mod fsutil;
+pub(crate) mod fsutil;
 pub mod story;
 pub mod synth;
 pub mod tui;

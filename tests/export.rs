@@ -7,9 +7,9 @@ use std::path::Path;
 use std::process::Command;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use storyscope::story::RecordRef;
 use storyscope::story::date::{DateSpec, days_from_civil};
 use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
-use storyscope::story::graph::RecordRef;
 use storyscope::story::load::load_bytes;
 use storyscope::story::markdown::escape;
 use storyscope::story::text::clean_line;

@@ -24,7 +24,7 @@ pub enum Precision {
 }
 
 /// A calendar day as a count of days since 1970-01-01 (negative before).
-pub type DayNumber = i64;
+pub(crate) type DayNumber = i64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateSpec {
@@ -57,7 +57,7 @@ impl DateSpec {
     }
 
     /// The day with this day number (see `days_from_civil`).
-    pub fn from_day_number(day: DayNumber) -> DateSpec {
+    pub(crate) fn from_day_number(day: DayNumber) -> DateSpec {
         let (year, month, day) = civil_from_days(day);
         DateSpec::day(year, month, day)
     }
@@ -129,7 +129,7 @@ impl DateSpec {
     }
 
     /// The story-file notation, which `parse` reads back unchanged.
-    pub fn canonical(&self) -> String {
+    pub(crate) fn canonical(&self) -> String {
         let core = match self.precision {
             Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
             Precision::Month => format!("{:04}-{:02}", self.year, self.month),
@@ -146,7 +146,7 @@ impl DateSpec {
     }
 
     /// True when every day this date can mean is on or before `day`.
-    pub fn certainly_by(&self, day: DayNumber) -> bool {
+    pub(crate) fn certainly_by(&self, day: DayNumber) -> bool {
         self.latest() <= day
     }
 }
@@ -305,7 +305,7 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> DayNumber {
 }
 
 /// The inverse of `days_from_civil`.
-pub fn civil_from_days(days: DayNumber) -> (i32, u8, u8) {
+pub(crate) fn civil_from_days(days: DayNumber) -> (i32, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -22,7 +22,7 @@ pub enum RecordRef {
 }
 
 impl RecordRef {
-    pub fn kind_label(self) -> &'static str {
+    pub(crate) fn kind_label(self) -> &'static str {
         match self {
             RecordRef::Source(_) => "source",
             RecordRef::Entity(_) => "entity",
@@ -107,14 +107,14 @@ impl Story {
     }
 
     /// The arena index of an entity id that validation has already checked.
-    pub fn entity_index(&self, id: &str) -> usize {
+    pub(crate) fn entity_index(&self, id: &str) -> usize {
         match self.indexes.ids.get(id) {
             Some(RecordRef::Entity(index)) => *index,
             _ => unreachable!("validated entity reference `{id}`"),
         }
     }
 
-    pub fn entity_name(&self, id: &str) -> &str {
+    pub(crate) fn entity_name(&self, id: &str) -> &str {
         &self.file.entities[self.entity_index(id)].name
     }
 
@@ -162,7 +162,7 @@ impl Story {
     }
 
     /// Disputes whose `about` names this record.
-    pub fn disputes_about(&self, record: RecordRef) -> &[usize] {
+    pub(crate) fn disputes_about(&self, record: RecordRef) -> &[usize] {
         self.indexes
             .disputes_about
             .get(&record)
@@ -170,7 +170,7 @@ impl Story {
     }
 
     /// The stable id of a record, as written in the file.
-    pub fn record_id(&self, record: RecordRef) -> &str {
+    pub(crate) fn record_id(&self, record: RecordRef) -> &str {
         let file = &self.file;
         match record {
             RecordRef::Source(i) => &file.sources[i].id,
@@ -218,7 +218,7 @@ impl Story {
 pub(crate) type IdMap = HashMap<Box<str>, RecordRef, foldhash::fast::RandomState>;
 
 /// Where a record sits in the file, for messages: `events[3]`.
-pub fn record_path(record: RecordRef) -> String {
+pub(crate) fn record_path(record: RecordRef) -> String {
     let (list, index) = match record {
         RecordRef::Source(i) => ("sources", i),
         RecordRef::Entity(i) => ("entities", i),

@@ -11,13 +11,13 @@ use super::provenance::FactRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Severity {
+pub(crate) enum Severity {
     Warning,
     Error,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub severity: Severity,
     /// Short machine-readable name of the check.
     pub check: &'static str,
@@ -27,7 +27,7 @@ pub struct Finding {
 }
 
 /// Runs every check; `reference_day` decides which expectations are past due.
-pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
+pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     let mut findings = Vec::new();
     let warn = |check, location: String, message: String| Finding {
         severity: Severity::Warning,
@@ -163,7 +163,7 @@ fn shared_names(story: &Story) -> Vec<Finding> {
     findings
 }
 
-pub fn fact_path(fact: FactRef) -> String {
+pub(crate) fn fact_path(fact: FactRef) -> String {
     match fact {
         FactRef::Record(record) => super::graph::record_path(record),
         FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),

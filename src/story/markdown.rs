@@ -32,7 +32,7 @@ pub fn escape(text: &str) -> String {
 
 /// Like `escape`, for text that begins a line of its own (a paragraph): a leading `-`,
 /// `+` or `1.` / `1)` would otherwise start a list or a rule.
-pub fn escape_block(text: &str) -> String {
+pub(crate) fn escape_block(text: &str) -> String {
     let mut out = escape(text);
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     if out.starts_with(['-', '+']) {
@@ -71,14 +71,14 @@ pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
 
 /// Footnotes keyed by (source, paragraph), numbered in order of first use.
 #[derive(Debug, Default)]
-pub struct Footnotes {
+pub(crate) struct Footnotes {
     numbers: HashMap<(String, Option<u32>), usize>,
     order: Vec<(String, Option<u32>)>,
 }
 
 impl Footnotes {
     /// `[^1][^3]` for a fact's citations: each distinct footnote once, in cited order.
-    pub fn refs(&mut self, cite: &[Citation]) -> String {
+    pub(crate) fn refs(&mut self, cite: &[Citation]) -> String {
         let mut used: Vec<usize> = Vec::new();
         for citation in cite {
             let key = (citation.source.clone(), citation.para);
@@ -95,7 +95,7 @@ impl Footnotes {
     }
 
     /// The definitions, one per footnote used, each citation written as Detail writes it.
-    pub fn definitions(&self, story: &Story) -> String {
+    pub(crate) fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
         for (number, (source_id, para)) in self.order.iter().enumerate() {
             let text = super::document::citation_text(story, source_id, *para);
@@ -104,7 +104,7 @@ impl Footnotes {
         out
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.order.is_empty()
     }
 }

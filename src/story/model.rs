@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::date::DateSpec;
 
 /// The `format` value this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// A whole story file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -102,7 +102,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    pub(crate) const ALL: [EntityKind; 7] = [
         EntityKind::Company,
         EntityKind::AiModel,
         EntityKind::Product,
@@ -124,7 +124,7 @@ impl EntityKind {
         }
     }
 
-    pub fn plural(self) -> &'static str {
+    pub(crate) fn plural(self) -> &'static str {
         match self {
             EntityKind::Company => "companies",
             EntityKind::AiModel => "AI models",
@@ -191,7 +191,7 @@ impl RelationKind {
     }
 
     /// How the relation reads from its `to` side.
-    pub fn inverse_label(self) -> &'static str {
+    pub(crate) fn inverse_label(self) -> &'static str {
         match self {
             RelationKind::Develops => "is developed by",
             RelationKind::PartnersWith => "partners with",
@@ -258,7 +258,7 @@ impl Timing {
     }
 
     /// True for claims about the future, which can become overdue.
-    pub fn is_expectation(self) -> bool {
+    pub(crate) fn is_expectation(self) -> bool {
         matches!(self, Timing::Expected | Timing::Conditional)
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! They sit at the bottom of the core so that the loader, the graph builder and lint can
 //! all report problems without depending on each other.
+#![warn(missing_docs)]
 
 use std::fmt;
 
@@ -13,7 +14,12 @@ pub enum Location {
     /// The file as a whole (empty, unreadable, not UTF-8 …).
     File,
     /// 1-based line and column, for syntax errors.
-    LineColumn { line: usize, column: usize },
+    LineColumn {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
     /// A path into the document, like `events[3].entities[1]`.
     Path(String),
 }
@@ -32,12 +38,16 @@ impl fmt::Display for Location {
 /// One thing wrong with a story file, and what would fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where it is.
     pub location: Location,
+    /// What is wrong.
     pub message: String,
+    /// What would fix it, when that can be said.
     pub hint: Option<String>,
 }
 
 impl Problem {
+    /// A problem at a record path like `events[3].entities[1]`.
     pub fn at(path: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem {
             location: Location::Path(path.into()),
@@ -46,6 +56,7 @@ impl Problem {
         }
     }
 
+    /// A problem with the file as a whole.
     pub fn file(message: impl Into<String>) -> Problem {
         Problem {
             location: Location::File,
@@ -54,6 +65,7 @@ impl Problem {
         }
     }
 
+    /// The same problem, with what would fix it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
         self.hint = Some(hint.into());
         self
@@ -77,6 +89,7 @@ impl fmt::Display for Problem {
 pub struct LoadError {
     /// How the file was named on the command line, or "embedded story".
     pub origin: String,
+    /// Every problem found (capped, the last one counting the rest).
     pub problems: Vec<Problem>,
 }
 

@@ -53,7 +53,8 @@ impl Provenance {
 }
 
 /// The rule printed wherever an as-of date is shown.
-pub const AS_OF_RULE: &str = "sources count once certainly published; undated sources are left out";
+pub(crate) const AS_OF_RULE: &str =
+    "sources count once certainly published; undated sources are left out";
 
 impl Story {
     /// Distinct sources cited, and distinct origins after following `via` chains.
@@ -71,7 +72,7 @@ impl Story {
     }
 
     /// Sourcing of a record that is one fact (entity, event, figure, relation).
-    pub fn record_provenance(&self, record: RecordRef) -> Option<Provenance> {
+    pub(crate) fn record_provenance(&self, record: RecordRef) -> Option<Provenance> {
         let file = &self.file;
         let cite = match record {
             RecordRef::Entity(i) => &file.entities[i].cite,
@@ -134,7 +135,7 @@ impl Story {
     }
 
     /// One line naming a fact, for lists of facts.
-    pub fn fact_title(&self, fact: FactRef) -> String {
+    pub(crate) fn fact_title(&self, fact: FactRef) -> String {
         match fact {
             FactRef::Record(record) => {
                 format!("{}: {}", record.kind_label(), self.record_title(record))
@@ -157,7 +158,7 @@ impl Story {
     }
 
     /// The record a fact belongs to, for jumping to it.
-    pub fn fact_record(&self, fact: FactRef) -> RecordRef {
+    pub(crate) fn fact_record(&self, fact: FactRef) -> RecordRef {
         match fact {
             FactRef::Record(record) => record,
             FactRef::Stage(c, _) => RecordRef::Candidacy(c),
@@ -166,7 +167,7 @@ impl Story {
     }
 
     /// True when `source` is `ancestor` or relies on it through its `via` chain.
-    pub fn traces_to(&self, source: usize, ancestor: usize) -> bool {
+    pub(crate) fn traces_to(&self, source: usize, ancestor: usize) -> bool {
         let mut current = source;
         for _ in 0..=self.file.sources.len() {
             if current == ancestor {
@@ -182,7 +183,7 @@ impl Story {
 
     /// Facts every citation of which traces to this source: cites it, or cites a source
     /// relying on it. For an upstream report that is everything resting on it alone.
-    pub fn facts_resting_on(&self, source: usize) -> Vec<FactRef> {
+    pub(crate) fn facts_resting_on(&self, source: usize) -> Vec<FactRef> {
         self.facts()
             .into_iter()
             .filter(|(_, cite)| {
@@ -197,7 +198,7 @@ impl Story {
 
     /// For every source at once, in one pass over the facts: (facts with a citation
     /// tracing to it, facts every citation of which traces to it).
-    pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
+    pub(crate) fn source_fact_counts(&self) -> Vec<(usize, usize)> {
         let chains: Vec<Vec<usize>> = (0..self.file.sources.len())
             .map(|start| {
                 let mut chain = vec![start];
@@ -240,7 +241,7 @@ impl Story {
     }
 
     /// Days on which a source was (certainly) published, ascending: the stops of `<`/`>`.
-    pub fn publication_days(&self) -> Vec<DayNumber> {
+    pub(crate) fn publication_days(&self) -> Vec<DayNumber> {
         let days: BTreeSet<DayNumber> = self
             .file
             .sources
@@ -338,7 +339,7 @@ impl Story {
     }
 
     /// Records the fact is disputed in, through its record.
-    pub fn is_disputed(&self, record: RecordRef) -> bool {
+    pub(crate) fn is_disputed(&self, record: RecordRef) -> bool {
         !self.disputes_about(record).is_empty()
     }
 }

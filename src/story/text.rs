@@ -40,7 +40,7 @@ pub fn clean_line(text: &str) -> String {
 /// Story text for a one-line message: unsafe characters shown as visible escapes
 /// (`\u{1b}`) so a reader sees what is in the file without the terminal acting on it,
 /// and long text cut.
-pub fn escape_controls(text: &str) -> String {
+pub(crate) fn escape_controls(text: &str) -> String {
     let mut out = String::new();
     for (count, c) in text.chars().enumerate() {
         if count == 200 {
@@ -86,7 +86,7 @@ pub fn truncate_to_width(text: &str, max: usize) -> String {
 }
 
 /// Pads with spaces on the right to exactly `cells` wide (truncating first if needed).
-pub fn fit_to_width(text: &str, cells: usize) -> String {
+pub(crate) fn fit_to_width(text: &str, cells: usize) -> String {
     let mut out = truncate_to_width(text, cells);
     let pad = cells.saturating_sub(width(&out));
     out.extend(std::iter::repeat_n(' ', pad));
@@ -99,7 +99,7 @@ pub fn fit_to_width(text: &str, cells: usize) -> String {
 const LONGEST_SUGGESTED: usize = 256;
 
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
@@ -122,7 +122,7 @@ pub fn did_you_mean<'a>(
 }
 
 /// Formats a number the way a reader expects: 300000 → "300,000", 7.7 → "7.7".
-pub fn format_number(value: f64) -> String {
+pub(crate) fn format_number(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }

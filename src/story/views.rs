@@ -84,7 +84,7 @@ pub struct SourceRow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct VariantRow {
+pub(crate) struct VariantRow {
     pub claim: String,
     pub cite: Vec<Citation>,
     pub outlets: Vec<String>,
@@ -92,7 +92,7 @@ pub struct VariantRow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisputeRow {
+pub(crate) struct DisputeRow {
     pub dispute: usize,
     pub point: String,
     /// Titles of the records the point is about.
@@ -101,7 +101,7 @@ pub struct DisputeRow {
 }
 
 /// A figure's value as read aloud, never without its bound: "over 300,000 enterprises".
-pub fn metric_value_text(metric: &Metric) -> String {
+pub(crate) fn metric_value_text(metric: &Metric) -> String {
     let sign = match metric.direction {
         Some(Direction::Up) => "+",
         Some(Direction::Down) => "−",
@@ -171,7 +171,7 @@ impl Story {
         }
     }
 
-    pub fn candidate_rows(&self, filter: ViewFilter) -> Vec<CandidateRow> {
+    pub(crate) fn candidate_rows(&self, filter: ViewFilter) -> Vec<CandidateRow> {
         let indexes: Vec<usize> = match filter.entity {
             Some(entity) => self.links(entity).candidacies.clone(),
             None => (0..self.file.candidates.len()).collect(),
@@ -179,7 +179,7 @@ impl Story {
         indexes.into_iter().map(|i| self.candidate_row(i)).collect()
     }
 
-    pub fn candidate_row(&self, index: usize) -> CandidateRow {
+    pub(crate) fn candidate_row(&self, index: usize) -> CandidateRow {
         let candidacy = &self.file.candidates[index];
         let stages: Vec<StageRow> = candidacy
             .stages
@@ -210,7 +210,7 @@ impl Story {
         indexes.into_iter().map(|i| self.metric_row(i)).collect()
     }
 
-    pub fn metric_row(&self, index: usize) -> MetricRow {
+    pub(crate) fn metric_row(&self, index: usize) -> MetricRow {
         let metric = &self.file.metrics[index];
         let period = match (&metric.period, &metric.period_note) {
             (Some(date), Some(note)) => format!("{} ({note})", date.human()),
@@ -244,7 +244,7 @@ impl Story {
             .collect()
     }
 
-    pub fn source_row(&self, index: usize) -> SourceRow {
+    pub(crate) fn source_row(&self, index: usize) -> SourceRow {
         self.source_row_with(index, self.source_fact_counts()[index])
     }
 
@@ -266,7 +266,7 @@ impl Story {
         }
     }
 
-    pub fn dispute_rows(&self, filter: ViewFilter) -> Vec<DisputeRow> {
+    pub(crate) fn dispute_rows(&self, filter: ViewFilter) -> Vec<DisputeRow> {
         (0..self.file.disputes.len())
             .filter(|&d| match filter.entity {
                 None => true,
@@ -291,7 +291,7 @@ impl Story {
             })
     }
 
-    pub fn dispute_row(&self, index: usize) -> DisputeRow {
+    pub(crate) fn dispute_row(&self, index: usize) -> DisputeRow {
         let dispute = &self.file.disputes[index];
         DisputeRow {
             dispute: index,
@@ -327,7 +327,7 @@ impl Story {
     /// Figures that share a chart group, in file order: (group, rows).
     /// Bars only compare within one unit, so a group holding several units is split
     /// into one chart per unit ("tongyi-ecosystem (models)").
-    pub fn metric_groups(&self, filter: ViewFilter) -> Vec<(String, Vec<MetricRow>)> {
+    pub(crate) fn metric_groups(&self, filter: ViewFilter) -> Vec<(String, Vec<MetricRow>)> {
         let mut groups: Vec<(String, String, Vec<MetricRow>)> = Vec::new();
         for row in self.metric_rows(filter) {
             let Some(group) = row.group.clone() else {

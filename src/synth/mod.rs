@@ -11,7 +11,7 @@ mod vocab;
 use crate::story::date::DateSpec;
 use crate::story::model::*;
 use names::NamedEntity;
-pub use rng::Rng;
+use rng::Rng;
 use vocab::*;
 
 /// How big a story to make; everything else scales from these.

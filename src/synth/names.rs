@@ -6,7 +6,7 @@ use super::vocab::*;
 use crate::story::model::EntityKind;
 
 /// One generated entity before it becomes a record.
-pub struct NamedEntity {
+pub(super) struct NamedEntity {
     pub kind: EntityKind,
     pub name: String,
     pub aliases: Vec<String>,
@@ -28,7 +28,7 @@ fn kind_of(label: &str) -> EntityKind {
 }
 
 /// The `index`-th entity of a story: the seeds first, then generated ones.
-pub fn entity(rng: &mut Rng, index: usize) -> NamedEntity {
+pub(super) fn entity(rng: &mut Rng, index: usize) -> NamedEntity {
     if let Some(&(kind, name, aliases)) = SEED_ENTITIES.get(index) {
         let zh = aliases.iter().find(|a| !a.is_ascii()).map_or(name, |a| *a);
         return NamedEntity {

@@ -5,7 +5,7 @@ use super::rng::Rng;
 
 /// Well-known names placed first, so even a small synthetic story reads like the real
 /// one: (kind, name, aliases).
-pub const SEED_ENTITIES: &[(&str, &str, &[&str])] = &[
+pub(super) const SEED_ENTITIES: &[(&str, &str, &[&str])] = &[
     ("company", "Apple", &["Apple Inc.", "苹果"]),
     ("company", "Alibaba", &["Alibaba Group", "阿里巴巴"]),
     ("ai_model", "Qwen 2.5-Max", &["通义千问 2.5-Max"]),
@@ -36,7 +36,7 @@ pub const SEED_ENTITIES: &[(&str, &str, &[&str])] = &[
     ("company", "Zhipu AI", &["智谱"]),
 ];
 
-pub const CITIES: &[(&str, &str)] = &[
+pub(super) const CITIES: &[(&str, &str)] = &[
     ("Hangzhou", "杭州"),
     ("Shenzhen", "深圳"),
     ("Beijing", "北京"),
@@ -50,7 +50,7 @@ pub const CITIES: &[(&str, &str)] = &[
 ];
 
 /// Brand roots: (pinyin, characters).
-pub const ROOTS: &[(&str, &str)] = &[
+pub(super) const ROOTS: &[(&str, &str)] = &[
     ("Lingxi", "灵犀"),
     ("Tianhe", "天河"),
     ("Qwen", "千问"),
@@ -73,7 +73,7 @@ pub const ROOTS: &[(&str, &str)] = &[
     ("Taichu", "太初"),
 ];
 
-pub const COMPANY_SUFFIXES: &[(&str, &str)] = &[
+pub(super) const COMPANY_SUFFIXES: &[(&str, &str)] = &[
     ("Technology", "科技"),
     ("Intelligence", "智能"),
     ("Semiconductor", "半导体"),
@@ -84,11 +84,11 @@ pub const COMPANY_SUFFIXES: &[(&str, &str)] = &[
     ("Labs", "实验室"),
 ];
 
-pub const MODEL_SUFFIXES: &[&str] = &[
+pub(super) const MODEL_SUFFIXES: &[&str] = &[
     "Max", "Pro", "Turbo", "Lite", "Plus", "Vision", "Coder", "Instruct",
 ];
 
-pub const PRODUCT_KINDS: &[(&str, &str)] = &[
+pub(super) const PRODUCT_KINDS: &[(&str, &str)] = &[
     ("Phone", "手机"),
     ("Assistant", "助手"),
     ("App", "应用"),
@@ -97,7 +97,7 @@ pub const PRODUCT_KINDS: &[(&str, &str)] = &[
     ("Car OS", "车机系统"),
 ];
 
-pub const SURNAMES: &[(&str, &str)] = &[
+pub(super) const SURNAMES: &[(&str, &str)] = &[
     ("Wang", "王"),
     ("Li", "李"),
     ("Zhang", "张"),
@@ -116,7 +116,7 @@ pub const SURNAMES: &[(&str, &str)] = &[
     ("Guo", "郭"),
 ];
 
-pub const GIVEN_NAMES: &[(&str, &str)] = &[
+pub(super) const GIVEN_NAMES: &[(&str, &str)] = &[
     ("Wei", "伟"),
     ("Fang", "芳"),
     ("Lei", "磊"),
@@ -133,7 +133,7 @@ pub const GIVEN_NAMES: &[(&str, &str)] = &[
     ("Bo", "波"),
 ];
 
-pub const WESTERN_PEOPLE: &[&str] = &[
+pub(super) const WESTERN_PEOPLE: &[&str] = &[
     "Anna Keller",
     "James Porter",
     "Maria Santos",
@@ -146,7 +146,7 @@ pub const WESTERN_PEOPLE: &[&str] = &[
     "Daniel Weiss",
 ];
 
-pub const ORGANISATIONS: &[(&str, &str)] = &[
+pub(super) const ORGANISATIONS: &[(&str, &str)] = &[
     (
         "Artificial Intelligence Industry Alliance",
         "人工智能产业联盟",
@@ -156,7 +156,7 @@ pub const ORGANISATIONS: &[(&str, &str)] = &[
     ("Institute of Computing", "计算研究所"),
 ];
 
-pub const REGULATORS: &[(&str, &str)] = &[
+pub(super) const REGULATORS: &[(&str, &str)] = &[
     (
         "Ministry of Industry and Information Technology",
         "工业和信息化部",
@@ -172,7 +172,7 @@ pub const REGULATORS: &[(&str, &str)] = &[
     ("Data Security Bureau", "数据安全局"),
 ];
 
-pub const MARKETS: &[(&str, &str)] = &[
+pub(super) const MARKETS: &[(&str, &str)] = &[
     ("smartphone market", "智能手机市场"),
     ("cloud computing market", "云计算市场"),
     ("AI chip market", "人工智能芯片市场"),
@@ -180,7 +180,7 @@ pub const MARKETS: &[(&str, &str)] = &[
 ];
 
 /// (outlet, kind): kind "report" outlets break stories; "article" outlets follow them.
-pub const OUTLETS: &[&str] = &[
+pub(super) const OUTLETS: &[&str] = &[
     "The Information",
     "Reuters",
     "Bloomberg",
@@ -199,7 +199,7 @@ pub const OUTLETS: &[&str] = &[
     "晚点",
 ];
 
-pub const ROLES: &[&str] = &[
+pub(super) const ROLES: &[&str] = &[
     "AI partner for iPhones sold in China",
     "cloud provider for on-device models",
     "chip supplier for AI servers",
@@ -208,7 +208,7 @@ pub const ROLES: &[&str] = &[
 ];
 
 /// Fills `{a}`, `{b}`, `{x}`, `{p}` in a template.
-pub fn fill(template: &str, a: &str, b: &str, x: &str, p: &str) -> String {
+pub(super) fn fill(template: &str, a: &str, b: &str, x: &str, p: &str) -> String {
     template
         .replace("{a}", a)
         .replace("{b}", b)
@@ -217,17 +217,17 @@ pub fn fill(template: &str, a: &str, b: &str, x: &str, p: &str) -> String {
 }
 
 /// Headlines about a company's shares: only for companies.
-pub const SHARE_TITLES_EN: &[&str] = &[
+pub(super) const SHARE_TITLES_EN: &[&str] = &[
     "{a} shares rise {x}% after {b} deal report",
     "{a} shares fall {x}% on {b} news",
 ];
 
-pub const SHARE_TITLES_ZH: &[&str] = &[
+pub(super) const SHARE_TITLES_ZH: &[&str] = &[
     "{b}合作消息传出后{a}股价上涨{x}%",
     "{a}股价因{b}消息下跌{x}%",
 ];
 
-pub const EVENT_TITLES_EN: &[&str] = &[
+pub(super) const EVENT_TITLES_EN: &[&str] = &[
     "{a} picks {b} as AI partner for {p}",
     "{a} launches {b}",
     "{a} tests {b} models for {p}",
@@ -240,7 +240,7 @@ pub const EVENT_TITLES_EN: &[&str] = &[
     "{a} denies reports of {b} partnership",
 ];
 
-pub const EVENT_TITLES_ZH: &[&str] = &[
+pub(super) const EVENT_TITLES_ZH: &[&str] = &[
     "{a}选择{b}作为{p}的人工智能合作伙伴",
     "{a}发布{b}",
     "{a}测试{b}模型",
@@ -250,7 +250,7 @@ pub const EVENT_TITLES_ZH: &[&str] = &[
     "{a}投资{b}",
 ];
 
-pub const SUMMARIES_EN: &[&str] = &[
+pub(super) const SUMMARIES_EN: &[&str] = &[
     "{a} has been working with {b} on features for {p}, according to people familiar with the matter; neither side has confirmed the terms.",
     "The move follows months of trials in which {a} compared several local models before settling on {b} for {p}.",
     "Analysts said the deal could lift {a}'s sales by about {x}% if regulators clear the features in time.",
@@ -258,20 +258,20 @@ pub const SUMMARIES_EN: &[&str] = &[
     "The report, which cites two people briefed on the plan, says {a} may ship the features with {p} later this year.",
 ];
 
-pub const SUMMARIES_ZH: &[&str] = &[
+pub(super) const SUMMARIES_ZH: &[&str] = &[
     "据知情人士透露，{a}正与{b}合作开发{p}的人工智能功能，双方均未证实合作条款。",
     "{a}在数月测试多家本土模型后选定{b}，相关功能有望随{p}上线。",
     "分析人士认为，若监管部门及时批准，该合作可使{a}销量提升约{x}%。",
 ];
 
-pub const CONDITIONS: &[&str] = &[
+pub(super) const CONDITIONS: &[&str] = &[
     "if regulators approve",
     "if the review finishes in time",
     "pending a shareholder vote",
     "若获监管批准",
 ];
 
-pub const NOTES: &[&str] = &[
+pub(super) const NOTES: &[&str] = &[
     "credited to people familiar with the matter",
     "the article's own estimate",
     "repeats the upstream report",
@@ -279,7 +279,7 @@ pub const NOTES: &[&str] = &[
     "据知情人士",
 ];
 
-pub const METRIC_LABELS: &[(&str, &str, &str)] = &[
+pub(super) const METRIC_LABELS: &[(&str, &str, &str)] = &[
     ("Quarterly revenue of {a}", "billion USD", "level"),
     (
         "{a} smartphone shipments in China",
@@ -293,7 +293,7 @@ pub const METRIC_LABELS: &[(&str, &str, &str)] = &[
     ("{a}市场份额", "%", "share"),
 ];
 
-pub const DISPUTE_POINTS: &[&str] = &[
+pub(super) const DISPUTE_POINTS: &[&str] = &[
     "Why {a} moved away from {b}",
     "Whether {a} itself announced the deal with {b}",
     "How far talks between {a} and {b} got",
@@ -301,7 +301,7 @@ pub const DISPUTE_POINTS: &[&str] = &[
     "What prompted the timing of {a}'s announcement",
 ];
 
-pub const VARIANT_CLAIMS: &[&str] = &[
+pub(super) const VARIANT_CLAIMS: &[&str] = &[
     "{a}'s models did not meet all of {b}'s needs.",
     "{a} was too slow to build what {b} asked for.",
     "The talks never went beyond early tests.",
@@ -309,7 +309,7 @@ pub const VARIANT_CLAIMS: &[&str] = &[
     "The announcement came from a partner, not from {a}.",
 ];
 
-pub const RELATION_SUMMARIES: &[&str] = &[
+pub(super) const RELATION_SUMMARIES: &[&str] = &[
     "{a} and {b} are said to work together on AI features.",
     "{a} has a stake in {b}.",
     "{a}与{b}存在竞争关系。",
@@ -317,7 +317,7 @@ pub const RELATION_SUMMARIES: &[&str] = &[
 ];
 
 /// A word of `n` pseudo-pinyin syllables, capitalised: "Luoqian".
-pub fn syllables(rng: &mut Rng, n: usize) -> String {
+pub(super) fn syllables(rng: &mut Rng, n: usize) -> String {
     const ONSETS: &[&str] = &[
         "b", "ch", "d", "f", "g", "h", "j", "k", "l", "m", "n", "q", "s", "sh", "t", "x", "y", "zh",
     ];
@@ -338,7 +338,7 @@ pub fn syllables(rng: &mut Rng, n: usize) -> String {
 }
 
 /// `n` common CJK characters, for made-up Chinese brand names.
-pub fn hanzi(rng: &mut Rng, n: usize) -> String {
+pub(super) fn hanzi(rng: &mut Rng, n: usize) -> String {
     const CHARS: &[char] = &[
         '星', '云', '智', '海', '天', '明', '华', '新', '光', '远', '达', '腾', '飞', '安', '信',
         '通', '博', '瑞', '鼎', '辰',

@@ -13,7 +13,7 @@ use super::detail::{DetailLayout, DetailSource};
 
 /// Above this many names a search may take longer than a frame (BENCHMARKS.md: p95
 /// 8.7 ms at 113k names, 30 ms at 1M), so it runs on the search worker.
-pub const BACKGROUND_SEARCH_NAMES: usize = 300_000;
+pub(crate) const BACKGROUND_SEARCH_NAMES: usize = 300_000;
 
 /// The panes, in Tab order; the number keys 1–5 follow this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,7 +26,7 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub(crate) const ALL: [Pane; 5] = [
         Pane::Timeline,
         Pane::Partners,
         Pane::Metrics,
@@ -45,7 +45,7 @@ impl Pane {
     }
 
     /// For the tab bar of narrow terminals.
-    pub fn short_title(self) -> &'static str {
+    pub(crate) fn short_title(self) -> &'static str {
         match self {
             Pane::Timeline => "Timeline",
             Pane::Partners => "Partners",
@@ -62,7 +62,7 @@ impl Pane {
             .map_or(1, |i| i as u8 + 1)
     }
 
-    pub fn is_list(self) -> bool {
+    pub(crate) fn is_list(self) -> bool {
         self != Pane::Detail
     }
 }
@@ -94,7 +94,7 @@ impl ListCursor {
     }
 
     /// Adjusts `offset` so the selection is inside a window of `height` rows.
-    pub fn scroll_into_view(&mut self, height: usize, len: usize) {
+    pub(crate) fn scroll_into_view(&mut self, height: usize, len: usize) {
         if height == 0 {
             return;
         }
@@ -176,7 +176,6 @@ pub struct App {
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
     pub export_dir: PathBuf,
-    pub color: bool,
     pub should_quit: bool,
 }
 
@@ -220,7 +219,6 @@ impl App {
             message: None,
             size: (160, 45),
             export_dir: PathBuf::from("."),
-            color: true,
             should_quit: false,
         };
         app.refresh_rows();
@@ -235,7 +233,7 @@ impl App {
 
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
     /// clamps the selections.
-    pub fn refresh_rows(&mut self) {
+    pub(crate) fn refresh_rows(&mut self) {
         self.detail_layout = None;
         self.timeline_events = self.story.timeline_events(ViewFilter {
             entity: self.filter,
@@ -261,7 +259,7 @@ impl App {
     }
 
     /// The search index, built on first use, with its worker thread when it is big.
-    pub fn search_index(&mut self) -> &Arc<SearchIndex> {
+    pub(crate) fn search_index(&mut self) -> &Arc<SearchIndex> {
         if self.index.is_none() {
             let index = Arc::new(SearchIndex::build(&self.story));
             if index.len() > self.background_search_names {
@@ -273,7 +271,7 @@ impl App {
     }
 
     /// Drops the index and its worker, after the story changed.
-    pub fn forget_search_index(&mut self) {
+    pub(crate) fn forget_search_index(&mut self) {
         self.index = None;
         self.search_worker = None;
     }
@@ -284,7 +282,7 @@ impl App {
         Some(self.story.timeline_row(event, self.clock()))
     }
 
-    pub fn rows_len(&self, pane: Pane) -> usize {
+    pub(crate) fn rows_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Timeline => self.timeline_events.len(),
             Pane::Partners => self.candidate_rows.len(),
@@ -294,7 +292,7 @@ impl App {
         }
     }
 
-    pub fn cursor(&self, pane: Pane) -> ListCursor {
+    pub(crate) fn cursor(&self, pane: Pane) -> ListCursor {
         match pane {
             Pane::Timeline => self.timeline,
             Pane::Partners => self.partners,
@@ -304,7 +302,7 @@ impl App {
         }
     }
 
-    pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
+    pub(crate) fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
         match pane {
             Pane::Timeline => Some(&mut self.timeline),
             Pane::Partners => Some(&mut self.partners),
@@ -340,7 +338,7 @@ impl App {
 
     /// The list pane Detail follows when nothing was followed: the focused list, or the
     /// Timeline when Detail itself is focused.
-    pub fn last_list_pane(&self) -> Pane {
+    pub(crate) fn last_list_pane(&self) -> Pane {
         if self.focus.is_list() {
             self.focus
         } else {
@@ -356,7 +354,7 @@ impl App {
 
     /// The entity a filter would use: the one in Detail, else the most central entity
     /// of the selected record.
-    pub fn entity_in_focus(&self) -> Option<usize> {
+    pub(crate) fn entity_in_focus(&self) -> Option<usize> {
         let file = &self.story.file;
         match self.detail_target()? {
             RecordRef::Entity(e) => Some(e),

@@ -1,5 +1,6 @@
 //! The Detail pane's lines: a record's [`RecordDoc`] rendered to wrapped, cleaned
 //! terminal lines, with the line of each link that Enter follows.
+#![warn(missing_docs)]
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -14,6 +15,7 @@ use super::theme::Theme;
 /// A record laid out for the Detail pane at one width.
 #[derive(Debug, Default)]
 pub struct DetailDoc {
+    /// The lines, styled, each at most the width.
     pub lines: Vec<Line<'static>>,
     /// (line index, target) for each followable link, in reading order.
     pub links: Vec<(usize, RecordRef)>,
@@ -23,8 +25,11 @@ pub struct DetailDoc {
 /// clicking in Detail need, kept between keys so they do not lay the record out again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailLayout {
+    /// The record laid out.
     pub record: RecordRef,
+    /// The width it was laid out at, in cells.
     pub width: usize,
+    /// How many lines it takes.
     pub lines: usize,
     /// (line index, target) for each link, in reading order.
     pub links: Vec<(usize, RecordRef)>,
@@ -34,12 +39,16 @@ pub struct DetailLayout {
 /// source rows it already holds.
 #[derive(Clone, Copy)]
 pub struct DetailSource<'a> {
+    /// The story as shown (narrowed to the as-of date).
     pub story: &'a Story,
+    /// What "overdue" is measured against.
     pub clock: Clock,
+    /// The explorer's source rows, so a source's counts are not recounted.
     pub source_rows: &'a [SourceRow],
 }
 
 impl DetailSource<'_> {
+    /// The document of `record`.
     pub fn document(&self, record: RecordRef) -> RecordDoc {
         document::build(self.story, record, self.clock, self.source_rows)
     }
@@ -62,7 +71,7 @@ impl DetailSource<'_> {
 }
 
 /// Renders a record's document for a pane `width` cells wide.
-pub fn render(doc: &RecordDoc, width: usize, theme: Theme) -> DetailDoc {
+pub(crate) fn render(doc: &RecordDoc, width: usize, theme: Theme) -> DetailDoc {
     let mut out = Lines {
         theme,
         width: width.max(1),

@@ -169,7 +169,7 @@ pub fn by_scope() -> impl Iterator<Item = (Scope, impl Iterator<Item = &'static 
 
 /// How many lines the help overlay has: a title per scope, a line per binding, and
 /// the mouse line.
-pub fn help_line_count() -> usize {
+pub(crate) fn help_line_count() -> usize {
     by_scope()
         .map(|(_, bindings)| 1 + bindings.count())
         .sum::<usize>()
@@ -209,7 +209,7 @@ fn normalize(event: KeyEvent) -> Key {
 
 /// "q quit · / search · …" for the status bar.
 /// The most specific scope's hints come first.
-pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+pub(crate) fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
     scopes
         .iter()
         .flat_map(|&scope| BINDINGS.iter().filter(move |b| b.scope == scope))

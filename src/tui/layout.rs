@@ -1,44 +1,49 @@
 //! Where each pane goes at a given terminal size, shared by drawing and by mouse hit
 //! testing so a click lands on what was drawn there.
+#![warn(missing_docs)]
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::app::{App, Pane};
 
 /// Below this the explorer shows only a message asking for more room.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 10;
 /// From this size on, all panes show at once.
-pub const WIDE_WIDTH: u16 = 120;
-pub const WIDE_HEIGHT: u16 = 30;
+pub(crate) const WIDE_WIDTH: u16 = 120;
+pub(crate) const WIDE_HEIGHT: u16 = 30;
 
+/// Where each part of the screen goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
+    /// The title bar.
     pub title: Rect,
     /// The tab bar, on narrow terminals only.
     pub tabs: Option<Rect>,
     /// Each visible pane with its outer rectangle (border included).
     pub panes: Vec<(Pane, Rect)>,
+    /// The status bar.
     pub status: Rect,
 }
 
 /// What the mouse is over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
+pub(crate) enum Hit {
     /// A pane, and the row under the pointer if any: a list's row index, or for
     /// Detail the row inside the pane (0 is the top line shown).
     Pane(Pane, Option<usize>),
     Tab(Pane),
 }
 
-pub fn is_too_small(area: Rect) -> bool {
+pub(crate) fn is_too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-pub fn is_wide(area: Rect) -> bool {
+pub(crate) fn is_wide(area: Rect) -> bool {
     area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT
 }
 
+/// The areas at terminal size `area`; on a narrow terminal only `focus` shows.
 pub fn compute(area: Rect, focus: Pane) -> Areas {
     let wide = is_wide(area);
     let [title, tabs, body, status] = Layout::vertical([
@@ -79,7 +84,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
 }
 
 /// A rectangle of at most `max_width`×`max_height`, centred in `area`.
-pub fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
+pub(crate) fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
     let width = area
         .width
         .saturating_sub(4)
@@ -101,6 +106,7 @@ pub fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
 /// Where the help overlay goes at one terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HelpLayout {
+    /// The overlay's rectangle, border included.
     pub popup: Rect,
     /// Two columns when the terminal is wide enough to show every line at once.
     pub two_columns: bool,
@@ -153,7 +159,7 @@ pub fn screen(app: &App) -> Rect {
 }
 
 /// The rows a list pane shows at the current size.
-pub fn visible_rows(app: &App, pane: Pane) -> usize {
+pub(crate) fn visible_rows(app: &App, pane: Pane) -> usize {
     let area = screen(app);
     if is_too_small(area) {
         return 0;
@@ -166,7 +172,7 @@ pub fn visible_rows(app: &App, pane: Pane) -> usize {
 }
 
 /// Keeps every list's selection inside its window after a move or a resize.
-pub fn sync_scroll(app: &mut App) {
+pub(crate) fn sync_scroll(app: &mut App) {
     for pane in [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources] {
         let height = visible_rows(app, pane);
         let len = app.rows_len(pane);
@@ -177,7 +183,7 @@ pub fn sync_scroll(app: &mut App) {
 }
 
 /// Detail's inner size at the current terminal size: (width, height).
-pub fn detail_size(app: &App) -> (usize, usize) {
+pub(crate) fn detail_size(app: &App) -> (usize, usize) {
     let area = screen(app);
     compute(area, Pane::Detail)
         .panes
@@ -190,13 +196,13 @@ pub fn detail_size(app: &App) -> (usize, usize) {
 }
 
 /// The scroll Detail is drawn at: the stored one, kept within the document.
-pub fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) -> usize {
+pub(crate) fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) -> usize {
     scroll.min(lines.saturating_sub(height))
 }
 
 /// Rows a page key moves: the focused pane's visible height, less one row kept for
 /// context.
-pub fn page_rows(app: &App) -> usize {
+pub(crate) fn page_rows(app: &App) -> usize {
     let height = if app.focus == Pane::Detail {
         detail_size(app).1
     } else {
@@ -205,7 +211,7 @@ pub fn page_rows(app: &App) -> usize {
     height.saturating_sub(1).max(1)
 }
 
-pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
+pub(crate) fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     let area = screen(app);
     if is_too_small(area) {
         return None;

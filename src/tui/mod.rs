@@ -42,7 +42,6 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     let mut app = app::App::new(loaded.full, loaded.as_of, today());
     app.export_dir = cli.export_dir.clone();
     let theme = theme::Theme::from_env();
-    app.color = theme.color;
     let mouse = !cli.no_mouse;
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;

@@ -62,7 +62,7 @@ pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
 }
 
 /// Carries out an effect; failures become status-bar messages, never exits.
-pub fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
+pub(crate) fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
     match effect {
         Effect::Export { stem, markdown } => {
             match crate::fsutil::write_new_file(&app.export_dir, &stem, "md", markdown.as_bytes()) {
@@ -87,7 +87,7 @@ pub fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
 
 /// The OSC 52 sequence that asks the terminal to set the clipboard; inside tmux it is
 /// wrapped in a passthrough so it reaches the outer terminal.
-pub fn osc52(text: &str) -> String {
+pub(crate) fn osc52(text: &str) -> String {
     use base64::Engine;
     let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let sequence = format!("\x1b]52;c;{payload}\x07");
@@ -99,7 +99,7 @@ pub fn osc52(text: &str) -> String {
 }
 
 /// Runs until the user quits or `stop` is set. `next_event` waits up to the given time.
-pub fn run_loop<B: Backend>(
+pub(crate) fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: Theme,
@@ -149,7 +149,7 @@ where
 
 /// Puts the terminal back: raw mode off, main screen, mouse released, cursor shown.
 /// Safe to call more than once.
-pub fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -160,7 +160,7 @@ pub fn restore_terminal() {
 }
 
 /// The real terminal for the length of one session.
-pub struct TerminalSession {
+pub(crate) struct TerminalSession {
     /// Never dropped: ratatui's `Terminal` drop shows the cursor and `eprintln!`s if
     /// that fails, which panics once the terminal is gone (a closed window). The
     /// session shows the cursor itself in `restore_terminal`; the process is ending.
@@ -168,7 +168,7 @@ pub struct TerminalSession {
 }
 
 impl TerminalSession {
-    pub fn enter(mouse: bool) -> Result<TerminalSession> {
+    pub(crate) fn enter(mouse: bool) -> Result<TerminalSession> {
         install_panic_hook();
         enable_raw_mode()?;
         let mut stdout = io::stdout();
@@ -214,13 +214,13 @@ fn install_panic_hook() {
 }
 
 /// Signals that end the session cleanly: the flag stops the loop, the number says which.
-pub struct StopSignals {
+pub(crate) struct StopSignals {
     pub flag: Arc<AtomicBool>,
     pub which: Arc<AtomicI32>,
 }
 
 impl StopSignals {
-    pub fn install() -> StopSignals {
+    pub(crate) fn install() -> StopSignals {
         let flag = Arc::new(AtomicBool::new(false));
         let which = Arc::new(AtomicI32::new(0));
         #[cfg(unix)]
@@ -259,7 +259,7 @@ impl StopSignals {
     }
 
     /// The conventional exit code for the signal received (128 + number), if any.
-    pub fn exit_code(&self) -> Option<i32> {
+    pub(crate) fn exit_code(&self) -> Option<i32> {
         match self.which.load(Ordering::Relaxed) {
             0 => None,
             signal => Some(128 + signal),
@@ -281,7 +281,7 @@ pub fn exit_once(code: i32) -> ! {
 }
 
 /// Reads crossterm events, waiting at most `timeout`.
-pub fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
+pub(crate) fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
     if event::poll(timeout)? {
         event::read().map(Some)
     } else {

@@ -28,7 +28,7 @@ impl Theme {
         Style::new()
     }
 
-    pub fn dim(self) -> Style {
+    pub(crate) fn dim(self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
         } else {
@@ -40,7 +40,7 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
-    pub fn title_bar(self) -> Style {
+    pub(crate) fn title_bar(self) -> Style {
         if self.color {
             Style::new().fg(Color::Black).bg(Color::Cyan)
         } else {
@@ -76,7 +76,7 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
     }
 
-    pub fn disputed(self) -> Style {
+    pub(crate) fn disputed(self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
 

@@ -4,6 +4,7 @@
 //! versions side by side); the explorer renders the blocks to terminal lines and
 //! [`to_markdown`] renders the same blocks to Markdown, so what is copied is what is on
 //! screen by construction.
+#![warn(missing_docs)]
 
 mod build;
 mod markdown;
@@ -16,6 +17,7 @@ use super::graph::{RecordRef, Story};
 /// A record laid out as a sequence of blocks, in reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecordDoc {
+    /// The blocks, in reading order.
     pub blocks: Vec<Block>,
 }
 
@@ -37,7 +39,12 @@ pub enum Block {
     /// A section: "Involved", "Citations", a candidacy's stage …
     Heading(String),
     /// "Label: value".
-    Field { label: String, value: String },
+    Field {
+        /// What the value is ("When", "Status").
+        label: String,
+        /// The value, as story text.
+        value: String,
+    },
     /// A value shown prominently (a metric's figure).
     Value(String),
     /// A paragraph of story text.
@@ -45,9 +52,19 @@ pub enum Block {
     /// A pause between parts (a blank line on screen, a paragraph break in Markdown).
     Break,
     /// The record's warnings.
-    Badges { disputed: bool, overdue: bool },
+    Badges {
+        /// Some sources disagree about the record.
+        disputed: bool,
+        /// Its date has passed without the expected news.
+        overdue: bool,
+    },
     /// Another record, which Enter follows on screen.
-    Link { target: RecordRef, label: String },
+    Link {
+        /// The record the link leads to.
+        target: RecordRef,
+        /// How the link reads.
+        label: String,
+    },
     /// One citation, formatted by [`citation_text`], with its note.
     Citation(String),
     /// A dispute's versions, side by side where there is room.
@@ -59,20 +76,22 @@ pub enum Block {
 pub struct Version {
     /// "Version 1 — Reuters, Bloomberg".
     pub heading: String,
+    /// What this side says happened.
     pub claim: String,
     /// How well sourced this version is.
     pub sourcing: String,
+    /// Its citations, each formatted by [`citation_text`].
     pub citations: Vec<String>,
 }
 
 /// The badge words, shared by every rendering.
-pub const DISPUTED: &str = "◆ disputed";
-pub const OVERDUE: &str = "⚠ overdue";
+pub(crate) const DISPUTED: &str = "◆ disputed";
+pub(crate) const OVERDUE: &str = "⚠ overdue";
 
 /// A citation as every view writes it: outlet, “title”, date, paragraph, and the
 /// report it relies on: `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on
 /// The Information)`. Detail, the record copy and export footnotes all use this.
-pub fn citation_text(story: &Story, source_id: &str, para: Option<u32>) -> String {
+pub(crate) fn citation_text(story: &Story, source_id: &str, para: Option<u32>) -> String {
     let source = &story.file.sources[story.source_index(source_id)];
     let date = source
         .published

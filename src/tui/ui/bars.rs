@@ -11,7 +11,7 @@ use crate::tui::app::{App, MessageKind, Mode, Pane};
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 
-pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     // After a hop the breadcrumb says more than the story's title, which is known.
     let crumbs = breadcrumb(app);
     let mut text = if crumbs.is_empty() {
@@ -31,7 +31,7 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 }
 
 /// "Timeline › Alibaba › Qwen 2.5": the pane the trail started from and each hop since.
-pub fn breadcrumb(app: &App) -> String {
+pub(super) fn breadcrumb(app: &App) -> String {
     let Some(current) = app.followed else {
         return String::new();
     };
@@ -45,7 +45,7 @@ pub fn breadcrumb(app: &App) -> String {
     parts.join(" › ")
 }
 
-pub fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let cell = usize::from(area.width) / Pane::ALL.len();
     let spans: Vec<Span<'static>> = Pane::ALL
         .iter()
@@ -65,7 +65,7 @@ pub fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let (mode, scopes): (&str, &[Scope]) = match app.mode {
         Mode::Search => ("SEARCH", &[Scope::Search]),
         Mode::Help => ("HELP", &[Scope::Help]),

@@ -13,7 +13,7 @@ use crate::tui::theme::Theme;
 
 use super::pane_block;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
+pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
     let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
     let chosen = groups

@@ -11,7 +11,7 @@ use crate::tui::theme::Theme;
 
 use super::pane_block;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
+pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let target = app.detail_target();
     let kind = target.map_or("", |r| r.kind_label());
     let hint = if focused {

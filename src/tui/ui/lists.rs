@@ -13,7 +13,14 @@ use crate::tui::theme::Theme;
 
 use super::pane_block;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: bool, theme: Theme) {
+pub(super) fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    pane: Pane,
+    focused: bool,
+    theme: Theme,
+) {
     let cursor = app.cursor(pane);
     let len = app.rows_len(pane);
     let title = pane_title(app, pane, len, cursor.selected);

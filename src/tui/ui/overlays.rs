@@ -13,7 +13,7 @@ use crate::tui::keymap;
 use crate::tui::layout::{HelpLayout, centred, help_layout};
 use crate::tui::theme::Theme;
 
-pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+pub(super) fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     // On a narrow terminal the overlay takes the full width: slivers of the panes
     // beside it would only distract.
     let popup = if area.width < 100 {
@@ -161,7 +161,7 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
 
 /// Two columns when the terminal is wide enough to show everything at once; otherwise
 /// one column that j/k scroll.
-pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+pub(super) fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let HelpLayout {
         popup,
         two_columns,
