@@ -4,5 +4,6 @@ pub mod cli;
 pub mod commands;
 pub(crate) mod fsutil;
 pub mod story;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod tui;
