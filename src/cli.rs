@@ -78,7 +78,9 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
     Timeline,
-    Partners,
+    /// The candidacies (`partners` still works, for scripts).
+    #[value(alias = "partners")]
+    Candidates,
     Metrics,
     Disputes,
     Sources,

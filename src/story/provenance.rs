@@ -70,7 +70,7 @@ impl Story {
         }
     }
 
-    /// Sourcing of a record that is one fact (entity, event, figure, relation).
+    /// Sourcing of a record that is one fact (entity, event, metric, relation).
     pub fn record_provenance(&self, record: RecordRef) -> Option<Provenance> {
         let file = &self.file;
         let cite = match record {

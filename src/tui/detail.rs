@@ -191,6 +191,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             let candidacy = &file.candidates[i];
             b.heading(&format!("{} — candidate", row.name));
             b.field("For", &row.role);
+            b.field("Chooser", &row.seeker);
             b.field("Where it stands", row.current.label());
             b.badges(record, false);
             b.heading("Candidate and chooser");
@@ -386,7 +387,7 @@ fn entity(b: &mut Builder<'_>, i: usize) {
         }
     }
     if !links.metrics.is_empty() {
-        b.heading("Figures");
+        b.heading("Metrics");
         for &m in &links.metrics {
             let metric = &story.file.metrics[m];
             b.link(

@@ -1,16 +1,22 @@
-//! The Cited figures pane as a bar chart of the figures that compare (one group at a
-//! time: the selected figure's group, else the first).
+//! The Cited metrics pane as a bar chart of the metrics that compare (one group at a
+//! time: the selected metric's group, else the first). Drawn by hand rather than with
+//! ratatui's BarChart, whose bars are unsigned and carry their label inside the bar:
+//! here each row is label, value as stated (bound, sign, currency, scale), then a bar
+//! in proportion on one scale, negative values left of a zero line.
 
 use ratatui::Frame;
-use ratatui::layout::{Direction, Rect};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, truncate_to_width};
-use crate::story::views::ViewFilter;
+use crate::story::amount::comparable;
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::views::{MetricRow, ViewFilter};
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::inner;
 use crate::tui::theme::Theme;
 
+use super::bar_geometry::{Cell, bar_rows};
 use super::pane_block;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
@@ -23,59 +29,101 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     let title = match chosen {
         Some((name, _)) => format!(
             "{} · chart: {} (c: list)",
-            Pane::Metrics.title(),
+            app.pane_title(Pane::Metrics),
             clean_line(&name.replace(['-', '_'], " "))
         ),
-        None => format!("{} · chart (c: list)", Pane::Metrics.title()),
+        None => format!("{} · chart (c: list)", app.pane_title(Pane::Metrics)),
     };
     let block = pane_block(title, Pane::Metrics, focused, theme);
     let body = inner(area);
     frame.render_widget(block, area);
     let Some((_, rows)) = chosen else {
         frame.render_widget(
-            Paragraph::new("no figures that compare").style(theme.dim()),
+            Paragraph::new("no metrics that compare").style(theme.dim()),
             body,
         );
         return;
     };
-    let label_cols = usize::from(body.width / 2).max(4);
-    let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
-    let bars: Vec<Bar<'static>> = rows
-        .iter()
-        .zip(labels)
-        .map(|(row, label)| {
-            let magnitude = app.story.file.metrics[row.metric].value.abs();
-            // Bars need whole numbers: tenths keep one decimal of resolution.
-            let scaled = (magnitude * 10.0).round().clamp(0.0, u64::MAX as f64 / 2.0) as u64;
-            let style = if Some(row.metric) == selected {
-                theme.selected(focused)
-            } else {
-                theme.value()
-            };
-            Bar::default()
-                .value(scaled)
-                .label(truncate_to_width(&label, label_cols))
-                .text_value(ascii_value(&row.value))
-                .value_style(theme.selected(true))
-                .style(style)
-        })
-        .collect();
-    let chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(1)
-        .data(BarGroup::default().bars(&bars));
-    frame.render_widget(chart, body);
+    let lines = chart_lines(app, rows, usize::from(body.width), selected, focused, theme);
+    // A blank line between bars when they all fit that way.
+    let spaced = lines.len() * 2 - 1 <= usize::from(body.height);
+    let lines: Vec<Line<'static>> = if spaced {
+        let mut out = Vec::new();
+        for (i, line) in lines.into_iter().enumerate() {
+            if i > 0 {
+                out.push(Line::default());
+            }
+            out.push(line);
+        }
+        out
+    } else {
+        lines
+    };
+    frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// ratatui 0.30's horizontal bars measure the value text in bytes and overflow on
-/// multi-byte text (a "−" sign, a CJK unit): keep it ASCII, dropping what is not.
-fn ascii_value(value: &str) -> String {
-    clean_line(value)
-        .replace('−', "-")
-        .chars()
-        .filter(char::is_ascii)
+/// One line per metric: label, value as stated, bar.
+fn chart_lines(
+    app: &App,
+    rows: &[MetricRow],
+    cells: usize,
+    selected: Option<usize>,
+    focused: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
+    let values: Vec<String> = rows.iter().map(|r| clean_line(&r.value)).collect();
+    let value_cols = values.iter().map(|v| width(v)).max().unwrap_or(0).min(cells / 3);
+    let label_cols = labels
+        .iter()
+        .map(|l| width(l))
+        .max()
+        .unwrap_or(0)
+        .min(cells.saturating_sub(value_cols + 2) / 2);
+    let bar_cols = cells.saturating_sub(label_cols + value_cols + 2);
+    let spans: Vec<(f64, f64)> = rows
+        .iter()
+        .map(|r| comparable(&app.story.file.metrics[r.metric]).unwrap_or((0.0, 0.0)))
+        .collect();
+    let bars = bar_rows(&spans, bar_cols);
+    rows.iter()
+        .zip(labels)
+        .zip(values)
+        .zip(bars)
+        .map(|(((row, label), value), bar)| {
+            let is_selected = Some(row.metric) == selected;
+            let label_style = if is_selected {
+                theme.selected(focused)
+            } else {
+                theme.plain()
+            };
+            let pad = value_cols.saturating_sub(width(&value));
+            let value = truncate_to_width(&value, value_cols);
+            Line::from(vec![
+                Span::styled(fit_to_width(&label, label_cols), label_style),
+                Span::raw(format!(" {}{value} ", " ".repeat(pad))),
+                Span::styled(bar_text(&bar), theme.value()),
+            ])
+        })
         .collect()
+}
+
+/// The bar's cells as characters; a sliver leans toward the zero line.
+fn bar_text(bar: &[Cell]) -> String {
+    let zero = bar.iter().position(|c| *c == Cell::Axis).unwrap_or(0);
+    bar.iter()
+        .enumerate()
+        .map(|(i, cell)| match cell {
+            Cell::Empty => ' ',
+            Cell::Axis => '│',
+            Cell::Solid => '█',
+            Cell::Shade => '░',
+            Cell::Sliver if i < zero => '▕',
+            Cell::Sliver => '▏',
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
 }
 
 /// Labels with the words they all start with left out ("Share of DeepSeek
