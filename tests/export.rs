@@ -278,14 +278,93 @@ fn snapshot_view(view: ExportView, name: &str) {
     insta::assert_snapshot!(name, markdown);
 }
 
+/// The story of another shape: two candidacies of one person, money in two
+/// currencies and scales, a range and words in place of a number.
+fn board_story() -> Story {
+    // Named by its path in the repository, so snapshots hold no absolute path.
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/board_rehire.json"),
+    )
+    .unwrap();
+    load_bytes(&bytes, "tests/fixtures/board_rehire.json").expect("the board fixture loads")
+}
+
+#[test]
+fn board_story_candidates_export() {
+    let markdown = export(&board_story(), ExportView::Candidates);
+    let parsed = check_structure("board candidates", &markdown);
+    assert!(markdown.contains("## Who will run the company\n"), "{markdown}");
+    let summary = &parsed.tables[0];
+    assert_eq!(
+        summary.header,
+        ["Candidate", "For", "Chooser", "Where it stands"]
+    );
+    let quist: Vec<&Vec<String>> = summary
+        .rows
+        .iter()
+        .filter(|row| row[0] == "Mara Quist")
+        .collect();
+    assert_eq!(quist.len(), 2);
+    assert_eq!(quist[0][1..3], ["chief executive of Halden Labs", "Halden board"]);
+    assert_eq!(quist[1][1..3], ["head of a new research unit", "Corvane"]);
+    // In the history every stage names the candidacy it belongs to.
+    let history = &parsed.tables[1];
+    assert!(history.rows.iter().any(|row| row[0] == "Mara Quist"
+        && row[1] == "Corvane: head of a new research unit"
+        && row[2] == "dropped"));
+    insta::assert_snapshot!("export_board_candidates", markdown);
+}
+
+#[test]
+fn board_story_metrics_export() {
+    let markdown = export(&board_story(), ExportView::Metrics);
+    let parsed = check_structure("board metrics", &markdown);
+    let values: Vec<&str> = parsed.tables[0]
+        .rows
+        .iter()
+        .map(|row| row[1].as_str())
+        .collect();
+    for value in [
+        "about $13 billion",
+        "about $2–3 billion",
+        "$800 million",
+        "about 13亿元",
+        "nearly all staff · disputed",
+        "−2.1%",
+    ] {
+        assert!(values.contains(&value), "{value} not in {values:?}");
+    }
+    let charts: Vec<&str> = parsed
+        .headings
+        .iter()
+        .map(|(_, text)| text.as_str())
+        .filter(|text| text.starts_with("Chart"))
+        .collect();
+    assert_eq!(
+        charts,
+        [
+            "Chart: money (USD)",
+            "Chart: letter (staff)",
+            "Chart: share-moves (%)"
+        ]
+    );
+    // Words are listed with the metrics, never in a chart.
+    let charted = &parsed.tables[1..];
+    assert!(charted
+        .iter()
+        .flat_map(|t| &t.rows)
+        .all(|row| !row[1].contains("nearly all")));
+    insta::assert_snapshot!("export_board_metrics", markdown);
+}
+
 #[test]
 fn timeline_export() {
     snapshot_view(ExportView::Timeline, "export_timeline");
 }
 
 #[test]
-fn partners_export() {
-    snapshot_view(ExportView::Partners, "export_partners");
+fn candidates_export() {
+    snapshot_view(ExportView::Candidates, "export_candidates");
 }
 
 #[test]
@@ -333,7 +412,7 @@ fn the_report_carries_every_fact_and_every_view() {
         [
             "Timeline",
             "Candidate partners",
-            "Cited figures",
+            "Cited metrics",
             "Where the sources disagree",
             "Who and what",
             "Relations",
@@ -390,7 +469,7 @@ fn the_report_carries_every_fact_and_every_view() {
     let stage_table = parsed
         .tables
         .iter()
-        .find(|t| t.header.get(1).is_some_and(|h| h == "Stage"))
+        .find(|t| t.header.get(2).is_some_and(|h| h == "Stage"))
         .unwrap();
     assert_eq!(
         stage_table.rows.len(),
@@ -421,7 +500,7 @@ fn the_small_fixture_exports_cleanly_in_every_view() {
     let alibaba = entity(&story, "alibaba");
     for view in [
         ExportView::Timeline,
-        ExportView::Partners,
+        ExportView::Candidates,
         ExportView::Metrics,
         ExportView::Disputes,
         ExportView::Sources,
@@ -485,7 +564,7 @@ fn hostile_text_stays_inert_and_inside_its_cell() {
     let alibaba = entity(&story, "alibaba");
     for view in [
         ExportView::Timeline,
-        ExportView::Partners,
+        ExportView::Candidates,
         ExportView::Metrics,
         ExportView::Disputes,
         ExportView::Sources,
@@ -534,7 +613,7 @@ fn hostile_text_in_the_metrics_table_keeps_the_other_columns_in_place() {
     let story = hostile_story();
     let parsed = check_structure("hostile metrics", &export(&story, ExportView::Metrics));
     let figures = &parsed.tables[0];
-    assert_eq!(figures.header[0], "Figure");
+    assert_eq!(figures.header[0], "Metric");
     let row = &figures.rows[0];
     assert_eq!(row[0], clean_line(HOSTILE));
     assert!(

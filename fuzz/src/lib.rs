@@ -33,7 +33,7 @@ fn clock() -> Clock {
 fn every_view(story: &Story) -> Vec<ExportView> {
     let mut views = vec![
         ExportView::Timeline,
-        ExportView::Partners,
+        ExportView::Candidates,
         ExportView::Metrics,
         ExportView::Disputes,
         ExportView::Sources,

@@ -333,7 +333,7 @@ impl Doc<'_> {
             &mut self.out,
             &[
                 "Candidate",
-                "Chooser: for",
+                "Chooser: role",
                 "Stage",
                 "When",
                 "Reason given",

@@ -334,17 +334,12 @@ impl Story {
             }
         }
         groups.retain(|(_, _, rows)| rows.len() >= 2);
-        let split: Vec<String> = groups.iter().map(|(name, _, _)| name.clone()).collect();
+        // Every chart names its one unit, so a reader never compares across two.
         groups
             .into_iter()
-            .map(|(name, unit, rows)| {
-                let parts = split.iter().filter(|n| **n == name).count();
-                let title = if parts > 1 {
-                    format!("{name} ({unit})")
-                } else {
-                    name
-                };
-                (title, rows)
+            .map(|(name, unit, rows)| match unit.as_str() {
+                "" => (name, rows),
+                _ => (format!("{name} ({unit})"), rows),
             })
             .collect()
     }

@@ -26,14 +26,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         .iter()
         .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
         .or_else(|| groups.first());
-    let title = match chosen {
+    let mut title = match chosen {
         Some((name, _)) => format!(
-            "{} · chart: {} (c: list)",
+            "{} · chart: {}",
             app.pane_title(Pane::Metrics),
             clean_line(&name.replace(['-', '_'], " "))
         ),
-        None => format!("{} · chart (c: list)", app.pane_title(Pane::Metrics)),
+        None => format!("{} · chart", app.pane_title(Pane::Metrics)),
     };
+    // The way back to the list, where the title has room for it.
+    if width(&title) + 20 <= usize::from(area.width) {
+        title.push_str(" (c: list)");
+    }
     let block = pane_block(title, Pane::Metrics, focused, theme);
     let body = inner(area);
     frame.render_widget(block, area);
@@ -73,14 +77,23 @@ fn chart_lines(
 ) -> Vec<Line<'static>> {
     let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
     let values: Vec<String> = rows.iter().map(|r| clean_line(&r.value)).collect();
-    let value_cols = values.iter().map(|v| width(v)).max().unwrap_or(0).min(cells / 3);
+    // The value as stated is never cut (its bound and unit are the point); the label
+    // takes at most two fifths of what is left, and the bar the rest, less a blank
+    // cell that keeps the longest bar off the pane's border.
+    let value_cols = values
+        .iter()
+        .map(|v| width(v))
+        .max()
+        .unwrap_or(0)
+        .min(cells.saturating_sub(12));
+    let rest = cells.saturating_sub(value_cols + 3);
     let label_cols = labels
         .iter()
         .map(|l| width(l))
         .max()
         .unwrap_or(0)
-        .min(cells.saturating_sub(value_cols + 2) / 2);
-    let bar_cols = cells.saturating_sub(label_cols + value_cols + 2);
+        .min(rest * 2 / 5);
+    let bar_cols = rest - label_cols;
     let spans: Vec<(f64, f64)> = rows
         .iter()
         .map(|r| comparable(&app.story.file.metrics[r.metric]).unwrap_or((0.0, 0.0)))
@@ -126,23 +139,55 @@ fn bar_text(bar: &[Cell]) -> String {
         .to_owned()
 }
 
-/// Labels with the words they all start with left out ("Share of DeepSeek
-/// conversation that was positive / negative" → "…positive", "…negative"), so
-/// truncated labels stay apart.
+/// Labels shorn of the words they share with another label at their start, less the
+/// last shared word for context ("Staff who had signed the letter by morning / by
+/// evening" → "…by morning", "…by evening"), so truncated labels stay apart.
 fn distinct_labels(labels: Vec<String>) -> Vec<String> {
-    if labels.len() < 2 {
-        return labels;
-    }
     let words: Vec<Vec<&str>> = labels.iter().map(|l| l.split(' ').collect()).collect();
-    let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
-    let common = (0..shortest)
-        .take_while(|&i| words.iter().all(|w| w[i] == words[0][i]))
-        .count();
-    if common == 0 || common == shortest {
-        return labels;
-    }
+    let shared = |a: &[&str], b: &[&str]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
     words
         .iter()
-        .map(|w| format!("…{}", w[common..].join(" ")))
+        .enumerate()
+        .map(|(i, own)| {
+            let most = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, other)| shared(own, other))
+                .max()
+                .unwrap_or(0);
+            // A label wholly inside another keeps every word: nothing else names it.
+            if most < 2 || most >= own.len() {
+                labels[i].clone()
+            } else {
+                format!("…{}", own[most - 1..].join(" "))
+            }
+        })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_labels;
+
+    fn labels(all: &[&str]) -> Vec<String> {
+        distinct_labels(all.iter().map(|s| (*s).to_owned()).collect())
+    }
+
+    #[test]
+    fn shared_openings_give_way_to_what_differs() {
+        assert_eq!(
+            labels(&[
+                "Staff who signed by morning",
+                "Staff who signed by evening",
+                "Staff at Halden in all",
+            ]),
+            ["…by morning", "…by evening", "Staff at Halden in all"]
+        );
+        assert_eq!(
+            labels(&["Apple revenue", "Apple revenue, fourth quarter"]),
+            ["Apple revenue", "Apple revenue, fourth quarter"]
+        );
+        assert_eq!(labels(&["Only one"]), ["Only one"]);
+    }
 }
