@@ -28,7 +28,7 @@ impl RecordRef {
             RecordRef::Entity(_) => "entity",
             RecordRef::Relation(_) => "relation",
             RecordRef::Event(_) => "event",
-            RecordRef::Candidacy(_) => "candidate",
+            RecordRef::Candidacy(_) => "candidacy",
             RecordRef::Metric(_) => "metric",
             RecordRef::Dispute(_) => "dispute",
         }
