@@ -72,7 +72,10 @@ fn the_candidates_pane_at_160x45() {
     press(&mut app, "2j");
     let text = screen_text(&app);
     assert!(text.contains("2 Who will run the company"), "{text}");
-    assert!(text.contains("Chooser: Corvane"), "Detail names the chooser:\n{text}");
+    assert!(
+        text.contains("Chooser: Corvane"),
+        "Detail names the chooser:\n{text}"
+    );
     insta::assert_snapshot!("board_candidates_160x45", screen(&app).backend());
 }
 
@@ -165,8 +168,14 @@ fn a_fall_is_drawn_left_of_the_zero_line() {
         assert_eq!((fall_right, rise_left), (0, 0), "{text}");
         assert!(fall_left > rise_right && rise_right > 0, "{text}");
         let ratio = fall_left as f64 / rise_right as f64;
-        assert!((ratio - 2.1 / 1.4).abs() < 0.35, "{fall_left} vs {rise_right}");
-        assert!(text.contains("−2.1%") && !text.contains("-2.1%"), "a true minus");
+        assert!(
+            (ratio - 2.1 / 1.4).abs() < 0.35,
+            "{fall_left} vs {rise_right}"
+        );
+        assert!(
+            text.contains("−2.1%") && !text.contains("-2.1%"),
+            "a true minus"
+        );
         insta::assert_snapshot!(
             format!("board_chart_share_moves_{width}x{height}"),
             screen(&app).backend()
@@ -179,7 +188,10 @@ fn money_compares_scale_normalised_and_one_currency_per_chart() {
     let mut app = board_app(160, 45);
     let text = chart_of(&mut app, "Halden's value in its last funding round");
     assert!(text.contains("chart: money (USD)"), "{text}");
-    assert!(!text.contains("13亿元"), "yuan are charted apart from dollars");
+    assert!(
+        !text.contains("13亿元"),
+        "yuan are charted apart from dollars"
+    );
     let (_, _, valuation) = bar_of(&text, "about $13 billion");
     let (_, _, sale) = bar_of(&text, "$800 million");
     let ideal = 0.8 / 13.0 * valuation as f64;

@@ -267,7 +267,12 @@ fn export_entity_with_an_unknown_id_suggests_one() {
 #[test]
 fn every_view_exports() {
     for view in [
-        "timeline", "candidates", "metrics", "disputes", "sources", "report",
+        "timeline",
+        "candidates",
+        "metrics",
+        "disputes",
+        "sources",
+        "report",
     ] {
         let output = storyscope(&["export", view]);
         assert_exit(&output, 0);
@@ -278,6 +283,22 @@ fn every_view_exports() {
             "{view}"
         );
     }
+}
+
+#[test]
+fn partners_still_exports_the_candidates_for_old_scripts() {
+    let output = storyscope(&["export", "partners"]);
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        stdout(&storyscope(&["export", "candidates"]))
+    );
+    assert!(stdout(&output).contains("## Candidate partners\n"));
+    let help = stdout(&storyscope(&["export", "--help"]));
+    assert!(
+        help.contains("candidates") && !help.contains("partners"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -293,7 +293,10 @@ fn board_story() -> Story {
 fn board_story_candidates_export() {
     let markdown = export(&board_story(), ExportView::Candidates);
     let parsed = check_structure("board candidates", &markdown);
-    assert!(markdown.contains("## Who will run the company\n"), "{markdown}");
+    assert!(
+        markdown.contains("## Who will run the company\n"),
+        "{markdown}"
+    );
     let summary = &parsed.tables[0];
     assert_eq!(
         summary.header,
@@ -305,7 +308,10 @@ fn board_story_candidates_export() {
         .filter(|row| row[0] == "Mara Quist")
         .collect();
     assert_eq!(quist.len(), 2);
-    assert_eq!(quist[0][1..3], ["chief executive of Halden Labs", "Halden board"]);
+    assert_eq!(
+        quist[0][1..3],
+        ["chief executive of Halden Labs", "Halden board"]
+    );
     assert_eq!(quist[1][1..3], ["head of a new research unit", "Corvane"]);
     // In the history every stage names the candidacy it belongs to.
     let history = &parsed.tables[1];
@@ -350,10 +356,12 @@ fn board_story_metrics_export() {
     );
     // Words are listed with the metrics, never in a chart.
     let charted = &parsed.tables[1..];
-    assert!(charted
-        .iter()
-        .flat_map(|t| &t.rows)
-        .all(|row| !row[1].contains("nearly all")));
+    assert!(
+        charted
+            .iter()
+            .flat_map(|t| &t.rows)
+            .all(|row| !row[1].contains("nearly all"))
+    );
     insta::assert_snapshot!("export_board_metrics", markdown);
 }
 

@@ -206,10 +206,13 @@ pub fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
     .count();
     if given == 0 {
         problems.push(
-            Problem::at(at(""), "a metric needs a `value`, a `range` or `qualitative` words")
-                .with_hint(
-                    "write \"value\": 13, \"range\": [2, 3], or \"qualitative\": \"nearly all\"",
-                ),
+            Problem::at(
+                at(""),
+                "a metric needs a `value`, a `range` or `qualitative` words",
+            )
+            .with_hint(
+                "write \"value\": 13, \"range\": [2, 3], or \"qualitative\": \"nearly all\"",
+            ),
         );
     } else if given > 1 {
         problems.push(
@@ -221,19 +224,21 @@ pub fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
         );
     }
     if metric.value.is_some_and(|v| !v.is_finite()) {
-        problems.push(Problem::at(at("value"), "the value must be a finite number"));
+        problems.push(Problem::at(
+            at("value"),
+            "the value must be a finite number",
+        ));
     }
     if let Some([low, high]) = metric.range {
         if !(low.is_finite() && high.is_finite()) {
             problems.push(Problem::at(at("range"), "both ends must be finite numbers"));
         } else if low > high {
             problems.push(
-                Problem::at(at("range"), "a range runs from low to high")
-                    .with_hint(format!(
-                        "write [{}, {}]",
-                        format_number(high),
-                        format_number(low)
-                    )),
+                Problem::at(at("range"), "a range runs from low to high").with_hint(format!(
+                    "write [{}, {}]",
+                    format_number(high),
+                    format_number(low)
+                )),
             );
         } else if low == high {
             problems.push(
@@ -244,7 +249,10 @@ pub fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
     }
     if let Some(words) = &metric.qualitative {
         if words.trim().is_empty() {
-            problems.push(Problem::at(at("qualitative"), "must not be empty or only spaces"));
+            problems.push(Problem::at(
+                at("qualitative"),
+                "must not be empty or only spaces",
+            ));
         }
         for (field, set) in [
             ("scale", metric.scale.is_some()),
@@ -259,19 +267,19 @@ pub fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
         }
         if metric.bound != super::model::Bound::Exact {
             problems.push(
-                Problem::at(at("bound"), "the words already say how far (\"nearly all\")")
-                    .with_hint("drop `bound` from a qualitative metric"),
+                Problem::at(
+                    at("bound"),
+                    "the words already say how far (\"nearly all\")",
+                )
+                .with_hint("drop `bound` from a qualitative metric"),
             );
         }
     }
     if let Some(code) = &metric.currency {
         if let Some(hint) = currency_hint(code) {
             problems.push(
-                Problem::at(
-                    at("currency"),
-                    format!("`{code}` is not a currency code"),
-                )
-                .with_hint(hint),
+                Problem::at(at("currency"), format!("`{code}` is not a currency code"))
+                    .with_hint(hint),
             );
         }
     }

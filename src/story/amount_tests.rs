@@ -20,14 +20,17 @@ fn text(fields: serde_json::Value) -> String {
 
 #[test]
 fn money_with_scale_and_bound_reads_as_words() {
-    let about_13bn = serde_json::json!({"value": 13, "scale": "billion", "currency": "USD", "bound": "about"});
+    let about_13bn =
+        serde_json::json!({"value": 13, "scale": "billion", "currency": "USD", "bound": "about"});
     assert_eq!(text(about_13bn), "about $13 billion");
     assert_eq!(
         text(serde_json::json!({"value": 1.5, "scale": "million", "currency": "EUR"})),
         "€1.5 million"
     );
     assert_eq!(
-        text(serde_json::json!({"value": 13, "scale": "million", "currency": "CHF", "bound": "over"})),
+        text(
+            serde_json::json!({"value": 13, "scale": "million", "currency": "CHF", "bound": "over"})
+        ),
         "over CHF 13 million"
     );
     assert_eq!(
@@ -76,10 +79,7 @@ fn negatives_take_a_true_minus_sign() {
         text(serde_json::json!({"value": 7.7, "unit": "%", "direction": "down"})),
         "−7.7%"
     );
-    assert_eq!(
-        text(serde_json::json!({"value": -40, "unit": "%"})),
-        "−40%"
-    );
+    assert_eq!(text(serde_json::json!({"value": -40, "unit": "%"})), "−40%");
     assert_eq!(
         text(serde_json::json!({"value": -2, "scale": "billion", "currency": "USD"})),
         "−$2 billion"
@@ -90,7 +90,9 @@ fn negatives_take_a_true_minus_sign() {
 #[test]
 fn ranges_use_an_en_dash_or_to_across_zero() {
     assert_eq!(
-        text(serde_json::json!({"range": [2, 3], "scale": "billion", "currency": "USD", "bound": "about"})),
+        text(
+            serde_json::json!({"range": [2, 3], "scale": "billion", "currency": "USD", "bound": "about"})
+        ),
         "about $2–3 billion"
     );
     assert_eq!(
@@ -144,14 +146,21 @@ fn problems(fields: serde_json::Value) -> Vec<String> {
 fn the_loader_refuses_amounts_that_cannot_be_read() {
     let none = problems(serde_json::json!({}));
     assert_eq!(none.len(), 1);
-    assert!(none[0].contains("metrics[4]") && none[0].contains("`qualitative`"), "{none:?}");
+    assert!(
+        none[0].contains("metrics[4]") && none[0].contains("`qualitative`"),
+        "{none:?}"
+    );
     let both = problems(serde_json::json!({"value": 2, "range": [1, 3]}));
     assert!(both[0].contains("only one of"), "{both:?}");
     let backwards = problems(serde_json::json!({"range": [5, 3]}));
-    assert!(backwards[0].contains("metrics[4].range") && backwards[0].contains("[3, 5]"), "{backwards:?}");
+    assert!(
+        backwards[0].contains("metrics[4].range") && backwards[0].contains("[3, 5]"),
+        "{backwards:?}"
+    );
     let flat = problems(serde_json::json!({"range": [5, 5]}));
     assert!(flat[0].contains("\"value\": 5"), "{flat:?}");
-    let words_with_scale = problems(serde_json::json!({"qualitative": "most", "scale": "billion", "bound": "about"}));
+    let words_with_scale =
+        problems(serde_json::json!({"qualitative": "most", "scale": "billion", "bound": "about"}));
     assert_eq!(words_with_scale.len(), 2, "{words_with_scale:?}");
     assert!(words_with_scale[0].contains("metrics[4].scale"));
     assert!(words_with_scale[1].contains("metrics[4].bound"));
@@ -162,10 +171,16 @@ fn the_loader_refuses_amounts_that_cannot_be_read() {
 #[test]
 fn currency_codes_get_a_fix() {
     let dollar = problems(serde_json::json!({"value": 1, "currency": "$"}));
-    assert!(dollar[0].contains("metrics[4].currency") && dollar[0].contains("`USD`"), "{dollar:?}");
+    assert!(
+        dollar[0].contains("metrics[4].currency") && dollar[0].contains("`USD`"),
+        "{dollar:?}"
+    );
     let lower = problems(serde_json::json!({"value": 1, "currency": "chf"}));
     assert!(lower[0].contains("`CHF`"), "{lower:?}");
     let yen = problems(serde_json::json!({"value": 1, "currency": "¥"}));
-    assert!(yen[0].contains("`CNY`") && yen[0].contains("`JPY`"), "{yen:?}");
+    assert!(
+        yen[0].contains("`CNY`") && yen[0].contains("`JPY`"),
+        "{yen:?}"
+    );
     assert!(problems(serde_json::json!({"value": 1, "currency": "SEK"})).is_empty());
 }

@@ -189,7 +189,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
         RecordRef::Candidacy(i) => {
             let row = story.candidate_row(i);
             let candidacy = &file.candidates[i];
-            b.heading(&format!("{} — candidate", row.name));
+            b.heading(&story.record_title(record));
             b.field("For", &row.role);
             b.field("Chooser", &row.seeker);
             b.field("Where it stands", row.current.label());

@@ -106,7 +106,12 @@ pub fn visible_rows(app: &App, pane: Pane) -> usize {
 
 /// Keeps every list's selection inside its window after a move or a resize.
 pub fn sync_scroll(app: &mut App) {
-    for pane in [Pane::Timeline, Pane::Candidates, Pane::Metrics, Pane::Sources] {
+    for pane in [
+        Pane::Timeline,
+        Pane::Candidates,
+        Pane::Metrics,
+        Pane::Sources,
+    ] {
         let height = visible_rows(app, pane);
         let len = app.rows_len(pane);
         if let Some(cursor) = app.cursor_mut(pane) {

@@ -27,7 +27,11 @@ pub(crate) fn bar_rows(spans: &[(f64, f64)], width: usize) -> Vec<Vec<Cell>> {
     let extent = most_positive - most_negative;
     let bar_cells = (width - 1) as f64;
     // One unit for both sides, so a bar of −500 is as long as one of 500.
-    let per_unit = if extent > 0.0 { bar_cells / extent } else { 0.0 };
+    let per_unit = if extent > 0.0 {
+        bar_cells / extent
+    } else {
+        0.0
+    };
     let zero = ((-most_negative) * per_unit).round() as usize;
     let zero = zero.min(width - 1);
     spans
@@ -134,7 +138,11 @@ mod tests {
     fn a_tiny_value_still_shows_and_zero_shows_nothing() {
         let rows = bar_rows(&[(0.001, 0.001), (0.0, 0.0), (1000.0, 1000.0)], 21);
         assert_eq!(rows[0][1], Cell::Sliver);
-        assert!(rows[1].iter().all(|c| matches!(c, Cell::Empty | Cell::Axis)));
+        assert!(
+            rows[1]
+                .iter()
+                .all(|c| matches!(c, Cell::Empty | Cell::Axis))
+        );
     }
 
     #[test]
