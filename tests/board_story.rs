@@ -217,3 +217,23 @@ fn the_shipped_story_chart_draws_every_bar() {
     let ideal = 7.7 / 11.0 * q4 as f64;
     assert!((fy as f64 - ideal).abs() <= 1.0, "{fy} vs {q4}");
 }
+
+#[test]
+fn a_hostile_candidates_title_never_reaches_the_terminal() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/board_rehire.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file["story"]["candidates_title"] =
+        serde_json::json!("Who\u{1b}]52;c;ZXZpbA==\u{7} runs\u{1b}[2J it");
+    let story = storyscope::story::load::load_bytes(file.to_string().as_bytes(), "hostile")
+        .expect("still a valid story");
+    let mut app = app_with(story, 160, 45);
+    press(&mut app, "2");
+    let text = screen_text(&app);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
+    assert!(text.contains("2 Who"), "{text}");
+}

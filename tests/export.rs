@@ -554,6 +554,11 @@ fn hostile_story() -> Story {
     file["candidates"][0]["stages"][1]["reason"] = hostile.clone();
     file["metrics"][0]["label"] = hostile.clone();
     file["metrics"][0]["unit"] = hostile.clone();
+    file["story"]["candidates_title"] = hostile.clone();
+    let words = file["metrics"][1].as_object_mut().unwrap();
+    words.remove("value");
+    words.remove("bound");
+    words.insert("qualitative".to_owned(), hostile.clone());
     file["disputes"][0]["point"] = hostile.clone();
     file["disputes"][0]["variants"][0]["claim"] = hostile.clone();
     file["relations"][0]["summary"] = hostile;

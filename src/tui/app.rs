@@ -225,11 +225,12 @@ impl App {
         app
     }
 
-    /// The title a pane shows: the story names its candidates pane.
-    pub fn pane_title(&self, pane: Pane) -> &str {
+    /// The title a pane shows: the story names its candidates pane (story text, so
+    /// cleaned of anything a terminal would act on).
+    pub fn pane_title(&self, pane: Pane) -> String {
         match pane {
-            Pane::Candidates => self.story.candidates_title(),
-            _ => pane.title(),
+            Pane::Candidates => crate::story::text::clean_line(self.story.candidates_title()),
+            _ => pane.title().to_owned(),
         }
     }
 

@@ -35,7 +35,7 @@ pub fn breadcrumb(app: &App) -> String {
     let Some(current) = app.followed else {
         return String::new();
     };
-    let mut parts = vec![app.pane_title(app.trail_start).to_owned()];
+    let mut parts = vec![app.pane_title(app.trail_start)];
     for &record in app.trail.iter().chain(std::iter::once(&current)) {
         parts.push(truncate_to_width(
             &clean_line(&app.story.record_title(record)),
