@@ -528,6 +528,21 @@ fn the_small_fixture_exports_cleanly_in_every_view() {
         "the bound is kept with the value"
     );
     assert!(report.contains("**up to +3%**"));
+    let board = board_story();
+    let quist = entity(&board, "quist");
+    for view in [
+        ExportView::Timeline,
+        ExportView::Disputes,
+        ExportView::Sources,
+        ExportView::Entity(quist),
+        ExportView::Report,
+    ] {
+        let markdown = export(&board, view);
+        check_structure(&format!("board {}", view.name()), &markdown);
+    }
+    let quist_page = export(&board, ExportView::Entity(quist));
+    assert!(quist_page.contains("### Who will run the company"));
+    assert!(quist_page.contains("| Mara Quist | Corvane: head of a new research unit |"));
 }
 
 /// Text a hostile story file might carry: a pipe, a newline, a link, HTML, and

@@ -447,6 +447,7 @@ pub struct Metric {
     pub unit: String,
     /// ISO 4217 code of a money amount: "USD", "CNY", "EUR" …
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
     pub currency: Option<String>,
     /// The scale word the value is stated in: 13 with `billion` is 13 billion.
     #[serde(default, skip_serializing_if = "Option::is_none")]

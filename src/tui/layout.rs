@@ -59,7 +59,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
     let [timeline, lower] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-    let [partners, metrics] =
+    let [candidates, metrics] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lower);
     let [detail, sources] =
         Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(right);
@@ -68,7 +68,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
         tabs: None,
         panes: vec![
             (Pane::Timeline, timeline),
-            (Pane::Candidates, partners),
+            (Pane::Candidates, candidates),
             (Pane::Metrics, metrics),
             (Pane::Sources, sources),
             (Pane::Detail, detail),
