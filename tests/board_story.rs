@@ -237,3 +237,15 @@ fn a_hostile_candidates_title_never_reaches_the_terminal() {
     );
     assert!(text.contains("2 Who"), "{text}");
 }
+
+#[test]
+fn words_selected_in_the_chart_show_their_group_and_say_why_they_have_no_bar() {
+    let mut app = board_app(80, 24);
+    let text = chart_of(&mut app, "Staff behind the letter, in the union's words");
+    assert!(text.contains("chart: letter (staff)"), "{text}");
+    assert!(
+        text.contains("“nearly all staff”: words, not charted"),
+        "{text}"
+    );
+    assert!(bar_of(&text, "about 770 staff").2 > 0, "{text}");
+}

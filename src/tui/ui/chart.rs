@@ -22,9 +22,17 @@ use super::pane_block;
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
     let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
+    // The selected metric's chart; for words (never charted), the chart of its group,
+    // so the reader still sees what the words sit beside.
+    let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
     let chosen = groups
         .iter()
         .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
+        .or_else(|| {
+            groups
+                .iter()
+                .find(|(_, rows)| rows[0].group.as_ref() == selected_group)
+        })
         .or_else(|| groups.first());
     let mut title = match chosen {
         Some((name, _)) => format!(
@@ -49,9 +57,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         return;
     };
     let lines = chart_lines(app, rows, usize::from(body.width), selected, focused, theme);
+    let note = selected.and_then(|m| words_note(app, m, usize::from(body.width)));
+    let room = usize::from(body.height).saturating_sub(if note.is_some() { 2 } else { 0 });
     // A blank line between bars when they all fit that way.
-    let spaced = lines.len() * 2 - 1 <= usize::from(body.height);
-    let lines: Vec<Line<'static>> = if spaced {
+    let spaced = lines.len() * 2 - 1 <= room;
+    let mut lines: Vec<Line<'static>> = if spaced {
         let mut out = Vec::new();
         for (i, line) in lines.into_iter().enumerate() {
             if i > 0 {
@@ -63,7 +73,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     } else {
         lines
     };
+    if let Some(note) = note {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(note, theme.dim())));
+    }
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// For a selected metric stated in words: why it has no bar ("nearly all staff: words,
+/// not charted").
+fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
+    let record = &app.story.file.metrics[metric];
+    comparable(record).is_none().then(|| {
+        let value = clean_line(&crate::story::amount::metric_value_text(record));
+        truncate_to_width(&format!("“{value}”: words, not charted"), cells)
+    })
 }
 
 /// One line per metric: label, value as stated, bar.
