@@ -1,5 +1,6 @@
-//! The four list panes: Timeline, Candidates (titled by the story), Cited metrics, Sources. Only the
-//! visible rows are built, so a story of any length draws in the same time.
+//! The four list panes: Timeline, Candidates (titled by the story), Cited metrics,
+//! Sources. Only the visible rows are built, so a story of any length draws in the
+//! same time.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
