@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod candidacy;
 pub mod date;
+pub mod document;
 pub mod export;
 pub mod graph;
 pub(crate) mod json_spans;
