@@ -1,6 +1,8 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+pub mod amount;
+pub mod candidacy;
 pub mod date;
 pub mod document;
 pub mod export;
@@ -12,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub(crate) mod problem;
 pub(crate) mod provenance;
+pub mod scale;
 // The search slice is rewriting these files; its merge brings them to pub(crate).
 #[allow(unreachable_pub)]
 pub mod search;
