@@ -49,13 +49,8 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         }
         None => None,
     };
-    let story = match as_of {
-        Some(date) => full.as_of(date.latest()),
-        None => full.clone(),
-    };
-    let clock = Clock {
-        reference_day: as_of.map_or_else(today, |d| d.latest()),
-    };
+    let story = full.narrowed(as_of);
+    let clock = Clock::at(as_of, today());
     Ok(Loaded {
         story,
         full,

@@ -23,20 +23,21 @@ fn vim_keys_arrows_and_jumps_move_the_selection() {
     let mut app = app(160, 45);
     let last = app.timeline_events.len() - 1;
     press(&mut app, "jj");
-    assert_eq!(app.timeline.selected, 2);
+    assert_eq!(app.cursor(Pane::Timeline).selected, 2);
     press(&mut app, "k<Down><Up><Up>");
-    assert_eq!(app.timeline.selected, 0);
+    assert_eq!(app.cursor(Pane::Timeline).selected, 0);
     press(&mut app, "G");
-    assert_eq!(app.timeline.selected, last);
+    assert_eq!(app.cursor(Pane::Timeline).selected, last);
     press(&mut app, "j");
     assert_eq!(
-        app.timeline.selected, last,
+        app.cursor(Pane::Timeline).selected,
+        last,
         "the selection stops at the end"
     );
     press(&mut app, "g");
-    assert_eq!(app.timeline.selected, 0);
+    assert_eq!(app.cursor(Pane::Timeline).selected, 0);
     press(&mut app, "<End><Home><PgDn>");
-    assert!(app.timeline.selected > 0);
+    assert!(app.cursor(Pane::Timeline).selected > 0);
 }
 
 #[test]
@@ -75,11 +76,21 @@ fn search_enter_opens_the_qwen_max_model_in_detail() {
 fn search_escape_restores_the_previous_view() {
     let mut app = app(160, 45);
     press(&mut app, "jj3j");
-    let before = (app.focus, app.timeline, app.metrics, app.detail_target());
+    let before = (
+        app.focus,
+        app.cursor(Pane::Timeline),
+        app.cursor(Pane::Metrics),
+        app.detail_target(),
+    );
     press(&mut app, "/alibaba<Down><Esc>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
-        (app.focus, app.timeline, app.metrics, app.detail_target()),
+        (
+            app.focus,
+            app.cursor(Pane::Timeline),
+            app.cursor(Pane::Metrics),
+            app.detail_target()
+        ),
         before
     );
 }
@@ -106,28 +117,28 @@ fn enter_follows_links_backspace_goes_back_and_bracket_goes_forward() {
         matches!(first_hop, RecordRef::Entity(_)),
         "first link of an event is an entity"
     );
-    assert_eq!(app.trail, vec![start.unwrap()]);
+    assert_eq!(app.trail.back, vec![start.unwrap()]);
     press(&mut app, "j<Enter>");
     let second_hop = app.detail_target().unwrap();
     assert_ne!(second_hop, first_hop);
-    assert_eq!(app.trail.len(), 2);
+    assert_eq!(app.trail.back.len(), 2);
     press(&mut app, "<BS>");
     assert_eq!(app.detail_target(), Some(first_hop));
-    assert_eq!(app.forward, vec![second_hop]);
+    assert_eq!(app.trail.forward, vec![second_hop]);
     press(&mut app, "]");
     assert_eq!(app.detail_target(), Some(second_hop));
     press(&mut app, "<BS><BS>");
     assert_eq!(app.detail_target(), start);
-    assert_eq!(app.followed, None);
+    assert_eq!(app.trail.followed, None);
 }
 
 #[test]
 fn a_new_hop_drops_forward_history() {
     let mut app = app(160, 45);
     press(&mut app, "<Enter><Enter>j<Enter><BS>");
-    assert_eq!(app.forward.len(), 1);
+    assert_eq!(app.trail.forward.len(), 1);
     press(&mut app, "jj<Enter>");
-    assert!(app.forward.is_empty());
+    assert!(app.trail.forward.is_empty());
 }
 
 #[test]
@@ -162,7 +173,11 @@ fn help_opens_and_closes() {
     press(&mut app, "?");
     assert_eq!(app.mode, Mode::Help);
     press(&mut app, "j");
-    assert_eq!(app.timeline.selected, 0, "keys do not leak through help");
+    assert_eq!(
+        app.cursor(Pane::Timeline).selected,
+        0,
+        "keys do not leak through help"
+    );
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Normal);
 }
@@ -254,9 +269,9 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
     // Row 4 of the screen is the third timeline row (title bar, border, rows…).
     update(&mut app, Action::Click(10, 4));
     assert_eq!(app.focus, Pane::Timeline);
-    assert_eq!(app.timeline.selected, 2);
+    assert_eq!(app.cursor(Pane::Timeline).selected, 2);
     update(&mut app, Action::Scroll(10, 4, 1));
-    assert_eq!(app.timeline.selected, 5);
+    assert_eq!(app.cursor(Pane::Timeline).selected, 5);
     // Clicking the Detail pane focuses it.
     update(&mut app, Action::Click(150, 10));
     assert_eq!(app.focus, Pane::Detail);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::date::Precision;
-use super::model::{Citation, StoryFile};
+use super::model::{Citation, Source, StoryFile};
 use super::problem::{Problem, cap_problems};
 use super::text::did_you_mean;
 
@@ -123,6 +123,11 @@ impl Story {
             Some(RecordRef::Source(index)) => *index,
             _ => unreachable!("validated source reference `{id}`"),
         }
+    }
+
+    /// The source with id `id`, a reference validation has already checked.
+    pub(crate) fn source(&self, id: &str) -> &Source {
+        &self.file.sources[self.source_index(id)]
     }
 
     pub fn links(&self, entity: usize) -> &EntityLinks {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::date::DayNumber;
+use super::date::{DateSpec, DayNumber};
 use super::graph::{RecordRef, Story};
 use super::model::{Citation, StoryFile};
 
@@ -252,6 +252,15 @@ impl Story {
         days.into_iter().collect()
     }
 
+    /// The story as shown with `--as-of`: as known on the last day of `as_of`, or the
+    /// whole story when there is none. Every view that narrows goes through here.
+    pub fn narrowed(&self, as_of: Option<DateSpec>) -> Story {
+        match as_of {
+            Some(date) => self.as_of(date.latest()),
+            None => self.clone(),
+        }
+    }
+
     /// The story as known on `day`: citations of later (or undated) sources removed,
     /// facts left without a citation dropped, disputes left with one version dropped.
     pub fn as_of(&self, day: DayNumber) -> Story {
@@ -279,7 +288,7 @@ impl Story {
             }
             while listed.insert(current.id.as_str()) {
                 match current.via.as_deref() {
-                    Some(via) => current = &self.file.sources[self.source_index(via)],
+                    Some(via) => current = self.source(via),
                     None => break,
                 }
             }

@@ -1,7 +1,7 @@
 //! The rows each view shows, built from the graph with filters applied. The screen
 //! panes and the Markdown export both read these, so they always agree.
 
-use super::date::DayNumber;
+use super::date::{DateSpec, DayNumber};
 use super::graph::{RecordRef, Story};
 use super::model::{Citation, StageKind, Timing};
 use super::provenance::Provenance;
@@ -17,6 +17,16 @@ pub struct ViewFilter {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
     pub reference_day: DayNumber,
+}
+
+impl Clock {
+    /// The clock of a view as of `as_of` (its last day), or of `today` when the view
+    /// shows every source.
+    pub fn at(as_of: Option<DateSpec>, today: DayNumber) -> Clock {
+        Clock {
+            reference_day: as_of.map_or(today, |date| date.latest()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -239,10 +249,7 @@ impl Story {
             published: source
                 .published
                 .map_or_else(|| "undated".to_owned(), |d| d.human()),
-            via: source
-                .via
-                .as_ref()
-                .map(|id| self.file.sources[self.source_index(id)].outlet.clone()),
+            via: source.via.as_ref().map(|id| self.source(id).outlet.clone()),
             facts,
             alone,
         }
@@ -290,7 +297,7 @@ impl Story {
                 .map(|variant| {
                     let mut outlets: Vec<String> = Vec::new();
                     for citation in &variant.cite {
-                        let outlet = &self.file.sources[self.source_index(&citation.source)].outlet;
+                        let outlet = &self.source(&citation.source).outlet;
                         if !outlets.contains(outlet) {
                             outlets.push(outlet.clone());
                         }

@@ -10,102 +10,18 @@ use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow
 use crate::story::{RecordRef, Story};
 
 use super::detail::{DetailLayout, DetailSource};
+pub use super::panes::{ListCursor, Pane};
+use super::trail::Trail;
 
 /// Above this many names a search may take longer than a frame (BENCHMARKS.md: p95
 /// 8.7 ms at 113k names, 30 ms at 1M), so it runs on the search worker.
 pub(crate) const BACKGROUND_SEARCH_NAMES: usize = 300_000;
-
-/// The panes, in Tab order; the number keys 1–5 follow this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Timeline,
-    Candidates,
-    Metrics,
-    Sources,
-    Detail,
-}
-
-impl Pane {
-    pub(crate) const ALL: [Pane; 5] = [
-        Pane::Timeline,
-        Pane::Candidates,
-        Pane::Metrics,
-        Pane::Sources,
-        Pane::Detail,
-    ];
-
-    /// The pane's own name; `App::pane_title` gives the story's title for candidates.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Timeline => "Timeline",
-            Pane::Candidates => crate::story::candidacy::DEFAULT_CANDIDATES_TITLE,
-            Pane::Metrics => "Cited metrics",
-            Pane::Sources => "Sources",
-            Pane::Detail => "Detail",
-        }
-    }
-
-    /// For the tab bar of narrow terminals.
-    pub(crate) fn short_title(self) -> &'static str {
-        match self {
-            Pane::Timeline => "Timeline",
-            Pane::Candidates => "Candidates",
-            Pane::Metrics => "Metrics",
-            Pane::Sources => "Sources",
-            Pane::Detail => "Detail",
-        }
-    }
-
-    pub fn number(self) -> u8 {
-        Pane::ALL
-            .iter()
-            .position(|&p| p == self)
-            .map_or(1, |i| i as u8 + 1)
-    }
-
-    pub(crate) fn is_list(self) -> bool {
-        self != Pane::Detail
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Normal,
     Search,
     Help,
-}
-
-/// Selection and scroll of one list pane.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListCursor {
-    pub selected: usize,
-    /// First visible row; kept so the selection stays in view with little movement.
-    pub offset: usize,
-}
-
-impl ListCursor {
-    /// Moves by `delta` rows within `len`, clamping at the ends.
-    pub fn step(&mut self, delta: isize, len: usize) {
-        if len == 0 {
-            self.selected = 0;
-            return;
-        }
-        let target = self.selected as isize + delta;
-        self.selected = target.clamp(0, len as isize - 1) as usize;
-    }
-
-    /// Adjusts `offset` so the selection is inside a window of `height` rows.
-    pub(crate) fn scroll_into_view(&mut self, height: usize, len: usize) {
-        if height == 0 {
-            return;
-        }
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(len.saturating_sub(height));
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,10 +57,8 @@ pub struct App {
     /// The list pane focused last: Detail shows its selection while Detail has focus.
     pub origin_pane: Pane,
     pub mode: Mode,
-    pub timeline: ListCursor,
-    pub candidates: ListCursor,
-    pub metrics: ListCursor,
-    pub sources: ListCursor,
+    /// One cursor per list pane, in `Pane::LISTS` order.
+    pub lists: [ListCursor; 4],
     /// The timeline's events in order (arena indexes); rows are built only for what
     /// is drawn, so a story of 100k events opens at once.
     pub timeline_events: Vec<usize>,
@@ -158,13 +72,8 @@ pub struct App {
     /// Timeline narrowed to this entity's events.
     pub filter: Option<usize>,
     pub chart: bool,
-    /// The record Detail shows when the user followed a link; None shows the selection.
-    pub followed: Option<RecordRef>,
-    /// Records visited before `followed`, oldest first: the breadcrumb.
-    pub trail: Vec<RecordRef>,
-    /// The list pane the trail started from, first in the breadcrumb.
-    pub trail_start: Pane,
-    pub forward: Vec<RecordRef>,
+    /// The records followed in Detail.
+    pub trail: Trail,
     /// Which link in Detail the cursor is on.
     pub detail_link: usize,
     /// First Detail line shown.
@@ -184,10 +93,7 @@ pub struct App {
 
 impl App {
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let story = match as_of {
-            Some(date) => full.as_of(date.latest()),
-            None => full.clone(),
-        };
+        let story = full.narrowed(as_of);
         let mut app = App {
             full,
             story,
@@ -199,10 +105,7 @@ impl App {
             focus: Pane::Timeline,
             origin_pane: Pane::Timeline,
             mode: Mode::Normal,
-            timeline: ListCursor::default(),
-            candidates: ListCursor::default(),
-            metrics: ListCursor::default(),
-            sources: ListCursor::default(),
+            lists: [ListCursor::default(); 4],
             timeline_events: Vec::new(),
             metric_value_cols: 0,
             candidate_name_cols: 0,
@@ -211,10 +114,7 @@ impl App {
             source_rows: Vec::new(),
             filter: None,
             chart: false,
-            followed: None,
-            trail: Vec::new(),
-            trail_start: Pane::Timeline,
-            forward: Vec::new(),
+            trail: Trail::default(),
             detail_link: 0,
             detail_scroll: 0,
             detail_layout: None,
@@ -239,9 +139,7 @@ impl App {
     }
 
     pub fn clock(&self) -> Clock {
-        Clock {
-            reference_day: self.as_of.map_or(self.today, |d| d.latest()),
-        }
+        Clock::at(self.as_of, self.today)
     }
 
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
@@ -267,12 +165,11 @@ impl App {
             .map(|r| crate::story::text::width(&r.value))
             .max()
             .unwrap_or(10);
-        for (cursor, len) in [
-            (&mut self.timeline, self.timeline_events.len()),
-            (&mut self.candidates, self.candidate_rows.len()),
-            (&mut self.metrics, self.metric_rows.len()),
-            (&mut self.sources, self.source_rows.len()),
-        ] {
+        for pane in Pane::LISTS {
+            let len = self.rows_len(pane);
+            let Some(cursor) = self.cursor_mut(pane) else {
+                continue;
+            };
             cursor.step(0, len);
             cursor.offset = cursor.offset.min(cursor.selected);
         }
@@ -312,24 +209,14 @@ impl App {
         }
     }
 
-    pub(crate) fn cursor(&self, pane: Pane) -> ListCursor {
-        match pane {
-            Pane::Timeline => self.timeline,
-            Pane::Candidates => self.candidates,
-            Pane::Metrics => self.metrics,
-            Pane::Sources => self.sources,
-            Pane::Detail => ListCursor::default(),
-        }
+    /// A list pane's cursor (the default one for Detail, which has none).
+    pub fn cursor(&self, pane: Pane) -> ListCursor {
+        pane.list_index()
+            .map_or_else(ListCursor::default, |index| self.lists[index])
     }
 
     pub(crate) fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
-        match pane {
-            Pane::Timeline => Some(&mut self.timeline),
-            Pane::Candidates => Some(&mut self.candidates),
-            Pane::Metrics => Some(&mut self.metrics),
-            Pane::Sources => Some(&mut self.sources),
-            Pane::Detail => None,
-        }
+        pane.list_index().map(|index| &mut self.lists[index])
     }
 
     /// The record selected in a list pane.
@@ -368,7 +255,8 @@ impl App {
 
     /// What Detail shows.
     pub fn detail_target(&self) -> Option<RecordRef> {
-        self.followed
+        self.trail
+            .followed
             .or_else(|| self.selected_record(self.last_list_pane()))
     }
 
@@ -394,15 +282,23 @@ impl App {
     pub fn set_focus(&mut self, pane: Pane) {
         if pane.is_list() {
             self.origin_pane = pane;
-            if self.followed.is_some() || !self.trail.is_empty() {
-                self.followed = None;
-                self.trail.clear();
-                self.forward.clear();
-                self.detail_link = 0;
-                self.detail_scroll = 0;
+            if self.trail.reset() {
+                self.reset_detail_cursor();
             }
         }
         self.focus = pane;
+    }
+
+    /// Puts Detail's cursor back on its first link, scrolled to the top.
+    pub(crate) fn reset_detail_cursor(&mut self) {
+        self.detail_link = 0;
+        self.detail_scroll = 0;
+    }
+
+    /// Detail shows the list's selection again, from its top.
+    pub(crate) fn start_over(&mut self) {
+        self.trail.reset();
+        self.reset_detail_cursor();
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -5,8 +5,10 @@ pub mod app;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
+pub mod panes;
 pub mod run;
 pub mod theme;
+pub mod trail;
 pub mod ui;
 pub mod update;
 

@@ -109,16 +109,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Follow => follow(app),
         Action::Back => back(app),
         Action::Forward => {
-            if let Some(next) = app.forward.pop() {
-                if let Some(current) = app.detail_target() {
-                    app.trail.push(current);
-                }
-                app.followed = Some(next);
-                reset_detail_cursor(app);
+            let shown = app.detail_target();
+            if app.trail.forward(shown) {
+                app.reset_detail_cursor();
             }
         }
         Action::Escape => {
-            if app.followed.is_some() {
+            if app.trail.followed.is_some() {
                 back(app);
             } else if app.filter.is_some() {
                 toggle_filter(app);
@@ -214,10 +211,7 @@ fn move_selection(app: &mut App, delta: isize) {
         cursor.step(delta, len);
     }
     // A new selection starts a new trail in Detail.
-    app.followed = None;
-    app.trail.clear();
-    app.forward.clear();
-    reset_detail_cursor(app);
+    app.start_over();
 }
 
 /// Detail moves from link to link while the next link is on screen, and scrolls a
@@ -264,16 +258,11 @@ fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
     app.detail_layout.as_ref()
 }
 
-fn reset_detail_cursor(app: &mut App) {
-    app.detail_link = 0;
-    app.detail_scroll = 0;
-}
-
 fn follow(app: &mut App) {
     if app.focus.is_list() {
         if app.selected_record(app.focus).is_some() {
             app.set_focus(Pane::Detail);
-            reset_detail_cursor(app);
+            app.reset_detail_cursor();
         }
         return;
     }
@@ -286,35 +275,17 @@ fn follow(app: &mut App) {
 
 /// Shows `target` in Detail as a new hop; forward history is dropped.
 fn navigate_to(app: &mut App, target: RecordRef) {
-    if app.followed.is_none() {
-        app.trail_start = app.last_list_pane();
+    let (shown, list) = (app.detail_target(), app.last_list_pane());
+    if app.trail.hop(shown, target, list) {
+        app.reset_detail_cursor();
     }
-    if let Some(current) = app.detail_target() {
-        if current == target {
-            return;
-        }
-        app.trail.push(current);
-    }
-    app.followed = Some(target);
-    app.forward.clear();
-    reset_detail_cursor(app);
 }
 
 fn back(app: &mut App) {
-    let Some(previous) = app.trail.pop() else {
-        return;
-    };
-    if let Some(current) = app.followed {
-        app.forward.push(current);
-    }
-    // Back at the start of the trail, Detail shows the list selection again.
     let selection = app.selected_record(app.last_list_pane());
-    app.followed = if app.trail.is_empty() && Some(previous) == selection {
-        None
-    } else {
-        Some(previous)
-    };
-    reset_detail_cursor(app);
+    if app.trail.back(selection) {
+        app.reset_detail_cursor();
+    }
 }
 
 /// Search's Enter: focus the pane that lists the record and select it; records no pane
@@ -354,10 +325,7 @@ fn jump_to(app: &mut App, target: RecordRef) {
             if let Some(cursor) = app.cursor_mut(pane) {
                 cursor.selected = row;
             }
-            app.followed = None;
-            app.trail.clear();
-            app.forward.clear();
-            reset_detail_cursor(app);
+            app.start_over();
             app.set_focus(Pane::Detail);
         }
         None => {
@@ -375,7 +343,9 @@ fn toggle_filter(app: &mut App) {
         match app.entity_in_focus() {
             Some(entity) => {
                 app.filter = Some(entity);
-                app.timeline = Default::default();
+                if let Some(cursor) = app.cursor_mut(Pane::Timeline) {
+                    *cursor = Default::default();
+                }
                 let name = app.story.file.entities[entity].name.clone();
                 app.info(format!(
                     "timeline shows only events involving {name} (f clears)"
@@ -410,16 +380,8 @@ fn step_as_of(app: &mut App, later: bool) {
     };
     // Arena indexes differ between narrowings: carry the filter over by id.
     let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
-    match target {
-        Some(day) => {
-            app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
-            app.story = app.full.as_of(day);
-        }
-        None => {
-            app.as_of = None;
-            app.story = app.full.clone();
-        }
-    }
+    app.as_of = target.map(crate::story::date::DateSpec::from_day_number);
+    app.story = app.full.narrowed(app.as_of);
     app.forget_search_index();
     // Hits point into the old narrowing's arenas.
     run_search(app);
@@ -427,9 +389,7 @@ fn step_as_of(app: &mut App, later: bool) {
         Some(RecordRef::Entity(e)) => Some(e),
         _ => None,
     });
-    app.followed = None;
-    app.trail.clear();
-    app.forward.clear();
+    app.trail.reset();
     app.refresh_rows();
     match app.as_of {
         Some(date) => app.info(format!(
@@ -481,10 +441,7 @@ fn click(app: &mut App, column: u16, row: u16) {
                     cursor.selected = index;
                 }
             }
-            app.followed = None;
-            app.trail.clear();
-            app.forward.clear();
-            reset_detail_cursor(app);
+            app.start_over();
         }
         Some(Hit::Pane(pane, None)) => app.set_focus(pane),
         Some(Hit::Tab(pane)) => app.set_focus(pane),

@@ -109,7 +109,7 @@ impl Doc<'_> {
     /// When the first source citing these was published: "reported" apart from "happened".
     fn first_reported(&self, cite: &[Citation]) -> Option<String> {
         cite.iter()
-            .filter_map(|c| self.story.file.sources[self.story.source_index(&c.source)].published)
+            .filter_map(|c| self.story.source(&c.source).published)
             .min()
             .map(|d| d.human())
     }
@@ -329,11 +329,7 @@ impl Doc<'_> {
                 let outlets: Vec<&str> = variant
                     .cite
                     .iter()
-                    .map(|c| {
-                        story.file.sources[story.source_index(&c.source)]
-                            .outlet
-                            .as_str()
-                    })
+                    .map(|c| story.source(&c.source).outlet.as_str())
                     .collect();
                 Version {
                     heading: format!("Version {} — {}", v + 1, outlets.join(", ")),

@@ -92,7 +92,7 @@ pub(crate) const OVERDUE: &str = "⚠ overdue";
 /// report it relies on: `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on
 /// The Information)`. Detail, the record copy and export footnotes all use this.
 pub(crate) fn citation_text(story: &Story, source_id: &str, para: Option<u32>) -> String {
-    let source = &story.file.sources[story.source_index(source_id)];
+    let source = story.source(source_id);
     let date = source
         .published
         .map_or_else(|| "undated".to_owned(), |date| date.human());
@@ -101,7 +101,7 @@ pub(crate) fn citation_text(story: &Story, source_id: &str, para: Option<u32>) -
         text.push_str(&format!(", ¶{para}"));
     }
     if let Some(via) = &source.via {
-        let upstream = &story.file.sources[story.source_index(via)];
+        let upstream = story.source(via);
         text.push_str(&format!(" (relying on {})", upstream.outlet));
     }
     text

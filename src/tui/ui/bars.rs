@@ -32,11 +32,11 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
 
 /// "Timeline › Alibaba › Qwen 2.5": the pane the trail started from and each hop since.
 pub(super) fn breadcrumb(app: &App) -> String {
-    let Some(current) = app.followed else {
+    let Some(current) = app.trail.followed else {
         return String::new();
     };
-    let mut parts = vec![app.pane_title(app.trail_start)];
-    for &record in app.trail.iter().chain(std::iter::once(&current)) {
+    let mut parts = vec![app.pane_title(app.trail.start)];
+    for &record in app.trail.back.iter().chain(std::iter::once(&current)) {
         parts.push(truncate_to_width(
             &clean_line(&app.story.record_title(record)),
             24,

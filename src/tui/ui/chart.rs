@@ -21,7 +21,10 @@ use super::pane_block;
 
 pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
-    let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
+    let selected = app
+        .metric_rows
+        .get(app.cursor(Pane::Metrics).selected)
+        .map(|r| r.metric);
     // The selected metric's chart; for words (never charted), the chart of its group,
     // so the reader still sees what the words sit beside.
     let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
