@@ -50,8 +50,9 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         }
         None => None,
     };
+    // Narrowing never falls back to the whole story: if it fails (a bug), say so.
     let story = match as_of {
-        Some(date) => full.as_of(date.latest()),
+        Some(date) => full.as_of(date.latest())?,
         None => full.clone(),
     };
     let clock = Clock {
@@ -216,11 +217,20 @@ fn check(loaded: &Loaded) -> Result<i32> {
         .map(|s| story.source_root(s))
         .collect();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
+    let undescribed = (0..file.entities.len())
+        .filter(|&e| story.is_undescribed(e))
+        .count();
+    let mut entity_parts = kinds.join(", ");
+    if undescribed > 0 {
+        entity_parts.push_str(&format!("; {undescribed} named, not yet described"));
+    }
+    let entities = if entity_parts.is_empty() {
+        file.entities.len().to_string()
+    } else {
+        format!("{} ({entity_parts})", file.entities.len())
+    };
     let rows = [
-        (
-            "entities",
-            format!("{} ({})", file.entities.len(), kinds.join(", ")),
-        ),
+        ("entities", entities),
         ("relations", file.relations.len().to_string()),
         ("events", file.events.len().to_string()),
         (

@@ -1,7 +1,9 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+pub mod asof;
 pub mod date;
+pub mod diff;
 pub mod export;
 pub mod graph;
 pub mod lint;
@@ -10,6 +12,7 @@ pub mod markdown;
 pub mod model;
 pub mod provenance;
 pub mod search;
+pub mod status_history;
 pub mod text;
 pub mod views;
 

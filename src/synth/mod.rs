@@ -309,6 +309,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            status_changes: Vec::new(),
         }
     }
 
@@ -450,6 +451,7 @@ impl Generator {
             point,
             about,
             variants,
+            resolution: None,
         }
     }
 }

@@ -168,6 +168,8 @@ pub struct App {
     /// First line of the help overlay shown.
     pub help_scroll: usize,
     pub message: Option<(String, MessageKind)>,
+    /// What is new at the date shown, since the previous publication date.
+    pub new_since: Option<super::new_since::NewSince>,
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
     pub export_dir: PathBuf,
@@ -176,10 +178,14 @@ pub struct App {
 }
 
 impl App {
+    /// An explorer on `full`, as of `as_of`. Should narrowing fail (a bug), it opens on
+    /// every source, says so in the title bar, and shows why: never the whole story
+    /// under a date.
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let story = match as_of {
-            Some(date) => full.as_of(date.latest()),
-            None => full.clone(),
+        let (story, as_of, failure) = match as_of.map(|date| full.as_of(date.latest())) {
+            Some(Ok(story)) => (story, as_of, None),
+            Some(Err(err)) => (full.clone(), None, Some(err.to_string())),
+            None => (full.clone(), None, None),
         };
         let mut app = App {
             full,
@@ -212,12 +218,17 @@ impl App {
             search: SearchState::default(),
             help_scroll: 0,
             message: None,
+            new_since: None,
             size: (160, 45),
             export_dir: PathBuf::from("."),
             color: true,
             should_quit: false,
         };
+        if let Some(failure) = failure {
+            app.error(failure);
+        }
         app.refresh_rows();
+        app.refresh_new_since();
         app
     }
 

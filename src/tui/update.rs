@@ -405,10 +405,17 @@ fn step_as_of(app: &mut App, later: bool) {
     // Arena indexes differ between narrowings: carry the filter over by id.
     let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
     match target {
-        Some(day) => {
-            app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
-            app.story = app.full.as_of(day);
-        }
+        Some(day) => match app.full.as_of(day) {
+            Ok(story) => {
+                app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
+                app.story = story;
+            }
+            Err(err) => {
+                // Stay where we are rather than show something else under the date.
+                app.error(err.to_string());
+                return;
+            }
+        },
         None => {
             app.as_of = None;
             app.story = app.full.clone();
@@ -425,13 +432,15 @@ fn step_as_of(app: &mut App, later: bool) {
     app.trail.clear();
     app.forward.clear();
     app.refresh_rows();
+    app.refresh_new_since_with(true);
+    let new = app.new_since_note();
     match app.as_of {
         Some(date) => app.info(format!(
-            "as of {}: {}",
+            "as of {}: {}{new}",
             date.human(),
             crate::story::provenance::AS_OF_RULE
         )),
-        None => app.info("showing every source"),
+        None => app.info(format!("showing every source{new}")),
     }
 }
 
