@@ -66,6 +66,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What became known between two dates: new sources, facts, statuses, stages,
+    /// figures, disputes and expectations that fell due.
+    Diff {
+        /// The earlier date (YYYY-MM-DD, or coarser, read as its last day).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The later date; leave it out to compare with every source, undated ones
+        /// included.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Markdown for people, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
+    },
     /// Print the story format's JSON Schema.
     Schema,
     /// Print shell completions.
@@ -84,4 +98,10 @@ pub enum ViewArg {
     Sources,
     Entity,
     Report,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Md,
+    Json,
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, ViewArg};
+use crate::cli::{Cli, Command, DiffFormat, ViewArg};
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
@@ -129,6 +129,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
         Command::Lint { json } => run_lint(&load_story(cli)?, *json),
+        Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
     }
 }
 
@@ -351,4 +352,53 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
 /// True when `path` names an existing folder we can write to, for `--export-dir`.
 pub fn is_folder(path: &Path) -> bool {
     path.is_dir()
+}
+
+/// `storyscope diff`: the story as of `--from` against the story as of `--to` (or every
+/// source). A global `--as-of` would be ambiguous here and is refused.
+fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Result<i32> {
+    if cli.as_of.is_some() {
+        return Err(BadInput("diff takes --from and --to, not --as-of".to_owned()).into());
+    }
+    let full = match &cli.story {
+        Some(path) => load::load_path(path),
+        None => story::embedded(),
+    }
+    .map_err(|err| BadInput(err.to_string()))?;
+    let parse = |flag: &str, text: &str| {
+        DateSpec::parse(text).map_err(|why| BadInput(format!("--{flag}: {why}")))
+    };
+    let from = parse("from", from)?;
+    let to = to.map(|text| parse("to", text)).transpose()?;
+    if let Some(to) = to {
+        if to.latest() < from.latest() {
+            return Err(BadInput(format!(
+                "--from {} is after --to {}; give the earlier date first",
+                from.human(),
+                to.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = full.as_of(from.latest())?;
+    let later = match to {
+        Some(to) => full.as_of(to.latest())?,
+        None => full.clone(),
+    };
+    let reference_day = to.map_or_else(today, |d| d.latest());
+    let changes = crate::story::diff::diff(&earlier, from.latest(), &later, reference_day);
+    let dates = crate::story::diff_report::DiffDates {
+        from,
+        to,
+        reference_day,
+    };
+    let text = match format {
+        DiffFormat::Md => crate::story::diff_report::diff_markdown(&later, &changes, dates),
+        DiffFormat::Json => format!(
+            "{}\n",
+            json_for_terminal(&crate::story::diff_report::diff_json(&later, &changes, dates))?
+        ),
+    };
+    write_stdout(text.as_bytes())?;
+    Ok(0)
 }

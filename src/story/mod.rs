@@ -4,6 +4,7 @@
 pub mod asof;
 pub mod date;
 pub mod diff;
+pub mod diff_report;
 pub mod export;
 pub mod graph;
 pub mod lint;
