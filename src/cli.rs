@@ -49,6 +49,9 @@ pub enum Command {
         /// Write here (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Mark rows new or changed since this earlier date (before --as-of, if given).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fuzzy-search every named thing; every word of the query must match.
     Search {

@@ -104,8 +104,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             id,
             filter,
             output,
+            since,
         } => {
             let loaded = load_story(cli)?;
+            let new_since = since
+                .as_deref()
+                .map(|text| new_marks(&loaded, text))
+                .transpose()?;
             let view = resolve_view(&loaded.story, *view, id.as_deref())?;
             let entity = filter
                 .as_deref()
@@ -116,6 +121,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
                 as_of: loaded.as_of,
                 selected: None,
                 chart: true,
+                new_since,
             };
             let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
             match output {
@@ -401,4 +407,28 @@ fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Resu
     };
     write_stdout(text.as_bytes())?;
     Ok(0)
+}
+
+/// The marks of `export --since DATE`: what the story shown holds that it did not hold
+/// as of DATE.
+fn new_marks(loaded: &Loaded, since: &str) -> Result<crate::story::diff::NewMarks> {
+    let date = DateSpec::parse(since).map_err(|why| BadInput(format!("--since: {why}")))?;
+    if let Some(as_of) = loaded.as_of {
+        if as_of.latest() < date.latest() {
+            return Err(BadInput(format!(
+                "--since {} is after --as-of {}; give an earlier date",
+                date.human(),
+                as_of.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = loaded.full.as_of(date.latest())?;
+    let diff = crate::story::diff::diff(
+        &earlier,
+        date.latest(),
+        &loaded.story,
+        loaded.clock.reference_day,
+    );
+    Ok(crate::story::diff::NewMarks { since: date, diff })
 }

@@ -270,3 +270,10 @@ pub fn diff(earlier: &Story, earlier_day: DayNumber, later: &Story, later_day: D
     }
     out
 }
+
+/// What exports mark as new or changed: the previous date and the difference since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMarks {
+    pub since: super::date::DateSpec,
+    pub diff: StoryDiff,
+}

@@ -5,6 +5,7 @@ use super::date::DateSpec;
 use super::graph::{RecordRef, Story};
 use super::markdown::{Footnotes, escape, escape_block, table};
 use super::provenance::AS_OF_RULE;
+use super::export_time::{self, mark};
 use super::views::{Clock, MetricRow, ViewFilter};
 
 /// What to export.
@@ -44,6 +45,8 @@ pub struct ExportOptions {
     pub selected: Option<String>,
     /// Include the chart data tables with the figures.
     pub chart: bool,
+    /// Mark what is new or changed since an earlier date (the explorer's step).
+    pub new_since: Option<super::diff::NewMarks>,
 }
 
 /// Renders a view of a story (already narrowed to its as-of date) as Markdown.
@@ -102,9 +105,24 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
             let row = story.timeline_row(i, clock);
             item("When", &row.date);
             item("Status", &row.status);
+            let history = story.status_history(i);
+            if history.len() > 1 {
+                for (n, step) in history.iter().enumerate() {
+                    let per = if n == 0 {
+                        "as first reported".to_owned()
+                    } else {
+                        format!("per {}", step.per)
+                    };
+                    item(&format!("Status {}", n + 1), &format!("{} ({per})", step.status));
+                }
+            }
             item("What happened", &file.events[i].summary);
             item("Involved", &row.entities.join(", "));
-            file.events[i].cite.clone()
+            let mut cite = file.events[i].cite.clone();
+            for change in &file.events[i].status_changes {
+                cite.extend(change.cite.iter().cloned());
+            }
+            cite
         }
         RecordRef::Entity(i) => {
             let entity = &file.entities[i];
@@ -114,6 +132,9 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
             }
             if let Some(summary) = &entity.summary {
                 item("Described as", summary);
+            }
+            if story.is_undescribed(i) {
+                item("Described as", "named, not yet described");
             }
             entity.cite.clone()
         }
@@ -221,6 +242,12 @@ impl Doc<'_> {
             Some(date) => parts.push(format!("as of {} ({AS_OF_RULE})", date.human())),
             None => parts.push("all sources".to_owned()),
         }
+        if let Some(marks) = &self.options.new_since {
+            parts.push(format!(
+                "marked new or changed since {}",
+                marks.since.human()
+            ));
+        }
         if let Some(selected) = &self.options.selected {
             parts.push(format!("selected: {}", escape(selected)));
         }
@@ -263,9 +290,10 @@ impl Doc<'_> {
                     format!("**{}**", escape(&row.title)),
                     escape(&event.summary),
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         escape(&row.status),
-                        Self::badges(row.disputed, row.overdue)
+                        Self::badges(row.disputed, row.overdue),
+                        mark(self.options.new_since.as_ref(), RecordRef::Event(row.event))
                     ),
                     escape(&row.entities.join(", ")),
                     escape(&row.provenance.label()),
@@ -286,6 +314,9 @@ impl Doc<'_> {
             ],
             &rows,
         );
+        let events = story.timeline_events(self.options.filter);
+        let heading = "#".repeat(self.level + 1);
+        export_time::status_histories(story, &events, &mut self.notes, &heading, &mut self.out);
     }
 
     fn partners(&mut self) {
@@ -298,9 +329,13 @@ impl Doc<'_> {
                     format!("**{}**", escape(&row.name)),
                     escape(&row.role),
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         row.current.label(),
-                        Self::badges(row.disputed, false)
+                        Self::badges(row.disputed, false),
+                        mark(
+                            self.options.new_since.as_ref(),
+                            RecordRef::Candidacy(row.candidacy)
+                        )
                     ),
                 ]
             })
@@ -343,9 +378,10 @@ impl Doc<'_> {
         vec![
             escape(&row.label),
             format!(
-                "**{}**{}",
+                "**{}**{}{}",
                 escape(&row.value),
-                Self::badges(row.disputed, false)
+                Self::badges(row.disputed, false),
+                mark(self.options.new_since.as_ref(), RecordRef::Metric(row.metric))
             ),
             escape(&row.subject),
             escape(&row.period),
@@ -419,6 +455,7 @@ impl Doc<'_> {
                 &["Version", "Told by", "Sourcing", "Sources"],
                 &cells,
             );
+            export_time::resolution(self.story, row.dispute, &mut self.notes, &mut self.out);
         }
     }
 
@@ -431,7 +468,11 @@ impl Doc<'_> {
             .map(|row| {
                 let source = &self.story.file.sources[row.source];
                 vec![
-                    format!("“{}”", escape(&row.title)),
+                    format!(
+                        "“{}”{}",
+                        escape(&row.title),
+                        mark(self.options.new_since.as_ref(), RecordRef::Source(row.source))
+                    ),
                     escape(&row.outlet),
                     escape(&row.published),
                     escape(row.via.as_deref().unwrap_or("— (an origin)")),
@@ -461,12 +502,17 @@ impl Doc<'_> {
         entities
             .map(|i| {
                 let entity = &story.file.entities[i];
+                let (described, sourcing) = export_time::entity_cells(story, i);
                 vec![
-                    format!("**{}**", escape(&entity.name)),
+                    format!(
+                        "**{}**{}",
+                        escape(&entity.name),
+                        mark(self.options.new_since.as_ref(), RecordRef::Entity(i))
+                    ),
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
-                    escape(entity.summary.as_deref().unwrap_or("")),
-                    escape(&story.provenance(&entity.cite).label()),
+                    described,
+                    sourcing,
                     self.notes.refs(&entity.cite),
                 ]
             })

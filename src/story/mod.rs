@@ -6,6 +6,7 @@ pub mod date;
 pub mod diff;
 pub mod diff_report;
 pub mod export;
+mod export_time;
 pub mod graph;
 pub mod lint;
 pub mod load;

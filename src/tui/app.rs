@@ -320,23 +320,27 @@ impl App {
 
     /// The record selected in a list pane.
     pub fn selected_record(&self, pane: Pane) -> Option<RecordRef> {
-        let cursor = self.cursor(pane);
+        self.selected_record_at(pane, self.cursor(pane).selected)
+    }
+
+    /// The record on row `row` of a list pane.
+    pub fn selected_record_at(&self, pane: Pane, row: usize) -> Option<RecordRef> {
         match pane {
             Pane::Timeline => self
                 .timeline_events
-                .get(cursor.selected)
+                .get(row)
                 .map(|&event| RecordRef::Event(event)),
             Pane::Partners => self
                 .candidate_rows
-                .get(cursor.selected)
+                .get(row)
                 .map(|r| RecordRef::Candidacy(r.candidacy)),
             Pane::Metrics => self
                 .metric_rows
-                .get(cursor.selected)
+                .get(row)
                 .map(|r| RecordRef::Metric(r.metric)),
             Pane::Sources => self
                 .source_rows
-                .get(cursor.selected)
+                .get(row)
                 .map(|r| RecordRef::Source(r.source)),
             Pane::Detail => None,
         }

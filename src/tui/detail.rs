@@ -11,6 +11,9 @@ use crate::story::{RecordRef, Story};
 use super::app::App;
 use super::theme::Theme;
 
+#[path = "detail_time.rs"]
+mod time;
+
 /// A record laid out for the Detail pane at one width.
 #[derive(Debug, Default)]
 pub struct DetailDoc {
@@ -98,9 +101,14 @@ impl Builder<'_> {
     fn entity_link(&mut self, id: &str) {
         let index = self.story.entity_index(id);
         let entity = &self.story.file.entities[index];
+        let marker = if self.story.is_undescribed(index) {
+            " · not yet described"
+        } else {
+            ""
+        };
         self.link(
             RecordRef::Entity(index),
-            &format!("{} ({})", entity.name, entity.kind.label()),
+            &format!("{} ({}){marker}", entity.name, entity.kind.label()),
         );
     }
 
@@ -169,12 +177,13 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             let event = &file.events[i];
             let row = story.timeline_row(i, app.clock());
             b.heading(&event.title);
+            time::new_mark(&mut b, app, record);
             b.field("Kind", kind);
             b.field("When", &row.date);
             if let Some(reported) = b.first_reported(&event.cite) {
                 b.field("First reported", &reported);
             }
-            b.field("Status", &row.status);
+            time::event_status(&mut b, &row.status, i);
             b.badges(record, row.overdue);
             b.blank();
             b.text(&event.summary);
@@ -185,13 +194,14 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.disputes(record);
             b.citations(&event.cite);
         }
-        RecordRef::Entity(i) => entity(&mut b, i),
+        RecordRef::Entity(i) => entity(&mut b, app, i),
         RecordRef::Candidacy(i) => {
             let row = story.candidate_row(i);
             let candidacy = &file.candidates[i];
             b.heading(&format!("{} — candidate", row.name));
+            time::new_mark(&mut b, app, record);
             b.field("For", &row.role);
-            b.field("Where it stands", row.current.label());
+            time::standing(&mut b, i);
             b.badges(record, false);
             b.heading("Candidate and chooser");
             b.entity_link(&candidacy.candidate);
@@ -212,6 +222,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             let metric = &file.metrics[i];
             let row = story.metric_row(i);
             b.heading(&metric.label);
+            time::new_mark(&mut b, app, record);
             b.doc.lines.push(Line::from(Span::styled(
                 clean_line(&metric_value_text(metric)),
                 theme.value(),
@@ -232,6 +243,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
         RecordRef::Dispute(i) => {
             let dispute = &file.disputes[i];
             b.heading(&dispute.point);
+            time::new_mark(&mut b, app, record);
             b.field("Kind", "dispute: the sources disagree");
             b.heading("About");
             for id in &dispute.about {
@@ -243,6 +255,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
                 }
             }
             versions(&mut b, i);
+            time::resolution(&mut b, i);
         }
         RecordRef::Relation(i) => {
             let relation = &file.relations[i];
@@ -344,11 +357,13 @@ fn versions(b: &mut Builder<'_>, dispute: usize) {
     }
 }
 
-fn entity(b: &mut Builder<'_>, i: usize) {
+fn entity(b: &mut Builder<'_>, app: &App, i: usize) {
     let story = b.story;
     let entity = &story.file.entities[i];
     b.heading(&entity.name);
+    time::new_mark(b, app, RecordRef::Entity(i));
     b.field("Kind", entity.kind.label());
+    let undescribed = time::undescribed(b, i);
     if !entity.aliases.is_empty() {
         b.field("Also called", &entity.aliases.join(", "));
     }
@@ -405,7 +420,9 @@ fn entity(b: &mut Builder<'_>, i: usize) {
         }
     }
     b.disputes(RecordRef::Entity(i));
-    b.citations(&entity.cite);
+    if !undescribed {
+        b.citations(&entity.cite);
+    }
 }
 
 /// Facts listed under a source in Detail; the count says how many more there are.
@@ -420,8 +437,10 @@ fn source(b: &mut Builder<'_>, app: &App, i: usize) {
         None => story.source_row(i),
     };
     b.heading(&source.title);
+    time::new_mark(b, app, RecordRef::Source(i));
     b.field("Outlet", &source.outlet);
     b.field("Published", &row.published);
+    time::source_counting(b, i);
     if let Some(url) = &source.url {
         b.field("Address", url);
     }

@@ -462,6 +462,13 @@ fn export(app: &mut App) -> Option<Effect> {
         as_of: app.as_of,
         selected: app.detail_target().map(|r| app.story.record_title(r)),
         chart: app.chart && view == ExportView::Metrics,
+        // After a step the marks on screen go into the export, with both dates.
+        new_since: app.new_since.as_ref().and_then(|n| {
+            n.since.map(|since| crate::story::diff::NewMarks {
+                since,
+                diff: n.diff.clone(),
+            })
+        }),
     };
     let markdown = crate::story::export::export_markdown(&app.story, view, &options, app.clock());
     Some(Effect::Export {
