@@ -290,6 +290,9 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
                 }
+                if let RecordRef::Entity(e) = hit.target {
+                    item["described"] = (!story.is_undescribed(e)).into();
+                }
                 item
             })
             .collect();
@@ -313,8 +316,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
             line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
-        if let Some(provenance) = story.record_provenance(hit.target) {
-            line.push_str(&format!("  {}", provenance.label()));
+        if let Some(sourcing) = story.sourcing_label(hit.target) {
+            line.push_str(&format!("  {sourcing}"));
         }
         out.push_str(&line);
         out.push('\n');

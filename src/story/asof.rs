@@ -244,6 +244,17 @@ impl Story {
         }
     }
 
+    /// "2 articles · 1 independent origin" for a record that is one fact, or "named,
+    /// not yet described" for an entity kept only by name.
+    pub fn sourcing_label(&self, record: super::graph::RecordRef) -> Option<String> {
+        match record {
+            super::graph::RecordRef::Entity(e) if self.is_undescribed(e) => {
+                Some("named, not yet described".to_owned())
+            }
+            _ => self.record_provenance(record).map(|p| p.label()),
+        }
+    }
+
     /// True when a listed source counts by the as-of date (always, with no date); a
     /// source that does not is listed only because a counted one relies on it.
     pub fn source_counts(&self, source: usize) -> bool {

@@ -326,7 +326,7 @@ impl Doc<'_> {
             .iter()
             .map(|row| {
                 vec![
-                    format!("**{}**", escape(&row.name)),
+                    format!("**{}**", escape(&candidate_label(row))),
                     escape(&row.role),
                     format!(
                         "{}{}{}",
@@ -349,7 +349,7 @@ impl Doc<'_> {
         for row in &candidates {
             for stage in &row.stages {
                 stages.push(vec![
-                    escape(&row.name),
+                    escape(&candidate_label(row)),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
                     escape(stage.reason.as_deref().unwrap_or("—")),
@@ -604,5 +604,14 @@ impl Doc<'_> {
         sub.disputes();
         self.out.push_str(&sub.out);
         self.notes = sub.notes;
+    }
+}
+
+/// A candidate's name, marked when it is named but not yet described.
+fn candidate_label(row: &super::views::CandidateRow) -> String {
+    if row.undescribed {
+        format!("{} (not yet described)", row.name)
+    } else {
+        row.name.clone()
     }
 }
