@@ -240,3 +240,58 @@ fn export_since_records_both_dates_and_marks_rows() {
     assert!(out.contains("as of 10 Mar 2026") && out.contains("marked new or changed since 2 Mar 2026"), "{out}");
     assert!(out.contains("announced · cancelled · **changed**"), "{out}");
 }
+
+#[test]
+fn stepping_back_never_shows_more_events_than_a_later_date() {
+    for story in [
+        common::fixture("asof_late_entity.json"),
+        common::fixture("status_changes.json"),
+        common::embedded_story(),
+    ] {
+        let origin = story.origin.clone();
+        let mut app = common::app_with(story, 160, 45);
+        let mut counts = vec![(None, app.timeline_events.len())];
+        loop {
+            let before = app.as_of;
+            common::press(&mut app, "<lt>");
+            if app.as_of == before {
+                break;
+            }
+            counts.push((app.as_of, app.timeline_events.len()));
+        }
+        assert!(counts.len() >= 3, "{origin}: {counts:?}");
+        for pair in counts.windows(2) {
+            assert!(pair[0].1 >= pair[1].1, "{origin}: an earlier date shows more events: {counts:?}");
+        }
+        let earliest = counts.last().unwrap().1;
+        assert!(earliest < counts[0].1, "{origin}: {counts:?}");
+        let screen = common::screen_text(&app);
+        assert!(screen.contains("earliest date"), "{origin}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_step_marks_what_is_new_and_counts_it() {
+    let mut app = common::app_with(common::fixture("asof_late_entity.json"), 160, 45);
+    common::press(&mut app, "<lt>");
+    assert_eq!(app.as_of.unwrap().human(), "2 Dec 2025");
+    let screen = common::screen_text(&app);
+    let marks = app.new_since.as_ref().unwrap();
+    assert_eq!(marks.since.unwrap().human(), "18 Nov 2025");
+    assert!(
+        screen.contains(&format!("new since previous date (18 Nov 2025): {}", marks.diff.len())),
+        "{screen}"
+    );
+    // The event first known on 2 Dec is new, the one known since 18 Nov gained a source.
+    let line = |title: &str| screen.lines().find(|l| l.contains(title)).unwrap().to_owned();
+    assert!(line("Bluewater's owner speaks").contains("┃+ 1 Dec 2025"), "{screen}");
+    assert!(line("Council opens ferry talks").contains("┃* 17 Nov 2025"), "{screen}");
+    // Export from here records both dates.
+    let effects = common::press(&mut app, "e");
+    let Some(storyscope::tui::update::Effect::Export { markdown, .. }) = effects.first() else {
+        panic!("no export");
+    };
+    assert!(markdown.contains("as of 2 Dec 2025") && markdown.contains("marked new or changed since 18 Nov 2025"), "{markdown}");
+    assert!(markdown.contains("**Bluewater's owner speaks to the press**"));
+    assert!(markdown.contains("reported · happened · **new**"), "{markdown}");
+}

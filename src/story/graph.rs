@@ -339,7 +339,9 @@ impl Checker<'_> {
             for (a, alias) in entity.aliases.iter().enumerate() {
                 self.text(|| format!("entities[{i}].aliases[{a}]"), alias);
             }
-            if !self.uncited.get(i).copied().unwrap_or(false) {
+            // Only an empty list is excused: any citation given is checked.
+            let excused = self.uncited.get(i).copied().unwrap_or(false) && entity.cite.is_empty();
+            if !excused {
                 self.citations(|| format!("entities[{i}]"), &entity.cite);
             }
         }
