@@ -141,6 +141,11 @@ fn the_explorer_detail_shows_the_status_known_then_and_its_source() {
     assert!(screen.contains("Status: announced · cancelled (per Riverside Post, 10 Mar"), "{screen}");
     assert!(screen.contains("Status over time"), "{screen}");
     assert!(screen.contains("new since previous date (2 Mar 2026): "), "{screen}");
+    // On 20 Mar a second version makes the cancellation disputed: the row is marked.
+    common::press(&mut app, "<gt>");
+    assert_eq!(app.as_of.unwrap().human(), "20 Mar 2026");
+    let concert = app.story.file.events.iter().position(|e| e.id == "ev-concert").unwrap();
+    assert_eq!(app.row_mark(storyscope::story::RecordRef::Event(concert)), Some('*'));
 }
 
 #[test]

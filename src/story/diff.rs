@@ -50,6 +50,9 @@ pub struct StoryDiff {
     pub citations: Vec<(FactRef, Citation)>,
     /// Expectations overdue by the later date and not by the earlier one.
     pub fell_due: Vec<usize>,
+    /// Records that a new dispute is about (they now carry the disputed badge); shown
+    /// as changed, not counted apart from the dispute.
+    pub newly_disputed: Vec<RecordRef>,
 }
 
 impl StoryDiff {
@@ -100,7 +103,8 @@ impl StoryDiff {
         let cited = self
             .citations
             .iter()
-            .any(|(fact, _)| fact_record(*fact) == record);
+            .any(|(fact, _)| fact_record(*fact) == record)
+            || self.newly_disputed.contains(&record);
         if new {
             Some('+')
         } else if changed || cited {
@@ -243,6 +247,8 @@ pub fn diff(earlier: &Story, earlier_day: DayNumber, later: &Story, later_day: D
     for (i, dispute) in b.disputes.iter().enumerate() {
         let Some(RecordRef::Dispute(j)) = find(&dispute.id) else {
             out.disputes.push(i);
+            out.newly_disputed
+                .extend(dispute.about.iter().filter_map(|id| later.lookup(id)));
             continue;
         };
         let old = &a.disputes[j];
