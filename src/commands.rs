@@ -405,7 +405,9 @@ fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Resu
         DiffFormat::Md => crate::story::diff_report::diff_markdown(&later, &changes, dates),
         DiffFormat::Json => format!(
             "{}\n",
-            json_for_terminal(&crate::story::diff_report::diff_json(&later, &changes, dates))?
+            json_for_terminal(&crate::story::diff_report::diff_json(
+                &later, &changes, dates
+            ))?
         ),
     };
     write_stdout(text.as_bytes())?;

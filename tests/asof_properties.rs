@@ -50,15 +50,22 @@ fn cites() -> impl Strategy<Value = Vec<(usize, u32)>> {
     prop::collection::vec((0usize..100, 1u32..4), 1..4)
 }
 
+/// Citations as (source pick, paragraph).
+type Picks = Vec<(usize, u32)>;
+/// An event: involved entities, day, first status, citations, changes.
+type EventShape = (Vec<usize>, u32, usize, Picks, Vec<(usize, Picks)>);
+/// A dispute: what it is about, its versions, its settlement.
+type DisputeShape = (Vec<usize>, Vec<Picks>, Option<Picks>);
+
 #[derive(Debug, Clone)]
 struct Shape {
     sources: Vec<(Option<String>, Option<usize>)>,
-    entities: Vec<Vec<(usize, u32)>>,
-    relations: Vec<(usize, usize, Vec<(usize, u32)>)>,
-    events: Vec<(Vec<usize>, u32, usize, Vec<(usize, u32)>, Vec<(usize, Vec<(usize, u32)>)>)>,
-    candidacies: Vec<(usize, usize, Vec<Vec<(usize, u32)>>)>,
-    metrics: Vec<(usize, Vec<(usize, u32)>)>,
-    disputes: Vec<(Vec<usize>, Vec<Vec<(usize, u32)>>, Option<Vec<(usize, u32)>>)>,
+    entities: Vec<Picks>,
+    relations: Vec<(usize, usize, Picks)>,
+    events: Vec<EventShape>,
+    candidacies: Vec<(usize, usize, Vec<Picks>)>,
+    metrics: Vec<(usize, Picks)>,
+    disputes: Vec<DisputeShape>,
     all_dated: bool,
 }
 
@@ -77,7 +84,14 @@ fn shape() -> impl Strategy<Value = Shape> {
             ),
             0..6,
         ),
-        prop::collection::vec((0usize..100, 0usize..100, prop::collection::vec(cites(), 1..4)), 0..3),
+        prop::collection::vec(
+            (
+                0usize..100,
+                0usize..100,
+                prop::collection::vec(cites(), 1..4),
+            ),
+            0..3,
+        ),
         prop::collection::vec((0usize..100, cites()), 0..4),
         prop::collection::vec(
             (
@@ -90,15 +104,17 @@ fn shape() -> impl Strategy<Value = Shape> {
         any::<bool>(),
     )
         .prop_map(
-            |(sources, entities, relations, events, candidacies, metrics, disputes, all_dated)| Shape {
-                sources,
-                entities,
-                relations,
-                events,
-                candidacies,
-                metrics,
-                disputes,
-                all_dated,
+            |(sources, entities, relations, events, candidacies, metrics, disputes, all_dated)| {
+                Shape {
+                    sources,
+                    entities,
+                    relations,
+                    events,
+                    candidacies,
+                    metrics,
+                    disputes,
+                    all_dated,
+                }
             },
         )
 }
@@ -265,10 +281,8 @@ fn record_atoms(kind: &str, record: &Value, atoms: &mut BTreeSet<String>) {
     let owner = format!("{kind}:{id}");
     atoms.insert(owner.clone());
     match kind {
-        "entity" => {
-            if !record["cite"].as_array().unwrap().is_empty() {
-                atoms.insert(format!("described:{id}"));
-            }
+        "entity" if !record["cite"].as_array().unwrap().is_empty() => {
+            atoms.insert(format!("described:{id}"));
         }
         "event" => {
             for change in record["status_changes"].as_array().into_iter().flatten() {
@@ -336,7 +350,10 @@ fn diff_atoms(d: &StoryDiff, later: &Story) -> BTreeSet<String> {
     let mut atoms = BTreeSet::new();
     let record = |list: &str, i: usize| value[list][i].clone();
     for &s in &d.sources {
-        atoms.insert(format!("source:{}", value["sources"][s]["id"].as_str().unwrap()));
+        atoms.insert(format!(
+            "source:{}",
+            value["sources"][s]["id"].as_str().unwrap()
+        ));
     }
     let whole: [(&str, &str, &Vec<usize>); 6] = [
         ("entities", "entity", &d.entities),
@@ -384,7 +401,10 @@ fn diff_atoms(d: &StoryDiff, later: &Story) -> BTreeSet<String> {
                 value["events"][e]["id"].as_str().unwrap(),
                 value["events"][e]["status_changes"][c]["reason"]
             ),
-            FactRef::Resolution(dd) => format!("resolution:{}", value["disputes"][dd]["id"].as_str().unwrap()),
+            FactRef::Resolution(dd) => format!(
+                "resolution:{}",
+                value["disputes"][dd]["id"].as_str().unwrap()
+            ),
         }
     };
     let sub = |key: String, cite: &Value, atoms: &mut BTreeSet<String>| {
@@ -392,16 +412,32 @@ fn diff_atoms(d: &StoryDiff, later: &Story) -> BTreeSet<String> {
         cite_atoms(&key, cite, atoms);
     };
     for &(c, s) in &d.stages {
-        sub(owner(FactRef::Stage(c, s)), &value["candidates"][c]["stages"][s]["cite"], &mut atoms);
+        sub(
+            owner(FactRef::Stage(c, s)),
+            &value["candidates"][c]["stages"][s]["cite"],
+            &mut atoms,
+        );
     }
     for &(dd, v) in &d.variants {
-        sub(owner(FactRef::Variant(dd, v)), &value["disputes"][dd]["variants"][v]["cite"], &mut atoms);
+        sub(
+            owner(FactRef::Variant(dd, v)),
+            &value["disputes"][dd]["variants"][v]["cite"],
+            &mut atoms,
+        );
     }
     for &(e, c) in &d.changes {
-        sub(owner(FactRef::StatusChange(e, c)), &value["events"][e]["status_changes"][c]["cite"], &mut atoms);
+        sub(
+            owner(FactRef::StatusChange(e, c)),
+            &value["events"][e]["status_changes"][c]["cite"],
+            &mut atoms,
+        );
     }
     for &dd in &d.resolved {
-        sub(owner(FactRef::Resolution(dd)), &value["disputes"][dd]["resolution"]["cite"], &mut atoms);
+        sub(
+            owner(FactRef::Resolution(dd)),
+            &value["disputes"][dd]["resolution"]["cite"],
+            &mut atoms,
+        );
     }
     for (fact, citation) in &d.citations {
         atoms.insert(format!(

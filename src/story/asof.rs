@@ -205,10 +205,8 @@ impl Story {
             .iter()
             .map(|s| known.contains(s.id.as_str()))
             .collect();
-        let mut story =
-            Story::build_with(file, &self.origin, &undescribed).map_err(|problems| {
-                NarrowingError { day, problems }
-            })?;
+        let mut story = Story::build_with(file, &self.origin, &undescribed)
+            .map_err(|problems| NarrowingError { day, problems })?;
         story.narrowing = Some(Arc::new(Narrowing {
             day,
             undescribed,

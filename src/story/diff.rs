@@ -140,7 +140,12 @@ fn overdue(story: &Story, event: usize, day: DayNumber) -> bool {
 
 /// What `later` knows that `earlier` does not. `earlier_day` and `later_day` are the
 /// days expectations are judged against (the as-of dates; today for the whole story).
-pub fn diff(earlier: &Story, earlier_day: DayNumber, later: &Story, later_day: DayNumber) -> StoryDiff {
+pub fn diff(
+    earlier: &Story,
+    earlier_day: DayNumber,
+    later: &Story,
+    later_day: DayNumber,
+) -> StoryDiff {
     let mut out = StoryDiff::default();
     let a = &earlier.file;
     let b = &later.file;
@@ -151,7 +156,12 @@ pub fn diff(earlier: &Story, earlier_day: DayNumber, later: &Story, later_day: D
         .map(|(i, s)| (s.id.as_str(), earlier.source_counts(i)))
         .collect();
     for (i, source) in b.sources.iter().enumerate() {
-        if later.source_counts(i) && !counted_before.get(source.id.as_str()).copied().unwrap_or(false) {
+        if later.source_counts(i)
+            && !counted_before
+                .get(source.id.as_str())
+                .copied()
+                .unwrap_or(false)
+        {
             out.sources.push(i);
         }
     }
@@ -189,7 +199,12 @@ pub fn diff(earlier: &Story, earlier_day: DayNumber, later: &Story, later_day: D
             continue;
         };
         let old = &a.events[j];
-        new_citations(FactRef::Record(RecordRef::Event(i)), &old.cite, &event.cite, &mut out);
+        new_citations(
+            FactRef::Record(RecordRef::Event(i)),
+            &old.cite,
+            &event.cite,
+            &mut out,
+        );
         let known: HashMap<usize, usize> = (0..old.status_changes.len())
             .map(|c| (earlier.change_origin(j, c), c))
             .collect();
@@ -206,7 +221,11 @@ pub fn diff(earlier: &Story, earlier_day: DayNumber, later: &Story, later_day: D
         }
         let (before, after) = (earlier.event_status(j), later.event_status(i));
         if before != after {
-            out.status_shifts.push(StatusShift { event: i, before, after });
+            out.status_shifts.push(StatusShift {
+                event: i,
+                before,
+                after,
+            });
         }
         if overdue(later, i, later_day) && !overdue(earlier, j, earlier_day) {
             out.fell_due.push(i);

@@ -71,7 +71,12 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
             ]
         })
         .collect();
-    section(&mut out, "New sources", &["Title", "Outlet", "Published", "Relies on"], rows);
+    section(
+        &mut out,
+        "New sources",
+        &["Title", "Outlet", "Published", "Relies on"],
+        rows,
+    );
     let clock = super::views::Clock {
         reference_day: dates.reference_day,
     };
@@ -117,7 +122,12 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
             ]
         })
         .collect();
-    section(&mut out, "Status changes", &["Event", "Was", "Now", "Per", "Sources"], rows);
+    section(
+        &mut out,
+        "Status changes",
+        &["Event", "Was", "Now", "Per", "Sources"],
+        rows,
+    );
     let rows = diff
         .metrics
         .iter()
@@ -136,7 +146,9 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
     section(
         &mut out,
         "New figures",
-        &["Figure", "Value", "Subject", "Period", "Sourcing", "Sources"],
+        &[
+            "Figure", "Value", "Subject", "Period", "Sourcing", "Sources",
+        ],
         rows,
     );
     let rows = diff
@@ -236,7 +248,12 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
             ])
         })
         .collect();
-    section(&mut out, "Settled disputes", &["Point", "How", "Sources"], rows);
+    section(
+        &mut out,
+        "Settled disputes",
+        &["Point", "How", "Sources"],
+        rows,
+    );
     let entity_rows = |entities: &[usize], notes: &mut Footnotes| -> Vec<Vec<String>> {
         entities
             .iter()
@@ -273,7 +290,12 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
             ]
         })
         .collect();
-    section(&mut out, "New relations", &["Relation", "Details", "Sources"], rows);
+    section(
+        &mut out,
+        "New relations",
+        &["Relation", "Details", "Sources"],
+        rows,
+    );
     // One row per fact, its new citations together.
     let mut grouped: Vec<(super::provenance::FactRef, Vec<super::model::Citation>)> = Vec::new();
     for (fact, citation) in &diff.citations {
@@ -306,7 +328,10 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
             vec![
                 escape(&event.date.human()),
                 format!("**{}**", escape(&event.title)),
-                escape(&status_text(later.event_status(e), event.condition.as_deref())),
+                escape(&status_text(
+                    later.event_status(e),
+                    event.condition.as_deref(),
+                )),
             ]
         })
         .collect();

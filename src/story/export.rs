@@ -2,10 +2,10 @@
 //! a file written from the screen matches the command line exactly.
 
 use super::date::DateSpec;
+use super::export_time::{self, mark};
 use super::graph::{RecordRef, Story};
 use super::markdown::{Footnotes, escape, escape_block, table};
 use super::provenance::AS_OF_RULE;
-use super::export_time::{self, mark};
 use super::views::{Clock, MetricRow, ViewFilter};
 
 /// What to export.
@@ -113,7 +113,10 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
                     } else {
                         format!("per {}", step.per)
                     };
-                    item(&format!("Status {}", n + 1), &format!("{} ({per})", step.status));
+                    item(
+                        &format!("Status {}", n + 1),
+                        &format!("{} ({per})", step.status),
+                    );
                 }
             }
             item("What happened", &file.events[i].summary);
@@ -381,7 +384,10 @@ impl Doc<'_> {
                 "**{}**{}{}",
                 escape(&row.value),
                 Self::badges(row.disputed, false),
-                mark(self.options.new_since.as_ref(), RecordRef::Metric(row.metric))
+                mark(
+                    self.options.new_since.as_ref(),
+                    RecordRef::Metric(row.metric)
+                )
             ),
             escape(&row.subject),
             escape(&row.period),
@@ -471,7 +477,10 @@ impl Doc<'_> {
                     format!(
                         "“{}”{}",
                         escape(&row.title),
-                        mark(self.options.new_since.as_ref(), RecordRef::Source(row.source))
+                        mark(
+                            self.options.new_since.as_ref(),
+                            RecordRef::Source(row.source)
+                        )
                     ),
                     escape(&row.outlet),
                     escape(&row.published),

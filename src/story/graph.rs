@@ -378,10 +378,7 @@ impl Checker<'_> {
             }
             self.citations(|| format!("events[{i}]"), &event.cite);
             for (c, change) in event.status_changes.iter().enumerate() {
-                self.citations(
-                    || format!("events[{i}].status_changes[{c}]"),
-                    &change.cite,
-                );
+                self.citations(|| format!("events[{i}].status_changes[{c}]"), &change.cite);
             }
         }
         for (i, candidacy) in file.candidates.iter().enumerate() {

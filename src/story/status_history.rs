@@ -66,7 +66,10 @@ impl Story {
     /// status known then.
     pub fn event_status(&self, event: usize) -> Status {
         let event = &self.file.events[event];
-        event.status_changes.last().map_or(event.status, |c| c.status)
+        event
+            .status_changes
+            .last()
+            .map_or(event.status, |c| c.status)
     }
 
     /// Every status the event has had, oldest first; the last is `event_status`.
@@ -94,10 +97,7 @@ impl Story {
     /// "Outlet, 12 Feb 2025; Other outlet, undated": each source cited once, earliest
     /// first (undated last).
     pub fn cited_outlets(&self, cite: &[Citation]) -> String {
-        let mut sources: Vec<usize> = cite
-            .iter()
-            .map(|c| self.source_index(&c.source))
-            .collect();
+        let mut sources: Vec<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
         sources.sort_by_key(|&s| {
             let published = self.file.sources[s].published;
             (published.is_none(), published, s)

@@ -227,10 +227,7 @@ impl Story {
             subject: self.entity_label(&metric.subject),
             period,
             basis: metric.basis.label().to_owned(),
-            stated_by: metric
-                .stated_by
-                .as_ref()
-                .map(|id| self.entity_label(id)),
+            stated_by: metric.stated_by.as_ref().map(|id| self.entity_label(id)),
             group: metric.group.clone(),
             disputed: self.is_disputed(RecordRef::Metric(index)),
             provenance: self.provenance(&metric.cite),

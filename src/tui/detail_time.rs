@@ -116,11 +116,10 @@ pub(super) fn source_counting(b: &mut Builder<'_>, source: usize) {
         return;
     }
     let record = &story.file.sources[source];
-    let from = record
-        .published
-        .map_or_else(|| "never under a date (undated)".to_owned(), |d| {
-            format!("from {}", DateSpec::from_day_number(d.latest()).human())
-        });
+    let from = record.published.map_or_else(
+        || "never under a date (undated)".to_owned(),
+        |d| format!("from {}", DateSpec::from_day_number(d.latest()).human()),
+    );
     b.field(
         "Counts",
         &format!("{from}; listed because a source that counts relies on it"),
