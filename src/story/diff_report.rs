@@ -145,9 +145,9 @@ pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Strin
         .collect();
     section(
         &mut out,
-        "New figures",
+        "New metrics",
         &[
-            "Figure", "Value", "Subject", "Period", "Sourcing", "Sources",
+            "Metric", "Value", "Subject", "Period", "Sourcing", "Sources",
         ],
         rows,
     );

@@ -17,6 +17,18 @@ pub struct NewSince {
     pub diff: StoryDiff,
 }
 
+impl NewSince {
+    /// ("New since", "12 Feb 2025") or ("Changed since", …) for a record's document.
+    pub fn note_for(&self, record: RecordRef) -> Option<(String, String)> {
+        let since = self.since?;
+        let label = match self.diff.mark(record)? {
+            '+' => "New since",
+            _ => "Changed since",
+        };
+        Some((label.to_owned(), since.human()))
+    }
+}
+
 impl App {
     /// Recomputes the marks after the as-of date changed. With no date, marks show only
     /// once the user stepped there (`stepped`): opening on every source marks nothing.
