@@ -515,3 +515,12 @@ fn a_step_marks_what_is_new_and_counts_it() {
         "{markdown}"
     );
 }
+
+#[test]
+fn the_choir_screen_after_stepping_back_to_10_march() {
+    let mut app = common::app_with(common::fixture("status_changes.json"), 160, 45);
+    // Every source → 2 Apr → 31 Mar (the bulletin, dated only "c. Mar") → 20 Mar → 10 Mar.
+    common::press(&mut app, "<lt><lt><lt><lt>");
+    assert_eq!(app.as_of.unwrap().human(), "10 Mar 2026");
+    insta::assert_snapshot!(common::screen(&app).backend());
+}

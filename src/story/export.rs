@@ -2,7 +2,7 @@
 //! a file written from the screen matches the command line exactly.
 
 use super::date::DateSpec;
-use super::export_time::{self, mark};
+use super::export_time::{self, candidate_label};
 use super::graph::{RecordRef, Story};
 use super::markdown::{Footnotes, escape, escape_block, table};
 use super::provenance::AS_OF_RULE;
@@ -131,17 +131,17 @@ impl Doc<'_> {
             Some(date) => parts.push(format!("as of {} ({AS_OF_RULE})", date.human())),
             None => parts.push("all sources".to_owned()),
         }
-        if let Some(marks) = &self.options.new_since {
-            parts.push(format!(
-                "marked new or changed since {}",
-                marks.since.human()
-            ));
-        }
+        parts.extend(export_time::marks_note(self.options.new_since.as_ref()));
         if let Some(selected) = &self.options.selected {
             parts.push(format!("selected: {}", escape(selected)));
         }
         parts.push(format!("story: {}", escape(&story.origin)));
         self.out.push_str(&format!("_{}_\n\n", parts.join(" · ")));
+    }
+
+    /// " · **new**" / " · **changed**" when the export carries marks.
+    fn mark(&self, record: RecordRef) -> &'static str {
+        export_time::mark(self.options.new_since.as_ref(), record)
     }
 
     fn section(&mut self, title: &str) {
@@ -182,7 +182,7 @@ impl Doc<'_> {
                         "{}{}{}",
                         escape(&row.status),
                         Self::badges(row.disputed, row.overdue),
-                        mark(self.options.new_since.as_ref(), RecordRef::Event(row.event))
+                        self.mark(RecordRef::Event(row.event))
                     ),
                     escape(&row.entities.join(", ")),
                     escape(&row.provenance.label()),
@@ -223,10 +223,7 @@ impl Doc<'_> {
                         "{}{}{}",
                         row.current.label(),
                         Self::badges(row.disputed, false),
-                        mark(
-                            self.options.new_since.as_ref(),
-                            RecordRef::Candidacy(row.candidacy)
-                        )
+                        self.mark(RecordRef::Candidacy(row.candidacy))
                     ),
                 ]
             })
@@ -274,10 +271,7 @@ impl Doc<'_> {
                 "**{}**{}{}",
                 escape(&row.value),
                 Self::badges(row.disputed, false),
-                mark(
-                    self.options.new_since.as_ref(),
-                    RecordRef::Metric(row.metric)
-                )
+                self.mark(RecordRef::Metric(row.metric))
             ),
             escape(&row.subject),
             escape(&row.period),
@@ -367,10 +361,7 @@ impl Doc<'_> {
                     format!(
                         "“{}”{}",
                         escape(&row.title),
-                        mark(
-                            self.options.new_since.as_ref(),
-                            RecordRef::Source(row.source)
-                        )
+                        self.mark(RecordRef::Source(row.source))
                     ),
                     escape(&row.outlet),
                     escape(&row.published),
@@ -406,7 +397,7 @@ impl Doc<'_> {
                     format!(
                         "**{}**{}",
                         escape(&entity.name),
-                        mark(self.options.new_since.as_ref(), RecordRef::Entity(i))
+                        self.mark(RecordRef::Entity(i))
                     ),
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
@@ -503,14 +494,5 @@ impl Doc<'_> {
         sub.disputes();
         self.out.push_str(&sub.out);
         self.notes = sub.notes;
-    }
-}
-
-/// A candidate's name, marked when it is named but not yet described.
-fn candidate_label(row: &super::views::CandidateRow) -> String {
-    if row.undescribed {
-        format!("{} (not yet described)", row.name)
-    } else {
-        row.name.clone()
     }
 }

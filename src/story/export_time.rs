@@ -89,3 +89,17 @@ pub(crate) fn entity_cells(story: &Story, entity: usize) -> (String, String) {
         escape(&story.provenance(&record.cite).label()),
     )
 }
+
+/// A candidate's name, marked when it is named but not yet described.
+pub(crate) fn candidate_label(row: &super::views::CandidateRow) -> String {
+    if row.undescribed {
+        format!("{} (not yet described)", row.name)
+    } else {
+        row.name.clone()
+    }
+}
+
+/// The provenance line's note on marks: "marked new or changed since 12 Feb 2025".
+pub(crate) fn marks_note(marks: Option<&super::diff::NewMarks>) -> Option<String> {
+    marks.map(|m| format!("marked new or changed since {}", m.since.human()))
+}

@@ -1,6 +1,6 @@
-//! What is new at each date the explorer steps to: the difference between the story as
-//! of the previous publication date and the one shown, for row marks ("+" new, "*"
-//! changed) and the "new since previous date: N" count.
+//! Stepping through dates (`<` and `>`) and what is new at each: the difference between
+//! the story as of the previous publication date and the one shown, for row marks ("+"
+//! new, "*" changed) and the "new since previous date: N" count.
 
 use crate::story::RecordRef;
 use crate::story::date::DateSpec;
@@ -30,6 +30,70 @@ impl NewSince {
 }
 
 impl App {
+    /// `<` and `>`: the story as of the previous or next publication date (after the
+    /// last one, every source), with what is new at that step. `search` reruns the
+    /// open search, whose hits point into the old narrowing's arenas.
+    pub fn step_as_of(&mut self, later: bool, search: fn(&mut App)) {
+        let app = self;
+        let days = app.full.publication_days();
+        let current = app.as_of.map(|d| d.latest());
+        // Outer None: nowhere to go. Inner None: the whole story, every source.
+        let target: Option<Option<i64>> = match (current, later) {
+            (None, true) => None,
+            (None, false) => days.last().map(|&d| Some(d)),
+            (Some(day), true) => Some(days.iter().copied().find(|&d| d > day)),
+            (Some(day), false) => days.iter().copied().rev().find(|&d| d < day).map(Some),
+        };
+        let Some(target) = target else {
+            app.info(if later {
+                "already showing every source"
+            } else {
+                "no earlier publication date"
+            });
+            return;
+        };
+        // Arena indexes differ between narrowings: carry the filter over by id.
+        let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
+        match target {
+            Some(day) => match app.full.as_of(day) {
+                Ok(story) => {
+                    app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
+                    app.story = story;
+                }
+                Err(err) => {
+                    // Stay where we are rather than show something else under the date.
+                    app.error(err.to_string());
+                    return;
+                }
+            },
+            None => {
+                app.as_of = None;
+                app.story = app.full.clone();
+            }
+        }
+        app.forget_search_index();
+        // Hits point into the old narrowing's arenas.
+        search(app);
+        app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
+            Some(RecordRef::Entity(e)) => Some(e),
+            _ => None,
+        });
+        app.followed = None;
+        app.trail.clear();
+        app.forward.clear();
+        app.refresh_rows();
+        app.refresh_new_since_with(true);
+        let new = app.new_since_note();
+        match app.as_of {
+            Some(date) => app.info(format!(
+                "as of {}: {}{new}",
+                date.human(),
+                crate::story::provenance::AS_OF_RULE
+            )),
+            None => app.info(format!("showing every source{new}")),
+        }
+    }
+
     /// Recomputes the marks after the as-of date changed. With no date, marks show only
     /// once the user stepped there (`stepped`): opening on every source marks nothing.
     pub fn refresh_new_since_with(&mut self, stepped: bool) {
