@@ -64,6 +64,14 @@ fn check_as_of_the_first_day_counts_fewer_sources_and_citations_than_the_whole_s
     );
     assert_eq!(count(&first, "events"), 1, "{first}");
     assert!(first.contains("1 named, not yet described"), "{first}");
+    // The day before the describing report: still only the first report counts.
+    let (_, eve, _) = run(&["check", "--story", LATE, "--as-of", "2025-12-01"]);
+    assert_eq!(count(&eve, "sources"), 1, "{eve}");
+    assert_eq!(
+        count(&eve, "citations"),
+        count(&first, "citations"),
+        "{eve}"
+    );
 }
 
 #[test]
