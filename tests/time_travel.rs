@@ -532,3 +532,23 @@ fn the_choir_screen_after_stepping_back_to_10_march() {
     assert_eq!(app.as_of.unwrap().human(), "10 Mar 2026");
     insta::assert_snapshot!(common::screen(&app).backend());
 }
+
+#[test]
+fn marks_after_a_step_forward_equal_marks_computed_afresh() {
+    let full = common::fixture("status_changes.json");
+    let mut app = common::app_with(full.clone(), 160, 45);
+    // Back to 10 Mar, then forward to 20 Mar: the 10 Mar story is reused as "previous".
+    common::press(&mut app, "<lt><lt><lt><lt><gt>");
+    assert_eq!(app.as_of.unwrap().human(), "20 Mar 2026");
+    let (from, to) = (day("2026-03-10"), day("2026-03-20"));
+    let fresh = diff(
+        &full.as_of(from).unwrap(),
+        from,
+        &full.as_of(to).unwrap(),
+        to,
+    );
+    let marks = app.new_since.as_ref().unwrap();
+    assert_eq!(marks.since.unwrap().human(), "10 Mar 2026");
+    assert_eq!(marks.diff, fresh);
+    assert!(!fresh.is_empty());
+}

@@ -2,9 +2,9 @@
 //! the story as of the previous publication date and the one shown, for row marks ("+"
 //! new, "*" changed) and the "new since previous date: N" count.
 
-use crate::story::RecordRef;
 use crate::story::date::DateSpec;
 use crate::story::diff::{StoryDiff, diff};
+use crate::story::{RecordRef, Story};
 
 use super::app::App;
 
@@ -54,6 +54,9 @@ impl App {
         };
         // Arena indexes differ between narrowings: carry the filter over by id.
         let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
+        // Stepping forward, the date left is the new date's previous one: its story is
+        // kept so it is not narrowed again.
+        let left = app.as_of.map(|d| (d.latest(), app.story.clone()));
         match target {
             Some(day) => match app.full.as_of(day) {
                 Ok(story) => {
@@ -82,7 +85,7 @@ impl App {
         app.trail.clear();
         app.forward.clear();
         app.refresh_rows();
-        app.refresh_new_since_with(true);
+        app.refresh_new_since_with(true, left);
         let new = app.new_since_note();
         match app.as_of {
             Some(date) => app.info(format!(
@@ -96,7 +99,8 @@ impl App {
 
     /// Recomputes the marks after the as-of date changed. With no date, marks show only
     /// once the user stepped there (`stepped`): opening on every source marks nothing.
-    pub fn refresh_new_since_with(&mut self, stepped: bool) {
+    /// `known`: a date's story already narrowed, used when it is the previous date.
+    pub fn refresh_new_since_with(&mut self, stepped: bool, known: Option<(i64, Story)>) {
         let current = self.as_of.map(|d| d.latest());
         if current.is_none() && !stepped {
             self.new_since = None;
@@ -114,7 +118,11 @@ impl App {
             });
             return;
         };
-        match self.full.as_of(previous) {
+        let earlier = match known {
+            Some((day, story)) if day == previous => Ok(story),
+            _ => self.full.as_of(previous),
+        };
+        match earlier {
             Ok(earlier) => {
                 let changes = diff(&earlier, previous, &self.story, self.clock().reference_day);
                 self.new_since = Some(NewSince {
@@ -131,7 +139,7 @@ impl App {
 
     /// As `refresh_new_since_with`, for the date the app opened on.
     pub fn refresh_new_since(&mut self) {
-        self.refresh_new_since_with(false);
+        self.refresh_new_since_with(false, None);
     }
 
     /// " · new since 12 Feb 2025: 14", for messages and the title bar; empty when
