@@ -70,7 +70,7 @@ pub enum Command {
         json: bool,
     },
     /// What became known between two dates: new sources, facts, statuses, stages,
-    /// figures, disputes and expectations that fell due.
+    /// metrics, disputes and expectations that fell due.
     Diff {
         /// The earlier date (YYYY-MM-DD, or coarser, read as its last day).
         #[arg(long, value_name = "DATE")]

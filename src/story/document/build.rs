@@ -177,7 +177,8 @@ impl Doc<'_> {
                 };
                 let other = story.entity_index(other);
                 let name = &story.file.entities[other].name;
-                self.link(RecordRef::Entity(other), format!("{verb} {name}"));
+                let marker = time::link_marker(self, other);
+                self.link(RecordRef::Entity(other), format!("{verb} {name}{marker}"));
             }
         }
         if !links.events.is_empty() {
