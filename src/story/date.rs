@@ -57,7 +57,7 @@ impl DateSpec {
     }
 
     /// The day with this day number (see `days_from_civil`).
-    pub(crate) fn from_day_number(day: DayNumber) -> DateSpec {
+    pub fn from_day_number(day: DayNumber) -> DateSpec {
         let (year, month, day) = civil_from_days(day);
         DateSpec::day(year, month, day)
     }

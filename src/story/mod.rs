@@ -2,16 +2,21 @@
 //! Nothing here touches a terminal.
 
 pub mod amount;
+pub mod asof;
 pub mod candidacy;
 pub mod date;
+pub mod diff;
+pub mod diff_report;
 pub mod document;
 pub mod export;
+mod export_time;
 pub(crate) mod graph;
 pub(crate) mod json_spans;
 pub(crate) mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub(crate) mod narrowing;
 pub(crate) mod problem;
 pub(crate) mod provenance;
 pub mod scale;
@@ -19,11 +24,13 @@ pub mod scale;
 #[allow(unreachable_pub)]
 pub mod search;
 pub(crate) mod serde_messages;
+pub mod status_history;
 pub mod text;
 pub mod views;
 
 pub use graph::{RecordRef, Story};
 pub use problem::{LoadError, Location, Problem};
+pub use provenance::FactRef;
 
 /// The shipped story: two February 2025 articles on Apple choosing Alibaba.
 pub(crate) const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");

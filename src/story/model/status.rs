@@ -1,0 +1,34 @@
+//! The file format's records of statuses that change: an event's later statuses and a
+//! dispute's settlement (`story::status_history` reads them).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Citation, Status};
+use crate::story::date::DateSpec;
+
+/// A later status of an event, as the cited sources report it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: Status,
+    /// When the change happened, if the sources say (not when it was reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpec>,
+    /// Why the status changed, as the sources tell it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// How a later source settled a disputed point.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// What settled it, in the story author's words.
+    pub summary: String,
+    /// When it was settled, if the sources say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpec>,
+    pub cite: Vec<Citation>,
+}
