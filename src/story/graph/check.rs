@@ -1,257 +1,14 @@
-//! The validated story: records in arenas (the file's own vectors) plus indexes from
-//! ids and from each entity to everything that mentions it, built once at load.
+//! Validation of a story file: every id unique, every reference resolving to a record
+//! of the right kind, no empty names, every fact cited, `via` chains without loops.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
 
-use super::date::Precision;
-use super::model::{Citation, Source, StoryFile};
-use super::problem::{Problem, cap_problems};
-use super::text::did_you_mean;
+use super::{EntityLinks, IdMap, RecordRef, record_path};
+use crate::story::model::{Citation, StoryFile};
+use crate::story::problem::Problem;
+use crate::story::text::did_you_mean;
 
-/// A record in the story, by arena index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RecordRef {
-    Source(usize),
-    Entity(usize),
-    Relation(usize),
-    Event(usize),
-    Candidacy(usize),
-    Metric(usize),
-    Dispute(usize),
-}
-
-impl RecordRef {
-    pub(crate) fn kind_label(self) -> &'static str {
-        match self {
-            RecordRef::Source(_) => "source",
-            RecordRef::Entity(_) => "entity",
-            RecordRef::Relation(_) => "relation",
-            RecordRef::Event(_) => "event",
-            RecordRef::Candidacy(_) => "candidacy",
-            RecordRef::Metric(_) => "metric",
-            RecordRef::Dispute(_) => "dispute",
-        }
-    }
-}
-
-/// Everything that points at one entity, each list in file order.
-#[derive(Debug, Clone, Default)]
-pub struct EntityLinks {
-    pub relations: Vec<usize>,
-    pub events: Vec<usize>,
-    pub metrics: Vec<usize>,
-    pub candidacies: Vec<usize>,
-}
-
-/// A loaded, validated story. Every id it holds resolves.
-///
-/// The records and the indexes sit behind `Arc`s: a clone (the explorer keeps the whole
-/// story next to its as-of view) costs two reference counts, not a copy of 100k events.
-#[derive(Debug, Clone)]
-pub struct Story {
-    pub file: Arc<StoryFile>,
-    /// Where it came from, for provenance lines: a path or "embedded story".
-    pub origin: String,
-    indexes: Arc<Indexes>,
-    /// Set on a story narrowed to a date (`Story::as_of`): what the narrowing kept.
-    pub(crate) narrowing: Option<Arc<super::narrowing::Narrowing>>,
-}
-
-#[derive(Debug)]
-struct Indexes {
-    ids: IdMap,
-    entity_links: Vec<EntityLinks>,
-    /// For each source, the source at the end of its `via` chain.
-    source_roots: Vec<usize>,
-    /// For each record, the disputes that are about it.
-    disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
-    /// Every event, in timeline order; sorted on first use.
-    events_by_date: OnceLock<Vec<usize>>,
-}
-
-impl Story {
-    /// Indexes and validates; returns every problem found.
-    pub fn build(file: StoryFile, origin: &str) -> Result<Story, Vec<Problem>> {
-        Story::build_with(file, origin, &[])
-    }
-
-    /// As `build`, except that the entities flagged in `uncited` may have no citation:
-    /// a story narrowed to a date keeps those as "named, not yet described".
-    pub(crate) fn build_with(
-        file: StoryFile,
-        origin: &str,
-        uncited: &[bool],
-    ) -> Result<Story, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let ids = index_ids(&file, &mut problems);
-        let mut checker = Checker {
-            ids: &ids,
-            problems: &mut problems,
-            links: vec![EntityLinks::default(); file.entities.len()],
-            disputes_about: HashMap::default(),
-            uncited,
-        };
-        checker.check_all(&file);
-        let Checker {
-            links: entity_links,
-            disputes_about,
-            ..
-        } = checker;
-        let source_roots = resolve_source_roots(&file, &ids, &mut problems);
-        if !problems.is_empty() {
-            return Err(cap_problems(problems));
-        }
-        Ok(Story {
-            file: Arc::new(file),
-            origin: origin.to_owned(),
-            indexes: Arc::new(Indexes {
-                ids,
-                entity_links,
-                source_roots,
-                disputes_about,
-                events_by_date: OnceLock::new(),
-            }),
-            narrowing: None,
-        })
-    }
-
-    pub fn lookup(&self, id: &str) -> Option<RecordRef> {
-        self.indexes.ids.get(id).copied()
-    }
-
-    /// The arena index of an entity id that validation has already checked.
-    pub(crate) fn entity_index(&self, id: &str) -> usize {
-        match self.indexes.ids.get(id) {
-            Some(RecordRef::Entity(index)) => *index,
-            _ => unreachable!("validated entity reference `{id}`"),
-        }
-    }
-
-    pub(crate) fn entity_name(&self, id: &str) -> &str {
-        &self.file.entities[self.entity_index(id)].name
-    }
-
-    pub fn source_index(&self, id: &str) -> usize {
-        match self.indexes.ids.get(id) {
-            Some(RecordRef::Source(index)) => *index,
-            _ => unreachable!("validated source reference `{id}`"),
-        }
-    }
-
-    /// The source with id `id`, a reference validation has already checked.
-    pub(crate) fn source(&self, id: &str) -> &Source {
-        &self.file.sources[self.source_index(id)]
-    }
-
-    pub fn links(&self, entity: usize) -> &EntityLinks {
-        &self.indexes.entity_links[entity]
-    }
-
-    /// Every event's arena index in timeline order: by date (`DateSpec`'s order), then
-    /// file order. Sorted once, on first use, on integer keys: comparing `DateSpec`s
-    /// directly recomputes their days at every step (~80 ms for 100k events, against
-    /// ~10 ms).
-    pub fn events_by_date(&self) -> &[usize] {
-        self.indexes.events_by_date.get_or_init(|| {
-            let mut keyed: Vec<(i64, Precision, i64, bool, usize)> = self
-                .file
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, event)| {
-                    let date = &event.date;
-                    (
-                        date.earliest(),
-                        date.precision,
-                        date.latest(),
-                        date.approximate,
-                        i,
-                    )
-                })
-                .collect();
-            keyed.sort_unstable();
-            keyed.into_iter().map(|(.., i)| i).collect()
-        })
-    }
-
-    /// The source at the end of `source`'s `via` chain: its independent origin.
-    pub fn source_root(&self, source: usize) -> usize {
-        self.indexes.source_roots[source]
-    }
-
-    /// Disputes whose `about` names this record.
-    pub(crate) fn disputes_about(&self, record: RecordRef) -> &[usize] {
-        self.indexes
-            .disputes_about
-            .get(&record)
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// The stable id of a record, as written in the file.
-    pub(crate) fn record_id(&self, record: RecordRef) -> &str {
-        let file = &self.file;
-        match record {
-            RecordRef::Source(i) => &file.sources[i].id,
-            RecordRef::Entity(i) => &file.entities[i].id,
-            RecordRef::Relation(i) => &file.relations[i].id,
-            RecordRef::Event(i) => &file.events[i].id,
-            RecordRef::Candidacy(i) => &file.candidates[i].id,
-            RecordRef::Metric(i) => &file.metrics[i].id,
-            RecordRef::Dispute(i) => &file.disputes[i].id,
-        }
-    }
-
-    /// A one-line name for any record.
-    pub fn record_title(&self, record: RecordRef) -> String {
-        let file = &self.file;
-        match record {
-            RecordRef::Source(i) => file.sources[i].title.clone(),
-            RecordRef::Entity(i) => file.entities[i].name.clone(),
-            RecordRef::Relation(i) => {
-                let relation = &file.relations[i];
-                format!(
-                    "{} {} {}",
-                    self.entity_name(&relation.from),
-                    relation.kind.label(),
-                    self.entity_name(&relation.to)
-                )
-            }
-            RecordRef::Event(i) => file.events[i].title.clone(),
-            RecordRef::Candidacy(i) => {
-                let candidacy = &file.candidates[i];
-                format!(
-                    "{} as {}, weighed by {}",
-                    self.entity_name(&candidacy.candidate),
-                    candidacy.role,
-                    self.entity_name(&candidacy.seeker)
-                )
-            }
-            RecordRef::Metric(i) => file.metrics[i].label.clone(),
-            RecordRef::Dispute(i) => file.disputes[i].point.clone(),
-        }
-    }
-}
-
-/// The id index: every record by its id. foldhash is several times faster than the
-/// default SipHash on short ids and still seeded per process.
-pub(crate) type IdMap = HashMap<Box<str>, RecordRef, foldhash::fast::RandomState>;
-
-/// Where a record sits in the file, for messages: `events[3]`.
-pub(crate) fn record_path(record: RecordRef) -> String {
-    let (list, index) = match record {
-        RecordRef::Source(i) => ("sources", i),
-        RecordRef::Entity(i) => ("entities", i),
-        RecordRef::Relation(i) => ("relations", i),
-        RecordRef::Event(i) => ("events", i),
-        RecordRef::Candidacy(i) => ("candidates", i),
-        RecordRef::Metric(i) => ("metrics", i),
-        RecordRef::Dispute(i) => ("disputes", i),
-    };
-    format!("{list}[{index}]")
-}
-
-fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdMap {
+pub(super) fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdMap {
     let total = file.sources.len()
         + file.entities.len()
         + file.relations.len()
@@ -312,15 +69,15 @@ fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdMap {
 /// closures: a valid file of 100k events never pays for formatting a million of them.
 /// Each reference is looked up once: the checker links entities to what mentions
 /// them as it goes (kept only when the file has no problem).
-struct Checker<'a> {
-    ids: &'a IdMap,
-    problems: &'a mut Vec<Problem>,
+pub(super) struct Checker<'a> {
+    pub(super) ids: &'a IdMap,
+    pub(super) problems: &'a mut Vec<Problem>,
     /// Everything that points at each entity, each list in file order.
-    links: Vec<EntityLinks>,
+    pub(super) links: Vec<EntityLinks>,
     /// For each record, the disputes that are about it.
-    disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
+    pub(super) disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
     /// Entities allowed to have no citation (see `Story::build_with`).
-    uncited: &'a [bool],
+    pub(super) uncited: &'a [bool],
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -331,7 +88,19 @@ enum Expect {
 }
 
 impl Checker<'_> {
-    fn check_all(&mut self, file: &StoryFile) {
+    /// Every record in file order: one problem per defect, and the links as it goes.
+    pub(super) fn check_all(&mut self, file: &StoryFile) {
+        self.check_story_and_sources(file);
+        self.check_entities(file);
+        self.check_relations(file);
+        self.check_events(file);
+        self.check_candidacies(file);
+        self.check_metrics(file);
+        self.check_disputes(file);
+    }
+
+    /// The story's own texts, and each source's names and `via`.
+    fn check_story_and_sources(&mut self, file: &StoryFile) {
         self.text(|| "story.title".to_owned(), &file.story.title);
         if let Some(title) = &file.story.candidates_title {
             self.text(|| "story.candidates_title".to_owned(), title);
@@ -343,6 +112,10 @@ impl Checker<'_> {
                 self.reference(|| format!("sources[{i}].via"), via, Expect::Source);
             }
         }
+    }
+
+    /// Names, aliases and citations of entities.
+    fn check_entities(&mut self, file: &StoryFile) {
         for (i, entity) in file.entities.iter().enumerate() {
             self.text(|| format!("entities[{i}].name"), &entity.name);
             for (a, alias) in entity.aliases.iter().enumerate() {
@@ -354,6 +127,10 @@ impl Checker<'_> {
                 self.citations(|| format!("entities[{i}]"), &entity.cite);
             }
         }
+    }
+
+    /// Both ends of each relation, linked to the entities.
+    fn check_relations(&mut self, file: &StoryFile) {
         for (i, relation) in file.relations.iter().enumerate() {
             let from = self.entity(|| format!("relations[{i}].from"), &relation.from);
             let to = self.entity(|| format!("relations[{i}].to"), &relation.to);
@@ -365,6 +142,10 @@ impl Checker<'_> {
             }
             self.citations(|| format!("relations[{i}]"), &relation.cite);
         }
+    }
+
+    /// Each event's entities (linked), title, citations and status changes.
+    fn check_events(&mut self, file: &StoryFile) {
         for (i, event) in file.events.iter().enumerate() {
             self.text(|| format!("events[{i}].title"), &event.title);
             if event.entities.is_empty() {
@@ -390,6 +171,10 @@ impl Checker<'_> {
                 self.citations(|| format!("events[{i}].status_changes[{c}]"), &change.cite);
             }
         }
+    }
+
+    /// Candidate and chooser (linked), role and stages.
+    fn check_candidacies(&mut self, file: &StoryFile) {
         for (i, candidacy) in file.candidates.iter().enumerate() {
             let candidate = self.entity(
                 || format!("candidates[{i}].candidate"),
@@ -416,6 +201,10 @@ impl Checker<'_> {
                 self.citations(|| format!("candidates[{i}].stages[{s}]"), &stage.cite);
             }
         }
+    }
+
+    /// Subject and stater (linked), label, amount and citations.
+    fn check_metrics(&mut self, file: &StoryFile) {
         for (i, metric) in file.metrics.iter().enumerate() {
             if let Some(subject) = self.entity(|| format!("metrics[{i}].subject"), &metric.subject)
             {
@@ -432,9 +221,13 @@ impl Checker<'_> {
             }
             self.text(|| format!("metrics[{i}].label"), &metric.label);
             self.problems
-                .extend(super::amount::amount_problems(metric, i));
+                .extend(crate::story::amount::amount_problems(metric, i));
             self.citations(|| format!("metrics[{i}]"), &metric.cite);
         }
+    }
+
+    /// What each dispute is about (indexed), its versions and resolution.
+    fn check_disputes(&mut self, file: &StoryFile) {
         for (i, dispute) in file.disputes.iter().enumerate() {
             self.text(|| format!("disputes[{i}].point"), &dispute.point);
             if dispute.variants.len() < 2 {
@@ -572,7 +365,11 @@ fn with_article(word: &str) -> String {
 }
 
 /// Follows each source's `via` chain to its end; a cycle is a problem.
-fn resolve_source_roots(file: &StoryFile, ids: &IdMap, problems: &mut Vec<Problem>) -> Vec<usize> {
+pub(super) fn resolve_source_roots(
+    file: &StoryFile,
+    ids: &IdMap,
+    problems: &mut Vec<Problem>,
+) -> Vec<usize> {
     let next = |index: usize| -> Option<usize> {
         match file.sources[index]
             .via

@@ -1,0 +1,255 @@
+//! The validated story: records in arenas (the file's own vectors) plus indexes from
+//! ids and from each entity to everything that mentions it, built once at load.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+mod check;
+
+use super::date::Precision;
+use super::model::{Source, StoryFile};
+use super::problem::{Problem, cap_problems};
+
+use check::{Checker, index_ids, resolve_source_roots};
+
+/// A record in the story, by arena index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordRef {
+    Source(usize),
+    Entity(usize),
+    Relation(usize),
+    Event(usize),
+    Candidacy(usize),
+    Metric(usize),
+    Dispute(usize),
+}
+
+impl RecordRef {
+    pub(crate) fn kind_label(self) -> &'static str {
+        match self {
+            RecordRef::Source(_) => "source",
+            RecordRef::Entity(_) => "entity",
+            RecordRef::Relation(_) => "relation",
+            RecordRef::Event(_) => "event",
+            RecordRef::Candidacy(_) => "candidacy",
+            RecordRef::Metric(_) => "metric",
+            RecordRef::Dispute(_) => "dispute",
+        }
+    }
+}
+
+/// Everything that points at one entity, each list in file order.
+#[derive(Debug, Clone, Default)]
+pub struct EntityLinks {
+    pub relations: Vec<usize>,
+    pub events: Vec<usize>,
+    pub metrics: Vec<usize>,
+    pub candidacies: Vec<usize>,
+}
+
+/// A loaded, validated story. Every id it holds resolves.
+///
+/// The records and the indexes sit behind `Arc`s: a clone (the explorer keeps the whole
+/// story next to its as-of view) costs two reference counts, not a copy of 100k events.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub file: Arc<StoryFile>,
+    /// Where it came from, for provenance lines: a path or "embedded story".
+    pub origin: String,
+    indexes: Arc<Indexes>,
+    /// Set on a story narrowed to a date (`Story::as_of`): what the narrowing kept.
+    pub(crate) narrowing: Option<Arc<super::narrowing::Narrowing>>,
+}
+
+#[derive(Debug)]
+struct Indexes {
+    ids: IdMap,
+    entity_links: Vec<EntityLinks>,
+    /// For each source, the source at the end of its `via` chain.
+    source_roots: Vec<usize>,
+    /// For each record, the disputes that are about it.
+    disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
+    /// Every event, in timeline order; sorted on first use.
+    events_by_date: OnceLock<Vec<usize>>,
+}
+
+impl Story {
+    /// Indexes and validates; returns every problem found.
+    pub fn build(file: StoryFile, origin: &str) -> Result<Story, Vec<Problem>> {
+        Story::build_with(file, origin, &[])
+    }
+
+    /// As `build`, except that the entities flagged in `uncited` may have no citation:
+    /// a story narrowed to a date keeps those as "named, not yet described".
+    pub(crate) fn build_with(
+        file: StoryFile,
+        origin: &str,
+        uncited: &[bool],
+    ) -> Result<Story, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let ids = index_ids(&file, &mut problems);
+        let mut checker = Checker {
+            ids: &ids,
+            problems: &mut problems,
+            links: vec![EntityLinks::default(); file.entities.len()],
+            disputes_about: HashMap::default(),
+            uncited,
+        };
+        checker.check_all(&file);
+        let Checker {
+            links: entity_links,
+            disputes_about,
+            ..
+        } = checker;
+        let source_roots = resolve_source_roots(&file, &ids, &mut problems);
+        if !problems.is_empty() {
+            return Err(cap_problems(problems));
+        }
+        Ok(Story {
+            file: Arc::new(file),
+            origin: origin.to_owned(),
+            indexes: Arc::new(Indexes {
+                ids,
+                entity_links,
+                source_roots,
+                disputes_about,
+                events_by_date: OnceLock::new(),
+            }),
+            narrowing: None,
+        })
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<RecordRef> {
+        self.indexes.ids.get(id).copied()
+    }
+
+    /// The arena index of an entity id that validation has already checked.
+    pub(crate) fn entity_index(&self, id: &str) -> usize {
+        match self.indexes.ids.get(id) {
+            Some(RecordRef::Entity(index)) => *index,
+            _ => unreachable!("validated entity reference `{id}`"),
+        }
+    }
+
+    pub(crate) fn entity_name(&self, id: &str) -> &str {
+        &self.file.entities[self.entity_index(id)].name
+    }
+
+    pub fn source_index(&self, id: &str) -> usize {
+        match self.indexes.ids.get(id) {
+            Some(RecordRef::Source(index)) => *index,
+            _ => unreachable!("validated source reference `{id}`"),
+        }
+    }
+
+    /// The source with id `id`, a reference validation has already checked.
+    pub(crate) fn source(&self, id: &str) -> &Source {
+        &self.file.sources[self.source_index(id)]
+    }
+
+    pub fn links(&self, entity: usize) -> &EntityLinks {
+        &self.indexes.entity_links[entity]
+    }
+
+    /// Every event's arena index in timeline order: by date (`DateSpec`'s order), then
+    /// file order. Sorted once, on first use, on integer keys: comparing `DateSpec`s
+    /// directly recomputes their days at every step (~80 ms for 100k events, against
+    /// ~10 ms).
+    pub fn events_by_date(&self) -> &[usize] {
+        self.indexes.events_by_date.get_or_init(|| {
+            let mut keyed: Vec<(i64, Precision, i64, bool, usize)> = self
+                .file
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, event)| {
+                    let date = &event.date;
+                    (
+                        date.earliest(),
+                        date.precision,
+                        date.latest(),
+                        date.approximate,
+                        i,
+                    )
+                })
+                .collect();
+            keyed.sort_unstable();
+            keyed.into_iter().map(|(.., i)| i).collect()
+        })
+    }
+
+    /// The source at the end of `source`'s `via` chain: its independent origin.
+    pub fn source_root(&self, source: usize) -> usize {
+        self.indexes.source_roots[source]
+    }
+
+    /// Disputes whose `about` names this record.
+    pub(crate) fn disputes_about(&self, record: RecordRef) -> &[usize] {
+        self.indexes
+            .disputes_about
+            .get(&record)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The stable id of a record, as written in the file.
+    pub(crate) fn record_id(&self, record: RecordRef) -> &str {
+        let file = &self.file;
+        match record {
+            RecordRef::Source(i) => &file.sources[i].id,
+            RecordRef::Entity(i) => &file.entities[i].id,
+            RecordRef::Relation(i) => &file.relations[i].id,
+            RecordRef::Event(i) => &file.events[i].id,
+            RecordRef::Candidacy(i) => &file.candidates[i].id,
+            RecordRef::Metric(i) => &file.metrics[i].id,
+            RecordRef::Dispute(i) => &file.disputes[i].id,
+        }
+    }
+
+    /// A one-line name for any record.
+    pub fn record_title(&self, record: RecordRef) -> String {
+        let file = &self.file;
+        match record {
+            RecordRef::Source(i) => file.sources[i].title.clone(),
+            RecordRef::Entity(i) => file.entities[i].name.clone(),
+            RecordRef::Relation(i) => {
+                let relation = &file.relations[i];
+                format!(
+                    "{} {} {}",
+                    self.entity_name(&relation.from),
+                    relation.kind.label(),
+                    self.entity_name(&relation.to)
+                )
+            }
+            RecordRef::Event(i) => file.events[i].title.clone(),
+            RecordRef::Candidacy(i) => {
+                let candidacy = &file.candidates[i];
+                format!(
+                    "{} as {}, weighed by {}",
+                    self.entity_name(&candidacy.candidate),
+                    candidacy.role,
+                    self.entity_name(&candidacy.seeker)
+                )
+            }
+            RecordRef::Metric(i) => file.metrics[i].label.clone(),
+            RecordRef::Dispute(i) => file.disputes[i].point.clone(),
+        }
+    }
+}
+
+/// The id index: every record by its id. foldhash is several times faster than the
+/// default SipHash on short ids and still seeded per process.
+pub(crate) type IdMap = HashMap<Box<str>, RecordRef, foldhash::fast::RandomState>;
+
+/// Where a record sits in the file, for messages: `events[3]`.
+pub(crate) fn record_path(record: RecordRef) -> String {
+    let (list, index) = match record {
+        RecordRef::Source(i) => ("sources", i),
+        RecordRef::Entity(i) => ("entities", i),
+        RecordRef::Relation(i) => ("relations", i),
+        RecordRef::Event(i) => ("events", i),
+        RecordRef::Candidacy(i) => ("candidates", i),
+        RecordRef::Metric(i) => ("metrics", i),
+        RecordRef::Dispute(i) => ("disputes", i),
+    };
+    format!("{list}[{index}]")
+}
