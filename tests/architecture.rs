@@ -277,3 +277,56 @@ fn paths_and_use_trees_are_read() {
         ]
     );
 }
+#[test]
+fn no_file_in_src_is_over_500_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+                if lines > 500 {
+                    long.push(format!("{} ({lines} lines)", path.display()));
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "{long:?}");
+}
+
+/// The length of `fn name` in `file` (from its signature to its closing brace).
+fn function_lines(file: &str, name: &str) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|line| line.contains(&format!("fn {name}(")))
+        .unwrap_or_else(|| panic!("no fn {name} in {file}"));
+    let indent = lines[start].len() - lines[start].trim_start().len();
+    let close = format!("{}}}", " ".repeat(indent));
+    let end = lines[start..]
+        .iter()
+        .position(|line| *line == close)
+        .unwrap_or_else(|| panic!("fn {name} in {file} does not end"));
+    end + 1
+}
+
+#[test]
+fn the_long_functions_stay_broken_up() {
+    // search_until is the search slice's, being rewritten there.
+    for (file, name) in [
+        ("src/story/graph/check.rs", "check_all"),
+        ("src/tui/update.rs", "apply"),
+        ("src/story/document/build.rs", "build"),
+        ("src/story/lint.rs", "lint"),
+    ] {
+        let lines = function_lines(file, name);
+        assert!(lines < 70, "{file}: fn {name} is {lines} lines");
+        assert!(lines > 3, "{file}: fn {name} was not measured ({lines})");
+    }
+}

@@ -28,13 +28,27 @@ pub(crate) struct Finding {
 
 /// Runs every check; `reference_day` decides which expectations are past due.
 pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let warn = |check, location: String, message: String| Finding {
+    let mut findings = sourcing(story);
+    findings.extend(past_due(story, reference_day));
+    findings.extend(unreferenced_entities(story));
+    findings.extend(metrics_without_period(story));
+    findings.extend(uncited_sources(story));
+    findings.extend(shared_names(story));
+    findings
+}
+
+fn warn(check: &'static str, location: String, message: String) -> Finding {
+    Finding {
         severity: Severity::Warning,
         check,
         location,
         message,
-    };
+    }
+}
+
+/// Facts resting on one origin, and citations without a paragraph.
+fn sourcing(story: &Story) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for (fact, cite) in story.facts() {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
@@ -60,6 +74,12 @@ pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             }
         }
     }
+    findings
+}
+
+/// Expectations whose date passed with no source confirming them.
+fn past_due(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for (i, event) in story.file.events.iter().enumerate() {
         if story.event_status(i).timing.is_expectation() && event.date.latest() < reference_day {
             findings.push(warn(
@@ -73,10 +93,16 @@ pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             ));
         }
     }
+    findings
+}
+
+/// Entities nothing links to or disputes.
+fn unreferenced_entities(story: &Story) -> Vec<Finding> {
     let mut disputed_ids: BTreeSet<&str> = BTreeSet::new();
     for dispute in &story.file.disputes {
         disputed_ids.extend(dispute.about.iter().map(String::as_str));
     }
+    let mut findings = Vec::new();
     for (i, entity) in story.file.entities.iter().enumerate() {
         let links = story.links(i);
         let unused = links.relations.is_empty()
@@ -92,6 +118,11 @@ pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             ));
         }
     }
+    findings
+}
+
+fn metrics_without_period(story: &Story) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for (i, metric) in story.file.metrics.iter().enumerate() {
         if metric.period.is_none() && metric.period_note.is_none() {
             findings.push(warn(
@@ -101,6 +132,11 @@ pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             ));
         }
     }
+    findings
+}
+
+/// Sources no fact cites and no source relies on.
+fn uncited_sources(story: &Story) -> Vec<Finding> {
     let mut cited: BTreeSet<&str> = BTreeSet::new();
     for (_, cite) in story.facts() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
@@ -111,6 +147,7 @@ pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         .iter()
         .filter_map(|s| s.via.as_deref())
         .collect();
+    let mut findings = Vec::new();
     for (i, source) in story.file.sources.iter().enumerate() {
         if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
             findings.push(warn(
@@ -120,7 +157,6 @@ pub(crate) fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             ));
         }
     }
-    findings.extend(shared_names(story));
     findings
 }
 

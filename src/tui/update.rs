@@ -51,6 +51,24 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             let max = layout::help_layout(layout::screen(app)).max_scroll;
             app.help_scroll = (app.help_scroll + 1).min(max);
         }
+        Action::OpenSearch
+        | Action::SearchCancel
+        | Action::SearchInput(_)
+        | Action::SearchDeleteChar
+        | Action::SearchClear
+        | Action::SearchUp
+        | Action::SearchDown
+        | Action::SearchAccept => search_action(app, action),
+        Action::Export => return export(app),
+        Action::Copy => return copy(app),
+        other => move_around(app, other),
+    }
+    None
+}
+
+/// The search overlay's keys.
+fn search_action(app: &mut App, action: Action) {
+    match action {
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();
@@ -58,11 +76,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.search.selected = 0;
         }
         Action::SearchCancel => app.mode = Mode::Normal,
-        Action::SearchInput(c) => {
-            if !c.is_control() {
-                app.search.query.push(c);
-                run_search(app);
-            }
+        Action::SearchInput(c) if !c.is_control() => {
+            app.search.query.push(c);
+            run_search(app);
         }
         Action::SearchDeleteChar => {
             app.search.query.pop();
@@ -73,10 +89,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             run_search(app);
         }
         Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
-        Action::SearchDown => {
-            if app.search.selected + 1 < app.search.hits.len() {
-                app.search.selected += 1;
-            }
+        Action::SearchDown if app.search.selected + 1 < app.search.hits.len() => {
+            app.search.selected += 1;
         }
         Action::SearchAccept => {
             if let Some(hit) = app.search.hits.get(app.search.selected) {
@@ -85,6 +99,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 jump_to(app, target);
             }
         }
+        _ => {}
+    }
+}
+
+/// Keys that move between panes, records and dates, or change what the panes show.
+fn move_around(app: &mut App, action: Action) {
+    match action {
         Action::NextPane | Action::PrevPane => {
             let panes = Pane::ALL;
             let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
@@ -114,36 +135,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 app.reset_detail_cursor();
             }
         }
-        Action::Escape => {
-            if app.trail.followed.is_some() {
-                back(app);
-            } else if app.filter.is_some() {
-                toggle_filter(app);
-            } else if app.focus == Pane::Detail {
-                app.set_focus(app.origin_pane);
-            }
-        }
+        Action::Escape => escape(app),
         Action::ToggleFilter => toggle_filter(app),
-        Action::ToggleChart => {
-            app.chart = !app.chart;
-            if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
-                app.chart = false;
-                app.info("no metrics here compare with each other");
-            }
-        }
+        Action::ToggleChart => toggle_chart(app),
         Action::AsOfEarlier | Action::AsOfLater => {
             app.step_as_of(action == Action::AsOfLater, run_search)
-        }
-        Action::Export => return export(app),
-        Action::Copy => {
-            let record = app.detail_target()?;
-            let markdown =
-                crate::story::document::to_markdown(&app.detail_source().document(record));
-            app.info(format!(
-                "copied “{}” as Markdown",
-                app.story.record_title(record)
-            ));
-            return Some(Effect::Copy(markdown));
         }
         Action::Click(column, row) => click(app, column, row),
         Action::Scroll(column, row, delta) => {
@@ -152,8 +148,38 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 move_selection(app, isize::from(delta) * 3);
             }
         }
+        _ => {}
     }
-    None
+}
+
+/// Esc steps back a hop, else clears the filter, else leaves Detail.
+fn escape(app: &mut App) {
+    if app.trail.followed.is_some() {
+        back(app);
+    } else if app.filter.is_some() {
+        toggle_filter(app);
+    } else if app.focus == Pane::Detail {
+        app.set_focus(app.origin_pane);
+    }
+}
+
+fn toggle_chart(app: &mut App) {
+    app.chart = !app.chart;
+    if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
+        app.chart = false;
+        app.info("no metrics here compare with each other");
+    }
+}
+
+/// `y`: the record in Detail, as the Markdown of the same document Detail draws.
+fn copy(app: &mut App) -> Option<Effect> {
+    let record = app.detail_target()?;
+    let markdown = crate::story::document::to_markdown(&app.detail_source().document(record));
+    app.info(format!(
+        "copied “{}” as Markdown",
+        app.story.record_title(record)
+    ));
+    Some(Effect::Copy(markdown))
 }
 
 /// Results the search overlay keeps for a query.

@@ -7,8 +7,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+
+mod metric;
 mod status;
 
+pub use metric::{Basis, Bound, Direction, Metric};
 pub use status::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
@@ -364,122 +367,6 @@ pub struct Candidacy {
     pub role: String,
     /// In the order they happened.
     pub stages: Vec<Stage>,
-}
-
-/// How a metric relates to its stated value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    #[default]
-    Exact,
-    About,
-    Over,
-    Exceeding,
-    AtLeast,
-    UpTo,
-    Under,
-}
-
-impl Bound {
-    /// Word placed before the value ("over 300,000"); empty for exact metrics.
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Bound::Exact => "",
-            Bound::About => "about",
-            Bound::Over => "over",
-            Bound::Exceeding => "exceeding",
-            Bound::AtLeast => "at least",
-            Bound::UpTo => "up to",
-            Bound::Under => "under",
-        }
-    }
-}
-
-/// What a metric is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// A level or count at a point in time.
-    Level,
-    /// A total over the period.
-    Cumulative,
-    /// Change against the same period a year earlier.
-    YearOnYear,
-    /// Change within one trading day.
-    Intraday,
-    /// Change over the stated period.
-    OverPeriod,
-    /// A share of a whole.
-    Share,
-}
-
-impl Basis {
-    pub fn label(self) -> &'static str {
-        match self {
-            Basis::Level => "level",
-            Basis::Cumulative => "cumulative",
-            Basis::YearOnYear => "year on year",
-            Basis::Intraday => "intraday",
-            Basis::OverPeriod => "over the period",
-            Basis::Share => "share",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-/// A cited metric. The value is never shown without its bound.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Metric {
-    pub id: String,
-    /// Entity id the metric is about.
-    pub subject: String,
-    pub label: String,
-    /// The number as stated. Exactly one of `value`, `range` and `qualitative`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<f64>,
-    /// A range as stated, low then high: `[2, 3]` for "2–3 billion".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range: Option<[f64; 2]>,
-    /// Words standing where no number exists ("nearly all"): shown and cited, never
-    /// charted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualitative: Option<String>,
-    /// "%", "enterprises", "downloads" …
-    pub unit: String,
-    /// ISO 4217 code of a money amount: "USD", "CNY", "EUR" …
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
-    pub currency: Option<String>,
-    /// The scale word the value is stated in: 13 with `billion` is 13 billion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scale: Option<super::scale::Scale>,
-    /// Exact when absent.
-    #[serde(default)]
-    pub bound: Bound,
-    /// For changes: which way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<Direction>,
-    /// The period or date the metric covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<DateSpec>,
-    /// Period in words where no date expresses it ("the past year").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period_note: Option<String>,
-    pub basis: Basis,
-    /// Entity id of whoever stated the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stated_by: Option<String>,
-    /// Metrics sharing a group compare with each other and are charted together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    pub cite: Vec<Citation>,
 }
 
 /// One source's version of a disputed point.
