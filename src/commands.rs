@@ -91,8 +91,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Check => {
             let loaded = load_story(cli)?;
             let code = check(&loaded);
-            // The process ends right after this: freeing a 100k-event story record by
-            // record would only delay the exit, by about 50 ms.
+            // The process ends right after this: freeing a big story record by record
+            // would only delay the exit.
             std::mem::forget(loaded);
             code
         }

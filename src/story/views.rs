@@ -227,8 +227,8 @@ impl Story {
     }
 
     pub fn source_rows(&self) -> Vec<SourceRow> {
-        // One pass over the facts for every source, not one per source: with 400
-        // sources and 100k events that is the difference between 30 ms and 10 s.
+        // One pass over the facts for every source, not one per source (which is
+        // quadratic in a story with many sources).
         let counts = self.source_fact_counts();
         (0..self.file.sources.len())
             .map(|i| self.source_row_with(i, counts[i]))

@@ -15,8 +15,8 @@ use super::detail::{DetailLayout, DetailSource};
 pub use super::panes::{ListCursor, Pane};
 use super::trail::Trail;
 
-/// Above this many names a search may take longer than a frame (BENCHMARKS.md: p95
-/// 8.7 ms at 113k names, 30 ms at 1M), so it runs on the search worker.
+/// Above this many names a search may take longer than a frame (see the search rows of
+/// BENCHMARKS.md), so it runs on the search worker.
 pub(crate) const BACKGROUND_SEARCH_NAMES: usize = 300_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub struct App {
     pub story: Story,
     pub as_of: Option<DateSpec>,
     pub today: DayNumber,
-    /// Built when search is first used (not at start: 40 ms at 100k events), and
+    /// Built when search is first used (not at start, which it would slow), and
     /// dropped whenever the story changes.
     pub index: Option<Arc<SearchIndex>>,
     /// Searches off the input thread once the index is big enough that a search could
