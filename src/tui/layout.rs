@@ -248,3 +248,72 @@ pub(crate) fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     };
     Some(Hit::Pane(pane, Some(index)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_every_pane_inside_the_body() {
+        let area = Rect::new(0, 0, 160, 45);
+        let areas = compute(area, Pane::Metrics);
+        assert_eq!(areas.tabs, None);
+        assert_eq!(areas.panes.len(), Pane::ALL.len());
+        for (pane, rect) in &areas.panes {
+            assert!(area.contains(rect.as_position()), "{pane:?}");
+            assert!(
+                rect.y > areas.title.y && rect.bottom() <= areas.status.y,
+                "{pane:?}"
+            );
+        }
+        for (i, (_, a)) in areas.panes.iter().enumerate() {
+            for (_, b) in &areas.panes[i + 1..] {
+                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_terminals_show_the_focused_pane_under_tabs() {
+        let areas = compute(Rect::new(0, 0, 80, 24), Pane::Sources);
+        assert!(areas.tabs.is_some());
+        assert_eq!(areas.panes.len(), 1);
+        assert_eq!(areas.panes[0].0, Pane::Sources);
+        assert!(!is_wide(Rect::new(0, 0, WIDE_WIDTH, WIDE_HEIGHT - 1)));
+        assert!(is_too_small(Rect::new(0, 0, MIN_WIDTH - 1, 40)));
+    }
+
+    #[test]
+    fn centred_rectangles_fit_and_inner_loses_the_border() {
+        let area = Rect::new(0, 0, 50, 20);
+        let popup = centred(area, 100, 100);
+        assert!(popup.width <= area.width - 4 && popup.height <= area.height - 2);
+        assert_eq!(popup.x, (area.width - popup.width) / 2);
+        let inside = inner(Rect::new(2, 3, 10, 5));
+        assert_eq!(inside, Rect::new(3, 4, 8, 3));
+        assert_eq!(inner(Rect::new(0, 0, 1, 1)).width, 0);
+    }
+
+    #[test]
+    fn help_scrolls_only_as_far_as_its_lines() {
+        let lines = crate::tui::keymap::help_line_count();
+        let small = help_layout(Rect::new(0, 0, 80, 20));
+        assert!(!small.two_columns);
+        assert_eq!(
+            small.max_scroll,
+            lines - usize::from(small.popup.height - 2)
+        );
+        let wide = help_layout(Rect::new(0, 0, 160, 30));
+        assert!(wide.two_columns && wide.max_scroll == 0);
+        assert_eq!(wide.rows, lines.div_ceil(2));
+        let tall = help_layout(Rect::new(0, 0, 100, 200));
+        assert_eq!(tall.max_scroll, 0, "everything fits");
+    }
+
+    #[test]
+    fn detail_scroll_stays_within_the_document() {
+        assert_eq!(clamp_detail_scroll(50, 30, 10), 20);
+        assert_eq!(clamp_detail_scroll(5, 30, 10), 5);
+        assert_eq!(clamp_detail_scroll(5, 3, 10), 0);
+    }
+}
