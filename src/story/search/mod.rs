@@ -70,8 +70,6 @@ pub struct SearchIndex {
     starts: Vec<usize>,
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
-    /// For the last search: names that matched, and names that had to be scored.
-    last_counts: Mutex<(usize, usize)>,
 }
 
 /// The tie-breaking facts of one name (see `rank::rank`), and where its words start.
@@ -226,7 +224,6 @@ impl SearchIndex {
             haystacks,
             starts,
             narrowed: Mutex::new(Vec::new()),
-            last_counts: Mutex::new((0, 0)),
         }
     }
 
@@ -236,12 +233,6 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-
-    /// For the last search: how many names matched every word, and how many of those
-    /// had to be scored (the others could not have made the list).
-    pub fn last_counts(&self) -> (usize, usize) {
-        self.last_counts.lock().map_or((0, 0), |counts| *counts)
     }
 
     /// Drops the remembered match lists: the next query is searched from scratch.
@@ -367,14 +358,9 @@ impl SearchIndex {
                 list.extend_from_slice(&part.ends[t][range.clone()]);
             }
         }
-        let mut scored = 0;
         let mut top = TopK::new(limit);
         for part in parts {
-            scored += part.scored;
             top.merge(part.top);
-        }
-        if let Ok(mut counts) = self.last_counts.lock() {
-            *counts = (matches.len(), scored);
         }
         self.remember(
             words.clone(),

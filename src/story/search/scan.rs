@@ -39,8 +39,6 @@ pub(super) struct Scanned {
     /// Which part of `matches` each block found.
     pub blocks: Vec<(usize, Range<usize>)>,
     pub top: TopK,
-    /// Names the port scored (the rest were ruled out by a bound).
-    pub scored: usize,
 }
 
 /// What the search knows from before, per word, by place in the previous query's match
@@ -72,7 +70,6 @@ struct Scan<'a> {
     exact: Vec<Vec<i32>>,
     ends: Vec<Vec<u16>>,
     scorer: Scorer,
-    scored: usize,
 }
 
 pub(super) fn scan<'a>(
@@ -93,7 +90,6 @@ pub(super) fn scan<'a>(
         exact: Vec::new(),
         ends: vec![Vec::new(); terms.len()],
         scorer: Scorer::default(),
-        scored: 0,
     };
     let mut done = Vec::new();
     for (block, candidates) in blocks {
@@ -122,7 +118,6 @@ pub(super) fn scan<'a>(
         ends: scan.ends,
         blocks: done,
         top: scan.top,
-        scored: scan.scored,
     })
 }
 
@@ -265,7 +260,6 @@ impl Scan<'_> {
         if self.top.rules_out(&ranked) {
             return;
         }
-        self.scored += 1;
         let mut total = 0;
         for t in 0..self.terms.len() {
             let score = match self.known(t, k) {
