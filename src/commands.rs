@@ -10,7 +10,8 @@ use crate::cli::{Cli, Command, ViewArg};
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
-use crate::story::model::{EntityKind, StoryFile};
+use crate::story::lint_report;
+use crate::story::model::EntityKind;
 use crate::story::search::SearchIndex;
 use crate::story::text::{clean_line, is_unsafe_char};
 use crate::story::views::{Clock, ViewFilter};
@@ -77,8 +78,7 @@ pub fn today() -> i64 {
 pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     match command {
         Command::Schema => {
-            let schema = schemars::schema_for!(StoryFile);
-            println!("{}", serde_json::to_string_pretty(&schema)?);
+            write_stdout(crate::starter::schema_json().as_bytes())?;
             Ok(0)
         }
         Command::Completions { shell } => {
@@ -127,12 +127,28 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Search { query, limit, json } => {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
-        Command::Lint { json } => run_lint(&load_story(cli)?, *json),
+        Command::Lint {
+            json,
+            verbose,
+            only,
+            skip,
+            deny,
+        } => {
+            let options = LintOptions {
+                json: *json,
+                verbose: *verbose,
+                only,
+                skip,
+                deny_warnings: deny.is_some(),
+            };
+            run_lint(&load_story(cli)?, &options)
+        }
+        Command::New { file, no_schema } => crate::starter::run_new(file, !*no_schema),
     }
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -306,36 +322,38 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
     Ok(0)
 }
 
-fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
-    let findings = lint(&loaded.story, loaded.clock.reference_day);
+struct LintOptions<'a> {
+    json: bool,
+    verbose: bool,
+    only: &'a [String],
+    skip: &'a [String],
+    deny_warnings: bool,
+}
+
+fn run_lint(loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
+    let findings = lint_report::select(
+        lint(&loaded.story, loaded.clock.reference_day),
+        options.only,
+        options.skip,
+    );
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
-    if json {
+    if options.json {
         write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
     } else {
-        let mut out = String::new();
-        for finding in &findings {
-            let level = match finding.severity {
-                Severity::Warning => "warning",
-                Severity::Error => "error",
-            };
-            out.push_str(&format!(
-                "{level}[{}] {}: {}\n",
-                finding.check,
-                finding.location,
-                clean_line(&finding.message)
-            ));
-        }
-        out.push_str(&format!(
-            "{}: {errors} errors, {warnings} warnings\n",
-            clean_line(&loaded.story.origin)
-        ));
-        write_stdout(out.as_bytes())?;
+        let report = lint_report::render(&findings, &loaded.story.origin, options.verbose);
+        write_stdout(report.as_bytes())?;
     }
-    Ok(if errors > 0 { 2 } else { 0 })
+    Ok(if errors > 0 {
+        2
+    } else if warnings > 0 && options.deny_warnings {
+        1
+    } else {
+        0
+    })
 }
 
 /// True when `path` names an existing folder we can write to, for `--export-dir`.

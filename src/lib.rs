@@ -2,6 +2,7 @@
 pub mod cli;
 pub mod commands;
 pub mod fsutil;
+pub mod starter;
 pub mod story;
 pub mod synth;
 pub mod tui;

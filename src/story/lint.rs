@@ -24,7 +24,25 @@ pub struct Finding {
     /// Path into the file, like `events[3]`.
     pub location: String,
     pub message: String,
+    /// Findings of one check with the same group are one line in the report (the
+    /// single-origin check groups by the chain of sources a fact rests on); how the
+    /// check computes it is its own business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
+
+/// Every check: its name (for `--only` / `--skip`) and what it looks for.
+pub const CHECKS: &[(&str, &str)] = &[
+    ("single-origin", "a fact resting on one independent origin (dispute versions excepted)"),
+    ("no-locator", "a citation without a paragraph number"),
+    ("past-due", "an expectation whose date has passed with no source confirming it"),
+    ("unreferenced-entity", "an entity nothing refers to"),
+    ("figure-without-period", "a figure with no period or date"),
+    ("uncited-source", "a source nothing cites or relies on"),
+    ("shared-alias", "two entities answering to the same name (an error)"),
+    ("dated-after-sources", "an event told as happened but dated after every source citing it"),
+    ("stage-order", "a candidacy's stages listed out of date order"),
+];
 
 /// Runs every check; `reference_day` decides which expectations are past due.
 pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
@@ -34,21 +52,27 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         check,
         location,
         message,
+        group: None,
     };
     for (fact, cite) in story.facts() {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
-        if provenance.origins == 1 {
+        // A dispute's version is one outlet's claim by nature: one origin is the point.
+        let is_version = matches!(fact, FactRef::Variant(..));
+        if provenance.origins == 1 && !is_version {
             let root = story.source_root(story.source_index(&cite[0].source));
-            findings.push(warn(
-                "single-origin",
-                location.clone(),
-                format!(
-                    "{} rests on one origin ({})",
-                    story.fact_title(fact),
-                    story.file.sources[root].outlet
-                ),
-            ));
+            findings.push(Finding {
+                group: Some(super::lint_checks::source_chain(story, root, cite)),
+                ..warn(
+                    "single-origin",
+                    location.clone(),
+                    format!(
+                        "{} rests on one origin ({})",
+                        story.fact_title(fact),
+                        story.file.sources[root].outlet
+                    ),
+                )
+            });
         }
         for (c, citation) in cite.iter().enumerate() {
             if citation.para.is_none() {
@@ -120,6 +144,8 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             ));
         }
     }
+    findings.extend(super::lint_checks::dated_after_sources(story));
+    findings.extend(super::lint_checks::stage_order(story));
     findings.extend(shared_names(story));
     findings
 }
@@ -156,6 +182,7 @@ fn shared_names(story: &Story) -> Vec<Finding> {
                 check: "shared-alias",
                 location: users[1].1.clone(),
                 message: format!("“{name}” names more than one entity: {}", who.join(", ")),
+                group: None,
             }
         })
         .collect();

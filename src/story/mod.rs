@@ -5,6 +5,8 @@ pub mod date;
 pub mod export;
 pub mod graph;
 pub mod lint;
+mod lint_checks;
+pub mod lint_report;
 pub mod load;
 pub mod markdown;
 pub mod model;
