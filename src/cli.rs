@@ -24,6 +24,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_mouse: bool,
 
+    /// Do not reload the story file when it changes on disk.
+    #[arg(long, global = true)]
+    pub no_watch: bool,
+
     /// Folder the explorer's `e` writes exports into.
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub export_dir: PathBuf,

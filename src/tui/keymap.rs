@@ -133,6 +133,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[ch('e')], Action::Export, "export the focused view to Markdown", Some("export")),
     bind(Global, &[ch('q')], Action::Quit, "quit", Some("quit")),
     bind(Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
+    bind(Global, &[ch('E')], Action::OpenInEditor, "edit the story file at the selected record ($VISUAL, $EDITOR or vi)", Some("edit")),
     bind(Global, &[ch('y')], Action::Copy, "copy the selected record as Markdown", None),
     bind(Global, &[ch('<')], Action::AsOfEarlier, "as of the previous publication date", None),
     bind(Global, &[ch('>')], Action::AsOfLater, "as of the next publication date (or all)", None),

@@ -3,12 +3,16 @@
 pub mod action;
 pub mod app;
 pub mod detail;
+pub mod editor;
 pub mod keymap;
 pub mod layout;
+pub(crate) mod record_lines;
+pub mod reload;
 pub mod run;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod watch;
 
 use std::io::IsTerminal;
 
@@ -41,12 +45,32 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     }
     let mut app = app::App::new(loaded.full, loaded.as_of, today());
     app.export_dir = cli.export_dir.clone();
+    app.story_file = cli.story.clone();
+    // Reload on save; without a watcher (no inotify watches left, an odd file system)
+    // the explorer still works, and says so.
+    let watcher = match (&cli.story, cli.no_watch) {
+        (Some(path), false) => match watch::StoryWatcher::start(path) {
+            Ok(watcher) => Some(watcher),
+            Err(why) => {
+                app.error(format!("not reloading on save: cannot watch the file ({why})"));
+                None
+            }
+        },
+        _ => None,
+    };
     let theme = theme::Theme::from_env();
     app.color = theme.color;
     let mouse = !cli.no_mouse;
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;
     let mut clipboard = std::io::stdout();
+    let mut edit = |request: &editor::EditRequest| {
+        run::hand_over_terminal(mouse, || editor::run_editor(request))
+    };
+    let mut outside = run::Outside {
+        reloads: watcher.as_ref().map(|w| &w.reloads),
+        edit: &mut edit,
+    };
     let result = run::run_loop(
         &mut session.terminal,
         &mut app,
@@ -55,6 +79,7 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         &mut run::crossterm_events,
         &signals.flag,
         &mut clipboard,
+        &mut outside,
     );
     drop(session);
     // A closed terminal fails the loop's next read or draw, sometimes a moment before

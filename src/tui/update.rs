@@ -19,6 +19,8 @@ pub enum Effect {
     Export { stem: String, markdown: String },
     /// Put this text on the clipboard.
     Copy(String),
+    /// Hand the terminal to the editor on the story file.
+    Edit(super::editor::EditRequest),
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -130,6 +132,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::AsOfEarlier | Action::AsOfLater => step_as_of(app, action == Action::AsOfLater),
         Action::Export => return export(app),
+        Action::OpenInEditor => return open_in_editor(app),
         Action::Copy => {
             let record = app.detail_target()?;
             let markdown = crate::story::export::record_markdown(&app.story, record, app.clock());
@@ -172,6 +175,31 @@ pub fn search_pending(app: &App) -> bool {
     app.search_worker
         .as_ref()
         .is_some_and(|worker| worker.is_pending())
+}
+
+/// Searches the current story again for the query typed, after the story changed.
+pub(crate) fn rerun_search(app: &mut App) {
+    app.search.hits.clear();
+    app.search.selected = 0;
+    run_search(app);
+}
+
+/// The editor on the story file: at the first problem while the file is broken, else
+/// at the record Detail shows. The embedded story has no file to open.
+fn open_in_editor(app: &mut App) -> Option<Effect> {
+    use super::editor::{EditRequest, EditTarget};
+    let Some(file) = app.story_file.clone() else {
+        app.error(
+            "the embedded story has no file to edit: `storyscope new FILE` starts one, `storyscope --story FILE` opens it",
+        );
+        return None;
+    };
+    let target = match (app.broken_file.as_ref().and_then(|b| b.first_line()), app.detail_target()) {
+        (Some(line), _) => EditTarget::Line(line),
+        (None, Some(record)) => EditTarget::Record(app.story.record_id(record).to_owned()),
+        (None, None) => EditTarget::Line(1),
+    };
+    Some(Effect::Edit(EditRequest { file, target }))
 }
 
 fn run_search(app: &mut App) {

@@ -3,6 +3,7 @@
 mod bars;
 mod chart;
 mod detail_pane;
+mod file_problems;
 mod lists;
 mod overlays;
 
@@ -36,6 +37,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         }
     }
     bars::status_bar(frame, areas.status, app, theme);
+    let above_status = Rect {
+        height: areas.status.y.saturating_sub(area.y),
+        ..area
+    };
+    file_problems::draw(frame, above_status, app, theme);
     match app.mode {
         Mode::Search => overlays::search(frame, area, app, theme),
         Mode::Help => overlays::help(frame, area, app, theme),
