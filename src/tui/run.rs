@@ -158,7 +158,10 @@ where
                     Some(Effect::Edit(request)) => {
                         let outcome = (outside.edit)(&request);
                         // The editor drew over everything: draw the whole screen anew.
-                        terminal.clear()?;
+                        // (Not `Terminal::clear`, which asks the terminal where its
+                        // cursor is, and fails after a wait where nothing answers.)
+                        terminal.backend_mut().clear()?;
+                        terminal.draw(|_| {})?;
                         let size = terminal.size()?;
                         update(app, Action::Resize(size.width, size.height));
                         match outcome {
