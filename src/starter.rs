@@ -52,7 +52,10 @@ pub fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
     }
     let mut out = format!("wrote {}", file.display());
     if with_schema {
-        let schema_path = folder.join(SCHEMA_FILE_NAME);
+        let schema_path = match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.join(SCHEMA_FILE_NAME),
+            _ => PathBuf::from(SCHEMA_FILE_NAME),
+        };
         out.push_str(&schema_note(&schema_path)?);
     }
     out.push_str(&format!(

@@ -230,3 +230,17 @@ fn lint_exit_codes_for_scripts() {
         2,
     );
 }
+
+#[test]
+fn the_format_guide_documents_every_check() {
+    let guide = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/story-format.md"),
+    )
+    .unwrap();
+    for (name, _) in CHECKS {
+        assert!(
+            guide.contains(&format!("| `{name}` |")),
+            "docs/story-format.md has no row for the `{name}` check"
+        );
+    }
+}
