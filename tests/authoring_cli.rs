@@ -94,7 +94,11 @@ fn new_never_replaces_a_file() {
     std::fs::write(&schema, "{}").unwrap();
     let output = storyscope(&["new", dir.join("other.json").to_str().unwrap()]);
     assert_exit(&output, 0);
-    assert!(stdout(&output).contains("left as is"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("left as is"),
+        "{}",
+        stdout(&output)
+    );
     assert_eq!(std::fs::read_to_string(&schema).unwrap(), "{}");
 }
 
@@ -125,10 +129,9 @@ fn lint_on_the_shipped_story_fits_a_screen_and_verbose_lists_each() {
 #[test]
 fn dispute_versions_are_not_single_origin_warnings() {
     for story in [fixture("orchestra.json"), fixture("small.json")] {
-        let json: Vec<serde_json::Value> = serde_json::from_str(&stdout(&storyscope(&[
-            "lint", "--story", &story, "--json",
-        ])))
-        .unwrap();
+        let json: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&storyscope(&["lint", "--story", &story, "--json"])))
+                .unwrap();
         assert!(
             json.iter().any(|f| f["check"] == "single-origin"),
             "{story} has single-origin facts"
@@ -145,25 +148,26 @@ fn dispute_versions_are_not_single_origin_warnings() {
 fn every_check_is_listed_in_help_and_can_be_chosen_or_skipped() {
     let help = stdout(&storyscope(&["lint", "--help"]));
     for (name, _) in CHECKS {
-        assert!(help.contains(name), "{name} missing from lint --help:\n{help}");
+        assert!(
+            help.contains(name),
+            "{name} missing from lint --help:\n{help}"
+        );
     }
     let all: Vec<serde_json::Value> =
         serde_json::from_str(&stdout(&storyscope(&["lint", "--json"]))).unwrap();
     for (name, _) in CHECKS {
-        let only: Vec<serde_json::Value> = serde_json::from_str(&stdout(&storyscope(&[
-            "lint", "--json", "--only", name,
-        ])))
-        .unwrap();
+        let only: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&storyscope(&["lint", "--json", "--only", name])))
+                .unwrap();
         assert!(only.iter().all(|f| f["check"] == *name), "--only {name}");
         assert_eq!(
             only.len(),
             all.iter().filter(|f| f["check"] == *name).count(),
             "--only {name}"
         );
-        let skipped: Vec<serde_json::Value> = serde_json::from_str(&stdout(&storyscope(&[
-            "lint", "--json", "--skip", name,
-        ])))
-        .unwrap();
+        let skipped: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&storyscope(&["lint", "--json", "--skip", name])))
+                .unwrap();
         assert_eq!(skipped.len() + only.len(), all.len(), "--skip {name}");
     }
     let output = storyscope(&["lint", "--only", "single-origin,past-due"]);
@@ -219,9 +223,19 @@ fn lint_exit_codes_for_scripts() {
     std::fs::write(&shared, text).unwrap();
     let output = storyscope(&["lint", "--story", shared.to_str().unwrap()]);
     assert_exit(&output, 2);
-    assert!(stdout(&output).contains(": 1 error, "), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains(": 1 error, "),
+        "{}",
+        stdout(&output)
+    );
     assert_exit(
-        &storyscope(&["lint", "--story", shared.to_str().unwrap(), "--deny", "warnings"]),
+        &storyscope(&[
+            "lint",
+            "--story",
+            shared.to_str().unwrap(),
+            "--deny",
+            "warnings",
+        ]),
         2,
     );
     // A story that does not load is bad input, as for check.
@@ -233,10 +247,9 @@ fn lint_exit_codes_for_scripts() {
 
 #[test]
 fn the_format_guide_documents_every_check() {
-    let guide = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/story-format.md"),
-    )
-    .unwrap();
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/story-format.md"))
+            .unwrap();
     for (name, _) in CHECKS {
         assert!(
             guide.contains(&format!("| `{name}` |")),

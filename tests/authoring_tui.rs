@@ -120,7 +120,9 @@ fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     assert_same_place(&app, &before);
     assert_eq!(app.as_of.map(|d| d.canonical()), as_of.map(str::to_owned));
     assert_eq!(
-        app.message.as_ref().map(|(text, kind)| (text.as_str(), *kind)),
+        app.message
+            .as_ref()
+            .map(|(text, kind)| (text.as_str(), *kind)),
         Some(("reloaded story.json", MessageKind::Info))
     );
     let timeline = app.selected_record(Pane::Timeline).unwrap();
@@ -211,8 +213,10 @@ fn a_broken_save_keeps_the_last_good_story_until_fixed() {
 
 #[test]
 fn a_broken_save_lists_the_first_problems_and_counts_the_rest() {
-    let text = source_text("orchestra.json")
-        .replace("\"entities\": [\"sato\", \"orchestra\"]", "\"entities\": [\"satto\", \"orkestra\"]");
+    let text = source_text("orchestra.json").replace(
+        "\"entities\": [\"sato\", \"orchestra\"]",
+        "\"entities\": [\"satto\", \"orkestra\"]",
+    );
     let err = load::load_bytes(text.as_bytes(), "story.json").unwrap_err();
     let broken = BrokenFile::from_problems(&err.problems, text.as_bytes());
     assert!(broken.count >= 2, "{err}");
@@ -285,9 +289,15 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
     };
     let mut script = vec![
         None,
-        Some(Event::Key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT))),
+        Some(Event::Key(KeyEvent::new(
+            KeyCode::Char('E'),
+            KeyModifiers::SHIFT,
+        ))),
         None,
-        Some(Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE))),
+        Some(Event::Key(KeyEvent::new(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE,
+        ))),
     ]
     .into_iter();
     let mut screens = Vec::new();

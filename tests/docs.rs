@@ -156,7 +156,9 @@ fn the_readme_examples_are_real_output() {
     let mut commands = 0;
     // `console scratch` blocks write files (`storyscope new`): each runs in an empty
     // folder of its own.
-    let plain = fenced_blocks(&readme, "console").into_iter().map(|b| (b, false));
+    let plain = fenced_blocks(&readme, "console")
+        .into_iter()
+        .map(|b| (b, false));
     let scratch = fenced_blocks(&readme, "console scratch")
         .into_iter()
         .map(|b| (b, true));

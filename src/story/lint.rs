@@ -33,15 +33,30 @@ pub struct Finding {
 
 /// Every check: its name (for `--only` / `--skip`) and what it looks for.
 pub const CHECKS: &[(&str, &str)] = &[
-    ("single-origin", "a fact resting on one independent origin (dispute versions excepted)"),
+    (
+        "single-origin",
+        "a fact resting on one independent origin (dispute versions excepted)",
+    ),
     ("no-locator", "a citation without a paragraph number"),
-    ("past-due", "an expectation whose date has passed with no source confirming it"),
+    (
+        "past-due",
+        "an expectation whose date has passed with no source confirming it",
+    ),
     ("unreferenced-entity", "an entity nothing refers to"),
     ("figure-without-period", "a figure with no period or date"),
     ("uncited-source", "a source nothing cites or relies on"),
-    ("shared-alias", "two entities answering to the same name (an error)"),
-    ("dated-after-sources", "an event told as happened but dated after every source citing it"),
-    ("stage-order", "a candidacy's stages listed out of date order"),
+    (
+        "shared-alias",
+        "two entities answering to the same name (an error)",
+    ),
+    (
+        "dated-after-sources",
+        "an event told as happened but dated after every source citing it",
+    ),
+    (
+        "stage-order",
+        "a candidacy's stages listed out of date order",
+    ),
 ];
 
 /// Runs every check; `reference_day` decides which expectations are past due.

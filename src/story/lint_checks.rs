@@ -2,9 +2,9 @@
 //! stages out of order), and the chain-of-sources label single-origin findings are
 //! grouped by.
 
+use super::date::DateSpec;
 use super::graph::Story;
 use super::lint::{Finding, Severity};
-use super::date::DateSpec;
 use super::model::{Citation, Stage, Timing};
 
 /// How the sources of a single-origin fact lead to its origin, as one label:

@@ -185,7 +185,10 @@ mod tests {
             ["no-locator", "past-due"]
         );
         let skip = vec!["past-due".to_owned()];
-        assert_eq!(names(select(findings.clone(), &only, &skip)), ["no-locator"]);
+        assert_eq!(
+            names(select(findings.clone(), &only, &skip)),
+            ["no-locator"]
+        );
         assert_eq!(names(select(findings, &[], &skip)).len(), 2);
         assert!(is_check("stage-order") && !is_check("nonsense"));
     }

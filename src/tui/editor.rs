@@ -65,9 +65,7 @@ pub fn line_form(command: &str) -> LineForm {
         }
         // helix reads `FILE:LINE` in every release, `+LINE` only in recent ones.
         "hx" | "helix" | "subl" | "sublime_text" | "zed" | "zeditor" => LineForm::Colon,
-        "code" | "code-insiders" | "codium" | "vscodium" | "cursor" | "windsurf" => {
-            LineForm::Goto
-        }
+        "code" | "code-insiders" | "codium" | "vscodium" | "cursor" | "windsurf" => LineForm::Goto,
         "idea" | "pycharm" | "webstorm" | "clion" | "goland" | "rustrover" | "phpstorm"
         | "rider" | "xed" => LineForm::LineFlag,
         "kate" | "mate" => LineForm::ShortLineFlag,
@@ -104,10 +102,7 @@ pub fn resolve_line(request: &EditRequest) -> Option<usize> {
 /// Runs the editor on `request` and waits for it. The caller has handed the terminal
 /// over. Ok carries a note for the status bar; Err says why the editor did not run.
 pub fn run_editor(request: &EditRequest) -> Result<String, String> {
-    let command = editor_command(
-        std::env::var("VISUAL").ok(),
-        std::env::var("EDITOR").ok(),
-    );
+    let command = editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
     let form = line_form(&command);
     let line = resolve_line(request);
     // An absolute path cannot be taken for an option, whatever the file is called.
@@ -167,7 +162,15 @@ mod tests {
     #[test]
     fn each_editor_gets_the_line_its_own_way() {
         let args = |command: &str| editor_args(line_form(command), "/s/story.json", Some(42));
-        for plus in ["vi", "/usr/bin/vim -u NONE", "nvim", "nano", "emacs -nw", "kak", "micro"] {
+        for plus in [
+            "vi",
+            "/usr/bin/vim -u NONE",
+            "nvim",
+            "nano",
+            "emacs -nw",
+            "kak",
+            "micro",
+        ] {
             assert_eq!(args(plus), ["+42", "/s/story.json"], "{plus}");
         }
         for colon in ["hx", "subl -w", "zed --wait"] {

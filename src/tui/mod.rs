@@ -52,7 +52,9 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         (Some(path), false) => match watch::StoryWatcher::start(path) {
             Ok(watcher) => Some(watcher),
             Err(why) => {
-                app.error(format!("not reloading on save: cannot watch the file ({why})"));
+                app.error(format!(
+                    "not reloading on save: cannot watch the file ({why})"
+                ));
                 None
             }
         },

@@ -132,9 +132,7 @@ fn remember(app: &App) -> Place {
         followed: app.followed.map(id),
         trail: app.trail.iter().map(|&r| id(r)).collect(),
         forward: app.forward.iter().map(|&r| id(r)).collect(),
-        filter: app
-            .filter
-            .map(|e| app.story.file.entities[e].id.clone()),
+        filter: app.filter.map(|e| app.story.file.entities[e].id.clone()),
     }
 }
 
@@ -192,8 +190,14 @@ fn row_record(app: &App, pane: Pane, row: usize) -> Option<RecordRef> {
             .candidate_rows
             .get(row)
             .map(|r| RecordRef::Candidacy(r.candidacy)),
-        Pane::Metrics => app.metric_rows.get(row).map(|r| RecordRef::Metric(r.metric)),
-        Pane::Sources => app.source_rows.get(row).map(|r| RecordRef::Source(r.source)),
+        Pane::Metrics => app
+            .metric_rows
+            .get(row)
+            .map(|r| RecordRef::Metric(r.metric)),
+        Pane::Sources => app
+            .source_rows
+            .get(row)
+            .map(|r| RecordRef::Source(r.source)),
         Pane::Detail => None,
     }
 }

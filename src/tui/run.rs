@@ -22,10 +22,10 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use std::sync::mpsc::Receiver;
 
 use super::action::Action;
-use super::editor::EditRequest;
-use super::reload::Reload;
 use super::app::{App, Mode, Pane};
+use super::editor::EditRequest;
 use super::keymap::{self, Scope};
+use super::reload::Reload;
 use super::theme::Theme;
 use super::ui;
 use super::update::{Effect, poll_search, search_pending, update};

@@ -194,7 +194,10 @@ fn open_in_editor(app: &mut App) -> Option<Effect> {
         );
         return None;
     };
-    let target = match (app.broken_file.as_ref().and_then(|b| b.first_line()), app.detail_target()) {
+    let target = match (
+        app.broken_file.as_ref().and_then(|b| b.first_line()),
+        app.detail_target(),
+    ) {
         (Some(line), _) => EditTarget::Line(line),
         (None, Some(record)) => EditTarget::Record(app.story.record_id(record).to_owned()),
         (None, None) => EditTarget::Line(1),

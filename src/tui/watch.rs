@@ -44,7 +44,10 @@ impl StoryWatcher {
             let Ok(events) = result else {
                 return;
             };
-            if events.iter().any(|event| event.path.file_name() == Some(&name)) {
+            if events
+                .iter()
+                .any(|event| event.path.file_name() == Some(&name))
+            {
                 reader.changed();
             }
         })

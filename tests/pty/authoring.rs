@@ -59,7 +59,8 @@ fn event_id(text: &str, title: &str) -> String {
 #[track_caller]
 fn expect_title_soon(app: &mut Explorer, title: &str, since: Instant) {
     app.wait_until(&format!("Detail to show {title:?}"), |screen| {
-        pane_lines(screen, "5 Detail").is_some_and(|lines| lines.first().is_some_and(|l| l == title))
+        pane_lines(screen, "5 Detail")
+            .is_some_and(|lines| lines.first().is_some_and(|l| l == title))
     });
     let took = since.elapsed();
     assert!(
@@ -107,7 +108,11 @@ fn reload_round_trip(story: &str) {
     std::fs::write(&file, cut).unwrap();
     app.wait_for("1 problem on disk");
     app.wait_for(&format!("line {line}, column"));
-    assert_eq!(detail_title(&app), "Retitled by rename", "last good story kept");
+    assert_eq!(
+        detail_title(&app),
+        "Retitled by rename",
+        "last good story kept"
+    );
     // Keys still work meanwhile, and the panel stays.
     app.send("jk");
     thread_sleep(200);
@@ -179,7 +184,11 @@ fn wait_for_file(path: &Path) -> String {
         if let Ok(text) = std::fs::read_to_string(path) {
             return text;
         }
-        assert!(Instant::now() < deadline, "{} never written", path.display());
+        assert!(
+            Instant::now() < deadline,
+            "{} never written",
+            path.display()
+        );
         thread_sleep(20);
     }
 }

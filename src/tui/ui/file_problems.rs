@@ -33,7 +33,11 @@ pub fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) {
         .story_file
         .as_ref()
         .map_or_else(|| app.full.origin.clone(), |p| p.display().to_string());
-    let noun = if broken.count == 1 { "problem" } else { "problems" };
+    let noun = if broken.count == 1 {
+        "problem"
+    } else {
+        "problems"
+    };
     let title = format!(
         " ⚠ {}: {} {noun} on disk; showing the last good version (E opens the file there) ",
         clean_line(&file),
