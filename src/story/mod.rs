@@ -4,19 +4,22 @@
 pub mod date;
 pub mod export;
 pub mod graph;
+pub(crate) mod json_spans;
 pub mod lint;
 mod lint_checks;
 pub mod lint_report;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod problem;
 pub mod provenance;
 pub mod search;
+pub(crate) mod serde_messages;
 pub mod text;
 pub mod views;
 
 pub use graph::{RecordRef, Story};
-pub use load::{LoadError, Problem};
+pub use problem::{LoadError, Location, Problem};
 
 /// The shipped story: two February 2025 articles on Apple choosing Alibaba.
 pub const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");
