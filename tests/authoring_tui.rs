@@ -225,6 +225,14 @@ fn a_broken_save_lists_the_first_problems_and_counts_the_rest() {
     let screen = screen_text(&app);
     assert!(screen.contains("problems on disk"), "{screen}");
     assert!(screen.contains("unknown entity `satto`"), "{screen}");
+    // Each with its line and the id of its record.
+    let line = text.lines().position(|l| l.contains("satto")).unwrap() + 1;
+    assert!(
+        screen.contains(&format!(
+            "line {line} · `ev-first-season` · events[4].entities[0]"
+        )),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -248,7 +256,19 @@ fn the_editor_key_asks_for_the_file_at_the_record_in_detail() {
         effects,
         [Effect::Edit(EditRequest {
             file: "stories/orchestra.json".into(),
-            target: EditTarget::Record(id),
+            target: EditTarget::Record {
+                path: Some(format!(
+                    "candidates[{}]",
+                    app.story
+                        .lookup(&id)
+                        .map(|r| match r {
+                            RecordRef::Candidacy(i) => i,
+                            _ => unreachable!(),
+                        })
+                        .unwrap()
+                )),
+                id,
+            },
         })]
     );
     // While the file is broken it opens at the first problem instead.

@@ -19,8 +19,10 @@ pub struct EditRequest {
 pub enum EditTarget {
     /// A known line (the first problem of a broken file).
     Line(usize),
-    /// The record with this id; its line is looked up in the file when the key is used.
-    Record(String),
+    /// The record with this id, last seen at `path` (None when the explorer shows
+    /// the story as of a date, whose records are not numbered as in the file); its
+    /// line is looked up in the file when the key is used.
+    Record { id: String, path: Option<String> },
 }
 
 /// The editor command from the environment, as a shell would read it.
@@ -92,9 +94,9 @@ pub fn editor_args(form: LineForm, file: &str, line: Option<usize>) -> Vec<Strin
 pub fn resolve_line(request: &EditRequest) -> Option<usize> {
     match &request.target {
         EditTarget::Line(line) => Some(*line),
-        EditTarget::Record(id) => {
+        EditTarget::Record { id, path } => {
             let text = std::fs::read_to_string(&request.file).ok()?;
-            super::record_lines::line_of_id(&text, id)
+            super::record_lines::line_of_record(&text, id, path.as_deref())
         }
     }
 }

@@ -199,7 +199,13 @@ fn open_in_editor(app: &mut App) -> Option<Effect> {
         app.detail_target(),
     ) {
         (Some(line), _) => EditTarget::Line(line),
-        (None, Some(record)) => EditTarget::Record(app.story.record_id(record).to_owned()),
+        (None, Some(record)) => EditTarget::Record {
+            id: app.story.record_id(record).to_owned(),
+            path: app
+                .as_of
+                .is_none()
+                .then(|| crate::story::graph::record_path(record)),
+        },
         (None, None) => EditTarget::Line(1),
     };
     Some(Effect::Edit(EditRequest { file, target }))

@@ -118,6 +118,19 @@ fn reload_round_trip(story: &str) {
     thread_sleep(200);
     assert!(app.screen().contains("1 problem on disk"));
 
+    // 3b. Broken by a typo in a field name: the problem names the record's id and
+    //     the line the typo is on.
+    let typo = renamed.replacen("\"summary\"", "\"sumary\"", 1);
+    let typo_line = typo.lines().position(|l| l.contains("\"sumary\"")).unwrap() + 1;
+    std::fs::write(&file, &typo).unwrap();
+    app.wait_for(&format!("line {typo_line} · `"));
+    app.wait_for("unknown field `sumary`");
+    assert_eq!(
+        detail_title(&app),
+        "Retitled by rename",
+        "last good story kept"
+    );
+
     // 4. Fixed: the panel goes, the change shows, the selection is the same record.
     let fixed = retitled(&text, &id, "Fixed and saved");
     let since = Instant::now();
@@ -207,11 +220,11 @@ fn editor_round_trip(story: &str, editor: &str, expect: impl Fn(&str, usize) -> 
         super::find(screen, "Timeline · 4/").is_some()
     });
     let id = event_id(&text, &detail_title(&app));
+    // The line where the record opens: the one before its `"id"`.
     let line = text
         .lines()
         .position(|l| l.contains(&format!("\"id\": \"{id}\"")))
-        .unwrap()
-        + 1;
+        .unwrap();
     let before = app.raw().len();
     app.send("E");
     let log = wait_for_file(&dir.path().join("editor.log"));
