@@ -79,8 +79,8 @@ pub enum Command {
         /// Run only these checks (comma-separated).
         #[arg(long, value_name = "CHECK,…", value_delimiter = ',', value_parser = check_names())]
         only: Vec<String>,
-        /// Leave these checks out (comma-separated).
-        #[arg(long, value_name = "CHECK,…", value_delimiter = ',', value_parser = check_names())]
+        /// Leave these checks out (comma-separated; the names listed under --only).
+        #[arg(long, value_name = "CHECK,…", value_delimiter = ',', value_parser = check_names(), hide_possible_values = true)]
         skip: Vec<String>,
         /// `warnings`: fail (exit 1) when there are warnings, as clippy does.
         #[arg(long, value_enum, value_name = "LEVEL")]

@@ -122,3 +122,66 @@ pub(crate) fn stage_order(story: &Story) -> Vec<Finding> {
     }
     findings
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = include_str!("../../tests/fixtures/small.json");
+
+    fn story(text: &str) -> Story {
+        crate::story::load::load_bytes(text.as_bytes(), "t").unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    fn with_choice_date(date: &str) -> String {
+        SMALL.replacen(
+            "\"title\": \"Apple chooses Alibaba\",\n      \"date\": \"2025-02\",",
+            &format!("\"title\": \"Apple chooses Alibaba\",\n      \"date\": \"{date}\","),
+            1,
+        )
+    }
+
+    #[test]
+    fn an_event_is_after_its_sources_only_when_certainly_so() {
+        // The sources: the wire (Feb 2025, day unknown) and the daily (12 Feb 2025).
+        assert_eq!(
+            dated_after_sources(&story(&with_choice_date("2025-03-01"))).len(),
+            1
+        );
+        // Could be any day up to 28 Feb, when the wire may have been published.
+        assert!(dated_after_sources(&story(&with_choice_date("2025-02-20"))).is_empty());
+        assert!(dated_after_sources(&story(&with_choice_date("2025-02"))).is_empty());
+        // An expected event may well lie after its sources.
+        let expected = with_choice_date("2025-06").replacen(
+            "\"sourcing\": \"reported\", \"timing\": \"happened\"",
+            "\"sourcing\": \"reported\", \"timing\": \"expected\"",
+            1,
+        );
+        assert!(dated_after_sources(&story(&expected)).is_empty());
+        // With an undated source citing it, nothing is certain.
+        let undated =
+            with_choice_date("2025-03-01").replacen("\"published\": \"2025-02\",\n", "", 1);
+        assert!(dated_after_sources(&story(&undated)).is_empty());
+    }
+
+    #[test]
+    fn a_stage_before_any_stage_listed_above_it_is_out_of_order() {
+        let considered = "\"stage\": \"considered\",\n          \"date\": \"2024\",";
+        assert!(SMALL.contains(considered));
+        assert!(stage_order(&story(SMALL)).is_empty());
+        // 2025-02 then 2025-01: out of order.
+        let late = SMALL.replacen(
+            considered,
+            "\"stage\": \"considered\",\n          \"date\": \"2025-02\",",
+            1,
+        );
+        assert_eq!(stage_order(&story(&late)).len(), 1);
+        // A year and a month inside it may be either way round: not flagged.
+        let overlapping = SMALL.replacen(
+            considered,
+            "\"stage\": \"considered\",\n          \"date\": \"2025\",",
+            1,
+        );
+        assert!(stage_order(&story(&overlapping)).is_empty());
+    }
+}
