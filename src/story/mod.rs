@@ -2,6 +2,7 @@
 //! Nothing here touches a terminal.
 
 pub mod date;
+pub mod document;
 pub mod export;
 pub mod graph;
 pub(crate) mod json_spans;
