@@ -103,6 +103,14 @@ fn new_never_replaces_a_file() {
 }
 
 #[test]
+fn new_into_a_missing_folder_is_bad_input() {
+    let dir = scratch("new-nowhere");
+    let output = storyscope(&["new", dir.join("no/such/s.json").to_str().unwrap()]);
+    assert_exit(&output, 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not exist"));
+}
+
+#[test]
 fn new_dash_prints_the_starter() {
     let output = storyscope(&["new", "-"]);
     assert_exit(&output, 0);

@@ -165,10 +165,29 @@ fn a_record_removed_on_disk_lets_go_of_its_place_without_panicking() {
                 .unwrap()
                 .retain(|id| id != last.as_str())
         });
+    // Mid-search too: the hits found in the old story must not point into the new one
+    // (removing the first event renumbers every other).
+    let mut json: Value = serde_json::from_str(&json.to_string()).unwrap();
+    let first = json["events"][0]["id"].as_str().unwrap().to_owned();
+    json["events"].as_array_mut().unwrap().remove(0);
+    for dispute in json["disputes"].as_array_mut().unwrap() {
+        dispute["about"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|id| id != first.as_str());
+    }
     let fewer = load(&json.to_string());
+    press(&mut app, "/s");
+    assert!(!app.search.hits.is_empty());
     reload::apply(&mut app, Reload::Loaded(Box::new(fewer)));
     assert!(app.timeline.selected < app.timeline_events.len());
     assert!(app.story.lookup(&last).is_none());
+    let mut fresh = app_with(load(&json.to_string()), 160, 45);
+    press(&mut fresh, "/s");
+    let targets = |app: &App| app.search.hits.iter().map(|h| h.target).collect::<Vec<_>>();
+    assert_eq!(targets(&app), targets(&fresh), "hits from the new story");
+    screen_text(&app);
+    press(&mut app, "<Enter>");
     screen_text(&app);
 }
 
