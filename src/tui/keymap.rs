@@ -131,7 +131,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[ch(']')], Action::Forward, "forward one hop", None),
     bind(Global, &[plain(KeyCode::Esc)], Action::Escape, "close, go back, or clear the filter", None),
     bind(Global, &[ch('e')], Action::Export, "export the focused view to Markdown", Some("export")),
-    bind(Global, &[ch('E')], Action::OpenInEditor, "edit the story file at the selected record ($VISUAL, $EDITOR or vi)", Some("edit")),
+    bind(Global, &[ch('E')], Action::OpenInEditor, "open the story file in $EDITOR at this record", Some("edit")),
     bind(Global, &[ch('q')], Action::Quit, "quit", Some("quit")),
     bind(Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
     bind(Global, &[ch('y')], Action::Copy, "copy the selected record as Markdown", None),
