@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use super::app::App;
+
 /// What the editor key asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditRequest {
@@ -88,6 +90,32 @@ pub fn editor_args(form: LineForm, file: &str, line: Option<usize>) -> Vec<Strin
         LineForm::ShortLineFlag => vec!["-l".to_owned(), line.to_string(), file.to_owned()],
         LineForm::Unknown => vec![file.to_owned()],
     }
+}
+
+/// The editor on the story file: at the first problem while the file is broken, else
+/// at the record Detail shows. The embedded story has no file to open.
+pub(crate) fn open_in_editor(app: &mut App) -> Option<EditRequest> {
+    let Some(file) = app.story_file.clone() else {
+        app.error(
+            "the embedded story has no file to edit: `storyscope new FILE` starts one, `storyscope --story FILE` opens it",
+        );
+        return None;
+    };
+    let target = match (
+        app.broken_file.as_ref().and_then(|b| b.first_line()),
+        app.detail_target(),
+    ) {
+        (Some(line), _) => EditTarget::Line(line),
+        (None, Some(record)) => EditTarget::Record {
+            id: app.story.record_id(record).to_owned(),
+            path: app
+                .as_of
+                .is_none()
+                .then(|| crate::story::graph::record_path(record)),
+        },
+        (None, None) => EditTarget::Line(1),
+    };
+    Some(EditRequest { file, target })
 }
 
 /// The line to open `request` at, looked up in the file as it is now on disk.

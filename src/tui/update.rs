@@ -131,7 +131,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::AsOfEarlier | Action::AsOfLater => step_as_of(app, action == Action::AsOfLater),
         Action::Export => return export(app),
-        Action::OpenInEditor => return open_in_editor(app),
+        Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
         Action::Copy => {
             let record = app.detail_target()?;
             let markdown =
@@ -182,33 +182,6 @@ pub(crate) fn rerun_search(app: &mut App) {
     app.search.hits.clear();
     app.search.selected = 0;
     run_search(app);
-}
-
-/// The editor on the story file: at the first problem while the file is broken, else
-/// at the record Detail shows. The embedded story has no file to open.
-fn open_in_editor(app: &mut App) -> Option<Effect> {
-    use super::editor::{EditRequest, EditTarget};
-    let Some(file) = app.story_file.clone() else {
-        app.error(
-            "the embedded story has no file to edit: `storyscope new FILE` starts one, `storyscope --story FILE` opens it",
-        );
-        return None;
-    };
-    let target = match (
-        app.broken_file.as_ref().and_then(|b| b.first_line()),
-        app.detail_target(),
-    ) {
-        (Some(line), _) => EditTarget::Line(line),
-        (None, Some(record)) => EditTarget::Record {
-            id: app.story.record_id(record).to_owned(),
-            path: app
-                .as_of
-                .is_none()
-                .then(|| crate::story::graph::record_path(record)),
-        },
-        (None, None) => EditTarget::Line(1),
-    };
-    Some(Effect::Edit(EditRequest { file, target }))
 }
 
 fn run_search(app: &mut App) {
