@@ -265,3 +265,88 @@ fn the_format_guide_documents_every_check() {
         );
     }
 }
+
+/// small.json changed so that every check finds something.
+fn story_tripping_every_check(dir: &Path) -> PathBuf {
+    let mut story: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
+    // no-locator, metric-without-period
+    story["entities"][0]["cite"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("para");
+    story["metrics"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("period");
+    // unreferenced-entity, shared-alias
+    story["entities"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "lonely", "kind": "person", "name": "Nobody Special", "aliases": ["Apple"],
+            "cite": [{ "source": "wire", "para": 2 }]
+        }));
+    // uncited-source
+    story["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "unused", "kind": "article", "outlet": "Nobody's Paper", "title": "Unread"
+        }));
+    // dated-after-sources, stage-order
+    story["events"][0]["date"] = "2025-03-10".into();
+    story["candidates"][0]["stages"][0]["date"] = "2025-02".into();
+    // past-due and single-origin: as the fixture is.
+    let file = dir.join("every.json");
+    std::fs::write(&file, story.to_string()).unwrap();
+    file
+}
+
+#[test]
+fn every_check_trips_and_each_can_be_chosen_or_skipped_alone() {
+    let dir = scratch("every-check");
+    let story = story_tripping_every_check(&dir);
+    let story = story.to_str().unwrap();
+    let findings = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["lint", "--json", "--story", story];
+        args.extend_from_slice(extra);
+        let list: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&storyscope(&args))).unwrap();
+        list.iter()
+            .map(|f| f["check"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = findings(&[]);
+    for (name, _) in CHECKS {
+        assert!(
+            all.iter().any(|c| c == name),
+            "{name} did not trip: {all:?}"
+        );
+        let only = findings(&["--only", name]);
+        assert!(
+            !only.is_empty() && only.iter().all(|c| c == name),
+            "--only {name}"
+        );
+        let skipped = findings(&["--skip", name]);
+        assert!(!skipped.iter().any(|c| c == name), "--skip {name}");
+        assert_eq!(skipped.len() + only.len(), all.len(), "--skip {name}");
+    }
+    assert_exit(&storyscope(&["lint", "--story", story]), 2);
+    assert_exit(
+        &storyscope(&["lint", "--story", story, "--skip", "shared-alias"]),
+        0,
+    );
+    assert_exit(
+        &storyscope(&[
+            "lint",
+            "--story",
+            story,
+            "--skip",
+            "shared-alias",
+            "--deny",
+            "warnings",
+        ]),
+        1,
+    );
+}

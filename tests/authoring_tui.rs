@@ -84,10 +84,15 @@ struct Place {
 fn place(app: &App) -> Place {
     Place {
         focus: app.focus,
-        selected: [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources]
-            .into_iter()
-            .map(|pane| (pane, selected_id(app, pane)))
-            .collect(),
+        selected: [
+            Pane::Timeline,
+            Pane::Candidates,
+            Pane::Metrics,
+            Pane::Sources,
+        ]
+        .into_iter()
+        .map(|pane| (pane, selected_id(app, pane)))
+        .collect(),
         followed: app.followed.map(|r| app.story.record_id(r).to_owned()),
         trail: ids(app, &app.trail),
         filter: app.filter.map(|e| app.story.file.entities[e].id.clone()),
@@ -269,7 +274,7 @@ fn the_editor_key_asks_for_the_file_at_the_record_in_detail() {
     let mut app = app_with(fixture("orchestra.json"), 160, 45);
     app.story_file = Some("stories/orchestra.json".into());
     press(&mut app, "2j");
-    let id = selected_id(&app, Pane::Partners);
+    let id = selected_id(&app, Pane::Candidates);
     let effects = press(&mut app, "E");
     assert_eq!(
         effects,

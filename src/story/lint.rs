@@ -43,7 +43,7 @@ pub const CHECKS: &[(&str, &str)] = &[
         "an expectation whose date has passed with no source confirming it",
     ),
     ("unreferenced-entity", "an entity nothing refers to"),
-    ("figure-without-period", "a figure with no period or date"),
+    ("metric-without-period", "a metric with no period or date"),
     ("uncited-source", "a source nothing cites or relies on"),
     (
         "shared-alias",
@@ -59,11 +59,21 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
 ];
 
+/// `severity`, after checking in debug builds (every test) that `check` is listed.
+pub(crate) fn debug_checked(check: &str, severity: Severity) -> Severity {
+    debug_assert!(
+        CHECKS.iter().any(|(name, _)| *name == check),
+        "lint check `{check}` is missing from CHECKS"
+    );
+    severity
+}
+
 /// Runs every check; `reference_day` decides which expectations are past due.
 pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     let mut findings = Vec::new();
     let warn = |check, location: String, message: String| Finding {
-        severity: Severity::Warning,
+        // Every check is in CHECKS, so `--only` / `--skip` and the help can name it.
+        severity: debug_checked(check, Severity::Warning),
         check,
         location,
         message,
@@ -134,7 +144,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     for (i, metric) in story.file.metrics.iter().enumerate() {
         if metric.period.is_none() && metric.period_note.is_none() {
             findings.push(warn(
-                "figure-without-period",
+                "metric-without-period",
                 format!("metrics[{i}]"),
                 format!("“{}” has no period or date", metric.label),
             ));
@@ -193,7 +203,7 @@ fn shared_names(story: &Story) -> Vec<Finding> {
                 .map(|(i, _)| story.file.entities[*i].name.as_str())
                 .collect();
             Finding {
-                severity: Severity::Error,
+                severity: debug_checked("shared-alias", Severity::Error),
                 check: "shared-alias",
                 location: users[1].1.clone(),
                 message: format!("“{name}” names more than one entity: {}", who.join(", ")),

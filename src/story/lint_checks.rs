@@ -40,7 +40,7 @@ fn and_list(items: &[&str]) -> String {
 
 fn warning(check: &'static str, location: String, message: String) -> Finding {
     Finding {
-        severity: Severity::Warning,
+        severity: super::lint::debug_checked(check, Severity::Warning),
         check,
         location,
         message,

@@ -1,6 +1,8 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+pub mod amount;
+pub mod candidacy;
 pub mod date;
 pub mod document;
 pub mod export;

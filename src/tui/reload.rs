@@ -186,7 +186,7 @@ fn replace_story(app: &mut App, full: Story) {
 fn row_record(app: &App, pane: Pane, row: usize) -> Option<RecordRef> {
     match pane {
         Pane::Timeline => app.timeline_events.get(row).map(|&e| RecordRef::Event(e)),
-        Pane::Partners => app
+        Pane::Candidates => app
             .candidate_rows
             .get(row)
             .map(|r| RecordRef::Candidacy(r.candidacy)),
