@@ -7,8 +7,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::{
-    ENTER_ALT, Explorer, LEAVE_ALT, assert_terminal_restored, pane_lines, position, rposition,
-    status_bar, tempdir,
+    ENTER_ALT, Explorer, LEAVE_ALT, MOUSE_OFF, MOUSE_ON, assert_terminal_restored, pane_lines,
+    position, rposition, status_bar, tempdir,
 };
 
 /// The spec: a save shows within a second, with no key pressed.
@@ -241,6 +241,10 @@ fn editor_round_trip(story: &str, editor: &str, expect: impl Fn(&str, usize) -> 
     let left = position(&raw, LEAVE_ALT).expect("left the alternate screen for the editor");
     let entered = rposition(&raw, ENTER_ALT).expect("entered it again after");
     assert!(entered > left);
+    // The mouse was released for the editor and captured again after.
+    let released = position(&raw, MOUSE_OFF).expect("mouse released for the editor");
+    let captured = rposition(&raw, MOUSE_ON).expect("mouse captured again");
+    assert!(released < entered && captured > released);
     assert!(app.screen().contains("1 Timeline"), "{}", app.screen());
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
