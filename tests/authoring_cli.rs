@@ -79,6 +79,32 @@ fn new_writes_a_starter_that_check_and_lint_accept() {
 }
 
 #[test]
+fn the_schema_key_is_accepted_also_when_other_things_are_wrong() {
+    // A record-level error sends the loader down its slower, record-by-record path,
+    // which must know `$schema` too.
+    let dir = scratch("schema-key");
+    let file = dir.join("s.json");
+    let text =
+        storyscope::starter::STARTER_STORY.replacen("\"kind\": \"person\"", "\"kind\": 7", 1);
+    std::fs::write(&file, text).unwrap();
+    let output = storyscope(&["check", "--story", file.to_str().unwrap()]);
+    assert_exit(&output, 2);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("1 problem"), "{message}");
+    assert!(!message.contains("$schema"), "{message}");
+    // And a `$schema` that is not a string is refused like any wrong type.
+    let text = storyscope::starter::STARTER_STORY.replacen(
+        "\"$schema\": \"storyscope.schema.json\"",
+        "\"$schema\": 1",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let output = storyscope(&["check", "--story", file.to_str().unwrap()]);
+    assert_exit(&output, 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("$schema"));
+}
+
+#[test]
 fn new_never_replaces_a_file() {
     let dir = scratch("new-exists");
     let file = dir.join("mine.json");
