@@ -111,12 +111,10 @@ fn assert_same_place(app: &App, before: &Place) {
 
 fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     let text = source_text(name);
-    let mut app = app_with(load(&text), 160, 45);
-    if let Some(date) = as_of {
-        app.as_of = Some(storyscope::story::date::DateSpec::parse(date).unwrap());
-        app.story = app.full.as_of(app.as_of.unwrap().latest());
-        app.refresh_rows();
-    }
+    let date = as_of.map(|date| storyscope::story::date::DateSpec::parse(date).unwrap());
+    let mut app = App::new(load(&text), date, common::fixed_today());
+    storyscope::tui::update::update(&mut app, storyscope::tui::action::Action::Resize(160, 45));
+    assert_eq!(app.as_of, date);
     wander(&mut app);
     let before = place(&app);
     let event_id = selected_id(&app, Pane::Timeline);

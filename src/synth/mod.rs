@@ -311,6 +311,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            status_changes: Vec::new(),
         }
     }
 
@@ -456,6 +457,7 @@ impl Generator {
             point,
             about,
             variants,
+            resolution: None,
         }
     }
 }

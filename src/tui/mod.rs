@@ -6,6 +6,7 @@ pub mod detail;
 pub mod editor;
 pub mod keymap;
 pub mod layout;
+pub mod new_since;
 pub(crate) mod record_lines;
 pub mod reload;
 pub mod run;

@@ -100,13 +100,17 @@ pub fn apply(app: &mut App, reload: Reload) {
         Reload::Broken(broken) => app.broken_file = Some(broken),
         Reload::Loaded(story) => {
             let was_broken = app.broken_file.take().is_some();
+            app.message = None;
             replace_story(app, *story);
             let name = app.full.origin.clone();
-            app.info(if was_broken {
-                format!("reloaded {name}: the problems are fixed")
-            } else {
-                format!("reloaded {name}")
-            });
+            // An error met on the way (the as-of date could not be applied) stays.
+            if app.message.is_none() {
+                app.info(if was_broken {
+                    format!("reloaded {name}: the problems are fixed")
+                } else {
+                    format!("reloaded {name}")
+                });
+            }
         }
     }
     super::layout::sync_scroll(app);
@@ -139,8 +143,14 @@ fn remember(app: &App) -> Place {
 /// Swaps in the new story and finds the reader's place in it again.
 fn replace_story(app: &mut App, full: Story) {
     let place = remember(app);
-    app.story = match app.as_of {
-        Some(date) => full.as_of(date.latest()),
+    app.story = match app.as_of.map(|date| full.as_of(date.latest())) {
+        Some(Ok(story)) => story,
+        // As when the explorer opens: never the whole story under a date.
+        Some(Err(err)) => {
+            app.as_of = None;
+            app.error(err.to_string());
+            full.clone()
+        }
         None => full.clone(),
     };
     app.full = full;
@@ -159,6 +169,7 @@ fn replace_story(app: &mut App, full: Story) {
         app.followed = app.trail.pop();
     }
     app.refresh_rows();
+    app.refresh_new_since();
     for (pane, id) in place.selected {
         let Some(record) = id.as_ref().and_then(|id| app.story.lookup(id)) else {
             continue;
