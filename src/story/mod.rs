@@ -1,6 +1,8 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+pub mod authored;
+pub mod consistency;
 pub mod date;
 pub mod export;
 pub mod graph;
@@ -8,6 +10,8 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod origin;
+pub mod passage;
 pub mod provenance;
 pub mod search;
 pub mod text;

@@ -55,6 +55,14 @@ pub struct Citation {
     /// A short paraphrase of what the source says here, in the story author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where this statement comes from, when not from the cited source's own `via`:
+    /// the id of the source it rests on (a data firm, a company's results …), or the
+    /// cited source's own id for its own reporting. See `origin.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// A few words of the cited paragraph, checked against the source's `text` file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -85,6 +93,11 @@ pub struct Source {
     /// Anything a reader should know about the source itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's text in a local file, relative to the story file (see `passage.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(
@@ -152,6 +165,8 @@ pub struct Entity {
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -286,6 +301,8 @@ pub struct Relation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// Something that happened, is happening, or is expected.
@@ -304,6 +321,8 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -338,6 +357,8 @@ pub struct Stage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// A party that `seeker` weighed for `role`, and how that went.
@@ -449,6 +470,8 @@ pub struct Metric {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// One source's version of a disputed point.
@@ -468,6 +491,49 @@ pub struct Dispute {
     /// Ids of the records (events, relations, candidacies, metrics, entities) the point
     /// is about; they show a "disputed" badge.
     pub about: Vec<String>,
+    /// A disagreement between sources (the default), or one source contradicting itself.
+    #[serde(default, skip_serializing_if = "DisputeKind::is_default")]
+    pub kind: DisputeKind,
     /// At least two.
     pub variants: Vec<Variant>,
+}
+
+/// Whether a dispute sets sources against each other or one source against itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeKind {
+    /// Two or more sources tell different versions.
+    #[default]
+    Disagreement,
+    /// One source tells two versions (a headline against its own body, say).
+    Inconsistency,
+}
+
+impl DisputeKind {
+    fn is_default(&self) -> bool {
+        *self == DisputeKind::Disagreement
+    }
+}
+
+/// The story author's own contribution to a record: something no source says, marked
+/// so it is never shown as if a source had said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorNote {
+    /// The field it concerns (`date`, `aliases[1]`, `cite[0].via` …); the whole record
+    /// when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub kind: AuthorNoteKind,
+    /// Why, in a few words: "dated from the publication day", "common ticker".
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorNoteKind {
+    /// Worked out by the author from what the sources say.
+    Inference,
+    /// Known to the author from outside the sources.
+    Outside,
 }

@@ -21,17 +21,19 @@ pub enum FactRef {
     Variant(usize, usize),
 }
 
-/// "N articles · M independent origins" for one fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// "N articles · M independent origins (who)" for one fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
     pub sources: usize,
     pub origins: usize,
     /// Every source cited is an article (then the label says "articles").
     pub all_articles: bool,
+    /// The origins by outlet ("The Information; CARMA"), from `Story::origin_names`.
+    pub origin_names: String,
 }
 
 impl Provenance {
-    pub fn label(self) -> String {
+    pub fn label(&self) -> String {
         let plural = |n: usize, one: &str, many: &str| {
             if n == 1 {
                 format!("{n} {one}")
@@ -44,11 +46,15 @@ impl Provenance {
         } else {
             ("source", "sources")
         };
-        format!(
+        let mut label = format!(
             "{} · {}",
             plural(self.sources, one, many),
             plural(self.origins, "independent origin", "independent origins")
-        )
+        );
+        if !self.origin_names.is_empty() {
+            label.push_str(&format!(" ({})", self.origin_names));
+        }
+        label
     }
 }
 
@@ -56,10 +62,11 @@ impl Provenance {
 pub const AS_OF_RULE: &str = "sources count once certainly published; undated sources are left out";
 
 impl Story {
-    /// Distinct sources cited, and distinct origins after following `via` chains.
+    /// Distinct sources cited, and distinct origins after following each citation's
+    /// `via` chain (see `origin.rs`).
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
-        let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
+        let origins = self.fact_origins(cite);
         let all_articles = sources
             .iter()
             .all(|&s| self.file.sources[s].kind == super::model::SourceKind::Article);
@@ -67,6 +74,7 @@ impl Story {
             sources: sources.len(),
             origins: origins.len(),
             all_articles,
+            origin_names: self.origin_names(&origins),
         }
     }
 
@@ -186,10 +194,7 @@ impl Story {
         self.facts()
             .into_iter()
             .filter(|(_, cite)| {
-                !cite.is_empty()
-                    && cite
-                        .iter()
-                        .all(|c| self.traces_to(self.source_index(&c.source), source))
+                !cite.is_empty() && cite.iter().all(|c| self.citation_traces_to(c, source))
             })
             .map(|(fact, _)| fact)
             .collect()
@@ -218,7 +223,7 @@ impl Story {
             any.clear();
             let mut all: Option<Vec<usize>> = None;
             for citation in cite {
-                let chain = &chains[self.source_index(&citation.source)];
+                let chain = &self.citation_chain_from(&chains, citation);
                 for &s in chain {
                     if !any.contains(&s) {
                         any.push(s);
@@ -282,7 +287,9 @@ impl Story {
                 }
             }
         }
-        file.sources.retain(|s| listed.contains(s.id.as_str()));
+        let behind = self.sources_behind_citations_of(&known);
+        file.sources
+            .retain(|s| listed.contains(s.id.as_str()) || behind.contains(&s.id));
         file.relations.retain_mut(|r| keep(&mut r.cite));
         file.events.retain_mut(|e| keep(&mut e.cite));
         file.metrics.retain_mut(|m| keep(&mut m.cite));
@@ -339,6 +346,8 @@ impl Story {
 
     /// Records the fact is disputed in, through its record.
     pub fn is_disputed(&self, record: RecordRef) -> bool {
-        !self.disputes_about(record).is_empty()
+        self.disputes_about(record)
+            .iter()
+            .any(|&d| self.is_disagreement(d))
     }
 }

@@ -169,6 +169,8 @@ impl Generator {
                 source: format!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
                 note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
+                via: None,
+                quote: None,
             })
             .collect()
     }
@@ -206,6 +208,8 @@ impl Generator {
                 .then(|| format!("https://news.example.com/{index}")),
             via: (!origin).then(|| format!("src-{}", self.rng.below(index))),
             note: None,
+            text: None,
+            authored: Vec::new(),
         }
     }
 
@@ -222,6 +226,7 @@ impl Generator {
             aliases: named.aliases.clone(),
             summary: Some(summary),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -309,6 +314,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -343,6 +349,7 @@ impl Generator {
                 timing: Timing::Ongoing,
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -374,6 +381,7 @@ impl Generator {
                     )
                 }),
                 cite: self.cite(),
+                authored: Vec::new(),
             })
             .collect();
         Candidacy {
@@ -428,6 +436,7 @@ impl Generator {
                 )
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -449,6 +458,7 @@ impl Generator {
             id: format!("disp-{index}"),
             point,
             about,
+            kind: Default::default(),
             variants,
         }
     }
