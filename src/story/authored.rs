@@ -231,3 +231,14 @@ mod tests {
         assert!(message.contains("not a list"), "{message}");
     }
 }
+
+/// A Markdown table cell: the sourcing label, then the author's notes after `◇`, so
+/// a row says which of its parts no source states.
+pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
+    let label = super::markdown::escape(label);
+    if notes.is_empty() {
+        label
+    } else {
+        format!("{label} · {}", super::markdown::escape(&notes_cell(notes)))
+    }
+}

@@ -1,6 +1,7 @@
 //! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
 //! a file written from the screen matches the command line exactly.
 
+use super::authored::sourcing_cell;
 use super::date::DateSpec;
 use super::graph::{RecordRef, Story};
 use super::markdown::{Footnotes, escape, escape_block, table};
@@ -171,6 +172,20 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
             file.relations[i].cite.clone()
         }
     };
+    let authored: Vec<&super::model::AuthorNote> = match record {
+        RecordRef::Candidacy(i) => file.candidates[i]
+            .stages
+            .iter()
+            .flat_map(|s| &s.authored)
+            .collect(),
+        _ => story.record_notes(record).iter().collect(),
+    };
+    for note in authored {
+        out.push_str(&format!(
+            "- {}\n",
+            escape(&super::authored::note_text(note))
+        ));
+    }
     if !cite.is_empty() {
         let refs = notes.refs(&cite);
         out.push_str(&format!(
@@ -268,7 +283,7 @@ impl Doc<'_> {
                         Self::badges(row.disputed, row.overdue)
                     ),
                     escape(&row.entities.join(", ")),
-                    escape(&row.provenance.label()),
+                    sourcing_cell(&row.provenance.label(), &event.authored),
                     self.notes.refs(&event.cite),
                 ]
             })
@@ -312,13 +327,14 @@ impl Doc<'_> {
         );
         let mut stages: Vec<Vec<String>> = Vec::new();
         for row in &candidates {
-            for stage in &row.stages {
+            let records = &self.story.file.candidates[row.candidacy].stages;
+            for (stage, record) in row.stages.iter().zip(records) {
                 stages.push(vec![
                     escape(&row.name),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
                     escape(stage.reason.as_deref().unwrap_or("—")),
-                    escape(&stage.provenance.label()),
+                    sourcing_cell(&stage.provenance.label(), &record.authored),
                     self.notes.refs(&stage.cite),
                 ]);
             }
@@ -351,7 +367,7 @@ impl Doc<'_> {
             escape(&row.period),
             escape(&row.basis),
             escape(row.stated_by.as_deref().unwrap_or("—")),
-            escape(&row.provenance.label()),
+            sourcing_cell(&row.provenance.label(), &metric.authored),
             self.notes.refs(&metric.cite),
         ]
     }
@@ -391,8 +407,20 @@ impl Doc<'_> {
     }
 
     fn disputes(&mut self) {
+        let (disagreements, inconsistencies): (Vec<_>, Vec<_>) = self
+            .story
+            .dispute_rows(self.options.filter)
+            .into_iter()
+            .partition(|row| self.story.is_disagreement(row.dispute));
         self.section("Where the sources disagree");
-        let disputes = self.story.dispute_rows(self.options.filter);
+        self.dispute_list(disagreements);
+        if !inconsistencies.is_empty() {
+            self.section("Where a source contradicts itself");
+            self.dispute_list(inconsistencies);
+        }
+    }
+
+    fn dispute_list(&mut self, disputes: Vec<super::views::DisputeRow>) {
         if disputes.is_empty() {
             self.out.push_str("_None._\n\n");
         }
@@ -424,23 +452,9 @@ impl Doc<'_> {
 
     fn sources(&mut self) {
         self.section("Sources");
-        let rows: Vec<Vec<String>> = self
-            .story
-            .source_rows()
-            .into_iter()
-            .map(|row| {
-                let source = &self.story.file.sources[row.source];
-                vec![
-                    format!("“{}”", escape(&row.title)),
-                    escape(&row.outlet),
-                    escape(&row.published),
-                    escape(row.via.as_deref().unwrap_or("— (an origin)")),
-                    row.facts.to_string(),
-                    row.alone.to_string(),
-                    escape(source.url.as_deref().unwrap_or("")),
-                ]
-            })
-            .collect();
+        let (summary, rows) =
+            super::sources_view::sources_table(self.story, self.options.filter.entity);
+        self.out.push_str(&format!("{summary}\n\n"));
         table(
             &mut self.out,
             &[
@@ -466,7 +480,7 @@ impl Doc<'_> {
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
                     escape(entity.summary.as_deref().unwrap_or("")),
-                    escape(&story.provenance(&entity.cite).label()),
+                    sourcing_cell(&story.provenance(&entity.cite).label(), &entity.authored),
                     self.notes.refs(&entity.cite),
                 ]
             })
@@ -475,7 +489,8 @@ impl Doc<'_> {
 
     fn entities(&mut self) {
         self.section("Who and what");
-        let rows = self.entity_rows(0..self.story.file.entities.len());
+        let shown = super::sources_view::entities_in_view(self.story, self.options.filter.entity);
+        let rows = self.entity_rows(shown.into_iter());
         table(&mut self.out, ENTITY_HEADER, &rows);
     }
 
@@ -498,7 +513,7 @@ impl Doc<'_> {
                         status,
                         Self::badges(story.is_disputed(RecordRef::Relation(i)), false)
                     ),
-                    escape(&story.provenance(&relation.cite).label()),
+                    sourcing_cell(&story.provenance(&relation.cite).label(), &relation.authored),
                     self.notes.refs(&relation.cite),
                 ]
             })
@@ -507,8 +522,11 @@ impl Doc<'_> {
 
     fn relations(&mut self) {
         self.section("Relations");
-        let all: Vec<usize> = (0..self.story.file.relations.len()).collect();
-        let rows = self.relation_rows(&all);
+        let shown: Vec<usize> = match self.options.filter.entity {
+            Some(entity) => self.story.links(entity).relations.clone(),
+            None => (0..self.story.file.relations.len()).collect(),
+        };
+        let rows = self.relation_rows(&shown);
         table(
             &mut self.out,
             &[

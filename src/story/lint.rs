@@ -107,12 +107,16 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     for (_, cite) in story.facts() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
     }
-    let relied_on: BTreeSet<&str> = story
+    let mut relied_on: BTreeSet<&str> = story
         .file
         .sources
         .iter()
         .filter_map(|s| s.via.as_deref())
         .collect();
+    // A citation's own `via` relies on a source as much as a source's `via` does.
+    for (_, cite) in story.facts() {
+        relied_on.extend(cite.iter().filter_map(|c| c.via.as_deref()));
+    }
     for (i, source) in story.file.sources.iter().enumerate() {
         if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
             findings.push(warn(

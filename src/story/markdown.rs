@@ -69,11 +69,15 @@ pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-/// Footnotes keyed by (source, paragraph), numbered in order of first use.
+/// What one footnote stands for: (source, paragraph, the citation's own `via`, quote).
+type NoteKey = (String, Option<u32>, Option<String>, Option<String>);
+
+/// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
+/// use.
 #[derive(Debug, Default)]
 pub struct Footnotes {
-    numbers: HashMap<(String, Option<u32>), usize>,
-    order: Vec<(String, Option<u32>)>,
+    numbers: HashMap<NoteKey, usize>,
+    order: Vec<NoteKey>,
 }
 
 impl Footnotes {
@@ -81,7 +85,12 @@ impl Footnotes {
     pub fn refs(&mut self, cite: &[Citation]) -> String {
         let mut used: Vec<usize> = Vec::new();
         for citation in cite {
-            let key = (citation.source.clone(), citation.para);
+            let key = (
+                citation.source.clone(),
+                citation.para,
+                citation.via.clone(),
+                citation.quote.clone(),
+            );
             let next = self.order.len() + 1;
             let number = *self.numbers.entry(key.clone()).or_insert_with(|| next);
             if number == next {
@@ -94,10 +103,11 @@ impl Footnotes {
         used.iter().map(|n| format!("[^{n}]")).collect()
     }
 
-    /// The definitions, one per footnote used: outlet, title, date, paragraph, via.
+    /// The definitions, one per footnote used: outlet, title, date, paragraph, quote,
+    /// and where the statement comes from.
     pub fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
-        for (number, (source_id, para)) in self.order.iter().enumerate() {
+        for (number, (source_id, para, via, quote)) in self.order.iter().enumerate() {
             let source = &story.file.sources[story.source_index(source_id)];
             let mut line = format!(
                 "[^{}]: {}, “{}”",
@@ -112,9 +122,21 @@ impl Footnotes {
             if let Some(para) = para {
                 line.push_str(&format!(", paragraph {para}"));
             }
-            if let Some(via) = &source.via {
-                let upstream = &story.file.sources[story.source_index(via)];
-                line.push_str(&format!(" (relying on {})", escape(&upstream.outlet)));
+            if let Some(quote) = quote {
+                line.push_str(&format!(": “{}”", escape(quote)));
+            }
+            match via.as_deref() {
+                Some(own) if own == source_id => line.push_str(" (its own reporting)"),
+                Some(via) => {
+                    let upstream = &story.file.sources[story.source_index(via)];
+                    line.push_str(&format!(" (from {})", escape(&upstream.outlet)));
+                }
+                None => {
+                    if let Some(via) = &source.via {
+                        let upstream = &story.file.sources[story.source_index(via)];
+                        line.push_str(&format!(" (relying on {})", escape(&upstream.outlet)));
+                    }
+                }
             }
             line.push_str(".\n");
             out.push_str(&line);

@@ -14,6 +14,7 @@ pub mod origin;
 pub mod passage;
 pub mod provenance;
 pub mod search;
+pub mod sources_view;
 pub mod text;
 pub mod views;
 

@@ -203,6 +203,14 @@ impl Story {
     /// For every source at once, in one pass over the facts: (facts with a citation
     /// tracing to it, facts every citation of which traces to it).
     pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
+        self.source_fact_counts_of(self.facts().into_iter().map(|(_, cite)| cite))
+    }
+
+    /// `source_fact_counts` over some of the facts only (those about one entity, say).
+    pub fn source_fact_counts_of<'a>(
+        &self,
+        facts: impl Iterator<Item = &'a [Citation]>,
+    ) -> Vec<(usize, usize)> {
         let chains: Vec<Vec<usize>> = (0..self.file.sources.len())
             .map(|start| {
                 let mut chain = vec![start];
@@ -219,7 +227,7 @@ impl Story {
             .collect();
         let mut counts = vec![(0, 0); self.file.sources.len()];
         let mut any: Vec<usize> = Vec::new();
-        for (_, cite) in self.facts() {
+        for cite in facts {
             any.clear();
             let mut all: Option<Vec<usize>> = None;
             for citation in cite {
