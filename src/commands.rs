@@ -212,14 +212,14 @@ fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
         return Err(BadInput(error.to_string()).into());
     }
     let texts_read = (0..loaded.full.file.sources.len())
-        .filter(|&s| texts.0.has_text(s))
+        .filter(|&s| texts.0.has_text(&loaded.full.file.sources[s].id))
         .count();
     let quotes_checked: usize = loaded
         .full
         .facts()
         .iter()
         .flat_map(|(_, cite)| cite.iter())
-        .filter(|c| c.quote.is_some() && texts.0.has_text(loaded.full.source_index(&c.source)))
+        .filter(|c| c.quote.is_some() && texts.0.has_text(&c.source))
         .count();
     let file = &story.file;
     let mut out = String::new();

@@ -16,10 +16,11 @@ use super::graph::Story;
 use super::lint::fact_path;
 use super::load::Problem;
 
-/// The paragraphs of every source that has a readable `text` file, by source index.
+/// The paragraphs of every source that has a readable `text` file, by source id (ids
+/// stay put when an as-of view drops sources; indexes do not).
 #[derive(Debug, Clone, Default)]
 pub struct SourceTexts {
-    paragraphs: HashMap<usize, Vec<String>>,
+    paragraphs: HashMap<String, Vec<String>>,
 }
 
 impl SourceTexts {
@@ -29,6 +30,7 @@ impl SourceTexts {
         let mut texts = SourceTexts::default();
         let mut problems = Vec::new();
         for (i, source) in story.file.sources.iter().enumerate() {
+            let id = source.id.clone();
             let Some(relative) = &source.text else {
                 continue;
             };
@@ -44,7 +46,7 @@ impl SourceTexts {
             match std::fs::read(&full) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => {
-                        texts.paragraphs.insert(i, paragraphs(&text));
+                        texts.paragraphs.insert(id, paragraphs(&text));
                     }
                     Err(_) => problems.push(Problem::at(
                         path,
@@ -70,14 +72,14 @@ impl SourceTexts {
     }
 
     /// Paragraph `para` (from 1) of a source's text, when the text is loaded and has it.
-    pub fn paragraph(&self, source: usize, para: u32) -> Option<&str> {
+    pub fn paragraph(&self, source: &str, para: u32) -> Option<&str> {
         let index = usize::try_from(para).ok()?.checked_sub(1)?;
-        self.paragraphs.get(&source)?.get(index).map(String::as_str)
+        self.paragraphs.get(source)?.get(index).map(String::as_str)
     }
 
     /// True when the source's text is loaded.
-    pub fn has_text(&self, source: usize) -> bool {
-        self.paragraphs.contains_key(&source)
+    pub fn has_text(&self, source: &str) -> bool {
+        self.paragraphs.contains_key(source)
     }
 
     /// Every citation whose paragraph or quote the texts contradict.
@@ -85,9 +87,9 @@ impl SourceTexts {
         let mut problems = Vec::new();
         for (fact, cite) in story.facts() {
             for (c, citation) in cite.iter().enumerate() {
-                let source = story.source_index(&citation.source);
+                let source = citation.source.as_str();
                 let path = format!("{}.cite[{c}]", fact_path(fact));
-                let Some(paragraphs) = self.paragraphs.get(&source) else {
+                let Some(paragraphs) = self.paragraphs.get(source) else {
                     continue;
                 };
                 let Some(para) = citation.para else {

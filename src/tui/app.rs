@@ -164,6 +164,11 @@ pub struct App {
     pub detail_link: usize,
     /// First Detail line shown.
     pub detail_scroll: usize,
+    /// The sources' article texts, for showing a citation's paragraph.
+    pub texts: Arc<crate::story::passage::SourceTexts>,
+    /// The citation whose paragraph Detail shows open: (record, citation's place
+    /// among the record's citations).
+    pub open_passage: Option<(RecordRef, usize)>,
     pub search: SearchState,
     /// First line of the help overlay shown.
     pub help_scroll: usize,
@@ -209,6 +214,8 @@ impl App {
             forward: Vec::new(),
             detail_link: 0,
             detail_scroll: 0,
+            texts: Arc::default(),
+            open_passage: None,
             search: SearchState::default(),
             help_scroll: 0,
             message: None,

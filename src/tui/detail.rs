@@ -3,20 +3,32 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::story::model::Citation;
+use crate::story::authored::{AUTHOR_MARK, note_text};
+use crate::story::model::{AuthorNote, Citation};
+use crate::story::passage::SourceTexts;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
 use crate::story::views::metric_value_text;
 use crate::story::{RecordRef, Story};
 
 use super::app::App;
+use super::passage_view::{citation_text, has_passage, passage_lines};
 use super::theme::Theme;
+
+/// What Enter does on a line of Detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailLink {
+    /// Show another record.
+    Record(RecordRef),
+    /// Open or close the cited paragraph of the record's n-th citation.
+    Passage(usize),
+}
 
 /// A record laid out for the Detail pane at one width.
 #[derive(Debug, Default)]
 pub struct DetailDoc {
     pub lines: Vec<Line<'static>>,
     /// (line index, target) for each followable link, in reading order.
-    pub links: Vec<(usize, RecordRef)>,
+    pub links: Vec<(usize, DetailLink)>,
 }
 
 struct Builder<'a> {
@@ -24,6 +36,11 @@ struct Builder<'a> {
     theme: Theme,
     width: usize,
     doc: DetailDoc,
+    texts: &'a SourceTexts,
+    /// The citation whose paragraph is open, by its place among this record's.
+    open_passage: Option<usize>,
+    /// Citations laid out so far.
+    citations_seen: usize,
 }
 
 impl Builder<'_> {
@@ -76,6 +93,15 @@ impl Builder<'_> {
         if self.story.is_disputed(record) {
             spans.push(Span::styled("◆ disputed", self.theme.disputed()));
         }
+        if self.story.is_inconsistent(record) {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(
+                "◆ a source contradicts itself",
+                self.theme.disputed(),
+            ));
+        }
         if overdue {
             if !spans.is_empty() {
                 spans.push(Span::raw("  "));
@@ -89,7 +115,9 @@ impl Builder<'_> {
 
     fn link(&mut self, target: RecordRef, label: &str) {
         let text = truncate_to_width(&format!("→ {}", clean_line(label)), self.width);
-        self.doc.links.push((self.doc.lines.len(), target));
+        self.doc
+            .links
+            .push((self.doc.lines.len(), DetailLink::Record(target)));
         self.doc
             .lines
             .push(Line::from(Span::styled(text, self.theme.link())));
@@ -105,14 +133,52 @@ impl Builder<'_> {
     }
 
     fn disputes(&mut self, record: RecordRef) {
-        let disputes = self.story.disputes_about(record).to_vec();
-        if disputes.is_empty() {
+        let (disagreements, inconsistencies): (Vec<usize>, Vec<usize>) = self
+            .story
+            .disputes_about(record)
+            .iter()
+            .partition(|&&d| self.story.is_disagreement(d));
+        for (heading, disputes) in [
+            ("Disputed", disagreements),
+            ("A source contradicts itself", inconsistencies),
+        ] {
+            if disputes.is_empty() {
+                continue;
+            }
+            self.heading(heading);
+            for d in disputes {
+                let point = self.story.file.disputes[d].point.clone();
+                self.link(RecordRef::Dispute(d), &point);
+            }
+        }
+    }
+
+    /// The author's own additions to the record, each after `◇`, apart from what the
+    /// sources say.
+    fn authored(&mut self, notes: &[AuthorNote]) {
+        if notes.is_empty() {
             return;
         }
-        self.heading("Disputed");
-        for d in disputes {
-            let point = self.story.file.disputes[d].point.clone();
-            self.link(RecordRef::Dispute(d), &point);
+        self.heading("Not from the sources");
+        for note in notes {
+            let text = clean_line(&note_text(note));
+            for (i, line) in textwrap::wrap(
+                &text,
+                textwrap::Options::new(self.width.max(8)).subsequent_indent("  "),
+            )
+            .into_iter()
+            .enumerate()
+            {
+                let line = line.into_owned();
+                let spans = match line.strip_prefix(AUTHOR_MARK) {
+                    Some(rest) if i == 0 => vec![
+                        Span::styled(AUTHOR_MARK, self.theme.disputed()),
+                        Span::raw(rest.to_owned()),
+                    ],
+                    _ => vec![Span::raw(line)],
+                };
+                self.doc.lines.push(Line::from(spans));
+            }
         }
     }
 
@@ -121,25 +187,37 @@ impl Builder<'_> {
         self.field("Sourcing", &self.story.provenance(cite).label());
         self.heading("Citations");
         for citation in cite {
-            let source = &self.story.file.sources[self.story.source_index(&citation.source)];
-            let mut text = format!("• {}, “{}”", source.outlet, source.title);
-            if let Some(date) = source.published {
-                text.push_str(&format!(", {}", date.human()));
+            let ordinal = self.citations_seen;
+            self.citations_seen += 1;
+            let passage = has_passage(self.texts, citation);
+            let open = passage && self.open_passage == Some(ordinal);
+            let bullet = match (passage, open) {
+                (false, _) => "•",
+                (true, false) => "▸",
+                (true, true) => "▾",
+            };
+            if passage {
+                self.doc
+                    .links
+                    .push((self.doc.lines.len(), DetailLink::Passage(ordinal)));
             }
-            if let Some(para) = citation.para {
-                text.push_str(&format!(", ¶{para}"));
-            }
-            if let Some(note) = &citation.note {
-                text.push_str(&format!(" — {note}"));
-            }
+            let text = format!("{bullet} {}", citation_text(self.story, citation));
+            let style = if passage {
+                self.theme.link()
+            } else {
+                self.theme.dim()
+            };
             for line in textwrap::wrap(
                 &clean_line(&text),
                 textwrap::Options::new(self.width.max(8)).subsequent_indent("  "),
             ) {
-                self.doc.lines.push(Line::from(Span::styled(
-                    line.into_owned(),
-                    self.theme.dim(),
-                )));
+                self.doc
+                    .lines
+                    .push(Line::from(Span::styled(line.into_owned(), style)));
+            }
+            if open {
+                let lines = passage_lines(self.texts, citation, self.width, self.theme);
+                self.doc.lines.extend(lines);
             }
         }
     }
@@ -161,6 +239,12 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
         theme,
         width: width.max(1),
         doc: DetailDoc::default(),
+        texts: &app.texts,
+        open_passage: app
+            .open_passage
+            .filter(|(open, _)| *open == record)
+            .map(|(_, ordinal)| ordinal),
+        citations_seen: 0,
     };
     let file = &story.file;
     let kind = record.kind_label();
@@ -183,6 +267,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
                 b.entity_link(id);
             }
             b.disputes(record);
+            b.authored(&event.authored);
             b.citations(&event.cite);
         }
         RecordRef::Entity(i) => entity(&mut b, i),
@@ -204,6 +289,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
                 if let Some(reason) = &stage.reason {
                     b.text(reason);
                 }
+                b.authored(&stage.authored);
                 b.citations(&stage.cite);
             }
             b.disputes(record);
@@ -226,13 +312,18 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
                 b.entity_link(by);
             }
             b.disputes(record);
+            b.authored(&metric.authored);
             b.citations(&metric.cite);
         }
         RecordRef::Source(i) => source(&mut b, app, i),
         RecordRef::Dispute(i) => {
             let dispute = &file.disputes[i];
             b.heading(&dispute.point);
-            b.field("Kind", "dispute: the sources disagree");
+            if story.is_disagreement(i) {
+                b.field("Kind", "dispute: the sources disagree");
+            } else {
+                b.field("Kind", "self-contradiction: one source tells both versions");
+            }
             b.heading("About");
             for id in &dispute.about {
                 if let Some(target) = story.lookup(id) {
@@ -262,6 +353,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.badges(record, false);
             b.entity_link(&relation.from);
             b.entity_link(&relation.to);
+            b.authored(&relation.authored);
             b.citations(&relation.cite);
         }
     }
@@ -405,6 +497,7 @@ fn entity(b: &mut Builder<'_>, i: usize) {
         }
     }
     b.disputes(RecordRef::Entity(i));
+    b.authored(&entity.authored);
     b.citations(&entity.cite);
 }
 
@@ -441,8 +534,15 @@ fn source(b: &mut Builder<'_>, app: &App, i: usize) {
     }
     let root = story.source_root(i);
     if root != i {
-        b.field("Independent origin", &story.file.sources[root].outlet);
+        b.field(
+            "Independent origin",
+            &format!(
+                "{} (unless a citation names another)",
+                story.file.sources[root].outlet
+            ),
+        );
     }
+    b.authored(&source.authored);
     b.field("Facts citing it", &row.facts.to_string());
     let alone = story.facts_resting_on(i);
     b.heading(&format!("Facts resting on it alone ({})", alone.len()));

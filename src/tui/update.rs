@@ -249,7 +249,7 @@ fn reset_detail_cursor(app: &mut App) {
     app.detail_scroll = 0;
 }
 
-fn detail_links(app: &App) -> Vec<(usize, RecordRef)> {
+fn detail_links(app: &App) -> Vec<(usize, detail::DetailLink)> {
     match app.detail_target() {
         Some(record) => {
             detail::build(
@@ -273,9 +273,24 @@ fn follow(app: &mut App) {
         return;
     }
     let links = detail_links(app);
-    if let Some(&(_, target)) = links.get(app.detail_link) {
-        navigate_to(app, target);
+    match links.get(app.detail_link) {
+        Some(&(_, detail::DetailLink::Record(target))) => navigate_to(app, target),
+        Some(&(_, detail::DetailLink::Passage(ordinal))) => toggle_passage(app, ordinal),
+        None => {}
     }
+}
+
+/// Opens the cited paragraph under a citation in Detail, or closes it; one open at a
+/// time.
+fn toggle_passage(app: &mut App, ordinal: usize) {
+    let Some(record) = app.detail_target() else {
+        return;
+    };
+    app.open_passage = if app.open_passage == Some((record, ordinal)) {
+        None
+    } else {
+        Some((record, ordinal))
+    };
 }
 
 /// Shows `target` in Detail as a new hop; forward history is dropped.
