@@ -202,14 +202,11 @@ fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
         &loaded.full,
         cli.story.as_deref().map(story_dir).as_deref(),
     );
-    let mut problems = texts.1;
+    let mut problems: Vec<_> = texts.1.into_iter().map(|p| (p, None)).collect();
     problems.extend(texts.0.check_quotes(&loaded.full));
     if !problems.is_empty() {
-        let error = crate::story::LoadError {
-            origin: story.origin.clone(),
-            problems,
-        };
-        return Err(BadInput(error.to_string()).into());
+        let report = crate::story::passage::report(&story.origin, &problems);
+        return Err(BadInput(report).into());
     }
     let texts_read = (0..loaded.full.file.sources.len())
         .filter(|&s| texts.0.has_text(&loaded.full.file.sources[s].id))

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use super::graph::Story;
 use super::lint::fact_path;
 use super::load::Problem;
+use super::text::{clean_line, escape_controls};
 
 /// The paragraphs of every source that has a readable `text` file, by source id (ids
 /// stay put when an as-of view drops sources; indexes do not).
@@ -82,8 +83,9 @@ impl SourceTexts {
         self.paragraphs.contains_key(source)
     }
 
-    /// Every citation whose paragraph or quote the texts contradict.
-    pub fn check_quotes(&self, story: &Story) -> Vec<Problem> {
+    /// Every citation whose paragraph or quote the texts contradict, each with the
+    /// paragraph it was checked against when there is one.
+    pub fn check_quotes(&self, story: &Story) -> Vec<(Problem, Option<String>)> {
         let mut problems = Vec::new();
         for (fact, cite) in story.facts() {
             for (c, citation) in cite.iter().enumerate() {
@@ -94,15 +96,16 @@ impl SourceTexts {
                 };
                 let Some(para) = citation.para else {
                     if citation.quote.is_some() {
-                        problems.push(
+                        problems.push((
                             Problem::at(format!("{path}.quote"), "a quote needs a paragraph")
                                 .with_hint("add \"para\": N"),
-                        );
+                            None,
+                        ));
                     }
                     continue;
                 };
                 let Some(text) = self.paragraph(source, para) else {
-                    problems.push(
+                    problems.push((
                         Problem::at(
                             format!("{path}.para"),
                             format!(
@@ -112,17 +115,21 @@ impl SourceTexts {
                             ),
                         )
                         .with_hint("count paragraphs as docs/story-format.md says"),
-                    );
+                        None,
+                    ));
                     continue;
                 };
                 if let Some(quote) = &citation.quote {
                     if find_quote(text, quote).is_none() {
-                        problems.push(Problem::at(
-                            format!("{path}.quote"),
-                            format!(
-                                "“{quote}” is not in paragraph {para} of `{}`, which reads: “{text}”",
-                                citation.source
+                        problems.push((
+                            Problem::at(
+                                format!("{path}.quote"),
+                                format!(
+                                    "“{quote}” is not in paragraph {para} of `{}`",
+                                    citation.source
+                                ),
                             ),
+                            Some(format!("¶{para}: {text}")),
                         ));
                     }
                 }
@@ -130,6 +137,27 @@ impl SourceTexts {
         }
         problems
     }
+}
+
+/// What `check` prints when texts cannot be read or citations do not match them:
+/// each problem on its line, and under it the paragraph it was checked against, whole
+/// (cleaned of control characters, wrapped at 100 columns).
+pub fn report(origin: &str, problems: &[(Problem, Option<String>)]) -> String {
+    let count = problems.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    let mut out = format!(
+        "{}: {count} {noun} with the sources' texts (the story itself is valid):\n",
+        escape_controls(origin)
+    );
+    for (problem, paragraph) in problems {
+        out.push_str(&format!("  {problem}\n"));
+        if let Some(paragraph) = paragraph {
+            for line in textwrap::wrap(&clean_line(paragraph), 100) {
+                out.push_str(&format!("      {line}\n"));
+            }
+        }
+    }
+    out
 }
 
 /// The paragraphs of a text file, by the rule at the top of this file.
