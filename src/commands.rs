@@ -350,7 +350,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
         if let Some(provenance) = story.record_provenance(hit.target) {
-            line.push_str(&format!("  {}", provenance.label()));
+            line.push_str(&format!("  {}", clean_line(&provenance.label())));
         }
         out.push_str(&line);
         out.push('\n');
