@@ -267,10 +267,14 @@ fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
             if inconsistencies == 0 {
                 format!("{disagreements} ({} versions)", versions(true))
             } else {
+                let with_versions = |n: usize, versions: usize, how: &str| match versions {
+                    0 => format!("{n} {how}"),
+                    v => format!("{n} {how} ({v} versions)"),
+                };
                 format!(
-                    "{disagreements} between sources ({} versions), {inconsistencies} within one source ({} versions)",
-                    versions(true),
-                    versions(false)
+                    "{}, {}",
+                    with_versions(disagreements, versions(true), "between sources"),
+                    with_versions(inconsistencies, versions(false), "within one source")
                 )
             },
         ),
