@@ -93,7 +93,10 @@ fn check_prints_the_counts_of_the_embedded_story() {
         .map(|d| file.disputes[d].variants.len())
         .sum();
     let (disagreements, inconsistencies) = story.dispute_counts();
-    assert!(inconsistencies > 0, "the shipped story has a self-contradiction");
+    assert!(
+        inconsistencies > 0,
+        "the shipped story has a self-contradiction"
+    );
     assert!(
         count("disputes").starts_with(&format!("{disagreements} between sources ({between} versions), {inconsistencies} within one source")),
         "{text}"
@@ -386,7 +389,10 @@ fn lint_passes_on_the_embedded_story() {
     // Every place the author added to the sources is counted, as a note.
     let notes = findings.iter().filter(|f| f["check"] == "authored").count();
     assert_eq!(notes, embedded().all_notes().len());
-    assert!(text.contains(&format!("{notes} notes of the author's own (◇)")), "{text}");
+    assert!(
+        text.contains(&format!("{notes} notes of the author's own (◇)")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -90,12 +90,22 @@ fn carma_and_apple_figures_do_not_rest_on_the_information() {
             ][..],
             "CARMA",
         ),
-        (&["m-greater-china-fy2024", "m-greater-china-q4"][..], "Apple"),
         (
-            &["m-alibaba-us-feb-11", "m-apple-feb-11", "m-alibaba-hk-feb-12"][..],
+            &["m-greater-china-fy2024", "m-greater-china-q4"][..],
+            "Apple",
+        ),
+        (
+            &[
+                "m-alibaba-us-feb-11",
+                "m-apple-feb-11",
+                "m-alibaba-hk-feb-12",
+            ][..],
             "Market data",
         ),
-        (&["rel-qwen-max-outperforms-gpt-4o"][..], "Alibaba's cloud unit"),
+        (
+            &["rel-qwen-max-outperforms-gpt-4o"][..],
+            "Alibaba's cloud unit",
+        ),
     ] {
         for id in ids {
             let cite = cite_of(&story, id);
@@ -124,7 +134,12 @@ fn carma_and_apple_figures_do_not_rest_on_the_information() {
 fn lint_search_and_every_export_name_carma_as_the_origin() {
     let story = embedded_story();
     let findings = lint(&story, common::fixed_today());
-    let metrics = story.file.metrics.iter().position(|m| m.id == "m-deepseek-mentions").unwrap();
+    let metrics = story
+        .file
+        .metrics
+        .iter()
+        .position(|m| m.id == "m-deepseek-mentions")
+        .unwrap();
     let finding = findings
         .iter()
         .find(|f| f.check == "single-origin" && f.location == format!("metrics[{metrics}]"))
@@ -132,15 +147,26 @@ fn lint_search_and_every_export_name_carma_as_the_origin() {
     assert!(finding.message.ends_with("(CARMA)"), "{}", finding.message);
 
     let search = storyscope(&["search", "CARMA tallies", "--limit", "1"]);
-    assert!(text(&search.stdout).contains("1 independent origin (CARMA)"), "{}", text(&search.stdout));
+    assert!(
+        text(&search.stdout).contains("1 independent origin (CARMA)"),
+        "{}",
+        text(&search.stdout)
+    );
 
-    for view in [ExportView::Timeline, ExportView::Metrics, ExportView::Report] {
+    for view in [
+        ExportView::Timeline,
+        ExportView::Metrics,
+        ExportView::Report,
+    ] {
         let markdown = export(&story, view, Some("deepseek"));
         assert!(
             markdown.contains("1 independent origin (CARMA)"),
             "{view:?} does not name CARMA"
         );
-        assert!(markdown.contains("(from CARMA)"), "{view:?}: footnote names the origin");
+        assert!(
+            markdown.contains("(from CARMA)"),
+            "{view:?}: footnote names the origin"
+        );
     }
 }
 
@@ -149,7 +175,10 @@ fn detail_names_the_origin_of_each_citation() {
     let mut app = app_with(embedded_story(), 160, 45);
     press(&mut app, "3<Enter>");
     let text = screen_text(&app);
-    assert!(text.contains("Global online mentions of DeepSeek"), "{text}");
+    assert!(
+        text.contains("Global online mentions of DeepSeek"),
+        "{text}"
+    );
     assert!(text.contains("1 independent origin (CARMA)"), "{text}");
     assert!(text.contains("· from CARMA"), "{text}");
 }
@@ -158,21 +187,40 @@ fn detail_names_the_origin_of_each_citation() {
 fn as_of_a_date_keeps_the_origins_citations_rely_on() {
     let story = embedded_story();
     let then = story.as_of(days_from_civil(2025, 2, 12));
-    assert!(then.lookup("reprint-2025-02-13").is_none(), "the reprint is not out yet");
-    assert!(then.lookup("carma-tally").is_some(), "CARMA stays as an origin");
+    assert!(
+        then.lookup("reprint-2025-02-13").is_none(),
+        "the reprint is not out yet"
+    );
+    assert!(
+        then.lookup("carma-tally").is_some(),
+        "CARMA stays as an origin"
+    );
     let provenance = then.provenance(cite_of(&then, "m-deepseek-mentions"));
     assert_eq!(provenance.origin_names, "CARMA");
-    assert!(then.lookup("apple-fy2024-report").is_none(), "nothing known cites it yet");
+    assert!(
+        then.lookup("apple-fy2024-report").is_none(),
+        "nothing known cites it yet"
+    );
 }
 
 #[test]
 fn a_citation_via_that_names_no_source_is_refused() {
     let text = std::fs::read_to_string(passages_path("story.json")).unwrap();
-    let broken = text.replacen("\"via\": \"visitor-survey\"", "\"via\": \"visitor-survy\"", 1);
+    let broken = text.replacen(
+        "\"via\": \"visitor-survey\"",
+        "\"via\": \"visitor-survy\"",
+        1,
+    );
     let err = load::load_bytes(broken.as_bytes(), "broken.json").unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("metrics[0].cite[0].via: unknown source `visitor-survy`"), "{message}");
-    assert!(message.contains("did you mean `visitor-survey`?"), "{message}");
+    assert!(
+        message.contains("metrics[0].cite[0].via: unknown source `visitor-survy`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("did you mean `visitor-survey`?"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -183,7 +231,10 @@ fn the_fixture_counts_its_own_origins() {
     assert_eq!(story.story_origins().len(), 5);
     let start = story.provenance(cite_of(&story, "ev-start"));
     assert_eq!((start.sources, start.origins), (2, 2));
-    assert_eq!(start.origin_names, "Eastport Town Council; Eastport Gazette");
+    assert_eq!(
+        start.origin_names,
+        "Eastport Town Council; Eastport Gazette"
+    );
     let visits = story.provenance(cite_of(&story, "m-visits"));
     assert_eq!(visits.origin_names, "Eastport Library");
 }
@@ -200,7 +251,10 @@ fn the_shipped_disputes_are_real_disagreements() {
         "disp-qwen-max-strength",
         "disp-timing-trigger",
     ] {
-        assert!(story.lookup(dropped).is_none(), "{dropped} is not a disagreement");
+        assert!(
+            story.lookup(dropped).is_none(),
+            "{dropped} is not a disagreement"
+        );
     }
     for (d, dispute) in file.disputes.iter().enumerate() {
         let told_by: Vec<std::collections::BTreeSet<&str>> = dispute
@@ -243,7 +297,11 @@ fn lint_flags_a_one_source_disagreement() {
         .find(|f| f.check == "dispute-kind")
         .expect("a disagreement told by one source is flagged");
     assert_eq!(finding.location, "disputes[1]");
-    assert!(finding.message.contains("\"inconsistency\""), "{}", finding.message);
+    assert!(
+        finding.message.contains("\"inconsistency\""),
+        "{}",
+        finding.message
+    );
 }
 
 #[test]
@@ -253,8 +311,13 @@ fn a_self_contradiction_is_shown_as_what_it_is() {
     assert!(!story.is_disputed(start), "not passed off as a dispute");
     assert!(story.is_inconsistent(start));
     let markdown = export(&story, ExportView::Disputes, None);
-    let mine = markdown.find("## Where a source contradicts itself").expect("own section");
-    assert!(markdown[mine..].contains("Does Harbour Radio say"), "{markdown}");
+    let mine = markdown
+        .find("## Where a source contradicts itself")
+        .expect("own section");
+    assert!(
+        markdown[mine..].contains("Does Harbour Radio say"),
+        "{markdown}"
+    );
     let mut app = app_with(story, 160, 45);
     press(&mut app, "/starts as chief<Enter>");
     let text = screen_text(&app);
@@ -270,7 +333,11 @@ fn every_inferred_date_and_outside_name_in_the_shipped_story_is_marked() {
     };
     for event in &file.events {
         if event.date.approximate {
-            assert!(marked(&event.authored, "date"), "{}: ~date unmarked", event.id);
+            assert!(
+                marked(&event.authored, "date"),
+                "{}: ~date unmarked",
+                event.id
+            );
         }
     }
     for relation in &file.relations {
@@ -288,7 +355,9 @@ fn every_inferred_date_and_outside_name_in_the_shipped_story_is_marked() {
     // Tickers, stock codes and abbreviations the articles never print.
     for entity in &file.entities {
         for (a, alias) in entity.aliases.iter().enumerate() {
-            let code_like = alias.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
+            let code_like = alias
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
             if code_like {
                 assert!(
                     marked(&entity.authored, &format!("aliases[{a}]")),
@@ -299,7 +368,14 @@ fn every_inferred_date_and_outside_name_in_the_shipped_story_is_marked() {
         }
         // Descriptions from outside the articles.
         if let Some(summary) = &entity.summary {
-            for outside in ["US chipmaker", "US company", "US AI company", "US tech", "South Korean", "Singapore"] {
+            for outside in [
+                "US chipmaker",
+                "US company",
+                "US AI company",
+                "US tech",
+                "South Korean",
+                "Singapore",
+            ] {
                 if summary.contains(outside) {
                     let note = entity
                         .authored
@@ -324,7 +400,9 @@ fn the_authors_notes_show_in_detail_exports_and_lint() {
     let story = embedded_story();
     let markdown = export(&story, ExportView::Metrics, Some("alibaba"));
     assert!(
-        markdown.contains("◇ author's inference (period): the reprint says 'the next day' after 11 Feb"),
+        markdown.contains(
+            "◇ author's inference (period): the reprint says 'the next day' after 11 Feb"
+        ),
         "{markdown}"
     );
     let notes = lint(&story, common::fixed_today())
@@ -343,11 +421,18 @@ fn the_authors_notes_show_in_detail_exports_and_lint() {
 fn an_authored_note_must_name_a_real_field() {
     let text = std::fs::read_to_string(passages_path("story.json")).unwrap();
     let broken = text.replacen("\"field\": \"aliases[0]\"", "\"field\": \"aliasses[0]\"", 1);
-    let err = load::load_bytes(broken.as_bytes(), "broken.json").unwrap_err().to_string();
-    assert!(err.contains("entities[0].authored[0].field: `aliasses` is not a field"), "{err}");
+    let err = load::load_bytes(broken.as_bytes(), "broken.json")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("entities[0].authored[0].field: `aliasses` is not a field"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `aliases`?"), "{err}");
     let broken = text.replacen("\"field\": \"aliases[0]\"", "\"field\": \"aliases[3]\"", 1);
-    let err = load::load_bytes(broken.as_bytes(), "broken.json").unwrap_err().to_string();
+    let err = load::load_bytes(broken.as_bytes(), "broken.json")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("`aliases` has no item [3]"), "{err}");
 }
 
@@ -359,17 +444,33 @@ fn check_verifies_every_quote_against_its_paragraph() {
     assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
     assert!(text(&ok.stdout).contains("texts      3 read, 9 quotes found in their paragraphs"));
 
-    let wrong = storyscope(&["check", "--story", "tests/fixtures/passages/wrong_quote.json"]);
+    let wrong = storyscope(&[
+        "check",
+        "--story",
+        "tests/fixtures/passages/wrong_quote.json",
+    ]);
     assert_eq!(wrong.status.code(), Some(2));
     let stderr = text(&wrong.stderr);
     assert!(
-        stderr.contains("events[0].cite[0].quote: “met on Sunday” is not in paragraph 1 of `gazette-shortlist`"),
+        stderr.contains(
+            "events[0].cite[0].quote: “met on Sunday” is not in paragraph 1 of `gazette-shortlist`"
+        ),
         "{stderr}"
     );
-    assert!(stderr.contains("¶1: The town council met on Saturday"), "the paragraph is shown: {stderr}");
-    assert!(stderr.contains("Ines Okafor."), "the whole paragraph: {stderr}");
+    assert!(
+        stderr.contains("¶1: The town council met on Saturday"),
+        "the paragraph is shown: {stderr}"
+    );
+    assert!(
+        stderr.contains("Ines Okafor."),
+        "the whole paragraph: {stderr}"
+    );
 
-    let missing = storyscope(&["check", "--story", "tests/fixtures/passages/missing_text.json"]);
+    let missing = storyscope(&[
+        "check",
+        "--story",
+        "tests/fixtures/passages/missing_text.json",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
     let stderr = text(&missing.stderr);
     assert!(
@@ -392,7 +493,14 @@ fn a_paragraph_past_the_end_of_the_text_is_refused() {
     assert!(problems.is_empty());
     let found = texts.check_quotes(&story);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].0.to_string().contains("`radio` has 3 paragraphs, not 4"), "{}", found[0].0);
+    assert!(
+        found[0]
+            .0
+            .to_string()
+            .contains("`radio` has 3 paragraphs, not 4"),
+        "{}",
+        found[0].0
+    );
 }
 
 #[test]
@@ -404,7 +512,11 @@ fn the_embedded_story_ships_no_article_text() {
     let fixture = passages();
     let (_, problems) = SourceTexts::load(&fixture, None);
     assert_eq!(problems.len(), 3);
-    assert!(problems[0].to_string().contains("cannot carry article text"));
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("cannot carry article text")
+    );
 }
 
 fn passages_app(width: u16, height: u16) -> storyscope::tui::app::App {
@@ -428,7 +540,10 @@ fn enter_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
     press(&mut app, "<Enter>");
     let text = screen_text(&app);
     assert!(text.contains("▾ Eastport Gazette"), "{text}");
-    assert!(text.contains("│ The town council met on Saturday"), "{text}");
+    assert!(
+        text.contains("│ The town council met on Saturday"),
+        "{text}"
+    );
     insta::assert_snapshot!(screen(&app).backend());
     // The quoted words, and only they, are highlighted.
     let terminal = screen(&app);
@@ -441,7 +556,9 @@ fn enter_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
                 .contains("The town council met on")
         })
         .unwrap();
-    let line: String = (0..buffer.area.width).map(|x| buffer[(x, row)].symbol()).collect();
+    let line: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, row)].symbol())
+        .collect();
     let start = line.find("met on Saturday").unwrap();
     let column = line[..start].chars().count() as u16;
     for (x, expected) in [(column, true), (column + 14, true), (column - 2, false)] {
@@ -486,7 +603,11 @@ fn export_sources_filter_lists_only_the_sources_behind_the_entity() {
     let story = embedded_story();
     let titles = listed_titles(&export(&story, ExportView::Sources, Some("carma")));
     assert_eq!(titles.len(), 2, "{titles:?}");
-    assert!(titles.iter().any(|t| t.starts_with("Apple and Alibaba reportedly")));
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Apple and Alibaba reportedly"))
+    );
     assert!(titles.iter().any(|t| t.starts_with("CARMA's tally")));
 
     let story = passages();
@@ -501,9 +622,19 @@ fn export_sources_filter_lists_only_the_sources_behind_the_entity() {
     let all = listed_titles(&export(&story, ExportView::Sources, None));
     assert_eq!(all.len(), 5);
     // The command line honours it too, and says so.
-    let cli = storyscope(&["export", "sources", "--filter", "ines", "--story", "tests/fixtures/passages/story.json"]);
+    let cli = storyscope(&[
+        "export",
+        "sources",
+        "--filter",
+        "ines",
+        "--story",
+        "tests/fixtures/passages/story.json",
+    ]);
     let out = text(&cli.stdout);
-    assert!(out.contains("2 sources · 2 independent origins behind the facts about Ines Okafor"), "{out}");
+    assert!(
+        out.contains("2 sources · 2 independent origins behind the facts about Ines Okafor"),
+        "{out}"
+    );
     assert!(!out.contains("Harbour Radio"), "{out}");
 }
 
@@ -514,9 +645,14 @@ fn every_exported_address_is_a_working_link() {
         let markdown = export(&story, view, None);
         let mut links: Vec<(String, String)> = Vec::new();
         let mut current: Option<(String, String)> = None;
-        for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+        for event in Parser::new_ext(
+            &markdown,
+            Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES,
+        ) {
             match event {
-                Event::Start(Tag::Link { dest_url, .. }) => current = Some((dest_url.to_string(), String::new())),
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    current = Some((dest_url.to_string(), String::new()))
+                }
                 Event::Text(t) => {
                     if let Some((_, text)) = current.as_mut() {
                         text.push_str(&t);
@@ -572,12 +708,17 @@ fn sources_rows_tell_two_reports_of_one_outlet_apart_at_80_by_24() {
             .collect();
         assert_eq!(gazette.len(), 2, "{text}");
         assert_ne!(
-            gazette[0],
-            gazette[1],
+            gazette[0], gazette[1],
             "{width}×{height}: the two reports look the same:\n{text}"
         );
-        assert!(gazette.iter().any(|l| l.contains("three")), "{width}×{height}:\n{text}");
-        assert!(gazette.iter().any(|l| l.contains("Lindqvist")), "{width}×{height}:\n{text}");
+        assert!(
+            gazette.iter().any(|l| l.contains("three")),
+            "{width}×{height}:\n{text}"
+        );
+        assert!(
+            gazette.iter().any(|l| l.contains("Lindqvist")),
+            "{width}×{height}:\n{text}"
+        );
     }
     let _ = Path::new(".");
 }

@@ -31,7 +31,9 @@ fn the_sources_pane_shows_both_articles_relying_on_the_same_report() {
     }
     let text = screen_text(&app);
     assert_eq!(
-        text.lines().filter(|l| l.contains("← MARKETING") || l.contains("← Unattributed")).count(),
+        text.lines()
+            .filter(|l| l.contains("← MARKETING") || l.contains("← Unattributed"))
+            .count(),
         2,
         "{text}"
     );
@@ -103,7 +105,8 @@ fn search_results_carry_their_sourcing() {
     press(&mut app, "/qwen max");
     let text = screen_text(&app);
     assert!(
-        text.contains("Qwen 2.5-Max") && text.contains("2 articles · 2 independent origins (Alibaba"),
+        text.contains("Qwen 2.5-Max")
+            && text.contains("2 articles · 2 independent origins (Alibaba"),
         "{text}"
     );
 }

@@ -213,6 +213,17 @@ pub fn notes_cell(notes: &[AuthorNote]) -> String {
     notes.iter().map(note_text).collect::<Vec<_>>().join("; ")
 }
 
+/// A Markdown table cell: the sourcing label, then the author's notes after `◇`, so
+/// a row says which of its parts no source states.
+pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
+    let label = super::markdown::escape(label);
+    if notes.is_empty() {
+        label
+    } else {
+        format!("{label} · {}", super::markdown::escape(&notes_cell(notes)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,16 +240,5 @@ mod tests {
         assert!(hint.contains("`summary`"), "{hint}");
         let (message, _) = check_field("summary[0]", ENTITY_FIELDS, &lists).unwrap();
         assert!(message.contains("not a list"), "{message}");
-    }
-}
-
-/// A Markdown table cell: the sourcing label, then the author's notes after `◇`, so
-/// a row says which of its parts no source states.
-pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
-    let label = super::markdown::escape(label);
-    if notes.is_empty() {
-        label
-    } else {
-        format!("{label} · {}", super::markdown::escape(&notes_cell(notes)))
     }
 }

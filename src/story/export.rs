@@ -513,7 +513,10 @@ impl Doc<'_> {
                         status,
                         Self::badges(story.is_disputed(RecordRef::Relation(i)), false)
                     ),
-                    sourcing_cell(&story.provenance(&relation.cite).label(), &relation.authored),
+                    sourcing_cell(
+                        &story.provenance(&relation.cite).label(),
+                        &relation.authored,
+                    ),
                     self.notes.refs(&relation.cite),
                 ]
             })

@@ -54,7 +54,10 @@ impl Story {
 
     /// Sources behind some facts (cited, or on a cited statement's way to its origin),
     /// and the facts' distinct origins.
-    pub fn sources_behind(&self, facts: &[(FactRef, &[Citation])]) -> (BTreeSet<usize>, BTreeSet<usize>) {
+    pub fn sources_behind(
+        &self,
+        facts: &[(FactRef, &[Citation])],
+    ) -> (BTreeSet<usize>, BTreeSet<usize>) {
         let mut sources = BTreeSet::new();
         let mut origins = BTreeSet::new();
         for (_, cite) in facts {
@@ -69,7 +72,8 @@ impl Story {
 
 /// "7 sources · 7 independent origins".
 pub fn sources_summary(sources: usize, origins: usize) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{} · {}",
         plural(sources, "source", "sources"),
@@ -113,25 +117,6 @@ pub fn markdown_link(url: &str) -> String {
         }
     }
     format!("[{}]({target})", escape(&trimmed[scheme_len..]))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_addresses_become_links() {
-        assert_eq!(
-            markdown_link("https://example.com/a-b"),
-            "[example.com/a-b](https://example.com/a-b)"
-        );
-        assert_eq!(
-            markdown_link("http://e.com/x (1)|y"),
-            "[e.com/x (1)\\|y](http://e.com/x%20%281%29%7Cy)"
-        );
-        assert_eq!(markdown_link("javascript:alert(1)"), "javascript:alert(1)");
-        assert_eq!(markdown_link("https://"), "https:\\//");
-    }
 }
 
 /// The Sources section's opening line and table rows, for every source or only those
@@ -196,4 +181,23 @@ pub(crate) fn entities_in_view(story: &Story, entity: Option<usize>) -> Vec<usiz
         shown.insert(story.entity_index(&relation.to));
     }
     shown.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            markdown_link("https://example.com/a-b"),
+            "[example.com/a-b](https://example.com/a-b)"
+        );
+        assert_eq!(
+            markdown_link("http://e.com/x (1)|y"),
+            "[e.com/x (1)\\|y](http://e.com/x%20%281%29%7Cy)"
+        );
+        assert_eq!(markdown_link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(markdown_link("https://"), "https:\\//");
+    }
 }

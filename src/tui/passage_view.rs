@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(joined.join(" "), text);
         assert!(joined.iter().all(|l| width(l) <= 12), "{joined:?}");
         let long = "abcdefghijklmnopqrstuvwxyz";
-        let cut: Vec<&str> = wrap_ranges(long, 10).into_iter().map(|r| &long[r]).collect();
+        let cut: Vec<&str> = wrap_ranges(long, 10)
+            .into_iter()
+            .map(|r| &long[r])
+            .collect();
         assert_eq!(cut, vec!["abcdefghij", "klmnopqrst", "uvwxyz"]);
         let wide = "日本語のテキスト";
         let cut: Vec<&str> = wrap_ranges(wide, 5).into_iter().map(|r| &wide[r]).collect();

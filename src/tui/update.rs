@@ -298,7 +298,9 @@ fn toggle_passage(app: &mut App, ordinal: usize) {
         return;
     };
     let starts = |l: &ratatui::text::Line<'_>, prefix: &str| {
-        l.spans.first().is_some_and(|s| s.content.starts_with(prefix))
+        l.spans
+            .first()
+            .is_some_and(|s| s.content.starts_with(prefix))
     };
     let wrapped_citation = doc.lines[line + 1..]
         .iter()
