@@ -10,6 +10,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod model_notes;
 pub mod origin;
 pub mod passage;
 pub mod provenance;

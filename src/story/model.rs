@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -496,44 +497,4 @@ pub struct Dispute {
     pub kind: DisputeKind,
     /// At least two.
     pub variants: Vec<Variant>,
-}
-
-/// Whether a dispute sets sources against each other or one source against itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DisputeKind {
-    /// Two or more sources tell different versions.
-    #[default]
-    Disagreement,
-    /// One source tells two versions (a headline against its own body, say).
-    Inconsistency,
-}
-
-impl DisputeKind {
-    fn is_default(&self) -> bool {
-        *self == DisputeKind::Disagreement
-    }
-}
-
-/// The story author's own contribution to a record: something no source says, marked
-/// so it is never shown as if a source had said it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AuthorNote {
-    /// The field it concerns (`date`, `aliases[1]`, `cite[0].via` …); the whole record
-    /// when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    pub kind: AuthorNoteKind,
-    /// Why, in a few words: "dated from the publication day", "common ticker".
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthorNoteKind {
-    /// Worked out by the author from what the sources say.
-    Inference,
-    /// Known to the author from outside the sources.
-    Outside,
 }

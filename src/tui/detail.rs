@@ -3,7 +3,6 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::story::authored::{AUTHOR_MARK, note_text};
 use crate::story::model::{AuthorNote, Citation};
 use crate::story::passage::SourceTexts;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
@@ -11,7 +10,9 @@ use crate::story::views::metric_value_text;
 use crate::story::{RecordRef, Story};
 
 use super::app::App;
-use super::passage_view::{citation_text, has_passage, passage_lines};
+
+mod source_doc;
+use super::passage_view::{authored_lines, citation_block};
 use super::theme::Theme;
 
 /// What Enter does on a line of Detail.
@@ -153,73 +154,37 @@ impl Builder<'_> {
         }
     }
 
-    /// The author's own additions to the record, each after `◇`, apart from what the
-    /// sources say.
+    /// The author's own additions to the record, apart from what the sources say.
     fn authored(&mut self, notes: &[AuthorNote]) {
         if notes.is_empty() {
             return;
         }
         self.heading("Not from the sources");
-        for note in notes {
-            let text = clean_line(&note_text(note));
-            for (i, line) in textwrap::wrap(
-                &text,
-                textwrap::Options::new(self.width.max(8)).subsequent_indent("  "),
-            )
-            .into_iter()
-            .enumerate()
-            {
-                let line = line.into_owned();
-                let spans = match line.strip_prefix(AUTHOR_MARK) {
-                    Some(rest) if i == 0 => vec![
-                        Span::styled(AUTHOR_MARK, self.theme.disputed()),
-                        Span::raw(rest.to_owned()),
-                    ],
-                    _ => vec![Span::raw(line)],
-                };
-                self.doc.lines.push(Line::from(spans));
-            }
-        }
+        let lines = authored_lines(notes, self.width, self.theme);
+        self.doc.lines.extend(lines);
     }
 
     fn citations(&mut self, cite: &[Citation]) {
         self.blank();
         self.field("Sourcing", &self.story.provenance(cite).label());
         self.heading("Citations");
-        for citation in cite {
-            let ordinal = self.citations_seen;
-            self.citations_seen += 1;
-            let passage = has_passage(self.texts, citation);
-            let open = passage && self.open_passage == Some(ordinal);
-            let bullet = match (passage, open) {
-                (false, _) => "•",
-                (true, false) => "▸",
-                (true, true) => "▾",
-            };
-            if passage {
-                self.doc
-                    .links
-                    .push((self.doc.lines.len(), DetailLink::Passage(ordinal)));
-            }
-            let text = format!("{bullet} {}", citation_text(self.story, citation));
-            let style = if passage {
-                self.theme.link()
-            } else {
-                self.theme.dim()
-            };
-            for line in textwrap::wrap(
-                &clean_line(&text),
-                textwrap::Options::new(self.width.max(8)).subsequent_indent("  "),
-            ) {
-                self.doc
-                    .lines
-                    .push(Line::from(Span::styled(line.into_owned(), style)));
-            }
-            if open {
-                let lines = passage_lines(self.texts, citation, self.width, self.theme);
-                self.doc.lines.extend(lines);
-            }
-        }
+        let open = self.open_passage;
+        let (lines, passages) = citation_block(
+            self.story,
+            self.texts,
+            cite,
+            (self.citations_seen, open),
+            self.width,
+            self.theme,
+        );
+        self.citations_seen += cite.len();
+        let first = self.doc.lines.len();
+        self.doc.links.extend(
+            passages
+                .into_iter()
+                .map(|(line, ordinal)| (first + line, DetailLink::Passage(ordinal))),
+        );
+        self.doc.lines.extend(lines);
     }
 
     /// When the first source citing these was published: "reported" apart from "happened".
@@ -315,7 +280,7 @@ pub fn build(app: &App, record: RecordRef, width: usize, theme: Theme) -> Detail
             b.authored(&metric.authored);
             b.citations(&metric.cite);
         }
-        RecordRef::Source(i) => source(&mut b, app, i),
+        RecordRef::Source(i) => source_doc::source(&mut b, app, i),
         RecordRef::Dispute(i) => {
             let dispute = &file.disputes[i];
             b.heading(&dispute.point);
@@ -499,75 +464,4 @@ fn entity(b: &mut Builder<'_>, i: usize) {
     b.disputes(RecordRef::Entity(i));
     b.authored(&entity.authored);
     b.citations(&entity.cite);
-}
-
-/// Facts listed under a source in Detail; the count says how many more there are.
-const MAX_LISTED_FACTS: usize = 200;
-
-fn source(b: &mut Builder<'_>, app: &App, i: usize) {
-    let story = b.story;
-    let source = &story.file.sources[i];
-    // The explorer already holds every source's row; recounting would walk all facts.
-    let row = match app.source_rows.iter().find(|r| r.source == i) {
-        Some(row) => row.clone(),
-        None => story.source_row(i),
-    };
-    b.heading(&source.title);
-    b.field("Outlet", &source.outlet);
-    b.field("Published", &row.published);
-    if let Some(url) = &source.url {
-        b.field("Address", url);
-    }
-    if let Some(note) = &source.note {
-        b.field("Note", note);
-    }
-    if let Some(via) = &source.via {
-        b.heading("Relies on");
-        let up = story.source_index(via);
-        b.link(
-            RecordRef::Source(up),
-            &format!(
-                "{} — {}",
-                story.file.sources[up].outlet, story.file.sources[up].title
-            ),
-        );
-    }
-    let root = story.source_root(i);
-    if root != i {
-        b.field(
-            "Independent origin",
-            &format!(
-                "{} (unless a citation names another)",
-                story.file.sources[root].outlet
-            ),
-        );
-    }
-    b.authored(&source.authored);
-    b.field("Facts citing it", &row.facts.to_string());
-    let alone = story.facts_resting_on(i);
-    b.heading(&format!("Facts resting on it alone ({})", alone.len()));
-    // An upstream report can carry every fact of a big story: list the first ones.
-    for &fact in alone.iter().take(MAX_LISTED_FACTS) {
-        b.link(story.fact_record(fact), &story.fact_title(fact));
-    }
-    if alone.len() > MAX_LISTED_FACTS {
-        b.text(&format!("… and {} more", alone.len() - MAX_LISTED_FACTS));
-    }
-    // The disputes this source takes a side in: the way from Sources to the
-    // side-by-side versions.
-    let id = &source.id;
-    let disputes: Vec<usize> = (0..story.file.disputes.len())
-        .filter(|&d| {
-            story.file.disputes[d]
-                .variants
-                .iter()
-                .any(|v| v.cite.iter().any(|c| &c.source == id))
-        })
-        .collect();
-    if !disputes.is_empty() {
-        b.heading(&format!("Disputes it takes a side in ({})", disputes.len()));
-        for d in disputes {
-            b.link(RecordRef::Dispute(d), &story.file.disputes[d].point);
-        }
-    }
 }

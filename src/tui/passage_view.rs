@@ -7,14 +7,15 @@ use std::ops::Range;
 use ratatui::text::{Line, Span};
 
 use crate::story::Story;
-use crate::story::model::Citation;
+use crate::story::authored::{AUTHOR_MARK, note_text};
+use crate::story::model::{AuthorNote, Citation};
 use crate::story::passage::{SourceTexts, find_quote};
 use crate::story::text::{clean_line, width};
 
 use super::theme::Theme;
 
 /// "MARKETING-INTERACTIVE, “…”, 12 Feb 2025, ¶8 — note · from CARMA · “quote”".
-pub(crate) fn citation_text(story: &Story, citation: &Citation) -> String {
+fn citation_text(story: &Story, citation: &Citation) -> String {
     let source = &story.file.sources[story.source_index(&citation.source)];
     let mut text = format!("{}, “{}”", source.outlet, source.title);
     if let Some(date) = source.published {
@@ -40,14 +41,91 @@ pub(crate) fn citation_text(story: &Story, citation: &Citation) -> String {
     text
 }
 
+/// A record's citations in Detail: their lines, and for each citation whose paragraph
+/// Enter opens, (line index, its place among the record's citations). `(first, open)`:
+/// the place of the first of these, and the place of the citation shown open.
+pub(crate) fn citation_block(
+    story: &Story,
+    texts: &SourceTexts,
+    cite: &[Citation],
+    (first, open): (usize, Option<usize>),
+    cells: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
+    let mut lines = Vec::new();
+    let mut passages = Vec::new();
+    for (i, citation) in cite.iter().enumerate() {
+        let ordinal = first + i;
+        let passage = has_passage(texts, citation);
+        let is_open = passage && open == Some(ordinal);
+        let (bullet, style) = match (passage, is_open) {
+            (false, _) => ("•", theme.dim()),
+            (true, false) => ("▸", theme.link()),
+            (true, true) => ("▾", theme.link()),
+        };
+        if passage {
+            passages.push((lines.len(), ordinal));
+        }
+        lines.extend(citation_lines(story, citation, bullet, style, cells));
+        if is_open {
+            lines.extend(passage_lines(texts, citation, cells, theme));
+        }
+    }
+    (lines, passages)
+}
+
+/// A citation's line(s) in Detail, wrapped, after its bullet (`•`, or `▸`/`▾` when
+/// Enter opens its paragraph).
+fn citation_lines(
+    story: &Story,
+    citation: &Citation,
+    bullet: &str,
+    style: ratatui::style::Style,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let text = format!("{bullet} {}", citation_text(story, citation));
+    textwrap::wrap(
+        &clean_line(&text),
+        textwrap::Options::new(cells.max(8)).subsequent_indent("  "),
+    )
+    .into_iter()
+    .map(|line| Line::from(Span::styled(line.into_owned(), style)))
+    .collect()
+}
+
+/// The author's notes, one each after `◇`, wrapped.
+pub(crate) fn authored_lines(
+    notes: &[AuthorNote],
+    cells: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for note in notes {
+        let text = clean_line(&note_text(note));
+        let options = textwrap::Options::new(cells.max(8)).subsequent_indent("  ");
+        for (i, line) in textwrap::wrap(&text, options).into_iter().enumerate() {
+            let line = line.into_owned();
+            let spans = match line.strip_prefix(AUTHOR_MARK) {
+                Some(rest) if i == 0 => vec![
+                    Span::styled(AUTHOR_MARK, theme.disputed()),
+                    Span::raw(rest.to_owned()),
+                ],
+                _ => vec![Span::raw(line)],
+            };
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
+}
+
 /// True when Enter can open this citation's paragraph.
-pub(crate) fn has_passage(texts: &SourceTexts, citation: &Citation) -> bool {
+fn has_passage(texts: &SourceTexts, citation: &Citation) -> bool {
     citation.para.is_some() && texts.has_text(&citation.source)
 }
 
 /// The cited paragraph, wrapped to `cells` behind a bar, the quote highlighted; a
 /// one-line explanation when the text has no such paragraph.
-pub(crate) fn passage_lines(
+fn passage_lines(
     texts: &SourceTexts,
     citation: &Citation,
     cells: usize,
