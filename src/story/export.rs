@@ -172,20 +172,7 @@ pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String
             file.relations[i].cite.clone()
         }
     };
-    let authored: Vec<&super::model::AuthorNote> = match record {
-        RecordRef::Candidacy(i) => file.candidates[i]
-            .stages
-            .iter()
-            .flat_map(|s| &s.authored)
-            .collect(),
-        _ => story.record_notes(record).iter().collect(),
-    };
-    for note in authored {
-        out.push_str(&format!(
-            "- {}\n",
-            escape(&super::authored::note_text(note))
-        ));
-    }
+    out.push_str(&super::authored::authored_items(story, record));
     if !cite.is_empty() {
         let refs = notes.refs(&cite);
         out.push_str(&format!(
