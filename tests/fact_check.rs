@@ -180,7 +180,7 @@ fn detail_names_the_origin_of_each_citation() {
         "{text}"
     );
     assert!(text.contains("1 independent origin (CARMA)"), "{text}");
-    assert!(text.contains("· from CARMA"), "{text}");
+    assert!(text.contains("(from CARMA)"), "{text}");
 }
 
 #[test]

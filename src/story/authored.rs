@@ -224,23 +224,6 @@ pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
     }
 }
 
-/// A record's notes as Markdown list items, for a copied record: a candidacy's are
-/// those of its stages.
-pub fn authored_items(story: &Story, record: RecordRef) -> String {
-    let notes: Vec<&AuthorNote> = match record {
-        RecordRef::Candidacy(i) => story.file.candidates[i]
-            .stages
-            .iter()
-            .flat_map(|s| &s.authored)
-            .collect(),
-        _ => story.record_notes(record).iter().collect(),
-    };
-    notes
-        .into_iter()
-        .map(|note| format!("- {}\n", super::markdown::escape(&note_text(note))))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,43 +103,20 @@ impl Footnotes {
         used.iter().map(|n| format!("[^{n}]")).collect()
     }
 
-    /// The definitions, one per footnote used: outlet, title, date, paragraph, quote,
-    /// and where the statement comes from.
+    /// The definitions, one per footnote used, each citation written as Detail writes it
+    /// (with its quote and origin).
     pub fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
-        for (number, (source_id, para, via, quote)) in self.order.iter().enumerate() {
-            let source = &story.file.sources[story.source_index(source_id)];
-            let mut line = format!(
-                "[^{}]: {}, “{}”",
-                number + 1,
-                escape(&source.outlet),
-                escape(&source.title)
-            );
-            match source.published {
-                Some(date) => line.push_str(&format!(", {}", date.human())),
-                None => line.push_str(", undated"),
-            }
-            if let Some(para) = para {
-                line.push_str(&format!(", paragraph {para}"));
-            }
-            if let Some(quote) = quote {
-                line.push_str(&format!(": “{}”", escape(quote)));
-            }
-            match via.as_deref() {
-                Some(own) if own == source_id => line.push_str(" (its own reporting)"),
-                Some(via) => {
-                    let upstream = &story.file.sources[story.source_index(via)];
-                    line.push_str(&format!(" (from {})", escape(&upstream.outlet)));
-                }
-                None => {
-                    if let Some(via) = &source.via {
-                        let upstream = &story.file.sources[story.source_index(via)];
-                        line.push_str(&format!(" (relying on {})", escape(&upstream.outlet)));
-                    }
-                }
-            }
-            line.push_str(".\n");
-            out.push_str(&line);
+        for (number, (source, para, via, quote)) in self.order.iter().enumerate() {
+            let citation = Citation {
+                source: source.clone(),
+                para: *para,
+                note: None,
+                via: via.clone(),
+                quote: quote.clone(),
+            };
+            let text = super::document::citation_text(story, &citation);
+            out.push_str(&format!("[^{}]: {}.\n", number + 1, escape(&text)));
         }
         out
     }

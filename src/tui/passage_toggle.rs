@@ -2,7 +2,6 @@
 //! scroll so what opened is on screen.
 
 use super::app::App;
-use super::detail;
 use super::layout;
 use super::theme::Theme;
 
@@ -17,9 +16,13 @@ pub(crate) fn toggle_passage(app: &mut App, ordinal: usize) {
     } else {
         Some((record, ordinal))
     };
+    // The links' layout changes with what is open.
+    app.detail_layout = None;
     // Scroll so the opened paragraph shows, keeping its citation on screen.
     let (width, height) = layout::detail_size(app);
-    let doc = detail::build(app, record, width, Theme { color: false });
+    let doc = app
+        .detail_source()
+        .lay_out(record, width, Theme { color: false });
     let Some(&(line, _)) = doc.links.get(app.detail_link) else {
         return;
     };

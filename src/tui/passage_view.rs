@@ -1,126 +1,70 @@
-//! A citation as Detail shows it: one line naming the source, the paragraph, the
-//! statement's origin and quote; and, opened with Enter, the cited paragraph itself,
-//! wrapped, with the quoted words highlighted.
+//! What Detail adds to a record's document in the explorer: a citation whose source's
+//! text is at hand opens, on Enter, the cited paragraph itself, wrapped, with the
+//! quoted words highlighted; the author's notes are drawn after `◇`.
 
 use std::ops::Range;
 
 use ratatui::text::{Line, Span};
 
-use crate::story::Story;
-use crate::story::authored::{AUTHOR_MARK, note_text};
-use crate::story::model::{AuthorNote, Citation};
+use crate::story::authored::AUTHOR_MARK;
+use crate::story::model::Citation;
 use crate::story::passage::{SourceTexts, find_quote};
 use crate::story::text::{clean_line, width};
 
 use super::theme::Theme;
 
-/// "MARKETING-INTERACTIVE, “…”, 12 Feb 2025, ¶8 — note · from CARMA · “quote”".
-fn citation_text(story: &Story, citation: &Citation) -> String {
-    let source = &story.file.sources[story.source_index(&citation.source)];
-    let mut text = format!("{}, “{}”", source.outlet, source.title);
-    if let Some(date) = source.published {
-        text.push_str(&format!(", {}", date.human()));
-    }
-    if let Some(para) = citation.para {
-        text.push_str(&format!(", ¶{para}"));
-    }
-    if let Some(note) = &citation.note {
-        text.push_str(&format!(" — {note}"));
-    }
-    match citation.via.as_deref() {
-        Some(own) if own == citation.source => text.push_str(" · its own reporting"),
-        Some(via) => {
-            let upstream = &story.file.sources[story.source_index(via)];
-            text.push_str(&format!(" · from {}", upstream.outlet));
-        }
-        None => {}
-    }
-    if let Some(quote) = &citation.quote {
-        text.push_str(&format!(" · “{quote}”"));
-    }
-    text
-}
-
-/// A record's citations in Detail: their lines, and for each citation whose paragraph
-/// Enter opens, (line index, its place among the record's citations). `(first, open)`:
-/// the place of the first of these, and the place of the citation shown open.
-pub(crate) fn citation_block(
-    story: &Story,
+/// Where the source's text is at hand, the lines Enter shows under a citation: none
+/// while closed, the paragraph when `open`. None when Enter has nothing to open.
+pub(crate) fn opened(
     texts: &SourceTexts,
-    cite: &[Citation],
-    (first, open): (usize, Option<usize>),
+    citation: &Citation,
+    open: bool,
     cells: usize,
     theme: Theme,
-) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let mut lines = Vec::new();
-    let mut passages = Vec::new();
-    for (i, citation) in cite.iter().enumerate() {
-        let ordinal = first + i;
-        let passage = has_passage(texts, citation);
-        let is_open = passage && open == Some(ordinal);
-        let (bullet, style) = match (passage, is_open) {
-            (false, _) => ("•", theme.dim()),
-            (true, false) => ("▸", theme.link()),
-            (true, true) => ("▾", theme.link()),
-        };
-        if passage {
-            passages.push((lines.len(), ordinal));
-        }
-        lines.extend(citation_lines(story, citation, bullet, style, cells));
-        if is_open {
-            lines.extend(passage_lines(texts, citation, cells, theme));
+) -> Option<Vec<Line<'static>>> {
+    if citation.para.is_none() || !texts.has_text(&citation.source) {
+        return None;
+    }
+    Some(if open {
+        passage_lines(texts, citation, cells, theme)
+    } else {
+        Vec::new()
+    })
+}
+
+/// A citation whose paragraph Enter opens: `▸` (or `▾` when open) for its bullet, in
+/// the link style.
+pub(crate) fn mark_citation(lines: &mut [Line<'static>], open: bool, theme: Theme) {
+    for (i, line) in lines.iter_mut().enumerate() {
+        for span in &mut line.spans {
+            if i == 0 {
+                if let Some(rest) = span.content.strip_prefix('•') {
+                    let bullet = if open { '▾' } else { '▸' };
+                    span.content = format!("{bullet}{rest}").into();
+                }
+            }
+            span.style = theme.link();
         }
     }
-    (lines, passages)
 }
 
-/// A citation's line(s) in Detail, wrapped, after its bullet (`•`, or `▸`/`▾` when
-/// Enter opens its paragraph).
-fn citation_lines(
-    story: &Story,
-    citation: &Citation,
-    bullet: &str,
-    style: ratatui::style::Style,
-    cells: usize,
-) -> Vec<Line<'static>> {
-    let text = format!("{bullet} {}", citation_text(story, citation));
-    textwrap::wrap(
-        &clean_line(&text),
-        textwrap::Options::new(cells.max(8)).subsequent_indent("  "),
-    )
-    .into_iter()
-    .map(|line| Line::from(Span::styled(line.into_owned(), style)))
-    .collect()
-}
-
-/// The author's notes, one each after `◇`, wrapped.
-pub(crate) fn authored_lines(
-    notes: &[AuthorNote],
-    cells: usize,
-    theme: Theme,
-) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for note in notes {
-        let text = clean_line(&note_text(note));
-        let options = textwrap::Options::new(cells.max(8)).subsequent_indent("  ");
-        for (i, line) in textwrap::wrap(&text, options).into_iter().enumerate() {
+/// One of the author's notes, `◇` marked, wrapped.
+pub(crate) fn note_lines(text: &str, cells: usize, theme: Theme) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(cells.max(8)).subsequent_indent("  ");
+    textwrap::wrap(&clean_line(text), options)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
             let line = line.into_owned();
-            let spans = match line.strip_prefix(AUTHOR_MARK) {
-                Some(rest) if i == 0 => vec![
+            match line.strip_prefix(AUTHOR_MARK) {
+                Some(rest) if i == 0 => Line::from(vec![
                     Span::styled(AUTHOR_MARK, theme.disputed()),
                     Span::raw(rest.to_owned()),
-                ],
-                _ => vec![Span::raw(line)],
-            };
-            lines.push(Line::from(spans));
-        }
-    }
-    lines
-}
-
-/// True when Enter can open this citation's paragraph.
-fn has_passage(texts: &SourceTexts, citation: &Citation) -> bool {
-    citation.para.is_some() && texts.has_text(&citation.source)
+                ]),
+                _ => Line::from(line),
+            }
+        })
+        .collect()
 }
 
 /// The cited paragraph, wrapped to `cells` behind a bar, the quote highlighted; a
