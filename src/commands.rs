@@ -329,6 +329,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                 if let Some(provenance) = story.record_provenance(hit.target) {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
+                    item["origins"] = provenance.origin_names.clone().into();
                 }
                 item
             })
