@@ -405,6 +405,23 @@ fn the_authors_notes_show_in_detail_exports_and_lint() {
         ),
         "{markdown}"
     );
+    // The copied record (y) carries them too, and the quote and origin of each citation.
+    let clock = Clock {
+        reference_day: common::fixed_today(),
+    };
+    let hk = record(&story, "ev-hk-shares-feb-12");
+    let copied = storyscope::story::document::to_markdown(&storyscope::story::document::build(
+        &story,
+        hk,
+        clock,
+        &[],
+    ));
+    assert!(
+        copied
+            .contains("◇ author's inference (date): the reprint says 'the next day' after 11 Feb"),
+        "{copied}"
+    );
+    assert!(copied.contains("(from Market data)"), "{copied}");
     let notes = lint(&story, common::fixed_today())
         .into_iter()
         .filter(|f| f.check == "authored")
