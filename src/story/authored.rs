@@ -200,8 +200,12 @@ impl Story {
             notes.extend(source.authored.iter().map(|n| (format!("sources[{i}]"), n)));
         }
         for (fact, _) in self.facts() {
-            let path = super::lint::fact_path(fact);
-            notes.extend(self.fact_notes(fact).iter().map(|n| (path.clone(), n)));
+            let here = self.fact_notes(fact);
+            // Paths are formatted only where there are notes: a big story has few.
+            if !here.is_empty() {
+                let path = super::lint::fact_path(fact);
+                notes.extend(here.iter().map(|n| (path.clone(), n)));
+            }
         }
         notes
     }

@@ -56,16 +56,17 @@ impl Story {
     }
 
     /// Like `citation_chain`, from each source's precomputed chain (the cited source
-    /// first): cheap enough to run for every citation of a big story.
-    pub(crate) fn citation_chain_from(
+    /// first): borrowed when the citation has no `via` of its own, so it is cheap for
+    /// every citation of a big story.
+    pub(crate) fn citation_chain_from<'c>(
         &self,
-        chains: &[Vec<usize>],
+        chains: &'c [Vec<usize>],
         citation: &Citation,
-    ) -> Vec<usize> {
+    ) -> std::borrow::Cow<'c, [usize]> {
         let cited = self.source_index(&citation.source);
         match citation.via.as_deref() {
-            None => chains[cited].clone(),
-            Some(via) if via == citation.source => vec![cited],
+            None => std::borrow::Cow::Borrowed(chains[cited].as_slice()),
+            Some(via) if via == citation.source => std::borrow::Cow::Owned(vec![cited]),
             Some(via) => {
                 let mut chain = vec![cited];
                 chain.extend(
@@ -73,9 +74,27 @@ impl Story {
                         .iter()
                         .filter(|&&s| s != cited),
                 );
-                chain
+                std::borrow::Cow::Owned(chain)
             }
         }
+    }
+
+    /// Every source's `via` chain, itself first.
+    pub(crate) fn source_chains(&self) -> Vec<Vec<usize>> {
+        (0..self.file.sources.len())
+            .map(|start| {
+                let mut chain = vec![start];
+                let mut current = start;
+                while let Some(via) = self.file.sources[current].via.as_deref() {
+                    current = self.source_index(via);
+                    if chain.contains(&current) {
+                        break;
+                    }
+                    chain.push(current);
+                }
+                chain
+            })
+            .collect()
     }
 
     /// True when the cited statement is `ancestor`'s or passes through it.

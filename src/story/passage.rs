@@ -90,10 +90,10 @@ impl SourceTexts {
         for (fact, cite) in story.facts() {
             for (c, citation) in cite.iter().enumerate() {
                 let source = citation.source.as_str();
-                let path = format!("{}.cite[{c}]", fact_path(fact));
                 let Some(paragraphs) = self.paragraphs.get(source) else {
                     continue;
                 };
+                let path = format!("{}.cite[{c}]", fact_path(fact));
                 let Some(para) = citation.para else {
                     if citation.quote.is_some() {
                         problems.push((

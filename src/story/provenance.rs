@@ -212,34 +212,21 @@ impl Story {
         &self,
         facts: impl Iterator<Item = &'a [Citation]>,
     ) -> Vec<(usize, usize)> {
-        let chains: Vec<Vec<usize>> = (0..self.file.sources.len())
-            .map(|start| {
-                let mut chain = vec![start];
-                let mut current = start;
-                while let Some(via) = self.file.sources[current].via.as_deref() {
-                    current = self.source_index(via);
-                    if chain.contains(&current) {
-                        break;
-                    }
-                    chain.push(current);
-                }
-                chain
-            })
-            .collect();
+        let chains = self.source_chains();
         let mut counts = vec![(0, 0); self.file.sources.len()];
         let mut any: Vec<usize> = Vec::new();
         for cite in facts {
             any.clear();
             let mut all: Option<Vec<usize>> = None;
             for citation in cite {
-                let chain = &self.citation_chain_from(&chains, citation);
-                for &s in chain {
+                let chain = self.citation_chain_from(&chains, citation);
+                for &s in chain.iter() {
                     if !any.contains(&s) {
                         any.push(s);
                     }
                 }
                 all = Some(match all {
-                    None => chain.clone(),
+                    None => chain.to_vec(),
                     Some(common) => common.into_iter().filter(|s| chain.contains(s)).collect(),
                 });
             }

@@ -58,14 +58,18 @@ impl Story {
         &self,
         facts: &[(FactRef, &[Citation])],
     ) -> (BTreeSet<usize>, BTreeSet<usize>) {
-        let mut sources = BTreeSet::new();
+        let chains = self.source_chains();
+        let mut sources = vec![false; self.file.sources.len()];
         let mut origins = BTreeSet::new();
         for (_, cite) in facts {
             for citation in *cite {
-                sources.extend(self.citation_chain(citation));
+                for &s in self.citation_chain_from(&chains, citation).iter() {
+                    sources[s] = true;
+                }
                 origins.insert(self.citation_origin(citation));
             }
         }
+        let sources = (0..sources.len()).filter(|&s| sources[s]).collect();
         (sources, origins)
     }
 }
