@@ -211,13 +211,18 @@ fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     let texts_read = (0..loaded.full.file.sources.len())
         .filter(|&s| texts.0.has_text(&loaded.full.file.sources[s].id))
         .count();
-    let quotes_checked: usize = loaded
+    let quotes: Vec<&crate::story::model::Citation> = loaded
         .full
         .facts()
-        .iter()
+        .into_iter()
         .flat_map(|(_, cite)| cite.iter())
-        .filter(|c| c.quote.is_some() && texts.0.has_text(&c.source))
+        .filter(|c| c.quote.is_some())
+        .collect();
+    let quotes_checked = quotes
+        .iter()
+        .filter(|c| texts.0.has_text(&c.source))
         .count();
+    let unchecked = quotes.len() - quotes_checked;
     let file = &story.file;
     let mut out = String::new();
     out.push_str(&format!(
@@ -292,17 +297,23 @@ fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
             ),
         ),
         ("citations", citations.to_string()),
-        (
-            "texts",
-            format!("{texts_read} read, {quotes_checked} quotes found in their paragraphs"),
-        ),
+        ("texts", {
+            let mut line =
+                format!("{texts_read} read, {quotes_checked} quotes found in their paragraphs");
+            if unchecked > 0 {
+                line.push_str(&format!(
+                    ", {unchecked} not checked (their sources have no text file)"
+                ));
+            }
+            line
+        }),
         (
             "authored",
             format!("{authored} ({AUTHOR_MARK} the author's inferences and outside knowledge)"),
         ),
     ];
     for (name, value) in rows {
-        if name == "texts" && texts_read == 0 {
+        if name == "texts" && texts_read == 0 && unchecked == 0 {
             continue;
         }
         out.push_str(&format!("  {name:<11}{value}\n"));
