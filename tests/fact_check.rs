@@ -186,7 +186,9 @@ fn detail_names_the_origin_of_each_citation() {
 #[test]
 fn as_of_a_date_keeps_the_origins_citations_rely_on() {
     let story = embedded_story();
-    let then = story.as_of(days_from_civil(2025, 2, 12));
+    let then = story
+        .as_of(days_from_civil(2025, 2, 12))
+        .expect("the story narrows to 12 Feb");
     assert!(
         then.lookup("reprint-2025-02-13").is_none(),
         "the reprint is not out yet"

@@ -176,7 +176,7 @@ impl Story {
         match fact {
             FactRef::Record(record) => self.record_notes(record),
             FactRef::Stage(c, s) => &file.candidates[c].stages[s].authored,
-            FactRef::Variant(..) => &[],
+            FactRef::Variant(..) | FactRef::StatusChange(..) | FactRef::Resolution(_) => &[],
         }
     }
 
@@ -225,6 +225,18 @@ pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
         label
     } else {
         format!("{label} · {}", super::markdown::escape(&notes_cell(notes)))
+    }
+}
+
+/// An already-escaped sourcing cell with the author's notes after it.
+pub fn with_notes(sourcing: String, notes: &[AuthorNote]) -> String {
+    if notes.is_empty() {
+        sourcing
+    } else {
+        format!(
+            "{sourcing} · {}",
+            super::markdown::escape(&notes_cell(notes))
+        )
     }
 }
 

@@ -2,12 +2,16 @@
 //! Nothing here touches a terminal.
 
 pub mod amount;
+pub mod asof;
 pub mod authored;
 pub mod candidacy;
 pub mod consistency;
 pub mod date;
+pub mod diff;
+pub mod diff_report;
 pub mod document;
 pub mod export;
+mod export_time;
 pub mod graph;
 pub(crate) mod json_spans;
 pub mod lint;
@@ -22,6 +26,7 @@ pub mod provenance;
 pub mod search;
 pub(crate) mod serde_messages;
 pub mod sources_view;
+pub mod status_history;
 pub mod text;
 pub mod views;
 

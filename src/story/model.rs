@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
 pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
+pub use super::status_history::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -321,6 +322,8 @@ pub struct Event {
     pub summary: String,
     /// Ids of the entities involved, most central first.
     pub entities: Vec<String>,
+    /// The status as first reported, resting on `cite`; later changes go in
+    /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +331,9 @@ pub struct Event {
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
+    /// Later statuses, oldest first, each cited: the last one known is where it stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_changes: Vec<StatusChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -520,4 +526,7 @@ pub struct Dispute {
     pub kind: DisputeKind,
     /// At least two.
     pub variants: Vec<Variant>,
+    /// How a later source settled the point, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
 }

@@ -125,7 +125,10 @@ pub fn markdown_link(url: &str) -> String {
 
 /// The Sources section's opening line and table rows, for every source or only those
 /// behind the facts about `entity`. Counts cover the same facts.
-pub(crate) fn sources_table(story: &Story, entity: Option<usize>) -> (String, Vec<Vec<String>>) {
+pub(crate) fn sources_table(
+    story: &Story,
+    entity: Option<usize>,
+) -> (String, Vec<(usize, Vec<String>)>) {
     let facts = match entity {
         Some(entity) => story.facts_about(entity),
         None => story.facts(),
@@ -158,7 +161,7 @@ pub(crate) fn sources_table(story: &Story, entity: Option<usize>) -> (String, Ve
             {
                 published.push_str(&format!(" {}", super::authored::note_text(note)));
             }
-            vec![
+            let cells = vec![
                 format!("“{}”", escape(&source.title)),
                 escape(&source.outlet),
                 escape(&published),
@@ -166,7 +169,8 @@ pub(crate) fn sources_table(story: &Story, entity: Option<usize>) -> (String, Ve
                 facts.to_string(),
                 alone.to_string(),
                 source.url.as_deref().map(markdown_link).unwrap_or_default(),
-            ]
+            ];
+            (s, cells)
         })
         .collect();
     (summary, rows)

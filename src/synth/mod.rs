@@ -316,6 +316,7 @@ impl Generator {
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
             authored: Vec::new(),
+            status_changes: Vec::new(),
         }
     }
 
@@ -465,6 +466,7 @@ impl Generator {
             about,
             kind: Default::default(),
             variants,
+            resolution: None,
         }
     }
 }

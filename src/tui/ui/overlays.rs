@@ -138,8 +138,8 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
     if app.story.is_disputed(hit.target) {
         right.push_str("◆ disputed  ");
     }
-    if let Some(provenance) = app.story.record_provenance(hit.target) {
-        right.push_str(&clean_line(&provenance.label()));
+    if let Some(sourcing) = app.story.sourcing_label(hit.target) {
+        right.push_str(&clean_line(&sourcing));
     }
     let kind_cols = 10;
     // The sourcing names its origins and can be long: it gets at most half the row,
