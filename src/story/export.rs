@@ -371,7 +371,7 @@ impl Doc<'_> {
         let rows: Vec<Vec<String>> = rows
             .into_iter()
             .map(|(source, mut cells)| {
-                cells[0].push_str(&self.mark(RecordRef::Source(source)));
+                cells[0].push_str(self.mark(RecordRef::Source(source)));
                 cells
             })
             .collect();
