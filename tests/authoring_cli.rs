@@ -323,6 +323,12 @@ fn story_tripping_every_check(dir: &Path) -> PathBuf {
     // dated-after-sources, stage-order
     story["events"][0]["date"] = "2025-03-10".into();
     story["candidates"][0]["stages"][0]["date"] = "2025-02".into();
+    // dispute-kind: versions from two sources called one source's inconsistency
+    story["disputes"][0]["kind"] = "inconsistency".into();
+    // authored
+    story["events"][0]["authored"] = serde_json::json!([
+        { "field": "date", "kind": "inference", "reason": "worked out for the test" }
+    ]);
     // past-due and single-origin: as the fixture is.
     let file = dir.join("every.json");
     std::fs::write(&file, story.to_string()).unwrap();

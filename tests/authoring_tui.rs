@@ -369,3 +369,43 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
     let last = &screens[0];
     assert!(last.contains("could not start the editor `nope`"), "{last}");
 }
+
+/// The watcher itself, on a real file: a save arrives as the new story and then the
+/// sources' texts read again (a text file named by the save included), with no event
+/// loop involved.
+#[test]
+fn the_watcher_sends_the_saved_story_and_its_texts() {
+    use storyscope::tui::watch::StoryWatcher;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("orchestra.json");
+    let text = source_text("orchestra.json");
+    std::fs::write(&file, &text).unwrap();
+    let watcher = StoryWatcher::start(&file).expect("watch the file");
+    std::fs::write(
+        dir.path().join("herald.txt"),
+        "First paragraph.\n\nSecond one.\n",
+    )
+    .unwrap();
+    let with_text = text.replacen(
+        "\"id\": \"herald\",",
+        "\"id\": \"herald\",\n      \"text\": \"herald.txt\",",
+        1,
+    );
+    assert_ne!(with_text, text);
+    std::fs::write(&file, &with_text).unwrap();
+    let wait = Duration::from_secs(5);
+    let Ok(Reload::Loaded(story)) = watcher.reloads.recv_timeout(wait) else {
+        panic!("no reload");
+    };
+    assert_eq!(story.file.sources[0].text.as_deref(), Some("herald.txt"));
+    let Ok(Reload::Texts(texts)) = watcher.reloads.recv_timeout(wait) else {
+        panic!("no texts");
+    };
+    assert_eq!(texts.paragraph("herald", 2), Some("Second one."));
+    // A broken save arrives as its problems.
+    std::fs::write(&file, &with_text[..with_text.len() / 3]).unwrap();
+    let Ok(Reload::Broken(broken)) = watcher.reloads.recv_timeout(wait) else {
+        panic!("no problems");
+    };
+    assert_eq!(broken.count, 1);
+}

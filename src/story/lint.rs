@@ -9,9 +9,11 @@ use super::date::DayNumber;
 use super::graph::Story;
 use super::provenance::FactRef;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Not a problem, only counted: the author's own additions (`◇`).
+    Note,
     Warning,
     Error,
 }
@@ -57,6 +59,14 @@ pub const CHECKS: &[(&str, &str)] = &[
         "stage-order",
         "a candidacy's stages listed out of date order",
     ),
+    (
+        "dispute-kind",
+        "a dispute of the wrong kind (a disagreement vs one source's inconsistency)",
+    ),
+    (
+        "authored",
+        "a place the author adds to the sources (◇; counted as a note, not a problem)",
+    ),
 ];
 
 /// `severity`, after checking in debug builds (every test) that `check` is listed.
@@ -85,7 +95,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         // A dispute's version is one outlet's claim by nature: one origin is the point.
         let is_version = matches!(fact, FactRef::Variant(..));
         if provenance.origins == 1 && !is_version {
-            let root = story.source_root(story.source_index(&cite[0].source));
+            let root = story.citation_origin(&cite[0]);
             findings.push(Finding {
                 group: Some(super::lint_checks::source_chain(story, root, cite)),
                 ..warn(
@@ -154,12 +164,16 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     for (_, cite) in story.facts() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
     }
-    let relied_on: BTreeSet<&str> = story
+    let mut relied_on: BTreeSet<&str> = story
         .file
         .sources
         .iter()
         .filter_map(|s| s.via.as_deref())
         .collect();
+    // A citation's own `via` relies on a source as much as a source's `via` does.
+    for (_, cite) in story.facts() {
+        relied_on.extend(cite.iter().filter_map(|c| c.via.as_deref()));
+    }
     for (i, source) in story.file.sources.iter().enumerate() {
         if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
             findings.push(warn(
@@ -172,7 +186,29 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(super::lint_checks::dated_after_sources(story));
     findings.extend(super::lint_checks::stage_order(story));
     findings.extend(shared_names(story));
+    findings.extend(super::consistency::dispute_kind_findings(story));
+    findings.extend(authored_findings(story));
     findings
+}
+
+/// One note per place the author added something no source says: counted, so the
+/// author can see how much of the story is theirs.
+fn authored_findings(story: &Story) -> Vec<Finding> {
+    story
+        .all_notes()
+        .into_iter()
+        .map(|(location, note)| Finding {
+            severity: debug_checked("authored", Severity::Note),
+            check: "authored",
+            // Counted, not problems: one line unless --verbose.
+            group: Some("the author's own".to_owned()),
+            location: match &note.field {
+                Some(field) => format!("{location}.{field}"),
+                None => location,
+            },
+            message: super::authored::note_text(note),
+        })
+        .collect()
 }
 
 /// Two entities answering to the same name or alias make search and links ambiguous.

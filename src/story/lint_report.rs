@@ -31,11 +31,12 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
 
 /// The text report: one line per finding or group, then a summary line naming `origin`.
 pub fn render(findings: &[Finding], origin: &str, verbose: bool) -> String {
-    // Errors first, then check by check in the order of `CHECKS`, each in file order.
+    // Errors first, then warnings, then notes; check by check in the order of
+    // `CHECKS`, each in file order.
     let mut sorted: Vec<&Finding> = findings.iter().collect();
     sorted.sort_by_key(|f| {
         let check = CHECKS.iter().position(|(name, _)| *name == f.check);
-        (f.severity != Severity::Error, check)
+        (std::cmp::Reverse(f.severity), check)
     });
     let findings = sorted;
     let mut members: HashMap<(&str, &str), Vec<&Finding>> = HashMap::new();
@@ -69,13 +70,23 @@ pub fn render(findings: &[Finding], origin: &str, verbose: bool) -> String {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
+    let notes = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Note)
+        .count();
+    let warnings = findings.len() - errors - notes;
     out.push_str(&format!(
         "{}: {}, {}",
         clean_line(origin),
         count(errors, "error", "errors"),
         count(warnings, "warning", "warnings")
     ));
+    if notes > 0 {
+        out.push_str(&format!(
+            ", {} of the author's own (◇)",
+            count(notes, "note", "notes")
+        ));
+    }
     if folded > 0 {
         out.push_str(&format!(
             " ({folded} of them grouped above; --verbose lists each)"
@@ -87,6 +98,7 @@ pub fn render(findings: &[Finding], origin: &str, verbose: bool) -> String {
 
 fn level(finding: &Finding) -> &'static str {
     match finding.severity {
+        Severity::Note => "note",
         Severity::Warning => "warning",
         Severity::Error => "error",
     }
@@ -109,6 +121,10 @@ fn group_line(first: &Finding, group: &str, list: &[&Finding]) -> String {
             "{} only on {}",
             count(n, "fact rests", "facts rest"),
             clean_line(group)
+        ),
+        "authored" => format!(
+            "{} where the author adds to the sources (◇)",
+            count(n, "place", "places")
         ),
         _ => format!("{}: {}", count(n, "finding", "findings"), clean_line(group)),
     };

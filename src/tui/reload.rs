@@ -18,6 +18,8 @@ pub enum Reload {
     Loaded(Box<Story>),
     /// The file does not load (yet): keep the last good story, show why.
     Broken(BrokenFile),
+    /// The sources' article texts, read again after the story loaded.
+    Texts(std::sync::Arc<crate::story::passage::SourceTexts>),
 }
 
 /// Why the story file on disk does not load, for the problems panel.
@@ -98,6 +100,7 @@ fn where_in_text(text: &str, location: &Location) -> (Option<usize>, Option<Stri
 pub fn apply(app: &mut App, reload: Reload) {
     match reload {
         Reload::Broken(broken) => app.broken_file = Some(broken),
+        Reload::Texts(texts) => app.texts = texts,
         Reload::Loaded(story) => {
             let was_broken = app.broken_file.take().is_some();
             app.message = None;

@@ -140,8 +140,8 @@ where
             dirty = true;
         }
         if let Some(reloads) = outside.reloads {
-            // Only the newest matters when saves come faster than frames.
-            if let Some(reload) = reloads.try_iter().last() {
+            // In order: a story, then its texts.
+            for reload in reloads.try_iter() {
                 super::reload::apply(app, reload);
                 dirty = true;
             }

@@ -4,6 +4,7 @@
 //! watcher's thread and handed to the event loop as a `Reload` message.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, SystemTime};
 
@@ -12,6 +13,7 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use super::reload::{BrokenFile, Reload};
 use crate::story::load;
+use crate::story::passage::SourceTexts;
 
 /// How long the file must stay quiet before it is read: long enough to let an editor
 /// finish a save (write, fsync, rename), short enough to feel immediate.
@@ -103,7 +105,15 @@ impl Reader {
         let origin = self.path.display().to_string();
         let reload = match std::fs::read(&self.path) {
             Ok(bytes) => match load::load_bytes(&bytes, &origin) {
-                Ok(story) => Reload::Loaded(Box::new(story)),
+                Ok(story) => {
+                    // The sources' text files too: a new source may name one. Their
+                    // problems are `check`'s to list; a missing file costs only its
+                    // paragraphs.
+                    let folder = crate::commands::story_dir(&self.path);
+                    let (texts, _) = SourceTexts::load(&story, Some(&folder));
+                    let _ = self.sender.send(Reload::Loaded(Box::new(story)));
+                    Reload::Texts(Arc::new(texts))
+                }
                 Err(err) => Reload::Broken(BrokenFile::from_problems(&err.problems, &bytes)),
             },
             // Between an editor's remove and its rename the file is briefly missing;

@@ -7,6 +7,7 @@ mod detail_pane;
 mod file_problems;
 mod lists;
 mod overlays;
+mod source_rows;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
