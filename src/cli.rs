@@ -1,18 +1,29 @@
-//! Command-line definitions (clap derive): global options and the subcommands.
+//! Command-line definitions (clap derive): the options every story command shares, the
+//! explorer's own options, and the subcommands. Each flag sits only on the commands it
+//! applies to; the man page and shell completions come from this same definition.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::color::ColorChoice;
+use crate::tui::theme::ThemeName;
 
 /// Explore a news story as a graph of sourced facts.
 ///
 /// With no command, opens the explorer on the story (the embedded Apple–Alibaba story
 /// unless --story names another). Exit codes: 0 ok, 2 bad input, 1 other failure.
 #[derive(Debug, Parser)]
-#[command(name = "storyscope", version, about, long_about)]
+#[command(
+    name = "storyscope",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Story file (JSON) to use instead of the embedded story.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub story: Option<PathBuf>,
 
     /// Show the story as known on this date (YYYY-MM-DD, or coarser: YYYY-MM, YYYY …, read
@@ -20,16 +31,40 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
 
-    /// Leave the mouse to the terminal (its own text selection keeps working).
-    #[arg(long, global = true)]
-    pub no_mouse: bool,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set or CLICOLOR=0;
+    /// CLICOLOR_FORCE forces it), always, or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
-    /// Folder the explorer's `e` writes exports into.
-    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
-    pub export_dir: PathBuf,
+    #[command(flatten)]
+    pub explore: ExploreArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the explorer (no subcommand); settings in the config file are their
+/// defaults.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Explorer options")]
+pub struct ExploreArgs {
+    /// Leave the mouse to the terminal (its own text selection keeps working).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Folder the explorer's `e` writes exports into (default: the config's
+    /// export-dir, else the current folder).
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub export_dir: Option<PathBuf>,
+
+    /// Colour theme for this run (default: the config's theme, else dark).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+
+    /// Config file to read instead of the usual one (also: STORYSCOPE_CONFIG); see
+    /// `storyscope config path`.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,14 +75,19 @@ pub enum Command {
     Export {
         #[arg(value_enum)]
         view: ViewArg,
-        /// Entity id, for the `entity` view.
-        #[arg(long, required_if_eq("view", "entity"))]
+        /// Record id: an entity for the `entity` view, any record for `record`.
+        #[arg(
+            long,
+            value_name = "ID",
+            required_if_eq_any([("view", "entity"), ("view", "record")]),
+            add = crate::completion::record_ids()
+        )]
         id: Option<String>,
         /// Only rows involving this entity id.
-        #[arg(long, value_name = "ENTITY_ID")]
+        #[arg(long, value_name = "ENTITY_ID", add = crate::completion::entity_ids())]
         filter: Option<String>,
         /// Write here (atomically) instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// Fuzzy-search every named thing; every word of the query must match.
@@ -68,11 +108,32 @@ pub enum Command {
     },
     /// Print the story format's JSON Schema.
     Schema,
-    /// Print shell completions.
+    /// Print shell completion code, record ids included: e.g. `source <(storyscope
+    /// completions bash)` in ~/.bashrc (it asks storyscope for ids as you type).
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff): `storyscope man | man -l -`.
+    Man,
+    /// Where the config file is, and a complete default one.
+    Config {
+        /// Config file to use instead of the usual one (also: STORYSCOPE_CONFIG).
+        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        config: Option<PathBuf>,
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config file is read from.
+    Path,
+    /// Print a complete config file with every default, commented.
+    Default,
+    /// Read the config file and report its problems (exit 2), or that it is fine.
+    Check,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,5 +144,7 @@ pub enum ViewArg {
     Disputes,
     Sources,
     Entity,
+    /// One record of any kind, as the explorer's Detail pane shows it (needs --id).
+    Record,
     Report,
 }

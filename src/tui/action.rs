@@ -51,6 +51,16 @@ pub enum Action {
     SearchClear,
     /// Search overlay: a typed character.
     SearchInput(char),
+    /// Help (the command palette): run the highlighted command.
+    PaletteRun,
+    PaletteUp,
+    PaletteDown,
+    PalettePageUp,
+    PalettePageDown,
+    PaletteDeleteChar,
+    PaletteClear,
+    /// Help (the command palette): a typed character narrows the list.
+    PaletteInput(char),
     /// Mouse: left click at (column, row).
     Click(u16, u16),
     /// Mouse wheel at (column, row): negative is up.

@@ -165,8 +165,10 @@ pub struct App {
     /// First Detail line shown.
     pub detail_scroll: usize,
     pub search: SearchState,
-    /// First line of the help overlay shown.
-    pub help_scroll: usize,
+    /// The help overlay's filter and highlighted command.
+    pub palette: super::palette::PaletteState,
+    /// The keys as bound in this session (defaults plus the user's config).
+    pub keymap: super::keymap::Keymap,
     pub message: Option<(String, MessageKind)>,
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
@@ -210,7 +212,8 @@ impl App {
             detail_link: 0,
             detail_scroll: 0,
             search: SearchState::default(),
-            help_scroll: 0,
+            palette: Default::default(),
+            keymap: Default::default(),
             message: None,
             size: (160, 45),
             export_dir: PathBuf::from("."),

@@ -164,7 +164,7 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
                 app,
                 record,
                 usize::from(inside.width),
-                super::theme::Theme { color: false },
+                super::theme::Theme::no_color(),
             )
             .lines
             .len(),

@@ -41,10 +41,24 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             } else {
                 Mode::Help
             };
-            app.help_scroll = 0;
+            app.palette = Default::default();
         }
-        Action::Up if app.mode == Mode::Help => app.help_scroll = app.help_scroll.saturating_sub(1),
-        Action::Down if app.mode == Mode::Help => app.help_scroll = (app.help_scroll + 1).min(200),
+        Action::PaletteRun => {
+            // The palette closes first, so the command acts on the screen under it.
+            let command = super::palette_update::highlighted_action(app);
+            app.mode = Mode::Normal;
+            app.palette = Default::default();
+            if let Some(command) = command {
+                return apply(app, command);
+            }
+        }
+        Action::PaletteUp
+        | Action::PaletteDown
+        | Action::PalettePageUp
+        | Action::PalettePageDown
+        | Action::PaletteDeleteChar
+        | Action::PaletteClear
+        | Action::PaletteInput(_) => super::palette_update::apply(app, action),
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();
@@ -220,7 +234,7 @@ fn move_in_detail(app: &mut App, delta: isize) {
         return;
     };
     let (width, height) = layout::detail_size(app);
-    let doc = detail::build(app, record, width, Theme { color: false });
+    let doc = detail::build(app, record, width, Theme::no_color());
     let max_scroll = doc.lines.len().saturating_sub(height);
     let visible = |scroll: usize, line: usize| line >= scroll && line < scroll + height;
     for _ in 0..delta.unsigned_abs().min(doc.lines.len() + 1) {
@@ -256,7 +270,7 @@ fn detail_links(app: &App) -> Vec<(usize, RecordRef)> {
                 app,
                 record,
                 layout::detail_size(app).0,
-                Theme { color: false },
+                Theme::no_color(),
             )
             .links
         }
@@ -371,8 +385,9 @@ fn toggle_filter(app: &mut App) {
                 app.filter = Some(entity);
                 app.timeline = Default::default();
                 let name = app.story.file.entities[entity].name.clone();
+                let key = app.keymap.key_for("filter").unwrap_or_else(|| "Esc".to_owned());
                 app.info(format!(
-                    "timeline shows only events involving {name} (f clears)"
+                    "timeline shows only events involving {name} ({key} clears)"
                 ));
             }
             None => {

@@ -2,7 +2,7 @@
 //! visible rows are built, so a story of any length draws in the same time.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -13,7 +13,15 @@ use crate::tui::theme::Theme;
 
 use super::pane_block;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: bool, theme: Theme) {
+/// Draws a list pane; returns where its selected row is, for the terminal cursor.
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    pane: Pane,
+    focused: bool,
+    theme: Theme,
+) -> Option<Position> {
     let cursor = app.cursor(pane);
     let len = app.rows_len(pane);
     let title = pane_title(app, pane, len, cursor.selected);
@@ -21,7 +29,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
     let body = inner(area);
     frame.render_widget(block, area);
     if body.width == 0 || body.height == 0 {
-        return;
+        return None;
     }
     let cells = usize::from(body.width);
     if len == 0 {
@@ -33,7 +41,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
             Paragraph::new(truncate_to_width(empty, cells)).style(theme.dim()),
             body,
         );
-        return;
+        return Some(body.as_position());
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
     let lines: Vec<Line<'static>> = (cursor.offset..end)
@@ -47,6 +55,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
+    let row = cursor.selected.checked_sub(cursor.offset)?;
+    (row < usize::from(body.height)).then(|| Position::new(body.x, body.y + row as u16))
 }
 
 fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {

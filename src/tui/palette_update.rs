@@ -1,0 +1,63 @@
+//! The palette's part of `update`: typing narrows, the arrows move between commands,
+//! and the scroll is settled here, against the list as it will be drawn, so the state
+//! never holds a scroll the screen cannot show.
+
+use super::action::Action;
+use super::app::App;
+use super::palette::{self, Entry};
+
+/// The command Enter would run now, if the highlighted row runs.
+pub fn highlighted_action(app: &App) -> Option<Action> {
+    let entries = palette::entries(&app.keymap, &app.palette.query);
+    entries
+        .get(app.palette.selected)
+        .filter(|entry| entry.runnable())
+        .map(Entry::action)
+}
+
+pub fn apply(app: &mut App, action: Action) {
+    let page = page_entries(app) as isize;
+    let query_changed = match action {
+        Action::PaletteInput(c) if !c.is_control() => {
+            app.palette.query.push(c);
+            true
+        }
+        Action::PaletteDeleteChar => app.palette.query.pop().is_some(),
+        Action::PaletteClear => !std::mem::take(&mut app.palette.query).is_empty(),
+        _ => false,
+    };
+    let entries = palette::entries(&app.keymap, &app.palette.query);
+    let selected = app.palette.selected;
+    app.palette.selected = match action {
+        _ if query_changed => palette::best(&entries),
+        Action::PaletteUp => palette::step(&entries, selected, -1),
+        Action::PaletteDown => palette::step(&entries, selected, 1),
+        Action::PalettePageUp => palette::step(&entries, selected, -page),
+        Action::PalettePageDown => palette::step(&entries, selected, page),
+        _ => selected.min(entries.len().saturating_sub(1)),
+    };
+    // The scroll is settled here, against the list as it will be drawn.
+    let scroll = settled_scroll(app, &entries);
+    app.palette.scroll = scroll;
+}
+
+/// The scroll that keeps the highlighted row in view.
+fn settled_scroll(app: &App, entries: &[Entry<'_>]) -> usize {
+    let lines = palette::lines(entries);
+    palette::scroll_for(
+        &lines,
+        app.palette.selected,
+        app.palette.scroll,
+        palette::list_height(popup_height(app)),
+    )
+}
+
+fn popup_height(app: &App) -> u16 {
+    let all_lines = palette::lines(&palette::entries(&app.keymap, "")).len();
+    palette::popup_size(app.size, all_lines).1
+}
+
+/// Commands a page key moves over: the visible lines less one for context.
+fn page_entries(app: &App) -> usize {
+    palette::list_height(popup_height(app)).saturating_sub(1).max(1)
+}

@@ -1,0 +1,112 @@
+//! The themes on a TestBackend: `light` and `high-contrast` as snapshots with their
+//! styles (the buffer's Debug form lists every style run), plus checks that the
+//! selection, badges and borders really take each theme's colours, and the palette.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+use storyscope::tui::app::App;
+use storyscope::tui::theme::{StyleName, Theme, ThemeName};
+use storyscope::tui::ui;
+
+use common::{app, app_with, fixture, press};
+
+fn draw(app: &App, theme: Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app, theme)).unwrap();
+    terminal
+}
+
+/// The style of the cell where `text` first appears.
+fn style_at(terminal: &Terminal<TestBackend>, text: &str) -> ratatui::style::Style {
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(byte) = row.find(text) {
+            let x = row[..byte].chars().count() as u16;
+            return buffer[(x, y)].style();
+        }
+    }
+    panic!("{text:?} not on screen");
+}
+
+#[test]
+fn light_theme_snapshot() {
+    let mut app = app(80, 24);
+    press(&mut app, "j");
+    let terminal = draw(&app, Theme::builtin(ThemeName::Light, true));
+    insta::assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
+}
+
+#[test]
+fn high_contrast_theme_snapshot() {
+    let mut app = app(80, 24);
+    press(&mut app, "j");
+    let terminal = draw(&app, Theme::builtin(ThemeName::HighContrast, true));
+    insta::assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
+}
+
+#[test]
+fn each_theme_draws_the_selection_and_title_in_its_own_colours() {
+    for story in [common::embedded_story(), fixture("small.json")] {
+        let app = app_with(story, 160, 45);
+        let title = app.story.file.story.title.clone();
+        for (name, selection_bg, title_bg) in [
+            (ThemeName::Dark, Color::Yellow, Color::Cyan),
+            (ThemeName::Light, Color::Blue, Color::Blue),
+            (ThemeName::HighContrast, Color::LightYellow, Color::White),
+        ] {
+            let theme = Theme::builtin(name, true);
+            let terminal = draw(&app, theme);
+            let first = app.timeline_row(0).unwrap().title;
+            let shown: String = first.chars().take(12).collect();
+            assert_eq!(style_at(&terminal, &shown).bg, Some(selection_bg), "{name:?}");
+            let title_start: String = title.chars().take(10).collect();
+            assert_eq!(style_at(&terminal, &title_start).bg, Some(title_bg), "{name:?}");
+        }
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours_and_keeps_the_selection_visible() {
+    let app = app(120, 30);
+    let terminal = draw(&app, Theme::builtin(ThemeName::Light, false));
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let first = app.timeline_row(0).unwrap().title;
+    let shown: String = first.chars().take(12).collect();
+    assert!(style_at(&terminal, &shown).add_modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_single_style_override_changes_only_that_style() {
+    let app = app(120, 30);
+    let theme = Theme::builtin(ThemeName::Dark, true).with_style(
+        StyleName::Selection,
+        ratatui::style::Style::new().fg(Color::White).bg(Color::Red),
+    );
+    let terminal = draw(&app, theme);
+    let first = app.timeline_row(0).unwrap().title;
+    let shown: String = first.chars().take(12).collect();
+    assert_eq!(style_at(&terminal, &shown).bg, Some(Color::Red));
+    assert_eq!(
+        style_at(&terminal, "storyscope ·").bg,
+        Some(Color::Cyan),
+        "the title bar keeps the theme's style"
+    );
+}
+
+#[test]
+fn palette_filtered_snapshot() {
+    let mut app = app(100, 30);
+    press(&mut app, "?exp");
+    let terminal = draw(&app, Theme::no_color());
+    insta::assert_snapshot!(terminal.backend());
+}
