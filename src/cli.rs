@@ -18,8 +18,7 @@ use crate::tui::theme::ThemeName;
     name = "storyscope",
     version,
     about,
-    long_about,
-    args_conflicts_with_subcommands = true
+    long_about
 )]
 pub struct Cli {
     /// Story file (JSON) to use instead of the embedded story.
@@ -44,7 +43,9 @@ pub struct Cli {
 }
 
 /// Options of the explorer (no subcommand); settings in the config file are their
-/// defaults.
+/// defaults. Given with a subcommand they are refused (`Cli::refuse_misplaced_flags`):
+/// clap's own `args_conflicts_with_subcommands` would refuse `--story` and `--as-of`
+/// before a subcommand too, which the README's examples use.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Explorer options")]
 pub struct ExploreArgs {
@@ -65,6 +66,58 @@ pub struct ExploreArgs {
     /// `storyscope config path`.
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub config: Option<PathBuf>,
+}
+
+impl ExploreArgs {
+    /// The explorer flags given, as written on the command line.
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut given = Vec::new();
+        if self.no_mouse {
+            given.push("--no-mouse");
+        }
+        if self.export_dir.is_some() {
+            given.push("--export-dir");
+        }
+        if self.theme.is_some() {
+            given.push("--theme");
+        }
+        if self.config.is_some() {
+            given.push("--config");
+        }
+        given
+    }
+}
+
+impl Cli {
+    /// Explorer flags belong to the explorer: with a subcommand they are a usage error
+    /// (exit 2), not silently ignored.
+    pub fn misplaced_flags_error(&self, command: &mut clap::Command) -> Option<clap::Error> {
+        let name = match &self.command {
+            Some(subcommand) => subcommand_name(subcommand),
+            None => return None,
+        };
+        let given = self.explore.given();
+        let flag = given.first()?;
+        Some(command.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!(
+                "{flag} is an option of the explorer (`storyscope` with no command), not of `storyscope {name}`"
+            ),
+        ))
+    }
+}
+
+fn subcommand_name(command: &Command) -> &'static str {
+    match command {
+        Command::Check => "check",
+        Command::Export { .. } => "export",
+        Command::Search { .. } => "search",
+        Command::Lint { .. } => "lint",
+        Command::Schema => "schema",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        Command::Config { .. } => "config",
+    }
 }
 
 #[derive(Debug, Subcommand)]

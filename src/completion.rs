@@ -36,9 +36,12 @@ pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
 }
 
 /// Completes `--id`: every record id (entities, events, candidacies, metrics, sources,
-/// disputes, relations), each with its title.
+/// disputes, relations), each with its title; only entities for `export entity`.
 pub fn record_ids() -> ArgValueCompleter {
-    ArgValueCompleter::new(|current: &OsStr| candidates(current, false))
+    ArgValueCompleter::new(|current: &OsStr| {
+        let entity_view = std::env::args_os().any(|word| word == "entity");
+        candidates(current, entity_view)
+    })
 }
 
 /// Completes `--filter`: entity ids, each with its name.

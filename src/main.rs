@@ -18,10 +18,16 @@ fn main() {
     if let Some(choice) = ColorChoice::from_args(&args) {
         command = command.color(choice.for_clap());
     }
-    let cli = match Cli::from_arg_matches(&command.get_matches_from(args)) {
+    let cli = match command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
+    if let Some(err) = cli.misplaced_flags_error(&mut command) {
+        err.exit();
+    }
     let result = match &cli.command {
         Some(command) => run_command(&cli, command),
         None => storyscope::tui::explore(&cli),

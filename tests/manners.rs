@@ -157,9 +157,12 @@ fn completion_offers_record_ids_from_the_story_on_the_line() {
     assert_eq!(entities.trim(), "", "{entities}");
     // Another story on the line is the one completed.
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
-    let other = complete(&["storyscope", "export", "entity", "--story", fixture, "--id", ""]);
-    assert!(!other.contains("alibaba"), "{other}");
-    assert!(!other.trim().is_empty());
+    let other = complete(&["storyscope", "export", "record", "--story", fixture, "--id", ""]);
+    assert!(other.contains("ev-choice\t"), "{other}");
+    assert!(!other.contains("ev-qwen-2-5-max-unveiled"), "{other}");
+    // `export entity --id` offers entities only.
+    let entities_only = complete(&["storyscope", "export", "entity", "--story", fixture, "--id", ""]);
+    assert!(entities_only.contains("apple\t") && !entities_only.contains("ev-choice"), "{entities_only}");
     // The registration script calls back into storyscope.
     let (code, script, _) = run(&["completions", "bash"]);
     assert_eq!(code, 0);

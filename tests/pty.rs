@@ -832,6 +832,7 @@ fn the_terminal_cursor_sits_on_the_selected_row_and_in_the_search_box() {
         screen.cursor_position() == (row, col + 5)
     });
     app.send("\x1b");
+    app.wait_gone("/ qwe");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
