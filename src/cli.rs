@@ -14,12 +14,7 @@ use crate::tui::theme::ThemeName;
 /// With no command, opens the explorer on the story (the embedded Apple–Alibaba story
 /// unless --story names another). Exit codes: 0 ok, 2 bad input, 1 other failure.
 #[derive(Debug, Parser)]
-#[command(
-    name = "storyscope",
-    version,
-    about,
-    long_about
-)]
+#[command(name = "storyscope", version, about, long_about)]
 pub struct Cli {
     /// Story file (JSON) to use instead of the embedded story.
     #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]

@@ -45,7 +45,9 @@ fn run_config(flag: Option<&std::path::Path>, action: ConfigAction) -> Result<i3
             write_stdout(format!("{}\n", found.path.display()).as_bytes())?;
             if !found.path.exists() {
                 let note = match found.origin {
-                    PathOrigin::Default => "no file there yet, so the defaults apply; `storyscope config default > FILE` writes a complete one",
+                    PathOrigin::Default => {
+                        "no file there yet, so the defaults apply; `storyscope config default > FILE` writes a complete one"
+                    }
                     PathOrigin::Flag | PathOrigin::Env => "no file there",
                 };
                 let _ = writeln!(std::io::stderr(), "{note}");
@@ -69,7 +71,8 @@ fn run_config(flag: Option<&std::path::Path>, action: ConfigAction) -> Result<i3
 pub fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
     story.lookup(id).ok_or_else(|| {
         let ids = crate::completion::ids(story, false);
-        let hint = match crate::story::text::did_you_mean(id, ids.iter().map(|(id, _)| id.as_str())) {
+        let hint = match crate::story::text::did_you_mean(id, ids.iter().map(|(id, _)| id.as_str()))
+        {
             Some(near) => format!(" (did you mean `{near}`?)"),
             None => " (`storyscope search NAME` finds ids)".to_owned(),
         };

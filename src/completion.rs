@@ -30,7 +30,13 @@ pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
         .completer(&name)
         .ok_or_else(|| std::io::Error::other(format!("no completion for {name}")))?;
     let mut out = Vec::new();
-    completer.write_registration(COMPLETE_ENV, "storyscope", "storyscope", "storyscope", &mut out)?;
+    completer.write_registration(
+        COMPLETE_ENV,
+        "storyscope",
+        "storyscope",
+        "storyscope",
+        &mut out,
+    )?;
     out.flush()?;
     Ok(out)
 }
@@ -77,7 +83,12 @@ pub fn ids(story: &Story, entities_only: bool) -> Vec<(String, String)> {
     }
     records
         .into_iter()
-        .map(|record| (story.record_id(record).to_owned(), story.record_title(record)))
+        .map(|record| {
+            (
+                story.record_id(record).to_owned(),
+                story.record_title(record),
+            )
+        })
         .filter(|(id, _)| !id.is_empty())
         .collect()
 }
@@ -115,16 +126,29 @@ mod tests {
             assert!(all.iter().any(|(found, _)| found == id), "{id}");
         }
         for (id, _) in &all {
-            assert!(matches!(story.lookup(id), Some(_)), "{id}");
+            assert!(story.lookup(id).is_some(), "{id}");
         }
     }
 
     #[test]
     fn the_story_on_the_line_is_the_one_completed() {
         let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
-        let args = ["storyscope", "--", "storyscope", "export", "entity", "--story", fixture, "--id", ""];
+        let args = [
+            "storyscope",
+            "--",
+            "storyscope",
+            "export",
+            "entity",
+            "--story",
+            fixture,
+            "--id",
+            "",
+        ];
         let story = story_on_command_line(args.iter().map(Into::into).collect()).unwrap();
-        assert_ne!(story.file.story.title, story::embedded().unwrap().file.story.title);
+        assert_ne!(
+            story.file.story.title,
+            story::embedded().unwrap().file.story.title
+        );
         let missing = ["storyscope", "--story=/no/such/file.json"];
         assert!(story_on_command_line(missing.iter().map(Into::into).collect()).is_none());
     }

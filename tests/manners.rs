@@ -114,7 +114,14 @@ fn explorer_flags_belong_to_the_explorer_only() {
         }
     }
     let (_, help, _) = run(&["--help"]);
-    for flag in ["--no-mouse", "--export-dir", "--theme", "--config", "--color", "--story"] {
+    for flag in [
+        "--no-mouse",
+        "--export-dir",
+        "--theme",
+        "--config",
+        "--color",
+        "--story",
+    ] {
         assert!(help.contains(flag), "storyscope --help lacks {flag}");
     }
     // The story options still work before a subcommand, as the README shows.
@@ -127,7 +134,10 @@ fn explorer_flags_belong_to_the_explorer_only() {
 fn the_man_page_comes_from_the_cli_definition() {
     let (code, page, _) = run(&["man"]);
     assert_eq!(code, 0);
-    assert!(page.starts_with(".ie") || page.contains(".TH storyscope"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH storyscope"),
+        "{page}"
+    );
     for word in ["export", "completions", "no\\-mouse", "config"] {
         assert!(page.contains(word), "man page lacks {word}");
     }
@@ -149,7 +159,10 @@ fn completion_offers_record_ids_from_the_story_on_the_line() {
     assert!(ids.lines().any(|l| l.starts_with("alibaba\t")), "{ids}");
     assert!(ids.lines().all(|l| l.starts_with("alib")), "{ids}");
     let filter = complete(&["storyscope", "export", "timeline", "--filter", "app"]);
-    assert!(filter.lines().any(|l| l.starts_with("apple\tApple")), "{filter}");
+    assert!(
+        filter.lines().any(|l| l.starts_with("apple\tApple")),
+        "{filter}"
+    );
     // `--id` takes any record; `--filter` only entities.
     let any = complete(&["storyscope", "export", "record", "--id", "disp-qwen"]);
     assert!(any.contains("disp-qwen-max-strength"), "{any}");
@@ -157,27 +170,55 @@ fn completion_offers_record_ids_from_the_story_on_the_line() {
     assert_eq!(entities.trim(), "", "{entities}");
     // Another story on the line is the one completed.
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
-    let other = complete(&["storyscope", "export", "record", "--story", fixture, "--id", ""]);
+    let other = complete(&[
+        "storyscope",
+        "export",
+        "record",
+        "--story",
+        fixture,
+        "--id",
+        "",
+    ]);
     assert!(other.contains("ev-choice\t"), "{other}");
     assert!(!other.contains("ev-qwen-2-5-max-unveiled"), "{other}");
     // `export entity --id` offers entities only.
-    let entities_only = complete(&["storyscope", "export", "entity", "--story", fixture, "--id", ""]);
-    assert!(entities_only.contains("apple\t") && !entities_only.contains("ev-choice"), "{entities_only}");
+    let entities_only = complete(&[
+        "storyscope",
+        "export",
+        "entity",
+        "--story",
+        fixture,
+        "--id",
+        "",
+    ]);
+    assert!(
+        entities_only.contains("apple\t") && !entities_only.contains("ev-choice"),
+        "{entities_only}"
+    );
     // The registration script calls back into storyscope.
     let (code, script, _) = run(&["completions", "bash"]);
     assert_eq!(code, 0);
-    assert!(script.contains("COMPLETE=\"bash\"") || script.contains("COMPLETE=bash"), "{script}");
+    assert!(
+        script.contains("COMPLETE=\"bash\"") || script.contains("COMPLETE=bash"),
+        "{script}"
+    );
 }
 
 #[test]
 fn export_record_shows_any_record_as_detail_does() {
     let (code, out, _) = run(&["export", "record", "--id", "disp-qwen-max-strength"]);
     assert_eq!(code, 0);
-    assert!(out.contains("View: record · dispute disp-qwen-max-strength"), "{out}");
+    assert!(
+        out.contains("View: record · dispute disp-qwen-max-strength"),
+        "{out}"
+    );
     assert!(out.contains("## How strongly Qwen 2.5-Max"), "{out}");
     let (code, _, stderr) = run(&["export", "record", "--id", "disp-qwen-max-strenght"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("did you mean `disp-qwen-max-strength`"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `disp-qwen-max-strength`"),
+        "{stderr}"
+    );
 }
 
 #[test]

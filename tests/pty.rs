@@ -784,7 +784,11 @@ fn a_config_file_rebinds_quit_and_search_and_help_shows_the_new_keys() {
 fn a_broken_config_stops_with_its_line_and_exit_2() {
     let dir = tempdir();
     let config = dir.path().join("broken.toml");
-    std::fs::write(&config, "theme = \"dark\"\nmouse = true\nthme = \"light\"\n").unwrap();
+    std::fs::write(
+        &config,
+        "theme = \"dark\"\nmouse = true\nthme = \"light\"\n",
+    )
+    .unwrap();
     let path = config.to_str().unwrap().to_owned();
     let mut app = Explorer::start(100, 30, &["--config", &path], dir.path());
     assert_eq!(app.wait_exit(), 2);

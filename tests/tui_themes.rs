@@ -65,9 +65,17 @@ fn each_theme_draws_the_selection_and_title_in_its_own_colours() {
             let terminal = draw(&app, theme);
             let first = app.timeline_row(0).unwrap().title;
             let shown: String = first.chars().take(12).collect();
-            assert_eq!(style_at(&terminal, &shown).bg, Some(selection_bg), "{name:?}");
+            assert_eq!(
+                style_at(&terminal, &shown).bg,
+                Some(selection_bg),
+                "{name:?}"
+            );
             let title_start: String = title.chars().take(10).collect();
-            assert_eq!(style_at(&terminal, &title_start).bg, Some(title_bg), "{name:?}");
+            assert_eq!(
+                style_at(&terminal, &title_start).bg,
+                Some(title_bg),
+                "{name:?}"
+            );
         }
     }
 }
@@ -82,7 +90,11 @@ fn no_color_draws_without_colours_and_keeps_the_selection_visible() {
     }
     let first = app.timeline_row(0).unwrap().title;
     let shown: String = first.chars().take(12).collect();
-    assert!(style_at(&terminal, &shown).add_modifier.contains(Modifier::REVERSED));
+    assert!(
+        style_at(&terminal, &shown)
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
 }
 
 #[test]

@@ -66,7 +66,12 @@ pub fn default_text() -> String {
         let keys: Vec<String> = binding
             .keys
             .iter()
-            .map(|key| format!("\"{}\"", key.label().replace('\\', "\\\\").replace('"', "\\\"")))
+            .map(|key| {
+                format!(
+                    "\"{}\"",
+                    key.label().replace('\\', "\\\\").replace('"', "\\\"")
+                )
+            })
             .collect();
         let value = if keys.len() == 1 {
             keys[0].clone()
@@ -118,10 +123,18 @@ mod tests {
     fn the_default_file_names_every_action_and_style() {
         let text = default_text();
         for binding in BINDINGS {
-            assert!(text.contains(&format!("\n{} = ", binding.name)), "{}", binding.name);
+            assert!(
+                text.contains(&format!("\n{} = ", binding.name)),
+                "{}",
+                binding.name
+            );
         }
         for name in StyleName::ALL {
-            assert!(text.contains(&format!("# {} = ", name.key())), "{}", name.key());
+            assert!(
+                text.contains(&format!("# {} = ", name.key())),
+                "{}",
+                name.key()
+            );
         }
     }
 
@@ -136,7 +149,10 @@ mod tests {
 
     #[test]
     fn every_commented_style_line_works_when_uncommented() {
-        for line in default_text().lines().filter(|l| l.starts_with("# ") && l.contains(" = {")) {
+        for line in default_text()
+            .lines()
+            .filter(|l| l.starts_with("# ") && l.contains(" = {"))
+        {
             let setting = line.trim_start_matches("# ");
             let setting = setting.split(" # ").next().unwrap();
             let file = format!("[styles]\n{setting}\n");

@@ -113,7 +113,9 @@ impl ConfigFile {
                 let hint = crate::story::text::did_you_mean(name, names)
                     .map(|near| format!(" (did you mean `{near}`?)"))
                     .unwrap_or_default();
-                problems.push(format!("{place}: styles.{name}: no style has this name{hint}"));
+                problems.push(format!(
+                    "{place}: styles.{name}: no style has this name{hint}"
+                ));
                 continue;
             };
             match spec.get_ref().to_style() {
@@ -138,7 +140,10 @@ impl ConfigFile {
 
 /// `~/exports` means the home folder's `exports`, as in a shell.
 fn expand_home(dir: &str) -> PathBuf {
-    match dir.strip_prefix("~/").or(if dir == "~" { Some("") } else { None }) {
+    match dir
+        .strip_prefix("~/")
+        .or(if dir == "~" { Some("") } else { None })
+    {
         Some(rest) => match etcetera::home_dir() {
             Ok(home) => home.join(rest),
             Err(_) => PathBuf::from(dir),
@@ -161,13 +166,23 @@ mod tests {
 
     #[test]
     fn keys_are_rebound_by_name() {
-        let file = ConfigFile::parse("[keys]\nquit = \"x\"\nsearch = [\"s\", \"Ctrl-S\"]\n").unwrap();
+        let file =
+            ConfigFile::parse("[keys]\nquit = \"x\"\nsearch = [\"s\", \"Ctrl-S\"]\n").unwrap();
         let keymap = &file.keymap;
-        assert_eq!(keymap.resolve(key('x'), &[Scope::Global]), Some(Action::Quit));
+        assert_eq!(
+            keymap.resolve(key('x'), &[Scope::Global]),
+            Some(Action::Quit)
+        );
         assert_eq!(keymap.resolve(key('q'), &[Scope::Global]), None);
-        assert_eq!(keymap.resolve(key('s'), &[Scope::Global]), Some(Action::OpenSearch));
+        assert_eq!(
+            keymap.resolve(key('s'), &[Scope::Global]),
+            Some(Action::OpenSearch)
+        );
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
-        assert_eq!(keymap.resolve(ctrl_s, &[Scope::Global]), Some(Action::OpenSearch));
+        assert_eq!(
+            keymap.resolve(ctrl_s, &[Scope::Global]),
+            Some(Action::OpenSearch)
+        );
         assert_eq!(keymap.resolve(key('/'), &[Scope::Global]), None);
     }
 
@@ -178,9 +193,15 @@ mod tests {
         let err = ConfigFile::parse("theme = \"solarized\"\n").unwrap_err();
         assert!(err.starts_with("1:9:") && err.contains("light"), "{err}");
         let err = ConfigFile::parse("[keys]\nquit = \"x\"\nserch = \"s\"\n").unwrap_err();
-        assert!(err.starts_with("3:9:") && err.contains("did you mean `search`"), "{err}");
+        assert!(
+            err.starts_with("3:9:") && err.contains("did you mean `search`"),
+            "{err}"
+        );
         let err = ConfigFile::parse("[keys]\nquit = \"Hyper-q\"\n").unwrap_err();
-        assert!(err.starts_with("2:8:") && err.contains("not a key"), "{err}");
+        assert!(
+            err.starts_with("2:8:") && err.contains("not a key"),
+            "{err}"
+        );
         let err = ConfigFile::parse("mouse = \"yes\"\n").unwrap_err();
         assert!(err.starts_with("1:9:"), "{err}");
         let err = ConfigFile::parse("[styles]\nselection = { fg = \"bluish\" }\n").unwrap_err();
@@ -191,15 +212,20 @@ mod tests {
     fn a_key_bound_twice_is_refused_at_the_users_line() {
         let err = ConfigFile::parse("[keys]\n\nsearch = \"e\"\n").unwrap_err();
         assert!(err.starts_with("3:10:"), "{err}");
-        assert!(err.contains("`search`") && err.contains("`export`"), "{err}");
+        assert!(
+            err.contains("`search`") && err.contains("`export`"),
+            "{err}"
+        );
         // Moving the other action away as well resolves it.
         assert!(ConfigFile::parse("[keys]\nsearch = \"e\"\nexport = \"x\"\n").is_ok());
     }
 
     #[test]
     fn styles_override_one_style_each() {
-        let file = ConfigFile::parse("[styles]\nselection = { fg = \"white\", bg = \"blue\", bold = true }\n")
-            .unwrap();
+        let file = ConfigFile::parse(
+            "[styles]\nselection = { fg = \"white\", bg = \"blue\", bold = true }\n",
+        )
+        .unwrap();
         assert_eq!(file.styles.len(), 1);
         assert_eq!(file.styles[0].0, StyleName::Selection);
     }
@@ -208,6 +234,10 @@ mod tests {
     fn home_is_expanded_in_the_export_folder() {
         let file = ConfigFile::parse("export-dir = \"~/exports\"\n").unwrap();
         let dir = file.export_dir.unwrap();
-        assert!(dir.ends_with("exports") && !dir.starts_with("~"), "{}", dir.display());
+        assert!(
+            dir.ends_with("exports") && !dir.starts_with("~"),
+            "{}",
+            dir.display()
+        );
     }
 }

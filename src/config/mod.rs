@@ -179,7 +179,10 @@ mod tests {
         let missing = dir.path().join("nope.toml");
         let named = ConfigPath::find(Some(&missing)).unwrap();
         let err = named.load().unwrap_err().to_string();
-        assert!(err.contains("nope.toml") && err.contains("--config"), "{err}");
+        assert!(
+            err.contains("nope.toml") && err.contains("--config"),
+            "{err}"
+        );
         let default = ConfigPath {
             path: missing,
             origin: PathOrigin::Default,
@@ -189,7 +192,10 @@ mod tests {
 
     #[test]
     fn flags_beat_the_file_and_the_file_beats_defaults() {
-        let file = ConfigFile::parse("theme = \"light\"\nmouse = false\nwatch = false\nexport-dir = \"out\"\n").unwrap();
+        let file = ConfigFile::parse(
+            "theme = \"light\"\nmouse = false\nwatch = false\nexport-dir = \"out\"\n",
+        )
+        .unwrap();
         let settings = file.settings(&Overrides::default(), true);
         assert_eq!(settings.theme, Theme::builtin(ThemeName::Light, true));
         assert!(!settings.mouse && !settings.watch);
@@ -201,7 +207,10 @@ mod tests {
             ..Overrides::default()
         };
         let settings = file.settings(&flags, true);
-        assert_eq!(settings.theme, Theme::builtin(ThemeName::HighContrast, false));
+        assert_eq!(
+            settings.theme,
+            Theme::builtin(ThemeName::HighContrast, false)
+        );
         assert_eq!(settings.export_dir, PathBuf::from("elsewhere"));
         let defaults = ConfigFile::default().settings(&Overrides::default(), true);
         assert!(defaults.mouse && defaults.watch);

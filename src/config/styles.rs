@@ -130,8 +130,14 @@ mod tests {
             fg: Some(fg.to_owned()),
             ..StyleSpec::default()
         };
-        assert_eq!(spec("light-blue").to_style(), Ok(Style::new().fg(Color::LightBlue)));
-        assert_eq!(spec("208").to_style(), Ok(Style::new().fg(Color::Indexed(208))));
+        assert_eq!(
+            spec("light-blue").to_style(),
+            Ok(Style::new().fg(Color::LightBlue))
+        );
+        assert_eq!(
+            spec("208").to_style(),
+            Ok(Style::new().fg(Color::Indexed(208)))
+        );
         assert_eq!(
             spec("#112233").to_style(),
             Ok(Style::new().fg(Color::Rgb(0x11, 0x22, 0x33)))

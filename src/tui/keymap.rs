@@ -191,7 +191,9 @@ impl Keymap {
         SCOPES.into_iter().map(move |scope| {
             (
                 scope,
-                self.rows.iter().filter(move |row| row.binding.scope == scope),
+                self.rows
+                    .iter()
+                    .filter(move |row| row.binding.scope == scope),
             )
         })
     }
@@ -215,7 +217,11 @@ impl Keymap {
     pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
         scopes
             .iter()
-            .flat_map(|&scope| self.rows.iter().filter(move |row| row.binding.scope == scope))
+            .flat_map(|&scope| {
+                self.rows
+                    .iter()
+                    .filter(move |row| row.binding.scope == scope)
+            })
             .filter_map(|row| Some((row.keys.first()?.label(), row.binding.hint?)))
             .collect()
     }
@@ -316,23 +322,40 @@ mod tests {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(keymap.resolve(x, &[Scope::Global]), Some(Action::Quit));
         assert_eq!(keymap.resolve(q, &[Scope::Global]), None);
-        assert!(keymap.hints(&[Scope::Global]).contains(&("x".to_owned(), "quit")));
+        assert!(
+            keymap
+                .hints(&[Scope::Global])
+                .contains(&("x".to_owned(), "quit"))
+        );
         assert!(!keymap.rebind("no-such-action", &[ch('x')]));
         // `e` already exports; `f` in a list pane would hide a global `f`.
         keymap.rebind("search", &[ch('e')]);
         keymap.rebind("copy", &[ch('f')]);
         let conflicts = keymap.conflicts();
-        assert!(conflicts.contains(&(ch('e'), "search", "export")), "{conflicts:?}");
-        assert!(conflicts.contains(&(ch('f'), "copy", "filter")), "{conflicts:?}");
+        assert!(
+            conflicts.contains(&(ch('e'), "search", "export")),
+            "{conflicts:?}"
+        );
+        assert!(
+            conflicts.contains(&(ch('f'), "copy", "filter")),
+            "{conflicts:?}"
+        );
     }
 
     #[test]
     fn names_are_unique_per_scope_and_config_friendly() {
         let mut seen = HashSet::new();
         for binding in BINDINGS {
-            assert!(seen.insert((binding.scope, binding.name)), "{}", binding.name);
             assert!(
-                binding.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                seen.insert((binding.scope, binding.name)),
+                "{}",
+                binding.name
+            );
+            assert!(
+                binding
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{}",
                 binding.name
             );

@@ -59,5 +59,7 @@ fn popup_height(app: &App) -> u16 {
 
 /// Commands a page key moves over: the visible lines less one for context.
 fn page_entries(app: &App) -> usize {
-    palette::list_height(popup_height(app)).saturating_sub(1).max(1)
+    palette::list_height(popup_height(app))
+        .saturating_sub(1)
+        .max(1)
 }

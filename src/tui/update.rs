@@ -266,13 +266,7 @@ fn reset_detail_cursor(app: &mut App) {
 fn detail_links(app: &App) -> Vec<(usize, RecordRef)> {
     match app.detail_target() {
         Some(record) => {
-            detail::build(
-                app,
-                record,
-                layout::detail_size(app).0,
-                Theme::no_color(),
-            )
-            .links
+            detail::build(app, record, layout::detail_size(app).0, Theme::no_color()).links
         }
         None => Vec::new(),
     }
@@ -385,7 +379,10 @@ fn toggle_filter(app: &mut App) {
                 app.filter = Some(entity);
                 app.timeline = Default::default();
                 let name = app.story.file.entities[entity].name.clone();
-                let key = app.keymap.key_for("filter").unwrap_or_else(|| "Esc".to_owned());
+                let key = app
+                    .keymap
+                    .key_for("filter")
+                    .unwrap_or_else(|| "Esc".to_owned());
                 app.info(format!(
                     "timeline shows only events involving {name} ({key} clears)"
                 ));

@@ -96,7 +96,12 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> Opt
 }
 
 /// Clears `popup`, draws its frame with `title`, and returns the area inside.
-pub(super) fn framed_popup(frame: &mut Frame<'_>, popup: Rect, title: String, theme: Theme) -> Rect {
+pub(super) fn framed_popup(
+    frame: &mut Frame<'_>,
+    popup: Rect,
+    title: String,
+    theme: Theme,
+) -> Rect {
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)

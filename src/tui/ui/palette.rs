@@ -54,7 +54,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> Optio
             if app.palette.query.is_empty() {
                 "  type to narrow".to_owned()
             } else {
-                format!("  {} found", entries.iter().filter(|e| e.runnable()).count())
+                format!(
+                    "  {} found",
+                    entries.iter().filter(|e| e.runnable()).count()
+                )
             },
             theme.dim(),
         ),
