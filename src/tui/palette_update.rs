@@ -15,6 +15,15 @@ pub fn highlighted_action(app: &App) -> Option<Action> {
         .map(Entry::action)
 }
 
+/// Enter: closes the palette and hands back the command to run, so that it acts on
+/// the screen under the palette.
+pub fn close_and_take(app: &mut App) -> Option<Action> {
+    let command = highlighted_action(app);
+    app.mode = super::app::Mode::Normal;
+    app.palette = Default::default();
+    command
+}
+
 pub fn apply(app: &mut App, action: Action) {
     let page = page_entries(app) as isize;
     let query_changed = match action {

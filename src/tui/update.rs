@@ -44,11 +44,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.palette = Default::default();
         }
         Action::PaletteRun => {
-            // The palette closes first, so the command acts on the screen under it.
-            let command = super::palette_update::highlighted_action(app);
-            app.mode = Mode::Normal;
-            app.palette = Default::default();
-            if let Some(command) = command {
+            if let Some(command) = super::palette_update::close_and_take(app) {
                 return apply(app, command);
             }
         }
