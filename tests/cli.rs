@@ -338,12 +338,20 @@ fn completions_for_bash() {
         stdout(&output)
     };
     let commands = ask(&["storyscope", ""]);
-    for word in ["check", "export", "search", "schema", "lint", "man", "config"] {
-        assert!(commands.lines().any(|l| l == word), "{word} is completed: {commands}");
+    for word in [
+        "check", "export", "search", "schema", "lint", "man", "config",
+    ] {
+        assert!(
+            commands.lines().any(|l| l == word),
+            "{word} is completed: {commands}"
+        );
     }
     let flags = ask(&["storyscope", "check", "--"]);
     for word in ["--story", "--as-of"] {
-        assert!(flags.lines().any(|l| l == word), "{word} is completed: {flags}");
+        assert!(
+            flags.lines().any(|l| l == word),
+            "{word} is completed: {flags}"
+        );
     }
 }
 

@@ -122,3 +122,33 @@ fn palette_filtered_snapshot() {
     let terminal = draw(&app, Theme::no_color());
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn rebound_keys_show_in_titles_messages_and_hints() {
+    for story in [common::embedded_story(), fixture("small.json")] {
+        let mut app = app_with(story, 160, 45);
+        let config =
+            storyscope::config::ConfigFile::parse("[keys]\nfilter = \"x\"\nquit = \"Q\"\n")
+                .expect("config parses");
+        app.keymap = config.keymap;
+        press(&mut app, "x");
+        assert!(app.filter.is_some(), "x filters now");
+        let text = common::screen_text(&app);
+        assert!(text.contains("(x clears)"), "{text}");
+        press(&mut app, "x");
+        assert!(app.filter.is_none());
+        // Any key clears the message; the hints come back.
+        press(&mut app, "j");
+        let text = common::screen_text(&app);
+        let status = text.lines().last().unwrap();
+        assert!(
+            status.contains("Q quit") && status.contains("x filter"),
+            "{status}"
+        );
+        assert!(!status.contains("q quit"), "{status}");
+        press(&mut app, "q");
+        assert!(!app.should_quit, "q is no longer bound");
+        press(&mut app, "Q");
+        assert!(app.should_quit);
+    }
+}

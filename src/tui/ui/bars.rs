@@ -21,8 +21,10 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     };
     match app.as_of {
         Some(date) => text.push_str(&format!(
-            " · as of {} (undated sources left out; < > step)",
-            date.human()
+            " · as of {} (undated sources left out; {} {} step)",
+            date.human(),
+            app.keymap.key_for("as-of-earlier").unwrap_or_default(),
+            app.keymap.key_for("as-of-later").unwrap_or_default()
         )),
         None => text.push_str(" · all sources"),
     }

@@ -23,10 +23,14 @@ pub fn draw(
 ) -> Option<Position> {
     let target = app.detail_target();
     let kind = target.map_or("", |r| r.kind_label());
-    let hint = if focused {
-        " · Enter follows · Backspace back"
-    } else {
-        ""
+    // The keys as bound, so a rebinding shows here too.
+    let hint = match (
+        focused,
+        app.keymap.key_for("open"),
+        app.keymap.key_for("back"),
+    ) {
+        (true, Some(open), Some(back)) => format!(" · {open} follows · {back} back"),
+        _ => String::new(),
     };
     let mut block = pane_block(
         format!("{} · {kind}{hint}", Pane::Detail.title()),

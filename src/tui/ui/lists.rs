@@ -34,11 +34,16 @@ pub fn draw(
     let cells = usize::from(body.width);
     if len == 0 {
         let empty = match (pane, app.filter) {
-            (Pane::Timeline, Some(_)) => "no events for this entity (f clears the filter)",
-            _ => "nothing here as of this date",
+            (Pane::Timeline, Some(_)) => format!(
+                "no events for this entity ({} clears the filter)",
+                app.keymap
+                    .key_for("filter")
+                    .unwrap_or_else(|| "Esc".to_owned())
+            ),
+            _ => "nothing here as of this date".to_owned(),
         };
         frame.render_widget(
-            Paragraph::new(truncate_to_width(empty, cells)).style(theme.dim()),
+            Paragraph::new(truncate_to_width(&empty, cells)).style(theme.dim()),
             body,
         );
         return Some(body.as_position());
@@ -67,9 +72,12 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     };
     match (pane, app.filter) {
         (Pane::Timeline, Some(entity)) => format!(
-            "{} · only {} (f clears) · {position}",
+            "{} · only {} ({} clears) · {position}",
             pane.title(),
-            truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24)
+            truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24),
+            app.keymap
+                .key_for("filter")
+                .unwrap_or_else(|| "Esc".to_owned())
         ),
         _ => format!("{} · {position}", pane.title()),
     }
