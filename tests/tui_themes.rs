@@ -152,3 +152,26 @@ fn rebound_keys_show_in_titles_messages_and_hints() {
         assert!(app.should_quit);
     }
 }
+
+#[test]
+fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
+    let mut app = app(80, 24);
+    press(&mut app, "?");
+    for _ in 0..200 {
+        press(&mut app, "<Down>");
+    }
+    let entries = storyscope::tui::palette::entries(&app.keymap, "");
+    let lines = storyscope::tui::palette::lines(&entries);
+    let (_, height) = storyscope::tui::palette::popup_size(app.size, lines.len());
+    let visible = storyscope::tui::palette::list_height(height);
+    assert!(app.palette.scroll > 0, "the state follows the selection");
+    assert!(app.palette.scroll + visible <= lines.len(), "{}", app.palette.scroll);
+    assert!(entries[app.palette.selected].runnable());
+    // The highlighted command is on screen.
+    let description = entries[app.palette.selected].row.binding.description;
+    assert!(common::screen_text(&app).contains(description), "{description}");
+    for _ in 0..200 {
+        press(&mut app, "<Up>");
+    }
+    assert_eq!((app.palette.selected, app.palette.scroll), (0, 0));
+}
