@@ -165,13 +165,41 @@ fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
     let (_, height) = storyscope::tui::palette::popup_size(app.size, lines.len());
     let visible = storyscope::tui::palette::list_height(height);
     assert!(app.palette.scroll > 0, "the state follows the selection");
-    assert!(app.palette.scroll + visible <= lines.len(), "{}", app.palette.scroll);
+    assert!(
+        app.palette.scroll + visible <= lines.len(),
+        "{}",
+        app.palette.scroll
+    );
     assert!(entries[app.palette.selected].runnable());
     // The highlighted command is on screen.
     let description = entries[app.palette.selected].row.binding.description;
-    assert!(common::screen_text(&app).contains(description), "{description}");
+    assert!(
+        common::screen_text(&app).contains(description),
+        "{description}"
+    );
     for _ in 0..200 {
         press(&mut app, "<Up>");
     }
     assert_eq!((app.palette.selected, app.palette.scroll), (0, 0));
+}
+
+#[test]
+fn export_from_detail_writes_the_record_detail_shows() {
+    for story in [common::embedded_story(), fixture("small.json")] {
+        let mut app = app_with(story, 160, 45);
+        // An event in Detail: that event, not the whole report.
+        let effects = press(&mut app, "<Enter>e");
+        let [storyscope::tui::update::Effect::Export { stem, markdown }] = effects.as_slice()
+        else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(stem, "storyscope-record");
+        let title = app.story.record_title(app.detail_target().unwrap());
+        assert!(markdown.contains(&format!("## {title}")), "{markdown}");
+        assert!(markdown.contains("View: record · event"), "{markdown}");
+        assert!(
+            !markdown.contains("## Sources"),
+            "not the report: {markdown}"
+        );
+    }
 }

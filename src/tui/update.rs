@@ -450,10 +450,11 @@ fn export(app: &mut App) -> Option<Effect> {
         Pane::Partners => (ExportView::Partners, ViewFilter::default()),
         Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
         Pane::Sources => (ExportView::Sources, ViewFilter::default()),
+        // What Detail shows: an entity with everything linked to it, else the record.
         Pane::Detail => match app.detail_target() {
             Some(RecordRef::Entity(e)) => (ExportView::Entity(e), ViewFilter::default()),
-            Some(RecordRef::Dispute(_)) => (ExportView::Disputes, ViewFilter::default()),
-            _ => (ExportView::Report, ViewFilter::default()),
+            Some(record) => (ExportView::Record(record), ViewFilter::default()),
+            None => (ExportView::Report, ViewFilter::default()),
         },
     };
     let options = ExportOptions {
