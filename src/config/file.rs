@@ -105,6 +105,21 @@ impl ConfigFile {
                 key.label()
             ));
         }
+        let can_quit = keymap.rows().iter().any(|row| {
+            row.binding.scope == crate::tui::keymap::Scope::Global
+                && row.binding.action == crate::tui::action::Action::Quit
+                && !row.keys.is_empty()
+        });
+        if !can_quit {
+            let place = places
+                .get("quit")
+                .or_else(|| places.get("force-quit"))
+                .cloned()
+                .unwrap_or_else(|| "1:1".to_owned());
+            problems.push(format!(
+                "{place}: keys: neither `quit` nor `force-quit` has a key left, so nothing would leave the explorer"
+            ));
+        }
         let mut styles = Vec::new();
         for (name, spec) in &raw.styles {
             let place = at(spec.span());
@@ -218,6 +233,13 @@ mod tests {
         );
         // Moving the other action away as well resolves it.
         assert!(ConfigFile::parse("[keys]\nsearch = \"e\"\nexport = \"x\"\n").is_ok());
+    }
+
+    #[test]
+    fn a_keymap_that_cannot_quit_is_refused() {
+        let err = ConfigFile::parse("[keys]\nquit = []\nforce-quit = []\n").unwrap_err();
+        assert!(err.contains("nothing would leave"), "{err}");
+        assert!(ConfigFile::parse("[keys]\nquit = []\n").is_ok());
     }
 
     #[test]
