@@ -391,7 +391,7 @@ fn search_jump_export_and_quit_restore_the_terminal() {
     for title in [
         "1 Timeline",
         "2 Candidate partners",
-        "3 Cited figures",
+        "3 Cited metrics",
         "5 Detail",
     ] {
         app.wait_for(title);
@@ -469,8 +469,8 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
         let (tabs, _) = row_text(screen, 1);
         [
             "1 Timeline",
-            "2 Partners",
-            "3 Figures",
+            "2 Candidates",
+            "3 Metrics",
             "4 Sources",
             "5 Detail",
         ]
@@ -482,7 +482,7 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
         let panes = [
             "1 Timeline ·",
             "2 Candidate partners ·",
-            "3 Cited figures ·",
+            "3 Cited metrics ·",
         ];
         pane_lines(screen, shown).is_some()
             && panes
@@ -497,8 +497,8 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
         one_pane(s, "2 Candidate partners ·")
     });
     app.send("\t");
-    app.wait_until("only the Cited figures pane", |s| {
-        one_pane(s, "3 Cited figures ·")
+    app.wait_until("only the Cited metrics pane", |s| {
+        one_pane(s, "3 Cited metrics ·")
     });
 
     // Help lists the keys; Esc closes it.
@@ -520,8 +520,8 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
     });
     app.send("\x1b");
     app.wait_gone("Keys and commands");
-    app.wait_until("the figures pane again", |s| {
-        one_pane(s, "3 Cited figures ·")
+    app.wait_until("the metrics pane again", |s| {
+        one_pane(s, "3 Cited metrics ·")
     });
 
     app.send("q");
@@ -822,7 +822,7 @@ fn the_terminal_cursor_sits_on_the_selected_row_and_in_the_search_box() {
     // Another pane: the cursor follows the focus.
     app.send("3j");
     app.wait_until("the cursor on the figures pane's second row", |screen| {
-        let Some((row, col)) = first_row_of(screen, "3 Cited figures") else {
+        let Some((row, col)) = first_row_of(screen, "3 Cited metrics") else {
             return false;
         };
         screen.cursor_position() == (row + 1, col)

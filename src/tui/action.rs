@@ -31,7 +31,7 @@ pub enum Action {
     OpenSearch,
     /// Filter the timeline to the selected entity's events, or clear the filter.
     ToggleFilter,
-    /// Show the figures as a bar chart, or as a list again.
+    /// Show the metrics as a bar chart, or as a list again.
     ToggleChart,
     /// Write the focused view to a Markdown file.
     Export,
@@ -51,20 +51,27 @@ pub enum Action {
     SearchClear,
     /// Search overlay: a typed character.
     SearchInput(char),
-    /// Help (the command palette): run the highlighted command.
-    PaletteRun,
-    PaletteUp,
-    PaletteDown,
-    PalettePageUp,
-    PalettePageDown,
-    PaletteDeleteChar,
-    PaletteClear,
-    /// Help (the command palette): a typed character narrows the list.
-    PaletteInput(char),
+    /// Inside help, the command palette.
+    Palette(PaletteAction),
     /// Mouse: left click at (column, row).
     Click(u16, u16),
     /// Mouse wheel at (column, row): negative is up.
     Scroll(u16, u16, i8),
     /// The terminal changed size.
     Resize(u16, u16),
+}
+
+/// What keys do inside help, the command palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaletteAction {
+    /// Run the highlighted command (closing the palette first).
+    Run,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    DeleteChar,
+    Clear,
+    /// A typed character narrows the list.
+    Input(char),
 }

@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use super::action::Action;
+use super::action::{Action, PaletteAction};
 pub use super::keys::Key;
 use super::keys::{ch, ctrl, plain};
 
@@ -69,8 +69,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, "next-pane", &[plain(KeyCode::Tab)], Action::NextPane, "next pane", None),
     bind(Global, "previous-pane", &[plain(KeyCode::BackTab)], Action::PrevPane, "previous pane", None),
     bind(Global, "focus-timeline", &[ch('1')], Action::FocusPane(1), "Timeline pane", None),
-    bind(Global, "focus-candidates", &[ch('2')], Action::FocusPane(2), "Candidate partners pane", None),
-    bind(Global, "focus-metrics", &[ch('3')], Action::FocusPane(3), "Cited figures pane", None),
+    bind(Global, "focus-candidates", &[ch('2')], Action::FocusPane(2), "Candidates pane", None),
+    bind(Global, "focus-metrics", &[ch('3')], Action::FocusPane(3), "Cited metrics pane", None),
     bind(Global, "focus-sources", &[ch('4')], Action::FocusPane(4), "Sources pane", None),
     bind(Global, "focus-detail", &[ch('5')], Action::FocusPane(5), "Detail pane", None),
     bind(Global, "up", &[plain(KeyCode::Up), ch('k')], Action::Up, "move up", None),
@@ -91,9 +91,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, "as-of-later", &[ch('>')], Action::AsOfLater, "as of the next publication date (or all)", None),
     bind(Global, "force-quit", &[ctrl('c')], Action::Quit, "quit, from anywhere", None),
     bind(Lists, "filter", &[ch('f')], Action::ToggleFilter, "filter the timeline to the selected entity / clear", Some("filter")),
-    bind(Lists, "chart", &[ch('c')], Action::ToggleChart, "figures as a bar chart / as a list", Some("chart")),
+    bind(Lists, "chart", &[ch('c')], Action::ToggleChart, "metrics as a bar chart / as a list", Some("chart")),
     bind(Detail, "filter", &[ch('f')], Action::ToggleFilter, "filter the timeline to this entity / clear", Some("filter")),
-    bind(Detail, "chart", &[ch('c')], Action::ToggleChart, "figures as a bar chart / as a list", None),
+    bind(Detail, "chart", &[ch('c')], Action::ToggleChart, "metrics as a bar chart / as a list", None),
     bind(Search, "search-go", &[plain(KeyCode::Enter)], Action::SearchAccept, "go to the highlighted result", Some("go to")),
     bind(Search, "search-cancel", &[plain(KeyCode::Esc)], Action::SearchCancel, "cancel", Some("cancel")),
     bind(Search, "search-previous", &[plain(KeyCode::Up), ctrl('p')], Action::SearchUp, "previous result", Some("previous")),
@@ -101,14 +101,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, "search-delete", &[plain(KeyCode::Backspace)], Action::SearchDeleteChar, "delete a character", None),
     bind(Search, "search-clear", &[ctrl('u')], Action::SearchClear, "clear the query", None),
     bind(Search, "force-quit", &[ctrl('c')], Action::Quit, "quit", None),
-    bind(Help, "palette-run", &[plain(KeyCode::Enter)], Action::PaletteRun, "run the highlighted command", Some("run")),
+    bind(Help, "palette-run", &[plain(KeyCode::Enter)], Action::Palette(PaletteAction::Run), "run the highlighted command", Some("run")),
     bind(Help, "palette-close", &[plain(KeyCode::Esc), ch('?')], Action::ToggleHelp, "close help", Some("close")),
-    bind(Help, "palette-previous", &[plain(KeyCode::Up), ctrl('p')], Action::PaletteUp, "previous command", Some("previous")),
-    bind(Help, "palette-next", &[plain(KeyCode::Down), ctrl('n')], Action::PaletteDown, "next command", Some("next")),
-    bind(Help, "palette-page-up", &[plain(KeyCode::PageUp)], Action::PalettePageUp, "page up", None),
-    bind(Help, "palette-page-down", &[plain(KeyCode::PageDown)], Action::PalettePageDown, "page down", None),
-    bind(Help, "palette-delete", &[plain(KeyCode::Backspace)], Action::PaletteDeleteChar, "delete a character of the filter", None),
-    bind(Help, "palette-clear", &[ctrl('u')], Action::PaletteClear, "clear the filter", None),
+    bind(Help, "palette-previous", &[plain(KeyCode::Up), ctrl('p')], Action::Palette(PaletteAction::Up), "previous command", Some("previous")),
+    bind(Help, "palette-next", &[plain(KeyCode::Down), ctrl('n')], Action::Palette(PaletteAction::Down), "next command", Some("next")),
+    bind(Help, "palette-page-up", &[plain(KeyCode::PageUp)], Action::Palette(PaletteAction::PageUp), "page up", None),
+    bind(Help, "palette-page-down", &[plain(KeyCode::PageDown)], Action::Palette(PaletteAction::PageDown), "page down", None),
+    bind(Help, "palette-delete", &[plain(KeyCode::Backspace)], Action::Palette(PaletteAction::DeleteChar), "delete a character of the filter", None),
+    bind(Help, "palette-clear", &[ctrl('u')], Action::Palette(PaletteAction::Clear), "clear the filter", None),
     bind(Help, "force-quit", &[ctrl('c')], Action::Quit, "quit", None),
 ];
 

@@ -2,8 +2,8 @@
 //! and the scroll is settled here, against the list as it will be drawn, so the state
 //! never holds a scroll the screen cannot show.
 
-use super::action::Action;
-use super::app::App;
+use super::action::{Action, PaletteAction};
+use super::app::{App, Mode};
 use super::palette::{self, Entry};
 
 /// The command Enter would run now, if the highlighted row runs.
@@ -15,34 +15,52 @@ pub fn highlighted_action(app: &App) -> Option<Action> {
         .map(Entry::action)
 }
 
-/// Enter: closes the palette and hands back the command to run, so that it acts on
-/// the screen under the palette.
-pub fn close_and_take(app: &mut App) -> Option<Action> {
-    let command = highlighted_action(app);
-    app.mode = super::app::Mode::Normal;
-    app.palette = Default::default();
-    command
+/// Opens or closes help, or acts inside it. Enter closes the palette and hands back
+/// the command to run, so that it acts on the screen under the palette.
+pub fn handle(app: &mut App, action: Action) -> Option<Action> {
+    match action {
+        Action::ToggleHelp => {
+            app.mode = if app.mode == Mode::Help {
+                Mode::Normal
+            } else {
+                Mode::Help
+            };
+            app.palette = Default::default();
+            None
+        }
+        Action::Palette(PaletteAction::Run) => {
+            let command = highlighted_action(app);
+            app.mode = Mode::Normal;
+            app.palette = Default::default();
+            command
+        }
+        Action::Palette(inside) => {
+            apply(app, inside);
+            None
+        }
+        _ => None,
+    }
 }
 
-pub fn apply(app: &mut App, action: Action) {
+fn apply(app: &mut App, action: PaletteAction) {
     let page = page_entries(app) as isize;
     let query_changed = match action {
-        Action::PaletteInput(c) if !c.is_control() => {
+        PaletteAction::Input(c) if !c.is_control() => {
             app.palette.query.push(c);
             true
         }
-        Action::PaletteDeleteChar => app.palette.query.pop().is_some(),
-        Action::PaletteClear => !std::mem::take(&mut app.palette.query).is_empty(),
+        PaletteAction::DeleteChar => app.palette.query.pop().is_some(),
+        PaletteAction::Clear => !std::mem::take(&mut app.palette.query).is_empty(),
         _ => false,
     };
     let entries = palette::entries(&app.keymap, &app.palette.query);
     let selected = app.palette.selected;
     app.palette.selected = match action {
         _ if query_changed => palette::best(&entries),
-        Action::PaletteUp => palette::step(&entries, selected, -1),
-        Action::PaletteDown => palette::step(&entries, selected, 1),
-        Action::PalettePageUp => palette::step(&entries, selected, -page),
-        Action::PalettePageDown => palette::step(&entries, selected, page),
+        PaletteAction::Up => palette::step(&entries, selected, -1),
+        PaletteAction::Down => palette::step(&entries, selected, 1),
+        PaletteAction::PageUp => palette::step(&entries, selected, -page),
+        PaletteAction::PageDown => palette::step(&entries, selected, page),
         _ => selected.min(entries.len().saturating_sub(1)),
     };
     // The scroll is settled here, against the list as it will be drawn.

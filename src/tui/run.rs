@@ -19,7 +19,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
-use super::action::Action;
+use super::action::{Action, PaletteAction};
 use super::app::{App, Mode, Pane};
 use super::keymap::Scope;
 use super::theme::Theme;
@@ -44,7 +44,9 @@ pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match (app.mode, key.code) {
                 (Mode::Search, KeyCode::Char(c)) if typed => Some(Action::SearchInput(c)),
-                (Mode::Help, KeyCode::Char(c)) if typed => Some(Action::PaletteInput(c)),
+                (Mode::Help, KeyCode::Char(c)) if typed => {
+                    Some(Action::Palette(PaletteAction::Input(c)))
+                }
                 _ => None,
             }
         }

@@ -1,5 +1,5 @@
-//! Fuzzy search over every named thing: entities (by name and alias), events, figures,
-//! sources and disputes. Every word of a query must match; scores add up.
+//! Fuzzy search over every named thing: entities (by name and alias), events,
+//! candidacies (by candidate, role and chooser), metrics, sources and disputes. Every word of a query must match; scores add up.
 //!
 //! The ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
 //! `fresh_matcher`), then the tie-breaks in `rank`. Speed comes from scoring few names:
@@ -122,6 +122,7 @@ impl SearchIndex {
             file.entities.len() * 2
                 + file.events.len()
                 + file.metrics.len()
+                + file.candidates.len()
                 + file.sources.len()
                 + file.disputes.len(),
         );
@@ -144,6 +145,15 @@ impl SearchIndex {
         }
         for (i, metric) in file.metrics.iter().enumerate() {
             push(RecordRef::Metric(i), metric.label.clone(), None);
+        }
+        // "Sam Altman as chief executive, weighed by Halden board": two candidacies of
+        // one person are told apart in the results.
+        for i in 0..file.candidates.len() {
+            push(
+                RecordRef::Candidacy(i),
+                story.record_title(RecordRef::Candidacy(i)),
+                None,
+            );
         }
         for (i, source) in file.sources.iter().enumerate() {
             push(
@@ -465,7 +475,7 @@ fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default()
 }
 
-/// How many records refer to an entity (relations, events, figures, candidacies,
+/// How many records refer to an entity (relations, events, metrics, candidacies,
 /// disputes); other records weigh nothing.
 fn weight(story: &Story, target: RecordRef) -> u32 {
     match target {
