@@ -270,3 +270,18 @@ fn color_flag_reaches_clap_messages() {
     assert_eq!(code, 2);
     assert!(stderr.contains("sometimes"), "{stderr}");
 }
+
+#[test]
+fn the_readme_config_example_is_a_valid_config() {
+    let readme = include_str!("../README.md");
+    let mut blocks = 0;
+    for block in readme.split("```toml\n").skip(1) {
+        let text = block.split("```").next().unwrap();
+        let file = storyscope::config::ConfigFile::parse(text)
+            .unwrap_or_else(|err| panic!("README config example: {err}\n{text}"));
+        let settings = file.settings(&Default::default(), true);
+        assert!(!settings.keymap.rows().is_empty());
+        blocks += 1;
+    }
+    assert!(blocks >= 1, "the README shows a config file");
+}
