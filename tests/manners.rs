@@ -77,11 +77,9 @@ fn a_closed_pipe_ends_quietly_with_the_usual_exit_code() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn storyscope");
-        // `| head -c1`: read one byte, then close the pipe.
-        let mut stdout = child.stdout.take().expect("stdout");
-        let mut first = [0u8; 1];
-        let _ = stdout.read(&mut first);
-        drop(stdout);
+        // The reader is gone before storyscope writes anything (it is still starting),
+        // so every write meets a closed pipe, as after `| head -c1` on a long output.
+        drop(child.stdout.take());
         let mut stderr = String::new();
         child
             .stderr
@@ -284,4 +282,26 @@ fn the_readme_config_example_is_a_valid_config() {
         blocks += 1;
     }
     assert!(blocks >= 1, "the README shows a config file");
+}
+
+#[cfg(unix)]
+#[test]
+fn piping_into_head_in_a_shell_is_quiet() {
+    for args in ["schema", "export report", "lint --json", "man"] {
+        let script = format!(
+            "STORYSCOPE_CONFIG=/nonexistent '{BIN}' {args} | head -c1 >/dev/null; echo \"${{PIPESTATUS[0]}}\""
+        );
+        let output = Command::new("bash")
+            .arg("-c")
+            .arg(&script)
+            .output()
+            .expect("bash");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout).trim(),
+            "0",
+            "{args}: {stderr}"
+        );
+        assert_eq!(stderr, "", "{args}");
+    }
 }
