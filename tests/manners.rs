@@ -240,6 +240,22 @@ fn config_path_default_and_check() {
         dir.path().join("storyscope/config.toml").to_str().unwrap()
     );
 
+    // Without XDG_CONFIG_HOME: ~/.config, on macOS too.
+    let output = Command::new(BIN)
+        .args(["config", "path"])
+        .env_remove("STORYSCOPE_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        dir.path()
+            .join(".config/storyscope/config.toml")
+            .to_str()
+            .unwrap()
+    );
+
     let (code, default, _) = run(&["config", "default"]);
     assert_eq!(code, 0);
     std::fs::write(&file, &default).unwrap();

@@ -869,3 +869,25 @@ fn palette_typing_exp_and_enter_exports() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn the_config_in_the_usual_place_is_read_and_flags_beat_it() {
+    let dir = tempdir();
+    // The harness points XDG_CONFIG_HOME at the test folder.
+    std::fs::create_dir_all(dir.path().join("storyscope")).unwrap();
+    std::fs::write(
+        dir.path().join("storyscope/config.toml"),
+        "mouse = false\n[keys]\nquit = \"x\"\n",
+    )
+    .unwrap();
+    let mut app = Explorer::start(120, 30, &[], dir.path());
+    app.wait_ready();
+    app.wait_until("x quit in the hints", |screen| {
+        status_bar(screen).contains("x quit")
+    });
+    app.send("x");
+    assert_eq!(app.wait_exit(), 0);
+    // mouse = false: capture never turned on.
+    assert!(position(&app.raw(), MOUSE_ON).is_none(), "mouse captured");
+    assert_terminal_restored(&app.raw());
+}
