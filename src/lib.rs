@@ -2,7 +2,7 @@
 pub mod cli;
 pub mod color;
 pub mod commands;
-pub mod commands_meta;
+pub(crate) mod commands_meta;
 pub mod completion;
 pub mod config;
 pub mod fsutil;
