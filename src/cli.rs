@@ -14,7 +14,13 @@ use crate::tui::theme::ThemeName;
 /// With no command, opens the explorer on the story (the embedded Apple–Alibaba story
 /// unless --story names another). Exit codes: 0 ok, 2 bad input, 1 other failure.
 #[derive(Debug, Parser)]
-#[command(name = "storyscope", version, about, long_about)]
+#[command(
+    name = "storyscope",
+    version,
+    about,
+    long_about,
+    after_long_help = FILES_AND_ENVIRONMENT
+)]
 pub struct Cli {
     /// Story file (JSON) to use instead of the embedded story.
     #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -36,6 +42,19 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// The end of `--help` and of the man page.
+const FILES_AND_ENVIRONMENT: &str = "\
+Files:
+  $XDG_CONFIG_HOME/storyscope/config.toml (~/.config/storyscope/config.toml when unset)
+      The explorer's keys, theme and defaults; `storyscope config default` prints one.
+
+Environment:
+  STORYSCOPE_CONFIG   a config file to read instead (as --config)
+  NO_COLOR            when set and not empty, no colour (unless --color always)
+  CLICOLOR=0          no colour;  CLICOLOR_FORCE (not 0): colour even into a pipe
+  COMPLETE            set by the shell code of `storyscope completions` to ask for
+                      completions";
 
 /// Options of the explorer (no subcommand); settings in the config file are their
 /// defaults. Given with a subcommand they are refused (`Cli::refuse_misplaced_flags`):
@@ -110,7 +129,7 @@ fn subcommand_name(command: &Command) -> &'static str {
         Command::Lint { .. } => "lint",
         Command::Schema => "schema",
         Command::Completions { .. } => "completions",
-        Command::Man => "man",
+        Command::Man { .. } => "man",
         Command::Config { .. } => "config",
     }
 }
@@ -162,8 +181,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `storyscope man | man -l -`.
-    Man,
+    /// Print the man page (roff): `storyscope man | man -l -`; with a command, that
+    /// command's page.
+    Man {
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
     /// Where the config file is, and a complete default one.
     Config {
         /// Config file to use instead of the usual one (also: STORYSCOPE_CONFIG).

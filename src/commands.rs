@@ -75,9 +75,10 @@ pub fn today() -> i64 {
 /// Runs a subcommand; returns the process exit code.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     match command {
-        Command::Schema | Command::Completions { .. } | Command::Man | Command::Config { .. } => {
-            crate::commands_meta::run(cli, command)
-        }
+        Command::Schema
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Config { .. } => crate::commands_meta::run(cli, command),
         Command::Check => {
             let loaded = load_story(cli)?;
             let code = check(&loaded);

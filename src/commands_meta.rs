@@ -23,17 +23,40 @@ pub fn run(_cli: &Cli, command: &Command) -> Result<i32> {
         Command::Completions { shell } => {
             write_stdout(&crate::completion::registration(*shell)?)?;
         }
-        Command::Man => write_stdout(&man_page()?)?,
+        Command::Man { command } => write_stdout(&man_page(command.as_deref())?)?,
         Command::Config { config, action } => return run_config(config.as_deref(), *action),
         _ => unreachable!("story commands run in commands.rs"),
     }
     Ok(0)
 }
 
-/// The man page, from the same clap definition as `--help`.
-pub fn man_page() -> Result<Vec<u8>> {
+/// The man page, from the same clap definition as `--help`: storyscope(1), or with a
+/// subcommand's name, storyscope-NAME(1).
+pub fn man_page(subcommand: Option<&str>) -> Result<Vec<u8>> {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match subcommand {
+        None => cli,
+        Some(name) => {
+            let found = cli
+                .get_subcommands()
+                .find(|sub| sub.get_name() == name)
+                .cloned();
+            let Some(sub) = found else {
+                let names: Vec<&str> = cli.get_subcommands().map(|sub| sub.get_name()).collect();
+                return Err(BadInput(format!(
+                    "no command `{}` (there are: {})",
+                    clean_line(name),
+                    names.join(", ")
+                ))
+                .into());
+            };
+            let title = format!("storyscope-{}", sub.get_name());
+            sub.name(title.clone()).bin_name(title.replace('-', " "))
+        }
+    };
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    clap_mangen::Man::new(page).render(&mut out)?;
     Ok(out)
 }
 

@@ -136,9 +136,26 @@ fn the_man_page_comes_from_the_cli_definition() {
         page.starts_with(".ie") || page.contains(".TH storyscope"),
         "{page}"
     );
-    for word in ["export", "completions", "no\\-mouse", "config"] {
+    for word in [
+        "export",
+        "completions",
+        "no\\-mouse",
+        "config",
+        "STORYSCOPE_CONFIG",
+        "NO_COLOR",
+    ] {
         assert!(page.contains(word), "man page lacks {word}");
     }
+    let (code, export, _) = run(&["man", "export"]);
+    assert_eq!(code, 0);
+    assert!(export.contains(".TH storyscope-export"), "{export}");
+    assert!(
+        export.contains("\\-\\-filter") && export.contains("record"),
+        "{export}"
+    );
+    let (code, _, stderr) = run(&["man", "exprot"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no command `exprot`"), "{stderr}");
 }
 
 #[test]
