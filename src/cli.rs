@@ -105,11 +105,13 @@ impl ExploreArgs {
 impl Cli {
     /// Explorer flags belong to the explorer: with a subcommand they are a usage error
     /// (exit 2), not silently ignored.
-    pub fn misplaced_flags_error(&self, command: &mut clap::Command) -> Option<clap::Error> {
-        let name = match &self.command {
-            Some(subcommand) => subcommand_name(subcommand),
-            None => return None,
-        };
+    /// `subcommand` is the name clap parsed, if any.
+    pub fn misplaced_flags_error(
+        &self,
+        command: &mut clap::Command,
+        subcommand: Option<&str>,
+    ) -> Option<clap::Error> {
+        let name = subcommand?;
         let given = self.explore.given();
         let flag = given.first()?;
         Some(command.error(
@@ -118,19 +120,6 @@ impl Cli {
                 "{flag} is an option of the explorer (`storyscope` with no command), not of `storyscope {name}`"
             ),
         ))
-    }
-}
-
-fn subcommand_name(command: &Command) -> &'static str {
-    match command {
-        Command::Check => "check",
-        Command::Export { .. } => "export",
-        Command::Search { .. } => "search",
-        Command::Lint { .. } => "lint",
-        Command::Schema => "schema",
-        Command::Completions { .. } => "completions",
-        Command::Man { .. } => "man",
-        Command::Config { .. } => "config",
     }
 }
 
@@ -156,6 +145,9 @@ pub enum Command {
         /// Write here (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
+        /// Mark rows new or changed since this earlier date (before --as-of, if given).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fuzzy-search every named thing; every word of the query must match.
     Search {
@@ -172,6 +164,20 @@ pub enum Command {
         /// Print JSON for tools.
         #[arg(long)]
         json: bool,
+    },
+    /// What became known between two dates: new sources, facts, statuses, stages,
+    /// metrics, disputes and expectations that fell due.
+    Diff {
+        /// The earlier date (YYYY-MM-DD, or coarser, read as its last day).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The later date; leave it out to compare with every source, undated ones
+        /// included.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Markdown for people, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
     },
     /// Print the story format's JSON Schema.
     Schema,
@@ -221,4 +227,10 @@ pub enum ViewArg {
     /// One record of any kind, as the explorer's Detail pane shows it (needs --id).
     Record,
     Report,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Md,
+    Json,
 }

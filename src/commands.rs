@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, ViewArg};
+use crate::cli::{Cli, Command, DiffFormat, ViewArg};
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
@@ -49,8 +49,9 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         }
         None => None,
     };
+    // Narrowing never falls back to the whole story: if it fails (a bug), say so.
     let story = match as_of {
-        Some(date) => full.as_of(date.latest()),
+        Some(date) => full.as_of(date.latest())?,
         None => full.clone(),
     };
     let clock = Clock {
@@ -92,8 +93,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             id,
             filter,
             output,
+            since,
         } => {
             let loaded = load_story(cli)?;
+            let new_since = since
+                .as_deref()
+                .map(|text| new_marks(&loaded, text))
+                .transpose()?;
             let view = resolve_view(&loaded.story, *view, id.as_deref())?;
             let entity = filter
                 .as_deref()
@@ -104,6 +110,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
                 as_of: loaded.as_of,
                 selected: None,
                 chart: true,
+                new_since,
             };
             let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
             match output {
@@ -117,6 +124,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
         Command::Lint { json } => run_lint(&load_story(cli)?, *json),
+        Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
     }
 }
 
@@ -211,11 +219,20 @@ fn check(loaded: &Loaded) -> Result<i32> {
         .map(|s| story.source_root(s))
         .collect();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
+    let undescribed = (0..file.entities.len())
+        .filter(|&e| story.is_undescribed(e))
+        .count();
+    let mut entity_parts = kinds.join(", ");
+    if undescribed > 0 {
+        entity_parts.push_str(&format!("; {undescribed} named, not yet described"));
+    }
+    let entities = if entity_parts.is_empty() {
+        file.entities.len().to_string()
+    } else {
+        format!("{} ({entity_parts})", file.entities.len())
+    };
     let rows = [
-        (
-            "entities",
-            format!("{} ({})", file.entities.len(), kinds.join(", ")),
-        ),
+        ("entities", entities),
         ("relations", file.relations.len().to_string()),
         ("events", file.events.len().to_string()),
         (
@@ -268,6 +285,9 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
                 }
+                if let RecordRef::Entity(e) = hit.target {
+                    item["described"] = (!story.is_undescribed(e)).into();
+                }
                 item
             })
             .collect();
@@ -292,8 +312,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
             line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
-        if let Some(provenance) = story.record_provenance(hit.target) {
-            line.push_str(&format!("  {}", provenance.label()));
+        if let Some(sourcing) = story.sourcing_label(hit.target) {
+            line.push_str(&format!("  {sourcing}"));
         }
         out.push_str(&line);
         out.push('\n');
@@ -337,4 +357,79 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
 /// True when `path` names an existing folder we can write to, for `--export-dir`.
 pub fn is_folder(path: &Path) -> bool {
     path.is_dir()
+}
+
+/// `storyscope diff`: the story as of `--from` against the story as of `--to` (or every
+/// source). A global `--as-of` would be ambiguous here and is refused.
+fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Result<i32> {
+    if cli.as_of.is_some() {
+        return Err(BadInput("diff takes --from and --to, not --as-of".to_owned()).into());
+    }
+    let full = match &cli.story {
+        Some(path) => load::load_path(path),
+        None => story::embedded(),
+    }
+    .map_err(|err| BadInput(err.to_string()))?;
+    let parse = |flag: &str, text: &str| {
+        DateSpec::parse(text).map_err(|why| BadInput(format!("--{flag}: {why}")))
+    };
+    let from = parse("from", from)?;
+    let to = to.map(|text| parse("to", text)).transpose()?;
+    if let Some(to) = to {
+        if to.latest() < from.latest() {
+            return Err(BadInput(format!(
+                "--from {} is after --to {}; give the earlier date first",
+                from.human(),
+                to.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = full.as_of(from.latest())?;
+    let later = match to {
+        Some(to) => full.as_of(to.latest())?,
+        None => full.clone(),
+    };
+    let reference_day = to.map_or_else(today, |d| d.latest());
+    let changes = crate::story::diff::diff(&earlier, from.latest(), &later, reference_day);
+    let dates = crate::story::diff_report::DiffDates {
+        from,
+        to,
+        reference_day,
+    };
+    let text = match format {
+        DiffFormat::Md => crate::story::diff_report::diff_markdown(&later, &changes, dates),
+        DiffFormat::Json => format!(
+            "{}\n",
+            json_for_terminal(&crate::story::diff_report::diff_json(
+                &later, &changes, dates
+            ))?
+        ),
+    };
+    write_stdout(text.as_bytes())?;
+    Ok(0)
+}
+
+/// The marks of `export --since DATE`: what the story shown holds that it did not hold
+/// as of DATE.
+fn new_marks(loaded: &Loaded, since: &str) -> Result<crate::story::diff::NewMarks> {
+    let date = DateSpec::parse(since).map_err(|why| BadInput(format!("--since: {why}")))?;
+    if let Some(as_of) = loaded.as_of {
+        if as_of.latest() < date.latest() {
+            return Err(BadInput(format!(
+                "--since {} is after --as-of {}; give an earlier date",
+                date.human(),
+                as_of.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = loaded.full.as_of(date.latest())?;
+    let diff = crate::story::diff::diff(
+        &earlier,
+        date.latest(),
+        &loaded.story,
+        loaded.clock.reference_day,
+    );
+    Ok(crate::story::diff::NewMarks { since: date, diff })
 }

@@ -18,14 +18,15 @@ fn main() {
     if let Some(choice) = ColorChoice::from_args(&args) {
         command = command.color(choice.for_clap());
     }
-    let cli = match command
-        .try_get_matches_from_mut(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
+    let matches = match command.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(err) => err.exit(),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
-    if let Some(err) = cli.misplaced_flags_error(&mut command) {
+    if let Some(err) = cli.misplaced_flags_error(&mut command, matches.subcommand_name()) {
         err.exit();
     }
     let result = match &cli.command {

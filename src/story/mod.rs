@@ -2,10 +2,14 @@
 //! Nothing here touches a terminal.
 
 pub mod amount;
+pub mod asof;
 pub mod candidacy;
 pub mod date;
+pub mod diff;
+pub mod diff_report;
 pub mod document;
 pub mod export;
+mod export_time;
 pub mod graph;
 pub(crate) mod json_spans;
 pub mod lint;
@@ -16,6 +20,7 @@ pub mod problem;
 pub mod provenance;
 pub mod search;
 pub(crate) mod serde_messages;
+pub mod status_history;
 pub mod text;
 pub mod views;
 

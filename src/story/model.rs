@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+pub use super::status_history::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -303,11 +304,16 @@ pub struct Event {
     pub summary: String,
     /// Ids of the entities involved, most central first.
     pub entities: Vec<String>,
+    /// The status as first reported, resting on `cite`; later changes go in
+    /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
+    /// Later statuses, oldest first, each cited: the last one known is where it stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_changes: Vec<StatusChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -493,4 +499,7 @@ pub struct Dispute {
     pub about: Vec<String>,
     /// At least two.
     pub variants: Vec<Variant>,
+    /// How a later source settled the point, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
 }

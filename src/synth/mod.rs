@@ -310,6 +310,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            status_changes: Vec::new(),
         }
     }
 
@@ -455,6 +456,7 @@ impl Generator {
             point,
             about,
             variants,
+            resolution: None,
         }
     }
 }

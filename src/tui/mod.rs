@@ -6,6 +6,7 @@ pub mod detail;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod new_since;
 pub mod palette;
 mod palette_update;
 pub mod run;

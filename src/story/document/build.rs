@@ -6,6 +6,9 @@ use crate::story::{RecordRef, Story};
 
 use super::{Block, RecordDoc, Version, citation_text};
 
+#[path = "time.rs"]
+mod time;
+
 /// Facts listed under a source; the count says how many more there are.
 const MAX_LISTED_FACTS: usize = 200;
 
@@ -77,7 +80,8 @@ impl Doc<'_> {
     fn entity_link(&mut self, id: &str) {
         let index = self.story.entity_index(id);
         let entity = &self.story.file.entities[index];
-        let label = format!("{} ({})", entity.name, entity.kind.label());
+        let marker = time::link_marker(self, index);
+        let label = format!("{} ({}){marker}", entity.name, entity.kind.label());
         self.link(RecordRef::Entity(index), label);
     }
 
@@ -125,7 +129,7 @@ impl Doc<'_> {
         if let Some(reported) = self.first_reported(&event.cite) {
             self.field("First reported", &reported);
         }
-        self.field("Status", &row.status);
+        time::event_status(self, &row.status, i);
         self.badges(record, row.overdue);
         self.push(Block::Break);
         self.text(&event.summary);
@@ -142,6 +146,7 @@ impl Doc<'_> {
         let entity = &story.file.entities[i];
         self.title(&entity.name);
         self.field("Kind", entity.kind.label());
+        let undescribed = time::undescribed(self, i);
         if !entity.aliases.is_empty() {
             self.field("Also called", &entity.aliases.join(", "));
         }
@@ -151,7 +156,9 @@ impl Doc<'_> {
         }
         self.entity_links(i);
         self.disputes(RecordRef::Entity(i));
-        self.citations(&entity.cite);
+        if !undescribed {
+            self.citations(&entity.cite);
+        }
     }
 
     /// An entity's relations, events, metrics and candidacies, as links.
@@ -170,7 +177,8 @@ impl Doc<'_> {
                 };
                 let other = story.entity_index(other);
                 let name = &story.file.entities[other].name;
-                self.link(RecordRef::Entity(other), format!("{verb} {name}"));
+                let marker = time::link_marker(self, other);
+                self.link(RecordRef::Entity(other), format!("{verb} {name}{marker}"));
             }
         }
         if !links.events.is_empty() {
@@ -209,7 +217,7 @@ impl Doc<'_> {
         self.title(&story.record_title(record));
         self.field("For", &row.role);
         self.field("Chooser", &row.seeker);
-        self.field("Where it stands", row.current.label());
+        time::standing(self, i);
         self.badges(record, false);
         self.heading("Candidate and chooser");
         self.entity_link(&candidacy.candidate);
@@ -258,6 +266,7 @@ impl Doc<'_> {
         self.title(&source.title);
         self.field("Outlet", &source.outlet);
         self.field("Published", &row.published);
+        time::source_counting(self, i);
         if let Some(url) = &source.url {
             self.field("Address", url);
         }
@@ -348,6 +357,7 @@ impl Doc<'_> {
             })
             .collect();
         self.push(Block::Versions(versions));
+        time::resolution(self, i);
     }
 
     fn relation(&mut self, i: usize) {
