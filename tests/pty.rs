@@ -918,3 +918,32 @@ fn stepping_through_dates_shows_the_status_known_then_and_marks_what_is_new() {
     assert_eq!(app.wait_exit(), 0, "{}", app.raw_text());
     assert_terminal_restored(&app.raw());
 }
+
+#[test]
+fn color_never_draws_without_colours_and_auto_draws_with_them() {
+    let has_colour = |raw: &[u8]| {
+        [&b"\x1b[38;"[..], b"\x1b[48;", b";38;5;", b";48;5;"]
+            .iter()
+            .any(|code| position(raw, code).is_some())
+    };
+    let dir = tempdir();
+    let mut plain = Explorer::start(120, 30, &["--color", "never"], dir.path());
+    plain.wait_ready();
+    plain.send("q");
+    assert_eq!(plain.wait_exit(), 0);
+    assert!(
+        !has_colour(&plain.raw()),
+        "{}",
+        plain.raw_text().escape_debug()
+    );
+    // The selection still shows, in reverse video.
+    assert!(
+        position(&plain.raw(), b"\x1b[7m").is_some() || position(&plain.raw(), b";7m").is_some()
+    );
+
+    let mut coloured = Explorer::start(120, 30, &[], dir.path());
+    coloured.wait_ready();
+    coloured.send("q");
+    assert_eq!(coloured.wait_exit(), 0);
+    assert!(has_colour(&coloured.raw()));
+}
