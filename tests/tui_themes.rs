@@ -203,3 +203,13 @@ fn export_from_detail_writes_the_record_detail_shows() {
         );
     }
 }
+
+#[test]
+fn a_narrowed_palette_starts_from_the_top_of_its_list() {
+    let mut app = app(40, 10);
+    press(&mut app, "?e");
+    press(&mut app, "x");
+    assert_eq!(app.palette.scroll, 0);
+    let text = common::screen_text(&app);
+    assert!(text.contains("Everywhere"), "{text}");
+}

@@ -53,6 +53,10 @@ fn apply(app: &mut App, action: PaletteAction) {
         PaletteAction::Clear => !std::mem::take(&mut app.palette.query).is_empty(),
         _ => false,
     };
+    if query_changed {
+        // A new list starts from its top when the highlighted row fits there.
+        app.palette.scroll = 0;
+    }
     let entries = palette::entries(&app.keymap, &app.palette.query);
     let selected = app.palette.selected;
     app.palette.selected = match action {
