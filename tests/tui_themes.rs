@@ -213,3 +213,27 @@ fn a_narrowed_palette_starts_from_the_top_of_its_list() {
     let text = common::screen_text(&app);
     assert!(text.contains("Everywhere"), "{text}");
 }
+
+#[test]
+fn the_palette_highlights_what_the_filter_matched() {
+    let mut app = app(100, 30);
+    press(&mut app, "?exp");
+    let theme = Theme::dark();
+    let terminal = draw(&app, theme);
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .find(|&y| {
+            let text: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            text.contains("next pane") && !text.contains('▶')
+        })
+        .expect("the next pane row is listed");
+    let matched = (0..buffer.area.width)
+        .filter(|&x| {
+            let cell = buffer[(x, row)].style();
+            cell.fg == theme.matched().fg && cell.add_modifier == theme.matched().add_modifier
+        })
+        .count();
+    assert_eq!(matched, 3, "e, x and p of “next pane” are highlighted");
+}

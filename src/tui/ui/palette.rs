@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> Optio
                 if selected {
                     cursor = Some(Position::new(body.x, y));
                 }
-                entry_line(&entries[i], selected, cells, theme)
+                entry_line(&entries[i], selected, &app.palette.query, cells, theme)
             }
         });
     }
@@ -102,7 +102,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> Optio
 }
 
 /// "▶ e        export the focused view to Markdown       export"
-fn entry_line(entry: &Entry<'_>, selected: bool, cells: usize, theme: Theme) -> Line<'static> {
+fn entry_line(
+    entry: &Entry<'_>,
+    selected: bool,
+    query: &str,
+    cells: usize,
+    theme: Theme,
+) -> Line<'static> {
     let row = entry.row;
     let keys: Vec<String> = row.keys.iter().map(|key| key.label()).collect();
     let keys = if keys.is_empty() {
@@ -127,9 +133,41 @@ fn entry_line(entry: &Entry<'_>, selected: bool, cells: usize, theme: Theme) -> 
     } else {
         theme.dim()
     };
-    Line::from(vec![
-        Span::styled(left, style),
-        Span::styled(description, style),
-        Span::styled(truncate_to_width(&name, cells), theme.dim()),
-    ])
+    let mut spans = vec![Span::styled(left, style)];
+    spans.extend(highlight_matches(
+        &description,
+        query,
+        style,
+        theme.matched(),
+    ));
+    spans.push(Span::styled(truncate_to_width(&name, cells), theme.dim()));
+    Line::from(spans)
+}
+
+/// The description with the characters the filter's words match in it highlighted,
+/// as search highlights its results.
+fn highlight_matches(
+    text: &str,
+    query: &str,
+    style: ratatui::style::Style,
+    matched: ratatui::style::Style,
+) -> Vec<Span<'static>> {
+    use fuzzy_matcher::FuzzyMatcher;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+    let mut hits = std::collections::HashSet::new();
+    for word in query.split_whitespace() {
+        if let Some((_, indices)) = matcher.fuzzy_indices(text, word) {
+            hits.extend(indices);
+        }
+    }
+    if hits.is_empty() {
+        return vec![Span::styled(text.to_owned(), style)];
+    }
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if hits.contains(&i) { matched } else { style };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
 }
