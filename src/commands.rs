@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command, DiffFormat, ViewArg};
+use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
@@ -65,6 +66,14 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
     })
 }
 
+/// The folder a story file's relative paths (its sources' `text`) start from.
+pub fn story_dir(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
 /// Today as a day number, from the system clock (UTC).
 pub fn today() -> i64 {
     let seconds = std::time::SystemTime::now()
@@ -82,7 +91,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         | Command::Config { .. } => crate::commands_meta::run(cli, command),
         Command::Check => {
             let loaded = load_story(cli)?;
-            let code = check(&loaded);
+            let code = check(cli, &loaded);
             // The process ends right after this: freeing a 100k-event story record by
             // record would only delay the exit, by about 50 ms.
             std::mem::forget(loaded);
@@ -190,8 +199,33 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
     })
 }
 
-fn check(loaded: &Loaded) -> Result<i32> {
+fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     let story = &loaded.story;
+    let texts = crate::story::passage::SourceTexts::load(
+        &loaded.full,
+        cli.story.as_deref().map(story_dir).as_deref(),
+    );
+    let mut problems: Vec<_> = texts.1.into_iter().map(|p| (p, None)).collect();
+    problems.extend(texts.0.check_quotes(&loaded.full));
+    if !problems.is_empty() {
+        let report = crate::story::passage::report(&story.origin, &problems);
+        return Err(BadInput(report).into());
+    }
+    let texts_read = (0..loaded.full.file.sources.len())
+        .filter(|&s| texts.0.has_text(&loaded.full.file.sources[s].id))
+        .count();
+    let quotes: Vec<&crate::story::model::Citation> = loaded
+        .full
+        .facts()
+        .into_iter()
+        .flat_map(|(_, cite)| cite.iter())
+        .filter(|c| c.quote.is_some())
+        .collect();
+    let quotes_checked = quotes
+        .iter()
+        .filter(|c| texts.0.has_text(&c.source))
+        .count();
+    let unchecked = quotes.len() - quotes_checked;
     let file = &story.file;
     let mut out = String::new();
     out.push_str(&format!(
@@ -214,10 +248,15 @@ fn check(loaded: &Loaded) -> Result<i32> {
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.label() } else { kind.plural() }))
         .collect();
     let stages: usize = file.candidates.iter().map(|c| c.stages.len()).sum();
-    let variants: usize = file.disputes.iter().map(|d| d.variants.len()).sum();
-    let origins: std::collections::BTreeSet<usize> = (0..file.sources.len())
-        .map(|s| story.source_root(s))
-        .collect();
+    let origins = story.story_origins();
+    let (disagreements, inconsistencies) = story.dispute_counts();
+    let versions = |disagreement: bool| -> usize {
+        (0..file.disputes.len())
+            .filter(|&d| story.is_disagreement(d) == disagreement)
+            .map(|d| file.disputes[d].variants.len())
+            .sum()
+    };
+    let authored = story.all_notes().len();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
     let undescribed = (0..file.entities.len())
         .filter(|&e| story.is_undescribed(e))
@@ -242,7 +281,19 @@ fn check(loaded: &Loaded) -> Result<i32> {
         ("metrics", file.metrics.len().to_string()),
         (
             "disputes",
-            format!("{} ({variants} versions)", file.disputes.len()),
+            if inconsistencies == 0 {
+                format!("{disagreements} ({} versions)", versions(true))
+            } else {
+                let with_versions = |n: usize, versions: usize, how: &str| match versions {
+                    0 => format!("{n} {how}"),
+                    v => format!("{n} {how} ({v} versions)"),
+                };
+                format!(
+                    "{}, {}",
+                    with_versions(disagreements, versions(true), "between sources"),
+                    with_versions(inconsistencies, versions(false), "within one source")
+                )
+            },
         ),
         (
             "sources",
@@ -258,8 +309,25 @@ fn check(loaded: &Loaded) -> Result<i32> {
             ),
         ),
         ("citations", citations.to_string()),
+        ("texts", {
+            let mut line =
+                format!("{texts_read} read, {quotes_checked} quotes found in their paragraphs");
+            if unchecked > 0 {
+                line.push_str(&format!(
+                    ", {unchecked} not checked (their sources have no text file)"
+                ));
+            }
+            line
+        }),
+        (
+            "authored",
+            format!("{authored} ({AUTHOR_MARK} the author's inferences and outside knowledge)"),
+        ),
     ];
     for (name, value) in rows {
+        if name == "texts" && texts_read == 0 && unchecked == 0 {
+            continue;
+        }
         out.push_str(&format!("  {name:<11}{value}\n"));
     }
     write_stdout(out.as_bytes())?;
@@ -284,6 +352,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                 if let Some(provenance) = story.record_provenance(hit.target) {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
+                    item["origins"] = provenance.origin_names.clone().into();
                 }
                 if let RecordRef::Entity(e) = hit.target {
                     item["described"] = (!story.is_undescribed(e)).into();
@@ -313,7 +382,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
         if let Some(sourcing) = story.sourcing_label(hit.target) {
-            line.push_str(&format!("  {sourcing}"));
+            line.push_str(&format!("  {}", clean_line(&sourcing)));
         }
         out.push_str(&line);
         out.push('\n');
@@ -328,13 +397,18 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
+    let notes = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Note)
+        .count();
+    let warnings = findings.len() - errors - notes;
     if json {
         write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
     } else {
         let mut out = String::new();
         for finding in &findings {
             let level = match finding.severity {
+                Severity::Note => "note",
                 Severity::Warning => "warning",
                 Severity::Error => "error",
             };
@@ -346,7 +420,7 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
             ));
         }
         out.push_str(&format!(
-            "{}: {errors} errors, {warnings} warnings\n",
+            "{}: {errors} errors, {warnings} warnings, {notes} notes of the author's own (◇)\n",
             clean_line(&loaded.story.origin)
         ));
         write_stdout(out.as_bytes())?;

@@ -892,6 +892,35 @@ fn the_config_in_the_usual_place_is_read_and_flags_beat_it() {
     assert_terminal_restored(&app.raw());
 }
 
+/// The passages fixture in a real terminal: the story's text files are read relative
+/// to the story file, and Enter on a citation opens its paragraph; a missing text file
+/// is named on the status line and the story still opens.
+#[test]
+fn a_citation_opens_its_paragraph_from_the_text_file() {
+    let dir = tempdir();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/passages");
+    let story = fixtures.join("story.json");
+    let mut app = Explorer::start(160, 45, &["--story", story.to_str().unwrap()], dir.path());
+    app.wait_ready();
+    app.wait_for("Council shortlists three");
+    // Detail, past the four people and the council, to the citation.
+    app.send("\r");
+    app.send("jjjj");
+    app.wait_for("▸ Eastport Gazette");
+    app.send("\r");
+    app.wait_for("│ The town council met on Saturday");
+    app.send("q");
+    app.wait_exit();
+    assert_terminal_restored(&app.raw());
+
+    let missing = fixtures.join("missing_text.json");
+    let mut app = Explorer::start(160, 45, &["--story", missing.to_str().unwrap()], dir.path());
+    app.wait_ready();
+    app.wait_for("radio-missing.txt");
+    app.send("q");
+    app.wait_exit();
+}
+
 #[test]
 fn stepping_through_dates_shows_the_status_known_then_and_marks_what_is_new() {
     let dir = tempdir();

@@ -9,6 +9,8 @@ pub mod layout;
 pub mod new_since;
 pub mod palette;
 mod palette_update;
+mod passage_toggle;
+mod passage_view;
 pub mod run;
 pub mod theme;
 pub mod themes;
@@ -64,7 +66,20 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         ))
         .into());
     }
+    let story_dir = cli.story.as_deref().map(crate::commands::story_dir);
+    let (texts, problems) =
+        crate::story::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
     let mut app = app::App::new(loaded.full, loaded.as_of, today());
+    app.texts = std::sync::Arc::new(texts);
+    // A missing text file costs only its paragraphs: the story still opens, and the
+    // status line says which file (`storyscope check` lists them all).
+    if let Some(first) = problems.first() {
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more; see storyscope check)", n - 1),
+        };
+        app.error(format!("{first}{more}"));
+    }
     app.export_dir = settings.export_dir.clone();
     app.keymap = settings.keymap.clone();
     let theme = settings.theme;

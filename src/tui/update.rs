@@ -8,7 +8,7 @@ use crate::story::views::ViewFilter;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::detail::DetailLayout;
+use super::detail::{self, DetailLayout};
 use super::layout::{self, Hit};
 
 /// Something for the event loop to do.
@@ -269,8 +269,12 @@ fn follow(app: &mut App) {
     }
     let link = app.detail_link;
     let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
-    if let Some(target) = target {
-        navigate_to(app, target);
+    match target {
+        Some(detail::DetailLink::Record(target)) => navigate_to(app, target),
+        Some(detail::DetailLink::Passage(ordinal)) => {
+            super::passage_toggle::toggle_passage(app, ordinal);
+        }
+        None => {}
     }
 }
 

@@ -214,25 +214,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 cells,
             )
         }
-        Pane::Sources => {
-            let row = &app.source_rows[index];
-            let via = match &row.via {
-                Some(upstream) => format!("← {upstream}"),
-                None => "an origin".to_owned(),
-            };
-            columns(
-                &[
-                    (row.outlet.clone(), 15, theme.plain()),
-                    (row.published.clone(), 12, theme.date()),
-                    (via, 17, theme.dim()),
-                ],
-                (
-                    format!("{} facts, {} alone", row.facts, row.alone),
-                    theme.dim(),
-                ),
-                cells,
-            )
-        }
+        Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
         Pane::Detail => Line::default(),
     }
 }

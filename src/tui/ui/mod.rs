@@ -7,6 +7,7 @@ mod detail_pane;
 mod lists;
 mod overlays;
 mod palette;
+mod source_rows;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
