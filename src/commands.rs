@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, DiffFormat, ViewArg};
 use crate::story::authored::AUTHOR_MARK;
@@ -87,19 +86,10 @@ pub fn today() -> i64 {
 /// Runs a subcommand; returns the process exit code.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     match command {
-        Command::Schema => {
-            write_stdout(crate::starter::schema_json().as_bytes())?;
-            Ok(0)
-        }
-        Command::Completions { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "storyscope",
-                &mut std::io::stdout(),
-            );
-            Ok(0)
-        }
+        Command::Schema
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Config { .. } => crate::commands_meta::run(cli, command),
         Command::Check => {
             let loaded = load_story(cli)?;
             let code = check(cli, &loaded);
@@ -164,12 +154,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
+/// Writes to stdout, treating a closed pipe (`| head`) as success; any other failure
+/// (a full disk, `> /dev/full`) is an error of one line, exit 1.
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(err) => Err(anyhow::anyhow!("cannot write to standard output: {err}")),
+        Ok(()) => Ok(()),
     }
 }
 
@@ -216,6 +208,10 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
         ViewArg::Entity => {
             let id = id.ok_or_else(|| BadInput("the entity view needs --id ID".to_owned()))?;
             ExportView::Entity(entity_arg(story, id)?)
+        }
+        ViewArg::Record => {
+            let id = id.ok_or_else(|| BadInput("the record view needs --id ID".to_owned()))?;
+            ExportView::Record(crate::commands_meta::record_arg(story, id)?)
         }
     })
 }
@@ -385,7 +381,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         return Ok(0);
     }
     if hits.is_empty() {
-        eprintln!("no match for “{}”", clean_line(query));
+        // Not `eprintln!`: with stderr closed it would panic.
+        let _ = writeln!(std::io::stderr(), "no match for “{}”", clean_line(query));
         return Ok(1);
     }
     let mut out = String::new();

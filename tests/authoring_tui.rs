@@ -348,7 +348,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
     run_loop(
         &mut terminal,
         &mut app,
-        Theme { color: false },
+        Theme::no_color(),
         true,
         &mut next,
         &stop,

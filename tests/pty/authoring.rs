@@ -159,11 +159,27 @@ fn a_saved_change_shows_on_a_story_of_people_too() {
 
 #[test]
 fn no_watch_leaves_the_story_as_it_was() {
+    unwatched(&["--story", "s.json", "--no-watch"], false);
+}
+
+#[test]
+fn watch_false_in_the_config_file_leaves_the_story_as_it_was() {
+    unwatched(&["--story", "s.json"], true);
+}
+
+/// The explorer started with `args` (and, with `config`, a config file saying
+/// `watch = false`) does not pick up a change on disk.
+fn unwatched(args: &[&str], config: bool) {
     let dir = tempdir();
     let file = dir.path().join("s.json");
     let text = source("orchestra.json");
     std::fs::write(&file, &text).unwrap();
-    let mut app = Explorer::start(160, 45, &["--story", "s.json", "--no-watch"], dir.path());
+    if config {
+        // The pty harness points XDG_CONFIG_HOME at the test folder.
+        std::fs::create_dir_all(dir.path().join("storyscope")).unwrap();
+        std::fs::write(dir.path().join("storyscope/config.toml"), "watch = false\n").unwrap();
+    }
+    let mut app = Explorer::start(160, 45, args, dir.path());
     app.wait_ready();
     let title = detail_title(&app);
     std::fs::write(&file, retitled(&text, &event_id(&text, &title), "Changed")).unwrap();
