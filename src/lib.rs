@@ -1,8 +1,13 @@
 //! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
 #![warn(unreachable_pub)]
 pub mod cli;
+pub mod color;
 pub mod commands;
+pub(crate) mod commands_meta;
+pub mod completion;
+pub mod config;
 pub(crate) mod fsutil;
+pub mod starter;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;

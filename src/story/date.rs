@@ -129,7 +129,7 @@ impl DateSpec {
     }
 
     /// The story-file notation, which `parse` reads back unchanged.
-    pub(crate) fn canonical(&self) -> String {
+    pub fn canonical(&self) -> String {
         let core = match self.precision {
             Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
             Precision::Month => format!("{:04}-{:02}", self.year, self.month),

@@ -3,7 +3,9 @@
 
 pub mod amount;
 pub mod asof;
+pub mod authored;
 pub mod candidacy;
+pub mod consistency;
 pub mod date;
 pub mod diff;
 pub mod diff_report;
@@ -12,11 +14,16 @@ pub mod export;
 mod export_time;
 pub(crate) mod graph;
 pub(crate) mod json_spans;
-pub(crate) mod lint;
+pub mod lint;
+mod lint_checks;
+pub mod lint_report;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod model_notes;
 pub(crate) mod narrowing;
+pub mod origin;
+pub mod passage;
 pub(crate) mod problem;
 pub(crate) mod provenance;
 pub mod scale;
@@ -24,6 +31,7 @@ pub mod scale;
 #[allow(unreachable_pub)]
 pub mod search;
 pub(crate) mod serde_messages;
+pub mod sources_view;
 pub mod status_history;
 pub mod text;
 pub mod views;
@@ -33,7 +41,7 @@ pub use problem::{LoadError, Location, Problem};
 pub use provenance::FactRef;
 
 /// The shipped story: two February 2025 articles on Apple choosing Alibaba.
-pub(crate) const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");
+pub const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");
 
 /// How the embedded story is named in messages and provenance lines.
 pub(crate) const EMBEDDED_ORIGIN: &str = "embedded story";

@@ -72,6 +72,7 @@ pub fn generate(options: &SynthOptions) -> StoryFile {
         .map(|i| g.dispute(i, &about_pool))
         .collect();
     StoryFile {
+        schema: None,
         format: FORMAT_VERSION,
         story: StoryMeta {
             title: format!("Synthetic coverage: {} events on AI partnerships in China", options.events),
@@ -170,6 +171,8 @@ impl Generator {
                 source: format!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
                 note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
+                via: None,
+                quote: None,
             })
             .collect()
     }
@@ -207,6 +210,8 @@ impl Generator {
                 .then(|| format!("https://news.example.com/{index}")),
             via: (!origin).then(|| format!("src-{}", self.rng.below(index))),
             note: None,
+            text: None,
+            authored: Vec::new(),
         }
     }
 
@@ -223,6 +228,7 @@ impl Generator {
             aliases: named.aliases.clone(),
             summary: Some(summary),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -310,6 +316,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            authored: Vec::new(),
             status_changes: Vec::new(),
         }
     }
@@ -345,6 +352,7 @@ impl Generator {
                 timing: Timing::Ongoing,
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -376,6 +384,7 @@ impl Generator {
                     )
                 }),
                 cite: self.cite(),
+                authored: Vec::new(),
             })
             .collect();
         Candidacy {
@@ -434,6 +443,7 @@ impl Generator {
                 )
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -455,6 +465,7 @@ impl Generator {
             id: format!("disp-{index}"),
             point,
             about,
+            kind: Default::default(),
             variants,
             resolution: None,
         }

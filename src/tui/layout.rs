@@ -83,66 +83,6 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
     }
 }
 
-/// A rectangle of at most `max_width`×`max_height`, centred in `area`.
-pub(crate) fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
-    let width = area
-        .width
-        .saturating_sub(4)
-        .min(max_width)
-        .max(1.min(area.width));
-    let height = area
-        .height
-        .saturating_sub(2)
-        .min(max_height)
-        .max(1.min(area.height));
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-/// Where the help overlay goes at one terminal size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HelpLayout {
-    /// The overlay's rectangle, border included.
-    pub popup: Rect,
-    /// Two columns when the terminal is wide enough to show every line at once.
-    pub two_columns: bool,
-    /// Lines per column.
-    pub rows: usize,
-    /// How far j can scroll the single column: 0 when every line shows.
-    pub max_scroll: usize,
-}
-
-/// The help overlay's place in `area`, for drawing it and for scrolling it.
-pub fn help_layout(area: Rect) -> HelpLayout {
-    let lines = super::keymap::help_line_count();
-    let two_columns = area.width >= 120 && lines > usize::from(area.height.saturating_sub(4));
-    let rows = if two_columns {
-        lines.div_ceil(2)
-    } else {
-        lines
-    };
-    let popup = centred(
-        area,
-        if two_columns { 150 } else { 84 },
-        u16::try_from(rows + 2).unwrap_or(u16::MAX),
-    );
-    let max_scroll = if two_columns {
-        0
-    } else {
-        rows.saturating_sub(usize::from(popup.height.saturating_sub(2)))
-    };
-    HelpLayout {
-        popup,
-        two_columns,
-        rows,
-        max_scroll,
-    }
-}
-
 /// The area inside a pane's border.
 pub fn inner(rect: Rect) -> Rect {
     Rect {
@@ -284,30 +224,10 @@ mod tests {
     }
 
     #[test]
-    fn centred_rectangles_fit_and_inner_loses_the_border() {
-        let area = Rect::new(0, 0, 50, 20);
-        let popup = centred(area, 100, 100);
-        assert!(popup.width <= area.width - 4 && popup.height <= area.height - 2);
-        assert_eq!(popup.x, (area.width - popup.width) / 2);
+    fn inner_loses_the_border() {
         let inside = inner(Rect::new(2, 3, 10, 5));
         assert_eq!(inside, Rect::new(3, 4, 8, 3));
         assert_eq!(inner(Rect::new(0, 0, 1, 1)).width, 0);
-    }
-
-    #[test]
-    fn help_scrolls_only_as_far_as_its_lines() {
-        let lines = crate::tui::keymap::help_line_count();
-        let small = help_layout(Rect::new(0, 0, 80, 20));
-        assert!(!small.two_columns);
-        assert_eq!(
-            small.max_scroll,
-            lines - usize::from(small.popup.height - 2)
-        );
-        let wide = help_layout(Rect::new(0, 0, 160, 30));
-        assert!(wide.two_columns && wide.max_scroll == 0);
-        assert_eq!(wide.rows, lines.div_ceil(2));
-        let tall = help_layout(Rect::new(0, 0, 100, 200));
-        assert_eq!(tall.max_scroll, 0, "everything fits");
     }
 
     #[test]

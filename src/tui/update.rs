@@ -8,7 +8,7 @@ use crate::story::views::ViewFilter;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::detail::DetailLayout;
+use super::detail::{self, DetailLayout};
 use super::layout::{self, Hit};
 
 /// Something for the event loop to do.
@@ -18,6 +18,8 @@ pub enum Effect {
     Export { stem: String, markdown: String },
     /// Put this text on the clipboard.
     Copy(String),
+    /// Hand the terminal to the editor on the story file.
+    Edit(super::editor::EditRequest),
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -33,42 +35,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::Quit => app.should_quit = true,
-        Action::Resize(width, height) => {
-            app.size = (width, height);
-            let max = layout::help_layout(layout::screen(app)).max_scroll;
-            app.help_scroll = app.help_scroll.min(max);
+        Action::Resize(width, height) => app.size = (width, height),
+        Action::ToggleHelp | Action::Palette(_) => {
+            if let Some(command) = super::palette_update::handle(app, action) {
+                return apply(app, command);
+            }
         }
-        Action::ToggleHelp => {
-            app.mode = if app.mode == Mode::Help {
-                Mode::Normal
-            } else {
-                Mode::Help
-            };
-            app.help_scroll = 0;
-        }
-        Action::Up if app.mode == Mode::Help => app.help_scroll = app.help_scroll.saturating_sub(1),
-        Action::Down if app.mode == Mode::Help => {
-            let max = layout::help_layout(layout::screen(app)).max_scroll;
-            app.help_scroll = (app.help_scroll + 1).min(max);
-        }
-        Action::OpenSearch
-        | Action::SearchCancel
-        | Action::SearchInput(_)
-        | Action::SearchDeleteChar
-        | Action::SearchClear
-        | Action::SearchUp
-        | Action::SearchDown
-        | Action::SearchAccept => search_action(app, action),
-        Action::Export => return export(app),
-        Action::Copy => return copy(app),
-        other => move_around(app, other),
-    }
-    None
-}
-
-/// The search overlay's keys.
-fn search_action(app: &mut App, action: Action) {
-    match action {
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();
@@ -76,9 +48,11 @@ fn search_action(app: &mut App, action: Action) {
             app.search.selected = 0;
         }
         Action::SearchCancel => app.mode = Mode::Normal,
-        Action::SearchInput(c) if !c.is_control() => {
-            app.search.query.push(c);
-            run_search(app);
+        Action::SearchInput(c) => {
+            if !c.is_control() {
+                app.search.query.push(c);
+                run_search(app);
+            }
         }
         Action::SearchDeleteChar => {
             app.search.query.pop();
@@ -89,8 +63,10 @@ fn search_action(app: &mut App, action: Action) {
             run_search(app);
         }
         Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
-        Action::SearchDown if app.search.selected + 1 < app.search.hits.len() => {
-            app.search.selected += 1;
+        Action::SearchDown => {
+            if app.search.selected + 1 < app.search.hits.len() {
+                app.search.selected += 1;
+            }
         }
         Action::SearchAccept => {
             if let Some(hit) = app.search.hits.get(app.search.selected) {
@@ -99,13 +75,6 @@ fn search_action(app: &mut App, action: Action) {
                 jump_to(app, target);
             }
         }
-        _ => {}
-    }
-}
-
-/// Keys that move between panes, records and dates, or change what the panes show.
-fn move_around(app: &mut App, action: Action) {
-    match action {
         Action::NextPane | Action::PrevPane => {
             let panes = Pane::ALL;
             let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
@@ -132,14 +101,40 @@ fn move_around(app: &mut App, action: Action) {
         Action::Forward => {
             let shown = app.detail_target();
             if app.trail.forward(shown) {
-                app.reset_detail_cursor();
+                reset_detail_cursor(app);
             }
         }
-        Action::Escape => escape(app),
+        Action::Escape => {
+            if app.trail.followed.is_some() {
+                back(app);
+            } else if app.filter.is_some() {
+                toggle_filter(app);
+            } else if app.focus == Pane::Detail {
+                app.set_focus(app.origin_pane);
+            }
+        }
         Action::ToggleFilter => toggle_filter(app),
-        Action::ToggleChart => toggle_chart(app),
+        Action::ToggleChart => {
+            app.chart = !app.chart;
+            if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
+                app.chart = false;
+                app.info("no metrics here compare with each other");
+            }
+        }
         Action::AsOfEarlier | Action::AsOfLater => {
             app.step_as_of(action == Action::AsOfLater, run_search)
+        }
+        Action::Export => return export(app),
+        Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
+        Action::Copy => {
+            let record = app.detail_target()?;
+            let markdown =
+                crate::story::document::to_markdown(&app.detail_source().document(record));
+            app.info(format!(
+                "copied “{}” as Markdown",
+                app.story.record_title(record)
+            ));
+            return Some(Effect::Copy(markdown));
         }
         Action::Click(column, row) => click(app, column, row),
         Action::Scroll(column, row, delta) => {
@@ -148,38 +143,8 @@ fn move_around(app: &mut App, action: Action) {
                 move_selection(app, isize::from(delta) * 3);
             }
         }
-        _ => {}
     }
-}
-
-/// Esc steps back a hop, else clears the filter, else leaves Detail.
-fn escape(app: &mut App) {
-    if app.trail.followed.is_some() {
-        back(app);
-    } else if app.filter.is_some() {
-        toggle_filter(app);
-    } else if app.focus == Pane::Detail {
-        app.set_focus(app.origin_pane);
-    }
-}
-
-fn toggle_chart(app: &mut App) {
-    app.chart = !app.chart;
-    if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
-        app.chart = false;
-        app.info("no metrics here compare with each other");
-    }
-}
-
-/// `y`: the record in Detail, as the Markdown of the same document Detail draws.
-fn copy(app: &mut App) -> Option<Effect> {
-    let record = app.detail_target()?;
-    let markdown = crate::story::document::to_markdown(&app.detail_source().document(record));
-    app.info(format!(
-        "copied “{}” as Markdown",
-        app.story.record_title(record)
-    ));
-    Some(Effect::Copy(markdown))
+    None
 }
 
 /// Results the search overlay keeps for a query.
@@ -204,6 +169,13 @@ pub fn search_pending(app: &App) -> bool {
     app.search_worker
         .as_ref()
         .is_some_and(|worker| worker.is_pending())
+}
+
+/// Searches the current story again for the query typed, after the story changed.
+pub(crate) fn rerun_search(app: &mut App) {
+    app.search.hits.clear();
+    app.search.selected = 0;
+    run_search(app);
 }
 
 fn run_search(app: &mut App) {
@@ -286,18 +258,27 @@ fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
     app.detail_layout.as_ref()
 }
 
+fn reset_detail_cursor(app: &mut App) {
+    app.detail_link = 0;
+    app.detail_scroll = 0;
+}
+
 fn follow(app: &mut App) {
     if app.focus.is_list() {
         if app.selected_record(app.focus).is_some() {
             app.set_focus(Pane::Detail);
-            app.reset_detail_cursor();
+            reset_detail_cursor(app);
         }
         return;
     }
     let link = app.detail_link;
     let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
-    if let Some(target) = target {
-        navigate_to(app, target);
+    match target {
+        Some(detail::DetailLink::Record(target)) => navigate_to(app, target),
+        Some(detail::DetailLink::Passage(ordinal)) => {
+            super::passage_toggle::toggle_passage(app, ordinal);
+        }
+        None => {}
     }
 }
 
@@ -305,14 +286,15 @@ fn follow(app: &mut App) {
 fn navigate_to(app: &mut App, target: RecordRef) {
     let (shown, list) = (app.detail_target(), app.last_list_pane());
     if app.trail.hop(shown, target, list) {
-        app.reset_detail_cursor();
+        reset_detail_cursor(app);
     }
 }
 
 fn back(app: &mut App) {
+    // Back at the start of the trail, Detail shows the list selection again.
     let selection = app.selected_record(app.last_list_pane());
     if app.trail.back(selection) {
-        app.reset_detail_cursor();
+        reset_detail_cursor(app);
     }
 }
 
@@ -375,8 +357,12 @@ fn toggle_filter(app: &mut App) {
                     *cursor = Default::default();
                 }
                 let name = app.story.file.entities[entity].name.clone();
+                let key = app
+                    .keymap
+                    .key_for("filter")
+                    .unwrap_or_else(|| "Esc".to_owned());
                 app.info(format!(
-                    "timeline shows only events involving {name} (f clears)"
+                    "timeline shows only events involving {name} ({key} clears)"
                 ));
             }
             None => {
@@ -395,10 +381,11 @@ fn export(app: &mut App) -> Option<Effect> {
         Pane::Candidates => (ExportView::Candidates, ViewFilter::default()),
         Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
         Pane::Sources => (ExportView::Sources, ViewFilter::default()),
+        // What Detail shows: an entity with everything linked to it, else the record.
         Pane::Detail => match app.detail_target() {
             Some(RecordRef::Entity(e)) => (ExportView::Entity(e), ViewFilter::default()),
-            Some(RecordRef::Dispute(_)) => (ExportView::Disputes, ViewFilter::default()),
-            _ => (ExportView::Report, ViewFilter::default()),
+            Some(record) => (ExportView::Record(record), ViewFilter::default()),
+            None => (ExportView::Report, ViewFilter::default()),
         },
     };
     let options = ExportOptions {

@@ -345,6 +345,9 @@ impl Checker<'_> {
                 &citation.source,
                 Expect::Source,
             );
+            if let Some(via) = &citation.via {
+                self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source);
+            }
             if citation.para == Some(0) {
                 self.problems.push(
                     Problem::at(

@@ -102,6 +102,7 @@ impl Story {
             ..
         } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
+        super::authored::check_notes(&file, &mut problems);
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
@@ -124,7 +125,7 @@ impl Story {
     }
 
     /// The arena index of an entity id that validation has already checked.
-    pub(crate) fn entity_index(&self, id: &str) -> usize {
+    pub fn entity_index(&self, id: &str) -> usize {
         match self.indexes.ids.get(id) {
             Some(RecordRef::Entity(index)) => *index,
             _ => unreachable!("validated entity reference `{id}`"),
@@ -191,7 +192,7 @@ impl Story {
     }
 
     /// The stable id of a record, as written in the file.
-    pub(crate) fn record_id(&self, record: RecordRef) -> &str {
+    pub fn record_id(&self, record: RecordRef) -> &str {
         let file = &self.file;
         match record {
             RecordRef::Source(i) => &file.sources[i].id,

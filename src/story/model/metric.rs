@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Citation;
+use super::{AuthorNote, Citation};
 use crate::story::date::DateSpec;
 
 /// How a metric relates to its stated value.
@@ -120,4 +120,6 @@ pub struct Metric {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
-
+pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 mod metric;
 mod status;
 
@@ -15,12 +15,16 @@ pub use metric::{Basis, Bound, Direction, Metric};
 pub use status::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole story file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoryFile {
+    /// The JSON Schema editors validate this file against (`storyscope new` writes
+    /// `storyscope.schema.json` beside the story); storyscope itself ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Format version; must be 1.
     pub format: u32,
     pub story: StoryMeta,
@@ -65,6 +69,14 @@ pub struct Citation {
     /// A short paraphrase of what the source says here, in the story author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where this statement comes from, when not from the cited source's own `via`:
+    /// the id of the source it rests on (a data firm, a company's results …), or the
+    /// cited source's own id for its own reporting. See `origin.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// A few words of the cited paragraph, checked against the source's `text` file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -95,6 +107,11 @@ pub struct Source {
     /// Anything a reader should know about the source itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's text in a local file, relative to the story file (see `passage.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(
@@ -112,7 +129,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub(crate) const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 7] = [
         EntityKind::Company,
         EntityKind::AiModel,
         EntityKind::Product,
@@ -134,7 +151,7 @@ impl EntityKind {
         }
     }
 
-    pub(crate) fn plural(self) -> &'static str {
+    pub fn plural(self) -> &'static str {
         match self {
             EntityKind::Company => "companies",
             EntityKind::AiModel => "AI models",
@@ -162,6 +179,8 @@ pub struct Entity {
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -201,7 +220,7 @@ impl RelationKind {
     }
 
     /// How the relation reads from its `to` side.
-    pub(crate) fn inverse_label(self) -> &'static str {
+    pub fn inverse_label(self) -> &'static str {
         match self {
             RelationKind::Develops => "is developed by",
             RelationKind::PartnersWith => "partners with",
@@ -268,7 +287,7 @@ impl Timing {
     }
 
     /// True for claims about the future, which can become overdue.
-    pub(crate) fn is_expectation(self) -> bool {
+    pub fn is_expectation(self) -> bool {
         matches!(self, Timing::Expected | Timing::Conditional)
     }
 }
@@ -296,6 +315,8 @@ pub struct Relation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// Something that happened, is happening, or is expected.
@@ -316,6 +337,8 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
     /// Later statuses, oldest first, each cited: the last one known is where it stands.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_changes: Vec<StatusChange>,
@@ -353,6 +376,8 @@ pub struct Stage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// A party that `seeker` weighed for `role`, and how that went.
@@ -386,6 +411,9 @@ pub struct Dispute {
     /// Ids of the records (events, relations, candidacies, metrics, entities) the point
     /// is about; they show a "disputed" badge.
     pub about: Vec<String>,
+    /// A disagreement between sources (the default), or one source contradicting itself.
+    #[serde(default, skip_serializing_if = "DisputeKind::is_default")]
+    pub kind: DisputeKind,
     /// At least two.
     pub variants: Vec<Variant>,
     /// How a later source settled the point, if one did.
