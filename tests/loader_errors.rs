@@ -386,8 +386,10 @@ fn every_broken_reference_name_and_citation_is_reported_at_once() {
 fn every_malformed_record_is_reported_at_once() {
     let err = refuse("several_shape_problems.json");
     let expected = [
-        Problem::at("sources[1].kind", "`articel` is not an allowed value")
-            .with_hint("did you mean `article`?"),
+        Problem::at(
+            "sources[1].kind",
+            "`News Article` is not a kind: a kind is lowercase words joined by `_`, like `member_of`, at most 64 characters; write `news_article`",
+        ),
         Problem::at("events[0].titel", "unknown field `titel`").with_hint("did you mean `title`?"),
         Problem::at(
             "events[1].date",

@@ -432,6 +432,7 @@ impl Doc<'_> {
                 let source = &self.story.file.sources[row.source];
                 vec![
                     format!("“{}”", escape(&row.title)),
+                    source.kind.label().to_owned(),
                     escape(&row.outlet),
                     escape(&row.published),
                     escape(row.via.as_deref().unwrap_or("— (an origin)")),
@@ -445,6 +446,7 @@ impl Doc<'_> {
             &mut self.out,
             &[
                 "Title",
+                "Kind",
                 "Outlet",
                 "Published",
                 "Relies on",

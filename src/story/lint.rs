@@ -121,6 +121,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         }
     }
     findings.extend(shared_names(story));
+    findings.extend(super::kind_lint::near_miss_kinds(story));
     findings
 }
 

@@ -447,10 +447,7 @@ fn explain_serde_message(raw: &str) -> (String, Option<String>) {
                 .split(", ")
                 .map(|name| name.trim_matches('`'))
                 .collect();
-            let hint = match did_you_mean(variant, allowed.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("allowed: {}", allowed.join(", ")),
-            };
+            let hint = super::closed_values::hint(variant, &allowed);
             return (format!("`{variant}` is not an allowed value"), Some(hint));
         }
     }

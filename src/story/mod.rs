@@ -1,9 +1,11 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+mod closed_values;
 pub mod date;
 pub mod export;
 pub mod graph;
+mod kind_lint;
 pub mod lint;
 pub mod load;
 pub mod markdown;
@@ -12,6 +14,7 @@ pub mod provenance;
 pub mod search;
 pub mod text;
 pub mod views;
+pub mod vocab;
 
 pub use graph::{RecordRef, Story};
 pub use load::{LoadError, Problem};

@@ -7,6 +7,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+pub use super::vocab::{
+    Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
+    StageKind,
+};
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -55,15 +59,6 @@ pub struct Citation {
     /// A short paraphrase of what the source says here, in the story author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    Article,
-    Report,
-    Statement,
-    Filing,
 }
 
 /// An article, report or statement.
@@ -152,61 +147,6 @@ pub struct Entity {
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RelationKind {
-    Develops,
-    PartnersWith,
-    CompetesWith,
-    Owns,
-    Evaluates,
-    Regulates,
-    ReviewedBy,
-    BasedOn,
-    Outperforms,
-    Distributes,
-    Runs,
-    Reports,
-}
-
-impl RelationKind {
-    /// How the relation reads from its `from` side.
-    pub fn label(self) -> &'static str {
-        match self {
-            RelationKind::Develops => "develops",
-            RelationKind::PartnersWith => "partners with",
-            RelationKind::CompetesWith => "competes with",
-            RelationKind::Owns => "owns",
-            RelationKind::Evaluates => "evaluates",
-            RelationKind::Regulates => "regulates",
-            RelationKind::ReviewedBy => "is reviewed by",
-            RelationKind::BasedOn => "is based on",
-            RelationKind::Outperforms => "is claimed to outperform",
-            RelationKind::Distributes => "distributes",
-            RelationKind::Runs => "runs",
-            RelationKind::Reports => "reports on",
-        }
-    }
-
-    /// How the relation reads from its `to` side.
-    pub fn inverse_label(self) -> &'static str {
-        match self {
-            RelationKind::Develops => "is developed by",
-            RelationKind::PartnersWith => "partners with",
-            RelationKind::CompetesWith => "competes with",
-            RelationKind::Owns => "is owned by",
-            RelationKind::Evaluates => "is evaluated by",
-            RelationKind::Regulates => "is regulated by",
-            RelationKind::ReviewedBy => "reviews",
-            RelationKind::BasedOn => "is the basis of",
-            RelationKind::Outperforms => "is claimed to be outperformed by",
-            RelationKind::Distributes => "is distributed by",
-            RelationKind::Runs => "is run by",
-            RelationKind::Reports => "is reported on by",
-        }
-    }
 }
 
 /// How well a claim is sourced.
@@ -306,28 +246,6 @@ pub struct Event {
     pub cite: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StageKind {
-    Considered,
-    Evaluated,
-    Selected,
-    Dropped,
-    Rejected,
-}
-
-impl StageKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            StageKind::Considered => "considered",
-            StageKind::Evaluated => "evaluated",
-            StageKind::Selected => "selected",
-            StageKind::Dropped => "dropped",
-            StageKind::Rejected => "rejected",
-        }
-    }
-}
-
 /// One step in a candidacy, with the reason the sources give.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -378,37 +296,6 @@ impl Bound {
             Bound::AtLeast => "at least",
             Bound::UpTo => "up to",
             Bound::Under => "under",
-        }
-    }
-}
-
-/// What a figure is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// A level or count at a point in time.
-    Level,
-    /// A total over the period.
-    Cumulative,
-    /// Change against the same period a year earlier.
-    YearOnYear,
-    /// Change within one trading day.
-    Intraday,
-    /// Change over the stated period.
-    OverPeriod,
-    /// A share of a whole.
-    Share,
-}
-
-impl Basis {
-    pub fn label(self) -> &'static str {
-        match self {
-            Basis::Level => "level",
-            Basis::Cumulative => "cumulative",
-            Basis::YearOnYear => "year on year",
-            Basis::Intraday => "intraday",
-            Basis::OverPeriod => "over the period",
-            Basis::Share => "share",
         }
     }
 }

@@ -62,7 +62,7 @@ impl Story {
         let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
         let all_articles = sources
             .iter()
-            .all(|&s| self.file.sources[s].kind == super::model::SourceKind::Article);
+            .all(|&s| self.file.sources[s].kind.known() == Some(super::model::KnownSource::Article));
         Provenance {
             sources: sources.len(),
             origins: origins.len(),

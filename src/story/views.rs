@@ -3,7 +3,7 @@
 
 use super::date::DayNumber;
 use super::graph::{RecordRef, Story};
-use super::model::{Citation, Direction, Metric, StageKind, Timing};
+use super::model::{Citation, Direction, KnownStage, Metric, StageKind, Timing};
 use super::provenance::Provenance;
 use super::text::format_number;
 
@@ -185,7 +185,7 @@ impl Story {
             .stages
             .iter()
             .map(|stage| StageRow {
-                stage: stage.stage,
+                stage: stage.stage.clone(),
                 date: stage.date.map(|d| d.human()),
                 reason: stage.reason.clone(),
                 cite: stage.cite.clone(),
@@ -196,7 +196,9 @@ impl Story {
             candidacy: index,
             name: self.entity_name(&candidacy.candidate).to_owned(),
             role: candidacy.role.clone(),
-            current: stages.last().map_or(StageKind::Considered, |s| s.stage),
+            current: stages
+                .last()
+                .map_or(KnownStage::Considered.into(), |s| s.stage.clone()),
             stages,
             disputed: self.is_disputed(RecordRef::Candidacy(index)),
         }

@@ -361,16 +361,23 @@ fn entity(b: &mut Builder<'_>, i: usize) {
         b.heading("Relations");
         for &r in &links.relations {
             let relation = &story.file.relations[r];
-            let (verb, other) = if relation.from == entity.id {
-                (relation.kind.label(), &relation.to)
+            let outgoing = relation.from == entity.id;
+            let other = story.entity_index(if outgoing {
+                &relation.to
             } else {
-                (relation.kind.inverse_label(), &relation.from)
+                &relation.from
+            });
+            let other_name = &story.file.entities[other].name;
+            // A kind the program does not know has no inverse wording ("member of"
+            // does not turn into "has as member"), so its far side reads as a sentence.
+            let text = match (outgoing, relation.kind.inverse_label()) {
+                (true, _) => format!("{} {other_name}", relation.kind.label()),
+                (false, Some(inverse)) => format!("{inverse} {other_name}"),
+                (false, None) => {
+                    format!("{other_name} {} {}", relation.kind.label(), entity.name)
+                }
             };
-            let other_index = story.entity_index(other);
-            b.link(
-                RecordRef::Entity(other_index),
-                &format!("{verb} {}", story.file.entities[other_index].name),
-            );
+            b.link(RecordRef::Entity(other), &text);
         }
     }
     if !links.events.is_empty() {
@@ -420,6 +427,7 @@ fn source(b: &mut Builder<'_>, app: &App, i: usize) {
         None => story.source_row(i),
     };
     b.heading(&source.title);
+    b.field("Kind", source.kind.label());
     b.field("Outlet", &source.outlet);
     b.field("Published", &row.published);
     if let Some(url) = &source.url {

@@ -122,6 +122,7 @@ impl SearchIndex {
             file.entities.len() * 2
                 + file.events.len()
                 + file.metrics.len()
+                + file.relations.len()
                 + file.sources.len()
                 + file.disputes.len(),
         );
@@ -144,6 +145,15 @@ impl SearchIndex {
         }
         for (i, metric) in file.metrics.iter().enumerate() {
             push(RecordRef::Metric(i), metric.label.clone(), None);
+        }
+        // "Sam Altman member of OpenAI board": a relation is found by its kind's label
+        // too, known or not.
+        for i in 0..file.relations.len() {
+            push(
+                RecordRef::Relation(i),
+                story.record_title(RecordRef::Relation(i)),
+                None,
+            );
         }
         for (i, source) in file.sources.iter().enumerate() {
             push(
