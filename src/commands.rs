@@ -45,7 +45,8 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
     .map_err(|err| BadInput(err.to_string()))?;
     let as_of = match &cli.as_of {
         Some(text) => {
-            let date = DateSpec::parse(text).map_err(|why| BadInput(format!("--as-of: {why}")))?;
+            let date =
+                DateSpec::parse_any(text).map_err(|why| BadInput(format!("--as-of: {why}")))?;
             Some(date)
         }
         None => None,

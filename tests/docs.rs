@@ -80,7 +80,7 @@ fn schema_words() -> Vec<String> {
                 if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
                     words.extend(properties.keys().cloned());
                 }
-                for key in ["enum", "const"] {
+                for key in ["enum", "const", "examples"] {
                     match map.get(key) {
                         Some(serde_json::Value::Array(values)) => words
                             .extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned))),

@@ -198,7 +198,7 @@ fn reference_to_the_wrong_kind_of_record_says_which_kind() {
     );
 }
 
-const DATE_FORMS: &str = "(use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, with a leading ~ if approximate)";
+const DATE_FORMS: &str = "(use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, a range like 2023-11-21/22, with a leading ~ if approximate)";
 
 #[test]
 fn impossible_day_of_february() {

@@ -136,7 +136,13 @@ mod tests {
     use super::*;
 
     const BOUNDS: &[&str] = &[
-        "exact", "about", "over", "exceeding", "at_least", "up_to", "under",
+        "exact",
+        "about",
+        "over",
+        "exceeding",
+        "at_least",
+        "up_to",
+        "under",
     ];
 
     #[test]

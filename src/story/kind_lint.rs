@@ -21,7 +21,12 @@ pub(crate) fn near_miss_kinds(story: &Story) -> Vec<Finding> {
     };
     for (i, source) in file.sources.iter().enumerate() {
         if let Some(near) = source.kind.near_miss() {
-            note(format!("sources[{i}].kind"), source.kind.key(), "source kind", near);
+            note(
+                format!("sources[{i}].kind"),
+                source.kind.key(),
+                "source kind",
+                near,
+            );
         }
     }
     for (i, relation) in file.relations.iter().enumerate() {
@@ -40,7 +45,12 @@ pub(crate) fn near_miss_kinds(story: &Story) -> Vec<Finding> {
     }
     for (i, metric) in file.metrics.iter().enumerate() {
         if let Some(near) = metric.basis.near_miss() {
-            note(format!("metrics[{i}].basis"), metric.basis.key(), "basis", near);
+            note(
+                format!("metrics[{i}].basis"),
+                metric.basis.key(),
+                "basis",
+                near,
+            );
         }
     }
     findings

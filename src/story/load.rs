@@ -460,6 +460,15 @@ fn explain_serde_message(raw: &str) -> (String, Option<String>) {
             Some(format!("add `{field}`")),
         );
     }
+    if let Some(expected) = raw.strip_prefix("invalid type: null, expected ") {
+        return (
+            "must not be null".to_owned(),
+            Some(format!(
+                "leave an optional field out when there is nothing to say; a required one needs {}",
+                plain_expected(expected)
+            )),
+        );
+    }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some((found, expected)) = raw
             .strip_prefix(prefix)

@@ -3,6 +3,7 @@
 
 mod closed_values;
 pub mod date;
+mod date_forms;
 pub mod export;
 pub mod graph;
 mod kind_lint;
@@ -10,6 +11,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod not_null;
 pub mod provenance;
 pub mod search;
 pub mod text;

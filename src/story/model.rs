@@ -54,10 +54,20 @@ pub struct Citation {
     /// Id of a record in `sources`.
     pub source: String,
     /// Paragraph number in the source, counting from 1 (the headline is not counted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "u32")]
     pub para: Option<u32>,
     /// A short paraphrase of what the source says here, in the story author's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub note: Option<String>,
 }
 
@@ -70,15 +80,35 @@ pub struct Source {
     pub outlet: String,
     pub title: String,
     /// Publication date; absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "DateSpec")]
     pub published: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub url: Option<String>,
     /// Id of the upstream source this one relies on for its facts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub via: Option<String>,
     /// Anything a reader should know about the source itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub note: Option<String>,
 }
 
@@ -143,7 +173,12 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// One line on what it is, as the sources describe it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
@@ -219,11 +254,26 @@ pub struct Relation {
     pub kind: RelationKind,
     pub from: String,
     pub to: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "Status")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
 }
@@ -241,7 +291,12 @@ pub struct Event {
     pub entities: Vec<String>,
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
 }
@@ -251,9 +306,19 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub stage: StageKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
 }
@@ -320,20 +385,45 @@ pub struct Metric {
     pub unit: String,
     pub bound: Bound,
     /// For changes: which way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "Direction")]
     pub direction: Option<Direction>,
     /// The period or date the figure covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "DateSpec")]
     pub period: Option<DateSpec>,
     /// Period in words where no date expresses it ("the past year").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub period_note: Option<String>,
     pub basis: Basis,
     /// Entity id of whoever stated the figure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub stated_by: Option<String>,
     /// Figures sharing a group compare with each other and are charted together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "String")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
 }

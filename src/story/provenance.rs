@@ -60,9 +60,9 @@ impl Story {
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
         let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
-        let all_articles = sources
-            .iter()
-            .all(|&s| self.file.sources[s].kind.known() == Some(super::model::KnownSource::Article));
+        let all_articles = sources.iter().all(|&s| {
+            self.file.sources[s].kind.known() == Some(super::model::KnownSource::Article)
+        });
         Provenance {
             sources: sources.len(),
             origins: origins.len(),

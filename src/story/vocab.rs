@@ -319,7 +319,10 @@ mod tests {
         assert_eq!(kind, RelationKind::Known(KnownRelation::ReviewedBy));
         assert_eq!(kind.label(), "is reviewed by");
         assert_eq!(kind.inverse_label(), Some("reviews"));
-        assert_eq!(Basis::parse("year_on_year").unwrap().label(), "year on year");
+        assert_eq!(
+            Basis::parse("year_on_year").unwrap().label(),
+            "year on year"
+        );
     }
 
     #[test]
@@ -331,7 +334,10 @@ mod tests {
         assert_eq!(serde_json::to_string(&kind).unwrap(), "\"member_of\"");
         let stage: StageKind = serde_json::from_str("\"declined\"").unwrap();
         assert_eq!(stage.label(), "declined");
-        assert_eq!(Basis::parse("close_to_close").unwrap().label(), "close to close");
+        assert_eq!(
+            Basis::parse("close_to_close").unwrap().label(),
+            "close to close"
+        );
         assert_eq!(SourceKind::parse("blog2").unwrap().label(), "blog2");
     }
 
@@ -350,7 +356,10 @@ mod tests {
         let kind = RelationKind::parse("partner_with").unwrap();
         assert_eq!(kind.near_miss(), Some("partners_with"));
         assert_eq!(RelationKind::parse("member_of").unwrap().near_miss(), None);
-        assert_eq!(StageKind::parse("selcted").unwrap().near_miss(), Some("selected"));
+        assert_eq!(
+            StageKind::parse("selcted").unwrap().near_miss(),
+            Some("selected")
+        );
         assert_eq!(StageKind::parse("selected").unwrap().near_miss(), None);
     }
 }

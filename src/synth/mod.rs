@@ -195,7 +195,8 @@ impl Generator {
             kind: if origin {
                 KnownSource::Report
             } else {
-                self.rng.pick(&[KnownSource::Article, KnownSource::Statement])
+                self.rng
+                    .pick(&[KnownSource::Article, KnownSource::Statement])
             }
             .into(),
             outlet,

@@ -115,6 +115,14 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+impl SearchEntry {
+    /// Ranked after a record's own name at an equal score: an alias, or a relation's
+    /// line (it names two entities, whose own names should come first).
+    pub(crate) fn is_secondary(&self) -> bool {
+        self.alias_of.is_some() || matches!(self.target, RecordRef::Relation(_))
+    }
+}
+
 impl SearchIndex {
     pub fn build(story: &Story) -> SearchIndex {
         let file = &story.file;
@@ -211,7 +219,7 @@ impl SearchIndex {
             }
             ranks.push(SlotRank {
                 starts: terms::word_starts(&haystacks[start..]),
-                alias: entry.alias_of.is_some(),
+                alias: entry.is_secondary(),
                 weight: entry.weight,
                 len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
                 ascii: entry.text.is_ascii(),
