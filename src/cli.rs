@@ -16,7 +16,8 @@ pub struct Cli {
     pub story: Option<PathBuf>,
 
     /// Show the story as known on this date (YYYY-MM-DD, or coarser: YYYY-MM, YYYY …, read
-    /// as its last day): only sources certainly published by then; undated ones left out.
+    /// as its last day; or as the explorer shows dates: "18 Nov 2023", "Nov 2023",
+    /// FY2024): only sources certainly published by then; undated ones left out.
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
 

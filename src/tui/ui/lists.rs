@@ -149,7 +149,11 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 &[
                     (row.name.clone(), 11, theme.plain()),
                     (badges(row.disputed, false), 2, theme.disputed()),
-                    (row.current.label().to_owned(), 10, theme.value()),
+                    (
+                        row.current.label().to_owned(),
+                        stage_cols(app),
+                        theme.value(),
+                    ),
                 ],
                 (story_so_far, theme.dim()),
                 cells,
@@ -188,4 +192,15 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         }
         Pane::Detail => Line::default(),
     }
+}
+
+/// The stage column fits the longest stage a story uses (its own kinds, like
+/// "reinstated", included), between the width of the known ones and a cap.
+fn stage_cols(app: &App) -> usize {
+    app.candidate_rows
+        .iter()
+        .map(|row| crate::story::text::width(row.current.label()) + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 16)
 }
