@@ -36,7 +36,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the story; print counts, or every problem (exit 2).
-    Check,
+    Check {
+        /// `json`: the problems as JSON objects in Ruff's shape, for editors and CI.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+    },
     /// Write a view as Markdown to stdout or a file.
     Export {
         #[arg(value_enum)]
@@ -63,7 +67,10 @@ pub enum Command {
     },
     /// Check a story for weak sourcing and loose ends (warnings exit 0, errors 2).
     Lint {
-        /// Print JSON for tools.
+        /// `json`: the findings as JSON objects in Ruff's shape, for editors and CI.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// The same as `--format json` (kept for scripts that use it).
         #[arg(long)]
         json: bool,
     },
@@ -85,4 +92,13 @@ pub enum ViewArg {
     Sources,
     Entity,
     Report,
+}
+
+/// How `check` and `lint` print what they find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One line each, with path, id, line and column.
+    Human,
+    /// A JSON array in the shape of Ruff's `--output-format json`.
+    Json,
 }

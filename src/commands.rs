@@ -6,10 +6,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, ViewArg};
+use crate::cli::{Cli, Command, OutputFormat, ViewArg};
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
-use crate::story::lint::{Severity, lint};
 use crate::story::model::{EntityKind, StoryFile};
 use crate::story::search::SearchIndex;
 use crate::story::text::{clean_line, is_unsafe_char};
@@ -91,7 +90,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             );
             Ok(0)
         }
-        Command::Check => {
+        Command::Check {
+            format: OutputFormat::Json,
+        } => crate::diagnostics_cli::check_json(cli),
+        Command::Check { .. } => {
             let loaded = load_story(cli)?;
             let code = check(&loaded);
             // The process ends right after this: freeing a 100k-event story record by
@@ -128,12 +130,15 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Search { query, limit, json } => {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
-        Command::Lint { json } => run_lint(&load_story(cli)?, *json),
+        Command::Lint { format, json } => {
+            let format = if *json { OutputFormat::Json } else { *format };
+            crate::diagnostics_cli::run_lint(cli, &load_story(cli)?, format)
+        }
     }
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -144,7 +149,7 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 /// Pretty JSON that is safe to print: serde_json escapes C0 controls in strings but
 /// leaves DEL, C1 controls (a lone U+009B is a CSI) and bidi overrides raw, and a
 /// terminal would act on them. Written as `\uXXXX` escapes, the JSON means the same.
-fn json_for_terminal(value: &impl serde::Serialize) -> Result<String> {
+pub(crate) fn json_for_terminal(value: &impl serde::Serialize) -> Result<String> {
     let json = serde_json::to_string_pretty(value)?;
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
@@ -305,38 +310,6 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
-}
-
-fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
-    let findings = lint(&loaded.story, loaded.clock.reference_day);
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings.len() - errors;
-    if json {
-        write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
-    } else {
-        let mut out = String::new();
-        for finding in &findings {
-            let level = match finding.severity {
-                Severity::Warning => "warning",
-                Severity::Error => "error",
-            };
-            out.push_str(&format!(
-                "{level}[{}] {}: {}\n",
-                finding.check,
-                finding.location,
-                clean_line(&finding.message)
-            ));
-        }
-        out.push_str(&format!(
-            "{}: {errors} errors, {warnings} warnings\n",
-            clean_line(&loaded.story.origin)
-        ));
-        write_stdout(out.as_bytes())?;
-    }
-    Ok(if errors > 0 { 2 } else { 0 })
 }
 
 /// True when `path` names an existing folder we can write to, for `--export-dir`.

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use storyscope::story::load::{Location, load_bytes};
+use storyscope::story::problem::Place;
 use storyscope::story::{LoadError, Problem};
 
 fn invalid(name: &str) -> PathBuf {
@@ -22,11 +23,22 @@ fn refuse(name: &str) -> LoadError {
     }
 }
 
-fn at(path: &str, message: &str, hint: Option<&str>) -> Problem {
+/// A problem at `path`, in the record `id`, whose value starts at `line`:`column`.
+fn at(
+    path: &str,
+    (id, line, column): (&str, usize, usize),
+    message: &str,
+    hint: Option<&str>,
+) -> Problem {
     Problem {
         location: Location::Path(path.to_owned()),
         message: message.to_owned(),
         hint: hint.map(str::to_owned),
+        place: Some(Place {
+            id: Some(id.to_owned()),
+            line,
+            column,
+        }),
     }
 }
 
@@ -42,6 +54,7 @@ fn roughly_is_about() {
         "bound_synonym.json",
         &[at(
             "metrics[0].bound",
+            ("m-enterprises", 119, 16),
             "`roughly` is not an allowed value",
             Some(&format!("did you mean `about`? {BOUNDS}")),
         )],
@@ -54,6 +67,7 @@ fn more_than_is_over() {
         "bound_more_than.json",
         &[at(
             "metrics[1].bound",
+            ("m-share-move", 131, 16),
             "`more than` is not an allowed value",
             Some(&format!("did you mean `over`? {BOUNDS}")),
         )],
@@ -66,6 +80,7 @@ fn a_month_in_words_is_told_its_iso_form() {
         "date_not_iso.json",
         &[at(
             "events[0].date",
+            ("ev-choice", 71, 15),
             "`Nov 2023` is not a valid date: write `2023-11` (story files write dates in ISO 8601)",
             None,
         )],
@@ -74,6 +89,7 @@ fn a_month_in_words_is_told_its_iso_form() {
         "date_day_month_year.json",
         &[at(
             "events[0].date",
+            ("ev-choice", 71, 15),
             "`21 Nov 2023` is not a valid date: write `2023-11-21` (story files write dates in ISO 8601)",
             None,
         )],
@@ -86,6 +102,7 @@ fn a_timestamp_is_told_dates_have_no_time_of_day() {
         "date_timestamp.json",
         &[at(
             "events[0].date",
+            ("ev-choice", 71, 15),
             "`2023-11-21T23:00Z` is not a valid date: dates carry no time of day; write `2023-11-21`, the day in the timestamp's own offset (or a range like `2023-11-21/…` where the day differs by time zone)",
             None,
         )],
@@ -98,6 +115,7 @@ fn a_range_must_go_forwards() {
         "date_backwards_range.json",
         &[at(
             "events[0].date",
+            ("ev-choice", 71, 15),
             "`2023-11-22/21` is not a valid date: a range must end after it starts, and `2023-11-21` does not come after `2023-11-22` (use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, a range like 2023-11-21/22, with a leading ~ if approximate)",
             None,
         )],
@@ -110,6 +128,7 @@ fn null_is_not_a_left_out_field() {
         "null_stage_date.json",
         &[at(
             "candidates[0].stages[1].date",
+            ("cand-baidu", 105, 19),
             "must not be null",
             Some(
                 "leave an optional field out when there is nothing to say; a required one needs a string",
@@ -125,6 +144,7 @@ fn a_dispute_is_about_facts_only() {
         &[
             at(
                 "disputes[0].about[1]",
+                ("disp-baidu", 142, 31),
                 "`wire` is a source: a dispute is about facts (entities, relations, events, candidacies, metrics)",
                 Some(
                     "name the fact the sources disagree on; cite the source in a version's `cite`",
@@ -132,6 +152,7 @@ fn a_dispute_is_about_facts_only() {
             ),
             at(
                 "disputes[0].about[2]",
+                ("disp-baidu", 142, 39),
                 "`disp-baidu` is a dispute: a dispute is about facts (entities, relations, events, candidacies, metrics)",
                 Some("name the facts themselves; one dispute cannot be about another"),
             ),

@@ -216,7 +216,7 @@ fn copy_yields_the_selected_record_as_markdown() {
     };
     let title = app.story.record_title(app.detail_target().unwrap());
     assert!(markdown.starts_with(&format!("## {title}")));
-    assert!(markdown.contains("[^1]:"));
+    assert!(markdown.contains("### Citations\n\n- "), "{markdown}");
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::date::Precision;
-use super::load::{Problem, cap_problems};
 use super::model::{Citation, StoryFile};
+use super::problem::{Problem, cap_problems};
 use super::text::did_you_mean;
 
 /// A record in the story, by arena index.

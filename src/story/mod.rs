@@ -4,22 +4,28 @@
 mod closed_values;
 pub mod date;
 mod date_forms;
+pub mod diagnostic;
+pub mod document;
 pub mod export;
 pub mod graph;
+pub(crate) mod json_spans;
 mod kind_lint;
 pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
 mod not_null;
+pub mod place;
+pub mod problem;
 pub mod provenance;
 pub mod search;
+pub(crate) mod serde_messages;
 pub mod text;
 pub mod views;
 pub mod vocab;
 
 pub use graph::{RecordRef, Story};
-pub use load::{LoadError, Problem};
+pub use problem::{LoadError, Location, Problem};
 
 /// The shipped story: two February 2025 articles on Apple choosing Alibaba.
 pub const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");

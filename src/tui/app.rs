@@ -9,6 +9,8 @@ use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
 use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
+use super::detail::{DetailLayout, DetailSource};
+
 /// Above this many names a search may take longer than a frame (BENCHMARKS.md: p95
 /// 8.7 ms at 113k names, 30 ms at 1M), so it runs on the search worker.
 pub const BACKGROUND_SEARCH_NAMES: usize = 300_000;
@@ -164,6 +166,9 @@ pub struct App {
     pub detail_link: usize,
     /// First Detail line shown.
     pub detail_scroll: usize,
+    /// Where Detail's links fall, for the record and width it was laid out at; keys
+    /// reuse it instead of laying the record out again. `refresh_rows` forgets it.
+    pub detail_layout: Option<DetailLayout>,
     pub search: SearchState,
     /// First line of the help overlay shown.
     pub help_scroll: usize,
@@ -209,6 +214,7 @@ impl App {
             forward: Vec::new(),
             detail_link: 0,
             detail_scroll: 0,
+            detail_layout: None,
             search: SearchState::default(),
             help_scroll: 0,
             message: None,
@@ -230,6 +236,7 @@ impl App {
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
     /// clamps the selections.
     pub fn refresh_rows(&mut self) {
+        self.detail_layout = None;
         self.timeline_events = self.story.timeline_events(ViewFilter {
             entity: self.filter,
         });
@@ -388,14 +395,12 @@ impl App {
         self.message = Some((text.into(), MessageKind::Error));
     }
 
-    /// Rows a page key moves: the focused pane's visible height, less one row kept
-    /// for context.
-    pub fn page_rows(&self) -> usize {
-        let height = if self.focus == Pane::Detail {
-            super::layout::detail_size(self).1
-        } else {
-            super::layout::visible_rows(self, self.focus)
-        };
-        height.saturating_sub(1).max(1)
+    /// What Detail's document is built from.
+    pub fn detail_source(&self) -> DetailSource<'_> {
+        DetailSource {
+            story: &self.story,
+            clock: self.clock(),
+            source_rows: &self.source_rows,
+        }
     }
 }

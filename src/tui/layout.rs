@@ -25,7 +25,8 @@ pub struct Areas {
 /// What the mouse is over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
-    /// A pane, and the row (list index, or Detail line) under the pointer if any.
+    /// A pane, and the row under the pointer if any: a list's row index, or for
+    /// Detail the row inside the pane (0 is the top line shown).
     Pane(Pane, Option<usize>),
     Tab(Pane),
 }
@@ -133,6 +134,17 @@ pub fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) -> usize 
     scroll.min(lines.saturating_sub(height))
 }
 
+/// Rows a page key moves: the focused pane's visible height, less one row kept for
+/// context.
+pub fn page_rows(app: &App) -> usize {
+    let height = if app.focus == Pane::Detail {
+        detail_size(app).1
+    } else {
+        visible_rows(app, app.focus)
+    };
+    height.saturating_sub(1).max(1)
+}
+
 pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     let area = screen(app);
     if is_too_small(area) {
@@ -159,18 +171,7 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     }
     let offset_row = usize::from(row - inside.y);
     let index = if pane == Pane::Detail {
-        let lines = match app.detail_target() {
-            Some(record) => super::detail::build(
-                app,
-                record,
-                usize::from(inside.width),
-                super::theme::Theme { color: false },
-            )
-            .lines
-            .len(),
-            None => 0,
-        };
-        clamp_detail_scroll(app.detail_scroll, lines, usize::from(inside.height)) + offset_row
+        offset_row
     } else {
         app.cursor(pane).offset + offset_row
     };

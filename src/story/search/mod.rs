@@ -154,12 +154,18 @@ impl SearchIndex {
         for (i, metric) in file.metrics.iter().enumerate() {
             push(RecordRef::Metric(i), metric.label.clone(), None);
         }
-        // "Sam Altman member of OpenAI board": a relation is found by its kind's label
-        // too, known or not.
-        for i in 0..file.relations.len() {
+        // A relation is found by its kind, known or not ("member of"), and by the two
+        // entities; the kind comes first so that a query for a name ranks the entity's
+        // own record and its events above the many lines that merely mention it.
+        for (i, relation) in file.relations.iter().enumerate() {
             push(
                 RecordRef::Relation(i),
-                story.record_title(RecordRef::Relation(i)),
+                format!(
+                    "{}: {} → {}",
+                    relation.kind.label(),
+                    story.entity_name(&relation.from),
+                    story.entity_name(&relation.to)
+                ),
                 None,
             );
         }
