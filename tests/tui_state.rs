@@ -43,7 +43,7 @@ fn vim_keys_arrows_and_jumps_move_the_selection() {
 fn tab_and_numbers_move_between_panes() {
     let mut app = app(160, 45);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Partners);
+    assert_eq!(app.focus, Pane::Candidates);
     press(&mut app, "<Tab><Tab><Tab>");
     assert_eq!(app.focus, Pane::Detail);
     press(&mut app, "<Tab>");

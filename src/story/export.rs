@@ -11,7 +11,7 @@ use super::views::{Clock, MetricRow, ViewFilter};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportView {
     Timeline,
-    Partners,
+    Candidates,
     Metrics,
     Disputes,
     Sources,
@@ -25,7 +25,7 @@ impl ExportView {
     pub fn name(self) -> &'static str {
         match self {
             ExportView::Timeline => "timeline",
-            ExportView::Partners => "partners",
+            ExportView::Candidates => "candidates",
             ExportView::Metrics => "metrics",
             ExportView::Disputes => "disputes",
             ExportView::Sources => "sources",
@@ -42,7 +42,7 @@ pub struct ExportOptions {
     pub as_of: Option<DateSpec>,
     /// The record selected on screen, if exported from the explorer.
     pub selected: Option<String>,
-    /// Include the chart data tables with the figures.
+    /// Include the chart data tables with the metrics.
     pub chart: bool,
 }
 
@@ -66,7 +66,7 @@ pub fn export_markdown(
     doc.provenance_line(view);
     match view {
         ExportView::Timeline => doc.timeline(),
-        ExportView::Partners => doc.partners(),
+        ExportView::Candidates => doc.candidates(),
         ExportView::Metrics => doc.metrics(options.chart),
         ExportView::Disputes => doc.disputes(),
         ExportView::Sources => doc.sources(),
@@ -75,7 +75,7 @@ pub fn export_markdown(
             doc.out
                 .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
             doc.timeline();
-            doc.partners();
+            doc.candidates();
             doc.metrics(true);
             doc.disputes();
             doc.entities();
@@ -195,8 +195,9 @@ impl Doc<'_> {
         );
     }
 
-    fn partners(&mut self) {
-        self.section("Candidate partners");
+    fn candidates(&mut self) {
+        let title = escape(self.story.candidates_title());
+        self.section(&title);
         let candidates = self.story.candidate_rows(self.options.filter);
         let summary: Vec<Vec<String>> = candidates
             .iter()
@@ -204,6 +205,7 @@ impl Doc<'_> {
                 vec![
                     format!("**{}**", escape(&row.name)),
                     escape(&row.role),
+                    escape(&row.seeker),
                     format!(
                         "{}{}",
                         row.current.label(),
@@ -214,7 +216,7 @@ impl Doc<'_> {
             .collect();
         table(
             &mut self.out,
-            &["Candidate", "For", "Where it stands"],
+            &["Candidate", "For", "Chooser", "Where it stands"],
             &summary,
         );
         let mut stages: Vec<Vec<String>> = Vec::new();
@@ -222,6 +224,7 @@ impl Doc<'_> {
             for stage in &row.stages {
                 stages.push(vec![
                     escape(&row.name),
+                    escape(&row.chooser_and_role()),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
                     escape(stage.reason.as_deref().unwrap_or("—")),
@@ -235,6 +238,7 @@ impl Doc<'_> {
             &mut self.out,
             &[
                 "Candidate",
+                "Chooser: role",
                 "Stage",
                 "When",
                 "Reason given",
@@ -264,7 +268,7 @@ impl Doc<'_> {
     }
 
     fn metrics(&mut self, chart: bool) {
-        self.section("Cited figures");
+        self.section("Cited metrics");
         let rows: Vec<Vec<String>> = self
             .story
             .metric_rows(self.options.filter)
@@ -274,7 +278,7 @@ impl Doc<'_> {
         table(
             &mut self.out,
             &[
-                "Figure",
+                "Metric",
                 "Value",
                 "Subject",
                 "Period",
@@ -292,7 +296,7 @@ impl Doc<'_> {
                     .iter()
                     .map(|row| vec![escape(&row.label), escape(&row.value), escape(&row.period)])
                     .collect();
-                table(&mut self.out, &["Figure", "Value", "Period"], &cells);
+                table(&mut self.out, &["Metric", "Value", "Period"], &cells);
             }
         }
     }
@@ -462,7 +466,7 @@ impl Doc<'_> {
             level: 3,
         };
         sub.timeline();
-        sub.partners();
+        sub.candidates();
         sub.metrics(false);
         sub.disputes();
         self.out.push_str(&sub.out);

@@ -1,6 +1,8 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+pub mod amount;
+pub mod candidacy;
 mod closed_values;
 pub mod date;
 mod date_forms;

@@ -19,7 +19,7 @@ pub const BACKGROUND_SEARCH_NAMES: usize = 300_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
     Timeline,
-    Partners,
+    Candidates,
     Metrics,
     Sources,
     Detail,
@@ -28,17 +28,18 @@ pub enum Pane {
 impl Pane {
     pub const ALL: [Pane; 5] = [
         Pane::Timeline,
-        Pane::Partners,
+        Pane::Candidates,
         Pane::Metrics,
         Pane::Sources,
         Pane::Detail,
     ];
 
+    /// The pane's own name; `App::pane_title` gives the story's title for candidates.
     pub fn title(self) -> &'static str {
         match self {
             Pane::Timeline => "Timeline",
-            Pane::Partners => "Candidate partners",
-            Pane::Metrics => "Cited figures",
+            Pane::Candidates => crate::story::candidacy::DEFAULT_CANDIDATES_TITLE,
+            Pane::Metrics => "Cited metrics",
             Pane::Sources => "Sources",
             Pane::Detail => "Detail",
         }
@@ -48,8 +49,8 @@ impl Pane {
     pub fn short_title(self) -> &'static str {
         match self {
             Pane::Timeline => "Timeline",
-            Pane::Partners => "Partners",
-            Pane::Metrics => "Figures",
+            Pane::Candidates => "Candidates",
+            Pane::Metrics => "Metrics",
             Pane::Sources => "Sources",
             Pane::Detail => "Detail",
         }
@@ -141,14 +142,16 @@ pub struct App {
     pub origin_pane: Pane,
     pub mode: Mode,
     pub timeline: ListCursor,
-    pub partners: ListCursor,
+    pub candidates: ListCursor,
     pub metrics: ListCursor,
     pub sources: ListCursor,
     /// The timeline's events in order (arena indexes); rows are built only for what
     /// is drawn, so a story of 100k events opens at once.
     pub timeline_events: Vec<usize>,
-    /// Width of the widest figure value, for the figures pane's first column.
+    /// Width of the widest metric value, for the metrics pane's first column.
     pub metric_value_cols: usize,
+    /// Width of the widest candidate's name (at most 18), for the candidates pane.
+    pub candidate_name_cols: usize,
     pub candidate_rows: Vec<CandidateRow>,
     pub metric_rows: Vec<MetricRow>,
     pub source_rows: Vec<SourceRow>,
@@ -198,11 +201,12 @@ impl App {
             origin_pane: Pane::Timeline,
             mode: Mode::Normal,
             timeline: ListCursor::default(),
-            partners: ListCursor::default(),
+            candidates: ListCursor::default(),
             metrics: ListCursor::default(),
             sources: ListCursor::default(),
             timeline_events: Vec::new(),
             metric_value_cols: 0,
+            candidate_name_cols: 0,
             candidate_rows: Vec::new(),
             metric_rows: Vec::new(),
             source_rows: Vec::new(),
@@ -227,6 +231,15 @@ impl App {
         app
     }
 
+    /// The title a pane shows: the story names its candidates pane (story text, so
+    /// cleaned of anything a terminal would act on).
+    pub fn pane_title(&self, pane: Pane) -> String {
+        match pane {
+            Pane::Candidates => crate::story::text::clean_line(self.story.candidates_title()),
+            _ => pane.title().to_owned(),
+        }
+    }
+
     pub fn clock(&self) -> Clock {
         Clock {
             reference_day: self.as_of.map_or(self.today, |d| d.latest()),
@@ -243,6 +256,13 @@ impl App {
         self.candidate_rows = self.story.candidate_rows(ViewFilter::default());
         self.metric_rows = self.story.metric_rows(ViewFilter::default());
         self.source_rows = self.story.source_rows();
+        self.candidate_name_cols = self
+            .candidate_rows
+            .iter()
+            .map(|r| crate::story::text::width(&r.name))
+            .max()
+            .unwrap_or(0)
+            .clamp(4, 18);
         self.metric_value_cols = self
             .metric_rows
             .iter()
@@ -251,7 +271,7 @@ impl App {
             .unwrap_or(10);
         for (cursor, len) in [
             (&mut self.timeline, self.timeline_events.len()),
-            (&mut self.partners, self.candidate_rows.len()),
+            (&mut self.candidates, self.candidate_rows.len()),
             (&mut self.metrics, self.metric_rows.len()),
             (&mut self.sources, self.source_rows.len()),
         ] {
@@ -287,7 +307,7 @@ impl App {
     pub fn rows_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Timeline => self.timeline_events.len(),
-            Pane::Partners => self.candidate_rows.len(),
+            Pane::Candidates => self.candidate_rows.len(),
             Pane::Metrics => self.metric_rows.len(),
             Pane::Sources => self.source_rows.len(),
             Pane::Detail => 0,
@@ -297,7 +317,7 @@ impl App {
     pub fn cursor(&self, pane: Pane) -> ListCursor {
         match pane {
             Pane::Timeline => self.timeline,
-            Pane::Partners => self.partners,
+            Pane::Candidates => self.candidates,
             Pane::Metrics => self.metrics,
             Pane::Sources => self.sources,
             Pane::Detail => ListCursor::default(),
@@ -307,7 +327,7 @@ impl App {
     pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
         match pane {
             Pane::Timeline => Some(&mut self.timeline),
-            Pane::Partners => Some(&mut self.partners),
+            Pane::Candidates => Some(&mut self.candidates),
             Pane::Metrics => Some(&mut self.metrics),
             Pane::Sources => Some(&mut self.sources),
             Pane::Detail => None,
@@ -322,7 +342,7 @@ impl App {
                 .timeline_events
                 .get(cursor.selected)
                 .map(|&event| RecordRef::Event(event)),
-            Pane::Partners => self
+            Pane::Candidates => self
                 .candidate_rows
                 .get(cursor.selected)
                 .map(|r| RecordRef::Candidacy(r.candidacy)),

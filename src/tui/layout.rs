@@ -60,7 +60,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
     let [timeline, lower] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-    let [partners, metrics] =
+    let [candidates, metrics] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lower);
     let [detail, sources] =
         Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(right);
@@ -69,7 +69,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
         tabs: None,
         panes: vec![
             (Pane::Timeline, timeline),
-            (Pane::Partners, partners),
+            (Pane::Candidates, candidates),
             (Pane::Metrics, metrics),
             (Pane::Sources, sources),
             (Pane::Detail, detail),
@@ -107,7 +107,12 @@ pub fn visible_rows(app: &App, pane: Pane) -> usize {
 
 /// Keeps every list's selection inside its window after a move or a resize.
 pub fn sync_scroll(app: &mut App) {
-    for pane in [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources] {
+    for pane in [
+        Pane::Timeline,
+        Pane::Candidates,
+        Pane::Metrics,
+        Pane::Sources,
+    ] {
         let height = visible_rows(app, pane);
         let len = app.rows_len(pane);
         if let Some(cursor) = app.cursor_mut(pane) {

@@ -124,7 +124,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.chart = !app.chart;
             if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
                 app.chart = false;
-                app.info("no figures here compare with each other");
+                app.info("no metrics here compare with each other");
             }
         }
         Action::AsOfEarlier | Action::AsOfLater => step_as_of(app, action == Action::AsOfLater),
@@ -328,7 +328,7 @@ fn jump_to(app: &mut App, target: RecordRef) {
             .candidate_rows
             .iter()
             .position(|r| r.candidacy == i)
-            .map(|row| (Pane::Partners, row)),
+            .map(|row| (Pane::Candidates, row)),
         RecordRef::Metric(i) => app
             .metric_rows
             .iter()
@@ -438,7 +438,7 @@ fn export(app: &mut App) -> Option<Effect> {
     let filter = ViewFilter { entity: app.filter };
     let (view, options_filter) = match app.focus {
         Pane::Timeline => (ExportView::Timeline, filter),
-        Pane::Partners => (ExportView::Partners, ViewFilter::default()),
+        Pane::Candidates => (ExportView::Candidates, ViewFilter::default()),
         Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
         Pane::Sources => (ExportView::Sources, ViewFilter::default()),
         Pane::Detail => match app.detail_target() {

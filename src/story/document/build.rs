@@ -193,7 +193,7 @@ impl Doc<'_> {
             }
         }
         if !links.metrics.is_empty() {
-            self.heading("Figures");
+            self.heading("Metrics");
             for &m in &links.metrics {
                 let metric = &story.file.metrics[m];
                 let label = format!("{}: {}", metric.label, metric_value_text(metric));
@@ -214,8 +214,10 @@ impl Doc<'_> {
         let record = RecordRef::Candidacy(i);
         let row = story.candidate_row(i);
         let candidacy = &story.file.candidates[i];
-        self.title(&format!("{} — candidate", row.name));
+        // The title names the role and the chooser: one party can be weighed twice.
+        self.title(&story.record_title(record));
         self.field("For", &row.role);
+        self.field("Chooser", &row.seeker);
         self.field("Where it stands", row.current.label());
         self.badges(record, false);
         self.heading("Candidate and chooser");

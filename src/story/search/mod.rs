@@ -1,5 +1,5 @@
-//! Fuzzy search over every named thing: entities (by name and alias), events, figures,
-//! sources and disputes. Every word of a query must match; scores add up.
+//! Fuzzy search over every named thing: entities (by name and alias), events,
+//! candidacies (by candidate, role and chooser), metrics, sources and disputes. Every word of a query must match; scores add up.
 //!
 //! The ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
 //! `fresh_matcher`), then the tie-breaks in `rank`. Speed comes from scoring few names:
@@ -131,6 +131,7 @@ impl SearchIndex {
                 + file.events.len()
                 + file.metrics.len()
                 + file.relations.len()
+                + file.candidates.len()
                 + file.sources.len()
                 + file.disputes.len(),
         );
@@ -166,6 +167,15 @@ impl SearchIndex {
                     story.entity_name(&relation.from),
                     story.entity_name(&relation.to)
                 ),
+                None,
+            );
+        }
+        // "Sam Altman as chief executive, weighed by Halden board": two candidacies of
+        // one person are told apart in the results.
+        for i in 0..file.candidates.len() {
+            push(
+                RecordRef::Candidacy(i),
+                story.record_title(RecordRef::Candidacy(i)),
                 None,
             );
         }
@@ -489,7 +499,7 @@ fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default()
 }
 
-/// How many records refer to an entity (relations, events, figures, candidacies,
+/// How many records refer to an entity (relations, events, metrics, candidacies,
 /// disputes); other records weigh nothing.
 fn weight(story: &Story, target: RecordRef) -> u32 {
     match target {
