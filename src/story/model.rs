@@ -495,8 +495,8 @@ pub struct Variant {
 pub struct Dispute {
     pub id: String,
     pub point: String,
-    /// Ids of the records (events, relations, candidacies, metrics, entities) the point
-    /// is about; they show a "disputed" badge.
+    /// Ids of the facts (events, relations, candidacies, metrics, entities) the point
+    /// is about; they show a "disputed" badge. Never a source or another dispute.
     pub about: Vec<String>,
     /// At least two.
     pub variants: Vec<Variant>,
