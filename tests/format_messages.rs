@@ -175,3 +175,31 @@ fn every_format_one_file_still_loads() {
         load_bytes(&bytes, file).unwrap_or_else(|err| panic!("{err}"));
     }
 }
+
+#[test]
+fn the_schema_offers_known_kinds_as_examples_not_as_the_only_values() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_storyscope"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let defs = &schema["$defs"];
+    for (name, known) in [
+        ("RelationKind", "partners_with"),
+        ("SourceKind", "article"),
+        ("StageKind", "selected"),
+        ("Basis", "year_on_year"),
+    ] {
+        let def = &defs[name];
+        assert!(def.get("enum").is_none(), "{name} is closed: {def}");
+        assert_eq!(def["type"], "string", "{name}");
+        let examples = def["examples"].as_array().expect("examples for editors");
+        assert!(examples.iter().any(|e| e == known), "{name}: {examples:?}");
+        assert!(def["pattern"].is_string(), "{name}");
+    }
+    // Closed vocabularies stay enums.
+    assert!(defs["Bound"].to_string().contains("\"about\""));
+    // A left-out field is left out: `null` is not a value the schema allows.
+    let stage_date = defs["Stage"]["properties"]["date"].to_string();
+    assert!(!stage_date.contains("null"), "{stage_date}");
+}
