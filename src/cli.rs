@@ -54,6 +54,9 @@ pub enum Command {
         /// Write here (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Mark rows new or changed since this earlier date (before --as-of, if given).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fuzzy-search every named thing; every word of the query must match.
     Search {
@@ -73,6 +76,20 @@ pub enum Command {
         /// The same as `--format json` (kept for scripts that use it).
         #[arg(long)]
         json: bool,
+    },
+    /// What became known between two dates: new sources, facts, statuses, stages,
+    /// metrics, disputes and expectations that fell due.
+    Diff {
+        /// The earlier date (YYYY-MM-DD, or coarser, read as its last day).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The later date; leave it out to compare with every source, undated ones
+        /// included.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Markdown for people, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
     },
     /// Print the story format's JSON Schema.
     Schema,
@@ -103,5 +120,11 @@ pub enum OutputFormat {
     /// One line each, with path, id, line and column.
     Human,
     /// A JSON array in the shape of Ruff's `--output-format json`.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Md,
     Json,
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, OutputFormat, ViewArg};
+use crate::cli::{Cli, Command, DiffFormat, OutputFormat, ViewArg};
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::model::{EntityKind, StoryFile};
@@ -50,8 +50,9 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         }
         None => None,
     };
+    // Narrowing never falls back to the whole story: if it fails (a bug), say so.
     let story = match as_of {
-        Some(date) => full.as_of(date.latest()),
+        Some(date) => full.as_of(date.latest())?,
         None => full.clone(),
     };
     let clock = Clock {
@@ -106,8 +107,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             id,
             filter,
             output,
+            since,
         } => {
             let loaded = load_story(cli)?;
+            let new_since = since
+                .as_deref()
+                .map(|text| new_marks(&loaded, text))
+                .transpose()?;
             let view = resolve_view(&loaded.story, *view, id.as_deref())?;
             let entity = filter
                 .as_deref()
@@ -118,6 +124,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
                 as_of: loaded.as_of,
                 selected: None,
                 chart: true,
+                new_since,
             };
             let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
             match output {
@@ -134,6 +141,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             let format = if *json { OutputFormat::Json } else { *format };
             crate::diagnostics_cli::run_lint(cli, &load_story(cli)?, format)
         }
+        Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
     }
 }
 
@@ -222,11 +230,20 @@ fn check(loaded: &Loaded) -> Result<i32> {
         .map(|s| story.source_root(s))
         .collect();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
+    let undescribed = (0..file.entities.len())
+        .filter(|&e| story.is_undescribed(e))
+        .count();
+    let mut entity_parts = kinds.join(", ");
+    if undescribed > 0 {
+        entity_parts.push_str(&format!("; {undescribed} named, not yet described"));
+    }
+    let entities = if entity_parts.is_empty() {
+        file.entities.len().to_string()
+    } else {
+        format!("{} ({entity_parts})", file.entities.len())
+    };
     let rows = [
-        (
-            "entities",
-            format!("{} ({})", file.entities.len(), kinds.join(", ")),
-        ),
+        ("entities", entities),
         ("relations", file.relations.len().to_string()),
         ("events", file.events.len().to_string()),
         (
@@ -279,6 +296,9 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
                 }
+                if let RecordRef::Entity(e) = hit.target {
+                    item["described"] = (!story.is_undescribed(e)).into();
+                }
                 item
             })
             .collect();
@@ -302,8 +322,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
             line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
-        if let Some(provenance) = story.record_provenance(hit.target) {
-            line.push_str(&format!("  {}", provenance.label()));
+        if let Some(sourcing) = story.sourcing_label(hit.target) {
+            line.push_str(&format!("  {sourcing}"));
         }
         out.push_str(&line);
         out.push('\n');
@@ -315,4 +335,79 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
 /// True when `path` names an existing folder we can write to, for `--export-dir`.
 pub fn is_folder(path: &Path) -> bool {
     path.is_dir()
+}
+
+/// `storyscope diff`: the story as of `--from` against the story as of `--to` (or every
+/// source). A global `--as-of` would be ambiguous here and is refused.
+fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Result<i32> {
+    if cli.as_of.is_some() {
+        return Err(BadInput("diff takes --from and --to, not --as-of".to_owned()).into());
+    }
+    let full = match &cli.story {
+        Some(path) => load::load_path(path),
+        None => story::embedded(),
+    }
+    .map_err(|err| BadInput(err.to_string()))?;
+    let parse = |flag: &str, text: &str| {
+        DateSpec::parse_any(text).map_err(|why| BadInput(format!("--{flag}: {why}")))
+    };
+    let from = parse("from", from)?;
+    let to = to.map(|text| parse("to", text)).transpose()?;
+    if let Some(to) = to {
+        if to.latest() < from.latest() {
+            return Err(BadInput(format!(
+                "--from {} is after --to {}; give the earlier date first",
+                from.human(),
+                to.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = full.as_of(from.latest())?;
+    let later = match to {
+        Some(to) => full.as_of(to.latest())?,
+        None => full.clone(),
+    };
+    let reference_day = to.map_or_else(today, |d| d.latest());
+    let changes = crate::story::diff::diff(&earlier, from.latest(), &later, reference_day);
+    let dates = crate::story::diff_report::DiffDates {
+        from,
+        to,
+        reference_day,
+    };
+    let text = match format {
+        DiffFormat::Md => crate::story::diff_report::diff_markdown(&later, &changes, dates),
+        DiffFormat::Json => format!(
+            "{}\n",
+            json_for_terminal(&crate::story::diff_report::diff_json(
+                &later, &changes, dates
+            ))?
+        ),
+    };
+    write_stdout(text.as_bytes())?;
+    Ok(0)
+}
+
+/// The marks of `export --since DATE`: what the story shown holds that it did not hold
+/// as of DATE.
+fn new_marks(loaded: &Loaded, since: &str) -> Result<crate::story::diff::NewMarks> {
+    let date = DateSpec::parse_any(since).map_err(|why| BadInput(format!("--since: {why}")))?;
+    if let Some(as_of) = loaded.as_of {
+        if as_of.latest() < date.latest() {
+            return Err(BadInput(format!(
+                "--since {} is after --as-of {}; give an earlier date",
+                date.human(),
+                as_of.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = loaded.full.as_of(date.latest())?;
+    let diff = crate::story::diff::diff(
+        &earlier,
+        date.latest(),
+        &loaded.story,
+        loaded.clock.reference_day,
+    );
+    Ok(crate::story::diff::NewMarks { since: date, diff })
 }

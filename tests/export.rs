@@ -30,6 +30,7 @@ fn cli_options() -> ExportOptions {
         as_of: None,
         selected: None,
         chart: true,
+        new_since: None,
     }
 }
 
@@ -660,7 +661,7 @@ fn as_of_feb_12(story: &Story) -> (Story, ExportOptions, Clock) {
         ..cli_options()
     };
     (
-        story.as_of(date.latest()),
+        story.as_of(date.latest()).expect("narrowing never fails"),
         options,
         Clock {
             reference_day: date.latest(),

@@ -201,7 +201,8 @@ fn lint_as_of_a_date_still_points_into_the_file() {
     assert!(!objects.is_empty(), "{stderr}");
     let narrowed = load_path(&file)
         .unwrap()
-        .as_of(days_from_civil(2023, 11, 20));
+        .as_of(days_from_civil(2023, 11, 20))
+        .expect("the story narrows to 20 Nov");
     let mut shifted = 0;
     for object in objects
         .iter()

@@ -724,3 +724,30 @@ fn closing_the_terminal_ends_the_explorer() {
     assert!(status.signal().is_none(), "{status:?}");
     assert_eq!(status.exit_code(), 129, "{status:?}");
 }
+
+#[test]
+fn stepping_through_dates_shows_the_status_known_then_and_marks_what_is_new() {
+    let dir = tempdir();
+    let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/status_changes.json");
+    let story = story.to_str().unwrap();
+    let args = ["--story", story, "--as-of", "2026-03-02"];
+    let mut app = Explorer::start(160, 45, &args, dir.path());
+    app.wait_ready();
+    app.wait_for("Status: announced · expected");
+    assert!(!app.screen().contains("cancelled"), "{}", app.screen());
+    // One step later the cancellation counts: the status, its source, the mark.
+    app.send(">");
+    app.wait_for("new since previous date (2 Mar 2026)");
+    app.wait_for("Status: announced · cancelled (per Riverside Post, 10 Mar");
+    app.wait_until("the concert row marked changed", |screen| {
+        pane_lines(screen, "1 Timeline")
+            .is_some_and(|lines| lines.iter().any(|l| l.starts_with("* 14 Mar 2026")))
+    });
+    // And back: the status known on 2 March again, with nothing marked.
+    app.send("<");
+    app.wait_for("earliest date");
+    app.wait_for("Status: announced · expected");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0, "{}", app.raw_text());
+    assert_terminal_restored(&app.raw());
+}

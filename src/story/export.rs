@@ -2,6 +2,7 @@
 //! a file written from the screen matches the command line exactly.
 
 use super::date::DateSpec;
+use super::export_time::{self, candidate_label};
 use super::graph::{RecordRef, Story};
 use super::markdown::{Footnotes, escape, escape_block, table};
 use super::provenance::AS_OF_RULE;
@@ -44,6 +45,8 @@ pub struct ExportOptions {
     pub selected: Option<String>,
     /// Include the chart data tables with the metrics.
     pub chart: bool,
+    /// Mark what is new or changed since an earlier date (the explorer's step).
+    pub new_since: Option<super::diff::NewMarks>,
 }
 
 /// Renders a view of a story (already narrowed to its as-of date) as Markdown.
@@ -128,11 +131,17 @@ impl Doc<'_> {
             Some(date) => parts.push(format!("as of {} ({AS_OF_RULE})", date.human())),
             None => parts.push("all sources".to_owned()),
         }
+        parts.extend(export_time::marks_note(self.options.new_since.as_ref()));
         if let Some(selected) = &self.options.selected {
             parts.push(format!("selected: {}", escape(selected)));
         }
         parts.push(format!("story: {}", escape(&story.origin)));
         self.out.push_str(&format!("_{}_\n\n", parts.join(" · ")));
+    }
+
+    /// " · **new**" / " · **changed**" when the export carries marks.
+    fn mark(&self, record: RecordRef) -> &'static str {
+        export_time::mark(self.options.new_since.as_ref(), record)
     }
 
     fn section(&mut self, title: &str) {
@@ -170,9 +179,10 @@ impl Doc<'_> {
                     format!("**{}**", escape(&row.title)),
                     escape(&event.summary),
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         escape(&row.status),
-                        Self::badges(row.disputed, row.overdue)
+                        Self::badges(row.disputed, row.overdue),
+                        self.mark(RecordRef::Event(row.event))
                     ),
                     escape(&row.entities.join(", ")),
                     escape(&row.provenance.label()),
@@ -193,6 +203,9 @@ impl Doc<'_> {
             ],
             &rows,
         );
+        let events = story.timeline_events(self.options.filter);
+        let heading = "#".repeat(self.level + 1);
+        export_time::status_histories(story, &events, &mut self.notes, &heading, &mut self.out);
     }
 
     fn candidates(&mut self) {
@@ -203,13 +216,14 @@ impl Doc<'_> {
             .iter()
             .map(|row| {
                 vec![
-                    format!("**{}**", escape(&row.name)),
+                    format!("**{}**", escape(&candidate_label(row))),
                     escape(&row.role),
                     escape(&row.seeker),
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         row.current.label(),
-                        Self::badges(row.disputed, false)
+                        Self::badges(row.disputed, false),
+                        self.mark(RecordRef::Candidacy(row.candidacy))
                     ),
                 ]
             })
@@ -223,7 +237,7 @@ impl Doc<'_> {
         for row in &candidates {
             for stage in &row.stages {
                 stages.push(vec![
-                    escape(&row.name),
+                    escape(&candidate_label(row)),
                     escape(&row.chooser_and_role()),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
@@ -254,9 +268,10 @@ impl Doc<'_> {
         vec![
             escape(&row.label),
             format!(
-                "**{}**{}",
+                "**{}**{}{}",
                 escape(&row.value),
-                Self::badges(row.disputed, false)
+                Self::badges(row.disputed, false),
+                self.mark(RecordRef::Metric(row.metric))
             ),
             escape(&row.subject),
             escape(&row.period),
@@ -330,6 +345,7 @@ impl Doc<'_> {
                 &["Version", "Told by", "Sourcing", "Sources"],
                 &cells,
             );
+            export_time::resolution(self.story, row.dispute, &mut self.notes, &mut self.out);
         }
     }
 
@@ -342,7 +358,11 @@ impl Doc<'_> {
             .map(|row| {
                 let source = &self.story.file.sources[row.source];
                 vec![
-                    format!("“{}”", escape(&row.title)),
+                    format!(
+                        "“{}”{}",
+                        escape(&row.title),
+                        self.mark(RecordRef::Source(row.source))
+                    ),
                     source.kind.label().to_owned(),
                     escape(&row.outlet),
                     escape(&row.published),
@@ -374,12 +394,17 @@ impl Doc<'_> {
         entities
             .map(|i| {
                 let entity = &story.file.entities[i];
+                let (described, sourcing) = export_time::entity_cells(story, i);
                 vec![
-                    format!("**{}**", escape(&entity.name)),
+                    format!(
+                        "**{}**{}",
+                        escape(&entity.name),
+                        self.mark(RecordRef::Entity(i))
+                    ),
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
-                    escape(entity.summary.as_deref().unwrap_or("")),
-                    escape(&story.provenance(&entity.cite).label()),
+                    described,
+                    sourcing,
                     self.notes.refs(&entity.cite),
                 ]
             })

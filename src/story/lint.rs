@@ -61,7 +61,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         }
     }
     for (i, event) in story.file.events.iter().enumerate() {
-        if event.status.timing.is_expectation() && event.date.latest() < reference_day {
+        if story.event_status(i).timing.is_expectation() && event.date.latest() < reference_day {
             findings.push(warn(
                 "past-due",
                 format!("events[{i}]"),
@@ -169,5 +169,7 @@ pub fn fact_path(fact: FactRef) -> String {
         FactRef::Record(record) => super::graph::record_path(record),
         FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),
         FactRef::Variant(d, v) => format!("disputes[{d}].variants[{v}]"),
+        FactRef::StatusChange(e, c) => format!("events[{e}].status_changes[{c}]"),
+        FactRef::Resolution(d) => format!("disputes[{d}].resolution"),
     }
 }

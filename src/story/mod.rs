@@ -2,13 +2,17 @@
 //! Nothing here touches a terminal.
 
 pub mod amount;
+pub mod asof;
 pub mod candidacy;
 mod closed_values;
 pub mod date;
 mod date_forms;
 pub mod diagnostic;
+pub mod diff;
+pub mod diff_report;
 pub mod document;
 pub mod export;
+mod export_time;
 pub mod graph;
 pub(crate) mod json_spans;
 mod kind_lint;
@@ -22,6 +26,7 @@ pub mod problem;
 pub mod provenance;
 pub mod search;
 pub(crate) mod serde_messages;
+pub mod status_history;
 pub mod text;
 pub mod views;
 pub mod vocab;

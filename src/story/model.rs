@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+pub use super::status_history::{Resolution, StatusChange};
 pub use super::vocab::{
     Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
     StageKind,
@@ -298,6 +299,8 @@ pub struct Event {
     pub summary: String,
     /// Ids of the entities involved, most central first.
     pub entities: Vec<String>,
+    /// The status as first reported, resting on `cite`; later changes go in
+    /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
     #[serde(
@@ -308,6 +311,9 @@ pub struct Event {
     #[schemars(with = "String")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
+    /// Later statuses, oldest first, each cited: the last one known is where it stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_changes: Vec<StatusChange>,
 }
 
 /// One step in a candidacy, with the reason the sources give.
@@ -500,4 +506,12 @@ pub struct Dispute {
     pub about: Vec<String>,
     /// At least two.
     pub variants: Vec<Variant>,
+    /// How a later source settled the point, if one did.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::not_null::present"
+    )]
+    #[schemars(with = "Resolution")]
+    pub resolution: Option<Resolution>,
 }

@@ -1,15 +1,11 @@
-//! How well each fact is sourced (articles vs independent origins), and the story as it
-//! was known on a given date.
-//!
-//! As-of rule: a source counts once every day its publication date can mean has passed
-//! (a source dated only "2025-02" counts from 28 Feb 2025); an undated source never
-//! counts under an as-of date, since nothing says it was known by then.
+//! How well each fact is sourced (articles vs independent origins); the publication
+//! days the explorer steps through. The as-of narrowing itself is in `asof.rs`.
 
 use std::collections::BTreeSet;
 
 use super::date::DayNumber;
 use super::graph::{RecordRef, Story};
-use super::model::{Citation, StoryFile};
+use super::model::Citation;
 
 /// A statement that carries its own citations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,6 +15,10 @@ pub enum FactRef {
     Stage(usize, usize),
     /// A dispute's version: (dispute, variant index).
     Variant(usize, usize),
+    /// An event's later status: (event, change index).
+    StatusChange(usize, usize),
+    /// How a dispute was settled.
+    Resolution(usize),
 }
 
 /// "N articles · M independent origins" for one fact.
@@ -100,12 +100,16 @@ impl Story {
                 .enumerate()
                 .map(|(i, r)| (record(RecordRef::Relation(i)), r.cite.as_slice())),
         );
-        facts.extend(
-            file.events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (record(RecordRef::Event(i)), e.cite.as_slice())),
-        );
+        for (i, event) in file.events.iter().enumerate() {
+            facts.push((record(RecordRef::Event(i)), event.cite.as_slice()));
+            facts.extend(
+                event
+                    .status_changes
+                    .iter()
+                    .enumerate()
+                    .map(|(c, change)| (FactRef::StatusChange(i, c), change.cite.as_slice())),
+            );
+        }
         for (c, candidacy) in file.candidates.iter().enumerate() {
             facts.extend(
                 candidacy
@@ -129,6 +133,9 @@ impl Story {
                     .enumerate()
                     .map(|(v, variant)| (FactRef::Variant(d, v), variant.cite.as_slice())),
             );
+            if let Some(resolution) = &dispute.resolution {
+                facts.push((FactRef::Resolution(d), resolution.cite.as_slice()));
+            }
         }
         facts
     }
@@ -154,6 +161,20 @@ impl Story {
                     self.file.disputes[d].point, self.file.disputes[d].variants[v].claim
                 )
             }
+            FactRef::StatusChange(e, c) => {
+                let event = &self.file.events[e];
+                format!(
+                    "status of “{}”: {}",
+                    event.title,
+                    super::status_history::status_text(
+                        event.status_changes[c].status,
+                        event.condition.as_deref()
+                    )
+                )
+            }
+            FactRef::Resolution(d) => {
+                format!("settlement of “{}”", self.file.disputes[d].point)
+            }
         }
     }
 
@@ -162,7 +183,8 @@ impl Story {
         match fact {
             FactRef::Record(record) => record,
             FactRef::Stage(c, _) => RecordRef::Candidacy(c),
-            FactRef::Variant(d, _) => RecordRef::Dispute(d),
+            FactRef::Variant(d, _) | FactRef::Resolution(d) => RecordRef::Dispute(d),
+            FactRef::StatusChange(e, _) => RecordRef::Event(e),
         }
     }
 
@@ -249,93 +271,6 @@ impl Story {
             .filter_map(|s| s.published.map(|d| d.latest()))
             .collect();
         days.into_iter().collect()
-    }
-
-    /// The story as known on `day`: citations of later (or undated) sources removed,
-    /// facts left without a citation dropped, disputes left with one version dropped.
-    pub fn as_of(&self, day: DayNumber) -> Story {
-        let known: BTreeSet<&str> = self
-            .file
-            .sources
-            .iter()
-            .filter(|s| s.published.is_some_and(|d| d.certainly_by(day)))
-            .map(|s| s.id.as_str())
-            .collect();
-        let keep = |cite: &mut Vec<Citation>| {
-            cite.retain(|c| known.contains(c.source.as_str()));
-            !cite.is_empty()
-        };
-        let mut file: StoryFile = StoryFile::clone(&self.file);
-        // Sources not yet published go too, except upstream reports that a known
-        // source already relies on (they are how its origin is counted).
-        // Each known source's chain is walked upward until it meets a source already
-        // listed, so every source is visited once.
-        let mut listed: BTreeSet<&str> = BTreeSet::new();
-        for source in &self.file.sources {
-            let mut current = source;
-            if !known.contains(current.id.as_str()) {
-                continue;
-            }
-            while listed.insert(current.id.as_str()) {
-                match current.via.as_deref() {
-                    Some(via) => current = &self.file.sources[self.source_index(via)],
-                    None => break,
-                }
-            }
-        }
-        file.sources.retain(|s| listed.contains(s.id.as_str()));
-        file.relations.retain_mut(|r| keep(&mut r.cite));
-        file.events.retain_mut(|e| keep(&mut e.cite));
-        file.metrics.retain_mut(|m| keep(&mut m.cite));
-        for candidacy in &mut file.candidates {
-            candidacy.stages.retain_mut(|s| keep(&mut s.cite));
-        }
-        file.candidates.retain(|c| !c.stages.is_empty());
-        for dispute in &mut file.disputes {
-            dispute.variants.retain_mut(|v| keep(&mut v.cite));
-        }
-        file.disputes.retain(|d| d.variants.len() >= 2);
-        // An entity stays while a surviving citation names it or a surviving fact
-        // refers to it, so no reference is left dangling.
-        let mut referenced: BTreeSet<String> = BTreeSet::new();
-        for r in &file.relations {
-            referenced.extend([r.from.clone(), r.to.clone()]);
-        }
-        for e in &file.events {
-            referenced.extend(e.entities.iter().cloned());
-        }
-        for m in &file.metrics {
-            referenced.insert(m.subject.clone());
-            referenced.extend(m.stated_by.iter().cloned());
-        }
-        for c in &file.candidates {
-            referenced.extend([c.candidate.clone(), c.seeker.clone()]);
-        }
-        file.entities.retain_mut(|e| {
-            let named = keep(&mut e.cite);
-            named || referenced.contains(&e.id)
-        });
-        let surviving: BTreeSet<String> = file
-            .entities
-            .iter()
-            .map(|e| e.id.clone())
-            .chain(file.relations.iter().map(|r| r.id.clone()))
-            .chain(file.events.iter().map(|e| e.id.clone()))
-            .chain(file.candidates.iter().map(|c| c.id.clone()))
-            .chain(file.metrics.iter().map(|m| m.id.clone()))
-            .collect();
-        for dispute in &mut file.disputes {
-            dispute.about.retain(|id| surviving.contains(id));
-        }
-        // Entities kept only for a reference keep their record but cite nothing known
-        // yet; the original citations stand in so the record stays valid.
-        for entity in &mut file.entities {
-            if entity.cite.is_empty() {
-                let original = &self.file.entities[self.entity_index(&entity.id)];
-                entity.cite = original.cite.clone();
-            }
-        }
-        Story::build(file, &self.origin).unwrap_or_else(|_| self.clone())
     }
 
     /// Records the fact is disputed in, through its record.

@@ -312,6 +312,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            status_changes: Vec::new(),
         }
     }
 
@@ -457,6 +458,7 @@ impl Generator {
             point,
             about,
             variants,
+            resolution: None,
         }
     }
 }

@@ -37,11 +37,24 @@ pub struct DetailSource<'a> {
     pub story: &'a Story,
     pub clock: Clock,
     pub source_rows: &'a [SourceRow],
+    /// What is new since the previous date, after a step through dates.
+    pub new_since: Option<&'a super::new_since::NewSince>,
 }
 
 impl DetailSource<'_> {
     pub fn document(&self, record: RecordRef) -> RecordDoc {
-        document::build(self.story, record, self.clock, self.source_rows)
+        let mut doc = document::build(self.story, record, self.clock, self.source_rows);
+        // "New since 12 Feb 2025" right under the title, after a step through dates.
+        if let Some(note) = self.new_since.and_then(|n| n.note_for(record)) {
+            doc.blocks.insert(
+                1,
+                Block::Field {
+                    label: note.0,
+                    value: note.1,
+                },
+            );
+        }
+        doc
     }
 
     /// `record` laid out `width` cells wide.

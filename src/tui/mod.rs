@@ -5,6 +5,7 @@ pub mod app;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
+pub mod new_since;
 pub mod run;
 pub mod theme;
 pub mod ui;

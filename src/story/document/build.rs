@@ -6,6 +6,9 @@ use crate::story::{RecordRef, Story};
 
 use super::{Block, RecordDoc, Version, citation_text};
 
+#[path = "time.rs"]
+mod time;
+
 /// Facts listed under a source; the count says how many more there are.
 const MAX_LISTED_FACTS: usize = 200;
 
@@ -77,7 +80,8 @@ impl Doc<'_> {
     fn entity_link(&mut self, id: &str) {
         let index = self.story.entity_index(id);
         let entity = &self.story.file.entities[index];
-        let label = format!("{} ({})", entity.name, entity.kind.label());
+        let marker = time::link_marker(self, index);
+        let label = format!("{} ({}){marker}", entity.name, entity.kind.label());
         self.link(RecordRef::Entity(index), label);
     }
 
@@ -125,7 +129,7 @@ impl Doc<'_> {
         if let Some(reported) = self.first_reported(&event.cite) {
             self.field("First reported", &reported);
         }
-        self.field("Status", &row.status);
+        time::event_status(self, &row.status, i);
         self.badges(record, row.overdue);
         self.push(Block::Break);
         self.text(&event.summary);
@@ -142,6 +146,7 @@ impl Doc<'_> {
         let entity = &story.file.entities[i];
         self.title(&entity.name);
         self.field("Kind", entity.kind.label());
+        let undescribed = time::undescribed(self, i);
         if !entity.aliases.is_empty() {
             self.field("Also called", &entity.aliases.join(", "));
         }
@@ -151,7 +156,9 @@ impl Doc<'_> {
         }
         self.entity_links(i);
         self.disputes(RecordRef::Entity(i));
-        self.citations(&entity.cite);
+        if !undescribed {
+            self.citations(&entity.cite);
+        }
     }
 
     /// An entity's relations, events, metrics and candidacies, as links.
@@ -171,13 +178,14 @@ impl Doc<'_> {
                 });
                 let name = &story.file.entities[other].name;
                 let label = relation.kind.label();
+                let marker = time::link_marker(self, other);
                 // A kind the program does not know has no inverse wording ("member of"
                 // does not turn into "has as member"), so its far side reads as a
                 // sentence.
                 let text = match (outgoing, relation.kind.inverse_label()) {
-                    (true, _) => format!("{label} {name}"),
-                    (false, Some(inverse)) => format!("{inverse} {name}"),
-                    (false, None) => format!("{name} {label} {}", entity.name),
+                    (true, _) => format!("{label} {name}{marker}"),
+                    (false, Some(inverse)) => format!("{inverse} {name}{marker}"),
+                    (false, None) => format!("{name} {label} {}{marker}", entity.name),
                 };
                 self.link(RecordRef::Entity(other), text);
             }
@@ -218,7 +226,7 @@ impl Doc<'_> {
         self.title(&story.record_title(record));
         self.field("For", &row.role);
         self.field("Chooser", &row.seeker);
-        self.field("Where it stands", row.current.label());
+        time::standing(self, i);
         self.badges(record, false);
         self.heading("Candidate and chooser");
         self.entity_link(&candidacy.candidate);
@@ -268,6 +276,7 @@ impl Doc<'_> {
         self.field("Kind", source.kind.label());
         self.field("Outlet", &source.outlet);
         self.field("Published", &row.published);
+        time::source_counting(self, i);
         if let Some(url) = &source.url {
             self.field("Address", url);
         }
@@ -358,6 +367,7 @@ impl Doc<'_> {
             })
             .collect();
         self.push(Block::Versions(versions));
+        time::resolution(self, i);
     }
 
     fn relation(&mut self, i: usize) {

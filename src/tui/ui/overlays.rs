@@ -138,8 +138,8 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
     if app.story.is_disputed(hit.target) {
         right.push_str("◆ disputed  ");
     }
-    if let Some(provenance) = app.story.record_provenance(hit.target) {
-        right.push_str(&provenance.label());
+    if let Some(sourcing) = app.story.sourcing_label(hit.target) {
+        right.push_str(&sourcing);
     }
     let kind_cols = 10;
     let name_cols = cells.saturating_sub(kind_cols + width(&right) + 1).max(1);
