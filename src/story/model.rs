@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+use super::not_null::present;
 pub use super::status_history::{Resolution, StatusChange};
 pub use super::vocab::{
     Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
@@ -48,11 +49,8 @@ pub struct StoryMeta {
     pub summary: String,
     /// What the candidates pane and export call the candidacies ("Candidate
     /// partners", "Who will run the company"); "Candidates" when absent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub candidates_title: Option<String>,
 }
@@ -64,19 +62,13 @@ pub struct Citation {
     /// Id of a record in `sources`.
     pub source: String,
     /// Paragraph number in the source, counting from 1 (the headline is not counted).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "u32")]
     pub para: Option<u32>,
     /// A short paraphrase of what the source says here, in the story author's words.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub note: Option<String>,
 }
@@ -90,34 +82,22 @@ pub struct Source {
     pub outlet: String,
     pub title: String,
     /// Publication date; absent when unknown.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub published: Option<DateSpec>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub url: Option<String>,
     /// Id of the upstream source this one relies on for its facts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub via: Option<String>,
     /// Anything a reader should know about the source itself.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub note: Option<String>,
 }
@@ -183,11 +163,8 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// One line on what it is, as the sources describe it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub summary: Option<String>,
     /// Where the sources name or describe it.
@@ -264,25 +241,16 @@ pub struct Relation {
     pub kind: RelationKind,
     pub from: String,
     pub to: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub summary: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Status")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
@@ -303,11 +271,8 @@ pub struct Event {
     /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
@@ -321,18 +286,12 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub stage: StageKind,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
@@ -397,91 +356,61 @@ pub struct Metric {
     pub subject: String,
     pub label: String,
     /// The number as stated. Exactly one of `value`, `range` and `qualitative`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "f64")]
     pub value: Option<f64>,
     /// A range as stated, low then high: `[2, 3]` for "2–3 billion".
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "[f64; 2]")]
     pub range: Option<[f64; 2]>,
     /// Words standing where no number exists ("nearly all"): shown and cited, never
     /// charted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub qualitative: Option<String>,
     /// "%", "enterprises", "downloads" …
     pub unit: String,
     /// ISO 4217 code of a money amount: "USD", "CNY", "EUR" …
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
     pub currency: Option<String>,
     /// The scale word the value is stated in: 13 with `billion` is 13 billion.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "super::amount::Scale")]
     pub scale: Option<super::amount::Scale>,
     /// Exact when absent.
     #[serde(default)]
     pub bound: Bound,
     /// For changes: which way.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Direction")]
     pub direction: Option<Direction>,
     /// The period or date the metric covers.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub period: Option<DateSpec>,
     /// Period in words where no date expresses it ("the past year").
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub period_note: Option<String>,
     pub basis: Basis,
     /// Entity id of whoever stated the metric.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub stated_by: Option<String>,
     /// Metrics sharing a group compare with each other and are charted together.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
@@ -507,11 +436,8 @@ pub struct Dispute {
     /// At least two.
     pub variants: Vec<Variant>,
     /// How a later source settled the point, if one did.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::not_null::present"
-    )]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Resolution")]
     pub resolution: Option<Resolution>,
 }
