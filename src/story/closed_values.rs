@@ -72,6 +72,19 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("drop", "down"),
     ("decrease", "down"),
     ("decline", "down"),
+    // Scales.
+    ("k", "thousand"),
+    ("thousands", "thousand"),
+    ("m", "million"),
+    ("mn", "million"),
+    ("millions", "million"),
+    ("b", "billion"),
+    ("bn", "billion"),
+    ("billions", "billion"),
+    ("tn", "trillion"),
+    ("trillions", "trillion"),
+    ("ten_thousand", "wan"),
+    ("hundred_million", "yi"),
     // Entity kinds.
     ("organization", "organisation"),
     ("org", "organisation"),
@@ -161,6 +174,14 @@ mod tests {
         assert_eq!(likely_meant("At-Least", BOUNDS), Some("at_least"));
         assert_eq!(likely_meant("exceding", BOUNDS), Some("exceeding"));
         assert_eq!(likely_meant("zebra", BOUNDS), None);
+    }
+
+    #[test]
+    fn scale_abbreviations_name_the_word() {
+        let scales = &["thousand", "million", "billion", "trillion", "wan", "yi"];
+        assert_eq!(likely_meant("bn", scales), Some("billion"));
+        assert_eq!(likely_meant("M", scales), Some("million"));
+        assert_eq!(likely_meant("hundred million", scales), Some("yi"));
     }
 
     #[test]
