@@ -4,12 +4,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, DiffFormat, OutputFormat, ViewArg};
+use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
-use crate::story::model::{EntityKind, StoryFile};
+use crate::story::model::EntityKind;
 use crate::story::search::SearchIndex;
 use crate::story::text::{clean_line, is_unsafe_char};
 use crate::story::views::{Clock, ViewFilter};
@@ -66,6 +66,14 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
     })
 }
 
+/// The folder a story file's relative paths (its sources' `text`) start from.
+pub fn story_dir(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
 /// Today as a day number, from the system clock (UTC).
 pub fn today() -> i64 {
     let seconds = std::time::SystemTime::now()
@@ -77,26 +85,16 @@ pub fn today() -> i64 {
 /// Runs a subcommand; returns the process exit code.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     match command {
-        Command::Schema => {
-            let schema = schemars::schema_for!(StoryFile);
-            println!("{}", serde_json::to_string_pretty(&schema)?);
-            Ok(0)
-        }
-        Command::Completions { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "storyscope",
-                &mut std::io::stdout(),
-            );
-            Ok(0)
-        }
+        Command::Schema
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Config { .. } => crate::commands_meta::run(cli, command),
         Command::Check {
             format: OutputFormat::Json,
         } => crate::diagnostics_cli::check_json(cli),
         Command::Check { .. } => {
             let loaded = load_story(cli)?;
-            let code = check(&loaded);
+            let code = check(cli, &loaded);
             // The process ends right after this: freeing a 100k-event story record by
             // record would only delay the exit, by about 50 ms.
             std::mem::forget(loaded);
@@ -145,12 +143,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
+/// Writes to stdout, treating a closed pipe (`| head`) as success; any other failure
+/// (a full disk, `> /dev/full`) is an error of one line, exit 1.
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(err) => Err(anyhow::anyhow!("cannot write to standard output: {err}")),
+        Ok(()) => Ok(()),
     }
 }
 
@@ -198,11 +198,40 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
             let id = id.ok_or_else(|| BadInput("the entity view needs --id ID".to_owned()))?;
             ExportView::Entity(entity_arg(story, id)?)
         }
+        ViewArg::Record => {
+            let id = id.ok_or_else(|| BadInput("the record view needs --id ID".to_owned()))?;
+            ExportView::Record(crate::commands_meta::record_arg(story, id)?)
+        }
     })
 }
 
-fn check(loaded: &Loaded) -> Result<i32> {
+fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     let story = &loaded.story;
+    let texts = crate::story::passage::SourceTexts::load(
+        &loaded.full,
+        cli.story.as_deref().map(story_dir).as_deref(),
+    );
+    let mut problems: Vec<_> = texts.1.into_iter().map(|p| (p, None)).collect();
+    problems.extend(texts.0.check_quotes(&loaded.full));
+    if !problems.is_empty() {
+        let report = crate::story::passage::report(&story.origin, &problems);
+        return Err(BadInput(report).into());
+    }
+    let texts_read = (0..loaded.full.file.sources.len())
+        .filter(|&s| texts.0.has_text(&loaded.full.file.sources[s].id))
+        .count();
+    let quotes: Vec<&crate::story::model::Citation> = loaded
+        .full
+        .facts()
+        .into_iter()
+        .flat_map(|(_, cite)| cite.iter())
+        .filter(|c| c.quote.is_some())
+        .collect();
+    let quotes_checked = quotes
+        .iter()
+        .filter(|c| texts.0.has_text(&c.source))
+        .count();
+    let unchecked = quotes.len() - quotes_checked;
     let file = &story.file;
     let mut out = String::new();
     out.push_str(&format!(
@@ -225,10 +254,15 @@ fn check(loaded: &Loaded) -> Result<i32> {
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.label() } else { kind.plural() }))
         .collect();
     let stages: usize = file.candidates.iter().map(|c| c.stages.len()).sum();
-    let variants: usize = file.disputes.iter().map(|d| d.variants.len()).sum();
-    let origins: std::collections::BTreeSet<usize> = (0..file.sources.len())
-        .map(|s| story.source_root(s))
-        .collect();
+    let origins = story.story_origins();
+    let (disagreements, inconsistencies) = story.dispute_counts();
+    let versions = |disagreement: bool| -> usize {
+        (0..file.disputes.len())
+            .filter(|&d| story.is_disagreement(d) == disagreement)
+            .map(|d| file.disputes[d].variants.len())
+            .sum()
+    };
+    let authored = story.all_notes().len();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
     let undescribed = (0..file.entities.len())
         .filter(|&e| story.is_undescribed(e))
@@ -253,7 +287,19 @@ fn check(loaded: &Loaded) -> Result<i32> {
         ("metrics", file.metrics.len().to_string()),
         (
             "disputes",
-            format!("{} ({variants} versions)", file.disputes.len()),
+            if inconsistencies == 0 {
+                format!("{disagreements} ({} versions)", versions(true))
+            } else {
+                let with_versions = |n: usize, versions: usize, how: &str| match versions {
+                    0 => format!("{n} {how}"),
+                    v => format!("{n} {how} ({v} versions)"),
+                };
+                format!(
+                    "{}, {}",
+                    with_versions(disagreements, versions(true), "between sources"),
+                    with_versions(inconsistencies, versions(false), "within one source")
+                )
+            },
         ),
         (
             "sources",
@@ -269,8 +315,25 @@ fn check(loaded: &Loaded) -> Result<i32> {
             ),
         ),
         ("citations", citations.to_string()),
+        ("texts", {
+            let mut line =
+                format!("{texts_read} read, {quotes_checked} quotes found in their paragraphs");
+            if unchecked > 0 {
+                line.push_str(&format!(
+                    ", {unchecked} not checked (their sources have no text file)"
+                ));
+            }
+            line
+        }),
+        (
+            "authored",
+            format!("{authored} ({AUTHOR_MARK} the author's inferences and outside knowledge)"),
+        ),
     ];
     for (name, value) in rows {
+        if name == "texts" && texts_read == 0 && unchecked == 0 {
+            continue;
+        }
         out.push_str(&format!("  {name:<11}{value}\n"));
     }
     write_stdout(out.as_bytes())?;
@@ -295,6 +358,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                 if let Some(provenance) = story.record_provenance(hit.target) {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
+                    item["origins"] = provenance.origin_names.clone().into();
                 }
                 if let RecordRef::Entity(e) = hit.target {
                     item["described"] = (!story.is_undescribed(e)).into();
@@ -306,7 +370,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         return Ok(0);
     }
     if hits.is_empty() {
-        eprintln!("no match for “{}”", clean_line(query));
+        // Not `eprintln!`: with stderr closed it would panic.
+        let _ = writeln!(std::io::stderr(), "no match for “{}”", clean_line(query));
         return Ok(1);
     }
     let mut out = String::new();
@@ -323,7 +388,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
         if let Some(sourcing) = story.sourcing_label(hit.target) {
-            line.push_str(&format!("  {sourcing}"));
+            line.push_str(&format!("  {}", clean_line(&sourcing)));
         }
         out.push_str(&line);
         out.push('\n');

@@ -37,17 +37,16 @@ pub(crate) fn run_lint(cli: &Cli, loaded: &Loaded, format: OutputFormat) -> Resu
     };
     let origin = &loaded.story.origin;
     let diagnostics = Diagnostic::from_findings(origin, &text, &loaded.story, &findings);
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings.len() - errors;
+    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    let (errors, notes) = (count(Severity::Error), count(Severity::Note));
+    let warnings = findings.len() - errors - notes;
     match format {
         OutputFormat::Json => print_json(&diagnostics)?,
         OutputFormat::Human => {
             let mut out = String::new();
             for diagnostic in &diagnostics {
                 let level = match diagnostic.severity {
+                    Severity::Note => "note",
                     Severity::Warning => "warning",
                     Severity::Error => "error",
                 };
@@ -58,7 +57,7 @@ pub(crate) fn run_lint(cli: &Cli, loaded: &Loaded, format: OutputFormat) -> Resu
                 ));
             }
             out.push_str(&format!(
-                "{}: {errors} errors, {warnings} warnings\n",
+                "{}: {errors} errors, {warnings} warnings, {notes} notes of the author's own (◇)\n",
                 crate::story::text::clean_line(origin)
             ));
             write_stdout(out.as_bytes())?;

@@ -79,10 +79,34 @@ fn check_prints_the_counts_of_the_embedded_story() {
     assert_eq!(count("relations"), file.relations.len().to_string());
     assert!(count("sources").starts_with(&format!("{} (", file.sources.len())));
     assert!(count("sources").contains("independent origin"));
-    let variants: usize = file.disputes.iter().map(|d| d.variants.len()).sum();
+    // More than one independent origin: the articles' own reporting, CARMA, Apple's
+    // report, market data and Alibaba's cloud unit besides The Information.
+    let origins: usize = count("sources")
+        .split('(')
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("an origin count");
+    assert!(origins > 1, "{text}");
+    let between: usize = (0..file.disputes.len())
+        .filter(|&d| story.is_disagreement(d))
+        .map(|d| file.disputes[d].variants.len())
+        .sum();
+    let (disagreements, inconsistencies) = story.dispute_counts();
+    assert!(
+        inconsistencies > 0,
+        "the shipped story has a self-contradiction"
+    );
+    assert!(
+        count("disputes").starts_with(&format!("{disagreements} between sources ({between} versions), {inconsistencies} within one source")),
+        "{text}"
+    );
     assert_eq!(
-        count("disputes"),
-        format!("{} ({variants} versions)", file.disputes.len())
+        count("authored"),
+        format!(
+            "{} (◇ the author's inferences and outside knowledge)",
+            story.all_notes().len()
+        )
     );
 }
 
@@ -338,14 +362,41 @@ fn completions_for_bash() {
     assert_exit(&output, 0);
     let script = stdout(&output);
     assert!(
-        script.contains("_storyscope()"),
+        script.contains("_clap_complete_storyscope()"),
         "defines the completion function"
     );
-    assert!(script.contains("complete -F _storyscope"), "registers it");
+    assert!(
+        script.contains("-F _clap_complete_storyscope storyscope"),
+        "registers it"
+    );
+    // The script asks storyscope itself; what it answers covers every command and flag.
+    let ask = |words: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_storyscope"))
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .expect("run storyscope");
+        assert_exit(&output, 0);
+        stdout(&output)
+    };
+    let commands = ask(&["storyscope", ""]);
     for word in [
-        "check", "export", "search", "schema", "lint", "--story", "--as-of",
+        "check", "export", "search", "schema", "lint", "man", "config",
     ] {
-        assert!(script.contains(word), "{word} is completed");
+        assert!(
+            commands.lines().any(|l| l == word),
+            "{word} is completed: {commands}"
+        );
+    }
+    let flags = ask(&["storyscope", "check", "--"]);
+    for word in ["--story", "--as-of"] {
+        assert!(
+            flags.lines().any(|l| l == word),
+            "{word} is completed: {flags}"
+        );
     }
 }
 
@@ -378,7 +429,19 @@ fn lint_passes_on_the_embedded_story() {
     let json = storyscope(&["lint", "--json"]);
     assert_exit(&json, 0);
     let findings: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).unwrap();
-    assert!(findings.iter().all(|f| f["severity"] == "warning"));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["severity"] == "warning" || f["severity"] == "note")
+    );
+    // Every place the author added to the sources is counted, as a note.
+    // `--json` is `--format json`: Ruff's shape, the check's name in `code`.
+    let notes = findings.iter().filter(|f| f["code"] == "authored").count();
+    assert_eq!(notes, embedded().all_notes().len());
+    assert!(
+        text.contains(&format!("{notes} notes of the author's own (◇)")),
+        "{text}"
+    );
 }
 
 #[test]

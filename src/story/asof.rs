@@ -112,7 +112,10 @@ impl Story {
                 }
             }
         }
-        file.sources.retain(|s| listed.contains(s.id.as_str()));
+        // And the sources citations of known sources rest on through their own `via`.
+        let behind = self.sources_behind_citations_of(&known);
+        file.sources
+            .retain(|s| listed.contains(s.id.as_str()) || behind.contains(&s.id));
         file.relations.retain_mut(|r| keep(&mut r.cite));
         file.events.retain_mut(|e| keep(&mut e.cite));
         let changes: Vec<Vec<usize>> = file

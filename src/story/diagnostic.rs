@@ -119,6 +119,7 @@ impl Diagnostic {
             fix: None,
             url: None,
             severity: match self.severity {
+                Severity::Note => "note",
                 Severity::Warning => "warning",
                 Severity::Error => "error",
             },

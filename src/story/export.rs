@@ -1,6 +1,7 @@
 //! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
 //! a file written from the screen matches the command line exactly.
 
+use super::authored::{sourcing_cell, with_notes};
 use super::date::DateSpec;
 use super::export_time::{self, candidate_label};
 use super::graph::{RecordRef, Story};
@@ -18,6 +19,8 @@ pub enum ExportView {
     Sources,
     /// One entity and everything linked to it (arena index).
     Entity(usize),
+    /// One record of any kind, as the explorer's Detail pane shows it.
+    Record(RecordRef),
     /// Every view in one document.
     Report,
 }
@@ -31,6 +34,7 @@ impl ExportView {
             ExportView::Disputes => "disputes",
             ExportView::Sources => "sources",
             ExportView::Entity(_) => "entity",
+            ExportView::Record(_) => "record",
             ExportView::Report => "report",
         }
     }
@@ -74,6 +78,16 @@ pub fn export_markdown(
         ExportView::Disputes => doc.disputes(),
         ExportView::Sources => doc.sources(),
         ExportView::Entity(entity) => doc.entity(entity),
+        // The record's own document, as Detail and `y` show it, footnotes included.
+        ExportView::Record(record) => {
+            doc.out
+                .push_str(&super::document::to_markdown(&super::document::build(
+                    story,
+                    record,
+                    clock,
+                    &[],
+                )))
+        }
         ExportView::Report => {
             doc.out
                 .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
@@ -119,6 +133,13 @@ impl Doc<'_> {
             parts.push(format!(
                 "entity {}",
                 escape(&story.file.entities[entity].name)
+            ));
+        }
+        if let ExportView::Record(record) = view {
+            parts.push(format!(
+                "{} {}",
+                record.kind_label(),
+                escape(story.record_id(record))
             ));
         }
         if let Some(entity) = self.options.filter.entity {
@@ -185,7 +206,7 @@ impl Doc<'_> {
                         self.mark(RecordRef::Event(row.event))
                     ),
                     escape(&row.entities.join(", ")),
-                    escape(&row.provenance.label()),
+                    sourcing_cell(&row.provenance.label(), &event.authored),
                     self.notes.refs(&event.cite),
                 ]
             })
@@ -235,14 +256,15 @@ impl Doc<'_> {
         );
         let mut stages: Vec<Vec<String>> = Vec::new();
         for row in &candidates {
-            for stage in &row.stages {
+            let records = &self.story.file.candidates[row.candidacy].stages;
+            for (stage, record) in row.stages.iter().zip(records) {
                 stages.push(vec![
                     escape(&candidate_label(row)),
                     escape(&row.chooser_and_role()),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
                     escape(stage.reason.as_deref().unwrap_or("—")),
-                    escape(&stage.provenance.label()),
+                    sourcing_cell(&stage.provenance.label(), &record.authored),
                     self.notes.refs(&stage.cite),
                 ]);
             }
@@ -277,7 +299,7 @@ impl Doc<'_> {
             escape(&row.period),
             escape(&row.basis),
             escape(row.stated_by.as_deref().unwrap_or("—")),
-            escape(&row.provenance.label()),
+            sourcing_cell(&row.provenance.label(), &metric.authored),
             self.notes.refs(&metric.cite),
         ]
     }
@@ -317,8 +339,20 @@ impl Doc<'_> {
     }
 
     fn disputes(&mut self) {
+        let (disagreements, inconsistencies): (Vec<_>, Vec<_>) = self
+            .story
+            .dispute_rows(self.options.filter)
+            .into_iter()
+            .partition(|row| self.story.is_disagreement(row.dispute));
         self.section("Where the sources disagree");
-        let disputes = self.story.dispute_rows(self.options.filter);
+        self.dispute_list(disagreements);
+        if !inconsistencies.is_empty() {
+            self.section("Where a source contradicts itself");
+            self.dispute_list(inconsistencies);
+        }
+    }
+
+    fn dispute_list(&mut self, disputes: Vec<super::views::DisputeRow>) {
         if disputes.is_empty() {
             self.out.push_str("_None._\n\n");
         }
@@ -351,26 +385,17 @@ impl Doc<'_> {
 
     fn sources(&mut self) {
         self.section("Sources");
-        let rows: Vec<Vec<String>> = self
-            .story
-            .source_rows()
+        let (summary, rows) =
+            super::sources_view::sources_table(self.story, self.options.filter.entity);
+        self.out.push_str(&format!("{summary}\n\n"));
+        let rows: Vec<Vec<String>> = rows
             .into_iter()
-            .map(|row| {
-                let source = &self.story.file.sources[row.source];
-                vec![
-                    format!(
-                        "“{}”{}",
-                        escape(&row.title),
-                        self.mark(RecordRef::Source(row.source))
-                    ),
-                    source.kind.label().to_owned(),
-                    escape(&row.outlet),
-                    escape(&row.published),
-                    escape(row.via.as_deref().unwrap_or("— (an origin)")),
-                    row.facts.to_string(),
-                    row.alone.to_string(),
-                    escape(source.url.as_deref().unwrap_or("")),
-                ]
+            .map(|(source, mut cells)| {
+                cells[0].push_str(self.mark(RecordRef::Source(source)));
+                // What the source is, known kind or the story's own (`blog`).
+                let kind = self.story.file.sources[source].kind.label();
+                cells.insert(1, escape(kind));
+                cells
             })
             .collect();
         table(
@@ -404,7 +429,7 @@ impl Doc<'_> {
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
                     described,
-                    sourcing,
+                    with_notes(sourcing, &entity.authored),
                     self.notes.refs(&entity.cite),
                 ]
             })
@@ -413,7 +438,8 @@ impl Doc<'_> {
 
     fn entities(&mut self) {
         self.section("Who and what");
-        let rows = self.entity_rows(0..self.story.file.entities.len());
+        let shown = super::sources_view::entities_in_view(self.story, self.options.filter.entity);
+        let rows = self.entity_rows(shown.into_iter());
         table(&mut self.out, ENTITY_HEADER, &rows);
     }
 
@@ -436,7 +462,10 @@ impl Doc<'_> {
                         status,
                         Self::badges(story.is_disputed(RecordRef::Relation(i)), false)
                     ),
-                    escape(&story.provenance(&relation.cite).label()),
+                    sourcing_cell(
+                        &story.provenance(&relation.cite).label(),
+                        &relation.authored,
+                    ),
                     self.notes.refs(&relation.cite),
                 ]
             })
@@ -445,8 +474,11 @@ impl Doc<'_> {
 
     fn relations(&mut self) {
         self.section("Relations");
-        let all: Vec<usize> = (0..self.story.file.relations.len()).collect();
-        let rows = self.relation_rows(&all);
+        let shown: Vec<usize> = match self.options.filter.entity {
+            Some(entity) => self.story.links(entity).relations.clone(),
+            None => (0..self.story.file.relations.len()).collect(),
+        };
+        let rows = self.relation_rows(&shown);
         table(
             &mut self.out,
             &[

@@ -99,6 +99,7 @@ impl Story {
             ..
         } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
+        super::authored::check_notes(&file, &mut problems);
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
@@ -568,6 +569,9 @@ impl Checker<'_> {
                 &citation.source,
                 Expect::Source,
             );
+            if let Some(via) = &citation.via {
+                self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source);
+            }
             if citation.para == Some(0) {
                 self.problems.push(
                     Problem::at(

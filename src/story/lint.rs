@@ -12,6 +12,8 @@ use super::provenance::FactRef;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Not a problem, only counted: the author's own additions (`◇`).
+    Note,
     Warning,
     Error,
 }
@@ -39,7 +41,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
         if provenance.origins == 1 {
-            let root = story.source_root(story.source_index(&cite[0].source));
+            let root = story.citation_origin(&cite[0]);
             findings.push(warn(
                 "single-origin",
                 location.clone(),
@@ -105,12 +107,16 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     for (_, cite) in story.facts() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
     }
-    let relied_on: BTreeSet<&str> = story
+    let mut relied_on: BTreeSet<&str> = story
         .file
         .sources
         .iter()
         .filter_map(|s| s.via.as_deref())
         .collect();
+    // A citation's own `via` relies on a source as much as a source's `via` does.
+    for (_, cite) in story.facts() {
+        relied_on.extend(cite.iter().filter_map(|c| c.via.as_deref()));
+    }
     for (i, source) in story.file.sources.iter().enumerate() {
         if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
             findings.push(warn(
@@ -121,8 +127,28 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         }
     }
     findings.extend(shared_names(story));
+    findings.extend(super::consistency::dispute_kind_findings(story));
+    findings.extend(authored_findings(story));
     findings.extend(super::kind_lint::near_miss_kinds(story));
     findings
+}
+
+/// One note per place the author added something no source says: counted, so the
+/// author can see how much of the story is theirs.
+fn authored_findings(story: &Story) -> Vec<Finding> {
+    story
+        .all_notes()
+        .into_iter()
+        .map(|(location, note)| Finding {
+            severity: Severity::Note,
+            check: "authored",
+            location: match &note.field {
+                Some(field) => format!("{location}.{field}"),
+                None => location,
+            },
+            message: super::authored::note_text(note),
+        })
+        .collect()
 }
 
 /// Two entities answering to the same name or alias make search and links ambiguous.

@@ -3,8 +3,10 @@
 
 pub mod amount;
 pub mod asof;
+pub mod authored;
 pub mod candidacy;
 mod closed_values;
+pub mod consistency;
 pub mod date;
 mod date_forms;
 pub mod diagnostic;
@@ -20,12 +22,16 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod model_notes;
 mod not_null;
+pub mod origin;
+pub mod passage;
 pub mod place;
 pub mod problem;
 pub mod provenance;
 pub mod search;
 pub(crate) mod serde_messages;
+pub mod sources_view;
 pub mod status_history;
 pub mod text;
 pub mod views;

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 use super::not_null::present;
 pub use super::status_history::{Resolution, StatusChange};
 pub use super::vocab::{
@@ -71,6 +72,18 @@ pub struct Citation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub note: Option<String>,
+    /// Where this statement comes from, when not from the cited source's own `via`:
+    /// the id of the source it rests on (a data firm, a company's results …), or the
+    /// cited source's own id for its own reporting. See `origin.rs`.
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub via: Option<String>,
+    /// A few words of the cited paragraph, checked against the source's `text` file.
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub quote: Option<String>,
 }
 
 /// An article, report or statement.
@@ -100,6 +113,13 @@ pub struct Source {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub note: Option<String>,
+    /// The source's text in a local file, relative to the story file (see `passage.rs`).
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(
@@ -169,6 +189,8 @@ pub struct Entity {
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// How well a claim is sourced.
@@ -254,6 +276,8 @@ pub struct Relation {
     #[schemars(with = "Status")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// Something that happened, is happening, or is expected.
@@ -276,6 +300,8 @@ pub struct Event {
     #[schemars(with = "String")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
     /// Later statuses, oldest first, each cited: the last one known is where it stands.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_changes: Vec<StatusChange>,
@@ -295,6 +321,8 @@ pub struct Stage {
     #[schemars(with = "String")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// A party that `seeker` weighed for `role`, and how that went.
@@ -414,6 +442,8 @@ pub struct Metric {
     #[schemars(with = "String")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// One source's version of a disputed point.
@@ -430,9 +460,12 @@ pub struct Variant {
 pub struct Dispute {
     pub id: String,
     pub point: String,
-    /// Ids of the facts (events, relations, candidacies, metrics, entities) the point
-    /// is about; they show a "disputed" badge. Never a source or another dispute.
+    /// Ids of the records (events, relations, candidacies, metrics, entities) the point
+    /// is about; they show a "disputed" badge.
     pub about: Vec<String>,
+    /// A disagreement between sources (the default), or one source contradicting itself.
+    #[serde(default, skip_serializing_if = "DisputeKind::is_default")]
+    pub kind: DisputeKind,
     /// At least two.
     pub variants: Vec<Variant>,
     /// How a later source settled the point, if one did.

@@ -21,17 +21,19 @@ pub enum FactRef {
     Resolution(usize),
 }
 
-/// "N articles · M independent origins" for one fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// "N articles · M independent origins (who)" for one fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
     pub sources: usize,
     pub origins: usize,
     /// Every source cited is an article (then the label says "articles").
     pub all_articles: bool,
+    /// The origins by outlet ("The Information; CARMA"), from `Story::origin_names`.
+    pub origin_names: String,
 }
 
 impl Provenance {
-    pub fn label(self) -> String {
+    pub fn label(&self) -> String {
         let plural = |n: usize, one: &str, many: &str| {
             if n == 1 {
                 format!("{n} {one}")
@@ -44,11 +46,15 @@ impl Provenance {
         } else {
             ("source", "sources")
         };
-        format!(
+        let mut label = format!(
             "{} · {}",
             plural(self.sources, one, many),
             plural(self.origins, "independent origin", "independent origins")
-        )
+        );
+        if !self.origin_names.is_empty() {
+            label.push_str(&format!(" ({})", self.origin_names));
+        }
+        label
     }
 }
 
@@ -56,10 +62,11 @@ impl Provenance {
 pub const AS_OF_RULE: &str = "sources count once certainly published; undated sources are left out";
 
 impl Story {
-    /// Distinct sources cited, and distinct origins after following `via` chains.
+    /// Distinct sources cited, and distinct origins after following each citation's
+    /// `via` chain (see `origin.rs`).
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
-        let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
+        let origins = self.fact_origins(cite);
         let all_articles = sources.iter().all(|&s| {
             self.file.sources[s].kind.known() == Some(super::model::KnownSource::Article)
         });
@@ -67,6 +74,7 @@ impl Story {
             sources: sources.len(),
             origins: origins.len(),
             all_articles,
+            origin_names: self.origin_names(&origins),
         }
     }
 
@@ -209,10 +217,7 @@ impl Story {
         self.facts()
             .into_iter()
             .filter(|(_, cite)| {
-                !cite.is_empty()
-                    && cite
-                        .iter()
-                        .all(|c| self.traces_to(self.source_index(&c.source), source))
+                !cite.is_empty() && cite.iter().all(|c| self.citation_traces_to(c, source))
             })
             .map(|(fact, _)| fact)
             .collect()
@@ -221,34 +226,29 @@ impl Story {
     /// For every source at once, in one pass over the facts: (facts with a citation
     /// tracing to it, facts every citation of which traces to it).
     pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
-        let chains: Vec<Vec<usize>> = (0..self.file.sources.len())
-            .map(|start| {
-                let mut chain = vec![start];
-                let mut current = start;
-                while let Some(via) = self.file.sources[current].via.as_deref() {
-                    current = self.source_index(via);
-                    if chain.contains(&current) {
-                        break;
-                    }
-                    chain.push(current);
-                }
-                chain
-            })
-            .collect();
+        self.source_fact_counts_of(self.facts().into_iter().map(|(_, cite)| cite))
+    }
+
+    /// `source_fact_counts` over some of the facts only (those about one entity, say).
+    pub fn source_fact_counts_of<'a>(
+        &self,
+        facts: impl Iterator<Item = &'a [Citation]>,
+    ) -> Vec<(usize, usize)> {
+        let chains = self.source_chains();
         let mut counts = vec![(0, 0); self.file.sources.len()];
         let mut any: Vec<usize> = Vec::new();
-        for (_, cite) in self.facts() {
+        for cite in facts {
             any.clear();
             let mut all: Option<Vec<usize>> = None;
             for citation in cite {
-                let chain = &chains[self.source_index(&citation.source)];
-                for &s in chain {
+                let chain = self.citation_chain_from(&chains, citation);
+                for &s in chain.iter() {
                     if !any.contains(&s) {
                         any.push(s);
                     }
                 }
                 all = Some(match all {
-                    None => chain.clone(),
+                    None => chain.to_vec(),
                     Some(common) => common.into_iter().filter(|s| chain.contains(s)).collect(),
                 });
             }
@@ -275,6 +275,8 @@ impl Story {
 
     /// Records the fact is disputed in, through its record.
     pub fn is_disputed(&self, record: RecordRef) -> bool {
-        !self.disputes_about(record).is_empty()
+        self.disputes_about(record)
+            .iter()
+            .any(|&d| self.is_disagreement(d))
     }
 }

@@ -259,7 +259,7 @@ impl Story {
             .collect()
     }
 
-    fn dispute_touches_entity(&self, dispute: usize, entity: usize) -> bool {
+    pub(crate) fn dispute_touches_entity(&self, dispute: usize, entity: usize) -> bool {
         let links = self.links(entity);
         self.file.disputes[dispute]
             .about

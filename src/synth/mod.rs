@@ -170,6 +170,8 @@ impl Generator {
                 source: format!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
                 note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
+                via: None,
+                quote: None,
             })
             .collect()
     }
@@ -209,6 +211,8 @@ impl Generator {
                 .then(|| format!("https://news.example.com/{index}")),
             via: (!origin).then(|| format!("src-{}", self.rng.below(index))),
             note: None,
+            text: None,
+            authored: Vec::new(),
         }
     }
 
@@ -225,6 +229,7 @@ impl Generator {
             aliases: named.aliases.clone(),
             summary: Some(summary),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -312,6 +317,7 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            authored: Vec::new(),
             status_changes: Vec::new(),
         }
     }
@@ -347,6 +353,7 @@ impl Generator {
                 timing: Timing::Ongoing,
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -378,6 +385,7 @@ impl Generator {
                     )
                 }),
                 cite: self.cite(),
+                authored: Vec::new(),
             })
             .collect();
         Candidacy {
@@ -436,6 +444,7 @@ impl Generator {
                 )
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -457,6 +466,7 @@ impl Generator {
             id: format!("disp-{index}"),
             point,
             about,
+            kind: Default::default(),
             variants,
             resolution: None,
         }

@@ -169,12 +169,19 @@ pub struct App {
     pub detail_link: usize,
     /// First Detail line shown.
     pub detail_scroll: usize,
+    /// The sources' article texts, for showing a citation's paragraph.
+    pub texts: Arc<crate::story::passage::SourceTexts>,
+    /// The citation whose paragraph Detail shows open: (record, citation's place
+    /// among the record's citations).
+    pub open_passage: Option<(RecordRef, usize)>,
     /// Where Detail's links fall, for the record and width it was laid out at; keys
     /// reuse it instead of laying the record out again. `refresh_rows` forgets it.
     pub detail_layout: Option<DetailLayout>,
     pub search: SearchState,
-    /// First line of the help overlay shown.
-    pub help_scroll: usize,
+    /// The help overlay's filter and highlighted command.
+    pub palette: super::palette::PaletteState,
+    /// The keys as bound in this session (defaults plus the user's config).
+    pub keymap: super::keymap::Keymap,
     pub message: Option<(String, MessageKind)>,
     /// What is new at the date shown, since the previous publication date.
     pub new_since: Option<super::new_since::NewSince>,
@@ -224,9 +231,12 @@ impl App {
             forward: Vec::new(),
             detail_link: 0,
             detail_scroll: 0,
+            texts: Arc::default(),
+            open_passage: None,
             detail_layout: None,
             search: SearchState::default(),
-            help_scroll: 0,
+            palette: Default::default(),
+            keymap: Default::default(),
             message: None,
             new_since: None,
             size: (160, 45),
@@ -436,6 +446,8 @@ impl App {
             story: &self.story,
             clock: self.clock(),
             source_rows: &self.source_rows,
+            texts: &self.texts,
+            open_passage: self.open_passage,
             new_since: self.new_since.as_ref(),
         }
     }

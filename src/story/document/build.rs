@@ -1,6 +1,7 @@
 //! Record → [`RecordDoc`]: what each kind of record shows, in what order.
 
-use crate::story::model::Citation;
+use crate::story::authored::note_text;
+use crate::story::model::{AuthorNote, Citation};
 use crate::story::views::{Clock, SourceRow, metric_value_text};
 use crate::story::{RecordRef, Story};
 
@@ -71,6 +72,20 @@ impl Doc<'_> {
         if disputed || overdue {
             self.push(Block::Badges { disputed, overdue });
         }
+        if self.story.is_inconsistent(record) {
+            self.push(Block::Inconsistent);
+        }
+    }
+
+    /// The author's own additions to a record, apart from what the sources say.
+    fn notes(&mut self, notes: &[AuthorNote]) {
+        if notes.is_empty() {
+            return;
+        }
+        self.heading("Not from the sources");
+        for note in notes {
+            self.push(Block::Note(note_text(note)));
+        }
     }
 
     fn link(&mut self, target: RecordRef, label: String) {
@@ -86,14 +101,23 @@ impl Doc<'_> {
     }
 
     fn disputes(&mut self, record: RecordRef) {
-        let disputes = self.story.disputes_about(record);
-        if disputes.is_empty() {
-            return;
-        }
-        self.heading("Disputed");
-        for &d in disputes {
-            let point = self.story.file.disputes[d].point.clone();
-            self.link(RecordRef::Dispute(d), point);
+        let story = self.story;
+        let (disagreements, inconsistencies): (Vec<usize>, Vec<usize>) = story
+            .disputes_about(record)
+            .iter()
+            .partition(|&&d| story.is_disagreement(d));
+        for (heading, disputes) in [
+            ("Disputed", disagreements),
+            ("A source contradicts itself", inconsistencies),
+        ] {
+            if disputes.is_empty() {
+                continue;
+            }
+            self.heading(heading);
+            for d in disputes {
+                let point = story.file.disputes[d].point.clone();
+                self.link(RecordRef::Dispute(d), point);
+            }
         }
     }
 
@@ -102,11 +126,12 @@ impl Doc<'_> {
         self.field("Sourcing", &self.story.provenance(cite).label());
         self.heading("Citations");
         for citation in cite {
-            let mut text = citation_text(self.story, &citation.source, citation.para);
+            let mut text = citation_text(self.story, citation);
             if let Some(note) = &citation.note {
                 text.push_str(&format!(" — {note}"));
             }
             self.push(Block::Citation(text));
+            self.push(Block::Passage(citation.clone()));
         }
     }
 
@@ -138,6 +163,7 @@ impl Doc<'_> {
             self.entity_link(id);
         }
         self.disputes(record);
+        self.notes(&event.authored);
         self.citations(&event.cite);
     }
 
@@ -156,6 +182,7 @@ impl Doc<'_> {
         }
         self.entity_links(i);
         self.disputes(RecordRef::Entity(i));
+        self.notes(&entity.authored);
         if !undescribed {
             self.citations(&entity.cite);
         }
@@ -239,6 +266,7 @@ impl Doc<'_> {
             if let Some(reason) = &stage.reason {
                 self.text(reason);
             }
+            self.notes(&stage.authored);
             self.citations(&stage.cite);
         }
         self.disputes(record);
@@ -261,6 +289,7 @@ impl Doc<'_> {
             self.entity_link(by);
         }
         self.disputes(record);
+        self.notes(&metric.authored);
         self.citations(&metric.cite);
     }
 
@@ -292,8 +321,13 @@ impl Doc<'_> {
         }
         let root = story.source_root(i);
         if root != i {
-            self.field("Independent origin", &story.file.sources[root].outlet);
+            let origin = &story.file.sources[root].outlet;
+            self.field(
+                "Independent origin",
+                &format!("{origin} (unless a citation names another)"),
+            );
         }
+        self.notes(&source.authored);
         self.field("Facts citing it", &row.facts.to_string());
         self.source_facts(i);
     }
@@ -332,7 +366,11 @@ impl Doc<'_> {
         let story = self.story;
         let dispute = &story.file.disputes[i];
         self.title(&dispute.point);
-        self.field("Kind", "dispute: the sources disagree");
+        if story.is_disagreement(i) {
+            self.field("Kind", "dispute: the sources disagree");
+        } else {
+            self.field("Kind", "self-contradiction: one source tells both versions");
+        }
         self.heading("About");
         for id in &dispute.about {
             if let Some(target) = story.lookup(id) {
@@ -361,7 +399,7 @@ impl Doc<'_> {
                     citations: variant
                         .cite
                         .iter()
-                        .map(|c| citation_text(story, &c.source, c.para))
+                        .map(|c| citation_text(story, c))
                         .collect(),
                 }
             })
@@ -388,6 +426,7 @@ impl Doc<'_> {
         self.badges(record, false);
         self.entity_link(&relation.from);
         self.entity_link(&relation.to);
+        self.notes(&relation.authored);
         self.citations(&relation.cite);
     }
 }
