@@ -9,6 +9,8 @@ use crate::cli::{Cli, Command, DiffFormat, OutputFormat, ViewArg};
 use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
+use crate::story::lint::lint;
+use crate::story::lint_report;
 use crate::story::model::EntityKind;
 use crate::story::search::SearchIndex;
 use crate::story::text::{clean_line, is_unsafe_char};
@@ -135,10 +137,25 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Search { query, limit, json } => {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
-        Command::Lint { format, json } => {
-            let format = if *json { OutputFormat::Json } else { *format };
-            crate::diagnostics_cli::run_lint(cli, &load_story(cli)?, format)
+        Command::Lint {
+            format,
+            json,
+            verbose,
+            only,
+            skip,
+            deny,
+        } => {
+            let options = LintOptions {
+                json: *json,
+                ruff_json: *format == OutputFormat::Json,
+                verbose: *verbose,
+                only,
+                skip,
+                deny_warnings: deny.is_some(),
+            };
+            run_lint(cli, &load_story(cli)?, &options)
         }
+        Command::New { file, no_schema } => crate::starter::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
     }
 }
@@ -395,6 +412,44 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+struct LintOptions<'a> {
+    /// `--json`: the findings as they are (`check`, `location`, `message` …), as
+    /// scripts written before `--format json` read them.
+    json: bool,
+    /// `--format json`: located, in the shape of Ruff's JSON, like `check --format json`.
+    ruff_json: bool,
+    verbose: bool,
+    only: &'a [String],
+    skip: &'a [String],
+    deny_warnings: bool,
+}
+
+fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
+    let findings = lint_report::select(
+        lint(&loaded.story, loaded.clock.reference_day),
+        options.only,
+        options.skip,
+    );
+    let (errors, warnings, _) = crate::diagnostics_cli::counts(&findings);
+    if options.ruff_json {
+        crate::diagnostics_cli::print_lint_json(cli, loaded, &findings)?;
+    } else if options.json {
+        write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
+    } else {
+        // Each finding's location gains its record's id and line and column.
+        let findings = crate::diagnostics_cli::placed(cli, loaded, findings)?;
+        let report = lint_report::render(&findings, &loaded.story.origin, options.verbose);
+        write_stdout(report.as_bytes())?;
+    }
+    Ok(if errors > 0 {
+        2
+    } else if warnings > 0 && options.deny_warnings {
+        1
+    } else {
+        0
+    })
 }
 
 /// True when `path` names an existing folder we can write to, for `--export-dir`.

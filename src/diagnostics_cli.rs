@@ -3,10 +3,11 @@
 
 use anyhow::Result;
 
-use crate::cli::{Cli, OutputFormat};
+use crate::cli::Cli;
 use crate::commands::{Loaded, json_for_terminal, write_stdout};
 use crate::story::diagnostic::Diagnostic;
-use crate::story::lint::{Severity, lint};
+use crate::story::lint::{Finding, Severity};
+use crate::story::problem::PlaceSuffix;
 use crate::story::{self, load};
 
 /// `check --format json`: every problem as JSON on stdout (exit 2), or `[]` (exit 0).
@@ -27,43 +28,49 @@ pub(crate) fn check_json(cli: &Cli) -> Result<i32> {
     Ok(if diagnostics.is_empty() { 0 } else { 2 })
 }
 
-/// `lint`: findings with their record's id and line and column in the file.
-pub(crate) fn run_lint(cli: &Cli, loaded: &Loaded, format: OutputFormat) -> Result<i32> {
-    let findings = lint(&loaded.story, loaded.clock.reference_day);
-    // The story loaded from this text a moment ago; read again only to place findings.
-    let text = match &cli.story {
-        Some(path) => std::fs::read_to_string(path)?,
-        None => story::EMBEDDED_STORY.to_owned(),
-    };
-    let origin = &loaded.story.origin;
-    let diagnostics = Diagnostic::from_findings(origin, &text, &loaded.story, &findings);
+/// Errors, warnings and notes among `findings`.
+pub(crate) fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
     let (errors, notes) = (count(Severity::Error), count(Severity::Note));
-    let warnings = findings.len() - errors - notes;
-    match format {
-        OutputFormat::Json => print_json(&diagnostics)?,
-        OutputFormat::Human => {
-            let mut out = String::new();
-            for diagnostic in &diagnostics {
-                let level = match diagnostic.severity {
-                    Severity::Note => "note",
-                    Severity::Warning => "warning",
-                    Severity::Error => "error",
-                };
-                out.push_str(&format!(
-                    "{level}[{}] {}\n",
-                    diagnostic.code,
-                    diagnostic.human()
-                ));
+    (errors, findings.len() - errors - notes, notes)
+}
+
+/// The text the story was loaded from, to place findings in: read again, since the
+/// story holds records, not text.
+fn story_text(cli: &Cli) -> Result<String> {
+    Ok(match &cli.story {
+        Some(path) => std::fs::read_to_string(path)?,
+        None => story::EMBEDDED_STORY.to_owned(),
+    })
+}
+
+/// `lint --format json`: every finding as a Ruff-shaped object.
+pub(crate) fn print_lint_json(cli: &Cli, loaded: &Loaded, findings: &[Finding]) -> Result<()> {
+    let text = story_text(cli)?;
+    let origin = &loaded.story.origin;
+    print_json(&Diagnostic::from_findings(
+        origin,
+        &text,
+        &loaded.story,
+        findings,
+    ))
+}
+
+/// The findings with `events[3] (ev-offer), line 187 col 5` as their location.
+pub(crate) fn placed(cli: &Cli, loaded: &Loaded, findings: Vec<Finding>) -> Result<Vec<Finding>> {
+    let text = story_text(cli)?;
+    let origin = &loaded.story.origin;
+    let diagnostics = Diagnostic::from_findings(origin, &text, &loaded.story, &findings);
+    Ok(findings
+        .into_iter()
+        .zip(diagnostics)
+        .map(|(mut finding, diagnostic)| {
+            if let Some(place) = &diagnostic.place {
+                finding.location = format!("{}{}", finding.location, PlaceSuffix(place));
             }
-            out.push_str(&format!(
-                "{}: {errors} errors, {warnings} warnings, {notes} notes of the author's own (◇)\n",
-                crate::story::text::clean_line(origin)
-            ));
-            write_stdout(out.as_bytes())?;
-        }
-    }
-    Ok(if errors > 0 { 2 } else { 0 })
+            finding
+        })
+        .collect())
 }
 
 fn print_json(diagnostics: &[Diagnostic]) -> Result<()> {

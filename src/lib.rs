@@ -7,6 +7,7 @@ pub mod completion;
 pub mod config;
 mod diagnostics_cli;
 pub mod fsutil;
+pub mod starter;
 pub mod story;
 pub mod synth;
 pub mod tui;

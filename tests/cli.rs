@@ -435,8 +435,7 @@ fn lint_passes_on_the_embedded_story() {
             .all(|f| f["severity"] == "warning" || f["severity"] == "note")
     );
     // Every place the author added to the sources is counted, as a note.
-    // `--json` is `--format json`: Ruff's shape, the check's name in `code`.
-    let notes = findings.iter().filter(|f| f["code"] == "authored").count();
+    let notes = findings.iter().filter(|f| f["check"] == "authored").count();
     assert_eq!(notes, embedded().all_notes().len());
     assert!(
         text.contains(&format!("{notes} notes of the author's own (◇)")),

@@ -11,8 +11,9 @@ pub(crate) fn near_miss_kinds(story: &Story) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut note = |location: String, written: &str, what: &str, near: &str| {
         findings.push(Finding {
-            severity: Severity::Warning,
+            severity: super::lint::debug_checked("near-miss-kind", Severity::Warning),
             check: "near-miss-kind",
+            group: None,
             location,
             message: format!(
                 "{what} `{written}` is not one storyscope knows, but `{near}` is: a typo? (any other kind is fine and shown as written)"

@@ -19,6 +19,8 @@ pub mod graph;
 pub(crate) mod json_spans;
 mod kind_lint;
 pub mod lint;
+mod lint_checks;
+pub mod lint_report;
 pub mod load;
 pub mod markdown;
 pub mod model;
