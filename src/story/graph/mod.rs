@@ -166,7 +166,7 @@ impl Story {
                     let date = &event.date;
                     (
                         date.earliest(),
-                        date.precision,
+                        date.precision(),
                         date.latest(),
                         date.approximate,
                         i,

@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{AuthorNote, Citation};
+use super::{AuthorNote, Basis, Citation};
 use crate::story::date::DateSpec;
+use crate::story::not_null::present;
 
 /// How a metric relates to its stated value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -35,37 +36,6 @@ impl Bound {
     }
 }
 
-/// What a metric is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// A level or count at a point in time.
-    Level,
-    /// A total over the period.
-    Cumulative,
-    /// Change against the same period a year earlier.
-    YearOnYear,
-    /// Change within one trading day.
-    Intraday,
-    /// Change over the stated period.
-    OverPeriod,
-    /// A share of a whole.
-    Share,
-}
-
-impl Basis {
-    pub fn label(self) -> &'static str {
-        match self {
-            Basis::Level => "level",
-            Basis::Cumulative => "cumulative",
-            Basis::YearOnYear => "year on year",
-            Basis::Intraday => "intraday",
-            Basis::OverPeriod => "over the period",
-            Basis::Share => "share",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -82,42 +52,62 @@ pub struct Metric {
     pub subject: String,
     pub label: String,
     /// The number as stated. Exactly one of `value`, `range` and `qualitative`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "f64")]
     pub value: Option<f64>,
     /// A range as stated, low then high: `[2, 3]` for "2–3 billion".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "[f64; 2]")]
     pub range: Option<[f64; 2]>,
     /// Words standing where no number exists ("nearly all"): shown and cited, never
     /// charted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub qualitative: Option<String>,
     /// "%", "enterprises", "downloads" …
     pub unit: String,
     /// ISO 4217 code of a money amount: "USD", "CNY", "EUR" …
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
     pub currency: Option<String>,
     /// The scale word the value is stated in: 13 with `billion` is 13 billion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "crate::story::scale::Scale")]
     pub scale: Option<crate::story::scale::Scale>,
     /// Exact when absent.
     #[serde(default)]
     pub bound: Bound,
     /// For changes: which way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Direction")]
     pub direction: Option<Direction>,
     /// The period or date the metric covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub period: Option<DateSpec>,
     /// Period in words where no date expresses it ("the past year").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub period_note: Option<String>,
     pub basis: Basis,
     /// Entity id of whoever stated the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub stated_by: Option<String>,
     /// Metrics sharing a group compare with each other and are charted together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -8,10 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
 pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
+use super::not_null::present;
 mod metric;
 mod status;
 
-pub use metric::{Basis, Bound, Direction, Metric};
+pub use super::vocab::{
+    Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
+    StageKind,
+};
+pub use metric::{Bound, Direction, Metric};
 pub use status::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
@@ -53,7 +58,9 @@ pub struct StoryMeta {
     pub summary: String,
     /// What the candidates pane and export call the candidacies ("Candidate
     /// partners", "Who will run the company"); "Candidates" when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub candidates_title: Option<String>,
 }
 
@@ -64,28 +71,27 @@ pub struct Citation {
     /// Id of a record in `sources`.
     pub source: String,
     /// Paragraph number in the source, counting from 1 (the headline is not counted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "u32")]
     pub para: Option<u32>,
     /// A short paraphrase of what the source says here, in the story author's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub note: Option<String>,
     /// Where this statement comes from, when not from the cited source's own `via`:
     /// the id of the source it rests on (a data firm, a company's results …), or the
     /// cited source's own id for its own reporting. See `origin.rs`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub via: Option<String>,
     /// A few words of the cited paragraph, checked against the source's `text` file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub quote: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    Article,
-    Report,
-    Statement,
-    Filing,
 }
 
 /// An article, report or statement.
@@ -97,18 +103,28 @@ pub struct Source {
     pub outlet: String,
     pub title: String,
     /// Publication date; absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub published: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub url: Option<String>,
     /// Id of the upstream source this one relies on for its facts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub via: Option<String>,
     /// Anything a reader should know about the source itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub note: Option<String>,
     /// The source's text in a local file, relative to the story file (see `passage.rs`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
@@ -175,67 +191,14 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// One line on what it is, as the sources describe it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RelationKind {
-    Develops,
-    PartnersWith,
-    CompetesWith,
-    Owns,
-    Evaluates,
-    Regulates,
-    ReviewedBy,
-    BasedOn,
-    Outperforms,
-    Distributes,
-    Runs,
-    Reports,
-}
-
-impl RelationKind {
-    /// How the relation reads from its `from` side.
-    pub fn label(self) -> &'static str {
-        match self {
-            RelationKind::Develops => "develops",
-            RelationKind::PartnersWith => "partners with",
-            RelationKind::CompetesWith => "competes with",
-            RelationKind::Owns => "owns",
-            RelationKind::Evaluates => "evaluates",
-            RelationKind::Regulates => "regulates",
-            RelationKind::ReviewedBy => "is reviewed by",
-            RelationKind::BasedOn => "is based on",
-            RelationKind::Outperforms => "is claimed to outperform",
-            RelationKind::Distributes => "distributes",
-            RelationKind::Runs => "runs",
-            RelationKind::Reports => "reports on",
-        }
-    }
-
-    /// How the relation reads from its `to` side.
-    pub fn inverse_label(self) -> &'static str {
-        match self {
-            RelationKind::Develops => "is developed by",
-            RelationKind::PartnersWith => "partners with",
-            RelationKind::CompetesWith => "competes with",
-            RelationKind::Owns => "is owned by",
-            RelationKind::Evaluates => "is evaluated by",
-            RelationKind::Regulates => "is regulated by",
-            RelationKind::ReviewedBy => "reviews",
-            RelationKind::BasedOn => "is the basis of",
-            RelationKind::Outperforms => "is claimed to be outperformed by",
-            RelationKind::Distributes => "is distributed by",
-            RelationKind::Runs => "is run by",
-            RelationKind::Reports => "is reported on by",
-        }
-    }
 }
 
 /// How well a claim is sourced.
@@ -308,11 +271,17 @@ pub struct Relation {
     pub kind: RelationKind,
     pub from: String,
     pub to: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Status")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -334,7 +303,9 @@ pub struct Event {
     /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -344,36 +315,18 @@ pub struct Event {
     pub status_changes: Vec<StatusChange>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StageKind {
-    Considered,
-    Evaluated,
-    Selected,
-    Dropped,
-    Rejected,
-}
-
-impl StageKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            StageKind::Considered => "considered",
-            StageKind::Evaluated => "evaluated",
-            StageKind::Selected => "selected",
-            StageKind::Dropped => "dropped",
-            StageKind::Rejected => "rejected",
-        }
-    }
-}
-
 /// One step in a candidacy, with the reason the sources give.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub stage: StageKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -417,6 +370,8 @@ pub struct Dispute {
     /// At least two.
     pub variants: Vec<Variant>,
     /// How a later source settled the point, if one did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Resolution")]
     pub resolution: Option<Resolution>,
 }

@@ -113,6 +113,14 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+impl SearchEntry {
+    /// Ranked after a record's own name at an equal score: an alias, or a relation's
+    /// line (it names two entities, whose own names should come first).
+    pub(crate) fn is_secondary(&self) -> bool {
+        self.alias_of.is_some() || matches!(self.target, RecordRef::Relation(_))
+    }
+}
+
 impl SearchIndex {
     pub fn build(story: &Story) -> SearchIndex {
         let file = &story.file;
@@ -120,6 +128,7 @@ impl SearchIndex {
             file.entities.len() * 2
                 + file.events.len()
                 + file.metrics.len()
+                + file.relations.len()
                 + file.candidates.len()
                 + file.sources.len()
                 + file.disputes.len(),
@@ -143,6 +152,21 @@ impl SearchIndex {
         }
         for (i, metric) in file.metrics.iter().enumerate() {
             push(RecordRef::Metric(i), metric.label.clone(), None);
+        }
+        // A relation is found by its kind, known or not ("member of"), and by the two
+        // entities; the kind comes first so that a query for a name ranks the entity's
+        // own record and its events above the many lines that merely mention it.
+        for (i, relation) in file.relations.iter().enumerate() {
+            push(
+                RecordRef::Relation(i),
+                format!(
+                    "{}: {} → {}",
+                    relation.kind.label(),
+                    story.entity_name(&relation.from),
+                    story.entity_name(&relation.to)
+                ),
+                None,
+            );
         }
         // "Sam Altman as chief executive, weighed by Halden board": two candidacies of
         // one person are told apart in the results.
@@ -209,7 +233,7 @@ impl SearchIndex {
             }
             ranks.push(SlotRank {
                 starts: terms::word_starts(&haystacks[start..]),
-                alias: entry.alias_of.is_some(),
+                alias: entry.is_secondary(),
                 weight: entry.weight,
                 len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
                 ascii: entry.text.is_ascii(),
