@@ -1,5 +1,5 @@
 //! Valid or invalid files that were once slow to load or refuse: each names the walk it
-//! guards. Their behaviour is tested in tests/hostile_files.rs; how fast they are is
+//! guards. Their behaviour is tested in tests/it/hostile_files.rs; how fast they are is
 //! measured here, in release, since a timed test fails on a busy machine.
 
 use serde_json::{Value, json};

@@ -1,4 +1,4 @@
-//! What the fuzz targets check, apart from libFuzzer: `tests/fuzz_regressions.rs` in the
+//! What the fuzz targets check, apart from libFuzzer: `tests/it/fuzz_regressions.rs` in the
 //! main crate includes this file, so every input a fuzzer ever crashed on is replayed
 //! through exactly these checks by `cargo test`.
 //!

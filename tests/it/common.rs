@@ -1,6 +1,5 @@
 //! Shared helpers for the explorer tests: build an App from a fixture, type key strings,
 //! draw onto a TestBackend.
-#![allow(dead_code)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;

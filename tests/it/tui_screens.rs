@@ -1,9 +1,7 @@
 //! Screen snapshots on ratatui's TestBackend, drawn without colour: each pane, an
 //! entity view, help, search, the filter, the chart, tiny sizes and CJK names.
 
-mod common;
-
-use common::{app, app_with, fixture, press, screen, screen_text};
+use crate::common::{app, app_with, fixture, press, screen, screen_text};
 use storyscope::story::text::width;
 use storyscope::tui::action::Action;
 use storyscope::tui::update::update;
@@ -114,7 +112,7 @@ fn search_with_results() {
     let mut app = app(160, 45);
     press(&mut app, "/qwen");
     insta::assert_snapshot!(screen(&app).backend());
-    let mut narrow = common::app(80, 24);
+    let mut narrow = crate::common::app(80, 24);
     press(&mut narrow, "/tenc");
     insta::assert_snapshot!("search_narrow", screen(&narrow).backend());
 }

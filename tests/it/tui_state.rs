@@ -1,8 +1,6 @@
 //! State tests: the explorer driven by key strings, asserting on App state.
 
-mod common;
-
-use common::{app, app_with, fixture, press};
+use crate::common::{app, app_with, fixture, press};
 use storyscope::story::RecordRef;
 use storyscope::tui::app::{Mode, Pane};
 use storyscope::tui::update::Effect;
@@ -187,10 +185,10 @@ fn q_and_ctrl_c_quit_from_anywhere() {
     let mut app = app(160, 45);
     press(&mut app, "q");
     assert!(app.should_quit);
-    let mut app = common::app(160, 45);
+    let mut app = crate::common::app(160, 45);
     press(&mut app, "/qw<C-c>");
     assert!(app.should_quit, "Ctrl-C quits even while searching");
-    let mut app = common::app(160, 45);
+    let mut app = crate::common::app(160, 45);
     press(&mut app, "/q");
     assert!(!app.should_quit, "q types into the search query");
     assert_eq!(app.search.query, "q");

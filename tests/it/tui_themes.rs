@@ -2,8 +2,6 @@
 //! styles (the buffer's Debug form lists every style run), plus checks that the
 //! selection, badges and borders really take each theme's colours, and the palette.
 
-mod common;
-
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -12,7 +10,7 @@ use storyscope::tui::app::App;
 use storyscope::tui::theme::{StyleName, Theme, ThemeName};
 use storyscope::tui::ui;
 
-use common::{app, app_with, fixture, press};
+use crate::common::{app, app_with, fixture, press};
 
 fn draw(app: &App, theme: Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
@@ -53,7 +51,7 @@ fn high_contrast_theme_snapshot() {
 
 #[test]
 fn each_theme_draws_the_selection_and_title_in_its_own_colours() {
-    for story in [common::embedded_story(), fixture("small.json")] {
+    for story in [crate::common::embedded_story(), fixture("small.json")] {
         let app = app_with(story, 160, 45);
         let title = app.story.file.story.title.clone();
         for (name, selection_bg, title_bg) in [
@@ -125,7 +123,7 @@ fn palette_filtered_snapshot() {
 
 #[test]
 fn rebound_keys_show_in_titles_messages_and_hints() {
-    for story in [common::embedded_story(), fixture("small.json")] {
+    for story in [crate::common::embedded_story(), fixture("small.json")] {
         let mut app = app_with(story, 160, 45);
         let config =
             storyscope::config::ConfigFile::parse("[keys]\nfilter = \"x\"\nquit = \"Q\"\n")
@@ -133,13 +131,13 @@ fn rebound_keys_show_in_titles_messages_and_hints() {
         app.keymap = config.keymap;
         press(&mut app, "x");
         assert!(app.filter.is_some(), "x filters now");
-        let text = common::screen_text(&app);
+        let text = crate::common::screen_text(&app);
         assert!(text.contains("(x clears)"), "{text}");
         press(&mut app, "x");
         assert!(app.filter.is_none());
         // Any key clears the message; the hints come back.
         press(&mut app, "j");
-        let text = common::screen_text(&app);
+        let text = crate::common::screen_text(&app);
         let status = text.lines().last().unwrap();
         assert!(
             status.contains("Q quit") && status.contains("x filter"),
@@ -174,7 +172,7 @@ fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
     // The highlighted command is on screen.
     let description = entries[app.palette.selected].row.binding.description;
     assert!(
-        common::screen_text(&app).contains(description),
+        crate::common::screen_text(&app).contains(description),
         "{description}"
     );
     for _ in 0..200 {
@@ -185,7 +183,7 @@ fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
 
 #[test]
 fn export_from_detail_writes_the_record_detail_shows() {
-    for story in [common::embedded_story(), fixture("small.json")] {
+    for story in [crate::common::embedded_story(), fixture("small.json")] {
         let mut app = app_with(story, 160, 45);
         // An event in Detail: that event, not the whole report.
         let effects = press(&mut app, "<Enter>e");
@@ -210,7 +208,7 @@ fn a_narrowed_palette_starts_from_the_top_of_its_list() {
     press(&mut app, "?e");
     press(&mut app, "x");
     assert_eq!(app.palette.scroll, 0);
-    let text = common::screen_text(&app);
+    let text = crate::common::screen_text(&app);
     assert!(text.contains("Everywhere"), "{text}");
 }
 

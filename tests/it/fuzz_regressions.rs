@@ -7,9 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/src/lib.rs"]
-mod fuzz_checks;
-
 /// The saved crashing inputs of `target`, then its seeds (fuzz/seeds/<target>/), which
 /// pass through the same checks as a smoke test of the checks themselves.
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
@@ -50,12 +47,12 @@ fn replay(target: &str, check: fn(&[u8])) {
 
 #[test]
 fn loader_inputs_that_once_failed() {
-    replay("load", fuzz_checks::check_loader);
+    replay("load", crate::fuzz_checks::check_loader);
 }
 
 #[test]
 fn export_text_inputs_that_once_failed() {
-    replay("export_text", fuzz_checks::check_export_text);
+    replay("export_text", crate::fuzz_checks::check_export_text);
 }
 
 /// The first find of the export target: a story summary of just "+" began the Report's
@@ -63,6 +60,6 @@ fn export_text_inputs_that_once_failed() {
 #[test]
 fn a_summary_cannot_start_a_list() {
     for text in ["+", "- x", "---", "1. x", "7) x"] {
-        fuzz_checks::check_export_text(text.as_bytes());
+        crate::fuzz_checks::check_export_text(text.as_bytes());
     }
 }

@@ -3,13 +3,11 @@
 //! problems until fixed, and the editor key asks for the right file and record (or
 //! says why it cannot). The same in a real terminal is in `pty_authoring.rs`.
 
-mod common;
-
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
-use common::{app_with, fixture, press, screen_text};
+use crate::common::{app_with, fixture, press, screen_text};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -115,7 +113,7 @@ fn assert_same_place(app: &App, before: &Place) {
 fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     let text = source_text(name);
     let date = as_of.map(|date| storyscope::story::date::DateSpec::parse(date).unwrap());
-    let mut app = App::new(load(&text), date, common::fixed_today());
+    let mut app = App::new(load(&text), date, crate::common::fixed_today());
     storyscope::tui::update::update(&mut app, storyscope::tui::action::Action::Resize(160, 45));
     assert_eq!(app.as_of, date);
     wander(&mut app);
@@ -262,7 +260,7 @@ fn a_broken_save_lists_the_first_problems_and_counts_the_rest() {
 
 #[test]
 fn the_editor_key_on_the_embedded_story_says_why_it_cannot() {
-    let mut app = common::app(160, 45);
+    let mut app = crate::common::app(160, 45);
     let effects = press(&mut app, "E");
     assert!(effects.is_empty());
     let (message, kind) = app.message.clone().unwrap();

@@ -3,12 +3,10 @@
 //! ranges): it loads, and its own kinds show humanised in the explorer, in search, in
 //! lint and in every export.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{app_with, fixture, press, screen, screen_text};
+use crate::common::{app_with, fixture, press, screen, screen_text};
 use storyscope::story::date::days_from_civil;
 use storyscope::story::lint::lint;
 use storyscope::story::model::{KnownRelation, RelationKind};

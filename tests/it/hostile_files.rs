@@ -5,7 +5,7 @@
 //!
 //! The classic bad files (empty, not UTF-8, truncated, a top-level array, missing, a
 //! folder, wrong format, unknown fields, every reference error, bad dates, blank names)
-//! are in tests/loader_errors.rs; this file covers the rest of the list.
+//! are in tests/it/loader_errors.rs; this file covers the rest of the list.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use storyscope::story::text::is_unsafe_char;
 
-const SMALL: &str = include_str!("fixtures/small.json");
+const SMALL: &str = include_str!("../fixtures/small.json");
 
 fn storyscope() -> Command {
     Command::new(env!("CARGO_BIN_EXE_storyscope"))
@@ -326,7 +326,7 @@ fn ten_megabyte_strings_load_or_are_refused_with_a_short_message() {
     }
 }
 
-/// The reference errors tests/loader_errors.rs leaves out: a `via` loop, `via` naming
+/// The reference errors tests/it/loader_errors.rs leaves out: a `via` loop, `via` naming
 /// a record that is not a source, a dispute about nothing known, and a blank id.
 #[test]
 fn the_remaining_reference_errors() {

@@ -1,9 +1,7 @@
 //! Provenance and time in the explorer: both articles resting on one upstream report,
 //! the shipped disputes side by side, overdue expectations, sourcing in search results.
 
-mod common;
-
-use common::{app, press, screen_text};
+use crate::common::{app, press, screen_text};
 use storyscope::story::RecordRef;
 use storyscope::story::date::days_from_civil;
 use storyscope::story::views::{Clock, ViewFilter};
@@ -75,9 +73,9 @@ fn the_shipped_disputes_show_their_versions_side_by_side() {
 
 #[test]
 fn the_may_2025_rollout_is_overdue_now_but_not_as_of_february() {
-    let story = common::embedded_story();
+    let story = crate::common::embedded_story();
     let now = Clock {
-        reference_day: common::fixed_today(),
+        reference_day: crate::common::fixed_today(),
     };
     let rollout = story
         .timeline_rows(ViewFilter::default(), now)

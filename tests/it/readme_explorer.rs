@@ -1,11 +1,9 @@
 //! Keeps the README's explorer section true: its screenshot is the app as drawn now,
 //! and its key table is the keymap table. On a mismatch the test prints the new text.
 
-mod common;
-
 use storyscope::tui::keymap;
 
-const README: &str = include_str!("../README.md");
+const README: &str = include_str!("../../README.md");
 
 /// The text between `<!-- name:start -->` and `<!-- name:end -->`.
 fn section(name: &str) -> &'static str {
@@ -23,8 +21,8 @@ fn section(name: &str) -> &'static str {
 }
 
 fn screenshot() -> String {
-    let app = common::app(120, 30);
-    let text = common::screen_text(&app);
+    let app = crate::common::app(120, 30);
+    let text = crate::common::screen_text(&app);
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     format!("```text\n{}\n```\n", lines.join("\n"))
 }

@@ -3,9 +3,7 @@
 //! number exists) on the explorer: the candidates pane tells two candidacies of one
 //! person apart, and the chart draws bars in proportion on both sides of zero.
 
-mod common;
-
-use common::{app_with, fixture, press, screen, screen_text};
+use crate::common::{app_with, fixture, press, screen, screen_text};
 use storyscope::tui::app::App;
 
 fn board_app(width: u16, height: u16) -> App {
@@ -208,7 +206,7 @@ fn money_compares_scale_normalised_and_one_currency_per_chart() {
 #[test]
 fn the_shipped_story_chart_draws_every_bar() {
     // Issue 14: at 160×45 a value of 500 showed no bar beside 4 blocks for 700.
-    let mut app = common::app(160, 45);
+    let mut app = crate::common::app(160, 45);
     let text = chart_of(&mut app, "Apple revenue in Greater China");
     // Both are falls: their bars run left of the zero line.
     let (fy, _, _) = bar_of(&text, "−7.7%");

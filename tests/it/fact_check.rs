@@ -3,8 +3,6 @@
 //! view. On the shipped story and on `tests/fixtures/passages/`, a made-up story of
 //! another shape (people as candidates, two reports of one outlet, text files).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
@@ -12,7 +10,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use ratatui::style::Modifier;
 
-use common::{app_with, embedded_story, press, screen, screen_text};
+use crate::common::{app_with, embedded_story, press, screen, screen_text};
 use storyscope::story::date::days_from_civil;
 use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::lint::lint;
@@ -70,7 +68,7 @@ fn export(story: &Story, view: ExportView, entity: Option<&str>) -> String {
         ..ExportOptions::default()
     };
     let clock = Clock {
-        reference_day: common::fixed_today(),
+        reference_day: crate::common::fixed_today(),
     };
     export_markdown(story, view, &options, clock)
 }
@@ -133,7 +131,7 @@ fn carma_and_apple_figures_do_not_rest_on_the_information() {
 #[test]
 fn lint_search_and_every_export_name_carma_as_the_origin() {
     let story = embedded_story();
-    let findings = lint(&story, common::fixed_today());
+    let findings = lint(&story, crate::common::fixed_today());
     let metrics = story
         .file
         .metrics
@@ -283,7 +281,7 @@ fn the_shipped_disputes_are_real_disagreements() {
     }
     assert_eq!(story.dispute_counts(), (4, 1));
     assert!(
-        lint(&story, common::fixed_today())
+        lint(&story, crate::common::fixed_today())
             .iter()
             .all(|f| f.check != "dispute-kind")
     );
@@ -295,7 +293,7 @@ fn lint_flags_a_one_source_disagreement() {
     // The radio's self-contradiction, left as a plain disagreement.
     let planted = text.replacen("\"kind\": \"inconsistency\",", "", 1);
     let story = load::load_bytes(planted.as_bytes(), "planted.json").unwrap();
-    let findings = lint(&story, common::fixed_today());
+    let findings = lint(&story, crate::common::fixed_today());
     let finding = findings
         .iter()
         .find(|f| f.check == "dispute-kind")
@@ -411,7 +409,7 @@ fn the_authors_notes_show_in_detail_exports_and_lint() {
     );
     // The copied record (y) carries them too, and the quote and origin of each citation.
     let clock = Clock {
-        reference_day: common::fixed_today(),
+        reference_day: crate::common::fixed_today(),
     };
     let hk = record(&story, "ev-hk-shares-feb-12");
     let copied = storyscope::story::document::to_markdown(&storyscope::story::document::build(
@@ -426,7 +424,7 @@ fn the_authors_notes_show_in_detail_exports_and_lint() {
         "{copied}"
     );
     assert!(copied.contains("(from Market data)"), "{copied}");
-    let notes = lint(&story, common::fixed_today())
+    let notes = lint(&story, crate::common::fixed_today())
         .into_iter()
         .filter(|f| f.check == "authored")
         .count();

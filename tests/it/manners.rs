@@ -304,7 +304,7 @@ fn color_flag_reaches_clap_messages() {
 
 #[test]
 fn the_readme_config_example_is_a_valid_config() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let mut blocks = 0;
     for block in readme.split("```toml\n").skip(1) {
         let text = block.split("```").next().unwrap();

@@ -2,9 +2,7 @@
 //! that move, follow and click, and laid out again when the record, the width or the
 //! story changes.
 
-mod common;
-
-use common::{app, press};
+use crate::common::{app, press};
 use ratatui::layout::Rect;
 use storyscope::story::RecordRef;
 use storyscope::tui::action::Action;

@@ -1,8 +1,6 @@
 //! `y` copies what Detail shows: for every record of every kind, each piece of text on
 //! the Detail pane is also in the record's Markdown copy.
 
-mod common;
-
 use storyscope::story::document::to_markdown;
 use storyscope::story::{RecordRef, Story};
 use storyscope::tui::app::App;
@@ -76,10 +74,10 @@ fn check_story(app: &App) -> usize {
 
 #[test]
 fn the_copy_of_every_record_holds_everything_detail_shows() {
-    let shipped = common::app(160, 45);
+    let shipped = crate::common::app(160, 45);
     assert!(check_story(&shipped) > 1000);
     for fixture in ["small.json", "cjk.json"] {
-        let app = common::app_with(common::fixture(fixture), 160, 45);
+        let app = crate::common::app_with(crate::common::fixture(fixture), 160, 45);
         assert!(check_story(&app) > 50, "{fixture}");
     }
 }
@@ -87,7 +85,7 @@ fn the_copy_of_every_record_holds_everything_detail_shows() {
 #[test]
 fn the_copy_follows_the_as_of_narrowing_and_the_clock() {
     // An overdue badge depends on the clock Detail is given; the copy uses the same one.
-    let app = common::app(160, 45);
+    let app = crate::common::app(160, 45);
     let overdue = every_record(&app.story).into_iter().find(|&record| {
         let doc = app.detail_source().document(record);
         doc.blocks.iter().any(|block| {

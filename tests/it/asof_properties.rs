@@ -12,8 +12,6 @@
 //! The checks compute what counts and what is shown on their own (from the file's
 //! JSON), not with the code under test.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;

@@ -1,14 +1,9 @@
 //! Property tests: random keys and sizes never panic the explorer; width-aware
 //! truncation never splits a wide character; exports of hostile text keep their shape.
 
-mod common;
-
-// Shared with the fuzz targets and tests/fuzz_regressions.rs; only `check_shape` is
+// Shared with the fuzz targets and tests/it/fuzz_regressions.rs; only `check_shape` is
 // used here.
 #[allow(dead_code)]
-#[path = "../fuzz/src/lib.rs"]
-mod fuzz_checks;
-
 use proptest::prelude::*;
 
 use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
@@ -50,7 +45,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 fn story_with_text(texts: &[String]) -> Story {
-    let base = include_str!("fixtures/cjk.json");
+    let base = include_str!("../fixtures/cjk.json");
     let mut file: StoryFile = serde_json::from_str(base).expect("fixture parses");
     let mut next = texts.iter().cycle();
     for event in &mut file.events {
@@ -120,11 +115,11 @@ proptest! {
         embedded in any::<bool>(),
         actions in prop::collection::vec(key_action(), 1..60),
     ) {
-        let story = if embedded { common::embedded_story() } else { story_with_text(&texts) };
-        let mut app = common::app_with(story, 80, 24);
+        let story = if embedded { crate::common::embedded_story() } else { story_with_text(&texts) };
+        let mut app = crate::common::app_with(story, 80, 24);
         for action in actions {
             update(&mut app, action);
-            let text = common::screen_text(&app);
+            let text = crate::common::screen_text(&app);
             prop_assert!(!text.contains('\x1b'), "escape reached the screen");
             prop_assert!(!text.contains('\u{9b}'), "C1 CSI reached the screen");
             if app.should_quit {
@@ -144,12 +139,12 @@ proptest! {
     #[test]
     fn exports_of_hostile_text_keep_their_shape(texts in prop::collection::vec(hostile_text(), 4..12)) {
         let story = story_with_text(&texts);
-        let clock = Clock { reference_day: common::fixed_today() };
+        let clock = Clock { reference_day: crate::common::fixed_today() };
         for view in [ExportView::Timeline, ExportView::Metrics, ExportView::Disputes, ExportView::Report] {
             let markdown = export_markdown(&story, view, &ExportOptions::default(), clock);
             // The fuzz target's checker: one H1, no link, image, HTML or other block
             // markup, every row as wide as its header, footnotes matching one to one.
-            let shape = fuzz_checks::check_shape(&markdown);
+            let shape = crate::fuzz_checks::check_shape(&markdown);
             match view {
                 ExportView::Timeline => prop_assert_eq!(shape.body_rows, story.file.events.len()),
                 ExportView::Metrics => prop_assert!(shape.body_rows >= story.file.metrics.len()),

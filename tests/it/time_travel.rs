@@ -4,8 +4,6 @@
 //! two fixtures of another shape (a late-described company and person; a choir whose
 //! concert is announced then cancelled, with people as candidates).
 
-mod common;
-
 use std::process::Command;
 
 use storyscope::story::date::DateSpec;
@@ -76,7 +74,7 @@ fn check_as_of_the_first_day_counts_fewer_sources_and_citations_than_the_whole_s
 
 #[test]
 fn an_entity_named_before_it_is_described_keeps_only_its_name() {
-    let full = common::fixture("asof_late_entity.json");
+    let full = crate::common::fixture("asof_late_entity.json");
     let narrowed = full
         .as_of(day("2025-11-18"))
         .expect("narrowing never fails");
@@ -150,7 +148,7 @@ fn an_entity_named_before_it_is_described_keeps_only_its_name() {
 
 #[test]
 fn the_status_shown_is_the_one_known_on_the_day_with_its_source() {
-    let full = common::fixture("status_changes.json");
+    let full = crate::common::fixture("status_changes.json");
     let event = |story: &storyscope::story::Story| {
         story
             .file
@@ -180,7 +178,7 @@ fn the_status_shown_is_the_one_known_on_the_day_with_its_source() {
     assert_eq!(history[1].per, "Riverside Post, 10 Mar 2026");
     // With no date: the latest status, and the history in the export.
     let clock = Clock {
-        reference_day: common::fixed_today(),
+        reference_day: crate::common::fixed_today(),
     };
     let row = full.timeline_row(event(&full), clock);
     assert_eq!(row.status, "announced · cancelled");
@@ -213,19 +211,19 @@ fn the_status_shown_is_the_one_known_on_the_day_with_its_source() {
 
 #[test]
 fn the_explorer_detail_shows_the_status_known_then_and_its_source() {
-    let full = common::fixture("status_changes.json");
+    let full = crate::common::fixture("status_changes.json");
     let mut app = storyscope::tui::app::App::new(
         full,
         DateSpec::parse("2026-03-02").ok(),
-        common::fixed_today(),
+        crate::common::fixed_today(),
     );
     storyscope::tui::update::update(&mut app, storyscope::tui::action::Action::Resize(160, 45));
-    let screen = common::screen_text(&app);
+    let screen = crate::common::screen_text(&app);
     assert!(screen.contains("Status: announced · expected"), "{screen}");
     assert!(!screen.contains("cancelled"), "{screen}");
-    common::press(&mut app, "<gt>");
+    crate::common::press(&mut app, "<gt>");
     assert_eq!(app.as_of.unwrap().human(), "10 Mar 2026");
-    let screen = common::screen_text(&app);
+    let screen = crate::common::screen_text(&app);
     assert!(
         screen.contains("Status: announced · cancelled (per Riverside Post, 10 Mar"),
         "{screen}"
@@ -236,7 +234,7 @@ fn the_explorer_detail_shows_the_status_known_then_and_its_source() {
         "{screen}"
     );
     // On 20 Mar a second version makes the cancellation disputed: the row is marked.
-    common::press(&mut app, "<gt>");
+    crate::common::press(&mut app, "<gt>");
     assert_eq!(app.as_of.unwrap().human(), "20 Mar 2026");
     let concert = app
         .story
@@ -253,7 +251,7 @@ fn the_explorer_detail_shows_the_status_known_then_and_its_source() {
 
 #[test]
 fn a_dispute_is_settled_once_the_minutes_count() {
-    let full = common::fixture("status_changes.json");
+    let full = crate::common::fixture("status_changes.json");
     let before = full.as_of(day("2026-03-20")).unwrap();
     assert!(before.file.disputes[0].resolution.is_none());
     let after = full.as_of(day("2026-04-02")).unwrap();
@@ -351,7 +349,7 @@ fn diff_of_the_shipped_story_lists_only_what_the_13_february_reprint_adds() {
     assert_eq!(json["new_sources"].as_array().unwrap().len(), 1);
     assert_eq!(json["new_sources"][0]["id"], reprint);
     // The figures listed are exactly those the reprint alone carries.
-    let full = common::embedded_story();
+    let full = crate::common::embedded_story();
     let mut expected: Vec<&str> = full
         .file
         .metrics
@@ -448,16 +446,16 @@ fn export_since_records_both_dates_and_marks_rows() {
 #[test]
 fn stepping_back_never_shows_more_events_than_a_later_date() {
     for story in [
-        common::fixture("asof_late_entity.json"),
-        common::fixture("status_changes.json"),
-        common::embedded_story(),
+        crate::common::fixture("asof_late_entity.json"),
+        crate::common::fixture("status_changes.json"),
+        crate::common::embedded_story(),
     ] {
         let origin = story.origin.clone();
-        let mut app = common::app_with(story, 160, 45);
+        let mut app = crate::common::app_with(story, 160, 45);
         let mut counts = vec![(None, app.timeline_events.len())];
         loop {
             let before = app.as_of;
-            common::press(&mut app, "<lt>");
+            crate::common::press(&mut app, "<lt>");
             if app.as_of == before {
                 break;
             }
@@ -472,17 +470,17 @@ fn stepping_back_never_shows_more_events_than_a_later_date() {
         }
         let earliest = counts.last().unwrap().1;
         assert!(earliest < counts[0].1, "{origin}: {counts:?}");
-        let screen = common::screen_text(&app);
+        let screen = crate::common::screen_text(&app);
         assert!(screen.contains("earliest date"), "{origin}:\n{screen}");
     }
 }
 
 #[test]
 fn a_step_marks_what_is_new_and_counts_it() {
-    let mut app = common::app_with(common::fixture("asof_late_entity.json"), 160, 45);
-    common::press(&mut app, "<lt>");
+    let mut app = crate::common::app_with(crate::common::fixture("asof_late_entity.json"), 160, 45);
+    crate::common::press(&mut app, "<lt>");
     assert_eq!(app.as_of.unwrap().human(), "2 Dec 2025");
-    let screen = common::screen_text(&app);
+    let screen = crate::common::screen_text(&app);
     let marks = app.new_since.as_ref().unwrap();
     assert_eq!(marks.since.unwrap().human(), "18 Nov 2025");
     assert!(
@@ -509,7 +507,7 @@ fn a_step_marks_what_is_new_and_counts_it() {
         "{screen}"
     );
     // Export from here records both dates.
-    let effects = common::press(&mut app, "e");
+    let effects = crate::common::press(&mut app, "e");
     let Some(storyscope::tui::update::Effect::Export { markdown, .. }) = effects.first() else {
         panic!("no export");
     };
@@ -527,19 +525,19 @@ fn a_step_marks_what_is_new_and_counts_it() {
 
 #[test]
 fn the_choir_screen_after_stepping_back_to_10_march() {
-    let mut app = common::app_with(common::fixture("status_changes.json"), 160, 45);
+    let mut app = crate::common::app_with(crate::common::fixture("status_changes.json"), 160, 45);
     // Every source → 2 Apr → 31 Mar (the bulletin, dated only "c. Mar") → 20 Mar → 10 Mar.
-    common::press(&mut app, "<lt><lt><lt><lt>");
+    crate::common::press(&mut app, "<lt><lt><lt><lt>");
     assert_eq!(app.as_of.unwrap().human(), "10 Mar 2026");
-    insta::assert_snapshot!(common::screen(&app).backend());
+    insta::assert_snapshot!(crate::common::screen(&app).backend());
 }
 
 #[test]
 fn marks_after_a_step_forward_equal_marks_computed_afresh() {
-    let full = common::fixture("status_changes.json");
-    let mut app = common::app_with(full.clone(), 160, 45);
+    let full = crate::common::fixture("status_changes.json");
+    let mut app = crate::common::app_with(full.clone(), 160, 45);
     // Back to 10 Mar, then forward to 20 Mar: the 10 Mar story is reused as "previous".
-    common::press(&mut app, "<lt><lt><lt><lt><gt>");
+    crate::common::press(&mut app, "<lt><lt><lt><lt><gt>");
     assert_eq!(app.as_of.unwrap().human(), "20 Mar 2026");
     let (from, to) = (day("2026-03-10"), day("2026-03-20"));
     let fresh = diff(
