@@ -18,12 +18,18 @@
 //! For indexes too big to search between two keystrokes, `SearchWorker` searches on a
 //! thread of its own and drops a query as soon as a newer one arrives.
 
+mod named;
 mod rank;
 mod scan;
 mod skim;
 mod terms;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_typo;
+mod typo;
+mod typo_pass;
+mod words;
 mod worker;
 
 use std::sync::{Arc, Mutex};
@@ -32,9 +38,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::graph::{RecordRef, Story};
+use named::OwnNames;
 use rank::TopK;
 use scan::Candidates;
 use terms::Term;
+use typo::{Expansion, TypoIndex};
+use typo_pass::Query;
 pub use worker::{SearchResults, SearchWorker};
 
 #[derive(Debug, Clone)]
@@ -54,8 +63,33 @@ pub struct SearchHit {
     /// Index into `SearchIndex::entries` of the name that matched best.
     pub entry: usize,
     pub score: i64,
-    /// Char positions in the entry's text that matched, for highlighting.
+    /// Char positions in the entry's text that matched, for highlighting: for a word
+    /// matched through a typo, the word it was taken for.
     pub positions: Vec<usize>,
+    /// Which tier matched: `Typo` when some query word matched only through a typo.
+    pub tier: MatchTier,
+    /// The record is an entity whose own name or alias the query is, exactly or within
+    /// its typos (it then ranks above records that only mention it).
+    pub named: bool,
+}
+
+/// How a hit matched the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchTier {
+    /// Every query word's letters appear in the name in order (fuzzy-matcher's match).
+    Fuzzy,
+    /// Some query word is within its allowed typos of a word of the name.
+    Typo,
+}
+
+impl MatchTier {
+    /// `fuzzy` or `typo`, as `search --json` says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchTier::Fuzzy => "fuzzy",
+            MatchTier::Typo => "typo",
+        }
+    }
 }
 
 pub struct SearchIndex {
@@ -72,6 +106,10 @@ pub struct SearchIndex {
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// For the last search: names that matched, and names that had to be scored.
     last_counts: Mutex<(usize, usize)>,
+    /// The typo tier's word index; None for an index built for in-order search only.
+    typos: Option<TypoIndex>,
+    /// Entity names and aliases, word by word, for own-name matches.
+    own_names: OwnNames,
 }
 
 /// The tie-breaking facts of one name (see `rank::rank`), and where its words start.
@@ -160,6 +198,21 @@ impl SearchIndex {
 
     /// An index over any names (benchmarks use it for a million of them).
     pub fn from_entries(entries: Vec<SearchEntry>) -> SearchIndex {
+        let mut index = SearchIndex::from_entries_in_order(entries);
+        index.typos = Some(TypoIndex::build(&index.haystacks, &index.starts));
+        for (slot, &entry) in index.order.iter().enumerate() {
+            if matches!(index.entries[entry as usize].target, RecordRef::Entity(_)) {
+                let name = &index.haystacks[index.starts[slot]..index.starts[slot + 1]];
+                index.own_names.add(slot as u32, name);
+            }
+        }
+        index
+    }
+
+    /// An index for in-order (fuzzy) search alone, with no typo tier and no own-name
+    /// ranking: the search as it was before typos were forgiven (the benchmark's
+    /// baseline).
+    pub fn from_entries_in_order(entries: Vec<SearchEntry>) -> SearchIndex {
         // Shortest first, by a counting sort on the length in chars.
         let lengths: Vec<usize> = entries
             .iter()
@@ -217,7 +270,14 @@ impl SearchIndex {
             starts,
             narrowed: Mutex::new(Vec::new()),
             last_counts: Mutex::new((0, 0)),
+            typos: None,
+            own_names: OwnNames::default(),
         }
+    }
+
+    /// Heap bytes the typo tier adds (its word index), 0 without one.
+    pub fn typo_heap_bytes(&self) -> usize {
+        self.typos.as_ref().map_or(0, TypoIndex::heap_bytes)
     }
 
     pub fn len(&self) -> usize {
@@ -252,9 +312,17 @@ impl SearchIndex {
         &self.haystacks.as_bytes()[self.starts[slot]..self.starts[slot + 1]]
     }
 
-    /// Best `limit` records for `query`, one hit per record, best first.
+    /// Best `limit` records for `query`, one hit per record, best first: in-order
+    /// matches and typo matches in one list.
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
         self.search_until(query, limit, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// In-order (fuzzy) matches alone, ranked as before typos were forgiven: no typo
+    /// tier, no own-name ranking (the benchmark's baseline).
+    pub fn search_in_order(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+        self.search_tiers(query, limit, false, &|| false)
             .unwrap_or_default()
     }
 
@@ -264,6 +332,16 @@ impl SearchIndex {
         &self,
         query: &str,
         limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<SearchHit>> {
+        self.search_tiers(query, limit, true, cancelled)
+    }
+
+    fn search_tiers(
+        &self,
+        query: &str,
+        limit: usize,
+        typos: bool,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<SearchHit>> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
@@ -375,31 +453,69 @@ impl SearchIndex {
                 ends,
             },
         );
+        // The typo tier and own-name matches join the same top k.
+        let expansions: Vec<Vec<Expansion>> = words
+            .iter()
+            .map(|word| match (&self.typos, typos) {
+                (Some(index), true) => index.expand(word),
+                _ => Vec::new(),
+            })
+            .collect();
+        let tiers = Query {
+            words: &words,
+            expansions: &expansions,
+        };
+        if typos {
+            typo_pass::offer(self, &tiers, &mut top, cancelled)?;
+        }
         let mut ranked = top.finish();
         // The hits' scores come from fuzzy-matcher itself. The port agrees (see
         // `skim::tests`); should it ever not, the matcher's word is final.
         let mut changed = false;
+        let mut needles: Vec<Vec<&str>> = Vec::with_capacity(ranked.len());
         for hit in &mut ranked {
             let haystack = self.haystack(hit.slot as usize);
-            let score = words
-                .iter()
-                .map(|word| fresh_matcher().fuzzy_match(haystack, word).unwrap_or(0))
-                .sum();
-            debug_assert_eq!(score, hit.score, "{words:?} in {haystack:?}");
-            changed |= score != hit.score;
-            hit.score = score;
+            let mut score = |word: &str| fresh_matcher().fuzzy_match(haystack, word);
+            let mut total = 0;
+            let mut typo = false;
+            let mut chosen = Vec::with_capacity(words.len());
+            for (t, word) in words.iter().enumerate() {
+                let found = typo_pass::best_match(self, &tiers, hit.slot, t, &mut score);
+                debug_assert!(found.is_some(), "{word:?} in {haystack:?}");
+                let Some(found) = found else { continue };
+                total += found.score;
+                typo |= found.via.is_some();
+                chosen.push(match found.via {
+                    Some(e) => expansions[t][e].word.as_str(),
+                    None => word.as_str(),
+                });
+            }
+            debug_assert_eq!(total, hit.score, "{words:?} in {haystack:?}");
+            changed |= total != hit.score || typo != hit.typo;
+            hit.score = total;
+            hit.typo = typo;
+            needles.push(chosen);
         }
         if changed {
-            ranked.sort_by(rank::rank);
+            let mut paired: Vec<_> = ranked.into_iter().zip(needles).collect();
+            paired.sort_by(|a, b| rank::rank(&a.0, &b.0));
+            (ranked, needles) = paired.into_iter().unzip();
         }
         Some(
             ranked
                 .into_iter()
-                .map(|hit| SearchHit {
+                .zip(needles)
+                .map(|(hit, needles)| SearchHit {
                     target: hit.target,
                     entry: hit.entry as usize,
                     score: hit.score,
-                    positions: self.positions(hit.slot as usize, &words),
+                    positions: self.positions(hit.slot as usize, &needles),
+                    tier: if hit.typo {
+                        MatchTier::Typo
+                    } else {
+                        MatchTier::Fuzzy
+                    },
+                    named: hit.named,
                 })
                 .collect(),
         )
@@ -434,8 +550,9 @@ impl SearchIndex {
         narrowed.push(Arc::new(found));
     }
 
-    /// Matched char positions for every term, merged and sorted.
-    fn positions(&self, slot: usize, words: &[String]) -> Vec<usize> {
+    /// Matched char positions for every word (or the word a typo was taken for), merged
+    /// and sorted.
+    fn positions(&self, slot: usize, words: &[&str]) -> Vec<usize> {
         let haystack = self.haystack(slot);
         let entry = self.order[slot] as usize;
         let mut positions: Vec<usize> = words
