@@ -1,5 +1,5 @@
 //! Own-name matches: when every word of a query is a word of an entity's name or alias,
-//! exactly or within its typos (or the whole query is the whole name, as for a CJK
+//! exactly or within its typos, a left-out letter included (or the whole query is the whole name, as for a CJK
 //! name), that entity is what the user named, and it ranks above records that merely
 //! mention it.
 
@@ -100,6 +100,7 @@ mod tests {
             word: "tencent".to_owned(),
             id: 0,
             distance: 1,
+            in_order: false,
         }]];
         assert_eq!(names.named(&words("tencnet"), &typo), [1]);
     }

@@ -19,14 +19,16 @@ fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i6
     let tokens: Vec<&str> = words(lower).collect();
     for word in query {
         let allowance = query_allowance(word);
-        let within = |token: &str| {
+        // A left-out letter is a typo for own-name matches; for scoring, the in-order
+        // tier has it already.
+        let near = |token: &str| {
             let distance = strsim::osa_distance(word, token);
             (allowance > 0
                 && is_vocabulary_word(token)
-                && (1..=usize::from(allowance)).contains(&distance)
-                && !terms::is_subsequence(word, token))
+                && (1..=usize::from(allowance)).contains(&distance))
             .then_some(distance as i64)
         };
+        let within = |token: &str| near(token).filter(|_| !terms::is_subsequence(word, token));
         let mut best = SkimMatcherV2::default()
             .fuzzy_match(lower, word)
             .map(|s| (s, false));
@@ -43,7 +45,7 @@ fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i6
         let (score, by_typo) = best?;
         total += score;
         typo |= by_typo;
-        named &= tokens.iter().any(|t| t == word || within(t).is_some());
+        named &= tokens.iter().any(|t| t == word || near(t).is_some());
     }
     let whole = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     named |= entity && whole == query.join(" ");

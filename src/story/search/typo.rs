@@ -25,6 +25,10 @@ pub(super) struct Expansion {
     pub word: String,
     pub id: u32,
     pub distance: u8,
+    /// The query word's letters appear in this word in order (a letter was left out):
+    /// the in-order tier finds its names already, so it counts only for own-name
+    /// matches.
+    pub in_order: bool,
 }
 
 pub(super) struct TypoIndex {
@@ -100,9 +104,8 @@ impl TypoIndex {
         }
     }
 
-    /// The index words within `word`'s typo allowance, at one edit or more, that do not
-    /// hold `word` in order (those the in-order tier finds already). Empty for a word
-    /// that may carry no typo.
+    /// The index words within `word`'s typo allowance, at one edit or more. Empty for a
+    /// word that may carry no typo.
     pub fn expand(&self, word: &str) -> Vec<Expansion> {
         let allowance = query_allowance(word);
         if allowance == 0 {
@@ -118,13 +121,14 @@ impl TypoIndex {
             let Ok(key) = std::str::from_utf8(key) else {
                 continue;
             };
-            if distance == 0 || is_subsequence(word, key) {
+            if distance == 0 {
                 continue;
             }
             found.push(Expansion {
                 word: key.to_owned(),
                 id: id as u32,
                 distance,
+                in_order: is_subsequence(word, key),
             });
         }
         found
@@ -179,6 +183,7 @@ mod tests {
         index
             .expand(word)
             .into_iter()
+            .filter(|e| !e.in_order)
             .map(|e| (e.word.clone(), e.distance, index.postings(e.id).to_vec()))
             .collect()
     }
@@ -210,6 +215,7 @@ mod tests {
         );
         // Too short for a typo; a word held in order is left to the in-order tier.
         assert!(expanded(&index, "altmn").is_empty());
+        assert!(index.expand("altmn").iter().any(|e| e.in_order && e.word == "altman"));
         assert!(expanded(&index, "shres").is_empty());
         assert!(expanded(&index, "alibab").is_empty());
         // Three edits are too many for a 9-letter word.

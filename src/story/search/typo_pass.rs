@@ -29,7 +29,7 @@ pub(super) struct Query<'a> {
 
 impl Query<'_> {
     pub fn has_typos(&self) -> bool {
-        self.expansions.iter().any(|e| !e.is_empty())
+        self.expansions.iter().flatten().any(|e| !e.in_order)
     }
 }
 
@@ -47,7 +47,7 @@ pub(super) fn best_match(
         return best;
     };
     for (e, expansion) in query.expansions[t].iter().enumerate() {
-        if !typos.holds(expansion.id, slot) {
+        if expansion.in_order || !typos.holds(expansion.id, slot) {
             continue;
         }
         let Some(found) = score(&expansion.word) else {
@@ -91,6 +91,7 @@ pub(super) fn offer(
         .expansions
         .iter()
         .flatten()
+        .filter(|expansion| !expansion.in_order)
         .flat_map(|expansion| typos.postings(expansion.id).iter().copied())
         .collect();
     candidates.sort_unstable();
