@@ -9,13 +9,13 @@ mod frame;
 mod load;
 mod search;
 mod stats;
+mod typos;
 
 use std::io::Write;
 use std::sync::Arc;
 
-use storyscope::story::RecordRef;
-use storyscope::story::search::{SearchEntry, SearchIndex};
-use storyscope::synth::{SynthOptions, generate_json, search_names};
+use storyscope::story::search::SearchIndex;
+use storyscope::synth::{SynthOptions, generate_json};
 
 use stats::{Table, ms, time};
 
@@ -79,22 +79,16 @@ fn main() {
     drop(index);
 
     eprintln!("searching 1M…");
-    let (took, names) = time(|| search_names(1_000_000, 7));
+    let (took, entries) = time(typos::million_entries);
     eprintln!("  1M names in {:.0} ms", ms(took));
-    let entries = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| SearchEntry {
-            target: RecordRef::Event(i),
-            text,
-            alias_of: None,
-            weight: 0,
-        })
-        .collect();
-    let (took, index) = time(|| SearchIndex::from_entries(entries));
+    eprintln!("  building indexes…");
+    typos::bench_build_and_memory(&mut table, runs(3), &entries);
+    let (took, index) = time(|| SearchIndex::from_entries(entries.clone()));
     eprintln!("  index in {:.0} ms", ms(took));
     search::bench(&mut table, "1M names", &index, runs(2), 100.0);
     search::bench_worker(&mut table, "1M names", Arc::new(index), runs(2));
+    eprintln!("fzf…");
+    typos::bench_fzf(&mut table, &entries);
 
     table.print();
 }
@@ -132,6 +126,8 @@ fn run_child(mode: &str) {
                 .expect("draws");
             std::hint::black_box(&app);
         }
+        "rss-index-in-order" => typos::child_index(false),
+        "rss-index-two-tiers" => typos::child_index(true),
         other => panic!("unknown child mode {other}"),
     }
     println!("{} {:.1}", load::peak_rss_kib(), ms(start.elapsed()));

@@ -28,6 +28,7 @@ mod tests;
 #[cfg(test)]
 mod tests_typo;
 mod typo;
+mod typo_build;
 mod typo_pass;
 mod words;
 mod worker;

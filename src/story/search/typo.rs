@@ -10,14 +10,13 @@
 //! computing distances; the FST holds the vocabulary in a few hundred kB and the
 //! automaton visits a few thousand nodes a query.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
 
 use super::terms::is_subsequence;
-use super::words::{is_vocabulary_word, query_allowance};
+use super::words::query_allowance;
 
 /// A word of the index within the allowed typos of a query word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,62 +40,9 @@ pub(super) struct TypoIndex {
 
 impl TypoIndex {
     /// Indexes the words of the lower-cased names in `haystacks`, name `slot` being
-    /// `starts[slot]..starts[slot + 1]`.
-    pub fn build<'a>(haystacks: &'a str, starts: &[usize]) -> TypoIndex {
-        let mut ids: HashMap<&'a str, u32, foldhash::fast::FixedState> = HashMap::default();
-        let mut counts: Vec<u32> = Vec::new();
-        // (word id, slot), in slot order.
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(starts.len() * 4);
-        for slot in 0..starts.len().saturating_sub(1) {
-            let name = &haystacks[starts[slot]..starts[slot + 1]];
-            let first = pairs.len();
-            let mut add = |word: &'a str, pairs: &mut Vec<(u32, u32)>| {
-                let next = ids.len() as u32;
-                let id = *ids.entry(word).or_insert_with(|| {
-                    counts.push(0);
-                    next
-                });
-                if !pairs[first..].iter().any(|&(seen, _)| seen == id) {
-                    counts[id as usize] += 1;
-                    pairs.push((id, slot as u32));
-                }
-            };
-            if name.is_ascii() {
-                for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if word.len() >= 4 && is_vocabulary_word(word) {
-                        add(word, &mut pairs);
-                    }
-                }
-            } else {
-                for word in super::words::words(name) {
-                    if is_vocabulary_word(word) {
-                        add(word, &mut pairs);
-                    }
-                }
-            }
-        }
-        let mut offsets = Vec::with_capacity(counts.len() + 1);
-        let mut total = 0u32;
-        offsets.push(0);
-        for &count in &counts {
-            total += count;
-            offsets.push(total);
-        }
-        let mut fill: Vec<u32> = offsets[..counts.len()].to_vec();
-        let mut postings = vec![0u32; total as usize];
-        for (id, slot) in pairs {
-            let at = &mut fill[id as usize];
-            postings[*at as usize] = slot;
-            *at += 1;
-        }
-        let mut sorted: Vec<(&str, u32)> = ids.into_iter().collect();
-        sorted.sort_unstable();
-        let words = fst::Map::from_iter(
-            sorted
-                .into_iter()
-                .map(|(word, id)| (word.as_bytes(), u64::from(id))),
-        )
-        .expect("distinct words, sorted");
+    /// `starts[slot]..starts[slot + 1]` (see `typo_build`).
+    pub fn build(haystacks: &str, starts: &[usize]) -> TypoIndex {
+        let (words, offsets, postings) = super::typo_build::build(haystacks, starts);
         TypoIndex {
             words,
             offsets,
