@@ -226,7 +226,10 @@ fn search_forgives_a_typo_and_says_so() {
     assert_eq!(hits[0]["match"], "typo");
     // The events that mention him come after, each found in order.
     assert!(hits.len() > 2, "{hits:?}");
-    assert!(hits[1..].iter().all(|hit| hit["kind"] != "entity"), "{hits:?}");
+    assert!(
+        hits[1..].iter().all(|hit| hit["kind"] != "entity"),
+        "{hits:?}"
+    );
 }
 
 #[test]

@@ -73,6 +73,8 @@ fn main() {
 
     eprintln!("searching 100k…");
     let index = SearchIndex::build(&story);
+    let (took, ()) = time(|| index.prepare_typos());
+    eprintln!("  typo word index in {:.0} ms", ms(took));
     drop(story);
     let label = format!("{}k names", index.len() / 1000);
     search::bench(&mut table, &label, &index, runs(5), 12.0);
@@ -84,6 +86,7 @@ fn main() {
     eprintln!("  building indexes…");
     typos::bench_build_and_memory(&mut table, runs(3), &entries);
     let (took, index) = time(|| SearchIndex::from_entries(entries.clone()));
+    index.prepare_typos();
     eprintln!("  index in {:.0} ms", ms(took));
     search::bench(&mut table, "1M names", &index, runs(2), 100.0);
     search::bench_worker(&mut table, "1M names", Arc::new(index), runs(2));

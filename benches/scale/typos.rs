@@ -13,7 +13,7 @@ use storyscope::story::search::{SearchEntry, SearchIndex};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
-use crate::stats::{Sample, Table, ms, time};
+use crate::stats::{Sample, Table, cpu_time, ms, time};
 
 /// The benchmark's million names, as index entries.
 pub fn million_entries() -> Vec<SearchEntry> {
@@ -29,43 +29,88 @@ pub fn million_entries() -> Vec<SearchEntry> {
         .collect()
 }
 
-/// Index build with and without the typo tier on the same million names, alternating,
-/// and peak memory of a process holding each.
+/// Index build with and without the typo tier on the same million names, alternating
+/// (wall and CPU time), and peak memory of a process holding each.
 pub fn bench_build_and_memory(table: &mut Table, runs: usize, entries: &[SearchEntry]) {
-    let mut in_order = Sample::default();
-    let mut two_tiers = Sample::default();
+    let mut in_order = (Sample::default(), Sample::default());
+    let mut ready = (Sample::default(), Sample::default());
+    let mut words = (Sample::default(), Sample::default());
+    let mut total = (Sample::default(), Sample::default());
     let mut typo_bytes = 0;
     for run in 0..=runs {
         for two in [run % 2 == 0, run % 2 != 0] {
             let copy = entries.to_vec();
+            let cpu = cpu_time();
             if two {
                 let (d, index) = time(|| SearchIndex::from_entries(copy));
+                let cpu_ready = cpu_time();
+                let (w, ()) = time(|| index.prepare_typos());
+                let cpu_words = cpu_time();
                 typo_bytes = index.typo_heap_bytes();
                 if run > 0 {
-                    two_tiers.push(d);
+                    ready.0.push(d);
+                    ready.1.push(cpu_ready - cpu);
+                    words.0.push(w);
+                    words.1.push(cpu_words - cpu_ready);
+                    total.0.push(d + w);
+                    total.1.push(cpu_words - cpu);
                 }
             } else {
                 let (d, index) = time(|| SearchIndex::from_entries_in_order(copy));
+                let cpu_done = cpu_time();
                 drop(index);
                 if run > 0 {
-                    in_order.push(d);
+                    in_order.0.push(d);
+                    in_order.1.push(cpu_done - cpu);
                 }
             }
         }
     }
-    let ratio = two_tiers.median().as_secs_f64() / in_order.median().as_secs_f64();
+    let ratio = |a: &Sample, b: &Sample| a.median().as_secs_f64() / b.median().as_secs_f64();
+    let both = |(wall, cpu): &(Sample, Sample), (wall0, cpu0): &(Sample, Sample)| {
+        format!(
+            "{:.0} ms = {:.2}× (CPU {:.0} ms = {:.2}×)",
+            ms(wall.median()),
+            ratio(wall, wall0),
+            ms(cpu.median()),
+            ratio(cpu, cpu0)
+        )
+    };
+    let baseline = format!(
+        "in order alone {:.0} ms (CPU {:.0} ms)",
+        ms(in_order.0.median()),
+        ms(in_order.1.median())
+    );
     table.row(
-        format!("Search index build, 1M names, with the typo tier; median of {runs}"),
-        format!("{:.0} ms = {ratio:.2}×", ms(two_tiers.median())),
-        format!("in order alone {:.0} ms", ms(in_order.median())),
+        format!("Search index build, 1M names, ready to search (the typo word index waits for the first query with a word of 5+ letters); median of {runs}"),
+        both(&ready, &in_order),
+        baseline.clone(),
         "≤ 1.5×",
-        Some(ratio <= 1.5),
+        Some(ratio(&ready.0, &in_order.0) <= 1.5),
+    );
+    table.row(
+        "Typo word index, 1M names, built on the first query that needs it",
+        format!(
+            "{:.0} ms (CPU {:.0} ms)",
+            ms(words.0.median()),
+            ms(words.1.median())
+        ),
+        "",
+        "",
+        None,
+    );
+    table.row(
+        "Search index build, 1M names, with the typo word index built too",
+        both(&total, &in_order),
+        baseline,
+        "≤ 1.5×",
+        Some(ratio(&total.0, &in_order.0) <= 1.5),
     );
     let (_, before_kib, _) = crate::load::child(0, "rss-index-in-order", Path::new("-"));
     let (_, after_kib, _) = crate::load::child(0, "rss-index-two-tiers", Path::new("-"));
     let ratio = after_kib as f64 / before_kib as f64;
     table.row(
-        "Peak RSS of a process holding the 1M-name index (names, index, build), with the typo tier",
+        "Peak RSS of a process holding the 1M-name index (names, index, build), with the typo word index built",
         format!(
             "{:.0} MiB = {ratio:.2}× (typo word index {:.1} MiB)",
             after_kib as f64 / 1024.0,
@@ -81,7 +126,9 @@ pub fn bench_build_and_memory(table: &mut Table, runs: usize, entries: &[SearchE
 pub fn child_index(two_tiers: bool) {
     let entries = million_entries();
     let index = if two_tiers {
-        SearchIndex::from_entries(entries)
+        let index = SearchIndex::from_entries(entries);
+        index.prepare_typos();
+        index
     } else {
         SearchIndex::from_entries_in_order(entries)
     };

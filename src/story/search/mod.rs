@@ -18,6 +18,8 @@
 //! For indexes too big to search between two keystrokes, `SearchWorker` searches on a
 //! thread of its own and drops a query as soon as a newer one arrives.
 
+mod build;
+mod finish;
 mod named;
 mod rank;
 mod scan;
@@ -33,12 +35,12 @@ mod typo_pass;
 mod words;
 mod worker;
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::graph::{RecordRef, Story};
+use super::graph::RecordRef;
 use named::OwnNames;
 use rank::TopK;
 use scan::Candidates;
@@ -107,8 +109,12 @@ pub struct SearchIndex {
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// For the last search: names that matched, and names that had to be scored.
     last_counts: Mutex<(usize, usize)>,
-    /// The typo tier's word index; None for an index built for in-order search only.
-    typos: Option<TypoIndex>,
+    /// The typo tier's word index, built on the first query that can carry a typo (a
+    /// word of 5 letters or more): building it costs about as much again as the rest
+    /// of the index, and many searches never need it. Never built when
+    /// `typos_enabled` is false (an index for in-order search only).
+    typos: OnceLock<TypoIndex>,
+    typos_enabled: bool,
     /// Entity names and aliases, word by word, for own-name matches.
     own_names: OwnNames,
 }
@@ -155,130 +161,23 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn build(story: &Story) -> SearchIndex {
-        let file = &story.file;
-        let mut entries = Vec::with_capacity(
-            file.entities.len() * 2
-                + file.events.len()
-                + file.metrics.len()
-                + file.sources.len()
-                + file.disputes.len(),
-        );
-        let mut push = |target: RecordRef, text: String, alias_of: Option<&str>| {
-            entries.push(SearchEntry {
-                target,
-                text,
-                alias_of: alias_of.map(str::to_owned),
-                weight: weight(story, target),
-            });
-        };
-        for (i, entity) in file.entities.iter().enumerate() {
-            push(RecordRef::Entity(i), entity.name.clone(), None);
-            for alias in &entity.aliases {
-                push(RecordRef::Entity(i), alias.clone(), Some(&entity.name));
-            }
-        }
-        for (i, event) in file.events.iter().enumerate() {
-            push(RecordRef::Event(i), event.title.clone(), None);
-        }
-        for (i, metric) in file.metrics.iter().enumerate() {
-            push(RecordRef::Metric(i), metric.label.clone(), None);
-        }
-        for (i, source) in file.sources.iter().enumerate() {
-            push(
-                RecordRef::Source(i),
-                format!("{} — {}", source.outlet, source.title),
-                None,
-            );
-        }
-        for (i, dispute) in file.disputes.iter().enumerate() {
-            push(RecordRef::Dispute(i), dispute.point.clone(), None);
-        }
-        SearchIndex::from_entries(entries)
-    }
-
-    /// An index over any names (benchmarks use it for a million of them).
-    pub fn from_entries(entries: Vec<SearchEntry>) -> SearchIndex {
-        let mut index = SearchIndex::from_entries_in_order(entries);
-        index.typos = Some(TypoIndex::build(&index.haystacks, &index.starts));
-        for (slot, &entry) in index.order.iter().enumerate() {
-            if matches!(index.entries[entry as usize].target, RecordRef::Entity(_)) {
-                let name = &index.haystacks[index.starts[slot]..index.starts[slot + 1]];
-                index.own_names.add(slot as u32, name);
-            }
-        }
-        index
-    }
-
-    /// An index for in-order (fuzzy) search alone, with no typo tier and no own-name
-    /// ranking: the search as it was before typos were forgiven (the benchmark's
-    /// baseline).
-    pub fn from_entries_in_order(entries: Vec<SearchEntry>) -> SearchIndex {
-        // Shortest first, by a counting sort on the length in chars.
-        let lengths: Vec<usize> = entries
-            .iter()
-            .map(|entry| {
-                if entry.text.is_ascii() {
-                    entry.text.len()
-                } else {
-                    entry.text.chars().count()
-                }
-            })
-            .collect();
-        let longest = lengths.iter().copied().max().unwrap_or(0);
-        let mut first_of_length = vec![0usize; longest + 2];
-        for &length in &lengths {
-            first_of_length[length + 1] += 1;
-        }
-        for length in 1..first_of_length.len() {
-            first_of_length[length] += first_of_length[length - 1];
-        }
-        let mut order = vec![0u32; entries.len()];
-        for (entry, &length) in lengths.iter().enumerate() {
-            order[first_of_length[length]] = entry as u32;
-            first_of_length[length] += 1;
-        }
-        let bytes: usize = entries.iter().map(|entry| entry.text.len()).sum();
-        let mut haystacks: Vec<u8> = Vec::with_capacity(bytes + bytes / 32);
-        let mut starts = Vec::with_capacity(entries.len() + 1);
-        let mut ranks = Vec::with_capacity(entries.len());
-        for &index in &order {
-            let entry = &entries[index as usize];
-            let start = haystacks.len();
-            starts.push(start);
-            if entry.text.is_ascii() {
-                haystacks.extend_from_slice(entry.text.as_bytes());
-                haystacks[start..].make_ascii_lowercase();
-            } else {
-                // (Not char by char: a final Σ lower-cases to ς.)
-                haystacks.extend_from_slice(entry.text.to_lowercase().as_bytes());
-            }
-            ranks.push(SlotRank {
-                starts: terms::word_starts(&haystacks[start..]),
-                alias: entry.alias_of.is_some(),
-                weight: entry.weight,
-                len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
-                ascii: entry.text.is_ascii(),
-            });
-        }
-        starts.push(haystacks.len());
-        let haystacks = String::from_utf8(haystacks).expect("lower-cased UTF-8 is UTF-8");
-        SearchIndex {
-            entries,
-            order,
-            ranks,
-            haystacks,
-            starts,
-            narrowed: Mutex::new(Vec::new()),
-            last_counts: Mutex::new((0, 0)),
-            typos: None,
-            own_names: OwnNames::default(),
-        }
-    }
-
     /// Heap bytes the typo tier adds (its word index), 0 without one.
     pub fn typo_heap_bytes(&self) -> usize {
-        self.typos.as_ref().map_or(0, TypoIndex::heap_bytes)
+        self.typos.get().map_or(0, TypoIndex::heap_bytes)
+    }
+
+    /// Builds the typo tier's word index now rather than on the first query that needs
+    /// it (the benchmark measures it this way; an explorer could call it while idle).
+    pub fn prepare_typos(&self) {
+        self.typo_index();
+    }
+
+    /// The typo tier's word index, built on first use; None for an in-order index.
+    fn typo_index(&self) -> Option<&TypoIndex> {
+        self.typos_enabled.then(|| {
+            self.typos
+                .get_or_init(|| TypoIndex::build(&self.haystacks, &self.starts))
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -457,9 +356,11 @@ impl SearchIndex {
         // The typo tier and own-name matches join the same top k.
         let expansions: Vec<Vec<Expansion>> = words
             .iter()
-            .map(|word| match (&self.typos, typos) {
-                (Some(index), true) => index.expand(word),
-                _ => Vec::new(),
+            .map(|word| match typos && words::query_allowance(word) > 0 {
+                true => self
+                    .typo_index()
+                    .map_or_else(Vec::new, |index| index.expand(word)),
+                false => Vec::new(),
             })
             .collect();
         let tiers = Query {
@@ -469,57 +370,7 @@ impl SearchIndex {
         if typos {
             typo_pass::offer(self, &tiers, &mut top, cancelled)?;
         }
-        let mut ranked = top.finish();
-        // The hits' scores come from fuzzy-matcher itself. The port agrees (see
-        // `skim::tests`); should it ever not, the matcher's word is final.
-        let mut changed = false;
-        let mut needles: Vec<Vec<&str>> = Vec::with_capacity(ranked.len());
-        for hit in &mut ranked {
-            let haystack = self.haystack(hit.slot as usize);
-            let mut score = |word: &str| fresh_matcher().fuzzy_match(haystack, word);
-            let mut total = 0;
-            let mut typo = false;
-            let mut chosen = Vec::with_capacity(words.len());
-            for (t, word) in words.iter().enumerate() {
-                let found = typo_pass::best_match(self, &tiers, hit.slot, t, &mut score);
-                debug_assert!(found.is_some(), "{word:?} in {haystack:?}");
-                let Some(found) = found else { continue };
-                total += found.score;
-                typo |= found.via.is_some();
-                chosen.push(match found.via {
-                    Some(e) => expansions[t][e].word.as_str(),
-                    None => word.as_str(),
-                });
-            }
-            debug_assert_eq!(total, hit.score, "{words:?} in {haystack:?}");
-            changed |= total != hit.score || typo != hit.typo;
-            hit.score = total;
-            hit.typo = typo;
-            needles.push(chosen);
-        }
-        if changed {
-            let mut paired: Vec<_> = ranked.into_iter().zip(needles).collect();
-            paired.sort_by(|a, b| rank::rank(&a.0, &b.0));
-            (ranked, needles) = paired.into_iter().unzip();
-        }
-        Some(
-            ranked
-                .into_iter()
-                .zip(needles)
-                .map(|(hit, needles)| SearchHit {
-                    target: hit.target,
-                    entry: hit.entry as usize,
-                    score: hit.score,
-                    positions: self.positions(hit.slot as usize, &needles),
-                    tier: if hit.typo {
-                        MatchTier::Typo
-                    } else {
-                        MatchTier::Fuzzy
-                    },
-                    named: hit.named,
-                })
-                .collect(),
-        )
+        Some(self.finish(top, &tiers))
     }
 
     /// The shortest remembered match list that surely holds every match of `words`:
@@ -581,21 +432,4 @@ impl SearchIndex {
 /// every time, which is the score the port in `skim` reproduces.
 fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default()
-}
-
-/// How many records refer to an entity (relations, events, figures, candidacies,
-/// disputes); other records weigh nothing.
-fn weight(story: &Story, target: RecordRef) -> u32 {
-    match target {
-        RecordRef::Entity(i) => {
-            let links = story.links(i);
-            let total = links.relations.len()
-                + links.events.len()
-                + links.metrics.len()
-                + links.candidacies.len()
-                + story.disputes_about(target).len();
-            u32::try_from(total).unwrap_or(u32::MAX)
-        }
-        _ => 0,
-    }
 }

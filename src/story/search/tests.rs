@@ -5,6 +5,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::*;
+use crate::story::graph::Story;
 use crate::synth::{SynthOptions, generate};
 
 /// Every name scored by a new SkimMatcherV2, sorted by the ranking rule, one per record.

@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::typo_pass::PER_TYPO;
 use super::words::{is_vocabulary_word, query_allowance, words};
 use super::*;
+use crate::story::graph::Story;
 use crate::synth::{SynthOptions, generate};
 
 /// (named, score, typo) of `query` in one lower-cased name, by the rules, if it matches.
@@ -52,7 +53,11 @@ fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i6
     Some((named, total, typo))
 }
 
-fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64, bool)> {
+fn brute_force(
+    index: &SearchIndex,
+    query: &str,
+    limit: usize,
+) -> Vec<(RecordRef, usize, i64, bool)> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     if words.is_empty() {
         return Vec::new();
@@ -92,7 +97,14 @@ fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usiz
     index
         .search(query, limit)
         .into_iter()
-        .map(|hit| (hit.target, hit.entry, hit.score, hit.tier == MatchTier::Typo))
+        .map(|hit| {
+            (
+                hit.target,
+                hit.entry,
+                hit.score,
+                hit.tier == MatchTier::Typo,
+            )
+        })
         .collect()
 }
 
@@ -132,11 +144,18 @@ fn same_hits_as_checking_every_name_by_the_rules() {
             typo_hits += expected.iter().filter(|hit| hit.3).count();
             for limit in [1, 7, 50] {
                 let expected = &expected[..limit.min(expected.len())];
-                assert_eq!(found(&index, &typed, limit), expected, "{typed:?} top {limit}");
+                assert_eq!(
+                    found(&index, &typed, limit),
+                    expected,
+                    "{typed:?} top {limit}"
+                );
             }
         }
     }
-    assert!(typo_hits > 50, "the queries exercise the typo tier: {typo_hits}");
+    assert!(
+        typo_hits > 50,
+        "the queries exercise the typo tier: {typo_hits}"
+    );
 }
 
 #[test]
@@ -155,4 +174,36 @@ fn in_order_search_ignores_typos() {
         assert_eq!(hit.tier, MatchTier::Fuzzy);
         assert!(!hit.named);
     }
+}
+
+#[test]
+fn the_typo_index_waits_for_a_query_that_needs_it() {
+    let story = Story::build(
+        generate(&SynthOptions {
+            events: 200,
+            entities: 60,
+            seed: 3,
+        }),
+        "synthetic",
+    )
+    .expect("valid");
+    let index = SearchIndex::build(&story);
+    assert_eq!(index.typo_heap_bytes(), 0);
+    // Words of four letters or fewer carry no typo, so need no typo index.
+    index.search("qwen max", 10);
+    index.search("阿里巴巴集团", 10);
+    assert_eq!(index.typo_heap_bytes(), 0);
+    let hits = index.search("tencnet", 10);
+    assert!(index.typo_heap_bytes() > 0);
+    assert!(hits.iter().any(|hit| hit.tier == MatchTier::Typo));
+    // An in-order index never builds one.
+    let entries = index.entries.clone();
+    let in_order = SearchIndex::from_entries_in_order(entries);
+    assert!(
+        in_order
+            .search("tencnet", 10)
+            .iter()
+            .all(|hit| hit.tier == MatchTier::Fuzzy)
+    );
+    assert_eq!(in_order.typo_heap_bytes(), 0);
 }

@@ -161,7 +161,12 @@ mod tests {
         );
         // Too short for a typo; a word held in order is left to the in-order tier.
         assert!(expanded(&index, "altmn").is_empty());
-        assert!(index.expand("altmn").iter().any(|e| e.in_order && e.word == "altman"));
+        assert!(
+            index
+                .expand("altmn")
+                .iter()
+                .any(|e| e.in_order && e.word == "altman")
+        );
         assert!(expanded(&index, "shres").is_empty());
         assert!(expanded(&index, "alibab").is_empty());
         // Three edits are too many for a 9-letter word.

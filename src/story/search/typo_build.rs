@@ -140,8 +140,7 @@ fn part<'a>(haystacks: &'a str, starts: &[usize], range: std::ops::Range<usize>)
                 }
             }
         }
-        part.per_name
-            .push((part.occurrences.len() - first) as u16);
+        part.per_name.push((part.occurrences.len() - first) as u16);
     }
     part
 }

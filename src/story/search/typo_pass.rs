@@ -43,7 +43,7 @@ pub(super) fn best_match(
     score: &mut dyn FnMut(&str) -> Option<i64>,
 ) -> Option<WordMatch> {
     let mut best = score(&query.words[t]).map(|score| WordMatch { score, via: None });
-    let Some(typos) = &index.typos else {
+    let Some(typos) = index.typos.get() else {
         return best;
     };
     for (e, expansion) in query.expansions[t].iter().enumerate() {
@@ -81,7 +81,7 @@ pub(super) fn offer(
     for &slot in &named {
         try_slot(index, query, slot, true, top, &mut scorer);
     }
-    let Some(typos) = &index.typos else {
+    let Some(typos) = index.typos.get() else {
         return Some(());
     };
     if !query.has_typos() {
