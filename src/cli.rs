@@ -86,7 +86,10 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
     Timeline,
-    Partners,
+    // `partners` was this view's name before stories could weigh candidates for any
+    // role; scripts that use it keep working, and help lists only the new name.
+    #[value(alias = "partners")]
+    Candidates,
     Metrics,
     Disputes,
     Sources,

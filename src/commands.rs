@@ -175,7 +175,7 @@ fn entity_arg(story: &Story, id: &str) -> Result<usize> {
 fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<ExportView> {
     Ok(match view {
         ViewArg::Timeline => ExportView::Timeline,
-        ViewArg::Partners => ExportView::Partners,
+        ViewArg::Candidates => ExportView::Candidates,
         ViewArg::Metrics => ExportView::Metrics,
         ViewArg::Disputes => ExportView::Disputes,
         ViewArg::Sources => ExportView::Sources,
@@ -227,7 +227,7 @@ fn check(loaded: &Loaded) -> Result<i32> {
             "candidates",
             format!("{} ({stages} stages)", file.candidates.len()),
         ),
-        ("figures", file.metrics.len().to_string()),
+        ("metrics", file.metrics.len().to_string()),
         (
             "disputes",
             format!("{} ({variants} versions)", file.disputes.len()),

@@ -75,7 +75,7 @@ fn check_prints_the_counts_of_the_embedded_story() {
     assert!(count("entities").starts_with(&format!("{} (", file.entities.len())));
     assert!(count("entities").contains("companies"), "counts by kind");
     assert_eq!(count("events"), file.events.len().to_string());
-    assert_eq!(count("figures"), file.metrics.len().to_string());
+    assert_eq!(count("metrics"), file.metrics.len().to_string());
     assert_eq!(count("relations"), file.relations.len().to_string());
     assert!(count("sources").starts_with(&format!("{} (", file.sources.len())));
     assert!(count("sources").contains("independent origin"));
@@ -94,9 +94,9 @@ fn check_as_of_a_date_counts_only_what_was_known() {
     assert!(text.contains("\nas of 12 Feb 2025\n"), "{text}");
     let figures_line = text
         .lines()
-        .find(|l| l.trim_start().starts_with("figures"))
+        .find(|l| l.trim_start().starts_with("metrics"))
         .unwrap();
-    let figures: usize = figures_line.trim_start()["figures".len()..]
+    let figures: usize = figures_line.trim_start()["metrics".len()..]
         .trim()
         .parse()
         .unwrap();
@@ -297,7 +297,12 @@ fn export_entity_with_an_unknown_id_suggests_one() {
 #[test]
 fn every_view_exports() {
     for view in [
-        "timeline", "partners", "metrics", "disputes", "sources", "report",
+        "timeline",
+        "candidates",
+        "metrics",
+        "disputes",
+        "sources",
+        "report",
     ] {
         let output = storyscope(&["export", view]);
         assert_exit(&output, 0);
@@ -308,6 +313,22 @@ fn every_view_exports() {
             "{view}"
         );
     }
+}
+
+#[test]
+fn partners_still_exports_the_candidates_for_old_scripts() {
+    let output = storyscope(&["export", "partners"]);
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        stdout(&storyscope(&["export", "candidates"]))
+    );
+    assert!(stdout(&output).contains("## Candidate partners\n"));
+    let help = stdout(&storyscope(&["export", "--help"]));
+    assert!(
+        help.contains("candidates") && !help.contains("partners"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -259,3 +259,35 @@ fn the_format_guide_links_to_its_own_sections() {
     }
     assert!(links >= 10, "only {links} internal links checked");
 }
+
+#[test]
+fn the_guide_s_metric_snippets_load_and_read_as_it_says() {
+    let guide = read("docs/story-format.md");
+    let section = guide
+        .split("## Money, scales, ranges and words")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the guide has a section on money, ranges and words");
+    let shown: Vec<String> = fenced_blocks(section, "json")
+        .iter()
+        .map(|snippet| {
+            let mut metric: serde_json::Value = serde_json::from_str(snippet).unwrap();
+            for (key, value) in [
+                ("id", serde_json::json!("m")),
+                ("subject", serde_json::json!("s")),
+                ("label", serde_json::json!("l")),
+                ("basis", serde_json::json!("level")),
+                ("cite", serde_json::json!([{"source": "src"}])),
+            ] {
+                metric.as_object_mut().unwrap().entry(key).or_insert(value);
+            }
+            let metric: storyscope::story::model::Metric =
+                serde_json::from_value(metric).expect("a valid metric");
+            storyscope::story::views::metric_value_text(&metric)
+        })
+        .collect();
+    assert_eq!(shown, ["about $13 billion", "nearly all staff"]);
+    for value in &shown {
+        assert!(section.contains(&format!("**{value}**")), "{value}");
+    }
+}

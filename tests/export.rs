@@ -278,14 +278,101 @@ fn snapshot_view(view: ExportView, name: &str) {
     insta::assert_snapshot!(name, markdown);
 }
 
+/// The story of another shape: two candidacies of one person, money in two
+/// currencies and scales, a range and words in place of a number.
+fn board_story() -> Story {
+    // Named by its path in the repository, so snapshots hold no absolute path.
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/board_rehire.json"),
+    )
+    .unwrap();
+    load_bytes(&bytes, "tests/fixtures/board_rehire.json").expect("the board fixture loads")
+}
+
+#[test]
+fn board_story_candidates_export() {
+    let markdown = export(&board_story(), ExportView::Candidates);
+    let parsed = check_structure("board candidates", &markdown);
+    assert!(
+        markdown.contains("## Who will run the company\n"),
+        "{markdown}"
+    );
+    let summary = &parsed.tables[0];
+    assert_eq!(
+        summary.header,
+        ["Candidate", "For", "Chooser", "Where it stands"]
+    );
+    let quist: Vec<&Vec<String>> = summary
+        .rows
+        .iter()
+        .filter(|row| row[0] == "Mara Quist")
+        .collect();
+    assert_eq!(quist.len(), 2);
+    assert_eq!(
+        quist[0][1..3],
+        ["chief executive of Halden Labs", "Halden board"]
+    );
+    assert_eq!(quist[1][1..3], ["head of a new research unit", "Corvane"]);
+    // In the history every stage names the candidacy it belongs to.
+    let history = &parsed.tables[1];
+    assert!(history.rows.iter().any(|row| row[0] == "Mara Quist"
+        && row[1] == "Corvane: head of a new research unit"
+        && row[2] == "dropped"));
+    insta::assert_snapshot!("export_board_candidates", markdown);
+}
+
+#[test]
+fn board_story_metrics_export() {
+    let markdown = export(&board_story(), ExportView::Metrics);
+    let parsed = check_structure("board metrics", &markdown);
+    let values: Vec<&str> = parsed.tables[0]
+        .rows
+        .iter()
+        .map(|row| row[1].as_str())
+        .collect();
+    for value in [
+        "about $13 billion",
+        "about $2–3 billion",
+        "$800 million",
+        "about 13亿元",
+        "nearly all staff · disputed",
+        "−2.1%",
+    ] {
+        assert!(values.contains(&value), "{value} not in {values:?}");
+    }
+    let charts: Vec<&str> = parsed
+        .headings
+        .iter()
+        .map(|(_, text)| text.as_str())
+        .filter(|text| text.starts_with("Chart"))
+        .collect();
+    assert_eq!(
+        charts,
+        [
+            "Chart: money (USD)",
+            "Chart: letter (staff)",
+            "Chart: share-moves (%)"
+        ]
+    );
+    // Words are listed with the metrics, never in a chart.
+    let charted = &parsed.tables[1..];
+    assert!(
+        charted
+            .iter()
+            .flat_map(|t| &t.rows)
+            .all(|row| !row[1].contains("nearly all"))
+    );
+    insta::assert_snapshot!("export_board_metrics", markdown);
+}
+
 #[test]
 fn timeline_export() {
     snapshot_view(ExportView::Timeline, "export_timeline");
 }
 
 #[test]
-fn partners_export() {
-    snapshot_view(ExportView::Partners, "export_partners");
+fn candidates_export() {
+    snapshot_view(ExportView::Candidates, "export_candidates");
 }
 
 #[test]
@@ -333,7 +420,7 @@ fn the_report_carries_every_fact_and_every_view() {
         [
             "Timeline",
             "Candidate partners",
-            "Cited figures",
+            "Cited metrics",
             "Where the sources disagree",
             "Who and what",
             "Relations",
@@ -390,7 +477,7 @@ fn the_report_carries_every_fact_and_every_view() {
     let stage_table = parsed
         .tables
         .iter()
-        .find(|t| t.header.get(1).is_some_and(|h| h == "Stage"))
+        .find(|t| t.header.get(2).is_some_and(|h| h == "Stage"))
         .unwrap();
     assert_eq!(
         stage_table.rows.len(),
@@ -421,7 +508,7 @@ fn the_small_fixture_exports_cleanly_in_every_view() {
     let alibaba = entity(&story, "alibaba");
     for view in [
         ExportView::Timeline,
-        ExportView::Partners,
+        ExportView::Candidates,
         ExportView::Metrics,
         ExportView::Disputes,
         ExportView::Sources,
@@ -441,6 +528,21 @@ fn the_small_fixture_exports_cleanly_in_every_view() {
         "the bound is kept with the value"
     );
     assert!(report.contains("**up to +3%**"));
+    let board = board_story();
+    let quist = entity(&board, "quist");
+    for view in [
+        ExportView::Timeline,
+        ExportView::Disputes,
+        ExportView::Sources,
+        ExportView::Entity(quist),
+        ExportView::Report,
+    ] {
+        let markdown = export(&board, view);
+        check_structure(&format!("board {}", view.name()), &markdown);
+    }
+    let quist_page = export(&board, ExportView::Entity(quist));
+    assert!(quist_page.contains("### Who will run the company"));
+    assert!(quist_page.contains("| Mara Quist | Corvane: head of a new research unit |"));
 }
 
 /// Text a hostile story file might carry: a pipe, a newline, a link, HTML, and
@@ -467,6 +569,11 @@ fn hostile_story() -> Story {
     file["candidates"][0]["stages"][1]["reason"] = hostile.clone();
     file["metrics"][0]["label"] = hostile.clone();
     file["metrics"][0]["unit"] = hostile.clone();
+    file["story"]["candidates_title"] = hostile.clone();
+    let words = file["metrics"][1].as_object_mut().unwrap();
+    words.remove("value");
+    words.remove("bound");
+    words.insert("qualitative".to_owned(), hostile.clone());
     file["disputes"][0]["point"] = hostile.clone();
     file["disputes"][0]["variants"][0]["claim"] = hostile.clone();
     file["relations"][0]["summary"] = hostile;
@@ -485,7 +592,7 @@ fn hostile_text_stays_inert_and_inside_its_cell() {
     let alibaba = entity(&story, "alibaba");
     for view in [
         ExportView::Timeline,
-        ExportView::Partners,
+        ExportView::Candidates,
         ExportView::Metrics,
         ExportView::Disputes,
         ExportView::Sources,
@@ -534,7 +641,7 @@ fn hostile_text_in_the_metrics_table_keeps_the_other_columns_in_place() {
     let story = hostile_story();
     let parsed = check_structure("hostile metrics", &export(&story, ExportView::Metrics));
     let figures = &parsed.tables[0];
-    assert_eq!(figures.header[0], "Figure");
+    assert_eq!(figures.header[0], "Metric");
     let row = &figures.rows[0];
     assert_eq!(row[0], clean_line(HOSTILE));
     assert!(

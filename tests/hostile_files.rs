@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use storyscope::story::text::is_unsafe_char;
@@ -244,12 +244,12 @@ fn negative_numbers_where_they_make_no_sense() {
 }
 
 /// A 10 MB string where a name, a field name, an id reference or a date goes: the file
-/// loads or is refused quickly, and the message quotes only the start of the string.
+/// loads or is refused, and the message quotes only the start of the string. (How fast:
+/// `cargo bench`, "Hostile file" rows.)
 #[test]
-fn ten_megabyte_strings_load_or_fail_fast() {
+fn ten_megabyte_strings_load_or_are_refused_with_a_short_message() {
     let dir = scratch();
     let long = "x".repeat(10 * 1024 * 1024);
-    let started = Instant::now();
     let text = small_with(|story| story["story"]["summary"] = json!(long));
     let file = write(&dir, "summary.json", text);
     let output = check(&file);
@@ -291,13 +291,6 @@ fn ten_megabyte_strings_load_or_fail_fast() {
             stderr.len()
         );
     }
-    // Debug builds on a busy machine take about a second in all; a suggestion scan that
-    // compares 10 MB against each field name took 17.
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "took {:?}",
-        started.elapsed()
-    );
 }
 
 /// The reference errors tests/loader_errors.rs leaves out: a `via` loop, `via` naming
@@ -578,10 +571,8 @@ fn search_json_escapes_terminal_controls() {
     );
 }
 
-/// Runs `storyscope [args] check --story file` and returns how long it took, asserting
-/// it loaded.
-fn time_check(file: &Path, args: &[&str]) -> Duration {
-    let started = Instant::now();
+/// Runs `storyscope [args] check --story file`, asserting it loaded.
+fn check_loads(file: &Path, args: &[&str]) {
     let output = storyscope()
         .args(args)
         .arg("check")
@@ -589,14 +580,12 @@ fn time_check(file: &Path, args: &[&str]) -> Duration {
         .arg(file)
         .output()
         .unwrap();
-    let elapsed = started.elapsed();
     assert_eq!(
         output.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    elapsed
 }
 
 /// The small story plus `count` sources, each relying on the one before.
@@ -617,32 +606,31 @@ fn via_chain(count: usize) -> String {
     })
 }
 
-// Valid but hostile files that were once slow: each names the walk it guards.
+// Valid but hostile files that were once slow: each names the walk it guards. These
+// check that they load; `cargo bench` ("Hostile file" rows) checks that they are fast.
 
 /// `graph::resolve_source_roots` once walked each source's whole `via` chain on its
 /// own (quadratic: 68 s in release for 50,000 chained sources); it now memoises roots.
 #[test]
-fn a_long_via_chain_loads_fast() {
+fn a_long_via_chain_loads() {
     let dir = scratch();
     let file = write(&dir, "chain.json", via_chain(20_000));
-    let took = time_check(&file, &[]);
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    check_loads(&file, &[]);
 }
 
 /// `Story::as_of` once tested every pair of sources (cubic: 7.8 s in release for 1,000
 /// chained sources); it now walks each chain upward once.
 #[test]
-fn a_long_via_chain_as_of_a_date_is_fast() {
+fn a_long_via_chain_loads_as_of_a_date() {
     let dir = scratch();
     let file = write(&dir, "chain.json", via_chain(1_000));
-    let took = time_check(&file, &["--as-of", "2025-06"]);
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    check_loads(&file, &["--as-of", "2025-06"]);
 }
 
 /// Linking an event's entities once deduplicated with `Vec::contains` (quadratic: 12 s
 /// in release for one event naming 300,000); it now checks the last entry only.
 #[test]
-fn an_event_naming_a_hundred_thousand_entities_loads_fast() {
+fn an_event_naming_a_hundred_thousand_entities_loads() {
     let dir = scratch();
     let text = small_with(|story| {
         let entities = story["entities"].as_array_mut().unwrap();
@@ -655,6 +643,5 @@ fn an_event_naming_a_hundred_thousand_entities_loads_fast() {
         story["events"][0]["entities"] = (0..100_000).map(|i| json!(format!("e{i}"))).collect();
     });
     let file = write(&dir, "wide.json", text);
-    let took = time_check(&file, &[]);
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    check_loads(&file, &[]);
 }

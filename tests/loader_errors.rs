@@ -425,3 +425,43 @@ fn every_invalid_fixture_is_refused_without_panicking() {
     }
     assert!(seen >= 19, "only {seen} invalid fixtures");
 }
+
+#[test]
+fn a_metric_without_value_range_or_words() {
+    expect_single(
+        "metric_without_amount.json",
+        path("metrics[1]"),
+        "a metric needs a `value`, a `range` or `qualitative` words",
+        Some("write \"value\": 13, \"range\": [2, 3], or \"qualitative\": \"nearly all\""),
+    );
+}
+
+#[test]
+fn a_range_written_high_to_low() {
+    expect_single(
+        "metric_range_backwards.json",
+        path("metrics[1].range"),
+        "a range runs from low to high",
+        Some("write [3, 5]"),
+    );
+}
+
+#[test]
+fn a_currency_symbol_where_a_code_goes() {
+    expect_single(
+        "metric_currency_symbol.json",
+        path("metrics[0].currency"),
+        "`$` is not a currency code",
+        Some("write `USD`"),
+    );
+}
+
+#[test]
+fn words_with_a_bound() {
+    expect_single(
+        "metric_words_with_bound.json",
+        path("metrics[0].bound"),
+        "the words already say how far (\"nearly all\")",
+        Some("drop `bound` from a qualitative metric"),
+    );
+}

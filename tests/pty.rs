@@ -389,7 +389,7 @@ fn search_jump_export_and_quit_restore_the_terminal() {
     for title in [
         "1 Timeline",
         "2 Candidate partners",
-        "3 Cited figures",
+        "3 Cited metrics",
         "5 Detail",
     ] {
         app.wait_for(title);
@@ -467,8 +467,8 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
         let (tabs, _) = row_text(screen, 1);
         [
             "1 Timeline",
-            "2 Partners",
-            "3 Figures",
+            "2 Candidates",
+            "3 Metrics",
             "4 Sources",
             "5 Detail",
         ]
@@ -480,7 +480,7 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
         let panes = [
             "1 Timeline ·",
             "2 Candidate partners ·",
-            "3 Cited figures ·",
+            "3 Cited metrics ·",
         ];
         pane_lines(screen, shown).is_some()
             && panes
@@ -495,8 +495,8 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
         one_pane(s, "2 Candidate partners ·")
     });
     app.send("\t");
-    app.wait_until("only the Cited figures pane", |s| {
-        one_pane(s, "3 Cited figures ·")
+    app.wait_until("only the Cited metrics pane", |s| {
+        one_pane(s, "3 Cited metrics ·")
     });
 
     // Help lists the keys; Esc closes it.
@@ -518,8 +518,8 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
     });
     app.send("\x1b");
     app.wait_gone("Keys (");
-    app.wait_until("the figures pane again", |s| {
-        one_pane(s, "3 Cited figures ·")
+    app.wait_until("the metrics pane again", |s| {
+        one_pane(s, "3 Cited metrics ·")
     });
 
     app.send("q");

@@ -15,7 +15,7 @@ fn main_screen_wide() {
     for title in [
         "1 Timeline",
         "2 Candidate partners",
-        "3 Cited figures",
+        "3 Cited metrics",
         "4 Sources",
         "5 Detail",
     ] {
@@ -43,7 +43,7 @@ fn main_screen_narrow_shows_one_pane_with_tabs() {
 fn each_pane_narrow() {
     let mut app = app(80, 24);
     for (key, name) in [
-        ("2", "partners"),
+        ("2", "candidates"),
         ("3", "metrics"),
         ("4", "sources"),
         ("5", "detail"),
@@ -126,7 +126,7 @@ fn filtered_timeline() {
 }
 
 #[test]
-fn chart_of_figures() {
+fn chart_of_metrics() {
     let mut app = app(160, 45);
     press(&mut app, "3Gc");
     insta::assert_snapshot!(screen(&app).backend());
@@ -196,7 +196,7 @@ fn cjk_names_line_up() {
     insta::assert_snapshot!(screen(&app).backend());
     update(&mut app, Action::Resize(80, 24));
     press(&mut app, "2");
-    insta::assert_snapshot!("cjk_narrow_partners", screen(&app).backend());
+    insta::assert_snapshot!("cjk_narrow_candidates", screen(&app).backend());
 }
 
 /// A typo finds the entity, marks the hit "≈ typo" and highlights the name it was taken

@@ -43,7 +43,7 @@ fn vim_keys_arrows_and_jumps_move_the_selection() {
 fn tab_and_numbers_move_between_panes() {
     let mut app = app(160, 45);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Partners);
+    assert_eq!(app.focus, Pane::Candidates);
     press(&mut app, "<Tab><Tab><Tab>");
     assert_eq!(app.focus, Pane::Detail);
     press(&mut app, "<Tab>");
@@ -216,7 +216,7 @@ fn copy_yields_the_selected_record_as_markdown() {
     };
     let title = app.story.record_title(app.detail_target().unwrap());
     assert!(markdown.starts_with(&format!("## {title}")));
-    assert!(markdown.contains("[^1]:"));
+    assert!(markdown.contains("### Citations\n\n- "), "{markdown}");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! scoring every name. Progress goes to stderr, the table to stdout.
 
 mod frame;
+mod hostile;
 mod load;
 mod search;
 mod stats;
@@ -65,6 +66,9 @@ fn main() {
     load::bench_load(&mut table, "100k events", &big_json, runs(3), Some(300.0));
     load::bench_check(&mut table, "100k events", &path, runs(3));
     load::bench_memory_and_start(&mut table, "100k events", &path, runs(3));
+
+    eprintln!("hostile files…");
+    hostile::bench(&mut table, runs(3));
 
     eprintln!("drawing…");
     let story = storyscope::story::load::load_bytes(big_json.as_bytes(), "bench").expect("valid");

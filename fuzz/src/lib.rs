@@ -13,7 +13,7 @@ use storyscope::story::Story;
 use storyscope::story::date::{DateSpec, days_from_civil};
 use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::load::load_bytes;
-use storyscope::story::model::{Citation, StoryFile};
+use storyscope::story::model::{Bound, Citation, StoryFile};
 use storyscope::story::search::SearchIndex;
 use storyscope::story::text::is_unsafe_char;
 use storyscope::story::views::{Clock, ViewFilter};
@@ -33,7 +33,7 @@ fn clock() -> Clock {
 fn every_view(story: &Story) -> Vec<ExportView> {
     let mut views = vec![
         ExportView::Timeline,
-        ExportView::Partners,
+        ExportView::Candidates,
         ExportView::Metrics,
         ExportView::Disputes,
         ExportView::Sources,
@@ -130,6 +130,7 @@ pub fn story_with_text(text: &str) -> Story {
     };
     file.story.title = named("s");
     file.story.summary = text.to_owned();
+    file.story.candidates_title = Some(named("c"));
     for source in &mut file.sources {
         source.outlet = named("o");
         source.title = named("t");
@@ -159,7 +160,14 @@ pub fn story_with_text(text: &str) -> Story {
             notes(&mut stage.cite);
         }
     }
-    for metric in &mut file.metrics {
+    for (m, metric) in file.metrics.iter_mut().enumerate() {
+        // Every other metric is words in place of a number, so they meet the text too.
+        if m % 2 == 1 {
+            metric.value = None;
+            metric.range = None;
+            metric.qualitative = Some(named("q"));
+            metric.bound = Bound::Exact;
+        }
         metric.label = named("l");
         metric.unit = text.to_owned();
         metric.period_note = some();

@@ -11,7 +11,7 @@ use super::views::{Clock, MetricRow, ViewFilter};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportView {
     Timeline,
-    Partners,
+    Candidates,
     Metrics,
     Disputes,
     Sources,
@@ -25,7 +25,7 @@ impl ExportView {
     pub fn name(self) -> &'static str {
         match self {
             ExportView::Timeline => "timeline",
-            ExportView::Partners => "partners",
+            ExportView::Candidates => "candidates",
             ExportView::Metrics => "metrics",
             ExportView::Disputes => "disputes",
             ExportView::Sources => "sources",
@@ -42,7 +42,7 @@ pub struct ExportOptions {
     pub as_of: Option<DateSpec>,
     /// The record selected on screen, if exported from the explorer.
     pub selected: Option<String>,
-    /// Include the chart data tables with the figures.
+    /// Include the chart data tables with the metrics.
     pub chart: bool,
 }
 
@@ -66,7 +66,7 @@ pub fn export_markdown(
     doc.provenance_line(view);
     match view {
         ExportView::Timeline => doc.timeline(),
-        ExportView::Partners => doc.partners(),
+        ExportView::Candidates => doc.candidates(),
         ExportView::Metrics => doc.metrics(options.chart),
         ExportView::Disputes => doc.disputes(),
         ExportView::Sources => doc.sources(),
@@ -75,7 +75,7 @@ pub fn export_markdown(
             doc.out
                 .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
             doc.timeline();
-            doc.partners();
+            doc.candidates();
             doc.metrics(true);
             doc.disputes();
             doc.entities();
@@ -87,99 +87,6 @@ pub fn export_markdown(
         doc.out.push_str(&doc.notes.definitions(story));
     }
     doc.out
-}
-
-/// One record as Markdown, for the clipboard: its title, its fields as a list, and its
-/// citations as footnotes.
-pub fn record_markdown(story: &Story, record: RecordRef, clock: Clock) -> String {
-    let mut notes = Footnotes::default();
-    let file = &story.file;
-    let mut out = format!("## {}\n\n", escape(&story.record_title(record)));
-    let mut item =
-        |label: &str, value: &str| out.push_str(&format!("- **{label}:** {}\n", escape(value)));
-    let cite: Vec<super::model::Citation> = match record {
-        RecordRef::Event(i) => {
-            let row = story.timeline_row(i, clock);
-            item("When", &row.date);
-            item("Status", &row.status);
-            item("What happened", &file.events[i].summary);
-            item("Involved", &row.entities.join(", "));
-            file.events[i].cite.clone()
-        }
-        RecordRef::Entity(i) => {
-            let entity = &file.entities[i];
-            item("Kind", entity.kind.label());
-            if !entity.aliases.is_empty() {
-                item("Also called", &entity.aliases.join(", "));
-            }
-            if let Some(summary) = &entity.summary {
-                item("Described as", summary);
-            }
-            entity.cite.clone()
-        }
-        RecordRef::Metric(i) => {
-            let row = story.metric_row(i);
-            item("Value", &row.value);
-            item("Subject", &row.subject);
-            item("Period", &row.period);
-            item("Basis", &row.basis);
-            if let Some(by) = &row.stated_by {
-                item("Stated by", by);
-            }
-            file.metrics[i].cite.clone()
-        }
-        RecordRef::Candidacy(i) => {
-            let row = story.candidate_row(i);
-            item("For", &row.role);
-            item("Where it stands", row.current.label());
-            for stage in &row.stages {
-                let when = stage.date.as_deref().unwrap_or("undated");
-                item(
-                    &format!("{} ({when})", stage.stage.label()),
-                    stage.reason.as_deref().unwrap_or("—"),
-                );
-            }
-            row.stages.iter().flat_map(|s| s.cite.clone()).collect()
-        }
-        RecordRef::Source(i) => {
-            let row = story.source_row(i);
-            item("Outlet", &row.outlet);
-            item("Published", &row.published);
-            if let Some(via) = &row.via {
-                item("Relies on", via);
-            }
-            Vec::new()
-        }
-        RecordRef::Dispute(i) => {
-            let row = story.dispute_row(i);
-            for (v, variant) in row.variants.iter().enumerate() {
-                item(
-                    &format!("Version {} ({})", v + 1, variant.outlets.join(", ")),
-                    &variant.claim,
-                );
-            }
-            file.disputes[i]
-                .variants
-                .iter()
-                .flat_map(|v| v.cite.clone())
-                .collect()
-        }
-        RecordRef::Relation(i) => {
-            if let Some(summary) = &file.relations[i].summary {
-                item("Details", summary);
-            }
-            file.relations[i].cite.clone()
-        }
-    };
-    if !cite.is_empty() {
-        let refs = notes.refs(&cite);
-        out.push_str(&format!(
-            "- **Sourcing:** {} {refs}\n\n",
-            escape(&story.provenance(&cite).label())
-        ));
-        out.push_str(&notes.definitions(story));
-    }
-    out
 }
 
 const ENTITY_HEADER: &[&str] = &[
@@ -288,8 +195,9 @@ impl Doc<'_> {
         );
     }
 
-    fn partners(&mut self) {
-        self.section("Candidate partners");
+    fn candidates(&mut self) {
+        let title = escape(self.story.candidates_title());
+        self.section(&title);
         let candidates = self.story.candidate_rows(self.options.filter);
         let summary: Vec<Vec<String>> = candidates
             .iter()
@@ -297,6 +205,7 @@ impl Doc<'_> {
                 vec![
                     format!("**{}**", escape(&row.name)),
                     escape(&row.role),
+                    escape(&row.seeker),
                     format!(
                         "{}{}",
                         row.current.label(),
@@ -307,7 +216,7 @@ impl Doc<'_> {
             .collect();
         table(
             &mut self.out,
-            &["Candidate", "For", "Where it stands"],
+            &["Candidate", "For", "Chooser", "Where it stands"],
             &summary,
         );
         let mut stages: Vec<Vec<String>> = Vec::new();
@@ -315,6 +224,7 @@ impl Doc<'_> {
             for stage in &row.stages {
                 stages.push(vec![
                     escape(&row.name),
+                    escape(&row.chooser_and_role()),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
                     escape(stage.reason.as_deref().unwrap_or("—")),
@@ -328,6 +238,7 @@ impl Doc<'_> {
             &mut self.out,
             &[
                 "Candidate",
+                "Chooser: role",
                 "Stage",
                 "When",
                 "Reason given",
@@ -357,7 +268,7 @@ impl Doc<'_> {
     }
 
     fn metrics(&mut self, chart: bool) {
-        self.section("Cited figures");
+        self.section("Cited metrics");
         let rows: Vec<Vec<String>> = self
             .story
             .metric_rows(self.options.filter)
@@ -367,7 +278,7 @@ impl Doc<'_> {
         table(
             &mut self.out,
             &[
-                "Figure",
+                "Metric",
                 "Value",
                 "Subject",
                 "Period",
@@ -385,7 +296,7 @@ impl Doc<'_> {
                     .iter()
                     .map(|row| vec![escape(&row.label), escape(&row.value), escape(&row.period)])
                     .collect();
-                table(&mut self.out, &["Figure", "Value", "Period"], &cells);
+                table(&mut self.out, &["Metric", "Value", "Period"], &cells);
             }
         }
     }
@@ -553,7 +464,7 @@ impl Doc<'_> {
             level: 3,
         };
         sub.timeline();
-        sub.partners();
+        sub.candidates();
         sub.metrics(false);
         sub.disputes();
         self.out.push_str(&sub.out);

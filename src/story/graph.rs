@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::date::Precision;
-use super::load::{Problem, cap_problems};
 use super::model::{Citation, StoryFile};
+use super::problem::{Problem, cap_problems};
 use super::text::did_you_mean;
 
 /// A record in the story, by arena index.
@@ -28,8 +28,8 @@ impl RecordRef {
             RecordRef::Entity(_) => "entity",
             RecordRef::Relation(_) => "relation",
             RecordRef::Event(_) => "event",
-            RecordRef::Candidacy(_) => "candidate",
-            RecordRef::Metric(_) => "figure",
+            RecordRef::Candidacy(_) => "candidacy",
+            RecordRef::Metric(_) => "metric",
             RecordRef::Dispute(_) => "dispute",
         }
     }
@@ -202,9 +202,10 @@ impl Story {
             RecordRef::Candidacy(i) => {
                 let candidacy = &file.candidates[i];
                 format!(
-                    "{} as {}",
+                    "{} as {}, weighed by {}",
                     self.entity_name(&candidacy.candidate),
-                    candidacy.role
+                    candidacy.role,
+                    self.entity_name(&candidacy.seeker)
                 )
             }
             RecordRef::Metric(i) => file.metrics[i].label.clone(),
@@ -311,6 +312,9 @@ enum Expect {
 impl Checker<'_> {
     fn check_all(&mut self, file: &StoryFile) {
         self.text(|| "story.title".to_owned(), &file.story.title);
+        if let Some(title) = &file.story.candidates_title {
+            self.text(|| "story.candidates_title".to_owned(), title);
+        }
         for (i, source) in file.sources.iter().enumerate() {
             self.text(|| format!("sources[{i}].outlet"), &source.outlet);
             self.text(|| format!("sources[{i}].title"), &source.title);
@@ -399,12 +403,8 @@ impl Checker<'_> {
                 self.entity(|| format!("metrics[{i}].stated_by"), by);
             }
             self.text(|| format!("metrics[{i}].label"), &metric.label);
-            if !metric.value.is_finite() {
-                self.problems.push(Problem::at(
-                    format!("metrics[{i}].value"),
-                    "the value must be a finite number",
-                ));
-            }
+            self.problems
+                .extend(super::amount::amount_problems(metric, i));
             self.citations(|| format!("metrics[{i}]"), &metric.cite);
         }
         for (i, dispute) in file.disputes.iter().enumerate() {

@@ -95,7 +95,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     for (i, metric) in story.file.metrics.iter().enumerate() {
         if metric.period.is_none() && metric.period_note.is_none() {
             findings.push(warn(
-                "figure-without-period",
+                "metric-without-period",
                 format!("metrics[{i}]"),
                 format!("“{}” has no period or date", metric.label),
             ));

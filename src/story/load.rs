@@ -1,111 +1,21 @@
 //! Bytes → `StoryFile` → validated `Story`, reporting every problem at once.
 //!
 //! The fast path deserialises the whole file straight into typed records. Only when
-//! that fails does the slow path re-read it as a `serde_json::Value` and deserialise
-//! each record on its own, so one bad event does not hide the problems of the next.
+//! that fails does the slow path cut the text into its records (`json_spans`) and
+//! deserialise each on its own, so one bad event does not hide the problems of the next.
+//! serde's wording is made readable in `serde_messages`.
 
-use std::fmt;
 use std::path::Path;
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::graph::Story;
+use super::json_spans;
 use super::model::{FORMAT_VERSION, StoryFile};
-use super::text::{did_you_mean, escape_controls};
-
-/// Where in the file a problem is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
-    /// The file as a whole (empty, unreadable, not UTF-8 …).
-    File,
-    /// 1-based line and column, for syntax errors.
-    LineColumn { line: usize, column: usize },
-    /// A path into the document, like `events[3].entities[1]`.
-    Path(String),
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::File => f.write_str("file"),
-            Location::LineColumn { line, column } => write!(f, "line {line}, column {column}"),
-            Location::Path(path) if path.is_empty() => f.write_str("top level"),
-            Location::Path(path) => f.write_str(path),
-        }
-    }
-}
-
-/// One thing wrong with a story file, and what would fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub location: Location,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            location: Location::Path(path.into()),
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn file(message: impl Into<String>) -> Problem {
-        Problem {
-            location: Location::File,
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Messages quote ids and values from the file, which may hold escape sequences.
-        let location = escape_controls(&self.location.to_string());
-        write!(f, "{location}: {}", escape_controls(&self.message))?;
-        if let Some(hint) = &self.hint {
-            write!(f, " ({})", escape_controls(hint))?;
-        }
-        Ok(())
-    }
-}
-
-/// A story file that could not be loaded, with every problem found in it.
-#[derive(Debug, Clone)]
-pub struct LoadError {
-    /// How the file was named on the command line, or "embedded story".
-    pub origin: String,
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.problems.len();
-        let noun = if count == 1 { "problem" } else { "problems" };
-        writeln!(
-            f,
-            "{}: {count} {noun}, the story was not loaded:",
-            self.origin
-        )?;
-        for problem in &self.problems {
-            writeln!(f, "  {}: {problem}", escape_controls(&self.origin))?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for LoadError {}
-
-/// Problems beyond this many are summarised, so a file of junk cannot flood a terminal.
-const MAX_PROBLEMS: usize = 200;
+use super::problem::CappedProblems;
+pub use super::problem::{LoadError, Location, Problem};
+use super::serde_messages::{ReadError, record_problem, syntax_problem};
+use super::text::did_you_mean;
 
 /// Reads and validates a story file from disk.
 pub fn load_path(path: &Path) -> Result<Story, LoadError> {
@@ -168,45 +78,6 @@ fn parse(text: &str) -> Result<StoryFile, Vec<Problem>> {
     }
 }
 
-fn syntax_problem(err: &serde_json::Error) -> Problem {
-    let message = without_position(&err.to_string()).to_owned();
-    let hint = if err.is_eof() {
-        "the file ends too early; was it cut off?"
-    } else if message == "number out of range" {
-        "the number is too large to read; numbers go up to about 1.8e308"
-    } else {
-        "the file is not valid JSON"
-    };
-    Problem {
-        location: Location::LineColumn {
-            line: err.line(),
-            column: err.column(),
-        },
-        message,
-        hint: Some(hint.to_owned()),
-    }
-}
-
-/// serde_json ends its messages with " at line L column C"; locations are shown apart.
-fn without_position(message: &str) -> &str {
-    let Some(cut) = message.rfind(" at line ") else {
-        return message;
-    };
-    let position = &message[cut + " at line ".len()..];
-    let is_position = position
-        .split_once(" column ")
-        .is_some_and(|(line, column)| {
-            [line, column]
-                .iter()
-                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        });
-    if is_position {
-        &message[..cut]
-    } else {
-        message
-    }
-}
-
 /// `found` is the format as written in the file.
 fn wrong_format(found: &str) -> Problem {
     Problem::at(
@@ -228,36 +99,6 @@ const TOP_LEVEL_FIELDS: [&str; 9] = [
     "disputes",
 ];
 
-/// Problems up to `MAX_PROBLEMS`, and a count of the ones past it: a file of junk can
-/// hold millions, and each would cost memory and time to describe.
-#[derive(Default)]
-struct Found {
-    problems: Vec<Problem>,
-    more: usize,
-}
-
-impl Found {
-    fn is_full(&self) -> bool {
-        self.problems.len() >= MAX_PROBLEMS
-    }
-
-    /// Keeps the problem `describe` gives, or only counts it once the list is full.
-    fn add(&mut self, describe: impl FnOnce() -> Problem) {
-        if self.is_full() {
-            self.more += 1;
-        } else {
-            self.problems.push(describe());
-        }
-    }
-
-    fn finish(mut self) -> Vec<Problem> {
-        if self.more > 0 {
-            self.problems.push(more_problems(self.more));
-        }
-        self.problems
-    }
-}
-
 /// The slow path: every record is read again on its own, so one bad record does not
 /// hide the problems of the next.
 ///
@@ -271,7 +112,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
     if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
         return vec![syntax_problem(&err)];
     }
-    let start = json_spans::skip_space(text, 0);
+    let start = json_spans::root(text);
     let Some(members) = json_spans::members(text, start) else {
         return vec![
             Problem::at(
@@ -284,7 +125,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
             .with_hint("see docs/story-format.md for the layout"),
         ];
     };
-    let mut found = Found::default();
+    let mut found = CappedProblems::default();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in members {
         // A key is a JSON string, already known to be well formed; one that still does
@@ -336,7 +177,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
             });
         }
     }
-    if found.problems.is_empty() {
+    if found.is_empty() {
         // Every part passed alone, so the whole should too; keep the message honest if not.
         found.add(|| Problem::file("the story could not be read, although each part is valid"));
     }
@@ -344,7 +185,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
 }
 
 /// `format` must be the number this build reads.
-fn check_format(value: &str, found: &mut Found) {
+fn check_format(value: &str, found: &mut CappedProblems) {
     if !json_spans::kind(value).ends_with("number") {
         found.add(|| {
             Problem::at(
@@ -361,13 +202,13 @@ fn check_format(value: &str, found: &mut Found) {
     }
 }
 
-fn check_one<T: DeserializeOwned>(value: &str, key: &str, found: &mut Found) {
+fn check_one<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) {
     if let Err(err) = read_at::<T>(value) {
         found.add(|| record_problem(key, value, &err));
     }
 }
 
-fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut Found) {
+fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) {
     let Some(items) = json_spans::items(value, 0) else {
         found.add(|| {
             Problem::at(
@@ -383,7 +224,7 @@ fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut Found) {
             // allows, an array of its fields), so anything else is wrong without reading.
             let record_like = item.starts_with(['{', '[']);
             if !record_like || serde_json::from_str::<T>(item).is_err() {
-                found.more += 1;
+                found.count_one_more();
             }
         } else if let Err(err) = read_at::<T>(item) {
             found.add(|| record_problem(&format!("{key}[{index}]"), item, &err));
@@ -391,263 +232,8 @@ fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut Found) {
     }
 }
 
-type ReadError = serde_path_to_error::Error<serde_json::Error>;
-
 /// Reads one record from its own text, keeping the path of the first error in it.
 fn read_at<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut deserializer)
-}
-
-/// The problem with the record at `prefix`, whose text is `record`.
-fn record_problem(prefix: &str, record: &str, err: &ReadError) -> Problem {
-    if record.starts_with('[') {
-        // serde also reads a record from a list of its fields in order, so its errors
-        // would talk of "struct Event with 8 elements"; story files use objects.
-        return Problem::at(prefix, "invalid type: a list, expected an object");
-    }
-    let inner = err.path().to_string();
-    let path = match inner.as_str() {
-        "." => prefix.to_owned(),
-        _ if inner.starts_with('[') => format!("{prefix}{inner}"),
-        _ => format!("{prefix}.{inner}"),
-    };
-    let raw = err.inner().to_string();
-    let (message, mut hint) = explain_serde_message(without_position(&raw));
-    if hint.is_none() && message == "number out of range" {
-        hint = Some("the number is too large to read; numbers go up to about 1.8e308".to_owned());
-    }
-    Problem {
-        location: Location::Path(path),
-        message,
-        hint,
-    }
-}
-
-/// Turns serde's wording into a message plus a hint a story author can act on.
-fn explain_serde_message(raw: &str) -> (String, Option<String>) {
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        if let Some((field, expected)) = rest.split_once("`, expected ") {
-            let allowed: Vec<&str> = expected
-                .trim_start_matches("one of ")
-                .split(", ")
-                .map(|name| name.trim_matches('`'))
-                .collect();
-            let hint = match did_you_mean(field, allowed.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("allowed here: {}", allowed.join(", ")),
-            };
-            return (format!("unknown field `{field}`"), Some(hint));
-        }
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        if let Some((variant, expected)) = rest.split_once("`, expected ") {
-            let allowed: Vec<&str> = expected
-                .trim_start_matches("one of ")
-                .split(", ")
-                .map(|name| name.trim_matches('`'))
-                .collect();
-            let hint = match did_you_mean(variant, allowed.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("allowed: {}", allowed.join(", ")),
-            };
-            return (format!("`{variant}` is not an allowed value"), Some(hint));
-        }
-    }
-    if let Some(field) = raw
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
-        return (
-            format!("missing field `{field}`"),
-            Some(format!("add `{field}`")),
-        );
-    }
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some((found, expected)) = raw
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.rsplit_once(", expected "))
-        {
-            let found = match found {
-                "sequence" => "a list",
-                "map" => "an object",
-                other => other,
-            };
-            let wanted = plain_expected(expected);
-            let hint = (found.starts_with("string ") && wanted.contains("number"))
-                .then(|| "write the number without quotes".to_owned());
-            return (format!("{prefix}{found}, expected {wanted}"), hint);
-        }
-    }
-    (raw.to_owned(), None)
-}
-
-/// serde names Rust types ("f64", "struct Status"); a story author thinks in JSON.
-fn plain_expected(expected: &str) -> &str {
-    match expected {
-        "f64" | "f32" => "a number",
-        "u8" => "a whole number from 0 to 255",
-        "u16" => "a whole number from 0 to 65535",
-        "u32" => "a whole number from 0 to 4294967295",
-        "u64" | "usize" => "a whole number (0 or more)",
-        "a borrowed string" => "a string",
-        "a sequence" => "a list",
-        other if other.starts_with("struct ") => "an object",
-        other => other,
-    }
-}
-
-/// Keeps at most `MAX_PROBLEMS`, saying how many more there were.
-pub(crate) fn cap_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
-    if problems.len() > MAX_PROBLEMS {
-        let dropped = problems.len() - MAX_PROBLEMS;
-        problems.truncate(MAX_PROBLEMS);
-        problems.push(more_problems(dropped));
-    }
-    problems
-}
-
-fn more_problems(count: usize) -> Problem {
-    let noun = if count == 1 { "problem" } else { "problems" };
-    Problem::file(format!("…and {count} more {noun} not shown"))
-}
-
-/// Where values are in a text already known to be valid JSON: enough to cut a story file
-/// into its records without building them.
-mod json_spans {
-    /// The first byte at or after `at` that is not JSON white space.
-    pub fn skip_space(text: &str, mut at: usize) -> usize {
-        let bytes = text.as_bytes();
-        while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
-            at += 1;
-        }
-        at
-    }
-
-    /// Just past the string that opens at `at`.
-    fn string_end(bytes: &[u8], mut at: usize) -> usize {
-        at += 1;
-        loop {
-            match bytes[at] {
-                b'\\' => at += 2,
-                b'"' => return at + 1,
-                _ => at += 1,
-            }
-        }
-    }
-
-    /// Just past the value that starts at `at`.
-    pub fn value_end(text: &str, at: usize) -> usize {
-        let bytes = text.as_bytes();
-        match bytes[at] {
-            b'"' => string_end(bytes, at),
-            b'{' | b'[' => {
-                // Nesting is counted, not recursed into: depth costs nothing.
-                let mut depth = 0usize;
-                let mut i = at;
-                loop {
-                    match bytes[i] {
-                        b'"' => {
-                            i = string_end(bytes, i);
-                            continue;
-                        }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                return i + 1;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            _ => {
-                let mut i = at;
-                while i < bytes.len()
-                    && !matches!(bytes[i], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
-                {
-                    i += 1;
-                }
-                i
-            }
-        }
-    }
-
-    /// The items of the array at `at` (`None` if the value there is not an array).
-    pub fn items(text: &str, at: usize) -> Option<impl Iterator<Item = &str>> {
-        let at = skip_space(text, at);
-        (text.as_bytes().get(at) == Some(&b'['))
-            .then(|| Entries::new(text, at, false).map(|(_, value)| value))
-    }
-
-    /// The (key, value) members of the object at `at`, keys still quoted (`None` if the
-    /// value there is not an object).
-    pub fn members(text: &str, at: usize) -> Option<impl Iterator<Item = (&str, &str)>> {
-        let at = skip_space(text, at);
-        (text.as_bytes().get(at) == Some(&b'{'))
-            .then(|| Entries::new(text, at, true).map(|(key, value)| (key.unwrap_or(""), value)))
-    }
-
-    struct Entries<'a> {
-        text: &'a str,
-        /// The next entry, or the closing bracket.
-        at: usize,
-        keyed: bool,
-        done: bool,
-    }
-
-    impl<'a> Entries<'a> {
-        fn new(text: &'a str, open: usize, keyed: bool) -> Entries<'a> {
-            Entries {
-                text,
-                at: skip_space(text, open + 1),
-                keyed,
-                done: false,
-            }
-        }
-    }
-
-    impl<'a> Iterator for Entries<'a> {
-        type Item = (Option<&'a str>, &'a str);
-
-        fn next(&mut self) -> Option<Self::Item> {
-            let bytes = self.text.as_bytes();
-            if self.done || matches!(bytes[self.at], b']' | b'}') {
-                self.done = true;
-                return None;
-            }
-            let mut at = self.at;
-            let key = if self.keyed {
-                let end = string_end(bytes, at);
-                let key = &self.text[at..end];
-                // Past the key, the colon and the space around it.
-                at = skip_space(self.text, skip_space(self.text, end) + 1);
-                Some(key)
-            } else {
-                None
-            };
-            let end = value_end(self.text, at);
-            let value = &self.text[at..end];
-            at = skip_space(self.text, end);
-            if bytes[at] == b',' {
-                at = skip_space(self.text, at + 1);
-            }
-            self.at = at;
-            Some((key, value))
-        }
-    }
-
-    /// "an object", "a number" …: what a value is, from its first byte.
-    pub fn kind(value: &str) -> &'static str {
-        match value.trim_start().bytes().next() {
-            Some(b'{') => "an object",
-            Some(b'[') => "an array",
-            Some(b'"') => "a string",
-            Some(b't' | b'f') => "a boolean",
-            Some(b'n') => "null",
-            _ => "a number",
-        }
-    }
 }

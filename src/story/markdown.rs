@@ -94,30 +94,12 @@ impl Footnotes {
         used.iter().map(|n| format!("[^{n}]")).collect()
     }
 
-    /// The definitions, one per footnote used: outlet, title, date, paragraph, via.
+    /// The definitions, one per footnote used, each citation written as Detail writes it.
     pub fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
         for (number, (source_id, para)) in self.order.iter().enumerate() {
-            let source = &story.file.sources[story.source_index(source_id)];
-            let mut line = format!(
-                "[^{}]: {}, “{}”",
-                number + 1,
-                escape(&source.outlet),
-                escape(&source.title)
-            );
-            match source.published {
-                Some(date) => line.push_str(&format!(", {}", date.human())),
-                None => line.push_str(", undated"),
-            }
-            if let Some(para) = para {
-                line.push_str(&format!(", paragraph {para}"));
-            }
-            if let Some(via) = &source.via {
-                let upstream = &story.file.sources[story.source_index(via)];
-                line.push_str(&format!(" (relying on {})", escape(&upstream.outlet)));
-            }
-            line.push_str(".\n");
-            out.push_str(&line);
+            let text = super::document::citation_text(story, source_id, *para);
+            out.push_str(&format!("[^{}]: {}.\n", number + 1, escape(&text)));
         }
         out
     }

@@ -1,20 +1,26 @@
 //! The story domain: records, dates, loading, the graph, views, search and export.
 //! Nothing here touches a terminal.
 
+pub mod amount;
+pub mod candidacy;
 pub mod date;
+pub mod document;
 pub mod export;
 pub mod graph;
+pub(crate) mod json_spans;
 pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod problem;
 pub mod provenance;
 pub mod search;
+pub(crate) mod serde_messages;
 pub mod text;
 pub mod views;
 
 pub use graph::{RecordRef, Story};
-pub use load::{LoadError, Problem};
+pub use problem::{LoadError, Location, Problem};
 
 /// The shipped story: two February 2025 articles on Apple choosing Alibaba.
 pub const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");

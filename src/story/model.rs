@@ -28,7 +28,7 @@ pub struct StoryFile {
     /// Parties one entity weighed for a role, each with a dated history of stages.
     #[serde(default)]
     pub candidates: Vec<Candidacy>,
-    /// Cited figures.
+    /// Cited metrics: numbers, ranges or words a source gives, with their bounds.
     #[serde(default)]
     pub metrics: Vec<Metric>,
     /// Points on which sources give different versions.
@@ -41,6 +41,10 @@ pub struct StoryFile {
 pub struct StoryMeta {
     pub title: String,
     pub summary: String,
+    /// What the candidates pane and export call the candidacies ("Candidate
+    /// partners", "Who will run the company"); "Candidates" when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidates_title: Option<String>,
 }
 
 /// Where a fact comes from: a source id plus where in it.
@@ -354,10 +358,11 @@ pub struct Candidacy {
     pub stages: Vec<Stage>,
 }
 
-/// How a figure relates to its stated value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+/// How a metric relates to its stated value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
+    #[default]
     Exact,
     About,
     Over,
@@ -368,7 +373,7 @@ pub enum Bound {
 }
 
 impl Bound {
-    /// Word placed before the value ("over 300,000"); empty for exact figures.
+    /// Word placed before the value ("over 300,000"); empty for exact metrics.
     pub fn prefix(self) -> &'static str {
         match self {
             Bound::Exact => "",
@@ -382,7 +387,7 @@ impl Bound {
     }
 }
 
-/// What a figure is measured against.
+/// What a metric is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
@@ -420,32 +425,50 @@ pub enum Direction {
     Down,
 }
 
-/// A cited figure. The value is never shown without its bound.
+/// A cited metric. The value is never shown without its bound.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     pub id: String,
-    /// Entity id the figure is about.
+    /// Entity id the metric is about.
     pub subject: String,
     pub label: String,
-    pub value: f64,
+    /// The number as stated. Exactly one of `value`, `range` and `qualitative`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// A range as stated, low then high: `[2, 3]` for "2–3 billion".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
+    /// Words standing where no number exists ("nearly all"): shown and cited, never
+    /// charted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualitative: Option<String>,
     /// "%", "enterprises", "downloads" …
     pub unit: String,
+    /// ISO 4217 code of a money amount: "USD", "CNY", "EUR" …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
+    pub currency: Option<String>,
+    /// The scale word the value is stated in: 13 with `billion` is 13 billion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<super::amount::Scale>,
+    /// Exact when absent.
+    #[serde(default)]
     pub bound: Bound,
     /// For changes: which way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
-    /// The period or date the figure covers.
+    /// The period or date the metric covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<DateSpec>,
     /// Period in words where no date expresses it ("the past year").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_note: Option<String>,
     pub basis: Basis,
-    /// Entity id of whoever stated the figure.
+    /// Entity id of whoever stated the metric.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_by: Option<String>,
-    /// Figures sharing a group compare with each other and are charted together.
+    /// Metrics sharing a group compare with each other and are charted together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,

@@ -70,7 +70,7 @@ impl Story {
         }
     }
 
-    /// Sourcing of a record that is one fact (entity, event, figure, relation).
+    /// Sourcing of a record that is one fact (entity, event, metric, relation).
     pub fn record_provenance(&self, record: RecordRef) -> Option<Provenance> {
         let file = &self.file;
         let cite = match record {
@@ -140,11 +140,12 @@ impl Story {
                 format!("{}: {}", record.kind_label(), self.record_title(record))
             }
             FactRef::Stage(c, s) => {
-                let candidacy = &self.file.candidates[c];
+                // The whole candidacy, not just the name: one person can be weighed
+                // by two choosers for two roles.
                 format!(
-                    "stage: {} {}",
-                    self.entity_name(&candidacy.candidate),
-                    candidacy.stages[s].stage.label()
+                    "stage: {} — {}",
+                    self.file.candidates[c].stages[s].stage.label(),
+                    self.record_title(RecordRef::Candidacy(c))
                 )
             }
             FactRef::Variant(d, v) => {

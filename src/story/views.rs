@@ -3,9 +3,8 @@
 
 use super::date::DayNumber;
 use super::graph::{RecordRef, Story};
-use super::model::{Citation, Direction, Metric, StageKind, Timing};
+use super::model::{Citation, StageKind, Timing};
 use super::provenance::Provenance;
-use super::text::format_number;
 
 /// What narrows a view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +47,8 @@ pub struct CandidateRow {
     pub candidacy: usize,
     pub name: String,
     pub role: String,
+    /// Name of the party doing the choosing.
+    pub seeker: String,
     /// The latest stage: where the candidacy stands.
     pub current: StageKind,
     pub stages: Vec<StageRow>,
@@ -100,27 +101,7 @@ pub struct DisputeRow {
     pub variants: Vec<VariantRow>,
 }
 
-/// A figure's value as read aloud, never without its bound: "over 300,000 enterprises".
-pub fn metric_value_text(metric: &Metric) -> String {
-    let sign = match metric.direction {
-        Some(Direction::Up) => "+",
-        Some(Direction::Down) => "−",
-        None => "",
-    };
-    let number = format!("{sign}{}", format_number(metric.value));
-    let unit = metric.unit.trim();
-    let amount = if unit.is_empty() {
-        number
-    } else if unit == "%" || unit.starts_with('%') {
-        format!("{number}{unit}")
-    } else {
-        format!("{number} {unit}")
-    };
-    match metric.bound.prefix() {
-        "" => amount,
-        prefix => format!("{prefix} {amount}"),
-    }
-}
+pub use super::amount::metric_value_text;
 
 impl Story {
     /// The timeline's events in order (date, then file order), narrowed by `filter`.
@@ -196,6 +177,7 @@ impl Story {
             candidacy: index,
             name: self.entity_name(&candidacy.candidate).to_owned(),
             role: candidacy.role.clone(),
+            seeker: self.entity_name(&candidacy.seeker).to_owned(),
             current: stages.last().map_or(StageKind::Considered, |s| s.stage),
             stages,
             disputed: self.is_disputed(RecordRef::Candidacy(index)),
@@ -324,16 +306,25 @@ impl Story {
         }
     }
 
-    /// Figures that share a chart group, in file order: (group, rows).
-    /// Bars only compare within one unit, so a group holding several units is split
-    /// into one chart per unit ("tongyi-ecosystem (models)").
+    /// Metrics that share a chart group, in file order: (title, rows). Bars compare
+    /// like with like, so a group holding several units or currencies is split into
+    /// one chart for each ("tongyi-ecosystem (models)"); scales are normalised when
+    /// drawn; words ("nearly all") are never charted.
     pub fn metric_groups(&self, filter: ViewFilter) -> Vec<(String, Vec<MetricRow>)> {
         let mut groups: Vec<(String, String, Vec<MetricRow>)> = Vec::new();
         for row in self.metric_rows(filter) {
+            let metric = &self.file.metrics[row.metric];
             let Some(group) = row.group.clone() else {
                 continue;
             };
-            let unit = self.file.metrics[row.metric].unit.trim().to_owned();
+            if super::amount::comparable(metric).is_none() {
+                continue;
+            }
+            let unit = match &metric.currency {
+                Some(code) if metric.unit.trim().is_empty() => code.clone(),
+                Some(code) => format!("{code} {}", metric.unit.trim()),
+                None => metric.unit.trim().to_owned(),
+            };
             match groups
                 .iter_mut()
                 .find(|(name, u, _)| *name == group && *u == unit)
@@ -343,17 +334,12 @@ impl Story {
             }
         }
         groups.retain(|(_, _, rows)| rows.len() >= 2);
-        let split: Vec<String> = groups.iter().map(|(name, _, _)| name.clone()).collect();
+        // Every chart names its one unit, so a reader never compares across two.
         groups
             .into_iter()
-            .map(|(name, unit, rows)| {
-                let parts = split.iter().filter(|n| **n == name).count();
-                let title = if parts > 1 {
-                    format!("{name} ({unit})")
-                } else {
-                    name
-                };
-                (title, rows)
+            .map(|(name, unit, rows)| match unit.as_str() {
+                "" => (name, rows),
+                _ => (format!("{name} ({unit})"), rows),
             })
             .collect()
     }

@@ -78,6 +78,7 @@ pub fn generate(options: &SynthOptions) -> StoryFile {
             summary: "A generated story for benchmarks: a year of coverage by many outlets, most of them \
                       relying on a few upstream reports. 生成的测试故事。"
                 .to_owned(),
+            candidates_title: None,
         },
         sources,
         entities,
@@ -406,8 +407,12 @@ impl Generator {
             id: format!("m-{index}"),
             subject: self.entity_id(subject),
             label: fill(label, name, "", "", ""),
-            value,
+            value: Some(value),
+            range: None,
+            qualitative: None,
             unit: unit.to_owned(),
+            currency: None,
+            scale: None,
             bound: self.rng.pick(&[
                 Bound::Exact,
                 Bound::Exact,

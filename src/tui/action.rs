@@ -31,7 +31,7 @@ pub enum Action {
     OpenSearch,
     /// Filter the timeline to the selected entity's events, or clear the filter.
     ToggleFilter,
-    /// Show the figures as a bar chart, or as a list again.
+    /// Show the metrics as a bar chart, or as a list again.
     ToggleChart,
     /// Write the focused view to a Markdown file.
     Export,

@@ -9,6 +9,8 @@ use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
 use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
+use super::detail::{DetailLayout, DetailSource};
+
 /// Above this many names a search may take longer than a frame (BENCHMARKS.md: p95
 /// 8.7 ms at 113k names, 30 ms at 1M), so it runs on the search worker.
 pub const BACKGROUND_SEARCH_NAMES: usize = 300_000;
@@ -17,7 +19,7 @@ pub const BACKGROUND_SEARCH_NAMES: usize = 300_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
     Timeline,
-    Partners,
+    Candidates,
     Metrics,
     Sources,
     Detail,
@@ -26,17 +28,18 @@ pub enum Pane {
 impl Pane {
     pub const ALL: [Pane; 5] = [
         Pane::Timeline,
-        Pane::Partners,
+        Pane::Candidates,
         Pane::Metrics,
         Pane::Sources,
         Pane::Detail,
     ];
 
+    /// The pane's own name; `App::pane_title` gives the story's title for candidates.
     pub fn title(self) -> &'static str {
         match self {
             Pane::Timeline => "Timeline",
-            Pane::Partners => "Candidate partners",
-            Pane::Metrics => "Cited figures",
+            Pane::Candidates => crate::story::candidacy::DEFAULT_CANDIDATES_TITLE,
+            Pane::Metrics => "Cited metrics",
             Pane::Sources => "Sources",
             Pane::Detail => "Detail",
         }
@@ -46,8 +49,8 @@ impl Pane {
     pub fn short_title(self) -> &'static str {
         match self {
             Pane::Timeline => "Timeline",
-            Pane::Partners => "Partners",
-            Pane::Metrics => "Figures",
+            Pane::Candidates => "Candidates",
+            Pane::Metrics => "Metrics",
             Pane::Sources => "Sources",
             Pane::Detail => "Detail",
         }
@@ -139,14 +142,16 @@ pub struct App {
     pub origin_pane: Pane,
     pub mode: Mode,
     pub timeline: ListCursor,
-    pub partners: ListCursor,
+    pub candidates: ListCursor,
     pub metrics: ListCursor,
     pub sources: ListCursor,
     /// The timeline's events in order (arena indexes); rows are built only for what
     /// is drawn, so a story of 100k events opens at once.
     pub timeline_events: Vec<usize>,
-    /// Width of the widest figure value, for the figures pane's first column.
+    /// Width of the widest metric value, for the metrics pane's first column.
     pub metric_value_cols: usize,
+    /// Width of the widest candidate's name (at most 18), for the candidates pane.
+    pub candidate_name_cols: usize,
     pub candidate_rows: Vec<CandidateRow>,
     pub metric_rows: Vec<MetricRow>,
     pub source_rows: Vec<SourceRow>,
@@ -164,6 +169,9 @@ pub struct App {
     pub detail_link: usize,
     /// First Detail line shown.
     pub detail_scroll: usize,
+    /// Where Detail's links fall, for the record and width it was laid out at; keys
+    /// reuse it instead of laying the record out again. `refresh_rows` forgets it.
+    pub detail_layout: Option<DetailLayout>,
     pub search: SearchState,
     /// First line of the help overlay shown.
     pub help_scroll: usize,
@@ -193,11 +201,12 @@ impl App {
             origin_pane: Pane::Timeline,
             mode: Mode::Normal,
             timeline: ListCursor::default(),
-            partners: ListCursor::default(),
+            candidates: ListCursor::default(),
             metrics: ListCursor::default(),
             sources: ListCursor::default(),
             timeline_events: Vec::new(),
             metric_value_cols: 0,
+            candidate_name_cols: 0,
             candidate_rows: Vec::new(),
             metric_rows: Vec::new(),
             source_rows: Vec::new(),
@@ -209,6 +218,7 @@ impl App {
             forward: Vec::new(),
             detail_link: 0,
             detail_scroll: 0,
+            detail_layout: None,
             search: SearchState::default(),
             help_scroll: 0,
             message: None,
@@ -221,6 +231,15 @@ impl App {
         app
     }
 
+    /// The title a pane shows: the story names its candidates pane (story text, so
+    /// cleaned of anything a terminal would act on).
+    pub fn pane_title(&self, pane: Pane) -> String {
+        match pane {
+            Pane::Candidates => crate::story::text::clean_line(self.story.candidates_title()),
+            _ => pane.title().to_owned(),
+        }
+    }
+
     pub fn clock(&self) -> Clock {
         Clock {
             reference_day: self.as_of.map_or(self.today, |d| d.latest()),
@@ -230,12 +249,20 @@ impl App {
     /// Rebuilds every pane's rows after the story, as-of date or filter changed, and
     /// clamps the selections.
     pub fn refresh_rows(&mut self) {
+        self.detail_layout = None;
         self.timeline_events = self.story.timeline_events(ViewFilter {
             entity: self.filter,
         });
         self.candidate_rows = self.story.candidate_rows(ViewFilter::default());
         self.metric_rows = self.story.metric_rows(ViewFilter::default());
         self.source_rows = self.story.source_rows();
+        self.candidate_name_cols = self
+            .candidate_rows
+            .iter()
+            .map(|r| crate::story::text::width(&r.name))
+            .max()
+            .unwrap_or(0)
+            .clamp(4, 18);
         self.metric_value_cols = self
             .metric_rows
             .iter()
@@ -244,7 +271,7 @@ impl App {
             .unwrap_or(10);
         for (cursor, len) in [
             (&mut self.timeline, self.timeline_events.len()),
-            (&mut self.partners, self.candidate_rows.len()),
+            (&mut self.candidates, self.candidate_rows.len()),
             (&mut self.metrics, self.metric_rows.len()),
             (&mut self.sources, self.source_rows.len()),
         ] {
@@ -280,7 +307,7 @@ impl App {
     pub fn rows_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Timeline => self.timeline_events.len(),
-            Pane::Partners => self.candidate_rows.len(),
+            Pane::Candidates => self.candidate_rows.len(),
             Pane::Metrics => self.metric_rows.len(),
             Pane::Sources => self.source_rows.len(),
             Pane::Detail => 0,
@@ -290,7 +317,7 @@ impl App {
     pub fn cursor(&self, pane: Pane) -> ListCursor {
         match pane {
             Pane::Timeline => self.timeline,
-            Pane::Partners => self.partners,
+            Pane::Candidates => self.candidates,
             Pane::Metrics => self.metrics,
             Pane::Sources => self.sources,
             Pane::Detail => ListCursor::default(),
@@ -300,7 +327,7 @@ impl App {
     pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
         match pane {
             Pane::Timeline => Some(&mut self.timeline),
-            Pane::Partners => Some(&mut self.partners),
+            Pane::Candidates => Some(&mut self.candidates),
             Pane::Metrics => Some(&mut self.metrics),
             Pane::Sources => Some(&mut self.sources),
             Pane::Detail => None,
@@ -315,7 +342,7 @@ impl App {
                 .timeline_events
                 .get(cursor.selected)
                 .map(|&event| RecordRef::Event(event)),
-            Pane::Partners => self
+            Pane::Candidates => self
                 .candidate_rows
                 .get(cursor.selected)
                 .map(|r| RecordRef::Candidacy(r.candidacy)),
@@ -388,14 +415,12 @@ impl App {
         self.message = Some((text.into(), MessageKind::Error));
     }
 
-    /// Rows a page key moves: the focused pane's visible height, less one row kept
-    /// for context.
-    pub fn page_rows(&self) -> usize {
-        let height = if self.focus == Pane::Detail {
-            super::layout::detail_size(self).1
-        } else {
-            super::layout::visible_rows(self, self.focus)
-        };
-        height.saturating_sub(1).max(1)
+    /// What Detail's document is built from.
+    pub fn detail_source(&self) -> DetailSource<'_> {
+        DetailSource {
+            story: &self.story,
+            clock: self.clock(),
+            source_rows: &self.source_rows,
+        }
     }
 }

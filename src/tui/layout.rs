@@ -25,7 +25,8 @@ pub struct Areas {
 /// What the mouse is over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
-    /// A pane, and the row (list index, or Detail line) under the pointer if any.
+    /// A pane, and the row under the pointer if any: a list's row index, or for
+    /// Detail the row inside the pane (0 is the top line shown).
     Pane(Pane, Option<usize>),
     Tab(Pane),
 }
@@ -59,7 +60,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
     let [timeline, lower] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-    let [partners, metrics] =
+    let [candidates, metrics] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lower);
     let [detail, sources] =
         Layout::vertical([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(right);
@@ -68,7 +69,7 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
         tabs: None,
         panes: vec![
             (Pane::Timeline, timeline),
-            (Pane::Partners, partners),
+            (Pane::Candidates, candidates),
             (Pane::Metrics, metrics),
             (Pane::Sources, sources),
             (Pane::Detail, detail),
@@ -106,7 +107,12 @@ pub fn visible_rows(app: &App, pane: Pane) -> usize {
 
 /// Keeps every list's selection inside its window after a move or a resize.
 pub fn sync_scroll(app: &mut App) {
-    for pane in [Pane::Timeline, Pane::Partners, Pane::Metrics, Pane::Sources] {
+    for pane in [
+        Pane::Timeline,
+        Pane::Candidates,
+        Pane::Metrics,
+        Pane::Sources,
+    ] {
         let height = visible_rows(app, pane);
         let len = app.rows_len(pane);
         if let Some(cursor) = app.cursor_mut(pane) {
@@ -131,6 +137,17 @@ pub fn detail_size(app: &App) -> (usize, usize) {
 /// The scroll Detail is drawn at: the stored one, kept within the document.
 pub fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) -> usize {
     scroll.min(lines.saturating_sub(height))
+}
+
+/// Rows a page key moves: the focused pane's visible height, less one row kept for
+/// context.
+pub fn page_rows(app: &App) -> usize {
+    let height = if app.focus == Pane::Detail {
+        detail_size(app).1
+    } else {
+        visible_rows(app, app.focus)
+    };
+    height.saturating_sub(1).max(1)
 }
 
 pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
@@ -159,18 +176,7 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     }
     let offset_row = usize::from(row - inside.y);
     let index = if pane == Pane::Detail {
-        let lines = match app.detail_target() {
-            Some(record) => super::detail::build(
-                app,
-                record,
-                usize::from(inside.width),
-                super::theme::Theme { color: false },
-            )
-            .lines
-            .len(),
-            None => 0,
-        };
-        clamp_detail_scroll(app.detail_scroll, lines, usize::from(inside.height)) + offset_row
+        offset_row
     } else {
         app.cursor(pane).offset + offset_row
     };

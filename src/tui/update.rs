@@ -8,9 +8,8 @@ use crate::story::views::ViewFilter;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::detail;
+use super::detail::DetailLayout;
 use super::layout::{self, Hit};
-use super::theme::Theme;
 
 /// Something for the event loop to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,8 +95,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Up => move_selection(app, -1),
         Action::Down => move_selection(app, 1),
-        Action::PageUp => move_selection(app, -(app.page_rows() as isize)),
-        Action::PageDown => move_selection(app, app.page_rows() as isize),
+        Action::PageUp => move_selection(app, -(layout::page_rows(app) as isize)),
+        Action::PageDown => move_selection(app, layout::page_rows(app) as isize),
         Action::Top => move_selection(app, isize::MIN / 2),
         Action::Bottom => move_selection(app, isize::MAX / 2),
         Action::Follow => follow(app),
@@ -125,14 +124,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.chart = !app.chart;
             if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
                 app.chart = false;
-                app.info("no figures here compare with each other");
+                app.info("no metrics here compare with each other");
             }
         }
         Action::AsOfEarlier | Action::AsOfLater => step_as_of(app, action == Action::AsOfLater),
         Action::Export => return export(app),
         Action::Copy => {
             let record = app.detail_target()?;
-            let markdown = crate::story::export::record_markdown(&app.story, record, app.clock());
+            let markdown =
+                crate::story::document::to_markdown(&app.detail_source().document(record));
             app.info(format!(
                 "copied “{}” as Markdown",
                 app.story.record_title(record)
@@ -216,24 +216,21 @@ fn move_selection(app: &mut App, delta: isize) {
 /// Detail moves from link to link while the next link is on screen, and scrolls a
 /// line at a time otherwise, so text after the last link (citations) can be read too.
 fn move_in_detail(app: &mut App, delta: isize) {
-    let Some(record) = app.detail_target() else {
+    let height = layout::detail_size(app).1;
+    let Some(doc) = detail_layout(app) else {
         return;
     };
-    let (width, height) = layout::detail_size(app);
-    let doc = detail::build(app, record, width, Theme { color: false });
-    let max_scroll = doc.lines.len().saturating_sub(height);
+    let (lines, links) = (doc.lines, doc.links.clone());
+    let max_scroll = lines.saturating_sub(height);
     let visible = |scroll: usize, line: usize| line >= scroll && line < scroll + height;
-    for _ in 0..delta.unsigned_abs().min(doc.lines.len() + 1) {
+    for _ in 0..delta.unsigned_abs().min(lines + 1) {
         if delta > 0 {
-            match doc.links.get(app.detail_link + 1) {
+            match links.get(app.detail_link + 1) {
                 Some(&(line, _)) if visible(app.detail_scroll, line) => app.detail_link += 1,
                 _ => app.detail_scroll = (app.detail_scroll + 1).min(max_scroll),
             }
         } else {
-            let previous = app
-                .detail_link
-                .checked_sub(1)
-                .and_then(|i| doc.links.get(i));
+            let previous = app.detail_link.checked_sub(1).and_then(|i| links.get(i));
             match previous {
                 Some(&(line, _)) if visible(app.detail_scroll, line) || app.detail_scroll == 0 => {
                     app.detail_link -= 1;
@@ -244,24 +241,25 @@ fn move_in_detail(app: &mut App, delta: isize) {
     }
 }
 
+/// Where the links of the record in Detail fall at Detail's width: laid out once per
+/// record and width, then reused by every key until the record, the width or the
+/// story changes.
+fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
+    let record = app.detail_target()?;
+    let width = layout::detail_size(app).0;
+    let fresh = app
+        .detail_layout
+        .as_ref()
+        .is_some_and(|doc| doc.record == record && doc.width == width);
+    if !fresh {
+        app.detail_layout = Some(app.detail_source().layout(record, width));
+    }
+    app.detail_layout.as_ref()
+}
+
 fn reset_detail_cursor(app: &mut App) {
     app.detail_link = 0;
     app.detail_scroll = 0;
-}
-
-fn detail_links(app: &App) -> Vec<(usize, RecordRef)> {
-    match app.detail_target() {
-        Some(record) => {
-            detail::build(
-                app,
-                record,
-                layout::detail_size(app).0,
-                Theme { color: false },
-            )
-            .links
-        }
-        None => Vec::new(),
-    }
 }
 
 fn follow(app: &mut App) {
@@ -272,8 +270,9 @@ fn follow(app: &mut App) {
         }
         return;
     }
-    let links = detail_links(app);
-    if let Some(&(_, target)) = links.get(app.detail_link) {
+    let link = app.detail_link;
+    let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
+    if let Some(target) = target {
         navigate_to(app, target);
     }
 }
@@ -329,7 +328,7 @@ fn jump_to(app: &mut App, target: RecordRef) {
             .candidate_rows
             .iter()
             .position(|r| r.candidacy == i)
-            .map(|row| (Pane::Partners, row)),
+            .map(|row| (Pane::Candidates, row)),
         RecordRef::Metric(i) => app
             .metric_rows
             .iter()
@@ -439,7 +438,7 @@ fn export(app: &mut App) -> Option<Effect> {
     let filter = ViewFilter { entity: app.filter };
     let (view, options_filter) = match app.focus {
         Pane::Timeline => (ExportView::Timeline, filter),
-        Pane::Partners => (ExportView::Partners, ViewFilter::default()),
+        Pane::Candidates => (ExportView::Candidates, ViewFilter::default()),
         Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
         Pane::Sources => (ExportView::Sources, ViewFilter::default()),
         Pane::Detail => match app.detail_target() {
@@ -466,10 +465,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         Some(Hit::Pane(pane, Some(index))) => {
             app.set_focus(pane);
             if pane == Pane::Detail {
-                let links = detail_links(app);
-                if let Some(link) = links.iter().position(|&(line, _)| line == index) {
-                    app.detail_link = link;
-                }
+                click_in_detail(app, index);
                 return;
             }
             let len = app.rows_len(pane);
@@ -486,5 +482,18 @@ fn click(app: &mut App, column: u16, row: u16) {
         Some(Hit::Pane(pane, None)) => app.set_focus(pane),
         Some(Hit::Tab(pane)) => app.set_focus(pane),
         None => {}
+    }
+}
+
+/// A click on the Detail row `row` (0 is the top line shown) puts the cursor on the
+/// link drawn there.
+fn click_in_detail(app: &mut App, row: usize) {
+    let (scroll, height) = (app.detail_scroll, layout::detail_size(app).1);
+    let Some(doc) = detail_layout(app) else {
+        return;
+    };
+    let line = layout::clamp_detail_scroll(scroll, doc.lines, height) + row;
+    if let Some(link) = doc.links.iter().position(|&(at, _)| at == line) {
+        app.detail_link = link;
     }
 }

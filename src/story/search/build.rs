@@ -1,5 +1,5 @@
 //! Building the index: one entry per name (entities by name and each alias, events,
-//! figures, sources, disputes), lower-cased once, shortest first; then the entity names
+//! metrics, candidacies, sources, disputes), lower-cased once, shortest first; then the entity names
 //! for own-name matches. (The typo tier's word index waits for the first query that
 //! needs it: `SearchIndex::typo_index`.)
 
@@ -17,6 +17,7 @@ impl SearchIndex {
             file.entities.len() * 2
                 + file.events.len()
                 + file.metrics.len()
+                + file.candidates.len()
                 + file.sources.len()
                 + file.disputes.len(),
         );
@@ -39,6 +40,15 @@ impl SearchIndex {
         }
         for (i, metric) in file.metrics.iter().enumerate() {
             push(RecordRef::Metric(i), metric.label.clone(), None);
+        }
+        // "Sam Altman as chief executive, weighed by Halden board": two candidacies of
+        // one person are told apart in the results.
+        for i in 0..file.candidates.len() {
+            push(
+                RecordRef::Candidacy(i),
+                story.record_title(RecordRef::Candidacy(i)),
+                None,
+            );
         }
         for (i, source) in file.sources.iter().enumerate() {
             push(
@@ -134,7 +144,7 @@ impl SearchIndex {
     }
 }
 
-/// How many records refer to an entity (relations, events, figures, candidacies,
+/// How many records refer to an entity (relations, events, metrics, candidacies,
 /// disputes); other records weigh nothing.
 fn weight(story: &Story, target: RecordRef) -> u32 {
     match target {

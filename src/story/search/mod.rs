@@ -1,7 +1,13 @@
-//! Fuzzy search over every named thing: entities (by name and alias), events, figures,
-//! sources and disputes. Every word of a query must match; scores add up.
+//! Fuzzy search over every named thing: entities (by name and alias), events,
+//! candidacies (by candidate, role and chooser), metrics, sources and disputes. Every
+//! word of a query must match, in order or within its typos; scores add up.
 //!
-//! The ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
+//! Two tiers, one list: the in-order tier below, then the typo tier (`typo`,
+//! `typo_pass`: words within a Damerau–Levenshtein allowance, scored as the word they
+//! were taken for, less a penalty per typo); an entity whose own name or alias the
+//! query is comes first (`named`). CJK words match in order only (`words`).
+//!
+//! The in-order ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
 //! `fresh_matcher`), then the tie-breaks in `rank`. Speed comes from scoring few names:
 //! - every name is lower-cased once, end to end in one buffer, at build;
 //! - a subsequence test rejects names before anything is scored; on a fresh query,

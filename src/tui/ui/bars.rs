@@ -35,7 +35,7 @@ pub fn breadcrumb(app: &App) -> String {
     let Some(current) = app.followed else {
         return String::new();
     };
-    let mut parts = vec![app.trail_start.title().to_owned()];
+    let mut parts = vec![app.pane_title(app.trail_start)];
     for &record in app.trail.iter().chain(std::iter::once(&current)) {
         parts.push(truncate_to_width(
             &clean_line(&app.story.record_title(record)),
@@ -74,7 +74,7 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), theme.title_bar()),
-        Span::raw(format!(" {} ", app.focus.title())),
+        Span::raw(format!(" {} ", app.pane_title(app.focus))),
     ];
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used);

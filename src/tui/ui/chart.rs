@@ -1,100 +1,217 @@
-//! The Cited figures pane as a bar chart of the figures that compare (one group at a
-//! time: the selected figure's group, else the first).
+//! The Cited metrics pane as a bar chart of the metrics that compare (one group at a
+//! time: the selected metric's group, else the first). Drawn by hand rather than with
+//! ratatui's BarChart, whose bars are unsigned and carry their label inside the bar:
+//! here each row is label, value as stated (bound, sign, currency, scale), then a bar
+//! in proportion on one scale, negative values left of a zero line.
 
 use ratatui::Frame;
-use ratatui::layout::{Direction, Rect};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, truncate_to_width};
-use crate::story::views::ViewFilter;
+use crate::story::amount::comparable;
+use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::views::{MetricRow, ViewFilter};
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::inner;
 use crate::tui::theme::Theme;
 
+use super::bar_geometry::{Cell, bar_rows};
 use super::pane_block;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
     let selected = app.metric_rows.get(app.metrics.selected).map(|r| r.metric);
+    // The selected metric's chart; for words (never charted), the chart of its group,
+    // so the reader still sees what the words sit beside.
+    let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
     let chosen = groups
         .iter()
         .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
+        .or_else(|| {
+            groups
+                .iter()
+                .find(|(_, rows)| rows[0].group.as_ref() == selected_group)
+        })
         .or_else(|| groups.first());
-    let title = match chosen {
+    let mut title = match chosen {
         Some((name, _)) => format!(
-            "{} · chart: {} (c: list)",
-            Pane::Metrics.title(),
+            "{} · chart: {}",
+            app.pane_title(Pane::Metrics),
             clean_line(&name.replace(['-', '_'], " "))
         ),
-        None => format!("{} · chart (c: list)", Pane::Metrics.title()),
+        None => format!("{} · chart", app.pane_title(Pane::Metrics)),
     };
+    // The way back to the list, where the title has room for it.
+    if width(&title) + 20 <= usize::from(area.width) {
+        title.push_str(" (c: list)");
+    }
     let block = pane_block(title, Pane::Metrics, focused, theme);
     let body = inner(area);
     frame.render_widget(block, area);
     let Some((_, rows)) = chosen else {
         frame.render_widget(
-            Paragraph::new("no figures that compare").style(theme.dim()),
+            Paragraph::new("no metrics that compare").style(theme.dim()),
             body,
         );
         return;
     };
-    let label_cols = usize::from(body.width / 2).max(4);
+    let lines = chart_lines(app, rows, usize::from(body.width), selected, focused, theme);
+    let note = selected.and_then(|m| words_note(app, m, usize::from(body.width)));
+    let room = usize::from(body.height).saturating_sub(if note.is_some() { 2 } else { 0 });
+    // A blank line between bars when they all fit that way.
+    let spaced = lines.len() * 2 - 1 <= room;
+    let mut lines: Vec<Line<'static>> = if spaced {
+        let mut out = Vec::new();
+        for (i, line) in lines.into_iter().enumerate() {
+            if i > 0 {
+                out.push(Line::default());
+            }
+            out.push(line);
+        }
+        out
+    } else {
+        lines
+    };
+    if let Some(note) = note {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(note, theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// For a selected metric stated in words: why it has no bar ("nearly all staff: words,
+/// not charted").
+fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
+    let record = &app.story.file.metrics[metric];
+    comparable(record).is_none().then(|| {
+        let value = clean_line(&crate::story::amount::metric_value_text(record));
+        truncate_to_width(&format!("“{value}”: words, not charted"), cells)
+    })
+}
+
+/// One line per metric: label, value as stated, bar.
+fn chart_lines(
+    app: &App,
+    rows: &[MetricRow],
+    cells: usize,
+    selected: Option<usize>,
+    focused: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
-    let bars: Vec<Bar<'static>> = rows
+    let values: Vec<String> = rows.iter().map(|r| clean_line(&r.value)).collect();
+    // The value as stated is never cut (its bound and unit are the point); the label
+    // takes at most two fifths of what is left, and the bar the rest, less a blank
+    // cell that keeps the longest bar off the pane's border.
+    let value_cols = values
         .iter()
+        .map(|v| width(v))
+        .max()
+        .unwrap_or(0)
+        .min(cells.saturating_sub(12));
+    let rest = cells.saturating_sub(value_cols + 3);
+    let label_cols = labels
+        .iter()
+        .map(|l| width(l))
+        .max()
+        .unwrap_or(0)
+        .min(rest * 2 / 5);
+    let bar_cols = rest - label_cols;
+    let spans: Vec<(f64, f64)> = rows
+        .iter()
+        .map(|r| comparable(&app.story.file.metrics[r.metric]).unwrap_or((0.0, 0.0)))
+        .collect();
+    let bars = bar_rows(&spans, bar_cols);
+    rows.iter()
         .zip(labels)
-        .map(|(row, label)| {
-            let magnitude = app.story.file.metrics[row.metric].value.abs();
-            // Bars need whole numbers: tenths keep one decimal of resolution.
-            let scaled = (magnitude * 10.0).round().clamp(0.0, u64::MAX as f64 / 2.0) as u64;
-            let style = if Some(row.metric) == selected {
+        .zip(values)
+        .zip(bars)
+        .map(|(((row, label), value), bar)| {
+            let is_selected = Some(row.metric) == selected;
+            let label_style = if is_selected {
                 theme.selected(focused)
             } else {
-                theme.value()
+                theme.plain()
             };
-            Bar::default()
-                .value(scaled)
-                .label(truncate_to_width(&label, label_cols))
-                .text_value(ascii_value(&row.value))
-                .value_style(theme.selected(true))
-                .style(style)
+            let pad = value_cols.saturating_sub(width(&value));
+            let value = truncate_to_width(&value, value_cols);
+            Line::from(vec![
+                Span::styled(fit_to_width(&label, label_cols), label_style),
+                Span::raw(format!(" {}{value} ", " ".repeat(pad))),
+                Span::styled(bar_text(&bar), theme.value()),
+            ])
         })
-        .collect();
-    let chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(1)
-        .data(BarGroup::default().bars(&bars));
-    frame.render_widget(chart, body);
-}
-
-/// ratatui 0.30's horizontal bars measure the value text in bytes and overflow on
-/// multi-byte text (a "−" sign, a CJK unit): keep it ASCII, dropping what is not.
-fn ascii_value(value: &str) -> String {
-    clean_line(value)
-        .replace('−', "-")
-        .chars()
-        .filter(char::is_ascii)
         .collect()
 }
 
-/// Labels with the words they all start with left out ("Share of DeepSeek
-/// conversation that was positive / negative" → "…positive", "…negative"), so
-/// truncated labels stay apart.
+/// The bar's cells as characters; a sliver leans toward the zero line.
+fn bar_text(bar: &[Cell]) -> String {
+    let zero = bar.iter().position(|c| *c == Cell::Axis).unwrap_or(0);
+    bar.iter()
+        .enumerate()
+        .map(|(i, cell)| match cell {
+            Cell::Empty => ' ',
+            Cell::Axis => '│',
+            Cell::Solid => '█',
+            Cell::Shade => '░',
+            Cell::Sliver if i < zero => '▕',
+            Cell::Sliver => '▏',
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// Labels shorn of the words they share with another label at their start, less the
+/// last shared word for context ("Staff who had signed the letter by morning / by
+/// evening" → "…by morning", "…by evening"), so truncated labels stay apart.
 fn distinct_labels(labels: Vec<String>) -> Vec<String> {
-    if labels.len() < 2 {
-        return labels;
-    }
     let words: Vec<Vec<&str>> = labels.iter().map(|l| l.split(' ').collect()).collect();
-    let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
-    let common = (0..shortest)
-        .take_while(|&i| words.iter().all(|w| w[i] == words[0][i]))
-        .count();
-    if common == 0 || common == shortest {
-        return labels;
-    }
+    let shared = |a: &[&str], b: &[&str]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
     words
         .iter()
-        .map(|w| format!("…{}", w[common..].join(" ")))
+        .enumerate()
+        .map(|(i, own)| {
+            let most = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, other)| shared(own, other))
+                .max()
+                .unwrap_or(0);
+            // A label wholly inside another keeps every word: nothing else names it.
+            if most < 2 || most >= own.len() {
+                labels[i].clone()
+            } else {
+                format!("…{}", own[most - 1..].join(" "))
+            }
+        })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_labels;
+
+    fn labels(all: &[&str]) -> Vec<String> {
+        distinct_labels(all.iter().map(|s| (*s).to_owned()).collect())
+    }
+
+    #[test]
+    fn shared_openings_give_way_to_what_differs() {
+        assert_eq!(
+            labels(&[
+                "Staff who signed by morning",
+                "Staff who signed by evening",
+                "Staff at Halden in all",
+            ]),
+            ["…by morning", "…by evening", "Staff at Halden in all"]
+        );
+        assert_eq!(
+            labels(&["Apple revenue", "Apple revenue, fourth quarter"]),
+            ["Apple revenue", "Apple revenue, fourth quarter"]
+        );
+        assert_eq!(labels(&["Only one"]), ["Only one"]);
+    }
 }

@@ -6,7 +6,6 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::{App, Pane};
-use crate::tui::detail;
 use crate::tui::layout::{clamp_detail_scroll, inner};
 use crate::tui::theme::Theme;
 
@@ -33,7 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         return;
     };
     let cells = usize::from(body.width);
-    let doc = detail::build(app, record, cells, theme);
+    let doc = app.detail_source().lay_out(record, cells, theme);
     let link_line = doc.links.get(app.detail_link).map(|(line, _)| *line);
     let scroll = clamp_detail_scroll(app.detail_scroll, doc.lines.len(), usize::from(body.height));
     if doc.lines.len() > scroll + usize::from(body.height) {

@@ -1,5 +1,6 @@
-//! The four list panes: Timeline, Candidate partners, Cited figures, Sources. Only the
-//! visible rows are built, so a story of any length draws in the same time.
+//! The four list panes: Timeline, Candidates (titled by the story), Cited metrics,
+//! Sources. Only the visible rows are built, so a story of any length draws in the
+//! same time.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -58,10 +59,10 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     match (pane, app.filter) {
         (Pane::Timeline, Some(entity)) => format!(
             "{} · only {} (f clears) · {position}",
-            pane.title(),
+            app.pane_title(pane),
             truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24)
         ),
-        _ => format!("{} · {position}", pane.title()),
+        _ => format!("{} · {position}", app.pane_title(pane)),
     }
 }
 
@@ -126,7 +127,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 cells,
             )
         }
-        Pane::Partners => {
+        Pane::Candidates => {
             let row = &app.candidate_rows[index];
             // The way there when there was one; for a single step, the reason given.
             let story_so_far = if row.stages.len() > 1 {
@@ -145,15 +146,25 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                     .and_then(|s| s.reason.clone())
                     .unwrap_or_default()
             };
-            columns(
+            // Chooser and role come before the history: they tell two candidacies of
+            // one party apart, so they are the last thing a narrow pane should lose.
+            let mut line = columns(
                 &[
-                    (row.name.clone(), 11, theme.plain()),
+                    (row.name.clone(), app.candidate_name_cols + 1, theme.plain()),
                     (badges(row.disputed, false), 2, theme.disputed()),
                     (row.current.label().to_owned(), 10, theme.value()),
                 ],
-                (story_so_far, theme.dim()),
+                (row.chooser_and_role(), theme.plain()),
                 cells,
-            )
+            );
+            let used = crate::story::text::width(&line.to_string());
+            if !story_so_far.is_empty() && used + 4 < cells {
+                line.spans.push(Span::styled(
+                    truncate_to_width(&format!(" · {}", clean_line(&story_so_far)), cells - used),
+                    theme.dim(),
+                ));
+            }
+            line
         }
         Pane::Metrics => {
             let row = &app.metric_rows[index];

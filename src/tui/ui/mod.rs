@@ -1,5 +1,6 @@
 //! Drawing: one function per screen part, all reading `&App` and never changing it.
 
+mod bar_geometry;
 mod bars;
 mod chart;
 mod detail_pane;

@@ -47,7 +47,7 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, popup);
     let count = app.search.hits.len();
     let title = if app.search.query.is_empty() {
-        " Search: names, aliases, events, figures, sources ".to_owned()
+        " Search: names, aliases, events, candidacies, metrics, sources ".to_owned()
     } else {
         format!(
             " Search · {count} result{} ",

@@ -1,0 +1,373 @@
+//! Record → [`RecordDoc`]: what each kind of record shows, in what order.
+
+use crate::story::model::Citation;
+use crate::story::views::{Clock, SourceRow, metric_value_text};
+use crate::story::{RecordRef, Story};
+
+use super::{Block, RecordDoc, Version, citation_text};
+
+/// Facts listed under a source; the count says how many more there are.
+const MAX_LISTED_FACTS: usize = 200;
+
+/// The document of `record`. `clock` decides what is overdue; `source_rows` are the
+/// explorer's rows when it has them (a source's counts are then not recounted), or
+/// empty.
+pub fn build(
+    story: &Story,
+    record: RecordRef,
+    clock: Clock,
+    source_rows: &[SourceRow],
+) -> RecordDoc {
+    let mut doc = Doc {
+        story,
+        blocks: Vec::new(),
+    };
+    match record {
+        RecordRef::Event(i) => doc.event(i, clock),
+        RecordRef::Entity(i) => doc.entity(i),
+        RecordRef::Candidacy(i) => doc.candidacy(i),
+        RecordRef::Metric(i) => doc.metric(i),
+        RecordRef::Source(i) => doc.source(i, source_rows),
+        RecordRef::Dispute(i) => doc.dispute(i),
+        RecordRef::Relation(i) => doc.relation(i),
+    }
+    RecordDoc { blocks: doc.blocks }
+}
+
+struct Doc<'a> {
+    story: &'a Story,
+    blocks: Vec<Block>,
+}
+
+impl Doc<'_> {
+    fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+
+    fn title(&mut self, text: &str) {
+        self.push(Block::Title(text.to_owned()));
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.push(Block::Heading(text.to_owned()));
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        self.push(Block::Field {
+            label: label.to_owned(),
+            value: value.to_owned(),
+        });
+    }
+
+    fn text(&mut self, text: &str) {
+        self.push(Block::Text(text.to_owned()));
+    }
+
+    fn badges(&mut self, record: RecordRef, overdue: bool) {
+        let disputed = self.story.is_disputed(record);
+        if disputed || overdue {
+            self.push(Block::Badges { disputed, overdue });
+        }
+    }
+
+    fn link(&mut self, target: RecordRef, label: String) {
+        self.push(Block::Link { target, label });
+    }
+
+    fn entity_link(&mut self, id: &str) {
+        let index = self.story.entity_index(id);
+        let entity = &self.story.file.entities[index];
+        let label = format!("{} ({})", entity.name, entity.kind.label());
+        self.link(RecordRef::Entity(index), label);
+    }
+
+    fn disputes(&mut self, record: RecordRef) {
+        let disputes = self.story.disputes_about(record);
+        if disputes.is_empty() {
+            return;
+        }
+        self.heading("Disputed");
+        for &d in disputes {
+            let point = self.story.file.disputes[d].point.clone();
+            self.link(RecordRef::Dispute(d), point);
+        }
+    }
+
+    fn citations(&mut self, cite: &[Citation]) {
+        self.push(Block::Break);
+        self.field("Sourcing", &self.story.provenance(cite).label());
+        self.heading("Citations");
+        for citation in cite {
+            let mut text = citation_text(self.story, &citation.source, citation.para);
+            if let Some(note) = &citation.note {
+                text.push_str(&format!(" — {note}"));
+            }
+            self.push(Block::Citation(text));
+        }
+    }
+
+    /// When the first source citing these was published: "reported" apart from "happened".
+    fn first_reported(&self, cite: &[Citation]) -> Option<String> {
+        cite.iter()
+            .filter_map(|c| self.story.file.sources[self.story.source_index(&c.source)].published)
+            .min()
+            .map(|d| d.human())
+    }
+
+    fn event(&mut self, i: usize, clock: Clock) {
+        let story = self.story;
+        let record = RecordRef::Event(i);
+        let event = &story.file.events[i];
+        let row = story.timeline_row(i, clock);
+        self.title(&event.title);
+        self.field("Kind", record.kind_label());
+        self.field("When", &row.date);
+        if let Some(reported) = self.first_reported(&event.cite) {
+            self.field("First reported", &reported);
+        }
+        self.field("Status", &row.status);
+        self.badges(record, row.overdue);
+        self.push(Block::Break);
+        self.text(&event.summary);
+        self.heading("Involved");
+        for id in &event.entities {
+            self.entity_link(id);
+        }
+        self.disputes(record);
+        self.citations(&event.cite);
+    }
+
+    fn entity(&mut self, i: usize) {
+        let story = self.story;
+        let entity = &story.file.entities[i];
+        self.title(&entity.name);
+        self.field("Kind", entity.kind.label());
+        if !entity.aliases.is_empty() {
+            self.field("Also called", &entity.aliases.join(", "));
+        }
+        if let Some(summary) = &entity.summary {
+            self.push(Block::Break);
+            self.text(summary);
+        }
+        self.entity_links(i);
+        self.disputes(RecordRef::Entity(i));
+        self.citations(&entity.cite);
+    }
+
+    /// An entity's relations, events, metrics and candidacies, as links.
+    fn entity_links(&mut self, i: usize) {
+        let story = self.story;
+        let entity = &story.file.entities[i];
+        let links = story.links(i);
+        if !links.relations.is_empty() {
+            self.heading("Relations");
+            for &r in &links.relations {
+                let relation = &story.file.relations[r];
+                let (verb, other) = if relation.from == entity.id {
+                    (relation.kind.label(), &relation.to)
+                } else {
+                    (relation.kind.inverse_label(), &relation.from)
+                };
+                let other = story.entity_index(other);
+                let name = &story.file.entities[other].name;
+                self.link(RecordRef::Entity(other), format!("{verb} {name}"));
+            }
+        }
+        if !links.events.is_empty() {
+            self.heading("Events");
+            let mut events = links.events.clone();
+            events.sort_by_key(|&e| story.file.events[e].date);
+            for e in events {
+                let event = &story.file.events[e];
+                let label = format!("{} · {}", event.date.human(), event.title);
+                self.link(RecordRef::Event(e), label);
+            }
+        }
+        if !links.metrics.is_empty() {
+            self.heading("Metrics");
+            for &m in &links.metrics {
+                let metric = &story.file.metrics[m];
+                let label = format!("{}: {}", metric.label, metric_value_text(metric));
+                self.link(RecordRef::Metric(m), label);
+            }
+        }
+        if !links.candidacies.is_empty() {
+            self.heading("Candidacies");
+            for &c in &links.candidacies {
+                let record = RecordRef::Candidacy(c);
+                self.link(record, story.record_title(record));
+            }
+        }
+    }
+
+    fn candidacy(&mut self, i: usize) {
+        let story = self.story;
+        let record = RecordRef::Candidacy(i);
+        let row = story.candidate_row(i);
+        let candidacy = &story.file.candidates[i];
+        // The title names the role and the chooser: one party can be weighed twice.
+        self.title(&story.record_title(record));
+        self.field("For", &row.role);
+        self.field("Chooser", &row.seeker);
+        self.field("Where it stands", row.current.label());
+        self.badges(record, false);
+        self.heading("Candidate and chooser");
+        self.entity_link(&candidacy.candidate);
+        self.entity_link(&candidacy.seeker);
+        for stage in &candidacy.stages {
+            let date = stage
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.human());
+            self.heading(&format!("{} · {date}", stage.stage.label()));
+            if let Some(reason) = &stage.reason {
+                self.text(reason);
+            }
+            self.citations(&stage.cite);
+        }
+        self.disputes(record);
+    }
+
+    fn metric(&mut self, i: usize) {
+        let story = self.story;
+        let record = RecordRef::Metric(i);
+        let metric = &story.file.metrics[i];
+        let row = story.metric_row(i);
+        self.title(&metric.label);
+        self.push(Block::Value(metric_value_text(metric)));
+        self.field("Period", &row.period);
+        self.field("Basis", &row.basis);
+        self.badges(record, false);
+        self.heading("About");
+        self.entity_link(&metric.subject);
+        if let Some(by) = &metric.stated_by {
+            self.heading("Stated by");
+            self.entity_link(by);
+        }
+        self.disputes(record);
+        self.citations(&metric.cite);
+    }
+
+    fn source(&mut self, i: usize, source_rows: &[SourceRow]) {
+        let story = self.story;
+        let source = &story.file.sources[i];
+        // The explorer already holds every source's row; recounting would walk all facts.
+        let row = match source_rows.iter().find(|r| r.source == i) {
+            Some(row) => row.clone(),
+            None => story.source_row(i),
+        };
+        self.title(&source.title);
+        self.field("Outlet", &source.outlet);
+        self.field("Published", &row.published);
+        if let Some(url) = &source.url {
+            self.field("Address", url);
+        }
+        if let Some(note) = &source.note {
+            self.field("Note", note);
+        }
+        if let Some(via) = &source.via {
+            self.heading("Relies on");
+            let up = story.source_index(via);
+            let upstream = &story.file.sources[up];
+            let label = format!("{} — {}", upstream.outlet, upstream.title);
+            self.link(RecordRef::Source(up), label);
+        }
+        let root = story.source_root(i);
+        if root != i {
+            self.field("Independent origin", &story.file.sources[root].outlet);
+        }
+        self.field("Facts citing it", &row.facts.to_string());
+        self.source_facts(i);
+    }
+
+    /// The facts resting on a source alone, and the disputes it takes a side in: the
+    /// way from Sources to the side-by-side versions.
+    fn source_facts(&mut self, i: usize) {
+        let story = self.story;
+        let alone = story.facts_resting_on(i);
+        self.heading(&format!("Facts resting on it alone ({})", alone.len()));
+        // An upstream report can carry every fact of a big story: list the first ones.
+        for &fact in alone.iter().take(MAX_LISTED_FACTS) {
+            self.link(story.fact_record(fact), story.fact_title(fact));
+        }
+        if alone.len() > MAX_LISTED_FACTS {
+            self.text(&format!("… and {} more", alone.len() - MAX_LISTED_FACTS));
+        }
+        let id = &story.file.sources[i].id;
+        let disputes: Vec<usize> = (0..story.file.disputes.len())
+            .filter(|&d| {
+                story.file.disputes[d]
+                    .variants
+                    .iter()
+                    .any(|v| v.cite.iter().any(|c| &c.source == id))
+            })
+            .collect();
+        if !disputes.is_empty() {
+            self.heading(&format!("Disputes it takes a side in ({})", disputes.len()));
+            for d in disputes {
+                self.link(RecordRef::Dispute(d), story.file.disputes[d].point.clone());
+            }
+        }
+    }
+
+    fn dispute(&mut self, i: usize) {
+        let story = self.story;
+        let dispute = &story.file.disputes[i];
+        self.title(&dispute.point);
+        self.field("Kind", "dispute: the sources disagree");
+        self.heading("About");
+        for id in &dispute.about {
+            if let Some(target) = story.lookup(id) {
+                let label = format!("{} {}", target.kind_label(), story.record_title(target));
+                self.link(target, label);
+            }
+        }
+        let versions = dispute
+            .variants
+            .iter()
+            .enumerate()
+            .map(|(v, variant)| {
+                let outlets: Vec<&str> = variant
+                    .cite
+                    .iter()
+                    .map(|c| {
+                        story.file.sources[story.source_index(&c.source)]
+                            .outlet
+                            .as_str()
+                    })
+                    .collect();
+                Version {
+                    heading: format!("Version {} — {}", v + 1, outlets.join(", ")),
+                    claim: variant.claim.clone(),
+                    sourcing: story.provenance(&variant.cite).label(),
+                    citations: variant
+                        .cite
+                        .iter()
+                        .map(|c| citation_text(story, &c.source, c.para))
+                        .collect(),
+                }
+            })
+            .collect();
+        self.push(Block::Versions(versions));
+    }
+
+    fn relation(&mut self, i: usize) {
+        let story = self.story;
+        let record = RecordRef::Relation(i);
+        let relation = &story.file.relations[i];
+        self.title(&story.record_title(record));
+        if let Some(summary) = &relation.summary {
+            self.text(summary);
+        }
+        if let Some(status) = relation.status {
+            let status = format!("{} · {}", status.sourcing.label(), status.timing.label());
+            self.field("Status", &status);
+        }
+        if let Some(date) = relation.date {
+            self.field("When", &date.human());
+        }
+        self.badges(record, false);
+        self.entity_link(&relation.from);
+        self.entity_link(&relation.to);
+        self.citations(&relation.cite);
+    }
+}

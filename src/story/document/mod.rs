@@ -1,0 +1,89 @@
+//! One record as a document: the blocks the Detail pane draws and `y` copies.
+//!
+//! A record is described here once (headings, fields, links, citations, a dispute's
+//! versions side by side); the explorer renders the blocks to terminal lines and
+//! [`to_markdown`] renders the same blocks to Markdown, so what is copied is what is on
+//! screen by construction.
+
+mod build;
+mod markdown;
+
+pub use build::build;
+pub use markdown::to_markdown;
+
+use super::graph::{RecordRef, Story};
+
+/// A record laid out as a sequence of blocks, in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordDoc {
+    pub blocks: Vec<Block>,
+}
+
+impl RecordDoc {
+    /// The records the document links to, in reading order.
+    pub fn links(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Link { target, .. } => Some(*target),
+            _ => None,
+        })
+    }
+}
+
+/// One piece of a record's document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The record's name, first in the document.
+    Title(String),
+    /// A section: "Involved", "Citations", a candidacy's stage …
+    Heading(String),
+    /// "Label: value".
+    Field { label: String, value: String },
+    /// A value shown prominently (a metric's figure).
+    Value(String),
+    /// A paragraph of story text.
+    Text(String),
+    /// A pause between parts (a blank line on screen, a paragraph break in Markdown).
+    Break,
+    /// The record's warnings.
+    Badges { disputed: bool, overdue: bool },
+    /// Another record, which Enter follows on screen.
+    Link { target: RecordRef, label: String },
+    /// One citation, formatted by [`citation_text`], with its note.
+    Citation(String),
+    /// A dispute's versions, side by side where there is room.
+    Versions(Vec<Version>),
+}
+
+/// One side of a dispute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// "Version 1 — Reuters, Bloomberg".
+    pub heading: String,
+    pub claim: String,
+    /// How well sourced this version is.
+    pub sourcing: String,
+    pub citations: Vec<String>,
+}
+
+/// The badge words, shared by every rendering.
+pub const DISPUTED: &str = "◆ disputed";
+pub const OVERDUE: &str = "⚠ overdue";
+
+/// A citation as every view writes it: outlet, “title”, date, paragraph, and the
+/// report it relies on: `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on
+/// The Information)`. Detail, the record copy and export footnotes all use this.
+pub fn citation_text(story: &Story, source_id: &str, para: Option<u32>) -> String {
+    let source = &story.file.sources[story.source_index(source_id)];
+    let date = source
+        .published
+        .map_or_else(|| "undated".to_owned(), |date| date.human());
+    let mut text = format!("{}, “{}”, {date}", source.outlet, source.title);
+    if let Some(para) = para {
+        text.push_str(&format!(", ¶{para}"));
+    }
+    if let Some(via) = &source.via {
+        let upstream = &story.file.sources[story.source_index(via)];
+        text.push_str(&format!(" (relying on {})", upstream.outlet));
+    }
+    text
+}
