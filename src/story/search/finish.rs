@@ -24,7 +24,7 @@ impl SearchIndex {
             let mut typo = false;
             let mut chosen = Vec::with_capacity(words.len());
             for (t, word) in words.iter().enumerate() {
-                let found = typo_pass::best_match(self, &tiers, hit.slot, t, &mut score);
+                let found = typo_pass::best_match(self, tiers, hit.slot, t, &mut score);
                 debug_assert!(found.is_some(), "{word:?} in {haystack:?}");
                 let Some(found) = found else { continue };
                 total += found.score;
