@@ -150,4 +150,20 @@ fn cjk_queries_are_never_matched_by_typo() {
         }
     }
     assert!(index.search("通义千向", 20).is_empty());
+    // A long Chinese alias with one character changed is not matched by typo either
+    // (with ten characters, a word in an alphabetic script could carry two).
+    let story = load("generated");
+    let index = SearchIndex::build(&story);
+    let exact = index.search("国家互联网信息办公室", 5);
+    assert_eq!(story.record_id(exact[0].target), "reg-16");
+    let changed = index.search("国家互联网信息办公厅", 5);
+    assert!(
+        changed.iter().all(|hit| hit.tier == MatchTier::Fuzzy),
+        "{changed:?}"
+    );
+    assert!(
+        changed
+            .iter()
+            .all(|hit| story.record_id(hit.target) != "reg-16")
+    );
 }
