@@ -49,6 +49,9 @@ pub enum Command {
         /// Write here (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Mark rows new or changed since this earlier date (before --as-of, if given).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fuzzy-search every named thing; every word of the query must match.
     ///
@@ -74,6 +77,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What became known between two dates: new sources, facts, statuses, stages,
+    /// metrics, disputes and expectations that fell due.
+    Diff {
+        /// The earlier date (YYYY-MM-DD, or coarser, read as its last day).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// The later date; leave it out to compare with every source, undated ones
+        /// included.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Markdown for people, JSON for scripts.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
+    },
     /// Print the story format's JSON Schema.
     Schema,
     /// Print shell completions.
@@ -95,4 +112,10 @@ pub enum ViewArg {
     Sources,
     Entity,
     Report,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Md,
+    Json,
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, ViewArg};
+use crate::cli::{Cli, Command, DiffFormat, ViewArg};
+use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
@@ -50,8 +51,9 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         }
         None => None,
     };
+    // Narrowing never falls back to the whole story: if it fails (a bug), say so.
     let story = match as_of {
-        Some(date) => full.as_of(date.latest()),
+        Some(date) => full.as_of(date.latest())?,
         None => full.clone(),
     };
     let clock = Clock {
@@ -63,6 +65,14 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
         as_of,
         clock,
     })
+}
+
+/// The folder a story file's relative paths (its sources' `text`) start from.
+pub fn story_dir(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
 }
 
 /// Today as a day number, from the system clock (UTC).
@@ -92,7 +102,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         }
         Command::Check => {
             let loaded = load_story(cli)?;
-            let code = check(&loaded);
+            let code = check(cli, &loaded);
             // The process ends right after this: freeing a 100k-event story record by
             // record would only delay the exit, by about 50 ms.
             std::mem::forget(loaded);
@@ -103,8 +113,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             id,
             filter,
             output,
+            since,
         } => {
             let loaded = load_story(cli)?;
+            let new_since = since
+                .as_deref()
+                .map(|text| new_marks(&loaded, text))
+                .transpose()?;
             let view = resolve_view(&loaded.story, *view, id.as_deref())?;
             let entity = filter
                 .as_deref()
@@ -115,6 +130,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
                 as_of: loaded.as_of,
                 selected: None,
                 chart: true,
+                new_since,
             };
             let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
             match output {
@@ -128,6 +144,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
         Command::Lint { json } => run_lint(&load_story(cli)?, *json),
+        Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
     }
 }
 
@@ -187,8 +204,33 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
     })
 }
 
-fn check(loaded: &Loaded) -> Result<i32> {
+fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     let story = &loaded.story;
+    let texts = crate::story::passage::SourceTexts::load(
+        &loaded.full,
+        cli.story.as_deref().map(story_dir).as_deref(),
+    );
+    let mut problems: Vec<_> = texts.1.into_iter().map(|p| (p, None)).collect();
+    problems.extend(texts.0.check_quotes(&loaded.full));
+    if !problems.is_empty() {
+        let report = crate::story::passage::report(&story.origin, &problems);
+        return Err(BadInput(report).into());
+    }
+    let texts_read = (0..loaded.full.file.sources.len())
+        .filter(|&s| texts.0.has_text(&loaded.full.file.sources[s].id))
+        .count();
+    let quotes: Vec<&crate::story::model::Citation> = loaded
+        .full
+        .facts()
+        .into_iter()
+        .flat_map(|(_, cite)| cite.iter())
+        .filter(|c| c.quote.is_some())
+        .collect();
+    let quotes_checked = quotes
+        .iter()
+        .filter(|c| texts.0.has_text(&c.source))
+        .count();
+    let unchecked = quotes.len() - quotes_checked;
     let file = &story.file;
     let mut out = String::new();
     out.push_str(&format!(
@@ -211,16 +253,30 @@ fn check(loaded: &Loaded) -> Result<i32> {
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.label() } else { kind.plural() }))
         .collect();
     let stages: usize = file.candidates.iter().map(|c| c.stages.len()).sum();
-    let variants: usize = file.disputes.iter().map(|d| d.variants.len()).sum();
-    let origins: std::collections::BTreeSet<usize> = (0..file.sources.len())
-        .map(|s| story.source_root(s))
-        .collect();
+    let origins = story.story_origins();
+    let (disagreements, inconsistencies) = story.dispute_counts();
+    let versions = |disagreement: bool| -> usize {
+        (0..file.disputes.len())
+            .filter(|&d| story.is_disagreement(d) == disagreement)
+            .map(|d| file.disputes[d].variants.len())
+            .sum()
+    };
+    let authored = story.all_notes().len();
     let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
+    let undescribed = (0..file.entities.len())
+        .filter(|&e| story.is_undescribed(e))
+        .count();
+    let mut entity_parts = kinds.join(", ");
+    if undescribed > 0 {
+        entity_parts.push_str(&format!("; {undescribed} named, not yet described"));
+    }
+    let entities = if entity_parts.is_empty() {
+        file.entities.len().to_string()
+    } else {
+        format!("{} ({entity_parts})", file.entities.len())
+    };
     let rows = [
-        (
-            "entities",
-            format!("{} ({})", file.entities.len(), kinds.join(", ")),
-        ),
+        ("entities", entities),
         ("relations", file.relations.len().to_string()),
         ("events", file.events.len().to_string()),
         (
@@ -230,7 +286,19 @@ fn check(loaded: &Loaded) -> Result<i32> {
         ("metrics", file.metrics.len().to_string()),
         (
             "disputes",
-            format!("{} ({variants} versions)", file.disputes.len()),
+            if inconsistencies == 0 {
+                format!("{disagreements} ({} versions)", versions(true))
+            } else {
+                let with_versions = |n: usize, versions: usize, how: &str| match versions {
+                    0 => format!("{n} {how}"),
+                    v => format!("{n} {how} ({v} versions)"),
+                };
+                format!(
+                    "{}, {}",
+                    with_versions(disagreements, versions(true), "between sources"),
+                    with_versions(inconsistencies, versions(false), "within one source")
+                )
+            },
         ),
         (
             "sources",
@@ -246,8 +314,25 @@ fn check(loaded: &Loaded) -> Result<i32> {
             ),
         ),
         ("citations", citations.to_string()),
+        ("texts", {
+            let mut line =
+                format!("{texts_read} read, {quotes_checked} quotes found in their paragraphs");
+            if unchecked > 0 {
+                line.push_str(&format!(
+                    ", {unchecked} not checked (their sources have no text file)"
+                ));
+            }
+            line
+        }),
+        (
+            "authored",
+            format!("{authored} ({AUTHOR_MARK} the author's inferences and outside knowledge)"),
+        ),
     ];
     for (name, value) in rows {
+        if name == "texts" && texts_read == 0 && unchecked == 0 {
+            continue;
+        }
         out.push_str(&format!("  {name:<11}{value}\n"));
     }
     write_stdout(out.as_bytes())?;
@@ -273,6 +358,10 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                 if let Some(provenance) = story.record_provenance(hit.target) {
                     item["sources"] = provenance.sources.into();
                     item["independent_origins"] = provenance.origins.into();
+                    item["origins"] = provenance.origin_names.clone().into();
+                }
+                if let RecordRef::Entity(e) = hit.target {
+                    item["described"] = (!story.is_undescribed(e)).into();
                 }
                 item
             })
@@ -300,8 +389,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
             line.push_str(" (typo)");
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
-        if let Some(provenance) = story.record_provenance(hit.target) {
-            line.push_str(&format!("  {}", provenance.label()));
+        if let Some(sourcing) = story.sourcing_label(hit.target) {
+            line.push_str(&format!("  {}", clean_line(&sourcing)));
         }
         out.push_str(&line);
         out.push('\n');
@@ -316,13 +405,18 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
+    let notes = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Note)
+        .count();
+    let warnings = findings.len() - errors - notes;
     if json {
         write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
     } else {
         let mut out = String::new();
         for finding in &findings {
             let level = match finding.severity {
+                Severity::Note => "note",
                 Severity::Warning => "warning",
                 Severity::Error => "error",
             };
@@ -334,7 +428,7 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
             ));
         }
         out.push_str(&format!(
-            "{}: {errors} errors, {warnings} warnings\n",
+            "{}: {errors} errors, {warnings} warnings, {notes} notes of the author's own (◇)\n",
             clean_line(&loaded.story.origin)
         ));
         write_stdout(out.as_bytes())?;
@@ -345,4 +439,79 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
 /// True when `path` names an existing folder we can write to, for `--export-dir`.
 pub fn is_folder(path: &Path) -> bool {
     path.is_dir()
+}
+
+/// `storyscope diff`: the story as of `--from` against the story as of `--to` (or every
+/// source). A global `--as-of` would be ambiguous here and is refused.
+fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Result<i32> {
+    if cli.as_of.is_some() {
+        return Err(BadInput("diff takes --from and --to, not --as-of".to_owned()).into());
+    }
+    let full = match &cli.story {
+        Some(path) => load::load_path(path),
+        None => story::embedded(),
+    }
+    .map_err(|err| BadInput(err.to_string()))?;
+    let parse = |flag: &str, text: &str| {
+        DateSpec::parse(text).map_err(|why| BadInput(format!("--{flag}: {why}")))
+    };
+    let from = parse("from", from)?;
+    let to = to.map(|text| parse("to", text)).transpose()?;
+    if let Some(to) = to {
+        if to.latest() < from.latest() {
+            return Err(BadInput(format!(
+                "--from {} is after --to {}; give the earlier date first",
+                from.human(),
+                to.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = full.as_of(from.latest())?;
+    let later = match to {
+        Some(to) => full.as_of(to.latest())?,
+        None => full.clone(),
+    };
+    let reference_day = to.map_or_else(today, |d| d.latest());
+    let changes = crate::story::diff::diff(&earlier, from.latest(), &later, reference_day);
+    let dates = crate::story::diff_report::DiffDates {
+        from,
+        to,
+        reference_day,
+    };
+    let text = match format {
+        DiffFormat::Md => crate::story::diff_report::diff_markdown(&later, &changes, dates),
+        DiffFormat::Json => format!(
+            "{}\n",
+            json_for_terminal(&crate::story::diff_report::diff_json(
+                &later, &changes, dates
+            ))?
+        ),
+    };
+    write_stdout(text.as_bytes())?;
+    Ok(0)
+}
+
+/// The marks of `export --since DATE`: what the story shown holds that it did not hold
+/// as of DATE.
+fn new_marks(loaded: &Loaded, since: &str) -> Result<crate::story::diff::NewMarks> {
+    let date = DateSpec::parse(since).map_err(|why| BadInput(format!("--since: {why}")))?;
+    if let Some(as_of) = loaded.as_of {
+        if as_of.latest() < date.latest() {
+            return Err(BadInput(format!(
+                "--since {} is after --as-of {}; give an earlier date",
+                date.human(),
+                as_of.human()
+            ))
+            .into());
+        }
+    }
+    let earlier = loaded.full.as_of(date.latest())?;
+    let diff = crate::story::diff::diff(
+        &earlier,
+        date.latest(),
+        &loaded.story,
+        loaded.clock.reference_day,
+    );
+    Ok(crate::story::diff::NewMarks { since: date, diff })
 }

@@ -79,10 +79,34 @@ fn check_prints_the_counts_of_the_embedded_story() {
     assert_eq!(count("relations"), file.relations.len().to_string());
     assert!(count("sources").starts_with(&format!("{} (", file.sources.len())));
     assert!(count("sources").contains("independent origin"));
-    let variants: usize = file.disputes.iter().map(|d| d.variants.len()).sum();
+    // More than one independent origin: the articles' own reporting, CARMA, Apple's
+    // report, market data and Alibaba's cloud unit besides The Information.
+    let origins: usize = count("sources")
+        .split('(')
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("an origin count");
+    assert!(origins > 1, "{text}");
+    let between: usize = (0..file.disputes.len())
+        .filter(|&d| story.is_disagreement(d))
+        .map(|d| file.disputes[d].variants.len())
+        .sum();
+    let (disagreements, inconsistencies) = story.dispute_counts();
+    assert!(
+        inconsistencies > 0,
+        "the shipped story has a self-contradiction"
+    );
+    assert!(
+        count("disputes").starts_with(&format!("{disagreements} between sources ({between} versions), {inconsistencies} within one source")),
+        "{text}"
+    );
     assert_eq!(
-        count("disputes"),
-        format!("{} ({variants} versions)", file.disputes.len())
+        count("authored"),
+        format!(
+            "{} (◇ the author's inferences and outside knowledge)",
+            story.all_notes().len()
+        )
     );
 }
 
@@ -408,7 +432,18 @@ fn lint_passes_on_the_embedded_story() {
     let json = storyscope(&["lint", "--json"]);
     assert_exit(&json, 0);
     let findings: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).unwrap();
-    assert!(findings.iter().all(|f| f["severity"] == "warning"));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["severity"] == "warning" || f["severity"] == "note")
+    );
+    // Every place the author added to the sources is counted, as a note.
+    let notes = findings.iter().filter(|f| f["check"] == "authored").count();
+    assert_eq!(notes, embedded().all_notes().len());
+    assert!(
+        text.contains(&format!("{notes} notes of the author's own (◇)")),
+        "{text}"
+    );
 }
 
 #[test]

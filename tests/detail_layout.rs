@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use storyscope::story::RecordRef;
 use storyscope::tui::action::Action;
 use storyscope::tui::app::{App, Pane};
-use storyscope::tui::detail::DetailLayout;
+use storyscope::tui::detail::{DetailLayout, DetailLink};
 use storyscope::tui::layout::{compute, inner};
 use storyscope::tui::update::update;
 
@@ -37,7 +37,7 @@ fn keys_use_the_kept_layout_instead_of_laying_the_record_out_again() {
     // Enter laid the record out again it would not go there.
     let planted = RecordRef::Dispute(app.story.file.disputes.len() - 1);
     app.detail_layout = Some(DetailLayout {
-        links: vec![(0, planted)],
+        links: vec![(0, DetailLink::Record(planted))],
         ..kept
     });
     app.detail_link = 0;
@@ -86,6 +86,9 @@ fn clicking_a_link_line_puts_the_cursor_on_that_link_even_when_scrolled() {
         update(&mut app, Action::Click(body.x + 2, row));
         assert_eq!(app.detail_link, link, "scroll {scroll}");
         press(&mut app, "<Enter>");
+        let DetailLink::Record(target) = target else {
+            panic!("a record link")
+        };
         assert_eq!(app.detail_target(), Some(target));
         press(&mut app, "<BS>");
         app.set_focus(Pane::Detail);

@@ -30,6 +30,7 @@ fn cli_options() -> ExportOptions {
         as_of: None,
         selected: None,
         chart: true,
+        new_since: None,
     }
 }
 
@@ -249,8 +250,12 @@ fn check_structure(name: &str, markdown: &str) -> Parsed {
         "{name}: definitions listed 1..n"
     );
 
+    // The only links are sources' web addresses, never story text turned into one.
     assert!(
-        parsed.links.is_empty(),
+        parsed
+            .links
+            .iter()
+            .all(|l| (l.starts_with("https://") || l.starts_with("http://")) && !l.contains(' ')),
         "{name}: unexpected links {:?}",
         parsed.links
     );
@@ -422,6 +427,7 @@ fn the_report_carries_every_fact_and_every_view() {
             "Candidate partners",
             "Cited metrics",
             "Where the sources disagree",
+            "Where a source contradicts itself",
             "Who and what",
             "Relations",
             "Sources"
@@ -487,16 +493,21 @@ fn the_report_carries_every_fact_and_every_view() {
     assert_eq!(
         parsed.definitions.len(),
         distinct_citations(&story),
-        "one footnote per (source, paragraph)"
+        "one footnote per (source, paragraph, via, quote)"
     );
 }
 
 /// Distinct (source, paragraph) pairs cited anywhere in the story.
 fn distinct_citations(story: &Story) -> usize {
-    let pairs: BTreeSet<(String, Option<u32>)> = story
+    // A footnote stands for a paragraph as one origin's and with one quote.
+    type Key = (String, Option<u32>, Option<String>, Option<String>);
+    let pairs: BTreeSet<Key> = story
         .facts()
         .into_iter()
-        .flat_map(|(_, cite)| cite.iter().map(|c| (c.source.clone(), c.para)))
+        .flat_map(|(_, cite)| {
+            cite.iter()
+                .map(|c| (c.source.clone(), c.para, c.via.clone(), c.quote.clone()))
+        })
         .collect();
     pairs.len()
 }
@@ -660,7 +671,7 @@ fn as_of_feb_12(story: &Story) -> (Story, ExportOptions, Clock) {
         ..cli_options()
     };
     (
-        story.as_of(date.latest()),
+        story.as_of(date.latest()).expect("narrowing never fails"),
         options,
         Clock {
             reference_day: date.latest(),
@@ -748,7 +759,8 @@ fn the_structure_checks_catch_broken_markdown() {
             "# T\n\nText[^2] and[^1].\n\n[^1]: A.\n[^2]: B.\n",
         ),
         ("defined twice", "# T\n\nText[^1].\n\n[^1]: A.\n[^1]: B.\n"),
-        ("a link", "# T\n\n[x](http://evil)\n"),
+        ("a script link", "# T\n\n[x](javascript:alert(1))\n"),
+        ("a link with a space", "# T\n\n[x](<http://e vil>)\n"),
         ("raw HTML", "# T\n\n<script>alert(1)</script>\n"),
     ];
     for (name, markdown) in broken {

@@ -724,3 +724,59 @@ fn closing_the_terminal_ends_the_explorer() {
     assert!(status.signal().is_none(), "{status:?}");
     assert_eq!(status.exit_code(), 129, "{status:?}");
 }
+
+/// The passages fixture in a real terminal: the story's text files are read relative
+/// to the story file, and Enter on a citation opens its paragraph; a missing text file
+/// is named on the status line and the story still opens.
+#[test]
+fn a_citation_opens_its_paragraph_from_the_text_file() {
+    let dir = tempdir();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/passages");
+    let story = fixtures.join("story.json");
+    let mut app = Explorer::start(160, 45, &["--story", story.to_str().unwrap()], dir.path());
+    app.wait_ready();
+    app.wait_for("Council shortlists three");
+    // Detail, past the four people and the council, to the citation.
+    app.send("\r");
+    app.send("jjjj");
+    app.wait_for("▸ Eastport Gazette");
+    app.send("\r");
+    app.wait_for("│ The town council met on Saturday");
+    app.send("q");
+    app.wait_exit();
+    assert_terminal_restored(&app.raw());
+
+    let missing = fixtures.join("missing_text.json");
+    let mut app = Explorer::start(160, 45, &["--story", missing.to_str().unwrap()], dir.path());
+    app.wait_ready();
+    app.wait_for("radio-missing.txt");
+    app.send("q");
+    app.wait_exit();
+}
+
+#[test]
+fn stepping_through_dates_shows_the_status_known_then_and_marks_what_is_new() {
+    let dir = tempdir();
+    let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/status_changes.json");
+    let story = story.to_str().unwrap();
+    let args = ["--story", story, "--as-of", "2026-03-02"];
+    let mut app = Explorer::start(160, 45, &args, dir.path());
+    app.wait_ready();
+    app.wait_for("Status: announced · expected");
+    assert!(!app.screen().contains("cancelled"), "{}", app.screen());
+    // One step later the cancellation counts: the status, its source, the mark.
+    app.send(">");
+    app.wait_for("new since previous date (2 Mar 2026)");
+    app.wait_for("Status: announced · cancelled (per Riverside Post, 10 Mar");
+    app.wait_until("the concert row marked changed", |screen| {
+        pane_lines(screen, "1 Timeline")
+            .is_some_and(|lines| lines.iter().any(|l| l.starts_with("* 14 Mar 2026")))
+    });
+    // And back: the status known on 2 March again, with nothing marked.
+    app.send("<");
+    app.wait_for("earliest date");
+    app.wait_for("Status: announced · expected");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0, "{}", app.raw_text());
+    assert_terminal_restored(&app.raw());
+}

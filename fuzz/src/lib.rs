@@ -53,9 +53,21 @@ fn option_sets(story: &Story, selected: &str) -> Vec<ExportOptions> {
             as_of: None,
             selected: Some(selected.to_owned()),
             chart: true,
+            // The marks of a step through dates: new and changed since 12 Feb 2025.
+            new_since: new_marks(story),
         });
     }
     sets
+}
+
+/// What the story holds beyond itself as of 12 Feb 2025, as the explorer marks it.
+fn new_marks(story: &Story) -> Option<storyscope::story::diff::NewMarks> {
+    let day = days_from_civil(2025, 2, 12);
+    let earlier = story.as_of(day).ok()?;
+    Some(storyscope::story::diff::NewMarks {
+        since: storyscope::story::date::DateSpec::from_day_number(day),
+        diff: storyscope::story::diff::diff(&earlier, day, story, clock().reference_day),
+    })
 }
 
 /// Bytes as a story file.
@@ -108,7 +120,9 @@ pub fn check_loader(data: &[u8]) {
         }
     }
     // The as-of view keeps only what was published by a date; export it too.
-    let narrowed = story.as_of(days_from_civil(2025, 2, 12));
+    let narrowed = story
+        .as_of(days_from_civil(2025, 2, 12))
+        .expect("narrowing never fails");
     for view in every_view(&narrowed) {
         export_markdown(&narrowed, view, &ExportOptions::default(), clock());
     }
@@ -209,7 +223,9 @@ pub fn check_export_text(data: &[u8]) {
     for view in [ExportView::Report, ExportView::Entity(0)] {
         check_shape(&export_markdown(&story, view, &fullest, clock()));
     }
-    let narrowed = story.as_of(days_from_civil(2025, 3, 1));
+    let narrowed = story
+        .as_of(days_from_civil(2025, 3, 1))
+        .expect("narrowing never fails");
     let as_of = ExportOptions {
         as_of: DateSpec::parse("2025-03-01").ok(),
         ..ExportOptions::default()

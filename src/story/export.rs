@@ -1,7 +1,9 @@
 //! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
 //! a file written from the screen matches the command line exactly.
 
+use super::authored::{sourcing_cell, with_notes};
 use super::date::DateSpec;
+use super::export_time::{self, candidate_label};
 use super::graph::{RecordRef, Story};
 use super::markdown::{Footnotes, escape, escape_block, table};
 use super::provenance::AS_OF_RULE;
@@ -44,6 +46,8 @@ pub struct ExportOptions {
     pub selected: Option<String>,
     /// Include the chart data tables with the metrics.
     pub chart: bool,
+    /// Mark what is new or changed since an earlier date (the explorer's step).
+    pub new_since: Option<super::diff::NewMarks>,
 }
 
 /// Renders a view of a story (already narrowed to its as-of date) as Markdown.
@@ -128,11 +132,17 @@ impl Doc<'_> {
             Some(date) => parts.push(format!("as of {} ({AS_OF_RULE})", date.human())),
             None => parts.push("all sources".to_owned()),
         }
+        parts.extend(export_time::marks_note(self.options.new_since.as_ref()));
         if let Some(selected) = &self.options.selected {
             parts.push(format!("selected: {}", escape(selected)));
         }
         parts.push(format!("story: {}", escape(&story.origin)));
         self.out.push_str(&format!("_{}_\n\n", parts.join(" · ")));
+    }
+
+    /// " · **new**" / " · **changed**" when the export carries marks.
+    fn mark(&self, record: RecordRef) -> &'static str {
+        export_time::mark(self.options.new_since.as_ref(), record)
     }
 
     fn section(&mut self, title: &str) {
@@ -170,12 +180,13 @@ impl Doc<'_> {
                     format!("**{}**", escape(&row.title)),
                     escape(&event.summary),
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         escape(&row.status),
-                        Self::badges(row.disputed, row.overdue)
+                        Self::badges(row.disputed, row.overdue),
+                        self.mark(RecordRef::Event(row.event))
                     ),
                     escape(&row.entities.join(", ")),
-                    escape(&row.provenance.label()),
+                    sourcing_cell(&row.provenance.label(), &event.authored),
                     self.notes.refs(&event.cite),
                 ]
             })
@@ -193,6 +204,9 @@ impl Doc<'_> {
             ],
             &rows,
         );
+        let events = story.timeline_events(self.options.filter);
+        let heading = "#".repeat(self.level + 1);
+        export_time::status_histories(story, &events, &mut self.notes, &heading, &mut self.out);
     }
 
     fn candidates(&mut self) {
@@ -203,13 +217,14 @@ impl Doc<'_> {
             .iter()
             .map(|row| {
                 vec![
-                    format!("**{}**", escape(&row.name)),
+                    format!("**{}**", escape(&candidate_label(row))),
                     escape(&row.role),
                     escape(&row.seeker),
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         row.current.label(),
-                        Self::badges(row.disputed, false)
+                        Self::badges(row.disputed, false),
+                        self.mark(RecordRef::Candidacy(row.candidacy))
                     ),
                 ]
             })
@@ -221,14 +236,15 @@ impl Doc<'_> {
         );
         let mut stages: Vec<Vec<String>> = Vec::new();
         for row in &candidates {
-            for stage in &row.stages {
+            let records = &self.story.file.candidates[row.candidacy].stages;
+            for (stage, record) in row.stages.iter().zip(records) {
                 stages.push(vec![
-                    escape(&row.name),
+                    escape(&candidate_label(row)),
                     escape(&row.chooser_and_role()),
                     stage.stage.label().to_owned(),
                     escape(stage.date.as_deref().unwrap_or("—")),
                     escape(stage.reason.as_deref().unwrap_or("—")),
-                    escape(&stage.provenance.label()),
+                    sourcing_cell(&stage.provenance.label(), &record.authored),
                     self.notes.refs(&stage.cite),
                 ]);
             }
@@ -254,15 +270,16 @@ impl Doc<'_> {
         vec![
             escape(&row.label),
             format!(
-                "**{}**{}",
+                "**{}**{}{}",
                 escape(&row.value),
-                Self::badges(row.disputed, false)
+                Self::badges(row.disputed, false),
+                self.mark(RecordRef::Metric(row.metric))
             ),
             escape(&row.subject),
             escape(&row.period),
             escape(&row.basis),
             escape(row.stated_by.as_deref().unwrap_or("—")),
-            escape(&row.provenance.label()),
+            sourcing_cell(&row.provenance.label(), &metric.authored),
             self.notes.refs(&metric.cite),
         ]
     }
@@ -302,8 +319,20 @@ impl Doc<'_> {
     }
 
     fn disputes(&mut self) {
+        let (disagreements, inconsistencies): (Vec<_>, Vec<_>) = self
+            .story
+            .dispute_rows(self.options.filter)
+            .into_iter()
+            .partition(|row| self.story.is_disagreement(row.dispute));
         self.section("Where the sources disagree");
-        let disputes = self.story.dispute_rows(self.options.filter);
+        self.dispute_list(disagreements);
+        if !inconsistencies.is_empty() {
+            self.section("Where a source contradicts itself");
+            self.dispute_list(inconsistencies);
+        }
+    }
+
+    fn dispute_list(&mut self, disputes: Vec<super::views::DisputeRow>) {
         if disputes.is_empty() {
             self.out.push_str("_None._\n\n");
         }
@@ -330,26 +359,20 @@ impl Doc<'_> {
                 &["Version", "Told by", "Sourcing", "Sources"],
                 &cells,
             );
+            export_time::resolution(self.story, row.dispute, &mut self.notes, &mut self.out);
         }
     }
 
     fn sources(&mut self) {
         self.section("Sources");
-        let rows: Vec<Vec<String>> = self
-            .story
-            .source_rows()
+        let (summary, rows) =
+            super::sources_view::sources_table(self.story, self.options.filter.entity);
+        self.out.push_str(&format!("{summary}\n\n"));
+        let rows: Vec<Vec<String>> = rows
             .into_iter()
-            .map(|row| {
-                let source = &self.story.file.sources[row.source];
-                vec![
-                    format!("“{}”", escape(&row.title)),
-                    escape(&row.outlet),
-                    escape(&row.published),
-                    escape(row.via.as_deref().unwrap_or("— (an origin)")),
-                    row.facts.to_string(),
-                    row.alone.to_string(),
-                    escape(source.url.as_deref().unwrap_or("")),
-                ]
+            .map(|(source, mut cells)| {
+                cells[0].push_str(self.mark(RecordRef::Source(source)));
+                cells
             })
             .collect();
         table(
@@ -372,12 +395,17 @@ impl Doc<'_> {
         entities
             .map(|i| {
                 let entity = &story.file.entities[i];
+                let (described, sourcing) = export_time::entity_cells(story, i);
                 vec![
-                    format!("**{}**", escape(&entity.name)),
+                    format!(
+                        "**{}**{}",
+                        escape(&entity.name),
+                        self.mark(RecordRef::Entity(i))
+                    ),
                     entity.kind.label().to_owned(),
                     escape(&entity.aliases.join(", ")),
-                    escape(entity.summary.as_deref().unwrap_or("")),
-                    escape(&story.provenance(&entity.cite).label()),
+                    described,
+                    with_notes(sourcing, &entity.authored),
                     self.notes.refs(&entity.cite),
                 ]
             })
@@ -386,7 +414,8 @@ impl Doc<'_> {
 
     fn entities(&mut self) {
         self.section("Who and what");
-        let rows = self.entity_rows(0..self.story.file.entities.len());
+        let shown = super::sources_view::entities_in_view(self.story, self.options.filter.entity);
+        let rows = self.entity_rows(shown.into_iter());
         table(&mut self.out, ENTITY_HEADER, &rows);
     }
 
@@ -409,7 +438,10 @@ impl Doc<'_> {
                         status,
                         Self::badges(story.is_disputed(RecordRef::Relation(i)), false)
                     ),
-                    escape(&story.provenance(&relation.cite).label()),
+                    sourcing_cell(
+                        &story.provenance(&relation.cite).label(),
+                        &relation.authored,
+                    ),
                     self.notes.refs(&relation.cite),
                 ]
             })
@@ -418,8 +450,11 @@ impl Doc<'_> {
 
     fn relations(&mut self) {
         self.section("Relations");
-        let all: Vec<usize> = (0..self.story.file.relations.len()).collect();
-        let rows = self.relation_rows(&all);
+        let shown: Vec<usize> = match self.options.filter.entity {
+            Some(entity) => self.story.links(entity).relations.clone(),
+            None => (0..self.story.file.relations.len()).collect(),
+        };
+        let rows = self.relation_rows(&shown);
         table(
             &mut self.out,
             &[

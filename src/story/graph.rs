@@ -54,6 +54,8 @@ pub struct Story {
     /// Where it came from, for provenance lines: a path or "embedded story".
     pub origin: String,
     indexes: Arc<Indexes>,
+    /// Set on a story narrowed to a date (`Story::as_of`): what the narrowing kept.
+    pub(crate) narrowing: Option<Arc<super::asof::Narrowing>>,
 }
 
 #[derive(Debug)]
@@ -71,6 +73,16 @@ struct Indexes {
 impl Story {
     /// Indexes and validates; returns every problem found.
     pub fn build(file: StoryFile, origin: &str) -> Result<Story, Vec<Problem>> {
+        Story::build_with(file, origin, &[])
+    }
+
+    /// As `build`, except that the entities flagged in `uncited` may have no citation:
+    /// a story narrowed to a date keeps those as "named, not yet described".
+    pub(crate) fn build_with(
+        file: StoryFile,
+        origin: &str,
+        uncited: &[bool],
+    ) -> Result<Story, Vec<Problem>> {
         let mut problems = Vec::new();
         let ids = index_ids(&file, &mut problems);
         let mut checker = Checker {
@@ -78,6 +90,7 @@ impl Story {
             problems: &mut problems,
             links: vec![EntityLinks::default(); file.entities.len()],
             disputes_about: HashMap::default(),
+            uncited,
         };
         checker.check_all(&file);
         let Checker {
@@ -86,6 +99,7 @@ impl Story {
             ..
         } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
+        super::authored::check_notes(&file, &mut problems);
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
@@ -99,6 +113,7 @@ impl Story {
                 disputes_about,
                 events_by_date: OnceLock::new(),
             }),
+            narrowing: None,
         })
     }
 
@@ -300,6 +315,8 @@ struct Checker<'a> {
     links: Vec<EntityLinks>,
     /// For each record, the disputes that are about it.
     disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
+    /// Entities allowed to have no citation (see `Story::build_with`).
+    uncited: &'a [bool],
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -327,7 +344,11 @@ impl Checker<'_> {
             for (a, alias) in entity.aliases.iter().enumerate() {
                 self.text(|| format!("entities[{i}].aliases[{a}]"), alias);
             }
-            self.citations(|| format!("entities[{i}]"), &entity.cite);
+            // Only an empty list is excused: any citation given is checked.
+            let excused = self.uncited.get(i).copied().unwrap_or(false) && entity.cite.is_empty();
+            if !excused {
+                self.citations(|| format!("entities[{i}]"), &entity.cite);
+            }
         }
         for (i, relation) in file.relations.iter().enumerate() {
             let from = self.entity(|| format!("relations[{i}].from"), &relation.from);
@@ -361,6 +382,9 @@ impl Checker<'_> {
                 }
             }
             self.citations(|| format!("events[{i}]"), &event.cite);
+            for (c, change) in event.status_changes.iter().enumerate() {
+                self.citations(|| format!("events[{i}].status_changes[{c}]"), &change.cite);
+            }
         }
         for (i, candidacy) in file.candidates.iter().enumerate() {
             let candidate = self.entity(
@@ -431,6 +455,13 @@ impl Checker<'_> {
                     &variant.claim,
                 );
                 self.citations(|| format!("disputes[{i}].variants[{v}]"), &variant.cite);
+            }
+            if let Some(resolution) = &dispute.resolution {
+                self.text(
+                    || format!("disputes[{i}].resolution.summary"),
+                    &resolution.summary,
+                );
+                self.citations(|| format!("disputes[{i}].resolution"), &resolution.cite);
             }
         }
     }
@@ -517,6 +548,9 @@ impl Checker<'_> {
                 &citation.source,
                 Expect::Source,
             );
+            if let Some(via) = &citation.via {
+                self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source);
+            }
             if citation.para == Some(0) {
                 self.problems.push(
                     Problem::at(

@@ -12,6 +12,8 @@ use super::provenance::FactRef;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Not a problem, only counted: the author's own additions (`◇`).
+    Note,
     Warning,
     Error,
 }
@@ -39,7 +41,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
         if provenance.origins == 1 {
-            let root = story.source_root(story.source_index(&cite[0].source));
+            let root = story.citation_origin(&cite[0]);
             findings.push(warn(
                 "single-origin",
                 location.clone(),
@@ -61,7 +63,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         }
     }
     for (i, event) in story.file.events.iter().enumerate() {
-        if event.status.timing.is_expectation() && event.date.latest() < reference_day {
+        if story.event_status(i).timing.is_expectation() && event.date.latest() < reference_day {
             findings.push(warn(
                 "past-due",
                 format!("events[{i}]"),
@@ -105,12 +107,16 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     for (_, cite) in story.facts() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
     }
-    let relied_on: BTreeSet<&str> = story
+    let mut relied_on: BTreeSet<&str> = story
         .file
         .sources
         .iter()
         .filter_map(|s| s.via.as_deref())
         .collect();
+    // A citation's own `via` relies on a source as much as a source's `via` does.
+    for (_, cite) in story.facts() {
+        relied_on.extend(cite.iter().filter_map(|c| c.via.as_deref()));
+    }
     for (i, source) in story.file.sources.iter().enumerate() {
         if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
             findings.push(warn(
@@ -121,7 +127,27 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
         }
     }
     findings.extend(shared_names(story));
+    findings.extend(super::consistency::dispute_kind_findings(story));
+    findings.extend(authored_findings(story));
     findings
+}
+
+/// One note per place the author added something no source says: counted, so the
+/// author can see how much of the story is theirs.
+fn authored_findings(story: &Story) -> Vec<Finding> {
+    story
+        .all_notes()
+        .into_iter()
+        .map(|(location, note)| Finding {
+            severity: Severity::Note,
+            check: "authored",
+            location: match &note.field {
+                Some(field) => format!("{location}.{field}"),
+                None => location,
+            },
+            message: super::authored::note_text(note),
+        })
+        .collect()
 }
 
 /// Two entities answering to the same name or alias make search and links ambiguous.
@@ -168,5 +194,7 @@ pub fn fact_path(fact: FactRef) -> String {
         FactRef::Record(record) => super::graph::record_path(record),
         FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),
         FactRef::Variant(d, v) => format!("disputes[{d}].variants[{v}]"),
+        FactRef::StatusChange(e, c) => format!("events[{e}].status_changes[{c}]"),
+        FactRef::Resolution(d) => format!("disputes[{d}].resolution"),
     }
 }

@@ -69,11 +69,15 @@ pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-/// Footnotes keyed by (source, paragraph), numbered in order of first use.
+/// What one footnote stands for: (source, paragraph, the citation's own `via`, quote).
+type NoteKey = (String, Option<u32>, Option<String>, Option<String>);
+
+/// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
+/// use.
 #[derive(Debug, Default)]
 pub struct Footnotes {
-    numbers: HashMap<(String, Option<u32>), usize>,
-    order: Vec<(String, Option<u32>)>,
+    numbers: HashMap<NoteKey, usize>,
+    order: Vec<NoteKey>,
 }
 
 impl Footnotes {
@@ -81,7 +85,12 @@ impl Footnotes {
     pub fn refs(&mut self, cite: &[Citation]) -> String {
         let mut used: Vec<usize> = Vec::new();
         for citation in cite {
-            let key = (citation.source.clone(), citation.para);
+            let key = (
+                citation.source.clone(),
+                citation.para,
+                citation.via.clone(),
+                citation.quote.clone(),
+            );
             let next = self.order.len() + 1;
             let number = *self.numbers.entry(key.clone()).or_insert_with(|| next);
             if number == next {
@@ -94,11 +103,19 @@ impl Footnotes {
         used.iter().map(|n| format!("[^{n}]")).collect()
     }
 
-    /// The definitions, one per footnote used, each citation written as Detail writes it.
+    /// The definitions, one per footnote used, each citation written as Detail writes it
+    /// (with its quote and origin).
     pub fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
-        for (number, (source_id, para)) in self.order.iter().enumerate() {
-            let text = super::document::citation_text(story, source_id, *para);
+        for (number, (source, para, via, quote)) in self.order.iter().enumerate() {
+            let citation = Citation {
+                source: source.clone(),
+                para: *para,
+                note: None,
+                via: via.clone(),
+                quote: quote.clone(),
+            };
+            let text = super::document::citation_text(story, &citation);
             out.push_str(&format!("[^{}]: {}.\n", number + 1, escape(&text)));
         }
         out

@@ -2,20 +2,31 @@
 //! Nothing here touches a terminal.
 
 pub mod amount;
+pub mod asof;
+pub mod authored;
 pub mod candidacy;
+pub mod consistency;
 pub mod date;
+pub mod diff;
+pub mod diff_report;
 pub mod document;
 pub mod export;
+mod export_time;
 pub mod graph;
 pub(crate) mod json_spans;
 pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod model_notes;
+pub mod origin;
+pub mod passage;
 pub mod problem;
 pub mod provenance;
 pub mod search;
 pub(crate) mod serde_messages;
+pub mod sources_view;
+pub mod status_history;
 pub mod text;
 pub mod views;
 

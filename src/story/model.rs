@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
+pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
+pub use super::status_history::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -59,6 +61,14 @@ pub struct Citation {
     /// A short paraphrase of what the source says here, in the story author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where this statement comes from, when not from the cited source's own `via`:
+    /// the id of the source it rests on (a data firm, a company's results …), or the
+    /// cited source's own id for its own reporting. See `origin.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// A few words of the cited paragraph, checked against the source's `text` file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -89,6 +99,11 @@ pub struct Source {
     /// Anything a reader should know about the source itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's text in a local file, relative to the story file (see `passage.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(
@@ -156,6 +171,8 @@ pub struct Entity {
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -290,6 +307,8 @@ pub struct Relation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// Something that happened, is happening, or is expected.
@@ -303,11 +322,18 @@ pub struct Event {
     pub summary: String,
     /// Ids of the entities involved, most central first.
     pub entities: Vec<String>,
+    /// The status as first reported, resting on `cite`; later changes go in
+    /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
+    /// Later statuses, oldest first, each cited: the last one known is where it stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_changes: Vec<StatusChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -342,6 +368,8 @@ pub struct Stage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// A party that `seeker` weighed for `role`, and how that went.
@@ -472,6 +500,8 @@ pub struct Metric {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authored: Vec<AuthorNote>,
 }
 
 /// One source's version of a disputed point.
@@ -491,6 +521,12 @@ pub struct Dispute {
     /// Ids of the records (events, relations, candidacies, metrics, entities) the point
     /// is about; they show a "disputed" badge.
     pub about: Vec<String>,
+    /// A disagreement between sources (the default), or one source contradicting itself.
+    #[serde(default, skip_serializing_if = "DisputeKind::is_default")]
+    pub kind: DisputeKind,
     /// At least two.
     pub variants: Vec<Variant>,
+    /// How a later source settled the point, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
 }

@@ -1,15 +1,11 @@
-//! How well each fact is sourced (articles vs independent origins), and the story as it
-//! was known on a given date.
-//!
-//! As-of rule: a source counts once every day its publication date can mean has passed
-//! (a source dated only "2025-02" counts from 28 Feb 2025); an undated source never
-//! counts under an as-of date, since nothing says it was known by then.
+//! How well each fact is sourced (articles vs independent origins); the publication
+//! days the explorer steps through. The as-of narrowing itself is in `asof.rs`.
 
 use std::collections::BTreeSet;
 
 use super::date::DayNumber;
 use super::graph::{RecordRef, Story};
-use super::model::{Citation, StoryFile};
+use super::model::Citation;
 
 /// A statement that carries its own citations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,19 +15,25 @@ pub enum FactRef {
     Stage(usize, usize),
     /// A dispute's version: (dispute, variant index).
     Variant(usize, usize),
+    /// An event's later status: (event, change index).
+    StatusChange(usize, usize),
+    /// How a dispute was settled.
+    Resolution(usize),
 }
 
-/// "N articles · M independent origins" for one fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// "N articles · M independent origins (who)" for one fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
     pub sources: usize,
     pub origins: usize,
     /// Every source cited is an article (then the label says "articles").
     pub all_articles: bool,
+    /// The origins by outlet ("The Information; CARMA"), from `Story::origin_names`.
+    pub origin_names: String,
 }
 
 impl Provenance {
-    pub fn label(self) -> String {
+    pub fn label(&self) -> String {
         let plural = |n: usize, one: &str, many: &str| {
             if n == 1 {
                 format!("{n} {one}")
@@ -44,11 +46,15 @@ impl Provenance {
         } else {
             ("source", "sources")
         };
-        format!(
+        let mut label = format!(
             "{} · {}",
             plural(self.sources, one, many),
             plural(self.origins, "independent origin", "independent origins")
-        )
+        );
+        if !self.origin_names.is_empty() {
+            label.push_str(&format!(" ({})", self.origin_names));
+        }
+        label
     }
 }
 
@@ -56,10 +62,11 @@ impl Provenance {
 pub const AS_OF_RULE: &str = "sources count once certainly published; undated sources are left out";
 
 impl Story {
-    /// Distinct sources cited, and distinct origins after following `via` chains.
+    /// Distinct sources cited, and distinct origins after following each citation's
+    /// `via` chain (see `origin.rs`).
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
-        let origins: BTreeSet<usize> = sources.iter().map(|&s| self.source_root(s)).collect();
+        let origins = self.fact_origins(cite);
         let all_articles = sources
             .iter()
             .all(|&s| self.file.sources[s].kind == super::model::SourceKind::Article);
@@ -67,6 +74,7 @@ impl Story {
             sources: sources.len(),
             origins: origins.len(),
             all_articles,
+            origin_names: self.origin_names(&origins),
         }
     }
 
@@ -100,12 +108,16 @@ impl Story {
                 .enumerate()
                 .map(|(i, r)| (record(RecordRef::Relation(i)), r.cite.as_slice())),
         );
-        facts.extend(
-            file.events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (record(RecordRef::Event(i)), e.cite.as_slice())),
-        );
+        for (i, event) in file.events.iter().enumerate() {
+            facts.push((record(RecordRef::Event(i)), event.cite.as_slice()));
+            facts.extend(
+                event
+                    .status_changes
+                    .iter()
+                    .enumerate()
+                    .map(|(c, change)| (FactRef::StatusChange(i, c), change.cite.as_slice())),
+            );
+        }
         for (c, candidacy) in file.candidates.iter().enumerate() {
             facts.extend(
                 candidacy
@@ -129,6 +141,9 @@ impl Story {
                     .enumerate()
                     .map(|(v, variant)| (FactRef::Variant(d, v), variant.cite.as_slice())),
             );
+            if let Some(resolution) = &dispute.resolution {
+                facts.push((FactRef::Resolution(d), resolution.cite.as_slice()));
+            }
         }
         facts
     }
@@ -154,6 +169,20 @@ impl Story {
                     self.file.disputes[d].point, self.file.disputes[d].variants[v].claim
                 )
             }
+            FactRef::StatusChange(e, c) => {
+                let event = &self.file.events[e];
+                format!(
+                    "status of “{}”: {}",
+                    event.title,
+                    super::status_history::status_text(
+                        event.status_changes[c].status,
+                        event.condition.as_deref()
+                    )
+                )
+            }
+            FactRef::Resolution(d) => {
+                format!("settlement of “{}”", self.file.disputes[d].point)
+            }
         }
     }
 
@@ -162,7 +191,8 @@ impl Story {
         match fact {
             FactRef::Record(record) => record,
             FactRef::Stage(c, _) => RecordRef::Candidacy(c),
-            FactRef::Variant(d, _) => RecordRef::Dispute(d),
+            FactRef::Variant(d, _) | FactRef::Resolution(d) => RecordRef::Dispute(d),
+            FactRef::StatusChange(e, _) => RecordRef::Event(e),
         }
     }
 
@@ -187,10 +217,7 @@ impl Story {
         self.facts()
             .into_iter()
             .filter(|(_, cite)| {
-                !cite.is_empty()
-                    && cite
-                        .iter()
-                        .all(|c| self.traces_to(self.source_index(&c.source), source))
+                !cite.is_empty() && cite.iter().all(|c| self.citation_traces_to(c, source))
             })
             .map(|(fact, _)| fact)
             .collect()
@@ -199,34 +226,29 @@ impl Story {
     /// For every source at once, in one pass over the facts: (facts with a citation
     /// tracing to it, facts every citation of which traces to it).
     pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
-        let chains: Vec<Vec<usize>> = (0..self.file.sources.len())
-            .map(|start| {
-                let mut chain = vec![start];
-                let mut current = start;
-                while let Some(via) = self.file.sources[current].via.as_deref() {
-                    current = self.source_index(via);
-                    if chain.contains(&current) {
-                        break;
-                    }
-                    chain.push(current);
-                }
-                chain
-            })
-            .collect();
+        self.source_fact_counts_of(self.facts().into_iter().map(|(_, cite)| cite))
+    }
+
+    /// `source_fact_counts` over some of the facts only (those about one entity, say).
+    pub fn source_fact_counts_of<'a>(
+        &self,
+        facts: impl Iterator<Item = &'a [Citation]>,
+    ) -> Vec<(usize, usize)> {
+        let chains = self.source_chains();
         let mut counts = vec![(0, 0); self.file.sources.len()];
         let mut any: Vec<usize> = Vec::new();
-        for (_, cite) in self.facts() {
+        for cite in facts {
             any.clear();
             let mut all: Option<Vec<usize>> = None;
             for citation in cite {
-                let chain = &chains[self.source_index(&citation.source)];
-                for &s in chain {
+                let chain = self.citation_chain_from(&chains, citation);
+                for &s in chain.iter() {
                     if !any.contains(&s) {
                         any.push(s);
                     }
                 }
                 all = Some(match all {
-                    None => chain.clone(),
+                    None => chain.to_vec(),
                     Some(common) => common.into_iter().filter(|s| chain.contains(s)).collect(),
                 });
             }
@@ -251,95 +273,10 @@ impl Story {
         days.into_iter().collect()
     }
 
-    /// The story as known on `day`: citations of later (or undated) sources removed,
-    /// facts left without a citation dropped, disputes left with one version dropped.
-    pub fn as_of(&self, day: DayNumber) -> Story {
-        let known: BTreeSet<&str> = self
-            .file
-            .sources
-            .iter()
-            .filter(|s| s.published.is_some_and(|d| d.certainly_by(day)))
-            .map(|s| s.id.as_str())
-            .collect();
-        let keep = |cite: &mut Vec<Citation>| {
-            cite.retain(|c| known.contains(c.source.as_str()));
-            !cite.is_empty()
-        };
-        let mut file: StoryFile = StoryFile::clone(&self.file);
-        // Sources not yet published go too, except upstream reports that a known
-        // source already relies on (they are how its origin is counted).
-        // Each known source's chain is walked upward until it meets a source already
-        // listed, so every source is visited once.
-        let mut listed: BTreeSet<&str> = BTreeSet::new();
-        for source in &self.file.sources {
-            let mut current = source;
-            if !known.contains(current.id.as_str()) {
-                continue;
-            }
-            while listed.insert(current.id.as_str()) {
-                match current.via.as_deref() {
-                    Some(via) => current = &self.file.sources[self.source_index(via)],
-                    None => break,
-                }
-            }
-        }
-        file.sources.retain(|s| listed.contains(s.id.as_str()));
-        file.relations.retain_mut(|r| keep(&mut r.cite));
-        file.events.retain_mut(|e| keep(&mut e.cite));
-        file.metrics.retain_mut(|m| keep(&mut m.cite));
-        for candidacy in &mut file.candidates {
-            candidacy.stages.retain_mut(|s| keep(&mut s.cite));
-        }
-        file.candidates.retain(|c| !c.stages.is_empty());
-        for dispute in &mut file.disputes {
-            dispute.variants.retain_mut(|v| keep(&mut v.cite));
-        }
-        file.disputes.retain(|d| d.variants.len() >= 2);
-        // An entity stays while a surviving citation names it or a surviving fact
-        // refers to it, so no reference is left dangling.
-        let mut referenced: BTreeSet<String> = BTreeSet::new();
-        for r in &file.relations {
-            referenced.extend([r.from.clone(), r.to.clone()]);
-        }
-        for e in &file.events {
-            referenced.extend(e.entities.iter().cloned());
-        }
-        for m in &file.metrics {
-            referenced.insert(m.subject.clone());
-            referenced.extend(m.stated_by.iter().cloned());
-        }
-        for c in &file.candidates {
-            referenced.extend([c.candidate.clone(), c.seeker.clone()]);
-        }
-        file.entities.retain_mut(|e| {
-            let named = keep(&mut e.cite);
-            named || referenced.contains(&e.id)
-        });
-        let surviving: BTreeSet<String> = file
-            .entities
-            .iter()
-            .map(|e| e.id.clone())
-            .chain(file.relations.iter().map(|r| r.id.clone()))
-            .chain(file.events.iter().map(|e| e.id.clone()))
-            .chain(file.candidates.iter().map(|c| c.id.clone()))
-            .chain(file.metrics.iter().map(|m| m.id.clone()))
-            .collect();
-        for dispute in &mut file.disputes {
-            dispute.about.retain(|id| surviving.contains(id));
-        }
-        // Entities kept only for a reference keep their record but cite nothing known
-        // yet; the original citations stand in so the record stays valid.
-        for entity in &mut file.entities {
-            if entity.cite.is_empty() {
-                let original = &self.file.entities[self.entity_index(&entity.id)];
-                entity.cite = original.cite.clone();
-            }
-        }
-        Story::build(file, &self.origin).unwrap_or_else(|_| self.clone())
-    }
-
     /// Records the fact is disputed in, through its record.
     pub fn is_disputed(&self, record: RecordRef) -> bool {
-        !self.disputes_about(record).is_empty()
+        self.disputes_about(record)
+            .iter()
+            .any(|&d| self.is_disagreement(d))
     }
 }

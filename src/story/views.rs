@@ -3,8 +3,9 @@
 
 use super::date::DayNumber;
 use super::graph::{RecordRef, Story};
-use super::model::{Citation, StageKind, Timing};
+use super::model::{Citation, StageKind};
 use super::provenance::Provenance;
+use super::status_history::status_text;
 
 /// What narrows a view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct StageRow {
 pub struct CandidateRow {
     pub candidacy: usize,
     pub name: String,
+    /// The candidate is named by a known record but not yet described (as of a date).
+    pub undescribed: bool,
     pub role: String,
     /// Name of the party doing the choosing.
     pub seeker: String,
@@ -126,27 +129,25 @@ impl Story {
 
     pub fn timeline_row(&self, index: usize, clock: Clock) -> TimelineRow {
         let event = &self.file.events[index];
+        // The status known as of the story's date: a narrowed story keeps only the
+        // status changes known by then.
+        let status = self.event_status(index);
         let mut date = event.date.human();
-        if event.status.timing.is_expectation() {
+        if status.timing.is_expectation() {
             date.push_str(" · expected");
         }
-        let overdue =
-            event.status.timing.is_expectation() && event.date.latest() < clock.reference_day;
+        let overdue = status.timing.is_expectation() && event.date.latest() < clock.reference_day;
         TimelineRow {
             event: index,
             date,
             title: event.title.clone(),
-            status: status_text(
-                event.status.sourcing.label(),
-                event.status.timing,
-                event.condition.as_deref(),
-            ),
+            status: status_text(status, event.condition.as_deref()),
             overdue,
             disputed: self.is_disputed(RecordRef::Event(index)),
             entities: event
                 .entities
                 .iter()
-                .map(|id| self.entity_name(id).to_owned())
+                .map(|id| self.entity_label(id))
                 .collect(),
             provenance: self.provenance(&event.cite),
         }
@@ -176,6 +177,7 @@ impl Story {
         CandidateRow {
             candidacy: index,
             name: self.entity_name(&candidacy.candidate).to_owned(),
+            undescribed: self.is_undescribed(self.entity_index(&candidacy.candidate)),
             role: candidacy.role.clone(),
             seeker: self.entity_name(&candidacy.seeker).to_owned(),
             current: stages.last().map_or(StageKind::Considered, |s| s.stage),
@@ -204,13 +206,10 @@ impl Story {
             metric: index,
             label: metric.label.clone(),
             value: metric_value_text(metric),
-            subject: self.entity_name(&metric.subject).to_owned(),
+            subject: self.entity_label(&metric.subject),
             period,
             basis: metric.basis.label().to_owned(),
-            stated_by: metric
-                .stated_by
-                .as_ref()
-                .map(|id| self.entity_name(id).to_owned()),
+            stated_by: metric.stated_by.as_ref().map(|id| self.entity_label(id)),
             group: metric.group.clone(),
             disputed: self.is_disputed(RecordRef::Metric(index)),
             provenance: self.provenance(&metric.cite),
@@ -258,7 +257,7 @@ impl Story {
             .collect()
     }
 
-    fn dispute_touches_entity(&self, dispute: usize, entity: usize) -> bool {
+    pub(crate) fn dispute_touches_entity(&self, dispute: usize, entity: usize) -> bool {
         let links = self.links(entity);
         self.file.disputes[dispute]
             .about
@@ -342,12 +341,5 @@ impl Story {
                 _ => (format!("{name} ({unit})"), rows),
             })
             .collect()
-    }
-}
-
-fn status_text(sourcing: &str, timing: Timing, condition: Option<&str>) -> String {
-    match (timing, condition) {
-        (Timing::Conditional, Some(condition)) => format!("{sourcing} · expected {condition}"),
-        _ => format!("{sourcing} · {}", timing.label()),
     }
 }

@@ -170,6 +170,8 @@ impl Generator {
                 source: format!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
                 note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
+                via: None,
+                quote: None,
             })
             .collect()
     }
@@ -207,6 +209,8 @@ impl Generator {
                 .then(|| format!("https://news.example.com/{index}")),
             via: (!origin).then(|| format!("src-{}", self.rng.below(index))),
             note: None,
+            text: None,
+            authored: Vec::new(),
         }
     }
 
@@ -223,6 +227,7 @@ impl Generator {
             aliases: named.aliases.clone(),
             summary: Some(summary),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -310,6 +315,8 @@ impl Generator {
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),
             cite: self.cite(),
+            authored: Vec::new(),
+            status_changes: Vec::new(),
         }
     }
 
@@ -344,6 +351,7 @@ impl Generator {
                 timing: Timing::Ongoing,
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -375,6 +383,7 @@ impl Generator {
                     )
                 }),
                 cite: self.cite(),
+                authored: Vec::new(),
             })
             .collect();
         Candidacy {
@@ -433,6 +442,7 @@ impl Generator {
                 )
             }),
             cite: self.cite(),
+            authored: Vec::new(),
         }
     }
 
@@ -454,7 +464,9 @@ impl Generator {
             id: format!("disp-{index}"),
             point,
             about,
+            kind: Default::default(),
             variants,
+            resolution: None,
         }
     }
 }

@@ -169,6 +169,11 @@ pub struct App {
     pub detail_link: usize,
     /// First Detail line shown.
     pub detail_scroll: usize,
+    /// The sources' article texts, for showing a citation's paragraph.
+    pub texts: Arc<crate::story::passage::SourceTexts>,
+    /// The citation whose paragraph Detail shows open: (record, citation's place
+    /// among the record's citations).
+    pub open_passage: Option<(RecordRef, usize)>,
     /// Where Detail's links fall, for the record and width it was laid out at; keys
     /// reuse it instead of laying the record out again. `refresh_rows` forgets it.
     pub detail_layout: Option<DetailLayout>,
@@ -176,6 +181,8 @@ pub struct App {
     /// First line of the help overlay shown.
     pub help_scroll: usize,
     pub message: Option<(String, MessageKind)>,
+    /// What is new at the date shown, since the previous publication date.
+    pub new_since: Option<super::new_since::NewSince>,
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
     pub export_dir: PathBuf,
@@ -184,10 +191,14 @@ pub struct App {
 }
 
 impl App {
+    /// An explorer on `full`, as of `as_of`. Should narrowing fail (a bug), it opens on
+    /// every source, says so in the title bar, and shows why: never the whole story
+    /// under a date.
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let story = match as_of {
-            Some(date) => full.as_of(date.latest()),
-            None => full.clone(),
+        let (story, as_of, failure) = match as_of.map(|date| full.as_of(date.latest())) {
+            Some(Ok(story)) => (story, as_of, None),
+            Some(Err(err)) => (full.clone(), None, Some(err.to_string())),
+            None => (full.clone(), None, None),
         };
         let mut app = App {
             full,
@@ -218,16 +229,23 @@ impl App {
             forward: Vec::new(),
             detail_link: 0,
             detail_scroll: 0,
+            texts: Arc::default(),
+            open_passage: None,
             detail_layout: None,
             search: SearchState::default(),
             help_scroll: 0,
             message: None,
+            new_since: None,
             size: (160, 45),
             export_dir: PathBuf::from("."),
             color: true,
             should_quit: false,
         };
+        if let Some(failure) = failure {
+            app.error(failure);
+        }
         app.refresh_rows();
+        app.refresh_new_since();
         app
     }
 
@@ -259,7 +277,7 @@ impl App {
         self.candidate_name_cols = self
             .candidate_rows
             .iter()
-            .map(|r| crate::story::text::width(&r.name))
+            .map(|r| crate::story::text::width(&r.name) + usize::from(r.undescribed))
             .max()
             .unwrap_or(0)
             .clamp(4, 18);
@@ -336,23 +354,27 @@ impl App {
 
     /// The record selected in a list pane.
     pub fn selected_record(&self, pane: Pane) -> Option<RecordRef> {
-        let cursor = self.cursor(pane);
+        self.selected_record_at(pane, self.cursor(pane).selected)
+    }
+
+    /// The record on row `row` of a list pane.
+    pub fn selected_record_at(&self, pane: Pane, row: usize) -> Option<RecordRef> {
         match pane {
             Pane::Timeline => self
                 .timeline_events
-                .get(cursor.selected)
+                .get(row)
                 .map(|&event| RecordRef::Event(event)),
             Pane::Candidates => self
                 .candidate_rows
-                .get(cursor.selected)
+                .get(row)
                 .map(|r| RecordRef::Candidacy(r.candidacy)),
             Pane::Metrics => self
                 .metric_rows
-                .get(cursor.selected)
+                .get(row)
                 .map(|r| RecordRef::Metric(r.metric)),
             Pane::Sources => self
                 .source_rows
-                .get(cursor.selected)
+                .get(row)
                 .map(|r| RecordRef::Source(r.source)),
             Pane::Detail => None,
         }
@@ -421,6 +443,9 @@ impl App {
             story: &self.story,
             clock: self.clock(),
             source_rows: &self.source_rows,
+            texts: &self.texts,
+            open_passage: self.open_passage,
+            new_since: self.new_since.as_ref(),
         }
     }
 }

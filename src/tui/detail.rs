@@ -4,19 +4,30 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::story::document::{Block, DISPUTED, OVERDUE, RecordDoc, Version};
+use crate::story::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
+use crate::story::passage::SourceTexts;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
 use crate::story::views::{Clock, SourceRow};
 use crate::story::{RecordRef, Story, document};
 
+use super::passage_view;
 use super::theme::Theme;
+
+/// What Enter does on a line of Detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailLink {
+    /// Show another record.
+    Record(RecordRef),
+    /// Open or close the cited paragraph of the record's n-th citation.
+    Passage(usize),
+}
 
 /// A record laid out for the Detail pane at one width.
 #[derive(Debug, Default)]
 pub struct DetailDoc {
     pub lines: Vec<Line<'static>>,
     /// (line index, target) for each followable link, in reading order.
-    pub links: Vec<(usize, RecordRef)>,
+    pub links: Vec<(usize, DetailLink)>,
 }
 
 /// Where the links of one record fall at one width: what moving, following and
@@ -27,7 +38,7 @@ pub struct DetailLayout {
     pub width: usize,
     pub lines: usize,
     /// (line index, target) for each link, in reading order.
-    pub links: Vec<(usize, RecordRef)>,
+    pub links: Vec<(usize, DetailLink)>,
 }
 
 /// What a record's document needs from the explorer: the story, its clock and the
@@ -37,16 +48,40 @@ pub struct DetailSource<'a> {
     pub story: &'a Story,
     pub clock: Clock,
     pub source_rows: &'a [SourceRow],
+    /// The sources' texts, for citations whose paragraph Enter opens.
+    pub texts: &'a SourceTexts,
+    /// The record and citation whose paragraph is open.
+    pub open_passage: Option<(RecordRef, usize)>,
+    /// What is new since the previous date, after a step through dates.
+    pub new_since: Option<&'a super::new_since::NewSince>,
 }
 
 impl DetailSource<'_> {
     pub fn document(&self, record: RecordRef) -> RecordDoc {
-        document::build(self.story, record, self.clock, self.source_rows)
+        let mut doc = document::build(self.story, record, self.clock, self.source_rows);
+        // "New since 12 Feb 2025" right under the title, after a step through dates.
+        if let Some(note) = self.new_since.and_then(|n| n.note_for(record)) {
+            doc.blocks.insert(
+                1,
+                Block::Field {
+                    label: note.0,
+                    value: note.1,
+                },
+            );
+        }
+        doc
     }
 
     /// `record` laid out `width` cells wide.
     pub fn lay_out(&self, record: RecordRef, width: usize, theme: Theme) -> DetailDoc {
-        render(&self.document(record), width, theme)
+        let passages = Passages {
+            texts: self.texts,
+            open: self
+                .open_passage
+                .filter(|(open, _)| *open == record)
+                .map(|(_, ordinal)| ordinal),
+        };
+        render_with(&self.document(record), width, theme, passages)
     }
 
     /// Only where `record`'s links fall at `width`.
@@ -63,12 +98,44 @@ impl DetailSource<'_> {
 
 /// Renders a record's document for a pane `width` cells wide.
 pub fn render(doc: &RecordDoc, width: usize, theme: Theme) -> DetailDoc {
+    let texts = SourceTexts::default();
+    render_with(
+        doc,
+        width,
+        theme,
+        Passages {
+            texts: &texts,
+            open: None,
+        },
+    )
+}
+
+/// The texts behind a document's citations, and which citation shows its paragraph.
+#[derive(Clone, Copy)]
+pub struct Passages<'a> {
+    pub texts: &'a SourceTexts,
+    /// The open citation, by its place among the record's citations.
+    pub open: Option<usize>,
+}
+
+/// Like [`render`], with citations whose paragraph Enter opens.
+pub fn render_with(
+    doc: &RecordDoc,
+    width: usize,
+    theme: Theme,
+    passages: Passages<'_>,
+) -> DetailDoc {
     let mut out = Lines {
         theme,
         width: width.max(1),
         doc: DetailDoc::default(),
     };
+    let mut citations = 0;
+    let mut citation_start = 0;
     for block in &doc.blocks {
+        if let Block::Citation(_) = block {
+            citation_start = out.doc.lines.len();
+        }
         match block {
             Block::Title(text) | Block::Heading(text) => out.heading(text),
             Block::Field { label, value } => out.field(label, value),
@@ -80,6 +147,23 @@ pub fn render(doc: &RecordDoc, width: usize, theme: Theme) -> DetailDoc {
             Block::Badges { disputed, overdue } => out.badges(*disputed, *overdue),
             Block::Link { target, label } => out.link(*target, label),
             Block::Citation(text) => out.citation(text),
+            Block::Passage(citation) => {
+                let ordinal = citations;
+                citations += 1;
+                let open = passages.open == Some(ordinal);
+                let lines = passage_view::opened(passages.texts, citation, open, width, theme);
+                if let Some(lines) = lines {
+                    out.doc
+                        .links
+                        .push((citation_start, DetailLink::Passage(ordinal)));
+                    passage_view::mark_citation(&mut out.doc.lines[citation_start..], open, theme);
+                    out.doc.lines.extend(lines);
+                }
+            }
+            Block::Note(text) => out.note(text),
+            Block::Inconsistent => {
+                out.push(Line::from(Span::styled(INCONSISTENT, theme.disputed())))
+            }
             Block::Versions(versions) => out.versions(versions),
         }
     }
@@ -157,8 +241,15 @@ impl Lines {
 
     fn link(&mut self, target: RecordRef, label: &str) {
         let text = truncate_to_width(&format!("→ {}", clean_line(label)), self.width);
-        self.doc.links.push((self.doc.lines.len(), target));
+        self.doc
+            .links
+            .push((self.doc.lines.len(), DetailLink::Record(target)));
         self.push(Line::from(Span::styled(text, self.theme.link())));
+    }
+
+    fn note(&mut self, text: &str) {
+        let lines = passage_view::note_lines(text, self.width, self.theme);
+        self.doc.lines.extend(lines);
     }
 
     fn citation(&mut self, text: &str) {

@@ -5,6 +5,9 @@ pub mod app;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
+pub mod new_since;
+mod passage_toggle;
+mod passage_view;
 pub mod run;
 pub mod theme;
 pub mod ui;
@@ -39,7 +42,20 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         ))
         .into());
     }
+    let story_dir = cli.story.as_deref().map(crate::commands::story_dir);
+    let (texts, problems) =
+        crate::story::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
     let mut app = app::App::new(loaded.full, loaded.as_of, today());
+    app.texts = std::sync::Arc::new(texts);
+    // A missing text file costs only its paragraphs: the story still opens, and the
+    // status line says which file (`storyscope check` lists them all).
+    if let Some(first) = problems.first() {
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more; see storyscope check)", n - 1),
+        };
+        app.error(format!("{first}{more}"));
+    }
     app.export_dir = cli.export_dir.clone();
     let theme = theme::Theme::from_env();
     app.color = theme.color;

@@ -8,7 +8,7 @@ use crate::story::views::ViewFilter;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::detail::DetailLayout;
+use super::detail::{self, DetailLayout};
 use super::layout::{self, Hit};
 
 /// Something for the event loop to do.
@@ -127,7 +127,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 app.info("no metrics here compare with each other");
             }
         }
-        Action::AsOfEarlier | Action::AsOfLater => step_as_of(app, action == Action::AsOfLater),
+        Action::AsOfEarlier | Action::AsOfLater => {
+            app.step_as_of(action == Action::AsOfLater, run_search)
+        }
         Action::Export => return export(app),
         Action::Copy => {
             let record = app.detail_target()?;
@@ -272,8 +274,12 @@ fn follow(app: &mut App) {
     }
     let link = app.detail_link;
     let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
-    if let Some(target) = target {
-        navigate_to(app, target);
+    match target {
+        Some(detail::DetailLink::Record(target)) => navigate_to(app, target),
+        Some(detail::DetailLink::Passage(ordinal)) => {
+            super::passage_toggle::toggle_passage(app, ordinal);
+        }
+        None => {}
     }
 }
 
@@ -383,57 +389,6 @@ fn toggle_filter(app: &mut App) {
     app.refresh_rows();
 }
 
-fn step_as_of(app: &mut App, later: bool) {
-    let days = app.full.publication_days();
-    let current = app.as_of.map(|d| d.latest());
-    // Outer None: nowhere to go. Inner None: the whole story, every source.
-    let target: Option<Option<i64>> = match (current, later) {
-        (None, true) => None,
-        (None, false) => days.last().map(|&d| Some(d)),
-        (Some(day), true) => Some(days.iter().copied().find(|&d| d > day)),
-        (Some(day), false) => days.iter().copied().rev().find(|&d| d < day).map(Some),
-    };
-    let Some(target) = target else {
-        app.info(if later {
-            "already showing every source"
-        } else {
-            "no earlier publication date"
-        });
-        return;
-    };
-    // Arena indexes differ between narrowings: carry the filter over by id.
-    let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
-    match target {
-        Some(day) => {
-            app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
-            app.story = app.full.as_of(day);
-        }
-        None => {
-            app.as_of = None;
-            app.story = app.full.clone();
-        }
-    }
-    app.forget_search_index();
-    // Hits point into the old narrowing's arenas.
-    run_search(app);
-    app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
-        Some(RecordRef::Entity(e)) => Some(e),
-        _ => None,
-    });
-    app.followed = None;
-    app.trail.clear();
-    app.forward.clear();
-    app.refresh_rows();
-    match app.as_of {
-        Some(date) => app.info(format!(
-            "as of {}: {}",
-            date.human(),
-            crate::story::provenance::AS_OF_RULE
-        )),
-        None => app.info("showing every source"),
-    }
-}
-
 fn export(app: &mut App) -> Option<Effect> {
     let filter = ViewFilter { entity: app.filter };
     let (view, options_filter) = match app.focus {
@@ -452,6 +407,13 @@ fn export(app: &mut App) -> Option<Effect> {
         as_of: app.as_of,
         selected: app.detail_target().map(|r| app.story.record_title(r)),
         chart: app.chart && view == ExportView::Metrics,
+        // After a step the marks on screen go into the export, with both dates.
+        new_since: app.new_since.as_ref().and_then(|n| {
+            n.since.map(|since| crate::story::diff::NewMarks {
+                since,
+                diff: n.diff.clone(),
+            })
+        }),
     };
     let markdown = crate::story::export::export_markdown(&app.story, view, &options, app.clock());
     Some(Effect::Export {

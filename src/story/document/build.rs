@@ -1,10 +1,14 @@
 //! Record → [`RecordDoc`]: what each kind of record shows, in what order.
 
-use crate::story::model::Citation;
+use crate::story::authored::note_text;
+use crate::story::model::{AuthorNote, Citation};
 use crate::story::views::{Clock, SourceRow, metric_value_text};
 use crate::story::{RecordRef, Story};
 
 use super::{Block, RecordDoc, Version, citation_text};
+
+#[path = "time.rs"]
+mod time;
 
 /// Facts listed under a source; the count says how many more there are.
 const MAX_LISTED_FACTS: usize = 200;
@@ -68,6 +72,20 @@ impl Doc<'_> {
         if disputed || overdue {
             self.push(Block::Badges { disputed, overdue });
         }
+        if self.story.is_inconsistent(record) {
+            self.push(Block::Inconsistent);
+        }
+    }
+
+    /// The author's own additions to a record, apart from what the sources say.
+    fn notes(&mut self, notes: &[AuthorNote]) {
+        if notes.is_empty() {
+            return;
+        }
+        self.heading("Not from the sources");
+        for note in notes {
+            self.push(Block::Note(note_text(note)));
+        }
     }
 
     fn link(&mut self, target: RecordRef, label: String) {
@@ -77,19 +95,29 @@ impl Doc<'_> {
     fn entity_link(&mut self, id: &str) {
         let index = self.story.entity_index(id);
         let entity = &self.story.file.entities[index];
-        let label = format!("{} ({})", entity.name, entity.kind.label());
+        let marker = time::link_marker(self, index);
+        let label = format!("{} ({}){marker}", entity.name, entity.kind.label());
         self.link(RecordRef::Entity(index), label);
     }
 
     fn disputes(&mut self, record: RecordRef) {
-        let disputes = self.story.disputes_about(record);
-        if disputes.is_empty() {
-            return;
-        }
-        self.heading("Disputed");
-        for &d in disputes {
-            let point = self.story.file.disputes[d].point.clone();
-            self.link(RecordRef::Dispute(d), point);
+        let story = self.story;
+        let (disagreements, inconsistencies): (Vec<usize>, Vec<usize>) = story
+            .disputes_about(record)
+            .iter()
+            .partition(|&&d| story.is_disagreement(d));
+        for (heading, disputes) in [
+            ("Disputed", disagreements),
+            ("A source contradicts itself", inconsistencies),
+        ] {
+            if disputes.is_empty() {
+                continue;
+            }
+            self.heading(heading);
+            for d in disputes {
+                let point = story.file.disputes[d].point.clone();
+                self.link(RecordRef::Dispute(d), point);
+            }
         }
     }
 
@@ -98,11 +126,12 @@ impl Doc<'_> {
         self.field("Sourcing", &self.story.provenance(cite).label());
         self.heading("Citations");
         for citation in cite {
-            let mut text = citation_text(self.story, &citation.source, citation.para);
+            let mut text = citation_text(self.story, citation);
             if let Some(note) = &citation.note {
                 text.push_str(&format!(" — {note}"));
             }
             self.push(Block::Citation(text));
+            self.push(Block::Passage(citation.clone()));
         }
     }
 
@@ -125,7 +154,7 @@ impl Doc<'_> {
         if let Some(reported) = self.first_reported(&event.cite) {
             self.field("First reported", &reported);
         }
-        self.field("Status", &row.status);
+        time::event_status(self, &row.status, i);
         self.badges(record, row.overdue);
         self.push(Block::Break);
         self.text(&event.summary);
@@ -134,6 +163,7 @@ impl Doc<'_> {
             self.entity_link(id);
         }
         self.disputes(record);
+        self.notes(&event.authored);
         self.citations(&event.cite);
     }
 
@@ -142,6 +172,7 @@ impl Doc<'_> {
         let entity = &story.file.entities[i];
         self.title(&entity.name);
         self.field("Kind", entity.kind.label());
+        let undescribed = time::undescribed(self, i);
         if !entity.aliases.is_empty() {
             self.field("Also called", &entity.aliases.join(", "));
         }
@@ -151,7 +182,10 @@ impl Doc<'_> {
         }
         self.entity_links(i);
         self.disputes(RecordRef::Entity(i));
-        self.citations(&entity.cite);
+        self.notes(&entity.authored);
+        if !undescribed {
+            self.citations(&entity.cite);
+        }
     }
 
     /// An entity's relations, events, metrics and candidacies, as links.
@@ -170,7 +204,8 @@ impl Doc<'_> {
                 };
                 let other = story.entity_index(other);
                 let name = &story.file.entities[other].name;
-                self.link(RecordRef::Entity(other), format!("{verb} {name}"));
+                let marker = time::link_marker(self, other);
+                self.link(RecordRef::Entity(other), format!("{verb} {name}{marker}"));
             }
         }
         if !links.events.is_empty() {
@@ -209,7 +244,7 @@ impl Doc<'_> {
         self.title(&story.record_title(record));
         self.field("For", &row.role);
         self.field("Chooser", &row.seeker);
-        self.field("Where it stands", row.current.label());
+        time::standing(self, i);
         self.badges(record, false);
         self.heading("Candidate and chooser");
         self.entity_link(&candidacy.candidate);
@@ -222,6 +257,7 @@ impl Doc<'_> {
             if let Some(reason) = &stage.reason {
                 self.text(reason);
             }
+            self.notes(&stage.authored);
             self.citations(&stage.cite);
         }
         self.disputes(record);
@@ -244,6 +280,7 @@ impl Doc<'_> {
             self.entity_link(by);
         }
         self.disputes(record);
+        self.notes(&metric.authored);
         self.citations(&metric.cite);
     }
 
@@ -258,6 +295,7 @@ impl Doc<'_> {
         self.title(&source.title);
         self.field("Outlet", &source.outlet);
         self.field("Published", &row.published);
+        time::source_counting(self, i);
         if let Some(url) = &source.url {
             self.field("Address", url);
         }
@@ -273,8 +311,13 @@ impl Doc<'_> {
         }
         let root = story.source_root(i);
         if root != i {
-            self.field("Independent origin", &story.file.sources[root].outlet);
+            let origin = &story.file.sources[root].outlet;
+            self.field(
+                "Independent origin",
+                &format!("{origin} (unless a citation names another)"),
+            );
         }
+        self.notes(&source.authored);
         self.field("Facts citing it", &row.facts.to_string());
         self.source_facts(i);
     }
@@ -313,7 +356,11 @@ impl Doc<'_> {
         let story = self.story;
         let dispute = &story.file.disputes[i];
         self.title(&dispute.point);
-        self.field("Kind", "dispute: the sources disagree");
+        if story.is_disagreement(i) {
+            self.field("Kind", "dispute: the sources disagree");
+        } else {
+            self.field("Kind", "self-contradiction: one source tells both versions");
+        }
         self.heading("About");
         for id in &dispute.about {
             if let Some(target) = story.lookup(id) {
@@ -342,12 +389,13 @@ impl Doc<'_> {
                     citations: variant
                         .cite
                         .iter()
-                        .map(|c| citation_text(story, &c.source, c.para))
+                        .map(|c| citation_text(story, c))
                         .collect(),
                 }
             })
             .collect();
         self.push(Block::Versions(versions));
+        time::resolution(self, i);
     }
 
     fn relation(&mut self, i: usize) {
@@ -368,6 +416,7 @@ impl Doc<'_> {
         self.badges(record, false);
         self.entity_link(&relation.from);
         self.entity_link(&relation.to);
+        self.notes(&relation.authored);
         self.citations(&relation.cite);
     }
 }

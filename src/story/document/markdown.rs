@@ -5,7 +5,7 @@
 
 use crate::story::markdown::{escape, escape_block};
 
-use super::{Block, DISPUTED, OVERDUE, RecordDoc};
+use super::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc};
 
 /// The document as GitHub-flavoured Markdown; story text is escaped, so it stays inert.
 pub fn to_markdown(doc: &RecordDoc) -> String {
@@ -30,6 +30,9 @@ pub fn to_markdown(doc: &RecordDoc) -> String {
             }
             Block::Link { label, .. } => out.item(format!("→ {}", escape(label))),
             Block::Citation(text) => out.item(escape(text)),
+            Block::Passage(_) => {}
+            Block::Note(text) => out.item(escape(text)),
+            Block::Inconsistent => out.paragraph(format!("**{INCONSISTENT}**")),
             Block::Versions(versions) => {
                 for version in versions {
                     out.paragraph(format!("#### {}", escape(&version.heading)));

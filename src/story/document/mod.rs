@@ -12,6 +12,7 @@ pub use build::build;
 pub use markdown::to_markdown;
 
 use super::graph::{RecordRef, Story};
+use super::model::Citation;
 
 /// A record laid out as a sequence of blocks, in reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,6 +51,13 @@ pub enum Block {
     Link { target: RecordRef, label: String },
     /// One citation, formatted by [`citation_text`], with its note.
     Citation(String),
+    /// The citation just before, for opening its paragraph where the source's text is
+    /// at hand (the explorer); nothing in Markdown.
+    Passage(Citation),
+    /// One of the author's own additions, after `◇` ([`note_text`](super::authored::note_text)).
+    Note(String),
+    /// The record is the subject of a source contradicting itself.
+    Inconsistent,
     /// A dispute's versions, side by side where there is room.
     Versions(Vec<Version>),
 }
@@ -68,22 +76,37 @@ pub struct Version {
 /// The badge words, shared by every rendering.
 pub const DISPUTED: &str = "◆ disputed";
 pub const OVERDUE: &str = "⚠ overdue";
+pub const INCONSISTENT: &str = "◆ a source contradicts itself";
 
-/// A citation as every view writes it: outlet, “title”, date, paragraph, and the
-/// report it relies on: `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on
-/// The Information)`. Detail, the record copy and export footnotes all use this.
-pub fn citation_text(story: &Story, source_id: &str, para: Option<u32>) -> String {
-    let source = &story.file.sources[story.source_index(source_id)];
+/// A citation as every view writes it: outlet, “title”, date, paragraph, the quoted
+/// words, and where the statement comes from — the cited source's own `via` (`relying
+/// on The Information`), or the citation's (`from CARMA`, `its own reporting`):
+/// `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on The Information)`.
+/// Detail, the record copy and export footnotes all use this.
+pub fn citation_text(story: &Story, citation: &Citation) -> String {
+    let source = &story.file.sources[story.source_index(&citation.source)];
     let date = source
         .published
         .map_or_else(|| "undated".to_owned(), |date| date.human());
     let mut text = format!("{}, “{}”, {date}", source.outlet, source.title);
-    if let Some(para) = para {
+    if let Some(para) = citation.para {
         text.push_str(&format!(", ¶{para}"));
     }
-    if let Some(via) = &source.via {
-        let upstream = &story.file.sources[story.source_index(via)];
-        text.push_str(&format!(" (relying on {})", upstream.outlet));
+    if let Some(quote) = &citation.quote {
+        text.push_str(&format!(": “{quote}”"));
+    }
+    match citation.via.as_deref() {
+        Some(own) if own == citation.source => text.push_str(" (its own reporting)"),
+        Some(via) => {
+            let upstream = &story.file.sources[story.source_index(via)];
+            text.push_str(&format!(" (from {})", upstream.outlet));
+        }
+        None => {
+            if let Some(via) = &source.via {
+                let upstream = &story.file.sources[story.source_index(via)];
+                text.push_str(&format!(" (relying on {})", upstream.outlet));
+            }
+        }
     }
     text
 }

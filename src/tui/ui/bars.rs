@@ -20,11 +20,22 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         format!(" storyscope · {crumbs}")
     };
     match app.as_of {
-        Some(date) => text.push_str(&format!(
-            " · as of {} (undated sources left out; < > step)",
-            date.human()
-        )),
+        Some(date) => text.push_str(&format!(" · as of {}", date.human())),
         None => text.push_str(" · all sources"),
+    }
+    // What the marks on rows mean, and how many things they cover.
+    if let Some(new) = &app.new_since {
+        match new.since {
+            Some(since) => text.push_str(&format!(
+                " · new since previous date ({}): {} (+ new, * changed)",
+                since.human(),
+                new.diff.len()
+            )),
+            None => text.push_str(" · earliest date"),
+        }
+    }
+    if app.as_of.is_some() {
+        text.push_str(" (undated sources left out; < > step)");
     }
     let text = fit_to_width(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);

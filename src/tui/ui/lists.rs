@@ -37,9 +37,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
         return;
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
+    // After a step through dates each row opens with its mark: "+" new, "*" changed.
+    let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 4;
     let lines: Vec<Line<'static>> = (cursor.offset..end)
         .map(|index| {
-            let line = row_line(app, pane, index, cells, theme);
+            let line = if marked {
+                let mark = app
+                    .selected_record_at(pane, index)
+                    .and_then(|record| app.row_mark(record))
+                    .map_or_else(|| "  ".to_owned(), |m| format!("{m} "));
+                let mut line = row_line(app, pane, index, cells - 2, theme);
+                line.spans.insert(0, Span::styled(mark, theme.info()));
+                line
+            } else {
+                row_line(app, pane, index, cells, theme)
+            };
             if index == cursor.selected {
                 super::highlighted(&line, cells, theme.selected(focused))
             } else {
@@ -129,6 +141,12 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         }
         Pane::Candidates => {
             let row = &app.candidate_rows[index];
+            // Named by a known record, not yet described by a source that counts.
+            let name = if row.undescribed {
+                format!("○{}", row.name)
+            } else {
+                row.name.clone()
+            };
             // The way there when there was one; for a single step, the reason given.
             let story_so_far = if row.stages.len() > 1 {
                 let steps: Vec<String> = row
@@ -150,7 +168,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
             // one party apart, so they are the last thing a narrow pane should lose.
             let mut line = columns(
                 &[
-                    (row.name.clone(), app.candidate_name_cols + 1, theme.plain()),
+                    (name, app.candidate_name_cols + 1, theme.plain()),
                     (badges(row.disputed, false), 2, theme.disputed()),
                     (row.current.label().to_owned(), 10, theme.value()),
                 ],
@@ -178,25 +196,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 cells,
             )
         }
-        Pane::Sources => {
-            let row = &app.source_rows[index];
-            let via = match &row.via {
-                Some(upstream) => format!("← {upstream}"),
-                None => "an origin".to_owned(),
-            };
-            columns(
-                &[
-                    (row.outlet.clone(), 15, theme.plain()),
-                    (row.published.clone(), 12, theme.date()),
-                    (via, 17, theme.dim()),
-                ],
-                (
-                    format!("{} facts, {} alone", row.facts, row.alone),
-                    theme.dim(),
-                ),
-                cells,
-            )
-        }
+        Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
         Pane::Detail => Line::default(),
     }
 }

@@ -6,6 +6,7 @@ mod chart;
 mod detail_pane;
 mod lists;
 mod overlays;
+mod source_rows;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

@@ -142,10 +142,13 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
     if app.story.is_disputed(hit.target) {
         right.push_str("◆ disputed  ");
     }
-    if let Some(provenance) = app.story.record_provenance(hit.target) {
-        right.push_str(&provenance.label());
+    if let Some(sourcing) = app.story.sourcing_label(hit.target) {
+        right.push_str(&clean_line(&sourcing));
     }
     let kind_cols = 10;
+    // The sourcing names its origins and can be long: it gets at most half the row,
+    // so the name always shows.
+    let right = truncate_to_width(&right, cells.saturating_sub(kind_cols) / 2);
     let name_cols = cells.saturating_sub(kind_cols + width(&right) + 1).max(1);
     let mut spans = vec![Span::styled(
         fit_to_width(hit.target.kind_label(), kind_cols.min(cells)),
