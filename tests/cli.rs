@@ -241,7 +241,7 @@ fn search_forgives_a_typo_and_says_so() {
     let text = stdout(&storyscope(&["search", "tencnet", "--limit", "1"]));
     assert_eq!(
         text,
-        " 1. entity    Tencent (typo)  [tencent]  2 articles · 1 independent origin\n"
+        " 1. entity    Tencent (typo)  [tencent]  2 articles · 1 independent origin (The Information)\n"
     );
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/boardroom.json");
     let output = storyscope(&["search", "sam altmann", "--json", "--story", fixture]);
