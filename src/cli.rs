@@ -1,18 +1,29 @@
-//! Command-line definitions (clap derive): global options and the subcommands.
+//! Command-line definitions (clap derive): the options every story command shares, the
+//! explorer's own options, and the subcommands. Each flag sits only on the commands it
+//! applies to; the man page and shell completions come from this same definition.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::color::ColorChoice;
+use crate::tui::theme::ThemeName;
 
 /// Explore a news story as a graph of sourced facts.
 ///
 /// With no command, opens the explorer on the story (the embedded Apple–Alibaba story
 /// unless --story names another). Exit codes: 0 ok, 2 bad input, 1 other failure.
 #[derive(Debug, Parser)]
-#[command(name = "storyscope", version, about, long_about)]
+#[command(
+    name = "storyscope",
+    version,
+    about,
+    long_about,
+    after_long_help = FILES_AND_ENVIRONMENT
+)]
 pub struct Cli {
     /// Story file (JSON) to use instead of the embedded story.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub story: Option<PathBuf>,
 
     /// Show the story as known on this date (YYYY-MM-DD, or coarser: YYYY-MM, YYYY …, read
@@ -20,16 +31,96 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
 
-    /// Leave the mouse to the terminal (its own text selection keeps working).
-    #[arg(long, global = true)]
-    pub no_mouse: bool,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set or CLICOLOR=0;
+    /// CLICOLOR_FORCE forces it), always, or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
-    /// Folder the explorer's `e` writes exports into.
-    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
-    pub export_dir: PathBuf,
+    #[command(flatten)]
+    pub explore: ExploreArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The end of `--help` and of the man page.
+const FILES_AND_ENVIRONMENT: &str = "\
+Files:
+  $XDG_CONFIG_HOME/storyscope/config.toml (~/.config/storyscope/config.toml when unset)
+      The explorer's keys, theme and defaults; `storyscope config default` prints one.
+
+Environment:
+  STORYSCOPE_CONFIG   a config file to read instead (as --config)
+  NO_COLOR            when set and not empty, no colour (unless --color always)
+  CLICOLOR=0          no colour;  CLICOLOR_FORCE (not 0): colour even into a pipe
+  COMPLETE            set by the shell code of `storyscope completions` to ask for
+                      completions";
+
+/// Options of the explorer (no subcommand); settings in the config file are their
+/// defaults. Given with a subcommand they are refused (`Cli::refuse_misplaced_flags`):
+/// clap's own `args_conflicts_with_subcommands` would refuse `--story` and `--as-of`
+/// before a subcommand too, which the README's examples use.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Explorer options")]
+pub struct ExploreArgs {
+    /// Leave the mouse to the terminal (its own text selection keeps working).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Folder the explorer's `e` writes exports into (default: the config's
+    /// export-dir, else the current folder).
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub export_dir: Option<PathBuf>,
+
+    /// Colour theme for this run (default: the config's theme, else dark).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+
+    /// Config file to read instead of the usual one (also: STORYSCOPE_CONFIG); see
+    /// `storyscope config path`.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
+}
+
+impl ExploreArgs {
+    /// The explorer flags given, as written on the command line.
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut given = Vec::new();
+        if self.no_mouse {
+            given.push("--no-mouse");
+        }
+        if self.export_dir.is_some() {
+            given.push("--export-dir");
+        }
+        if self.theme.is_some() {
+            given.push("--theme");
+        }
+        if self.config.is_some() {
+            given.push("--config");
+        }
+        given
+    }
+}
+
+impl Cli {
+    /// Explorer flags belong to the explorer: with a subcommand they are a usage error
+    /// (exit 2), not silently ignored.
+    /// `subcommand` is the name clap parsed, if any.
+    pub fn misplaced_flags_error(
+        &self,
+        command: &mut clap::Command,
+        subcommand: Option<&str>,
+    ) -> Option<clap::Error> {
+        let name = subcommand?;
+        let given = self.explore.given();
+        let flag = given.first()?;
+        Some(command.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!(
+                "{flag} is an option of the explorer (`storyscope` with no command), not of `storyscope {name}`"
+            ),
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,14 +131,19 @@ pub enum Command {
     Export {
         #[arg(value_enum)]
         view: ViewArg,
-        /// Entity id, for the `entity` view.
-        #[arg(long, required_if_eq("view", "entity"))]
+        /// Record id: an entity for the `entity` view, any record for `record`.
+        #[arg(
+            long,
+            value_name = "ID",
+            required_if_eq_any([("view", "entity"), ("view", "record")]),
+            add = crate::completion::record_ids()
+        )]
         id: Option<String>,
         /// Only rows involving this entity id.
-        #[arg(long, value_name = "ENTITY_ID")]
+        #[arg(long, value_name = "ENTITY_ID", add = crate::completion::entity_ids())]
         filter: Option<String>,
         /// Write here (atomically) instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
         /// Mark rows new or changed since this earlier date (before --as-of, if given).
         #[arg(long, value_name = "DATE")]
@@ -93,11 +189,36 @@ pub enum Command {
     },
     /// Print the story format's JSON Schema.
     Schema,
-    /// Print shell completions.
+    /// Print shell completion code, record ids included: e.g. `source <(storyscope
+    /// completions bash)` in ~/.bashrc (it asks storyscope for ids as you type).
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff): `storyscope man | man -l -`; with a command, that
+    /// command's page.
+    Man {
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+    /// Where the config file is, and a complete default one.
+    Config {
+        /// Config file to use instead of the usual one (also: STORYSCOPE_CONFIG).
+        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        config: Option<PathBuf>,
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config file is read from.
+    Path,
+    /// Print a complete config file with every default, commented.
+    Default,
+    /// Read the config file and report its problems (exit 2), or that it is fine.
+    Check,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,6 +232,8 @@ pub enum ViewArg {
     Disputes,
     Sources,
     Entity,
+    /// One record of any kind, as the explorer's Detail pane shows it (needs --id).
+    Record,
     Report,
 }
 

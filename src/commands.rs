@@ -4,14 +4,13 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, DiffFormat, ViewArg};
 use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
-use crate::story::model::{EntityKind, StoryFile};
+use crate::story::model::EntityKind;
 use crate::story::search::{MatchTier, SearchIndex};
 use crate::story::text::{clean_line, is_unsafe_char};
 use crate::story::views::{Clock, ViewFilter};
@@ -86,20 +85,10 @@ pub fn today() -> i64 {
 /// Runs a subcommand; returns the process exit code.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     match command {
-        Command::Schema => {
-            let schema = schemars::schema_for!(StoryFile);
-            println!("{}", serde_json::to_string_pretty(&schema)?);
-            Ok(0)
-        }
-        Command::Completions { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "storyscope",
-                &mut std::io::stdout(),
-            );
-            Ok(0)
-        }
+        Command::Schema
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Config { .. } => crate::commands_meta::run(cli, command),
         Command::Check => {
             let loaded = load_story(cli)?;
             let code = check(cli, &loaded);
@@ -148,12 +137,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+/// Writes to stdout, treating a closed pipe (`| head`) as success; any other failure
+/// (a full disk, `> /dev/full`) is an error of one line, exit 1.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(err) => Err(anyhow::anyhow!("cannot write to standard output: {err}")),
+        Ok(()) => Ok(()),
     }
 }
 
@@ -200,6 +191,10 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
         ViewArg::Entity => {
             let id = id.ok_or_else(|| BadInput("the entity view needs --id ID".to_owned()))?;
             ExportView::Entity(entity_arg(story, id)?)
+        }
+        ViewArg::Record => {
+            let id = id.ok_or_else(|| BadInput("the record view needs --id ID".to_owned()))?;
+            ExportView::Record(crate::commands_meta::record_arg(story, id)?)
         }
     })
 }
@@ -370,7 +365,8 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         return Ok(0);
     }
     if hits.is_empty() {
-        eprintln!("no match for “{}”", clean_line(query));
+        // Not `eprintln!`: with stderr closed it would panic.
+        let _ = writeln!(std::io::stderr(), "no match for “{}”", clean_line(query));
         return Ok(1);
     }
     let mut out = String::new();

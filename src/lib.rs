@@ -1,6 +1,10 @@
 //! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
 pub mod cli;
+pub mod color;
 pub mod commands;
+pub(crate) mod commands_meta;
+pub mod completion;
+pub mod config;
 pub mod fsutil;
 pub mod story;
 pub mod synth;

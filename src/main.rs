@@ -2,13 +2,33 @@
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use storyscope::cli::Cli;
+use storyscope::color::ColorChoice;
 use storyscope::commands::{BadInput, run_command};
 
 fn main() {
-    let cli = Cli::parse();
+    // A shell asking for completions (`COMPLETE=bash storyscope -- …`) is answered here.
+    storyscope::completion::complete_if_asked();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // clap's own help and errors follow --color too; clap reads NO_COLOR and the
+    // CLICOLOR variables itself.
+    let mut command = Cli::command();
+    if let Some(choice) = ColorChoice::from_args(&args) {
+        command = command.color(choice.for_clap());
+    }
+    let matches = match command.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(err) => err.exit(),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    if let Some(err) = cli.misplaced_flags_error(&mut command, matches.subcommand_name()) {
+        err.exit();
+    }
     let result = match &cli.command {
         Some(command) => run_command(&cli, command),
         None => storyscope::tui::explore(&cli),

@@ -392,14 +392,41 @@ fn completions_for_bash() {
     assert_exit(&output, 0);
     let script = stdout(&output);
     assert!(
-        script.contains("_storyscope()"),
+        script.contains("_clap_complete_storyscope()"),
         "defines the completion function"
     );
-    assert!(script.contains("complete -F _storyscope"), "registers it");
+    assert!(
+        script.contains("-F _clap_complete_storyscope storyscope"),
+        "registers it"
+    );
+    // The script asks storyscope itself; what it answers covers every command and flag.
+    let ask = |words: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_storyscope"))
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .expect("run storyscope");
+        assert_exit(&output, 0);
+        stdout(&output)
+    };
+    let commands = ask(&["storyscope", ""]);
     for word in [
-        "check", "export", "search", "schema", "lint", "--story", "--as-of",
+        "check", "export", "search", "schema", "lint", "man", "config",
     ] {
-        assert!(script.contains(word), "{word} is completed");
+        assert!(
+            commands.lines().any(|l| l == word),
+            "{word} is completed: {commands}"
+        );
+    }
+    let flags = ask(&["storyscope", "check", "--"]);
+    for word in ["--story", "--as-of"] {
+        assert!(
+            flags.lines().any(|l| l == word),
+            "{word} is completed: {flags}"
+        );
     }
 }
 

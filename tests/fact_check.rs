@@ -587,7 +587,7 @@ fn enter_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
     // Enter again closes it.
     press(&mut app, "<Enter>");
     assert!(!screen_text(&app).contains("│ The town council"));
-    let _ = Theme { color: false };
+    let _ = Theme::no_color();
 }
 
 // ---- the Sources view -----------------------------------------------------------

@@ -59,9 +59,11 @@ impl Explorer {
         command.args(args);
         command.cwd(cwd);
         command.env("TERM", term);
-        for name in ["NO_COLOR", "TMUX", "COLUMNS", "LINES"] {
+        for name in ["NO_COLOR", "TMUX", "COLUMNS", "LINES", "STORYSCOPE_CONFIG"] {
             command.env_remove(name);
         }
+        // Never the tester's own config file: the usual place is inside the test folder.
+        command.env("XDG_CONFIG_HOME", cwd);
         let child = pair.slave.spawn_command(command).expect("spawn storyscope");
         // Only the child may hold the slave side, so the reader sees end of file when
         // the child exits.
@@ -501,7 +503,7 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
 
     // Help lists the keys; Esc closes it.
     app.send("?");
-    app.wait_for("Keys (");
+    app.wait_for("Keys and commands");
     // A frame can arrive in pieces: wait for the whole overlay, not just its title.
     app.wait_until("help listing the keys", |screen| {
         let text = screen.contents();
@@ -517,7 +519,7 @@ fn narrow_terminal_shows_one_pane_with_tabs_and_help() {
             && status_bar(screen).contains("HELP")
     });
     app.send("\x1b");
-    app.wait_gone("Keys (");
+    app.wait_gone("Keys and commands");
     app.wait_until("the metrics pane again", |s| {
         one_pane(s, "3 Cited metrics ·")
     });
@@ -725,6 +727,171 @@ fn closing_the_terminal_ends_the_explorer() {
     assert_eq!(status.exit_code(), 129, "{status:?}");
 }
 
+/// The row of the first list item of the pane titled `title`, and its first column.
+fn first_row_of(screen: &vt100::Screen, title: &str) -> Option<(u16, u16)> {
+    let (top, at) = find(screen, title)?;
+    let left = (0..=at)
+        .rev()
+        .find(|&col| cell_is(screen, top, col, &["┌", "┏"]))?;
+    Some((top + 1, left + 1))
+}
+
+#[test]
+fn a_config_file_rebinds_quit_and_search_and_help_shows_the_new_keys() {
+    let dir = tempdir();
+    let config = dir.path().join("keys.toml");
+    std::fs::write(&config, "[keys]\nquit = \"x\"\nsearch = \"s\"\n").unwrap();
+    let mut app = Explorer::start(160, 45, &["--config", config.to_str().unwrap()], dir.path());
+    app.wait_ready();
+    // The status bar hints at the keys as bound.
+    app.wait_until("hints with the new keys", |screen| {
+        let status = status_bar(screen);
+        status.contains("s search") && status.contains("x quit")
+    });
+    // The old search key does nothing now; the new one opens search.
+    app.send("/");
+    app.send("s");
+    app.wait_for("Search: names");
+    app.send("\x1b");
+    app.wait_gone("Search: names");
+    // Help lists the keys actually bound.
+    app.send("?");
+    app.wait_for("Keys and commands");
+    app.wait_until("help showing s for search and x for quit", |screen| {
+        let rows: Vec<String> = (0..45).map(|row| row_text(screen, row).0).collect();
+        let line = |description: &str| {
+            rows.iter()
+                .find(|row| row.contains(description))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let search = line("search everything");
+        let quit = line(" quit  ");
+        search.contains(" s ") && !search.contains(" / ") && quit.contains(" x ")
+    });
+    app.send("\x1b");
+    app.wait_gone("Keys and commands");
+    // `q` no longer quits; `x` does.
+    app.send("q");
+    thread::sleep(Duration::from_millis(300));
+    assert!(app.child.try_wait().unwrap().is_none(), "q still quit");
+    app.send("x");
+    assert_eq!(app.wait_exit(), 0);
+    assert_terminal_restored(&app.raw());
+}
+
+#[test]
+fn a_broken_config_stops_with_its_line_and_exit_2() {
+    let dir = tempdir();
+    let config = dir.path().join("broken.toml");
+    std::fs::write(
+        &config,
+        "theme = \"dark\"\nmouse = true\nthme = \"light\"\n",
+    )
+    .unwrap();
+    let path = config.to_str().unwrap().to_owned();
+    let mut app = Explorer::start(100, 30, &["--config", &path], dir.path());
+    assert_eq!(app.wait_exit(), 2);
+    let output = app.raw_text();
+    assert!(output.contains(&format!("{path}:3:1:")), "{output}");
+    assert!(output.contains("thme"), "{output}");
+    // Nothing was drawn: the terminal was never taken over.
+    assert!(position(&app.raw(), ENTER_ALT).is_none(), "{output}");
+}
+
+#[test]
+fn the_terminal_cursor_sits_on_the_selected_row_and_in_the_search_box() {
+    let dir = tempdir();
+    let mut app = Explorer::start(160, 45, &[], dir.path());
+    app.wait_ready();
+    let (first, left) = {
+        let parser = app.parser.lock().unwrap();
+        first_row_of(parser.screen(), "1 Timeline").expect("the timeline pane")
+    };
+    app.wait_until("the cursor on the first row", |screen| {
+        !screen.hide_cursor() && screen.cursor_position() == (first, left)
+    });
+    app.send("jjj");
+    app.wait_until("the cursor on the fourth row", |screen| {
+        !screen.hide_cursor() && screen.cursor_position() == (first + 3, left)
+    });
+    app.send("k");
+    app.wait_until("the cursor on the third row", |screen| {
+        screen.cursor_position() == (first + 2, left)
+    });
+    // Another pane: the cursor follows the focus.
+    app.send("3j");
+    app.wait_until("the cursor on the figures pane's second row", |screen| {
+        let Some((row, col)) = first_row_of(screen, "3 Cited metrics") else {
+            return false;
+        };
+        screen.cursor_position() == (row + 1, col)
+    });
+    // While typing a search, the cursor is after the query.
+    app.send("/qwe");
+    app.wait_until("the cursor after the query", |screen| {
+        let Some((row, col)) = find(screen, "/ qwe") else {
+            return false;
+        };
+        screen.cursor_position() == (row, col + 5)
+    });
+    app.send("\x1b");
+    app.wait_gone("/ qwe");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn palette_typing_exp_and_enter_exports() {
+    let dir = tempdir();
+    let mut app = Explorer::start(120, 30, &[], dir.path());
+    app.wait_ready();
+    app.send("?");
+    app.wait_for("Keys and commands");
+    app.send("exp");
+    app.wait_until("export highlighted", |screen| {
+        screen.contents().contains("Filter: exp")
+            && (0..30).any(|row| {
+                let (text, _) = row_text(screen, row);
+                text.contains("▶ e") && text.contains("export the focused view")
+            })
+    });
+    app.send("\r");
+    app.wait_for("exported to");
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".md"))
+        .collect();
+    assert_eq!(written.len(), 1, "one export written");
+    let markdown = std::fs::read_to_string(written[0].path()).unwrap();
+    assert!(markdown.contains("View: timeline"), "{markdown}");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn the_config_in_the_usual_place_is_read_and_flags_beat_it() {
+    let dir = tempdir();
+    // The harness points XDG_CONFIG_HOME at the test folder.
+    std::fs::create_dir_all(dir.path().join("storyscope")).unwrap();
+    std::fs::write(
+        dir.path().join("storyscope/config.toml"),
+        "mouse = false\n[keys]\nquit = \"x\"\n",
+    )
+    .unwrap();
+    let mut app = Explorer::start(120, 30, &[], dir.path());
+    app.wait_ready();
+    app.wait_until("x quit in the hints", |screen| {
+        status_bar(screen).contains("x quit")
+    });
+    app.send("x");
+    assert_eq!(app.wait_exit(), 0);
+    // mouse = false: capture never turned on.
+    assert!(position(&app.raw(), MOUSE_ON).is_none(), "mouse captured");
+    assert_terminal_restored(&app.raw());
+}
+
 /// The passages fixture in a real terminal: the story's text files are read relative
 /// to the story file, and Enter on a citation opens its paragraph; a missing text file
 /// is named on the status line and the story still opens.
@@ -779,4 +946,33 @@ fn stepping_through_dates_shows_the_status_known_then_and_marks_what_is_new() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0, "{}", app.raw_text());
     assert_terminal_restored(&app.raw());
+}
+
+#[test]
+fn color_never_draws_without_colours_and_auto_draws_with_them() {
+    let has_colour = |raw: &[u8]| {
+        [&b"\x1b[38;"[..], b"\x1b[48;", b";38;5;", b";48;5;"]
+            .iter()
+            .any(|code| position(raw, code).is_some())
+    };
+    let dir = tempdir();
+    let mut plain = Explorer::start(120, 30, &["--color", "never"], dir.path());
+    plain.wait_ready();
+    plain.send("q");
+    assert_eq!(plain.wait_exit(), 0);
+    assert!(
+        !has_colour(&plain.raw()),
+        "{}",
+        plain.raw_text().escape_debug()
+    );
+    // The selection still shows, in reverse video.
+    assert!(
+        position(&plain.raw(), b"\x1b[7m").is_some() || position(&plain.raw(), b";7m").is_some()
+    );
+
+    let mut coloured = Explorer::start(120, 30, &[], dir.path());
+    coloured.wait_ready();
+    coloured.send("q");
+    assert_eq!(coloured.wait_exit(), 0);
+    assert!(has_colour(&coloured.raw()));
 }

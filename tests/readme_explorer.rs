@@ -30,7 +30,9 @@ fn screenshot() -> String {
 }
 
 fn key_table() -> String {
-    let mut out = String::from("| Where | Keys | Does |\n| --- | --- | --- |\n");
+    let mut out = String::from(
+        "| Where | Keys | Does | Name (for the config file) |\n| --- | --- | --- | --- |\n",
+    );
     for (scope, bindings) in keymap::by_scope() {
         for binding in bindings {
             let keys: Vec<String> = binding
@@ -39,10 +41,11 @@ fn key_table() -> String {
                 .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
                 .collect();
             out.push_str(&format!(
-                "| {} | {} | {} |\n",
+                "| {} | {} | {} | `{}` |\n",
                 scope.title(),
                 keys.join(" "),
-                binding.description
+                binding.description,
+                binding.name
             ));
         }
     }

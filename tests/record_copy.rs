@@ -58,7 +58,7 @@ fn check_story(app: &App) -> usize {
     let mut checked = 0;
     for record in every_record(&app.story) {
         let source = app.detail_source();
-        let detail = source.lay_out(record, WIDE, Theme { color: false });
+        let detail = source.lay_out(record, WIDE, Theme::no_color());
         let copy = as_read(&to_markdown(&source.document(record)));
         for line in &detail.lines {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();

@@ -19,6 +19,8 @@ pub enum ExportView {
     Sources,
     /// One entity and everything linked to it (arena index).
     Entity(usize),
+    /// One record of any kind, as the explorer's Detail pane shows it.
+    Record(RecordRef),
     /// Every view in one document.
     Report,
 }
@@ -32,6 +34,7 @@ impl ExportView {
             ExportView::Disputes => "disputes",
             ExportView::Sources => "sources",
             ExportView::Entity(_) => "entity",
+            ExportView::Record(_) => "record",
             ExportView::Report => "report",
         }
     }
@@ -75,6 +78,16 @@ pub fn export_markdown(
         ExportView::Disputes => doc.disputes(),
         ExportView::Sources => doc.sources(),
         ExportView::Entity(entity) => doc.entity(entity),
+        // The record's own document, as Detail and `y` show it, footnotes included.
+        ExportView::Record(record) => {
+            doc.out
+                .push_str(&super::document::to_markdown(&super::document::build(
+                    story,
+                    record,
+                    clock,
+                    &[],
+                )))
+        }
         ExportView::Report => {
             doc.out
                 .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
@@ -120,6 +133,13 @@ impl Doc<'_> {
             parts.push(format!(
                 "entity {}",
                 escape(&story.file.entities[entity].name)
+            ));
+        }
+        if let ExportView::Record(record) = view {
+            parts.push(format!(
+                "{} {}",
+                record.kind_label(),
+                escape(story.record_id(record))
             ));
         }
         if let Some(entity) = self.options.filter.entity {

@@ -51,10 +51,27 @@ pub enum Action {
     SearchClear,
     /// Search overlay: a typed character.
     SearchInput(char),
+    /// Inside help, the command palette.
+    Palette(PaletteAction),
     /// Mouse: left click at (column, row).
     Click(u16, u16),
     /// Mouse wheel at (column, row): negative is up.
     Scroll(u16, u16, i8),
     /// The terminal changed size.
     Resize(u16, u16),
+}
+
+/// What keys do inside help, the command palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaletteAction {
+    /// Run the highlighted command (closing the palette first).
+    Run,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    DeleteChar,
+    Clear,
+    /// A typed character narrows the list.
+    Input(char),
 }

@@ -178,8 +178,10 @@ pub struct App {
     /// reuse it instead of laying the record out again. `refresh_rows` forgets it.
     pub detail_layout: Option<DetailLayout>,
     pub search: SearchState,
-    /// First line of the help overlay shown.
-    pub help_scroll: usize,
+    /// The help overlay's filter and highlighted command.
+    pub palette: super::palette::PaletteState,
+    /// The keys as bound in this session (defaults plus the user's config).
+    pub keymap: super::keymap::Keymap,
     pub message: Option<(String, MessageKind)>,
     /// What is new at the date shown, since the previous publication date.
     pub new_since: Option<super::new_since::NewSince>,
@@ -233,7 +235,8 @@ impl App {
             open_passage: None,
             detail_layout: None,
             search: SearchState::default(),
-            help_scroll: 0,
+            palette: Default::default(),
+            keymap: Default::default(),
             message: None,
             new_since: None,
             size: (160, 45),

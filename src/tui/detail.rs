@@ -86,7 +86,7 @@ impl DetailSource<'_> {
 
     /// Only where `record`'s links fall at `width`.
     pub fn layout(&self, record: RecordRef, width: usize) -> DetailLayout {
-        let doc = self.lay_out(record, width, Theme { color: false });
+        let doc = self.lay_out(record, width, Theme::no_color());
         DetailLayout {
             record,
             width,

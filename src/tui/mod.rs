@@ -4,12 +4,16 @@ pub mod action;
 pub mod app;
 pub mod detail;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod new_since;
+pub mod palette;
+mod palette_update;
 mod passage_toggle;
 mod passage_view;
 pub mod run;
 pub mod theme;
+pub mod themes;
 pub mod ui;
 pub mod update;
 
@@ -19,6 +23,20 @@ use anyhow::Result;
 
 use crate::cli::Cli;
 use crate::commands::{BadInput, load_story, today};
+
+/// The explorer's settings: the config file (`--config`, STORYSCOPE_CONFIG or the usual
+/// place) under the command line's flags. A bad config file stops here, exit 2.
+pub fn load_settings(cli: &Cli) -> Result<crate::config::Settings> {
+    let file = crate::config::ConfigPath::find(cli.explore.config.as_deref())?.load()?;
+    let overrides = crate::config::Overrides {
+        theme: cli.explore.theme,
+        color: cli.color,
+        no_mouse: cli.explore.no_mouse,
+        export_dir: cli.explore.export_dir.clone(),
+        no_watch: false,
+    };
+    Ok(file.settings(&overrides, true))
+}
 
 /// `storyscope` with no subcommand: open the explorer on the story.
 pub fn explore(cli: &Cli) -> Result<i32> {
@@ -34,11 +52,17 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         )
         .into());
     }
+    let settings = load_settings(cli)?;
     let loaded = load_story(cli)?;
-    if !cli.export_dir.is_dir() {
+    if !settings.export_dir.is_dir() {
         return Err(BadInput(format!(
-            "--export-dir {}: no such folder",
-            cli.export_dir.display()
+            "export folder {}: no such folder (from {})",
+            settings.export_dir.display(),
+            if cli.explore.export_dir.is_some() {
+                "--export-dir"
+            } else {
+                "the config file's export-dir"
+            }
         ))
         .into());
     }
@@ -56,10 +80,11 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         };
         app.error(format!("{first}{more}"));
     }
-    app.export_dir = cli.export_dir.clone();
-    let theme = theme::Theme::from_env();
+    app.export_dir = settings.export_dir.clone();
+    app.keymap = settings.keymap.clone();
+    let theme = settings.theme;
     app.color = theme.color;
-    let mouse = !cli.no_mouse;
+    let mouse = settings.mouse;
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;
     let mut clipboard = std::io::stdout();

@@ -22,7 +22,7 @@ pub(crate) fn toggle_passage(app: &mut App, ordinal: usize) {
     let (width, height) = layout::detail_size(app);
     let doc = app
         .detail_source()
-        .lay_out(record, width, Theme { color: false });
+        .lay_out(record, width, Theme::no_color());
     let Some(&(line, _)) = doc.links.get(app.detail_link) else {
         return;
     };

@@ -19,9 +19,9 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
-use super::action::Action;
+use super::action::{Action, PaletteAction};
 use super::app::{App, Mode, Pane};
-use super::keymap::{self, Scope};
+use super::keymap::Scope;
 use super::theme::Theme;
 use super::ui;
 use super::update::{Effect, poll_search, search_pending, update};
@@ -36,16 +36,16 @@ pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
                 Mode::Normal if app.focus == Pane::Detail => &[Scope::Detail, Scope::Global],
                 Mode::Normal => &[Scope::Lists, Scope::Global],
             };
-            if let Some(action) = keymap::resolve(*key, scopes) {
+            if let Some(action) = app.keymap.resolve(*key, scopes) {
                 return Some(action);
             }
+            let typed = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match (app.mode, key.code) {
-                (Mode::Search, KeyCode::Char(c))
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(Action::SearchInput(c))
+                (Mode::Search, KeyCode::Char(c)) if typed => Some(Action::SearchInput(c)),
+                (Mode::Help, KeyCode::Char(c)) if typed => {
+                    Some(Action::Palette(PaletteAction::Input(c)))
                 }
                 _ => None,
             }

@@ -34,16 +34,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Quit => app.should_quit = true,
         Action::Resize(width, height) => app.size = (width, height),
-        Action::ToggleHelp => {
-            app.mode = if app.mode == Mode::Help {
-                Mode::Normal
-            } else {
-                Mode::Help
-            };
-            app.help_scroll = 0;
+        Action::ToggleHelp | Action::Palette(_) => {
+            if let Some(command) = super::palette_update::handle(app, action) {
+                return apply(app, command);
+            }
         }
-        Action::Up if app.mode == Mode::Help => app.help_scroll = app.help_scroll.saturating_sub(1),
-        Action::Down if app.mode == Mode::Help => app.help_scroll = (app.help_scroll + 1).min(200),
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();
@@ -376,8 +371,12 @@ fn toggle_filter(app: &mut App) {
                 app.filter = Some(entity);
                 app.timeline = Default::default();
                 let name = app.story.file.entities[entity].name.clone();
+                let key = app
+                    .keymap
+                    .key_for("filter")
+                    .unwrap_or_else(|| "Esc".to_owned());
                 app.info(format!(
-                    "timeline shows only events involving {name} (f clears)"
+                    "timeline shows only events involving {name} ({key} clears)"
                 ));
             }
             None => {
@@ -396,10 +395,11 @@ fn export(app: &mut App) -> Option<Effect> {
         Pane::Candidates => (ExportView::Candidates, ViewFilter::default()),
         Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
         Pane::Sources => (ExportView::Sources, ViewFilter::default()),
+        // What Detail shows: an entity with everything linked to it, else the record.
         Pane::Detail => match app.detail_target() {
             Some(RecordRef::Entity(e)) => (ExportView::Entity(e), ViewFilter::default()),
-            Some(RecordRef::Dispute(_)) => (ExportView::Disputes, ViewFilter::default()),
-            _ => (ExportView::Report, ViewFilter::default()),
+            Some(record) => (ExportView::Record(record), ViewFilter::default()),
+            None => (ExportView::Report, ViewFilter::default()),
         },
     };
     let options = ExportOptions {

@@ -97,7 +97,7 @@ pub fn screen(app: &App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
     terminal
-        .draw(|frame| ui::draw(frame, app, Theme { color: false }))
+        .draw(|frame| ui::draw(frame, app, Theme::no_color()))
         .expect("draw");
     terminal
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, MessageKind, Mode, Pane};
-use crate::tui::keymap::{self, Scope};
+use crate::tui::keymap::Scope;
 use crate::tui::theme::Theme;
 
 pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
@@ -35,7 +35,11 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         }
     }
     if app.as_of.is_some() {
-        text.push_str(" (undated sources left out; < > step)");
+        text.push_str(&format!(
+            " (undated sources left out; {} {} step)",
+            app.keymap.key_for("as-of-earlier").unwrap_or_default(),
+            app.keymap.key_for("as-of-later").unwrap_or_default()
+        ));
     }
     let text = fit_to_width(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
@@ -100,10 +104,14 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     } else {
         // In normal mode help and quit always show; the keys of the moment fill the
         // room before them.
-        let (essentials, others): (Vec<_>, Vec<_>) = keymap::hints(scopes)
+        let (essentials, others): (Vec<_>, Vec<_>) = app
+            .keymap
+            .hints(scopes)
             .into_iter()
-            .map(|(key, description)| (key.clone(), format!("│ {key} {description} ")))
-            .partition(|(key, _)| app.mode == Mode::Normal && (key == "?" || key == "q"));
+            .map(|(key, short)| (short, format!("│ {key} {short} ")))
+            .partition(|(short, _)| {
+                app.mode == Mode::Normal && (*short == "help" || *short == "quit")
+            });
         let reserved: usize = essentials.iter().map(|(_, h)| width(h)).sum();
         let total = usize::from(area.width);
         for (_, hint) in others {

@@ -43,8 +43,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         None => format!("{} · chart", app.pane_title(Pane::Metrics)),
     };
     // The way back to the list, where the title has room for it.
-    if width(&title) + 20 <= usize::from(area.width) {
-        title.push_str(" (c: list)");
+    if let Some(key) = app.keymap.key_for("chart") {
+        if width(&title) + 20 <= usize::from(area.width) {
+            title.push_str(&format!(" ({key}: list)"));
+        }
     }
     let block = pane_block(title, Pane::Metrics, focused, theme);
     let body = inner(area);

@@ -1,7 +1,7 @@
 //! The Detail pane: the full record of what is selected or followed, with its links.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -11,13 +11,25 @@ use crate::tui::theme::Theme;
 
 use super::pane_block;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
+/// Draws Detail; returns where its highlighted link is (else its first line), for the
+/// terminal cursor.
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    focused: bool,
+    theme: Theme,
+) -> Option<Position> {
     let target = app.detail_target();
     let kind = target.map_or("", |r| r.kind_label());
-    let hint = if focused {
-        " · Enter follows · Backspace back"
-    } else {
-        ""
+    // The keys as bound, so a rebinding shows here too.
+    let hint = match (
+        focused,
+        app.keymap.key_for("open"),
+        app.keymap.key_for("back"),
+    ) {
+        (true, Some(open), Some(back)) => format!(" · {open} follows · {back} back"),
+        _ => String::new(),
     };
     let mut block = pane_block(
         format!("{} · {kind}{hint}", Pane::Detail.title()),
@@ -29,7 +41,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
     let Some(record) = target else {
         frame.render_widget(block, area);
         frame.render_widget(Paragraph::new("nothing selected").style(theme.dim()), body);
-        return;
+        return Some(body.as_position());
     };
     let cells = usize::from(body.width);
     let doc = app.detail_source().lay_out(record, cells, theme);
@@ -54,4 +66,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: 
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
+    let row = link_line
+        .and_then(|line| line.checked_sub(scroll))
+        .filter(|&row| row < usize::from(body.height))
+        .unwrap_or(0);
+    Some(Position::new(body.x, body.y + row as u16))
 }

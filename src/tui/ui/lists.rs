@@ -3,7 +3,7 @@
 //! same time.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -14,7 +14,15 @@ use crate::tui::theme::Theme;
 
 use super::pane_block;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: bool, theme: Theme) {
+/// Draws a list pane; returns where its selected row is, for the terminal cursor.
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    pane: Pane,
+    focused: bool,
+    theme: Theme,
+) -> Option<Position> {
     let cursor = app.cursor(pane);
     let len = app.rows_len(pane);
     let title = pane_title(app, pane, len, cursor.selected);
@@ -22,19 +30,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
     let body = inner(area);
     frame.render_widget(block, area);
     if body.width == 0 || body.height == 0 {
-        return;
+        return None;
     }
     let cells = usize::from(body.width);
     if len == 0 {
         let empty = match (pane, app.filter) {
-            (Pane::Timeline, Some(_)) => "no events for this entity (f clears the filter)",
-            _ => "nothing here as of this date",
+            (Pane::Timeline, Some(_)) => format!(
+                "no events for this entity ({} clears the filter)",
+                app.keymap
+                    .key_for("filter")
+                    .unwrap_or_else(|| "Esc".to_owned())
+            ),
+            _ => "nothing here as of this date".to_owned(),
         };
         frame.render_widget(
-            Paragraph::new(truncate_to_width(empty, cells)).style(theme.dim()),
+            Paragraph::new(truncate_to_width(&empty, cells)).style(theme.dim()),
             body,
         );
-        return;
+        return Some(body.as_position());
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
     // After a step through dates each row opens with its mark: "+" new, "*" changed.
@@ -60,6 +73,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, pane: Pane, focused: b
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
+    let row = cursor.selected.checked_sub(cursor.offset)?;
+    (row < usize::from(body.height)).then(|| Position::new(body.x, body.y + row as u16))
 }
 
 fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
@@ -70,9 +85,12 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     };
     match (pane, app.filter) {
         (Pane::Timeline, Some(entity)) => format!(
-            "{} · only {} (f clears) · {position}",
+            "{} · only {} ({} clears) · {position}",
             app.pane_title(pane),
-            truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24)
+            truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24),
+            app.keymap
+                .key_for("filter")
+                .unwrap_or_else(|| "Esc".to_owned())
         ),
         _ => format!("{} · {position}", app.pane_title(pane)),
     }

@@ -6,6 +6,7 @@ mod chart;
 mod detail_pane;
 mod lists;
 mod overlays;
+mod palette;
 mod source_rows;
 
 use ratatui::Frame;
@@ -29,19 +30,31 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     if let Some(tabs) = areas.tabs {
         bars::tab_bar(frame, tabs, app, theme);
     }
+    // The terminal cursor follows the selection, so screen readers and braille
+    // displays read the row the user is on (as iamb does).
+    let mut cursor = None;
     for &(pane, rect) in &areas.panes {
         let focused = app.focus == pane && app.mode == Mode::Normal;
-        match pane {
+        let position = match pane {
             Pane::Detail => detail_pane::draw(frame, rect, app, focused, theme),
-            Pane::Metrics if app.chart => chart::draw(frame, rect, app, focused, theme),
+            Pane::Metrics if app.chart => {
+                chart::draw(frame, rect, app, focused, theme);
+                Some(layout::inner(rect).as_position())
+            }
             _ => lists::draw(frame, rect, app, pane, focused, theme),
+        };
+        if app.focus == pane {
+            cursor = position;
         }
     }
     bars::status_bar(frame, areas.status, app, theme);
     match app.mode {
-        Mode::Search => overlays::search(frame, area, app, theme),
-        Mode::Help => overlays::help(frame, area, app, theme),
+        Mode::Search => cursor = overlays::search(frame, area, app, theme),
+        Mode::Help => cursor = palette::draw(frame, area, app, theme),
         Mode::Normal => {}
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
     }
 }
 

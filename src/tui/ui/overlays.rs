@@ -1,15 +1,14 @@
-//! The search overlay (query, ranked results with matched characters highlighted) and
-//! the help overlay (built from the keymap table).
+//! The search overlay (query, ranked results with matched characters highlighted), and
+//! the popup frame the palette shares.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::story::search::{MatchTier, SearchHit};
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 /// A rectangle of at most `max_width`×`max_height`, centred in `area`.
@@ -32,7 +31,8 @@ fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
     }
 }
 
-pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+/// Draws the search box; returns where the terminal cursor belongs: after the query.
+pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> Option<Position> {
     // On a narrow terminal the overlay takes the full width: slivers of the panes
     // beside it would only distract.
     let popup = if area.width < 100 {
@@ -56,10 +56,12 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     };
     let body = framed_popup(frame, popup, title, theme);
     if body.height == 0 || body.width == 0 {
-        return;
+        return None;
     }
     let cells = usize::from(body.width);
-    let query = format!("/ {}▏", clean_line(&app.search.query));
+    let typed = format!("/ {}", clean_line(&app.search.query));
+    let cursor_x = body.x + u16::try_from(width(&typed)).unwrap_or(u16::MAX);
+    let query = format!("{typed}▏");
     let mut lines = vec![Line::from(Span::styled(
         truncate_to_width(&query, cells),
         theme.heading(),
@@ -87,33 +89,19 @@ pub fn search(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
+    Some(Position::new(
+        cursor_x.min(body.right().saturating_sub(1)),
+        body.y,
+    ))
 }
 
-/// Every binding, grouped by scope, as plain lines.
-fn help_lines(theme: Theme, cells: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for (scope, bindings) in keymap::by_scope() {
-        lines.push(Line::from(Span::styled(scope.title(), theme.heading())));
-        for binding in bindings {
-            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-            let keys = fit_to_width(&format!("  {}", keys.join(" / ")), 18);
-            lines.push(Line::from(truncate_to_width(
-                &format!("{keys}{}", binding.description),
-                cells,
-            )));
-        }
-    }
-    lines.push(Line::from(Span::styled(
-        "Mouse: click focuses and selects; the wheel scrolls.",
-        theme.dim(),
-    )));
-    lines
-}
-
-/// Two columns when the terminal is wide enough to show everything at once; otherwise
-/// one column that j/k scroll.
 /// Clears `popup`, draws its frame with `title`, and returns the area inside.
-fn framed_popup(frame: &mut Frame<'_>, popup: Rect, title: String, theme: Theme) -> Rect {
+pub(super) fn framed_popup(
+    frame: &mut Frame<'_>,
+    popup: Rect,
+    title: String,
+    theme: Theme,
+) -> Rect {
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -185,51 +173,4 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
         spans.push(Span::styled(right, theme.dim()));
     }
     Line::from(spans)
-}
-
-pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let probe = help_lines(theme, usize::MAX).len();
-    let two_columns = area.width >= 120 && probe > usize::from(area.height.saturating_sub(4));
-    let rows = if two_columns {
-        probe.div_ceil(2)
-    } else {
-        probe
-    };
-    let popup = centred(
-        area,
-        if two_columns { 150 } else { 84 },
-        u16::try_from(rows + 2).unwrap_or(u16::MAX),
-    );
-    let overflow = !two_columns && rows > usize::from(popup.height.saturating_sub(2));
-    let title = if overflow {
-        " Keys (j/k scroll · ? or Esc closes) "
-    } else {
-        " Keys (? or Esc closes) "
-    };
-    let body = framed_popup(frame, popup, title.to_owned(), theme);
-    if two_columns {
-        let half = body.width / 2;
-        let left = Rect {
-            width: half,
-            ..body
-        };
-        let right = Rect {
-            x: body.x + half,
-            width: body.width - half,
-            ..body
-        };
-        let mut lines = help_lines(theme, usize::from(half).saturating_sub(1));
-        let second = lines.split_off(rows.min(lines.len()));
-        frame.render_widget(Paragraph::new(lines), left);
-        frame.render_widget(Paragraph::new(second), right);
-    } else {
-        let lines = help_lines(theme, usize::from(body.width));
-        let scroll = app
-            .help_scroll
-            .min(lines.len().saturating_sub(usize::from(body.height)));
-        frame.render_widget(
-            Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
-            body,
-        );
-    }
 }

@@ -1,0 +1,104 @@
+//! The commands about storyscope itself rather than a story: `schema`, `completions`,
+//! `man`, `config path|default|check`. Everything is built in memory and written once
+//! through `write_stdout`, so a full disk is one line and exit 1, a closed pipe quiet.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command, ConfigAction};
+use crate::commands::{BadInput, write_stdout};
+use crate::config::{ConfigPath, PathOrigin};
+use crate::story::model::StoryFile;
+use crate::story::text::clean_line;
+use crate::story::{RecordRef, Story};
+
+pub fn run(_cli: &Cli, command: &Command) -> Result<i32> {
+    match command {
+        Command::Schema => {
+            let schema = schemars::schema_for!(StoryFile);
+            write_stdout(format!("{}\n", serde_json::to_string_pretty(&schema)?).as_bytes())?;
+        }
+        Command::Completions { shell } => {
+            write_stdout(&crate::completion::registration(*shell)?)?;
+        }
+        Command::Man { command } => write_stdout(&man_page(command.as_deref())?)?,
+        Command::Config { config, action } => return run_config(config.as_deref(), *action),
+        _ => unreachable!("story commands run in commands.rs"),
+    }
+    Ok(0)
+}
+
+/// The man page, from the same clap definition as `--help`: storyscope(1), or with a
+/// subcommand's name, storyscope-NAME(1).
+pub fn man_page(subcommand: Option<&str>) -> Result<Vec<u8>> {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match subcommand {
+        None => cli,
+        Some(name) => {
+            let found = cli
+                .get_subcommands()
+                .find(|sub| sub.get_name() == name)
+                .cloned();
+            let Some(sub) = found else {
+                let names: Vec<&str> = cli.get_subcommands().map(|sub| sub.get_name()).collect();
+                return Err(BadInput(format!(
+                    "no command `{}` (there are: {})",
+                    clean_line(name),
+                    names.join(", ")
+                ))
+                .into());
+            };
+            let title = format!("storyscope-{}", sub.get_name());
+            sub.name(title.clone()).bin_name(title.replace('-', " "))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page).render(&mut out)?;
+    Ok(out)
+}
+
+fn run_config(flag: Option<&std::path::Path>, action: ConfigAction) -> Result<i32> {
+    match action {
+        ConfigAction::Default => write_stdout(crate::config::default_text().as_bytes())?,
+        ConfigAction::Path => {
+            let found = ConfigPath::find(flag)?;
+            write_stdout(format!("{}\n", found.path.display()).as_bytes())?;
+            if !found.path.exists() {
+                let note = match found.origin {
+                    PathOrigin::Default => {
+                        "no file there yet, so the defaults apply; `storyscope config default > FILE` writes a complete one"
+                    }
+                    PathOrigin::Flag | PathOrigin::Env => "no file there",
+                };
+                let _ = writeln!(std::io::stderr(), "{note}");
+            }
+        }
+        ConfigAction::Check => {
+            let found = ConfigPath::find(flag)?;
+            found.load()?;
+            let what = if found.path.exists() {
+                format!("{}: ok", found.path.display())
+            } else {
+                format!("{}: not there; the defaults apply", found.path.display())
+            };
+            write_stdout(format!("{what}\n").as_bytes())?;
+        }
+    }
+    Ok(0)
+}
+
+/// `--id` of `export record`: any record's id.
+pub fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
+    story.lookup(id).ok_or_else(|| {
+        let ids = crate::completion::ids(story, false);
+        let hint = match crate::story::text::did_you_mean(id, ids.iter().map(|(id, _)| id.as_str()))
+        {
+            Some(near) => format!(" (did you mean `{near}`?)"),
+            None => " (`storyscope search NAME` finds ids)".to_owned(),
+        };
+        BadInput(format!("no record with id `{}`{hint}", clean_line(id))).into()
+    })
+}

@@ -1,0 +1,192 @@
+//! The built-in themes: `dark` (for dark terminals, the 16 ANSI colours), `light` (no
+//! yellow or cyan text, which vanish on a white background), `high-contrast` (bright
+//! colours, bold, no grey), and the NO_COLOR styles, where only modifiers remain so the
+//! selection and badges stay visible through REVERSED, BOLD and UNDERLINED.
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+use super::theme::StyleName::{self, *};
+use super::theme::{bold, fg};
+
+/// A built-in theme, as the config file and `--theme` name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        }
+    }
+}
+
+/// The styles of a theme in colour.
+pub(crate) fn palette(name: ThemeName) -> [(StyleName, Style); 16] {
+    match name {
+        ThemeName::Dark => dark(),
+        ThemeName::Light => light(),
+        ThemeName::HighContrast => high_contrast(),
+    }
+}
+
+fn dark() -> [(StyleName, Style); 16] {
+    [
+        (Text, Style::new()),
+        (Muted, fg(Color::DarkGray)),
+        (Heading, fg(Color::Cyan).add_modifier(bold())),
+        (TitleBar, fg(Color::Black).bg(Color::Cyan)),
+        (Border, fg(Color::DarkGray)),
+        (BorderFocused, fg(Color::Yellow)),
+        (
+            Selection,
+            fg(Color::Black).bg(Color::Yellow).add_modifier(bold()),
+        ),
+        (SelectionUnfocused, Style::new().bg(Color::DarkGray)),
+        (Date, fg(Color::Blue)),
+        (Link, fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)),
+        (DisputeBadge, fg(Color::Magenta).add_modifier(bold())),
+        (Overdue, fg(Color::Red).add_modifier(bold())),
+        (Value, fg(Color::Green).add_modifier(bold())),
+        (
+            Match,
+            fg(Color::Yellow).add_modifier(bold() | Modifier::UNDERLINED),
+        ),
+        (Error, fg(Color::Red).add_modifier(bold())),
+        (Info, fg(Color::Green)),
+    ]
+}
+
+/// For white or pale backgrounds: dark text colours only, and selections drawn as
+/// white on blue.
+fn light() -> [(StyleName, Style); 16] {
+    [
+        (Text, Style::new()),
+        (Muted, fg(Color::DarkGray)),
+        (Heading, fg(Color::Blue).add_modifier(bold())),
+        (TitleBar, fg(Color::White).bg(Color::Blue)),
+        (Border, fg(Color::DarkGray)),
+        (BorderFocused, fg(Color::Blue).add_modifier(bold())),
+        (
+            Selection,
+            fg(Color::White).bg(Color::Blue).add_modifier(bold()),
+        ),
+        (SelectionUnfocused, fg(Color::Black).bg(Color::Gray)),
+        (Date, fg(Color::Blue)),
+        (Link, fg(Color::Blue).add_modifier(Modifier::UNDERLINED)),
+        (DisputeBadge, fg(Color::Magenta).add_modifier(bold())),
+        (Overdue, fg(Color::Red).add_modifier(bold())),
+        (Value, fg(Color::Green).add_modifier(bold())),
+        (
+            Match,
+            fg(Color::Magenta).add_modifier(bold() | Modifier::UNDERLINED),
+        ),
+        (Error, fg(Color::Red).add_modifier(bold())),
+        (Info, fg(Color::Blue)),
+    ]
+}
+
+/// Bright colours on the terminal's own background, everything that matters in bold,
+/// and no grey: muted text is the ordinary foreground.
+fn high_contrast() -> [(StyleName, Style); 16] {
+    [
+        (Text, Style::new()),
+        (Muted, Style::new()),
+        (
+            Heading,
+            fg(Color::White).add_modifier(bold() | Modifier::UNDERLINED),
+        ),
+        (
+            TitleBar,
+            fg(Color::Black).bg(Color::White).add_modifier(bold()),
+        ),
+        (Border, fg(Color::White)),
+        (BorderFocused, fg(Color::LightYellow).add_modifier(bold())),
+        (
+            Selection,
+            fg(Color::Black).bg(Color::LightYellow).add_modifier(bold()),
+        ),
+        (
+            SelectionUnfocused,
+            fg(Color::Black).bg(Color::White).add_modifier(bold()),
+        ),
+        (Date, fg(Color::LightCyan).add_modifier(bold())),
+        (
+            Link,
+            fg(Color::LightCyan).add_modifier(bold() | Modifier::UNDERLINED),
+        ),
+        (DisputeBadge, fg(Color::LightMagenta).add_modifier(bold())),
+        (Overdue, fg(Color::LightRed).add_modifier(bold())),
+        (Value, fg(Color::LightGreen).add_modifier(bold())),
+        (
+            Match,
+            fg(Color::LightYellow).add_modifier(bold() | Modifier::UNDERLINED),
+        ),
+        (Error, fg(Color::LightRed).add_modifier(bold())),
+        (Info, fg(Color::LightGreen).add_modifier(bold())),
+    ]
+}
+
+/// NO_COLOR: modifiers only.
+pub(crate) fn no_color() -> [(StyleName, Style); 16] {
+    let with = |modifier: Modifier| Style::new().add_modifier(modifier);
+    [
+        (Text, Style::new()),
+        (Muted, with(Modifier::DIM)),
+        (Heading, with(bold())),
+        (TitleBar, with(Modifier::REVERSED)),
+        (Border, with(Modifier::DIM)),
+        (BorderFocused, with(bold())),
+        (Selection, with(Modifier::REVERSED | bold())),
+        (SelectionUnfocused, with(Modifier::UNDERLINED)),
+        (Date, Style::new()),
+        (Link, with(Modifier::UNDERLINED)),
+        (DisputeBadge, with(bold())),
+        (Overdue, with(bold())),
+        (Value, with(bold())),
+        (Match, with(bold() | Modifier::UNDERLINED)),
+        (Error, with(bold())),
+        (Info, Style::new()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_palette_names_every_style_once() {
+        for table in ThemeName::ALL
+            .into_iter()
+            .map(palette)
+            .chain(std::iter::once(no_color()))
+        {
+            let names: std::collections::HashSet<StyleName> =
+                table.iter().map(|(name, _)| *name).collect();
+            assert_eq!(names.len(), StyleName::ALL.len());
+        }
+    }
+
+    #[test]
+    fn light_theme_has_no_yellow_or_cyan_text() {
+        for (name, style) in light() {
+            assert!(
+                !matches!(
+                    style.fg,
+                    Some(Color::Yellow | Color::Cyan | Color::LightYellow | Color::LightCyan)
+                ),
+                "{name:?}"
+            );
+        }
+    }
+}
