@@ -67,6 +67,11 @@ pub struct ExploreArgs {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Do not reload the story file when it changes on disk (default: the config's
+    /// watch, else on).
+    #[arg(long)]
+    pub no_watch: bool,
+
     /// Folder the explorer's `e` writes exports into (default: the config's
     /// export-dir, else the current folder).
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
@@ -88,6 +93,9 @@ impl ExploreArgs {
         let mut given = Vec::new();
         if self.no_mouse {
             given.push("--no-mouse");
+        }
+        if self.no_watch {
+            given.push("--no-watch");
         }
         if self.export_dir.is_some() {
             given.push("--export-dir");
@@ -168,10 +176,39 @@ pub enum Command {
         json: bool,
     },
     /// Check a story for weak sourcing and loose ends (warnings exit 0, errors 2).
+    ///
+    /// Facts resting on the same chain of sources are one line; --verbose lists each.
+    /// Exit codes: 0 with only warnings, 2 with errors, 1 with warnings under
+    /// --deny warnings.
     Lint {
         /// Print JSON for tools.
         #[arg(long)]
         json: bool,
+        /// List every finding, not one line per group.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Run only these checks (comma-separated).
+        #[arg(long, value_name = "CHECK,…", value_delimiter = ',', value_parser = check_names())]
+        only: Vec<String>,
+        /// Leave these checks out (comma-separated; the names listed under --only).
+        #[arg(long, value_name = "CHECK,…", value_delimiter = ',', value_parser = check_names(), hide_possible_values = true)]
+        skip: Vec<String>,
+        /// `warnings`: fail (exit 1) when there are warnings, as clippy does.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<DenyLevel>,
+    },
+    /// Write a starter story to FILE (`-` prints it): one record of every kind.
+    ///
+    /// Refuses to replace an existing file (exit 2). The story's `$schema` names
+    /// storyscope.schema.json beside it, which `new` writes there too unless a file of
+    /// that name exists (or --no-schema).
+    New {
+        /// Where to write the story; `-` for stdout.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Do not write storyscope.schema.json beside the story.
+        #[arg(long)]
+        no_schema: bool,
     },
     /// What became known between two dates: new sources, facts, statuses, stages,
     /// metrics, disputes and expectations that fell due.
@@ -219,6 +256,22 @@ pub enum ConfigAction {
     Default,
     /// Read the config file and report its problems (exit 2), or that it is fine.
     Check,
+}
+
+/// What `lint --deny` turns into a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Any warning makes lint exit 1.
+    Warnings,
+}
+
+/// The lint check names, each with what it looks for, for `--only` / `--skip` and help.
+fn check_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        crate::story::lint::CHECKS
+            .iter()
+            .map(|(name, about)| clap::builder::PossibleValue::new(*name).help(*about)),
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

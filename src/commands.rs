@@ -10,6 +10,7 @@ use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::{Severity, lint};
+use crate::story::lint_report;
 use crate::story::model::EntityKind;
 use crate::story::search::{MatchTier, SearchIndex};
 use crate::story::text::{clean_line, is_unsafe_char};
@@ -132,7 +133,23 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Search { query, limit, json } => {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
-        Command::Lint { json } => run_lint(&load_story(cli)?, *json),
+        Command::Lint {
+            json,
+            verbose,
+            only,
+            skip,
+            deny,
+        } => {
+            let options = LintOptions {
+                json: *json,
+                verbose: *verbose,
+                only,
+                skip,
+                deny_warnings: deny.is_some(),
+            };
+            run_lint(&load_story(cli)?, &options)
+        }
+        Command::New { file, no_schema } => crate::starter::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
     }
 }
@@ -395,8 +412,20 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
     Ok(0)
 }
 
-fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
-    let findings = lint(&loaded.story, loaded.clock.reference_day);
+struct LintOptions<'a> {
+    json: bool,
+    verbose: bool,
+    only: &'a [String],
+    skip: &'a [String],
+    deny_warnings: bool,
+}
+
+fn run_lint(loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
+    let findings = lint_report::select(
+        lint(&loaded.story, loaded.clock.reference_day),
+        options.only,
+        options.skip,
+    );
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -406,30 +435,19 @@ fn run_lint(loaded: &Loaded, json: bool) -> Result<i32> {
         .filter(|f| f.severity == Severity::Note)
         .count();
     let warnings = findings.len() - errors - notes;
-    if json {
+    if options.json {
         write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
     } else {
-        let mut out = String::new();
-        for finding in &findings {
-            let level = match finding.severity {
-                Severity::Note => "note",
-                Severity::Warning => "warning",
-                Severity::Error => "error",
-            };
-            out.push_str(&format!(
-                "{level}[{}] {}: {}\n",
-                finding.check,
-                finding.location,
-                clean_line(&finding.message)
-            ));
-        }
-        out.push_str(&format!(
-            "{}: {errors} errors, {warnings} warnings, {notes} notes of the author's own (◇)\n",
-            clean_line(&loaded.story.origin)
-        ));
-        write_stdout(out.as_bytes())?;
+        let report = lint_report::render(&findings, &loaded.story.origin, options.verbose);
+        write_stdout(report.as_bytes())?;
     }
-    Ok(if errors > 0 { 2 } else { 0 })
+    Ok(if errors > 0 {
+        2
+    } else if warnings > 0 && options.deny_warnings {
+        1
+    } else {
+        0
+    })
 }
 
 /// True when `path` names an existing folder we can write to, for `--export-dir`.

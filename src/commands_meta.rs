@@ -10,15 +10,14 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command, ConfigAction};
 use crate::commands::{BadInput, write_stdout};
 use crate::config::{ConfigPath, PathOrigin};
-use crate::story::model::StoryFile;
 use crate::story::text::clean_line;
 use crate::story::{RecordRef, Story};
 
 pub fn run(_cli: &Cli, command: &Command) -> Result<i32> {
     match command {
         Command::Schema => {
-            let schema = schemars::schema_for!(StoryFile);
-            write_stdout(format!("{}\n", serde_json::to_string_pretty(&schema)?).as_bytes())?;
+            // The same text `storyscope new` writes beside a story.
+            write_stdout(crate::starter::schema_json().as_bytes())?;
         }
         Command::Completions { shell } => {
             write_stdout(&crate::completion::registration(*shell)?)?;

@@ -63,6 +63,17 @@ pub fn write_new_file(
     )))
 }
 
+/// Writes `contents` to exactly `path`, whole or not at all, failing with
+/// `AlreadyExists` rather than replace a file that is there.
+pub fn write_new_exact(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    if path.exists() {
+        return Err(std::io::ErrorKind::AlreadyExists.into());
+    }
+    let temp = staged(parent_dir(path), contents)?;
+    temp.persist_noclobber(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
 fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,

@@ -6,6 +6,7 @@ pub(crate) mod commands_meta;
 pub mod completion;
 pub mod config;
 pub mod fsutil;
+pub mod starter;
 pub mod story;
 pub mod synth;
 pub mod tui;

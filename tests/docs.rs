@@ -154,7 +154,16 @@ fn shell_words(line: &str) -> Vec<String> {
 fn the_readme_examples_are_real_output() {
     let readme = read("README.md");
     let mut commands = 0;
-    for block in fenced_blocks(&readme, "console") {
+    // `console scratch` blocks write files (`storyscope new`): each runs in an empty
+    // folder of its own.
+    let plain = fenced_blocks(&readme, "console")
+        .into_iter()
+        .map(|b| (b, false));
+    let scratch = fenced_blocks(&readme, "console scratch")
+        .into_iter()
+        .map(|b| (b, true));
+    for (block, in_scratch) in plain.chain(scratch) {
+        let folder = in_scratch.then(|| tempfile::tempdir().unwrap());
         // A block holds one or more `$ command` lines, each followed by its output.
         let mut examples: Vec<(String, String)> = Vec::new();
         for line in block.lines() {
@@ -174,9 +183,12 @@ fn the_readme_examples_are_real_output() {
                 words[0], "storyscope",
                 "README examples run storyscope: {command}"
             );
+            let cwd = folder
+                .as_ref()
+                .map_or(Path::new(env!("CARGO_MANIFEST_DIR")), |dir| dir.path());
             let output = Command::new(env!("CARGO_BIN_EXE_storyscope"))
                 .args(&words[1..])
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .current_dir(cwd)
                 .output()
                 .unwrap();
             let mut actual = String::from_utf8(output.stdout).unwrap();

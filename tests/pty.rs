@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// Reload on save and the editor key, as a story author uses them.
+#[path = "pty/authoring.rs"]
+mod authoring;
+
 const BIN: &str = env!("CARGO_BIN_EXE_storyscope");
 
 /// How long any one expectation may take before the test fails. Generous for a loaded
@@ -47,6 +51,17 @@ impl Explorer {
     }
 
     fn start_with_term(cols: u16, rows: u16, args: &[&str], cwd: &Path, term: &str) -> Explorer {
+        Explorer::start_with_env(cols, rows, args, cwd, &[("TERM", term)])
+    }
+
+    /// Starts with these environment variables set (TERM among them).
+    fn start_with_env(
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        cwd: &Path,
+        env: &[(&str, &str)],
+    ) -> Explorer {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -58,12 +73,23 @@ impl Explorer {
         let mut command = CommandBuilder::new(BIN);
         command.args(args);
         command.cwd(cwd);
-        command.env("TERM", term);
-        for name in ["NO_COLOR", "TMUX", "COLUMNS", "LINES", "STORYSCOPE_CONFIG"] {
+        for name in [
+            "NO_COLOR",
+            "TMUX",
+            "COLUMNS",
+            "LINES",
+            "STORYSCOPE_CONFIG",
+            "VISUAL",
+            "EDITOR",
+        ] {
             command.env_remove(name);
         }
         // Never the tester's own config file: the usual place is inside the test folder.
         command.env("XDG_CONFIG_HOME", cwd);
+        command.env("TERM", "xterm-256color");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair.slave.spawn_command(command).expect("spawn storyscope");
         // Only the child may hold the slave side, so the reader sees end of file when
         // the child exits.

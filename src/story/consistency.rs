@@ -60,10 +60,11 @@ pub(crate) fn dispute_kind_findings(story: &Story) -> Vec<Finding> {
             _ => continue,
         };
         findings.push(Finding {
-            severity: Severity::Warning,
+            severity: super::lint::debug_checked("dispute-kind", Severity::Warning),
             check: "dispute-kind",
             location: format!("disputes[{d}]"),
             message,
+            group: None,
         });
     }
     findings

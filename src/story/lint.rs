@@ -9,7 +9,7 @@ use super::date::DayNumber;
 use super::graph::Story;
 use super::provenance::FactRef;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Not a problem, only counted: the author's own additions (`◇`).
@@ -26,31 +26,88 @@ pub struct Finding {
     /// Path into the file, like `events[3]`.
     pub location: String,
     pub message: String,
+    /// Findings of one check with the same group are one line in the report (the
+    /// single-origin check groups by the chain of sources a fact rests on); how the
+    /// check computes it is its own business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// Every check: its name (for `--only` / `--skip`) and what it looks for.
+pub const CHECKS: &[(&str, &str)] = &[
+    (
+        "single-origin",
+        "a fact resting on one independent origin (dispute versions excepted)",
+    ),
+    ("no-locator", "a citation without a paragraph number"),
+    (
+        "past-due",
+        "an expectation whose date has passed with no source confirming it",
+    ),
+    ("unreferenced-entity", "an entity nothing refers to"),
+    ("metric-without-period", "a metric with no period or date"),
+    ("uncited-source", "a source nothing cites or relies on"),
+    (
+        "shared-alias",
+        "two entities answering to the same name (an error)",
+    ),
+    (
+        "dated-after-sources",
+        "an event told as happened but dated after every source citing it",
+    ),
+    (
+        "stage-order",
+        "a candidacy's stages listed out of date order",
+    ),
+    (
+        "dispute-kind",
+        "a dispute of the wrong kind (a disagreement vs one source's inconsistency)",
+    ),
+    (
+        "authored",
+        "a place the author adds to the sources (◇; counted as a note, not a problem)",
+    ),
+];
+
+/// `severity`, after checking in debug builds (every test) that `check` is listed.
+pub(crate) fn debug_checked(check: &str, severity: Severity) -> Severity {
+    debug_assert!(
+        CHECKS.iter().any(|(name, _)| *name == check),
+        "lint check `{check}` is missing from CHECKS"
+    );
+    severity
 }
 
 /// Runs every check; `reference_day` decides which expectations are past due.
 pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     let mut findings = Vec::new();
     let warn = |check, location: String, message: String| Finding {
-        severity: Severity::Warning,
+        // Every check is in CHECKS, so `--only` / `--skip` and the help can name it.
+        severity: debug_checked(check, Severity::Warning),
         check,
         location,
         message,
+        group: None,
     };
     for (fact, cite) in story.facts() {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
-        if provenance.origins == 1 {
+        // A dispute's version is one outlet's claim by nature: one origin is the point.
+        let is_version = matches!(fact, FactRef::Variant(..));
+        if provenance.origins == 1 && !is_version {
             let root = story.citation_origin(&cite[0]);
-            findings.push(warn(
-                "single-origin",
-                location.clone(),
-                format!(
-                    "{} rests on one origin ({})",
-                    story.fact_title(fact),
-                    story.file.sources[root].outlet
-                ),
-            ));
+            findings.push(Finding {
+                group: Some(super::lint_checks::source_chain(story, root, cite)),
+                ..warn(
+                    "single-origin",
+                    location.clone(),
+                    format!(
+                        "{} rests on one origin ({})",
+                        story.fact_title(fact),
+                        story.file.sources[root].outlet
+                    ),
+                )
+            });
         }
         for (c, citation) in cite.iter().enumerate() {
             if citation.para.is_none() {
@@ -126,6 +183,8 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
             ));
         }
     }
+    findings.extend(super::lint_checks::dated_after_sources(story));
+    findings.extend(super::lint_checks::stage_order(story));
     findings.extend(shared_names(story));
     findings.extend(super::consistency::dispute_kind_findings(story));
     findings.extend(authored_findings(story));
@@ -139,8 +198,10 @@ fn authored_findings(story: &Story) -> Vec<Finding> {
         .all_notes()
         .into_iter()
         .map(|(location, note)| Finding {
-            severity: Severity::Note,
+            severity: debug_checked("authored", Severity::Note),
             check: "authored",
+            // Counted, not problems: one line unless --verbose.
+            group: Some("the author's own".to_owned()),
             location: match &note.field {
                 Some(field) => format!("{location}.{field}"),
                 None => location,
@@ -178,10 +239,11 @@ fn shared_names(story: &Story) -> Vec<Finding> {
                 .map(|(i, _)| story.file.entities[*i].name.as_str())
                 .collect();
             Finding {
-                severity: Severity::Error,
+                severity: debug_checked("shared-alias", Severity::Error),
                 check: "shared-alias",
                 location: users[1].1.clone(),
                 message: format!("“{name}” names more than one entity: {}", who.join(", ")),
+                group: None,
             }
         })
         .collect();

@@ -87,7 +87,8 @@ fn wrong_format(found: &str) -> Problem {
     .with_hint(format!("this build reads format {FORMAT_VERSION}"))
 }
 
-const TOP_LEVEL_FIELDS: [&str; 9] = [
+const TOP_LEVEL_FIELDS: [&str; 10] = [
+    "$schema",
     "format",
     "story",
     "sources",
@@ -151,6 +152,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
         }
         seen.push(field);
         match field {
+            "$schema" => check_one::<String>(value, "$schema", &mut found),
             "format" => check_format(value, &mut found),
             "story" => check_one::<super::model::StoryMeta>(value, "story", &mut found),
             "sources" => check_list::<super::model::Source>(value, field, &mut found),

@@ -15,6 +15,8 @@ mod export_time;
 pub mod graph;
 pub(crate) mod json_spans;
 pub mod lint;
+mod lint_checks;
+pub mod lint_report;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -17,6 +17,10 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoryFile {
+    /// The JSON Schema editors validate this file against (`storyscope new` writes
+    /// `storyscope.schema.json` beside the story); storyscope itself ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Format version; must be 1.
     pub format: u32,
     pub story: StoryMeta,

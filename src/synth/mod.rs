@@ -72,6 +72,7 @@ pub fn generate(options: &SynthOptions) -> StoryFile {
         .map(|i| g.dispute(i, &about_pool))
         .collect();
     StoryFile {
+        schema: None,
         format: FORMAT_VERSION,
         story: StoryMeta {
             title: format!("Synthetic coverage: {} events on AI partnerships in China", options.events),

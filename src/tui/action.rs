@@ -38,6 +38,8 @@ pub enum Action {
     /// Copy the selected record as Markdown to the clipboard (OSC 52).
     Copy,
     ToggleHelp,
+    /// Open the story file in $VISUAL / $EDITOR at the selected record's line.
+    OpenInEditor,
     /// Step the as-of date to the previous / next publication date.
     AsOfEarlier,
     AsOfLater,

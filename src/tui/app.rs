@@ -188,6 +188,10 @@ pub struct App {
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
     pub export_dir: PathBuf,
+    /// The story's file, for the editor key; None for the embedded story.
+    pub story_file: Option<PathBuf>,
+    /// Why the file on disk does not load, while the last good story stays shown.
+    pub broken_file: Option<super::reload::BrokenFile>,
     pub color: bool,
     pub should_quit: bool,
 }
@@ -241,6 +245,8 @@ impl App {
             new_since: None,
             size: (160, 45),
             export_dir: PathBuf::from("."),
+            story_file: None,
+            broken_file: None,
             color: true,
             should_quit: false,
         };

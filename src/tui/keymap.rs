@@ -84,6 +84,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, "forward", &[ch(']')], Action::Forward, "forward one hop", None),
     bind(Global, "escape", &[plain(KeyCode::Esc)], Action::Escape, "close, go back, or clear the filter", None),
     bind(Global, "export", &[ch('e')], Action::Export, "export the focused view to Markdown", Some("export")),
+    bind(Global, "edit", &[ch('E')], Action::OpenInEditor, "open the story file in $EDITOR at this record", Some("edit")),
     bind(Global, "quit", &[ch('q')], Action::Quit, "quit", Some("quit")),
     bind(Global, "help", &[ch('?')], Action::ToggleHelp, "keys and commands: type to filter, Enter runs", Some("help")),
     bind(Global, "copy", &[ch('y')], Action::Copy, "copy the selected record as Markdown", None),

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod detail;
+pub mod editor;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -11,11 +12,14 @@ pub mod palette;
 mod palette_update;
 mod passage_toggle;
 mod passage_view;
+pub(crate) mod record_lines;
+pub mod reload;
 pub mod run;
 pub mod theme;
 pub mod themes;
 pub mod ui;
 pub mod update;
+pub mod watch;
 
 use std::io::IsTerminal;
 
@@ -33,7 +37,7 @@ pub fn load_settings(cli: &Cli) -> Result<crate::config::Settings> {
         color: cli.color,
         no_mouse: cli.explore.no_mouse,
         export_dir: cli.explore.export_dir.clone(),
-        no_watch: false,
+        no_watch: cli.explore.no_watch,
     };
     Ok(file.settings(&overrides, true))
 }
@@ -82,12 +86,35 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     }
     app.export_dir = settings.export_dir.clone();
     app.keymap = settings.keymap.clone();
+    app.story_file = cli.story.clone();
+    // Reload on save (the config's `watch`, --no-watch for one run); without a
+    // watcher (no inotify watches left, an odd file system) the explorer still works,
+    // and says so.
+    let watcher = match (&cli.story, settings.watch) {
+        (Some(path), true) => match watch::StoryWatcher::start(path) {
+            Ok(watcher) => Some(watcher),
+            Err(why) => {
+                app.error(format!(
+                    "not reloading on save: cannot watch the file ({why})"
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
     let theme = settings.theme;
     app.color = theme.color;
     let mouse = settings.mouse;
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;
     let mut clipboard = std::io::stdout();
+    let mut edit = |request: &editor::EditRequest| {
+        run::hand_over_terminal(mouse, || editor::run_editor(request))
+    };
+    let mut outside = run::Outside {
+        reloads: watcher.as_ref().map(|w| &w.reloads),
+        edit: &mut edit,
+    };
     let result = run::run_loop(
         &mut session.terminal,
         &mut app,
@@ -96,6 +123,7 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         &mut run::crossterm_events,
         &signals.flag,
         &mut clipboard,
+        &mut outside,
     );
     drop(session);
     // A closed terminal fails the loop's next read or draw, sometimes a moment before

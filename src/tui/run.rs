@@ -19,9 +19,13 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
+use std::sync::mpsc::Receiver;
+
 use super::action::{Action, PaletteAction};
 use super::app::{App, Mode, Pane};
+use super::editor::EditRequest;
 use super::keymap::Scope;
+use super::reload::Reload;
 use super::theme::Theme;
 use super::ui;
 use super::update::{Effect, poll_search, search_pending, update};
@@ -74,6 +78,7 @@ pub fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
                 )),
             }
         }
+        Effect::Edit(_) => app.error("the editor can only be opened from the explorer's loop"),
         Effect::Copy(text) => {
             if let Err(err) = clipboard
                 .write_all(osc52(&text).as_bytes())
@@ -98,7 +103,15 @@ pub fn osc52(text: &str) -> String {
     }
 }
 
+/// What the loop hears from and hands to the world beyond the terminal: reloads of
+/// the story file, and the editor (run with the terminal handed over).
+pub struct Outside<'a> {
+    pub reloads: Option<&'a Receiver<Reload>>,
+    pub edit: &'a mut dyn FnMut(&EditRequest) -> Result<String, String>,
+}
+
 /// Runs until the user quits or `stop` is set. `next_event` waits up to the given time.
+#[allow(clippy::too_many_arguments)]
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -107,6 +120,7 @@ pub fn run_loop<B: Backend>(
     next_event: &mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
     stop: &AtomicBool,
     clipboard: &mut dyn Write,
+    outside: &mut Outside<'_>,
 ) -> Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -125,6 +139,13 @@ where
         if poll_search(app) {
             dirty = true;
         }
+        if let Some(reloads) = outside.reloads {
+            // In order: a story, then its texts.
+            for reload in reloads.try_iter() {
+                super::reload::apply(app, reload);
+                dirty = true;
+            }
+        }
         let Some(first) = first else {
             continue;
         };
@@ -133,8 +154,23 @@ where
         let mut event = Some(first);
         while let Some(current) = event {
             if let Some(action) = action_for(app, &current, mouse) {
-                if let Some(effect) = update(app, action) {
-                    perform(app, effect, clipboard);
+                match update(app, action) {
+                    Some(Effect::Edit(request)) => {
+                        let outcome = (outside.edit)(&request);
+                        // The editor drew over everything: draw the whole screen anew.
+                        // (Not `Terminal::clear`, which asks the terminal where its
+                        // cursor is, and fails after a wait where nothing answers.)
+                        terminal.backend_mut().clear()?;
+                        terminal.draw(|_| {})?;
+                        let size = terminal.size()?;
+                        update(app, Action::Resize(size.width, size.height));
+                        match outcome {
+                            Ok(note) => app.info(note),
+                            Err(why) => app.error(why),
+                        }
+                    }
+                    Some(effect) => perform(app, effect, clipboard),
+                    None => {}
                 }
                 dirty = true;
             }
@@ -145,6 +181,21 @@ where
         }
     }
     Ok(())
+}
+
+/// Hands the terminal to `child` (raw mode off, main screen, mouse released, cursor
+/// shown) and takes it back after, whatever `child` did.
+pub fn hand_over_terminal<T>(mouse: bool, child: impl FnOnce() -> T) -> T {
+    restore_terminal();
+    let result = child();
+    let _ = enable_raw_mode();
+    let mut stdout = io::stdout();
+    let _ = if mouse {
+        execute!(stdout, EnterAlternateScreen, EnableMouseCapture)
+    } else {
+        execute!(stdout, EnterAlternateScreen)
+    };
+    result
 }
 
 /// Puts the terminal back: raw mode off, main screen, mouse released, cursor shown.

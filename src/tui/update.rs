@@ -18,6 +18,8 @@ pub enum Effect {
     Export { stem: String, markdown: String },
     /// Put this text on the clipboard.
     Copy(String),
+    /// Hand the terminal to the editor on the story file.
+    Edit(super::editor::EditRequest),
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -126,6 +128,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.step_as_of(action == Action::AsOfLater, run_search)
         }
         Action::Export => return export(app),
+        Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
         Action::Copy => {
             let record = app.detail_target()?;
             let markdown =
@@ -169,6 +172,13 @@ pub fn search_pending(app: &App) -> bool {
     app.search_worker
         .as_ref()
         .is_some_and(|worker| worker.is_pending())
+}
+
+/// Searches the current story again for the query typed, after the story changed.
+pub(crate) fn rerun_search(app: &mut App) {
+    app.search.hits.clear();
+    app.search.selected = 0;
+    run_search(app);
 }
 
 fn run_search(app: &mut App) {

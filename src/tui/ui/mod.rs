@@ -4,6 +4,7 @@ mod bar_geometry;
 mod bars;
 mod chart;
 mod detail_pane;
+mod file_problems;
 mod lists;
 mod overlays;
 mod palette;
@@ -48,6 +49,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         }
     }
     bars::status_bar(frame, areas.status, app, theme);
+    let above_status = Rect {
+        height: areas.status.y.saturating_sub(area.y),
+        ..area
+    };
+    file_problems::draw(frame, above_status, app, theme);
     match app.mode {
         Mode::Search => cursor = overlays::search(frame, area, app, theme),
         Mode::Help => cursor = palette::draw(frame, area, app, theme),
