@@ -27,7 +27,8 @@ pub struct Cli {
     pub story: Option<PathBuf>,
 
     /// Show the story as known on this date (YYYY-MM-DD, or coarser: YYYY-MM, YYYY …, read
-    /// as its last day): only sources certainly published by then; undated ones left out.
+    /// as its last day; or as the explorer shows dates: "18 Nov 2023", "Nov 2023",
+    /// FY2024): only sources certainly published by then; undated ones left out.
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
 
@@ -134,7 +135,11 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the story; print counts, or every problem (exit 2).
-    Check,
+    Check {
+        /// `json`: the problems as JSON objects in Ruff's shape, for editors and CI.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+    },
     /// Write a view as Markdown to stdout or a file.
     Export {
         #[arg(value_enum)]
@@ -181,7 +186,11 @@ pub enum Command {
     /// Exit codes: 0 with only warnings, 2 with errors, 1 with warnings under
     /// --deny warnings.
     Lint {
-        /// Print JSON for tools.
+        /// `json`: the findings as JSON objects in Ruff's shape, for editors and CI.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// The findings as JSON as they are (`check`, `location`, `message`), as
+        /// scripts written before `--format json` read them.
         #[arg(long)]
         json: bool,
         /// List every finding, not one line per group.
@@ -288,6 +297,15 @@ pub enum ViewArg {
     /// One record of any kind, as the explorer's Detail pane shows it (needs --id).
     Record,
     Report,
+}
+
+/// How `check` and `lint` print what they find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One line each, with path, id, line and column.
+    Human,
+    /// A JSON array in the shape of Ruff's `--output-format json`.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

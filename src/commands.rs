@@ -5,11 +5,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, DiffFormat, ViewArg};
+use crate::cli::{Cli, Command, DiffFormat, OutputFormat, ViewArg};
 use crate::story::authored::AUTHOR_MARK;
 use crate::story::date::DateSpec;
 use crate::story::export::{ExportOptions, ExportView, export_markdown};
-use crate::story::lint::{Severity, lint};
+use crate::story::lint::lint;
 use crate::story::lint_report;
 use crate::story::model::EntityKind;
 use crate::story::search::{MatchTier, SearchIndex};
@@ -46,7 +46,8 @@ pub fn load_story(cli: &Cli) -> Result<Loaded> {
     .map_err(|err| BadInput(err.to_string()))?;
     let as_of = match &cli.as_of {
         Some(text) => {
-            let date = DateSpec::parse(text).map_err(|why| BadInput(format!("--as-of: {why}")))?;
+            let date =
+                DateSpec::parse_any(text).map_err(|why| BadInput(format!("--as-of: {why}")))?;
             Some(date)
         }
         None => None,
@@ -90,7 +91,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         | Command::Completions { .. }
         | Command::Man { .. }
         | Command::Config { .. } => crate::commands_meta::run(cli, command),
-        Command::Check => {
+        Command::Check {
+            format: OutputFormat::Json,
+        } => crate::diagnostics_cli::check_json(cli),
+        Command::Check { .. } => {
             let loaded = load_story(cli)?;
             let code = check(cli, &loaded);
             // The process ends right after this: freeing a 100k-event story record by
@@ -134,6 +138,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             search(&load_story(cli)?.story, query, *limit, *json)
         }
         Command::Lint {
+            format,
             json,
             verbose,
             only,
@@ -142,12 +147,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         } => {
             let options = LintOptions {
                 json: *json,
+                ruff_json: *format == OutputFormat::Json,
                 verbose: *verbose,
                 only,
                 skip,
                 deny_warnings: deny.is_some(),
             };
-            run_lint(&load_story(cli)?, &options)
+            run_lint(cli, &load_story(cli)?, &options)
         }
         Command::New { file, no_schema } => crate::starter::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => run_diff(cli, from, to.as_deref(), *format),
@@ -168,7 +174,7 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
 /// Pretty JSON that is safe to print: serde_json escapes C0 controls in strings but
 /// leaves DEL, C1 controls (a lone U+009B is a CSI) and bidi overrides raw, and a
 /// terminal would act on them. Written as `\uXXXX` escapes, the JSON means the same.
-fn json_for_terminal(value: &impl serde::Serialize) -> Result<String> {
+pub(crate) fn json_for_terminal(value: &impl serde::Serialize) -> Result<String> {
     let json = serde_json::to_string_pretty(value)?;
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
@@ -413,31 +419,31 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
 }
 
 struct LintOptions<'a> {
+    /// `--json`: the findings as they are (`check`, `location`, `message` …), as
+    /// scripts written before `--format json` read them.
     json: bool,
+    /// `--format json`: located, in the shape of Ruff's JSON, like `check --format json`.
+    ruff_json: bool,
     verbose: bool,
     only: &'a [String],
     skip: &'a [String],
     deny_warnings: bool,
 }
 
-fn run_lint(loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
+fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
     let findings = lint_report::select(
         lint(&loaded.story, loaded.clock.reference_day),
         options.only,
         options.skip,
     );
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let notes = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Note)
-        .count();
-    let warnings = findings.len() - errors - notes;
-    if options.json {
+    let (errors, warnings, _) = crate::diagnostics_cli::counts(&findings);
+    if options.ruff_json {
+        crate::diagnostics_cli::print_lint_json(cli, loaded, &findings)?;
+    } else if options.json {
         write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
     } else {
+        // Each finding's location gains its record's id and line and column.
+        let findings = crate::diagnostics_cli::placed(cli, loaded, findings)?;
         let report = lint_report::render(&findings, &loaded.story.origin, options.verbose);
         write_stdout(report.as_bytes())?;
     }
@@ -467,7 +473,7 @@ fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Resu
     }
     .map_err(|err| BadInput(err.to_string()))?;
     let parse = |flag: &str, text: &str| {
-        DateSpec::parse(text).map_err(|why| BadInput(format!("--{flag}: {why}")))
+        DateSpec::parse_any(text).map_err(|why| BadInput(format!("--{flag}: {why}")))
     };
     let from = parse("from", from)?;
     let to = to.map(|text| parse("to", text)).transpose()?;
@@ -509,7 +515,7 @@ fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffFormat) -> Resu
 /// The marks of `export --since DATE`: what the story shown holds that it did not hold
 /// as of DATE.
 fn new_marks(loaded: &Loaded, since: &str) -> Result<crate::story::diff::NewMarks> {
-    let date = DateSpec::parse(since).map_err(|why| BadInput(format!("--since: {why}")))?;
+    let date = DateSpec::parse_any(since).map_err(|why| BadInput(format!("--since: {why}")))?;
     if let Some(as_of) = loaded.as_of {
         if as_of.latest() < date.latest() {
             return Err(BadInput(format!(

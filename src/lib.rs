@@ -5,6 +5,7 @@ pub mod commands;
 pub(crate) mod commands_meta;
 pub mod completion;
 pub mod config;
+mod diagnostics_cli;
 pub mod fsutil;
 pub mod starter;
 pub mod story;

@@ -216,7 +216,7 @@ fn a_broken_save_keeps_the_last_good_story_until_fixed() {
         assert!(screen.contains("showing the last good version"), "{screen}");
         let line = text[..text.len() / 2].lines().count();
         assert!(
-            screen.contains(&format!("line {line}, column")),
+            screen.contains(&format!("line {line} col ")),
             "{name}: the problem's line {line}:\n{screen}"
         );
         // Keys still work on the last good story, and the panel stays.

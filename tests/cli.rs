@@ -243,7 +243,10 @@ fn search_forgives_a_typo_and_says_so() {
         text,
         " 1. entity    Tencent (typo)  [tencent]  2 articles · 1 independent origin (The Information)\n"
     );
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/boardroom.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/search/board_people.json"
+    );
     let output = storyscope(&["search", "sam altmann", "--json", "--story", fixture]);
     let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(hits[0]["id"], "sam-altman");

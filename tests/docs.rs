@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::model::{Citation, Status, StoryFile};
+use storyscope::story::model::{Citation, Relation, Status, StoryFile};
 
 fn read(relative: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative))
@@ -58,13 +58,36 @@ fn the_format_guide_example_is_the_small_fixture_and_loads() {
 }
 
 #[test]
+fn the_format_guide_second_example_is_the_boardroom_fixture_and_loads() {
+    let guide = read("docs/story-format.md");
+    let section = guide
+        .split("## A second example")
+        .nth(1)
+        .expect("the guide has a second example");
+    let example = fenced_blocks(section, "json")
+        .into_iter()
+        .next()
+        .expect("a ```json block in the second example");
+    load_bytes(example.as_bytes(), "docs/story-format.md").expect("the second example loads");
+    let documented: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let tested: serde_json::Value =
+        serde_json::from_str(&read("tests/fixtures/boardroom.json")).unwrap();
+    assert_eq!(
+        documented, tested,
+        "docs/story-format.md and tests/fixtures/boardroom.json drifted apart"
+    );
+}
+
+#[test]
 fn the_format_guide_snippets_are_valid_parts_of_a_story() {
     let guide = read("docs/story-format.md");
     let blocks = fenced_blocks(&guide, "json");
-    assert!(blocks.len() >= 3);
-    let status: Status = serde_json::from_str(&blocks[0]).expect("the status snippet");
+    assert!(blocks.len() >= 4);
+    let relation: Relation = serde_json::from_str(&blocks[0]).expect("the relation snippet");
+    assert_eq!(relation.kind.label(), "member of");
+    let status: Status = serde_json::from_str(&blocks[1]).expect("the status snippet");
     assert_eq!(status.timing, storyscope::story::model::Timing::Conditional);
-    let citation: Citation = serde_json::from_str(&blocks[1]).expect("the citation snippet");
+    let citation: Citation = serde_json::from_str(&blocks[2]).expect("the citation snippet");
     assert_eq!(citation.para, Some(3));
 }
 
@@ -80,7 +103,7 @@ fn schema_words() -> Vec<String> {
                 if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
                     words.extend(properties.keys().cloned());
                 }
-                for key in ["enum", "const"] {
+                for key in ["enum", "const", "examples"] {
                     match map.get(key) {
                         Some(serde_json::Value::Array(values)) => words
                             .extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned))),
@@ -270,6 +293,75 @@ fn the_format_guide_links_to_its_own_sections() {
         rest = &after[end..];
     }
     assert!(links >= 10, "only {links} internal links checked");
+}
+
+/// Each record table of the guide (`| Field | Type | Required | Meaning |`): its
+/// fields, each with whether the guide says it is required.
+fn guide_record_tables(guide: &str) -> Vec<Vec<(String, bool)>> {
+    let mut tables = Vec::new();
+    let mut current: Option<Vec<(String, bool)>> = None;
+    for line in guide.lines() {
+        if line.starts_with("| Field | Type | Required |") {
+            current = Some(Vec::new());
+            continue;
+        }
+        let Some(table) = current.as_mut() else {
+            continue;
+        };
+        if line.starts_with("| ---") {
+            continue;
+        }
+        if !line.starts_with('|') {
+            tables.extend(current.take());
+            continue;
+        }
+        // `a` \| `b` is one cell listing values.
+        let line = line.replace("\\|", "/");
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let required = cells[3] == "yes";
+        for name in cells[1].split(", ") {
+            table.push((name.trim_matches('`').to_owned(), required));
+        }
+    }
+    tables.extend(current);
+    tables
+}
+
+#[test]
+fn the_schema_requires_exactly_what_the_guide_requires() {
+    let guide = read("docs/story-format.md");
+    let schema = serde_json::to_value(schemars::schema_for!(StoryFile)).unwrap();
+    let defs = schema["$defs"].as_object().unwrap();
+    let tables = guide_record_tables(&guide);
+    assert!(tables.len() >= 10, "only {} record tables", tables.len());
+    for table in tables {
+        let mut fields: Vec<&str> = table.iter().map(|(name, _)| name.as_str()).collect();
+        fields.sort_unstable();
+        let (name, def) = defs
+            .iter()
+            .find(|(_, def)| {
+                let mut properties: Vec<&str> = def["properties"]
+                    .as_object()
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                properties.sort_unstable();
+                properties == fields
+            })
+            .unwrap_or_else(|| panic!("no schema record has the fields {fields:?}"));
+        for (field, required) in &table {
+            let in_schema = def["required"]
+                .as_array()
+                .is_some_and(|list| list.iter().any(|r| r == field.as_str()));
+            assert_eq!(
+                in_schema, *required,
+                "{name}.{field}: the guide says required = {required}"
+            );
+            if !required {
+                let text = def["properties"][field.as_str()].to_string();
+                assert!(!text.contains("null"), "{name}.{field} allows null: {text}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -216,7 +216,9 @@ fn a_citation_via_that_names_no_source_is_refused() {
     let err = load::load_bytes(broken.as_bytes(), "broken.json").unwrap_err();
     let message = err.to_string();
     assert!(
-        message.contains("metrics[0].cite[0].via: unknown source `visitor-survy`"),
+        message.contains(
+            "metrics[0].cite[0].via (m-visits), line 179 col 67: unknown source `visitor-survy`"
+        ),
         "{message}"
     );
     assert!(
@@ -444,7 +446,9 @@ fn an_authored_note_must_name_a_real_field() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("entities[0].authored[0].field: `aliasses` is not a field"),
+        err.contains(
+            "entities[0].authored[0].field (council), line 58 col 20: `aliasses` is not a field"
+        ),
         "{err}"
     );
     assert!(err.contains("did you mean `aliases`?"), "{err}");

@@ -6,7 +6,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use storyscope::story::load::{Location, load_bytes, load_path};
+use storyscope::story::problem::Place;
 use storyscope::story::{LoadError, Problem};
+
+/// `problem` as found in the file: inside the record `id`, at `line`:`column`.
+fn placed(problem: Problem, id: &str, line: usize, column: usize) -> Problem {
+    Problem {
+        place: Some(Place {
+            id: Some(id.to_owned()),
+            line,
+            column,
+        }),
+        ..problem
+    }
+}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,6 +59,13 @@ fn expect_single(name: &str, location: Location, message: &str, hint: Option<&st
     assert_eq!(problem.location, location, "{name}: location");
     assert_eq!(problem.message, message, "{name}: message");
     assert_eq!(problem.hint.as_deref(), hint, "{name}: hint");
+    if matches!(problem.location, Location::Path(_)) {
+        let place = problem.place.as_ref();
+        assert!(
+            place.is_some_and(|p| p.line > 0 && p.column > 0),
+            "{name}: every message at a path gives its line and column: {problem:?}"
+        );
+    }
     check_binary_reports(&invalid(name), std::slice::from_ref(problem));
 }
 
@@ -80,7 +100,7 @@ fn check_binary_reports(file: &Path, problems: &[Problem]) {
         "{stderr}"
     );
     for problem in problems {
-        let line = format!("  {shown}: {}: {}", problem.location, problem.message);
+        let line = format!("  {shown}: {problem}");
         assert!(stderr.contains(&line), "stderr lacks {line:?}:\n{stderr}");
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -158,10 +178,18 @@ fn unknown_top_level_field_suggests_the_near_miss() {
         .unwrap()
         .replacen("\"events\":", "\"evnets\":", 1);
     let err = load_bytes(text.as_bytes(), "typo").unwrap_err();
-    assert_eq!(
-        err.problems,
-        [Problem::at("evnets", "unknown field `evnets`").with_hint("did you mean `events`?")]
-    );
+    let expected =
+        Problem::at("evnets", "unknown field `evnets`").with_hint("did you mean `events`?");
+    // A top-level field has no record, so no id; the place is the value's.
+    let expected = Problem {
+        place: Some(Place {
+            id: None,
+            line: 67,
+            column: 13,
+        }),
+        ..expected
+    };
+    assert_eq!(err.problems, [expected]);
 }
 
 #[test]
@@ -198,7 +226,7 @@ fn reference_to_the_wrong_kind_of_record_says_which_kind() {
     );
 }
 
-const DATE_FORMS: &str = "(use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, with a leading ~ if approximate)";
+const DATE_FORMS: &str = "(use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, a range like 2023-11-21/22, with a leading ~ if approximate)";
 
 #[test]
 fn impossible_day_of_february() {
@@ -362,21 +390,46 @@ fn a_directory_is_not_a_story() {
 fn every_broken_reference_name_and_citation_is_reported_at_once() {
     let err = refuse("several_problems.json");
     let expected = [
-        Problem::at(
-            "entities[2].id",
-            "duplicate id `apple`, first used at entities[0]",
-        )
-        .with_hint("ids must be unique across the whole file"),
-        Problem::at("entities[3].name", "must not be empty or only spaces"),
-        Problem::at("events[0].entities[1]", "unknown entity `alibabba`")
-            .with_hint("did you mean `alibaba`?"),
-        Problem::at("metrics[1].cite", "a fact without a citation")
-            .with_hint("add {\"source\": \"<source id>\", \"para\": N}"),
-        Problem::at(
-            "disputes[0].variants[1].cite[0].source",
-            "unknown source `wier`",
-        )
-        .with_hint("did you mean `wire`?"),
+        placed(
+            Problem::at(
+                "entities[2].id",
+                "duplicate id `apple`, first used at entities[0]",
+            )
+            .with_hint("ids must be unique across the whole file"),
+            "apple",
+            63,
+            13,
+        ),
+        placed(
+            Problem::at("entities[3].name", "must not be empty or only spaces"),
+            "qwen",
+            76,
+            15,
+        ),
+        placed(
+            Problem::at("events[0].entities[1]", "unknown entity `alibabba`")
+                .with_hint("did you mean `alibaba`?"),
+            "ev-choice",
+            111,
+            9,
+        ),
+        placed(
+            Problem::at("metrics[1].cite", "a fact without a citation")
+                .with_hint("add {\"source\": \"<source id>\", \"para\": N}"),
+            "m-share-move",
+            210,
+            15,
+        ),
+        placed(
+            Problem::at(
+                "disputes[0].variants[1].cite[0].source",
+                "unknown source `wier`",
+            )
+            .with_hint("did you mean `wire`?"),
+            "disp-baidu",
+            234,
+            25,
+        ),
     ];
     assert_eq!(err.problems, expected);
     check_binary_reports(&invalid("several_problems.json"), &expected);
@@ -386,20 +439,43 @@ fn every_broken_reference_name_and_citation_is_reported_at_once() {
 fn every_malformed_record_is_reported_at_once() {
     let err = refuse("several_shape_problems.json");
     let expected = [
-        Problem::at("sources[1].kind", "`articel` is not an allowed value")
-            .with_hint("did you mean `article`?"),
-        Problem::at("events[0].titel", "unknown field `titel`").with_hint("did you mean `title`?"),
-        Problem::at(
-            "events[1].date",
-            format!(
-                "`2025-02-30` is not a valid date: Feb 2025 has days 1 to 28, not 30 {DATE_FORMS}"
+        placed(
+            Problem::at(
+                "sources[1].kind",
+                "`News Article` is not a kind: a kind is lowercase words joined by `_`, like `member_of`, at most 64 characters; write `news_article`",
             ),
+            "daily",
+            18,
+            15,
         ),
-        Problem::at(
-            "metrics[0].value",
-            "invalid type: string \"300000\", expected a number",
-        )
-        .with_hint("write the number without quotes"),
+        placed(
+            Problem::at("events[0].titel", "unknown field `titel`")
+                .with_hint("did you mean `title`?"),
+            "ev-choice",
+            127,
+            16,
+        ),
+        placed(
+            Problem::at(
+                "events[1].date",
+                format!(
+                    "`2025-02-30` is not a valid date: Feb 2025 has days 1 to 28, not 30 {DATE_FORMS}"
+                ),
+            ),
+            "ev-launch",
+            132,
+            15,
+        ),
+        placed(
+            Problem::at(
+                "metrics[0].value",
+                "invalid type: string \"300000\", expected a number",
+            )
+            .with_hint("write the number without quotes"),
+            "m-enterprises",
+            187,
+            16,
+        ),
     ];
     assert_eq!(err.problems, expected);
     check_binary_reports(&invalid("several_shape_problems.json"), &expected);

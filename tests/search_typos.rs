@@ -48,7 +48,7 @@ fn load(name: &str) -> Story {
         "shipped" => story::embedded().expect("the embedded story loads"),
         "boardroom" => load_path(std::path::Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/boardroom.json"
+            "/tests/fixtures/search/board_people.json"
         )))
         .expect("the boardroom fixture loads"),
         "generated" => {

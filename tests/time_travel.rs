@@ -205,6 +205,7 @@ fn the_status_shown_is_the_one_known_on_the_day_with_its_source() {
             .unwrap()
             .current
             .label()
+            .to_owned()
     };
     assert_eq!(wrona(&first), "considered");
     assert_eq!(wrona(&second), "dropped");

@@ -216,7 +216,7 @@ fn search_with_a_typo_highlights_the_name_it_found() {
         .find(|line| line.contains("entity") && line.contains("Tencent"))
         .expect("Tencent listed");
     assert!(first.contains("≈ typo"), "{first}");
-    let mut board = common::app_with(common::fixture("boardroom.json"), 160, 45);
+    let mut board = common::app_with(common::fixture("search/board_people.json"), 160, 45);
     press(&mut board, "/murrati");
     let terminal = screen(&board);
     let buffer = terminal.backend().buffer();

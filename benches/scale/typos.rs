@@ -168,7 +168,7 @@ fn load(name: &str) -> Story {
         "shipped" => story::embedded().expect("embedded story"),
         "boardroom" => load_path(Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/boardroom.json"
+            "/tests/fixtures/search/board_people.json"
         )))
         .expect("fixture"),
         _ => {

@@ -26,8 +26,9 @@ pub enum Precision {
 /// A calendar day as a count of days since 1970-01-01 (negative before).
 pub type DayNumber = i64;
 
+/// One end of a date: a day, month, quarter, year, fiscal year or fiscal quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct DateSpec {
+pub struct DatePoint {
     pub precision: Precision,
     pub year: i32,
     /// 1–12 for Month and Day precision.
@@ -36,50 +37,28 @@ pub struct DateSpec {
     pub day: u8,
     /// 1–4 for Quarter and FiscalQuarter precision.
     pub quarter: u8,
+}
+
+/// A date as a story file writes it: one point (`2023-11-21`) or a range of two
+/// (`2023-11-21/22`), each end with its own precision, maybe approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateSpec {
+    pub start: DatePoint,
+    /// The last point of a range; `None` for a single date.
+    pub end: Option<DatePoint>,
     /// Written with a leading `~`.
     pub approximate: bool,
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-impl DateSpec {
-    pub fn day(year: i32, month: u8, day: u8) -> DateSpec {
-        DateSpec {
-            precision: Precision::Day,
-            year,
-            month,
-            day,
-            quarter: 0,
-            approximate: false,
-        }
-    }
+/// The forms a date can take, for messages.
+pub(crate) const DATE_FORMS: &str = "use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, a range like 2023-11-21/22, with a leading ~ if approximate";
 
-    /// The day with this day number (see `days_from_civil`).
-    pub fn from_day_number(day: DayNumber) -> DateSpec {
-        let (year, month, day) = civil_from_days(day);
-        DateSpec::day(year, month, day)
-    }
-
-    /// Parses the story-file notation; the error says what is wrong and what is allowed.
-    pub fn parse(text: &str) -> Result<DateSpec, String> {
-        let trimmed = text.trim();
-        let (approximate, body) = match trimmed.strip_prefix('~') {
-            Some(rest) => (true, rest),
-            None => (false, trimmed),
-        };
-        let mut date = parse_body(body).map_err(|why| {
-            format!(
-                "`{}` is not a valid date: {why} (use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn, with a leading ~ if approximate)",
-                clean_for_message(text)
-            )
-        })?;
-        date.approximate = approximate;
-        Ok(date)
-    }
-
-    /// The earliest day this date can mean.
+impl DatePoint {
+    /// The earliest day this point can mean.
     pub fn earliest(&self) -> DayNumber {
         match self.precision {
             Precision::Day => days_from_civil(self.year, self.month, self.day),
@@ -95,7 +74,7 @@ impl DateSpec {
         }
     }
 
-    /// The latest day this date can mean.
+    /// The latest day this point can mean.
     pub fn latest(&self) -> DayNumber {
         match self.precision {
             Precision::Day => self.earliest(),
@@ -106,20 +85,107 @@ impl DateSpec {
         }
     }
 
-    /// How a person reads it: "2023", "Jan 2025", "11 Feb 2025", "Q4 2024", "FY2024 Q4".
+    /// "2023", "Jan 2025", "11 Feb 2025", "Q4 2024", "FY2024 Q4".
     pub fn human(&self) -> String {
-        let core = match self.precision {
-            Precision::Day => format!(
-                "{} {} {}",
-                self.day,
-                MONTHS[usize::from(self.month - 1)],
-                self.year
-            ),
-            Precision::Month => format!("{} {}", MONTHS[usize::from(self.month - 1)], self.year),
+        match self.precision {
+            Precision::Day => format!("{} {} {}", self.day, self.month_name(), self.year),
+            Precision::Month => format!("{} {}", self.month_name(), self.year),
             Precision::Quarter => format!("Q{} {}", self.quarter, self.year),
             Precision::Year => format!("{}", self.year),
             Precision::FiscalYear => format!("FY{}", self.year),
             Precision::FiscalQuarter => format!("FY{} Q{}", self.year, self.quarter),
+        }
+    }
+
+    pub(crate) fn month_name(&self) -> &'static str {
+        MONTHS[usize::from(self.month.clamp(1, 12) - 1)]
+    }
+
+    /// The story-file notation.
+    pub fn canonical(&self) -> String {
+        match self.precision {
+            Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            Precision::Month => format!("{:04}-{:02}", self.year, self.month),
+            Precision::Quarter => format!("{:04}-Q{}", self.year, self.quarter),
+            Precision::Year => format!("{:04}", self.year),
+            Precision::FiscalYear => format!("FY{:04}", self.year),
+            Precision::FiscalQuarter => format!("FY{:04}-Q{}", self.year, self.quarter),
+        }
+    }
+}
+
+impl DateSpec {
+    pub fn day(year: i32, month: u8, day: u8) -> DateSpec {
+        DateSpec::point(DatePoint {
+            precision: Precision::Day,
+            year,
+            month,
+            day,
+            quarter: 0,
+        })
+    }
+
+    pub(crate) fn point(start: DatePoint) -> DateSpec {
+        DateSpec {
+            start,
+            end: None,
+            approximate: false,
+        }
+    }
+
+    /// The day with this day number (see `days_from_civil`).
+    pub fn from_day_number(day: DayNumber) -> DateSpec {
+        let (year, month, day) = civil_from_days(day);
+        DateSpec::day(year, month, day)
+    }
+
+    /// Parses the story-file notation; the error says what is wrong and how to write
+    /// it (`"Nov 2023"` → write `2023-11`).
+    pub fn parse(text: &str) -> Result<DateSpec, String> {
+        let trimmed = text.trim();
+        let (approximate, body) = match trimmed.strip_prefix('~') {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        let parsed = match body.split_once('/') {
+            None => parse_body(body).map(DateSpec::point),
+            Some((start, end)) => super::date_forms::parse_range(start, end),
+        };
+        let mut date = parsed.map_err(|why| super::date_forms::explain(text, &why))?;
+        date.approximate = approximate;
+        Ok(date)
+    }
+
+    /// Reads a date in the story-file notation or in any form the program displays
+    /// ("18 Nov 2023", "Nov 2023", "FY2024 Q4", "21–22 Nov 2023"), for `--as-of`.
+    pub fn parse_any(text: &str) -> Result<DateSpec, String> {
+        DateSpec::parse(text).or_else(|why| {
+            super::date_forms::read_display_form(text).ok_or_else(|| {
+                format!("{why}; the forms the explorer shows (18 Nov 2023, Nov 2023, Q4 2024, FY2024) work too")
+            })
+        })
+    }
+
+    /// How much of the (first) date is known.
+    pub fn precision(&self) -> Precision {
+        self.start.precision
+    }
+
+    /// The earliest day this date can mean: what sorting and as-of go by.
+    pub fn earliest(&self) -> DayNumber {
+        self.start.earliest()
+    }
+
+    /// The latest day this date can mean (for a range, the latest of its end).
+    pub fn latest(&self) -> DayNumber {
+        self.end.unwrap_or(self.start).latest()
+    }
+
+    /// How a person reads it: "2023", "11 Feb 2025", "21–22 Nov 2023", "c. May 2025".
+    pub fn human(&self) -> String {
+        let core = match &self.end {
+            None => self.start.human(),
+            Some(end) => super::date_forms::human_range(&self.start, end),
         };
         if self.approximate {
             format!("c. {core}")
@@ -128,21 +194,19 @@ impl DateSpec {
         }
     }
 
-    /// The story-file notation, which `parse` reads back unchanged.
+    /// The story-file notation, which `parse` reads back unchanged (a range in full:
+    /// `2023-11-21/2023-11-22`).
     pub fn canonical(&self) -> String {
-        let core = match self.precision {
-            Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
-            Precision::Month => format!("{:04}-{:02}", self.year, self.month),
-            Precision::Quarter => format!("{:04}-Q{}", self.year, self.quarter),
-            Precision::Year => format!("{:04}", self.year),
-            Precision::FiscalYear => format!("FY{:04}", self.year),
-            Precision::FiscalQuarter => format!("FY{:04}-Q{}", self.year, self.quarter),
-        };
+        let mut out = String::new();
         if self.approximate {
-            format!("~{core}")
-        } else {
-            core
+            out.push('~');
         }
+        out.push_str(&self.start.canonical());
+        if let Some(end) = &self.end {
+            out.push('/');
+            out.push_str(&end.canonical());
+        }
+        out
     }
 
     /// True when every day this date can mean is on or before `day`.
@@ -155,7 +219,7 @@ impl Ord for DateSpec {
     fn cmp(&self, other: &Self) -> Ordering {
         self.earliest()
             .cmp(&other.earliest())
-            .then(self.precision.cmp(&other.precision))
+            .then(self.precision().cmp(&other.precision()))
             .then(self.latest().cmp(&other.latest()))
             .then(self.approximate.cmp(&other.approximate))
     }
@@ -173,7 +237,8 @@ impl fmt::Display for DateSpec {
     }
 }
 
-fn parse_body(body: &str) -> Result<DateSpec, String> {
+/// One point in the story-file notation, without `~`.
+pub(crate) fn parse_body(body: &str) -> Result<DatePoint, String> {
     if let Some(fiscal) = body.strip_prefix("FY") {
         let (year_text, quarter_text) = match fiscal.split_once("-Q") {
             Some((year, quarter)) => (year, Some(quarter)),
@@ -181,7 +246,7 @@ fn parse_body(body: &str) -> Result<DateSpec, String> {
         };
         let year = parse_year(year_text)?;
         return Ok(match quarter_text {
-            Some(q) => DateSpec {
+            Some(q) => DatePoint {
                 quarter: parse_quarter(q)?,
                 ..blank(Precision::FiscalQuarter, year)
             },
@@ -192,11 +257,11 @@ fn parse_body(body: &str) -> Result<DateSpec, String> {
     let year = parse_year(parts[0])?;
     match parts.as_slice() {
         [_] => Ok(blank(Precision::Year, year)),
-        [_, q] if q.starts_with('Q') => Ok(DateSpec {
+        [_, q] if q.starts_with('Q') => Ok(DatePoint {
             quarter: parse_quarter(&q[1..])?,
             ..blank(Precision::Quarter, year)
         }),
-        [_, m] => Ok(DateSpec {
+        [_, m] => Ok(DatePoint {
             month: parse_month(m)?,
             ..blank(Precision::Month, year)
         }),
@@ -210,20 +275,23 @@ fn parse_body(body: &str) -> Result<DateSpec, String> {
                     MONTHS[usize::from(month - 1)]
                 ));
             }
-            Ok(DateSpec::day(year, month, day))
+            Ok(DatePoint {
+                month,
+                day,
+                ..blank(Precision::Day, year)
+            })
         }
         _ => Err("too many parts".to_owned()),
     }
 }
 
-fn blank(precision: Precision, year: i32) -> DateSpec {
-    DateSpec {
+fn blank(precision: Precision, year: i32) -> DatePoint {
+    DatePoint {
         precision,
         year,
         month: 0,
         day: 0,
         quarter: 0,
-        approximate: false,
     }
 }
 
@@ -264,7 +332,7 @@ fn parse_quarter(text: &str) -> Result<u8, String> {
 }
 
 /// Keeps a hostile date string from flooding an error message.
-fn clean_for_message(text: &str) -> String {
+pub(crate) fn clean_for_message(text: &str) -> String {
     let cleaned: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
     if text.chars().count() > 40 {
         format!("{cleaned}…")
@@ -339,113 +407,13 @@ impl JsonSchema for DateSpec {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "A date of known precision: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn; a leading ~ marks it approximate.",
-            "pattern": "^~?(FY[0-9]{4}(-Q[1-4])?|[0-9]{4}(-Q[1-4]|-[0-9]{2}(-[0-9]{2})?)?)$"
+            "description": "A date of known precision: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn; a range of two, each end with its own precision, as an ISO 8601 interval (2023-11-21/2023-11-22) or with the end's leading parts left out (2023-11-21/22); a leading ~ marks it approximate.",
+            "examples": ["2025-02-11", "2025-01", "2024-Q4", "FY2024", "~2025-05", "2023-11-21/22"],
+            "pattern": "^~?(FY[0-9]{4}(-Q[1-4])?|[0-9]{4}(-Q[1-4]|-[0-9]{2}(-[0-9]{2})?)?)(/(FY[0-9]{4}(-Q[1-4])?|[0-9]{4}(-Q[1-4]|-[0-9]{2}(-[0-9]{2})?)?|Q[1-4]|[0-9]{2}(-[0-9]{2})?))?$"
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p(text: &str) -> DateSpec {
-        DateSpec::parse(text).unwrap()
-    }
-
-    #[test]
-    fn a_year_is_not_its_first_day() {
-        let year = p("2023");
-        assert_eq!(year.precision, Precision::Year);
-        assert_eq!(year.human(), "2023");
-        assert_eq!(year.earliest(), days_from_civil(2023, 1, 1));
-        assert_eq!(year.latest(), days_from_civil(2023, 12, 31));
-        assert_ne!(year, p("2023-01-01"));
-    }
-
-    #[test]
-    fn human_forms_keep_precision() {
-        assert_eq!(p("2025-01").human(), "Jan 2025");
-        assert_eq!(p("2025-02-11").human(), "11 Feb 2025");
-        assert_eq!(p("2024-Q4").human(), "Q4 2024");
-        assert_eq!(p("FY2024").human(), "FY2024");
-        assert_eq!(p("FY2024-Q4").human(), "FY2024 Q4");
-        assert_eq!(p("~2025-05").human(), "c. May 2025");
-    }
-
-    #[test]
-    fn canonical_round_trips() {
-        for text in [
-            "2023",
-            "2025-01",
-            "2025-02-11",
-            "2024-Q4",
-            "FY2024",
-            "FY2024-Q4",
-            "~2025-05",
-        ] {
-            assert_eq!(p(text).canonical(), text);
-        }
-    }
-
-    #[test]
-    fn impossible_dates_say_why() {
-        let err = DateSpec::parse("2025-13-40").unwrap_err();
-        assert!(err.contains("months run from 01 to 12"), "{err}");
-        let err = DateSpec::parse("2025-02-30").unwrap_err();
-        assert!(err.contains("Feb 2025 has days 1 to 28"), "{err}");
-        let err = DateSpec::parse("99999").unwrap_err();
-        assert!(err.contains("4 digits"), "{err}");
-        assert!(DateSpec::parse("2024-02-29").is_ok());
-        assert!(DateSpec::parse("").is_err());
-        assert!(DateSpec::parse("2025-Q5").is_err());
-        assert!(DateSpec::parse("2025-02-11-01").is_err());
-        assert!(DateSpec::parse("-2025").is_err());
-    }
-
-    #[test]
-    fn ordering_is_earliest_day_then_coarser_first() {
-        let mut dates = [
-            p("2025-02-11"),
-            p("2025-01"),
-            p("2025"),
-            p("2023"),
-            p("2025-01-01"),
-        ];
-        dates.sort();
-        let shown: Vec<String> = dates.iter().map(DateSpec::human).collect();
-        assert_eq!(
-            shown,
-            ["2023", "2025", "Jan 2025", "1 Jan 2025", "11 Feb 2025"]
-        );
-    }
-
-    #[test]
-    fn bounds_of_months_quarters_and_fiscal_periods() {
-        assert_eq!(p("2024-02").latest(), days_from_civil(2024, 2, 29));
-        assert_eq!(p("2025-Q4").latest(), days_from_civil(2025, 12, 31));
-        assert_eq!(p("FY2024-Q4").earliest(), days_from_civil(2023, 11, 1));
-        assert_eq!(p("FY2024-Q4").latest(), days_from_civil(2024, 12, 31));
-        assert_eq!(p("FY2024").earliest(), days_from_civil(2023, 2, 1));
-        assert!(p("2025-02-12").certainly_by(days_from_civil(2025, 2, 12)));
-        assert!(!p("2025-02").certainly_by(days_from_civil(2025, 2, 12)));
-    }
-
-    #[test]
-    fn day_numbers_round_trip() {
-        for day in [-1000, 0, 11_017, 20_131, 20_132, 2_932_896] {
-            let (y, m, d) = civil_from_days(day);
-            assert_eq!(days_from_civil(y, m, d), day);
-        }
-        assert_eq!(
-            DateSpec::from_day_number(days_from_civil(2025, 2, 12)).canonical(),
-            "2025-02-12"
-        );
-    }
-
-    #[test]
-    fn epoch_is_day_zero() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-    }
-}
+#[path = "date_tests.rs"]
+mod tests;

@@ -392,6 +392,9 @@ impl Doc<'_> {
             .into_iter()
             .map(|(source, mut cells)| {
                 cells[0].push_str(self.mark(RecordRef::Source(source)));
+                // What the source is, known kind or the story's own (`blog`).
+                let kind = self.story.file.sources[source].kind.label();
+                cells.insert(1, escape(kind));
                 cells
             })
             .collect();
@@ -399,6 +402,7 @@ impl Doc<'_> {
             &mut self.out,
             &[
                 "Title",
+                "Kind",
                 "Outlet",
                 "Published",
                 "Relies on",

@@ -159,7 +159,7 @@ impl Story {
                     let date = &event.date;
                     (
                         date.earliest(),
-                        date.precision,
+                        date.precision(),
                         date.latest(),
                         date.approximate,
                         i,
@@ -323,7 +323,9 @@ struct Checker<'a> {
 enum Expect {
     Entity,
     Source,
-    Any,
+    /// Anything a dispute can be about: entities, relations, events, candidacies,
+    /// metrics; not sources (they are cited in the versions) nor other disputes.
+    Fact,
 }
 
 impl Checker<'_> {
@@ -444,7 +446,7 @@ impl Checker<'_> {
             }
             for (a, id) in dispute.about.iter().enumerate() {
                 if let Some(record) =
-                    self.reference(|| format!("disputes[{i}].about[{a}]"), id, Expect::Any)
+                    self.reference(|| format!("disputes[{i}].about[{a}]"), id, Expect::Fact)
                 {
                     self.disputes_about.entry(record).or_default().push(i);
                 }
@@ -491,7 +493,8 @@ impl Checker<'_> {
         let found = self.ids.get(id).copied();
         let ok = match (expect, found) {
             (_, None) => false,
-            (Expect::Any, Some(_)) => true,
+            (Expect::Fact, Some(RecordRef::Source(_) | RecordRef::Dispute(_))) => false,
+            (Expect::Fact, Some(_)) => true,
             (Expect::Entity, Some(RecordRef::Entity(_))) => true,
             (Expect::Source, Some(RecordRef::Source(_))) => true,
             _ => false,
@@ -503,9 +506,27 @@ impl Checker<'_> {
         let wanted = match expect {
             Expect::Entity => "entity",
             Expect::Source => "source",
-            Expect::Any => "record",
+            Expect::Fact => "fact",
         };
         let mut problem = match found {
+            Some(other @ (RecordRef::Source(_) | RecordRef::Dispute(_)))
+                if expect == Expect::Fact =>
+            {
+                let problem = Problem::at(
+                    path,
+                    format!(
+                        "`{id}` is {}: a dispute is about facts (entities, relations, events, candidacies, metrics)",
+                        with_article(other.kind_label())
+                    ),
+                );
+                self.problems
+                    .push(problem.with_hint(if matches!(other, RecordRef::Source(_)) {
+                    "name the fact the sources disagree on; cite the source in a version's `cite`"
+                } else {
+                    "name the facts themselves; one dispute cannot be about another"
+                }));
+                return None;
+            }
             Some(other) => Problem::at(
                 path,
                 format!(
@@ -522,7 +543,7 @@ impl Checker<'_> {
             return None;
         }
         let same_kind = self.ids.iter().filter(|(_, record)| match expect {
-            Expect::Any => true,
+            Expect::Fact => !matches!(record, RecordRef::Source(_) | RecordRef::Dispute(_)),
             Expect::Entity => matches!(record, RecordRef::Entity(_)),
             Expect::Source => matches!(record, RecordRef::Source(_)),
         });

@@ -67,6 +67,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "authored",
         "a place the author adds to the sources (◇; counted as a note, not a problem)",
     ),
+    (
+        "near-miss-kind",
+        "a relation, source, stage or basis kind one letter from a known one (a typo?)",
+    ),
 ];
 
 /// `severity`, after checking in debug builds (every test) that `check` is listed.
@@ -188,6 +192,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(shared_names(story));
     findings.extend(super::consistency::dispute_kind_findings(story));
     findings.extend(authored_findings(story));
+    findings.extend(super::kind_lint::near_miss_kinds(story));
     findings
 }
 

@@ -65,8 +65,12 @@ pub fn load_bytes(bytes: &[u8], origin: &str) -> Result<Story, LoadError> {
             "a story file is a JSON object; see docs/story-format.md",
         )]));
     }
-    let file = parse(text).map_err(fail)?;
-    Story::build(file, origin).map_err(fail)
+    let placed = |mut problems: Vec<Problem>| {
+        super::place::locate_problems(text, &mut problems);
+        fail(problems)
+    };
+    let file = parse(text).map_err(placed)?;
+    Story::build(file, origin).map_err(placed)
 }
 
 fn parse(text: &str) -> Result<StoryFile, Vec<Problem>> {

@@ -8,7 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::date::DateSpec;
 pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
+use super::not_null::present;
 pub use super::status_history::{Resolution, StatusChange};
+pub use super::vocab::{
+    Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
+    StageKind,
+};
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -49,7 +54,9 @@ pub struct StoryMeta {
     pub summary: String,
     /// What the candidates pane and export call the candidacies ("Candidate
     /// partners", "Who will run the company"); "Candidates" when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub candidates_title: Option<String>,
 }
 
@@ -60,28 +67,27 @@ pub struct Citation {
     /// Id of a record in `sources`.
     pub source: String,
     /// Paragraph number in the source, counting from 1 (the headline is not counted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "u32")]
     pub para: Option<u32>,
     /// A short paraphrase of what the source says here, in the story author's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub note: Option<String>,
     /// Where this statement comes from, when not from the cited source's own `via`:
     /// the id of the source it rests on (a data firm, a company's results …), or the
     /// cited source's own id for its own reporting. See `origin.rs`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub via: Option<String>,
     /// A few words of the cited paragraph, checked against the source's `text` file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub quote: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    Article,
-    Report,
-    Statement,
-    Filing,
 }
 
 /// An article, report or statement.
@@ -93,18 +99,28 @@ pub struct Source {
     pub outlet: String,
     pub title: String,
     /// Publication date; absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub published: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub url: Option<String>,
     /// Id of the upstream source this one relies on for its facts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub via: Option<String>,
     /// Anything a reader should know about the source itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub note: Option<String>,
     /// The source's text in a local file, relative to the story file (see `passage.rs`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
@@ -171,67 +187,14 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// One line on what it is, as the sources describe it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RelationKind {
-    Develops,
-    PartnersWith,
-    CompetesWith,
-    Owns,
-    Evaluates,
-    Regulates,
-    ReviewedBy,
-    BasedOn,
-    Outperforms,
-    Distributes,
-    Runs,
-    Reports,
-}
-
-impl RelationKind {
-    /// How the relation reads from its `from` side.
-    pub fn label(self) -> &'static str {
-        match self {
-            RelationKind::Develops => "develops",
-            RelationKind::PartnersWith => "partners with",
-            RelationKind::CompetesWith => "competes with",
-            RelationKind::Owns => "owns",
-            RelationKind::Evaluates => "evaluates",
-            RelationKind::Regulates => "regulates",
-            RelationKind::ReviewedBy => "is reviewed by",
-            RelationKind::BasedOn => "is based on",
-            RelationKind::Outperforms => "is claimed to outperform",
-            RelationKind::Distributes => "distributes",
-            RelationKind::Runs => "runs",
-            RelationKind::Reports => "reports on",
-        }
-    }
-
-    /// How the relation reads from its `to` side.
-    pub fn inverse_label(self) -> &'static str {
-        match self {
-            RelationKind::Develops => "is developed by",
-            RelationKind::PartnersWith => "partners with",
-            RelationKind::CompetesWith => "competes with",
-            RelationKind::Owns => "is owned by",
-            RelationKind::Evaluates => "is evaluated by",
-            RelationKind::Regulates => "is regulated by",
-            RelationKind::ReviewedBy => "reviews",
-            RelationKind::BasedOn => "is the basis of",
-            RelationKind::Outperforms => "is claimed to be outperformed by",
-            RelationKind::Distributes => "is distributed by",
-            RelationKind::Runs => "is run by",
-            RelationKind::Reports => "is reported on by",
-        }
-    }
 }
 
 /// How well a claim is sourced.
@@ -304,11 +267,17 @@ pub struct Relation {
     pub kind: RelationKind,
     pub from: String,
     pub to: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Status")]
     pub status: Option<Status>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -330,7 +299,9 @@ pub struct Event {
     /// `status_changes`.
     pub status: Status,
     /// What a conditional event waits on ("if regulators approve").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub condition: Option<String>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -340,36 +311,18 @@ pub struct Event {
     pub status_changes: Vec<StatusChange>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StageKind {
-    Considered,
-    Evaluated,
-    Selected,
-    Dropped,
-    Rejected,
-}
-
-impl StageKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            StageKind::Considered => "considered",
-            StageKind::Evaluated => "evaluated",
-            StageKind::Selected => "selected",
-            StageKind::Dropped => "dropped",
-            StageKind::Rejected => "rejected",
-        }
-    }
-}
-
 /// One step in a candidacy, with the reason the sources give.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub stage: StageKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -419,37 +372,6 @@ impl Bound {
     }
 }
 
-/// What a metric is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// A level or count at a point in time.
-    Level,
-    /// A total over the period.
-    Cumulative,
-    /// Change against the same period a year earlier.
-    YearOnYear,
-    /// Change within one trading day.
-    Intraday,
-    /// Change over the stated period.
-    OverPeriod,
-    /// A share of a whole.
-    Share,
-}
-
-impl Basis {
-    pub fn label(self) -> &'static str {
-        match self {
-            Basis::Level => "level",
-            Basis::Cumulative => "cumulative",
-            Basis::YearOnYear => "year on year",
-            Basis::Intraday => "intraday",
-            Basis::OverPeriod => "over the period",
-            Basis::Share => "share",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -466,42 +388,62 @@ pub struct Metric {
     pub subject: String,
     pub label: String,
     /// The number as stated. Exactly one of `value`, `range` and `qualitative`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "f64")]
     pub value: Option<f64>,
     /// A range as stated, low then high: `[2, 3]` for "2–3 billion".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "[f64; 2]")]
     pub range: Option<[f64; 2]>,
     /// Words standing where no number exists ("nearly all"): shown and cited, never
     /// charted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub qualitative: Option<String>,
     /// "%", "enterprises", "downloads" …
     pub unit: String,
     /// ISO 4217 code of a money amount: "USD", "CNY", "EUR" …
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
     pub currency: Option<String>,
     /// The scale word the value is stated in: 13 with `billion` is 13 billion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "super::amount::Scale")]
     pub scale: Option<super::amount::Scale>,
     /// Exact when absent.
     #[serde(default)]
     pub bound: Bound,
     /// For changes: which way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Direction")]
     pub direction: Option<Direction>,
     /// The period or date the metric covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub period: Option<DateSpec>,
     /// Period in words where no date expresses it ("the past year").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub period_note: Option<String>,
     pub basis: Basis,
     /// Entity id of whoever stated the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub stated_by: Option<String>,
     /// Metrics sharing a group compare with each other and are charted together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub group: Option<String>,
     pub cite: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -531,6 +473,8 @@ pub struct Dispute {
     /// At least two.
     pub variants: Vec<Variant>,
     /// How a later source settled the point, if one did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Resolution")]
     pub resolution: Option<Resolution>,
 }

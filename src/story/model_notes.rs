@@ -28,7 +28,9 @@ impl DisputeKind {
 pub struct AuthorNote {
     /// The field it concerns (`date`, `aliases[1]`, `cite[0].via` …); the whole record
     /// when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "super::not_null::present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub field: Option<String>,
     pub kind: AuthorNoteKind,
     /// Why, in a few words: "dated from the publication day", "common ticker".

@@ -22,11 +22,21 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::File => f.write_str("file"),
-            Location::LineColumn { line, column } => write!(f, "line {line}, column {column}"),
+            Location::LineColumn { line, column } => write!(f, "line {line} col {column}"),
             Location::Path(path) if path.is_empty() => f.write_str("top level"),
             Location::Path(path) => f.write_str(path),
         }
     }
+}
+
+/// Where a path is in the text: its record's own id, when it has one, and the line and
+/// column (1-based, columns in characters) where its value starts. Found by
+/// `place::Locator` once there is something to report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub id: Option<String>,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// One thing wrong with a story file, and what would fix it.
@@ -35,6 +45,8 @@ pub struct Problem {
     pub location: Location,
     pub message: String,
     pub hint: Option<String>,
+    /// For a `Location::Path`: where it is in the text (set by the loader).
+    pub place: Option<Place>,
 }
 
 impl Problem {
@@ -43,6 +55,7 @@ impl Problem {
             location: Location::Path(path.into()),
             message: message.into(),
             hint: None,
+            place: None,
         }
     }
 
@@ -51,6 +64,7 @@ impl Problem {
             location: Location::File,
             message: message.into(),
             hint: None,
+            place: None,
         }
     }
 
@@ -64,11 +78,28 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Messages quote ids and values from the file, which may hold escape sequences.
         let location = escape_controls(&self.location.to_string());
-        write!(f, "{location}: {}", escape_controls(&self.message))?;
+        f.write_str(&location)?;
+        if let Some(place) = &self.place {
+            write!(f, "{}", PlaceSuffix(place))?;
+        }
+        write!(f, ": {}", escape_controls(&self.message))?;
         if let Some(hint) = &self.hint {
             write!(f, " ({})", escape_controls(hint))?;
         }
         Ok(())
+    }
+}
+
+/// ` (ev-fired), line 233 col 7`: what follows a path in a message.
+pub struct PlaceSuffix<'a>(pub &'a Place);
+
+impl fmt::Display for PlaceSuffix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = self.0;
+        if let Some(id) = &place.id {
+            write!(f, " ({})", escape_controls(id))?;
+        }
+        write!(f, ", line {} col {}", place.line, place.column)
     }
 }
 
@@ -173,8 +204,21 @@ mod tests {
             location: Location::LineColumn { line: 3, column: 9 },
             message: "x".into(),
             hint: None,
+            place: None,
         };
-        assert_eq!(at.to_string(), "line 3, column 9: x");
+        assert_eq!(at.to_string(), "line 3 col 9: x");
+        let placed = Problem {
+            place: Some(Place {
+                id: Some("ev-\u{1b}a".into()),
+                line: 233,
+                column: 7,
+            }),
+            ..Problem::at("events[12]", "m")
+        };
+        assert_eq!(
+            placed.to_string(),
+            "events[12] (ev-\\u{1b}a), line 233 col 7: m"
+        );
     }
 
     #[test]

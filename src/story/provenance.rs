@@ -67,9 +67,9 @@ impl Story {
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
         let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
         let origins = self.fact_origins(cite);
-        let all_articles = sources
-            .iter()
-            .all(|&s| self.file.sources[s].kind == super::model::SourceKind::Article);
+        let all_articles = sources.iter().all(|&s| {
+            self.file.sources[s].kind.known() == Some(super::model::KnownSource::Article)
+        });
         Provenance {
             sources: sources.len(),
             origins: origins.len(),

@@ -28,6 +28,7 @@ pub(crate) fn syntax_problem(err: &serde_json::Error) -> Problem {
         },
         message,
         hint: Some(hint.to_owned()),
+        place: None,
     }
 }
 
@@ -53,6 +54,7 @@ pub(crate) fn record_problem(prefix: &str, record: &str, err: &ReadError) -> Pro
         location: Location::Path(path),
         message,
         hint,
+        place: None,
     }
 }
 
@@ -83,7 +85,7 @@ pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
         return (format!("unknown field `{field}`"), Some(hint));
     }
     if let Some((variant, allowed)) = unknown(raw, "unknown variant `") {
-        let hint = near_or_list(variant, &allowed, "allowed");
+        let hint = super::closed_values::hint(variant, &allowed);
         return (format!("`{variant}` is not an allowed value"), Some(hint));
     }
     if let Some(field) = raw
@@ -93,6 +95,15 @@ pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!("missing field `{field}`"),
             Some(format!("add `{field}`")),
+        );
+    }
+    if let Some(expected) = raw.strip_prefix("invalid type: null, expected ") {
+        return (
+            "must not be null".to_owned(),
+            Some(format!(
+                "leave an optional field out when there is nothing to say; a required one needs {}",
+                plain_expected(expected)
+            )),
         );
     }
     for prefix in ["invalid type: ", "invalid value: "] {
@@ -189,7 +200,10 @@ mod tests {
         let (message, hint) =
             explain("unknown variant `articel`, expected one of `article`, `filing`");
         assert_eq!(message, "`articel` is not an allowed value");
-        assert_eq!(hint.as_deref(), Some("did you mean `article`?"));
+        assert_eq!(
+            hint.as_deref(),
+            Some("did you mean `article`? allowed: article, filing")
+        );
         let (_, hint) = explain("unknown variant `qqqqqq`, expected `article` or `filing`");
         assert!(hint.unwrap().starts_with("allowed: "));
     }

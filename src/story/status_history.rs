@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::date::DateSpec;
 use super::graph::Story;
 use super::model::{Citation, Status, Timing};
+use super::not_null::present;
 
 /// A later status of an event, as the cited sources report it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -18,10 +19,14 @@ use super::model::{Citation, Status, Timing};
 pub struct StatusChange {
     pub status: Status,
     /// When the change happened, if the sources say (not when it was reported).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
     /// Why the status changed, as the sources tell it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub reason: Option<String>,
     pub cite: Vec<Citation>,
 }
@@ -33,7 +38,9 @@ pub struct Resolution {
     /// What settled it, in the story author's words.
     pub summary: String,
     /// When it was settled, if the sources say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
     pub cite: Vec<Citation>,
 }

@@ -3,7 +3,7 @@
 
 use super::date::DayNumber;
 use super::graph::{RecordRef, Story};
-use super::model::{Citation, StageKind};
+use super::model::{Citation, KnownStage, StageKind};
 use super::provenance::Provenance;
 use super::status_history::status_text;
 
@@ -167,7 +167,7 @@ impl Story {
             .stages
             .iter()
             .map(|stage| StageRow {
-                stage: stage.stage,
+                stage: stage.stage.clone(),
                 date: stage.date.map(|d| d.human()),
                 reason: stage.reason.clone(),
                 cite: stage.cite.clone(),
@@ -180,7 +180,9 @@ impl Story {
             undescribed: self.is_undescribed(self.entity_index(&candidacy.candidate)),
             role: candidacy.role.clone(),
             seeker: self.entity_name(&candidacy.seeker).to_owned(),
-            current: stages.last().map_or(StageKind::Considered, |s| s.stage),
+            current: stages
+                .last()
+                .map_or(KnownStage::Considered.into(), |s| s.stage.clone()),
             stages,
             disputed: self.is_disputed(RecordRef::Candidacy(index)),
         }

@@ -197,10 +197,12 @@ impl Generator {
         Source {
             id: format!("src-{index}"),
             kind: if origin {
-                SourceKind::Report
+                KnownSource::Report
             } else {
-                self.rng.pick(&[SourceKind::Article, SourceKind::Statement])
-            },
+                self.rng
+                    .pick(&[KnownSource::Article, KnownSource::Statement])
+            }
+            .into(),
             outlet,
             title,
             published: (!self.rng.chance(3)).then(|| self.date()),
@@ -323,15 +325,15 @@ impl Generator {
 
     fn relation(&mut self, index: usize) -> Relation {
         let (a, b, _) = self.pair();
-        const KINDS: [RelationKind; 8] = [
-            RelationKind::Develops,
-            RelationKind::PartnersWith,
-            RelationKind::CompetesWith,
-            RelationKind::Owns,
-            RelationKind::Evaluates,
-            RelationKind::Regulates,
-            RelationKind::BasedOn,
-            RelationKind::Distributes,
+        const KINDS: [KnownRelation; 8] = [
+            KnownRelation::Develops,
+            KnownRelation::PartnersWith,
+            KnownRelation::CompetesWith,
+            KnownRelation::Owns,
+            KnownRelation::Evaluates,
+            KnownRelation::Regulates,
+            KnownRelation::BasedOn,
+            KnownRelation::Distributes,
         ];
         let summary = fill(
             self.rng.pick(RELATION_SUMMARIES),
@@ -342,7 +344,7 @@ impl Generator {
         );
         Relation {
             id: format!("rel-{index}"),
-            kind: self.rng.pick(&KINDS),
+            kind: self.rng.pick(&KINDS).into(),
             from: self.entity_id(a),
             to: self.entity_id(b),
             summary: Some(summary),
@@ -359,20 +361,20 @@ impl Generator {
     fn candidacy(&mut self, index: usize) -> Candidacy {
         let (candidate, seeker, _) = self.pair();
         let outcome = self.rng.pick(&[
-            StageKind::Selected,
-            StageKind::Dropped,
-            StageKind::Rejected,
-            StageKind::Evaluated,
+            KnownStage::Selected,
+            KnownStage::Dropped,
+            KnownStage::Rejected,
+            KnownStage::Evaluated,
         ]);
-        let mut kinds = vec![StageKind::Considered];
-        if outcome != StageKind::Evaluated && self.rng.chance(60) {
-            kinds.push(StageKind::Evaluated);
+        let mut kinds = vec![KnownStage::Considered];
+        if outcome != KnownStage::Evaluated && self.rng.chance(60) {
+            kinds.push(KnownStage::Evaluated);
         }
         kinds.push(outcome);
         let stages = kinds
             .into_iter()
             .map(|stage| Stage {
-                stage,
+                stage: stage.into(),
                 date: self.rng.chance(80).then(|| self.date()),
                 reason: self.rng.chance(50).then(|| {
                     fill(
@@ -405,13 +407,13 @@ impl Generator {
             &self.entities[subject].zh
         };
         let basis = match basis {
-            "cumulative" => Basis::Cumulative,
-            "intraday" => Basis::Intraday,
-            "year_on_year" => Basis::YearOnYear,
-            "share" => Basis::Share,
-            _ => Basis::Level,
+            "cumulative" => KnownBasis::Cumulative,
+            "intraday" => KnownBasis::Intraday,
+            "year_on_year" => KnownBasis::YearOnYear,
+            "share" => KnownBasis::Share,
+            _ => KnownBasis::Level,
         };
-        let change = matches!(basis, Basis::Intraday | Basis::YearOnYear);
+        let change = matches!(basis, KnownBasis::Intraday | KnownBasis::YearOnYear);
         let value = (self.rng.unit() * 1000.0).round() / 10.0;
         Metric {
             id: format!("m-{index}"),
@@ -433,7 +435,7 @@ impl Generator {
             direction: change.then(|| self.rng.pick(&[Direction::Up, Direction::Down])),
             period: self.rng.chance(70).then(|| self.date()),
             period_note: self.rng.chance(10).then(|| "the past year".to_owned()),
-            basis,
+            basis: basis.into(),
             stated_by: self.rng.chance(40).then(|| self.entity_id(stated_by)),
             group: self.rng.chance(30).then(|| {
                 format!(

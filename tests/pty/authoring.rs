@@ -107,7 +107,7 @@ fn reload_round_trip(story: &str) {
     let line = cut.lines().count();
     std::fs::write(&file, cut).unwrap();
     app.wait_for("1 problem on disk");
-    app.wait_for(&format!("line {line}, column"));
+    app.wait_for(&format!("line {line} col "));
     assert_eq!(
         detail_title(&app),
         "Retitled by rename",

@@ -197,15 +197,24 @@ impl Doc<'_> {
             self.heading("Relations");
             for &r in &links.relations {
                 let relation = &story.file.relations[r];
-                let (verb, other) = if relation.from == entity.id {
-                    (relation.kind.label(), &relation.to)
+                let outgoing = relation.from == entity.id;
+                let other = story.entity_index(if outgoing {
+                    &relation.to
                 } else {
-                    (relation.kind.inverse_label(), &relation.from)
-                };
-                let other = story.entity_index(other);
+                    &relation.from
+                });
                 let name = &story.file.entities[other].name;
+                let label = relation.kind.label();
                 let marker = time::link_marker(self, other);
-                self.link(RecordRef::Entity(other), format!("{verb} {name}{marker}"));
+                // A kind the program does not know has no inverse wording ("member of"
+                // does not turn into "has as member"), so its far side reads as a
+                // sentence.
+                let text = match (outgoing, relation.kind.inverse_label()) {
+                    (true, _) => format!("{label} {name}{marker}"),
+                    (false, Some(inverse)) => format!("{inverse} {name}{marker}"),
+                    (false, None) => format!("{name} {label} {}{marker}", entity.name),
+                };
+                self.link(RecordRef::Entity(other), text);
             }
         }
         if !links.events.is_empty() {
@@ -293,6 +302,7 @@ impl Doc<'_> {
             None => story.source_row(i),
         };
         self.title(&source.title);
+        self.field("Kind", source.kind.label());
         self.field("Outlet", &source.outlet);
         self.field("Published", &row.published);
         time::source_counting(self, i);

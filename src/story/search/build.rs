@@ -17,6 +17,7 @@ impl SearchIndex {
             file.entities.len() * 2
                 + file.events.len()
                 + file.metrics.len()
+                + file.relations.len()
                 + file.candidates.len()
                 + file.sources.len()
                 + file.disputes.len(),
@@ -40,6 +41,21 @@ impl SearchIndex {
         }
         for (i, metric) in file.metrics.iter().enumerate() {
             push(RecordRef::Metric(i), metric.label.clone(), None);
+        }
+        // A relation is found by its kind, known or not ("member of"), and by the two
+        // entities; the kind comes first so that a query for a name ranks the entity's
+        // own record and its events above the many lines that merely mention it.
+        for (i, relation) in file.relations.iter().enumerate() {
+            push(
+                RecordRef::Relation(i),
+                format!(
+                    "{}: {} → {}",
+                    relation.kind.label(),
+                    story.entity_name(&relation.from),
+                    story.entity_name(&relation.to)
+                ),
+                None,
+            );
         }
         // "Sam Altman as chief executive, weighed by Halden board": two candidacies of
         // one person are told apart in the results.
@@ -121,7 +137,7 @@ impl SearchIndex {
             }
             ranks.push(SlotRank {
                 starts: terms::word_starts(&haystacks[start..]),
-                alias: entry.alias_of.is_some(),
+                alias: entry.is_secondary(),
                 weight: entry.weight,
                 len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
                 ascii: entry.text.is_ascii(),

@@ -166,6 +166,14 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+impl SearchEntry {
+    /// Ranked after a record's own name at an equal score: an alias, or a relation's
+    /// line (it names two entities, whose own names should come first).
+    pub(crate) fn is_secondary(&self) -> bool {
+        self.alias_of.is_some() || matches!(self.target, RecordRef::Relation(_))
+    }
+}
+
 impl SearchIndex {
     /// Heap bytes the typo tier adds (its word index), 0 without one.
     pub fn typo_heap_bytes(&self) -> usize {

@@ -29,7 +29,7 @@ fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef
     scored.sort_by(|a, b| {
         let (ea, eb) = (&index.entries[a.1], &index.entries[b.1]);
         b.0.cmp(&a.0)
-            .then(ea.alias_of.is_some().cmp(&eb.alias_of.is_some()))
+            .then(ea.is_secondary().cmp(&eb.is_secondary()))
             .then(eb.weight.cmp(&ea.weight))
             .then(ea.text.len().cmp(&eb.text.len()))
             .then(a.1.cmp(&b.1))

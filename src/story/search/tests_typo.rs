@@ -74,7 +74,7 @@ fn brute_force(
         nb.cmp(na)
             .then(sb.cmp(sa))
             .then(ta.cmp(tb))
-            .then(ea.alias_of.is_some().cmp(&eb.alias_of.is_some()))
+            .then(ea.is_secondary().cmp(&eb.is_secondary()))
             .then(eb.weight.cmp(&ea.weight))
             .then(ea.text.len().cmp(&eb.text.len()))
             .then(a.cmp(b))

@@ -188,7 +188,11 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 &[
                     (name, app.candidate_name_cols + 1, theme.plain()),
                     (badges(row.disputed, false), 2, theme.disputed()),
-                    (row.current.label().to_owned(), 10, theme.value()),
+                    (
+                        row.current.label().to_owned(),
+                        stage_cols(app),
+                        theme.value(),
+                    ),
                 ],
                 (row.chooser_and_role(), theme.plain()),
                 cells,
@@ -217,4 +221,15 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
         Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
         Pane::Detail => Line::default(),
     }
+}
+
+/// The stage column fits the longest stage a story uses (its own kinds, like
+/// "reinstated", included), between the width of the known ones and a cap.
+fn stage_cols(app: &App) -> usize {
+    app.candidate_rows
+        .iter()
+        .map(|row| crate::story::text::width(row.current.label()) + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 16)
 }
