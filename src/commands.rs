@@ -11,7 +11,7 @@ use crate::story::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::lint::lint;
 use crate::story::lint_report;
 use crate::story::model::EntityKind;
-use crate::story::search::SearchIndex;
+use crate::story::search::{MatchTier, SearchIndex};
 use crate::story::text::{clean_line, is_unsafe_char};
 use crate::story::views::{Clock, ViewFilter};
 use crate::story::{self, RecordRef, Story, load};
@@ -367,6 +367,7 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
                     "id": story.record_id(hit.target),
                     "name": story.record_title(hit.target),
                     "matched": entry.text,
+                    "match": hit.tier.label(),
                     "score": hit.score,
                 });
                 if let Some(provenance) = story.record_provenance(hit.target) {
@@ -399,6 +400,9 @@ fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
         );
         if entry.alias_of.is_some() {
             line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
+        }
+        if hit.tier == MatchTier::Typo {
+            line.push_str(" (typo)");
         }
         line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
         if let Some(sourcing) = story.sourcing_label(hit.target) {

@@ -88,7 +88,7 @@ pub fn bench_check(table: &mut Table, label: &str, path: &Path, runs: usize) {
 
 /// What a child process reports: peak RSS in KiB and, for the explorer, the time from
 /// its `main` to the first frame.
-fn child(runs: usize, mode: &str, path: &Path) -> (Sample, u64, f64) {
+pub fn child(runs: usize, mode: &str, path: &Path) -> (Sample, u64, f64) {
     let (sample, out) = run_process(runs, || {
         let mut command = Command::new(std::env::current_exe().expect("own path"));
         command.env(crate::CHILD_ENV, mode).arg(path);

@@ -10,13 +10,13 @@ mod hostile;
 mod load;
 mod search;
 mod stats;
+mod typos;
 
 use std::io::Write;
 use std::sync::Arc;
 
-use storyscope::story::RecordRef;
-use storyscope::story::search::{SearchEntry, SearchIndex};
-use storyscope::synth::{SynthOptions, generate_json, search_names};
+use storyscope::story::search::SearchIndex;
+use storyscope::synth::{SynthOptions, generate_json};
 
 use stats::{Table, ms, time};
 
@@ -77,28 +77,25 @@ fn main() {
 
     eprintln!("searching 100k…");
     let index = SearchIndex::build(&story);
+    let (took, ()) = time(|| index.prepare_typos());
+    eprintln!("  typo word index in {:.0} ms", ms(took));
     drop(story);
     let label = format!("{}k names", index.len() / 1000);
     search::bench(&mut table, &label, &index, runs(5), 12.0);
     drop(index);
 
     eprintln!("searching 1M…");
-    let (took, names) = time(|| search_names(1_000_000, 7));
+    let (took, entries) = time(typos::million_entries);
     eprintln!("  1M names in {:.0} ms", ms(took));
-    let entries = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| SearchEntry {
-            target: RecordRef::Event(i),
-            text,
-            alias_of: None,
-            weight: 0,
-        })
-        .collect();
-    let (took, index) = time(|| SearchIndex::from_entries(entries));
+    eprintln!("  building indexes…");
+    typos::bench_build_and_memory(&mut table, runs(3), &entries);
+    let (took, index) = time(|| SearchIndex::from_entries(entries.clone()));
+    index.prepare_typos();
     eprintln!("  index in {:.0} ms", ms(took));
     search::bench(&mut table, "1M names", &index, runs(2), 100.0);
     search::bench_worker(&mut table, "1M names", Arc::new(index), runs(2));
+    eprintln!("fzf…");
+    typos::bench_fzf(&mut table, &entries);
 
     table.print();
 }
@@ -136,6 +133,8 @@ fn run_child(mode: &str) {
                 .expect("draws");
             std::hint::black_box(&app);
         }
+        "rss-index-in-order" => typos::child_index(false),
+        "rss-index-two-tiers" => typos::child_index(true),
         other => panic!("unknown child mode {other}"),
     }
     println!("{} {:.1}", load::peak_rss_kib(), ms(start.elapsed()));

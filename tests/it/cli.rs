@@ -209,11 +209,17 @@ fn search_json_is_valid_json_with_the_documented_fields() {
     let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(hits.len(), 5, "--limit is honoured");
     for hit in &hits {
-        for field in ["kind", "id", "name", "matched", "score"] {
+        for field in ["kind", "id", "name", "matched", "match", "score"] {
             assert!(hit.get(field).is_some(), "{field} missing in {hit}");
         }
+        assert_eq!(hit["match"], "fuzzy", "{hit}");
     }
-    let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
+    // The entity named "Apple" comes first; after it, best score first.
+    assert_eq!(hits[0]["id"], "apple");
+    let scores: Vec<i64> = hits[1..]
+        .iter()
+        .map(|h| h["score"].as_i64().unwrap())
+        .collect();
     assert!(
         scores.windows(2).all(|w| w[0] >= w[1]),
         "best first: {scores:?}"
@@ -223,6 +229,33 @@ fn search_json_is_valid_json_with_the_documented_fields() {
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&stdout(&empty)).unwrap(),
         serde_json::json!([])
+    );
+}
+
+#[test]
+fn search_forgives_a_typo_and_says_so() {
+    let hits = search_json("tencnet");
+    assert_eq!(hits[0]["id"], "tencent");
+    assert_eq!(hits[0]["match"], "typo");
+    assert_eq!(hits[0]["matched"], "Tencent");
+    let text = stdout(&storyscope(&["search", "tencnet", "--limit", "1"]));
+    assert_eq!(
+        text,
+        " 1. entity    Tencent (typo)  [tencent]  2 articles · 1 independent origin (The Information)\n"
+    );
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/search/board_people.json"
+    );
+    let output = storyscope(&["search", "sam altmann", "--json", "--story", fixture]);
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(hits[0]["id"], "sam-altman");
+    assert_eq!(hits[0]["match"], "typo");
+    // The events that mention him come after, each found in order.
+    assert!(hits.len() > 2, "{hits:?}");
+    assert!(
+        hits[1..].iter().all(|hit| hit["kind"] != "entity"),
+        "{hits:?}"
     );
 }
 

@@ -26,6 +26,7 @@ mod provenance_views;
 mod pty;
 mod readme_explorer;
 mod record_copy;
+mod search_typos;
 mod second_story;
 mod synth;
 mod time_travel;

@@ -199,3 +199,47 @@ fn cjk_names_line_up() {
     press(&mut app, "2");
     insta::assert_snapshot!("cjk_narrow_candidates", screen(&app).backend());
 }
+
+/// A typo finds the entity, marks the hit "≈ typo" and highlights the name it was taken
+/// for (the second result line, the first being the one selected).
+#[test]
+fn search_with_a_typo_highlights_the_name_it_found() {
+    let mut app = app(160, 45);
+    press(&mut app, "/tencnet");
+    let terminal = screen(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let text = screen_text(&app);
+    let first = text
+        .lines()
+        .find(|line| line.contains("entity") && line.contains("Tencent"))
+        .expect("Tencent listed");
+    assert!(first.contains("≈ typo"), "{first}");
+    let mut board =
+        crate::common::app_with(crate::common::fixture("search/board_people.json"), 160, 45);
+    press(&mut board, "/murrati");
+    let terminal = screen(&board);
+    let buffer = terminal.backend().buffer();
+    // The second result row (not selected): find "Murati" in it and check its letters
+    // carry the match style.
+    let area = buffer.area;
+    let mut highlighted = 0;
+    for y in 0..area.height {
+        let row: String = (0..area.width)
+            .map(|x| buffer[(x, y)].symbol().to_owned())
+            .collect();
+        if !row.contains("Murati named interim") {
+            continue;
+        }
+        let start = row.find("Murati").expect("in the row");
+        let column = row[..start].chars().count() as u16;
+        for x in column..column + 6 {
+            if buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+            {
+                highlighted += 1;
+            }
+        }
+    }
+    assert_eq!(highlighted, 6, "every letter of Murati is highlighted");
+}

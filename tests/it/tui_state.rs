@@ -319,3 +319,14 @@ fn big_indexes_search_in_the_background_and_the_hits_follow() {
     let target = app.detail_target().expect("a result opened");
     assert_eq!(app.story.record_title(target), "Qwen 2.5-Max");
 }
+
+#[test]
+fn typing_a_typo_in_search_opens_the_intended_entity() {
+    let mut app = app(160, 45);
+    press(&mut app, "/tencnet");
+    let first = app.search.hits.first().expect("a hit");
+    assert_eq!(app.story.record_id(first.target), "tencent");
+    press(&mut app, "<Enter>");
+    let target = app.detail_target().expect("something in detail");
+    assert_eq!(app.story.record_id(target), "tencent");
+}

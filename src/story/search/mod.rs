@@ -1,7 +1,13 @@
 //! Fuzzy search over every named thing: entities (by name and alias), events,
-//! candidacies (by candidate, role and chooser), metrics, sources and disputes. Every word of a query must match; scores add up.
+//! candidacies (by candidate, role and chooser), metrics, sources and disputes. Every
+//! word of a query must match, in order or within its typos; scores add up.
 //!
-//! The ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
+//! Two tiers, one list: the in-order tier below, then the typo tier (`typo`,
+//! `typo_pass`: words within a Damerau–Levenshtein allowance, scored as the word they
+//! were taken for, less a penalty per typo); an entity whose own name or alias the
+//! query is comes first (`named`). CJK words match in order only (`words`).
+//!
+//! The in-order ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
 //! `fresh_matcher`), then the tie-breaks in `rank`. Speed comes from scoring few names:
 //! - every name is lower-cased once, end to end in one buffer, at build;
 //! - a subsequence test rejects names before anything is scored; on a fresh query,
@@ -18,23 +24,35 @@
 //! For indexes too big to search between two keystrokes, `SearchWorker` searches on a
 //! thread of its own and drops a query as soon as a newer one arrives.
 
+mod build;
+mod finish;
+mod named;
 mod rank;
 mod scan;
 mod skim;
 mod terms;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_typo;
+mod typo;
+mod typo_build;
+mod typo_pass;
+mod words;
 mod worker;
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::graph::{RecordRef, Story};
+use super::graph::RecordRef;
+use named::OwnNames;
 use rank::TopK;
 use scan::Candidates;
 use terms::Term;
+use typo::{Expansion, TypoIndex};
+use typo_pass::Query;
 pub use worker::{SearchResults, SearchWorker};
 
 #[derive(Debug, Clone)]
@@ -54,8 +72,33 @@ pub struct SearchHit {
     /// Index into `SearchIndex::entries` of the name that matched best.
     pub entry: usize,
     pub score: i64,
-    /// Char positions in the entry's text that matched, for highlighting.
+    /// Char positions in the entry's text that matched, for highlighting: for a word
+    /// matched through a typo, the word it was taken for.
     pub positions: Vec<usize>,
+    /// Which tier matched: `Typo` when some query word matched only through a typo.
+    pub tier: MatchTier,
+    /// The record is an entity whose own name or alias the query is, exactly or within
+    /// its typos (it then ranks above records that only mention it).
+    pub named: bool,
+}
+
+/// How a hit matched the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchTier {
+    /// Every query word's letters appear in the name in order (fuzzy-matcher's match).
+    Fuzzy,
+    /// Some query word is within its allowed typos of a word of the name.
+    Typo,
+}
+
+impl MatchTier {
+    /// `fuzzy` or `typo`, as `search --json` says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchTier::Fuzzy => "fuzzy",
+            MatchTier::Typo => "typo",
+        }
+    }
 }
 
 pub struct SearchIndex {
@@ -70,6 +113,14 @@ pub struct SearchIndex {
     starts: Vec<usize>,
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
+    /// The typo tier's word index, built on the first query that can carry a typo (a
+    /// word of 5 letters or more): building it costs about as much again as the rest
+    /// of the index, and many searches never need it. Never built when
+    /// `typos_enabled` is false (an index for in-order search only).
+    typos: OnceLock<TypoIndex>,
+    typos_enabled: bool,
+    /// Entity names and aliases, word by word, for own-name matches.
+    own_names: OwnNames,
 }
 
 /// The tie-breaking facts of one name (see `rank::rank`), and where its words start.
@@ -122,133 +173,23 @@ impl SearchEntry {
 }
 
 impl SearchIndex {
-    pub fn build(story: &Story) -> SearchIndex {
-        let file = &story.file;
-        let mut entries = Vec::with_capacity(
-            file.entities.len() * 2
-                + file.events.len()
-                + file.metrics.len()
-                + file.relations.len()
-                + file.candidates.len()
-                + file.sources.len()
-                + file.disputes.len(),
-        );
-        let mut push = |target: RecordRef, text: String, alias_of: Option<&str>| {
-            entries.push(SearchEntry {
-                target,
-                text,
-                alias_of: alias_of.map(str::to_owned),
-                weight: weight(story, target),
-            });
-        };
-        for (i, entity) in file.entities.iter().enumerate() {
-            push(RecordRef::Entity(i), entity.name.clone(), None);
-            for alias in &entity.aliases {
-                push(RecordRef::Entity(i), alias.clone(), Some(&entity.name));
-            }
-        }
-        for (i, event) in file.events.iter().enumerate() {
-            push(RecordRef::Event(i), event.title.clone(), None);
-        }
-        for (i, metric) in file.metrics.iter().enumerate() {
-            push(RecordRef::Metric(i), metric.label.clone(), None);
-        }
-        // A relation is found by its kind, known or not ("member of"), and by the two
-        // entities; the kind comes first so that a query for a name ranks the entity's
-        // own record and its events above the many lines that merely mention it.
-        for (i, relation) in file.relations.iter().enumerate() {
-            push(
-                RecordRef::Relation(i),
-                format!(
-                    "{}: {} → {}",
-                    relation.kind.label(),
-                    story.entity_name(&relation.from),
-                    story.entity_name(&relation.to)
-                ),
-                None,
-            );
-        }
-        // "Sam Altman as chief executive, weighed by Halden board": two candidacies of
-        // one person are told apart in the results.
-        for i in 0..file.candidates.len() {
-            push(
-                RecordRef::Candidacy(i),
-                story.record_title(RecordRef::Candidacy(i)),
-                None,
-            );
-        }
-        for (i, source) in file.sources.iter().enumerate() {
-            push(
-                RecordRef::Source(i),
-                format!("{} — {}", source.outlet, source.title),
-                None,
-            );
-        }
-        for (i, dispute) in file.disputes.iter().enumerate() {
-            push(RecordRef::Dispute(i), dispute.point.clone(), None);
-        }
-        SearchIndex::from_entries(entries)
+    /// Heap bytes the typo tier adds (its word index), 0 without one.
+    pub fn typo_heap_bytes(&self) -> usize {
+        self.typos.get().map_or(0, TypoIndex::heap_bytes)
     }
 
-    /// An index over any names (benchmarks use it for a million of them).
-    pub fn from_entries(entries: Vec<SearchEntry>) -> SearchIndex {
-        // Shortest first, by a counting sort on the length in chars.
-        let lengths: Vec<usize> = entries
-            .iter()
-            .map(|entry| {
-                if entry.text.is_ascii() {
-                    entry.text.len()
-                } else {
-                    entry.text.chars().count()
-                }
-            })
-            .collect();
-        let longest = lengths.iter().copied().max().unwrap_or(0);
-        let mut first_of_length = vec![0usize; longest + 2];
-        for &length in &lengths {
-            first_of_length[length + 1] += 1;
-        }
-        for length in 1..first_of_length.len() {
-            first_of_length[length] += first_of_length[length - 1];
-        }
-        let mut order = vec![0u32; entries.len()];
-        for (entry, &length) in lengths.iter().enumerate() {
-            order[first_of_length[length]] = entry as u32;
-            first_of_length[length] += 1;
-        }
-        let bytes: usize = entries.iter().map(|entry| entry.text.len()).sum();
-        let mut haystacks: Vec<u8> = Vec::with_capacity(bytes + bytes / 32);
-        let mut starts = Vec::with_capacity(entries.len() + 1);
-        let mut ranks = Vec::with_capacity(entries.len());
-        for &index in &order {
-            let entry = &entries[index as usize];
-            let start = haystacks.len();
-            starts.push(start);
-            if entry.text.is_ascii() {
-                haystacks.extend_from_slice(entry.text.as_bytes());
-                haystacks[start..].make_ascii_lowercase();
-            } else {
-                // (Not char by char: a final Σ lower-cases to ς.)
-                haystacks.extend_from_slice(entry.text.to_lowercase().as_bytes());
-            }
-            ranks.push(SlotRank {
-                starts: terms::word_starts(&haystacks[start..]),
-                alias: entry.is_secondary(),
-                weight: entry.weight,
-                len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
-                ascii: entry.text.is_ascii(),
-            });
-        }
-        starts.push(haystacks.len());
-        let haystacks = String::from_utf8(haystacks).expect("lower-cased UTF-8 is UTF-8");
-        SearchIndex {
-            entries,
-            order,
-            ranks,
-            haystacks,
-            starts,
-            narrowed: Mutex::new(Vec::new()),
-        }
+    /// Builds the typo tier's word index now rather than on the first query that needs
+    /// it (the benchmark measures it this way; an explorer could call it while idle).
+    pub fn prepare_typos(&self) {
+        self.typo_index();
+    }
+
+    /// The typo tier's word index, built on first use; None for an in-order index.
+    fn typo_index(&self) -> Option<&TypoIndex> {
+        self.typos_enabled.then(|| {
+            self.typos
+                .get_or_init(|| TypoIndex::build(&self.haystacks, &self.starts))
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -277,9 +218,17 @@ impl SearchIndex {
         &self.haystacks.as_bytes()[self.starts[slot]..self.starts[slot + 1]]
     }
 
-    /// Best `limit` records for `query`, one hit per record, best first.
+    /// Best `limit` records for `query`, one hit per record, best first: in-order
+    /// matches and typo matches in one list.
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
         self.search_until(query, limit, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// In-order (fuzzy) matches alone, ranked as before typos were forgiven: no typo
+    /// tier, no own-name ranking (the benchmark's baseline).
+    pub fn search_in_order(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+        self.search_tiers(query, limit, false, &|| false)
             .unwrap_or_default()
     }
 
@@ -289,6 +238,16 @@ impl SearchIndex {
         &self,
         query: &str,
         limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<SearchHit>> {
+        self.search_tiers(query, limit, true, cancelled)
+    }
+
+    fn search_tiers(
+        &self,
+        query: &str,
+        limit: usize,
+        typos: bool,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<SearchHit>> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
@@ -395,34 +354,24 @@ impl SearchIndex {
                 ends,
             },
         );
-        let mut ranked = top.finish();
-        // The hits' scores come from fuzzy-matcher itself. The port agrees (see
-        // `skim::tests`); should it ever not, the matcher's word is final.
-        let mut changed = false;
-        for hit in &mut ranked {
-            let haystack = self.haystack(hit.slot as usize);
-            let score = words
-                .iter()
-                .map(|word| fresh_matcher().fuzzy_match(haystack, word).unwrap_or(0))
-                .sum();
-            debug_assert_eq!(score, hit.score, "{words:?} in {haystack:?}");
-            changed |= score != hit.score;
-            hit.score = score;
+        // The typo tier and own-name matches join the same top k.
+        let expansions: Vec<Vec<Expansion>> = words
+            .iter()
+            .map(|word| match typos && words::query_allowance(word) > 0 {
+                true => self
+                    .typo_index()
+                    .map_or_else(Vec::new, |index| index.expand(word)),
+                false => Vec::new(),
+            })
+            .collect();
+        let tiers = Query {
+            words: &words,
+            expansions: &expansions,
+        };
+        if typos {
+            typo_pass::offer(self, &tiers, &mut top, cancelled)?;
         }
-        if changed {
-            ranked.sort_by(rank::rank);
-        }
-        Some(
-            ranked
-                .into_iter()
-                .map(|hit| SearchHit {
-                    target: hit.target,
-                    entry: hit.entry as usize,
-                    score: hit.score,
-                    positions: self.positions(hit.slot as usize, &words),
-                })
-                .collect(),
-        )
+        Some(self.finish(top, &tiers))
     }
 
     /// The shortest remembered match list that surely holds every match of `words`:
@@ -454,8 +403,9 @@ impl SearchIndex {
         narrowed.push(Arc::new(found));
     }
 
-    /// Matched char positions for every term, merged and sorted.
-    fn positions(&self, slot: usize, words: &[String]) -> Vec<usize> {
+    /// Matched char positions for every word (or the word a typo was taken for), merged
+    /// and sorted.
+    fn positions(&self, slot: usize, words: &[&str]) -> Vec<usize> {
         let haystack = self.haystack(slot);
         let entry = self.order[slot] as usize;
         let mut positions: Vec<usize> = words
@@ -483,21 +433,4 @@ impl SearchIndex {
 /// every time, which is the score the port in `skim` reproduces.
 fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default()
-}
-
-/// How many records refer to an entity (relations, events, metrics, candidacies,
-/// disputes); other records weigh nothing.
-fn weight(story: &Story, target: RecordRef) -> u32 {
-    match target {
-        RecordRef::Entity(i) => {
-            let links = story.links(i);
-            let total = links.relations.len()
-                + links.events.len()
-                + links.metrics.len()
-                + links.candidacies.len()
-                + story.disputes_about(target).len();
-            u32::try_from(total).unwrap_or(u32::MAX)
-        }
-        _ => 0,
-    }
 }

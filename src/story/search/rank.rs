@@ -8,7 +8,11 @@ use crate::story::graph::RecordRef;
 /// One scored name, with everything the ranking rule looks at.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Ranked {
+    /// An entity whose own name or alias the query is (see `named`).
+    pub named: bool,
     pub score: i64,
+    /// Some query word matched only through a typo.
+    pub typo: bool,
     pub alias: bool,
     pub weight: u32,
     /// Length of the shown text in bytes.
@@ -19,12 +23,15 @@ pub(super) struct Ranked {
     pub target: RecordRef,
 }
 
-/// Best first. Among equal scores: a record's own name before an alias, then the record
-/// more of the story refers to, then the shorter name, then file order, so results never
-/// shuffle between runs.
+/// Best first: an entity the query names before everything else; then by score. Among
+/// equal scores: an in-order match before a typo match, a record's own name before an
+/// alias, then the record more of the story refers to, then the shorter name, then file
+/// order, so results never shuffle between runs.
 pub(super) fn rank(a: &Ranked, b: &Ranked) -> Ordering {
-    b.score
-        .cmp(&a.score)
+    b.named
+        .cmp(&a.named)
+        .then(b.score.cmp(&a.score))
+        .then(a.typo.cmp(&b.typo))
         .then(a.alias.cmp(&b.alias))
         .then(b.weight.cmp(&a.weight))
         .then(a.len.cmp(&b.len))
@@ -58,9 +65,11 @@ impl TopK {
             .is_some_and(|bar| rank(best, bar) != Ordering::Less)
     }
 
-    /// The score a name must reach to have a chance, once the list is full.
+    /// The score a name that is not `named` must reach to have a chance, once the list
+    /// is full (none can, when the list is full of named ones).
     pub fn bar_score(&self) -> Option<i64> {
-        self.bar.map(|bar| bar.score)
+        self.bar
+            .map(|bar| if bar.named { i64::MAX } else { bar.score })
     }
 
     pub fn offer(&mut self, candidate: Ranked) {

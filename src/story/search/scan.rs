@@ -238,7 +238,9 @@ impl Scan<'_> {
         let haystack = self.index.haystack(slot as usize);
         let facts = self.index.ranks[slot as usize];
         let mut ranked = Ranked {
+            named: false,
             score: quick,
+            typo: false,
             alias: facts.alias,
             weight: facts.weight,
             len: facts.len,

@@ -1,10 +1,11 @@
-//! The fast search must return exactly what scoring every name with fuzzy-matcher and
+//! The fast in-order search must return exactly what scoring every name with fuzzy-matcher and
 //! sorting would: same records, same names, same scores, same order.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::*;
+use crate::story::graph::Story;
 use crate::synth::{SynthOptions, generate};
 
 /// Every name scored by a new SkimMatcherV2, sorted by the ranking rule, one per record.
@@ -49,7 +50,7 @@ fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef
 
 fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64)> {
     index
-        .search(query, limit)
+        .search_in_order(query, limit)
         .into_iter()
         .map(|hit| (hit.target, hit.entry, hit.score))
         .collect()

@@ -223,6 +223,16 @@ mod tests {
         assert!(!worker.is_pending());
         // Taken once.
         assert_eq!(worker.poll(), None);
+        // A typo is forgiven in the background too (the typo index is built there).
+        worker.submit("tencnet", 20);
+        let results = worker.wait(Duration::from_secs(10)).expect("an answer");
+        assert_eq!(results.hits, index.search("tencnet", 20));
+        assert!(
+            results
+                .hits
+                .iter()
+                .any(|hit| hit.tier == crate::story::search::MatchTier::Typo)
+        );
         drop(worker);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::story::search::SearchHit;
+use crate::story::search::{MatchTier, SearchHit};
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -128,6 +128,10 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
         return Line::default();
     };
     let mut right = String::new();
+    if hit.tier == MatchTier::Typo {
+        // The highlighted letters are the word the query was taken for.
+        right.push_str("≈ typo  ");
+    }
     if app.story.is_disputed(hit.target) {
         right.push_str("◆ disputed  ");
     }

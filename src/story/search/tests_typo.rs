@@ -1,0 +1,209 @@
+//! The two-tier search must return exactly what checking every name by the rules would:
+//! each word's in-order score from fuzzy-matcher or, through a word of the name within
+//! its typos (Damerau–Levenshtein, counted by `strsim`), that word's score less
+//! `PER_TYPO` per edit; own-name matches first; then the usual ranking.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::typo_pass::PER_TYPO;
+use super::words::{is_vocabulary_word, query_allowance, words};
+use super::*;
+use crate::story::graph::Story;
+use crate::synth::{SynthOptions, generate};
+
+/// (named, score, typo) of `query` in one lower-cased name, by the rules, if it matches.
+fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i64, bool)> {
+    let mut total = 0;
+    let mut typo = false;
+    let mut named = entity;
+    let tokens: Vec<&str> = words(lower).collect();
+    for word in query {
+        let allowance = query_allowance(word);
+        // A left-out letter is a typo for own-name matches; for scoring, the in-order
+        // tier has it already.
+        let near = |token: &str| {
+            let distance = strsim::osa_distance(word, token);
+            (allowance > 0
+                && is_vocabulary_word(token)
+                && (1..=usize::from(allowance)).contains(&distance))
+            .then_some(distance as i64)
+        };
+        let within = |token: &str| near(token).filter(|_| !terms::is_subsequence(word, token));
+        let mut best = SkimMatcherV2::default()
+            .fuzzy_match(lower, word)
+            .map(|s| (s, false));
+        for token in &tokens {
+            if let Some(distance) = within(token) {
+                if let Some(score) = SkimMatcherV2::default().fuzzy_match(lower, token) {
+                    let score = score - PER_TYPO * distance;
+                    if best.is_none_or(|(b, _)| score > b) {
+                        best = Some((score, true));
+                    }
+                }
+            }
+        }
+        let (score, by_typo) = best?;
+        total += score;
+        typo |= by_typo;
+        named &= tokens.iter().any(|t| t == word || near(t).is_some());
+    }
+    let whole = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    named |= entity && whole == query.join(" ");
+    Some((named, total, typo))
+}
+
+fn brute_force(
+    index: &SearchIndex,
+    query: &str,
+    limit: usize,
+) -> Vec<(RecordRef, usize, i64, bool)> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut scored = Vec::new();
+    for (i, entry) in index.entries.iter().enumerate() {
+        let entity = matches!(entry.target, RecordRef::Entity(_));
+        if let Some(found) = by_the_rules(&entry.text.to_lowercase(), entity, &words) {
+            scored.push((found, i));
+        }
+    }
+    scored.sort_by(|((na, sa, ta), a), ((nb, sb, tb), b)| {
+        let (ea, eb) = (&index.entries[*a], &index.entries[*b]);
+        nb.cmp(na)
+            .then(sb.cmp(sa))
+            .then(ta.cmp(tb))
+            .then(ea.is_secondary().cmp(&eb.is_secondary()))
+            .then(eb.weight.cmp(&ea.weight))
+            .then(ea.text.len().cmp(&eb.text.len()))
+            .then(a.cmp(b))
+    });
+    let mut hits: Vec<(RecordRef, usize, i64, bool)> = Vec::new();
+    for ((_, score, typo), i) in scored {
+        let target = index.entries[i].target;
+        if hits.iter().any(|hit| hit.0 == target) {
+            continue;
+        }
+        hits.push((target, i, score, typo));
+        if hits.len() == limit {
+            break;
+        }
+    }
+    hits
+}
+
+fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64, bool)> {
+    index
+        .search(query, limit)
+        .into_iter()
+        .map(|hit| {
+            (
+                hit.target,
+                hit.entry,
+                hit.score,
+                hit.tier == MatchTier::Typo,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn same_hits_as_checking_every_name_by_the_rules() {
+    let story = Story::build(
+        generate(&SynthOptions {
+            events: 800,
+            entities: 200,
+            seed: 11,
+        }),
+        "synthetic",
+    )
+    .expect("a generated story validates");
+    let index = SearchIndex::build(&story);
+    let mut typo_hits = 0;
+    for query in [
+        "tencnet",
+        "tencnet cloud",
+        "aplpe china",
+        "alibab",
+        "qwne max",
+        "shaers",
+        "regulatr",
+        "anounces",
+        "partnreship",
+        "investmnet deal",
+        "阿里 合作",
+        "a b",
+        "chian",
+    ] {
+        index.forget_recent();
+        let chars: Vec<char> = query.chars().collect();
+        for n in 1..=chars.len() {
+            let typed: String = chars[..n].iter().collect();
+            let expected = brute_force(&index, &typed, 50);
+            typo_hits += expected.iter().filter(|hit| hit.3).count();
+            for limit in [1, 7, 50] {
+                let expected = &expected[..limit.min(expected.len())];
+                assert_eq!(
+                    found(&index, &typed, limit),
+                    expected,
+                    "{typed:?} top {limit}"
+                );
+            }
+        }
+    }
+    assert!(
+        typo_hits > 50,
+        "the queries exercise the typo tier: {typo_hits}"
+    );
+}
+
+#[test]
+fn in_order_search_ignores_typos() {
+    let story = Story::build(
+        generate(&SynthOptions {
+            events: 200,
+            entities: 60,
+            seed: 3,
+        }),
+        "synthetic",
+    )
+    .expect("valid");
+    let index = SearchIndex::build(&story);
+    for hit in index.search_in_order("tencnet", 50) {
+        assert_eq!(hit.tier, MatchTier::Fuzzy);
+        assert!(!hit.named);
+    }
+}
+
+#[test]
+fn the_typo_index_waits_for_a_query_that_needs_it() {
+    let story = Story::build(
+        generate(&SynthOptions {
+            events: 200,
+            entities: 60,
+            seed: 3,
+        }),
+        "synthetic",
+    )
+    .expect("valid");
+    let index = SearchIndex::build(&story);
+    assert_eq!(index.typo_heap_bytes(), 0);
+    // Words of four letters or fewer carry no typo, so need no typo index.
+    index.search("qwen max", 10);
+    index.search("阿里巴巴集团", 10);
+    assert_eq!(index.typo_heap_bytes(), 0);
+    let hits = index.search("tencnet", 10);
+    assert!(index.typo_heap_bytes() > 0);
+    assert!(hits.iter().any(|hit| hit.tier == MatchTier::Typo));
+    // An in-order index never builds one.
+    let entries = index.entries.clone();
+    let in_order = SearchIndex::from_entries_in_order(entries);
+    assert!(
+        in_order
+            .search("tencnet", 10)
+            .iter()
+            .all(|hit| hit.tier == MatchTier::Fuzzy)
+    );
+    assert_eq!(in_order.typo_heap_bytes(), 0);
+}
