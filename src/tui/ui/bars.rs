@@ -14,11 +14,13 @@ use crate::tui::theme::Theme;
 pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     // After a hop the breadcrumb says more than the story's title, which is known.
     let crumbs = breadcrumb(app);
-    let mut text = if crumbs.is_empty() {
+    let head = if crumbs.is_empty() {
         format!(" storyscope · {}", clean_line(&app.story.file.story.title))
     } else {
         format!(" storyscope · {crumbs}")
     };
+    // The date and what changed are what the bar is for: a long title gives way first.
+    let mut text = String::new();
     match app.as_of {
         Some(date) => text.push_str(&format!(" · as of {}", date.human())),
         None => text.push_str(" · all sources"),
@@ -41,7 +43,14 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
             app.keymap.key_for("as-of-later").unwrap_or_default()
         ));
     }
-    let text = fit_to_width(&text, usize::from(area.width));
+    let cells = usize::from(area.width);
+    let head_cells = cells.saturating_sub(width(&text));
+    let head = if head_cells >= width(&head) || head_cells >= 16 {
+        truncate_to_width(&head, head_cells)
+    } else {
+        head
+    };
+    let text = fit_to_width(&format!("{head}{text}"), cells);
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
 }
 
