@@ -296,7 +296,11 @@ fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
         ("events", file.events.len().to_string()),
         (
             "candidates",
-            format!("{} ({stages} stages)", file.candidates.len()),
+            format!(
+                "{} ({stages} {})",
+                file.candidates.len(),
+                if stages == 1 { "stage" } else { "stages" }
+            ),
         ),
         ("metrics", file.metrics.len().to_string()),
         (
