@@ -71,18 +71,9 @@ fn candidates(current: &OsStr, entities_only: bool) -> Vec<CompletionCandidate> 
 
 /// Every id with its title, entities first.
 pub fn ids(story: &Story, entities_only: bool) -> Vec<(String, String)> {
-    let file = &story.file;
-    let mut records: Vec<RecordRef> = (0..file.entities.len()).map(RecordRef::Entity).collect();
-    if !entities_only {
-        records.extend((0..file.events.len()).map(RecordRef::Event));
-        records.extend((0..file.candidates.len()).map(RecordRef::Candidacy));
-        records.extend((0..file.metrics.len()).map(RecordRef::Metric));
-        records.extend((0..file.sources.len()).map(RecordRef::Source));
-        records.extend((0..file.disputes.len()).map(RecordRef::Dispute));
-        records.extend((0..file.relations.len()).map(RecordRef::Relation));
-    }
-    records
-        .into_iter()
+    story
+        .records()
+        .filter(|record| !entities_only || matches!(record, RecordRef::Entity(_)))
         .map(|record| {
             (
                 story.record_id(record).to_owned(),

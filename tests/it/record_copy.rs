@@ -2,25 +2,11 @@
 //! the Detail pane is also in the record's Markdown copy.
 
 use storyscope::story::document::to_markdown;
-use storyscope::story::{RecordRef, Story};
 use storyscope::tui::app::App;
 use storyscope::tui::theme::Theme;
 
 /// Wide enough that Detail neither wraps nor truncates anything.
 const WIDE: usize = 10_000;
-
-fn every_record(story: &Story) -> Vec<RecordRef> {
-    let file = &story.file;
-    let mut records = Vec::new();
-    records.extend((0..file.events.len()).map(RecordRef::Event));
-    records.extend((0..file.entities.len()).map(RecordRef::Entity));
-    records.extend((0..file.candidates.len()).map(RecordRef::Candidacy));
-    records.extend((0..file.metrics.len()).map(RecordRef::Metric));
-    records.extend((0..file.sources.len()).map(RecordRef::Source));
-    records.extend((0..file.disputes.len()).map(RecordRef::Dispute));
-    records.extend((0..file.relations.len()).map(RecordRef::Relation));
-    records
-}
 
 /// Markdown as a reader sees it: escapes resolved, emphasis markers dropped.
 fn as_read(markdown: &str) -> String {
@@ -54,7 +40,7 @@ fn pieces(line: &str) -> Vec<String> {
 
 fn check_story(app: &App) -> usize {
     let mut checked = 0;
-    for record in every_record(&app.story) {
+    for record in app.story.records() {
         let source = app.detail_source();
         let detail = source.lay_out(record, WIDE, Theme::no_color());
         let copy = as_read(&to_markdown(&source.document(record)));
@@ -86,7 +72,7 @@ fn the_copy_of_every_record_holds_everything_detail_shows() {
 fn the_copy_follows_the_as_of_narrowing_and_the_clock() {
     // An overdue badge depends on the clock Detail is given; the copy uses the same one.
     let app = crate::common::app(160, 45);
-    let overdue = every_record(&app.story).into_iter().find(|&record| {
+    let overdue = app.story.records().find(|&record| {
         let doc = app.detail_source().document(record);
         doc.blocks.iter().any(|block| {
             matches!(

@@ -191,6 +191,20 @@ impl Story {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every record, entities first, then events, candidacies, metrics, sources,
+    /// disputes and relations, each in file order.
+    pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        let file = &self.file;
+        (0..file.entities.len())
+            .map(RecordRef::Entity)
+            .chain((0..file.events.len()).map(RecordRef::Event))
+            .chain((0..file.candidates.len()).map(RecordRef::Candidacy))
+            .chain((0..file.metrics.len()).map(RecordRef::Metric))
+            .chain((0..file.sources.len()).map(RecordRef::Source))
+            .chain((0..file.disputes.len()).map(RecordRef::Dispute))
+            .chain((0..file.relations.len()).map(RecordRef::Relation))
+    }
+
     /// The stable id of a record, as written in the file.
     pub fn record_id(&self, record: RecordRef) -> &str {
         let file = &self.file;
