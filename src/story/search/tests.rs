@@ -8,6 +8,19 @@ use super::*;
 use crate::story::graph::Story;
 use crate::synth::{SynthOptions, generate};
 
+/// A generated story for the search tests (shared with `tests_typo`).
+pub(super) fn synthetic_story(events: usize, entities: usize, seed: u64) -> Story {
+    Story::build(
+        generate(&SynthOptions {
+            events,
+            entities,
+            seed,
+        }),
+        "synthetic",
+    )
+    .expect("a generated story validates")
+}
+
 /// Every name scored by a new SkimMatcherV2, sorted by the ranking rule, one per record.
 fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64)> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
@@ -58,15 +71,7 @@ fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usiz
 
 #[test]
 fn same_hits_as_scoring_every_name() {
-    let story = Story::build(
-        generate(&SynthOptions {
-            events: 800,
-            entities: 200,
-            seed: 11,
-        }),
-        "synthetic",
-    )
-    .expect("a generated story validates");
+    let story = synthetic_story(800, 200, 11);
     let index = SearchIndex::build(&story);
     // Typed letter by letter (narrowing, carried word scores), then backspaced.
     for query in [

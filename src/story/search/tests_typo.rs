@@ -6,11 +6,10 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::tests::synthetic_story;
 use super::typo_pass::PER_TYPO;
 use super::words::{is_vocabulary_word, query_allowance, words};
 use super::*;
-use crate::story::graph::Story;
-use crate::synth::{SynthOptions, generate};
 
 /// (named, score, typo) of `query` in one lower-cased name, by the rules, if it matches.
 fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i64, bool)> {
@@ -110,15 +109,7 @@ fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usiz
 
 #[test]
 fn same_hits_as_checking_every_name_by_the_rules() {
-    let story = Story::build(
-        generate(&SynthOptions {
-            events: 800,
-            entities: 200,
-            seed: 11,
-        }),
-        "synthetic",
-    )
-    .expect("a generated story validates");
+    let story = synthetic_story(800, 200, 11);
     let index = SearchIndex::build(&story);
     let mut typo_hits = 0;
     for query in [
@@ -160,15 +151,7 @@ fn same_hits_as_checking_every_name_by_the_rules() {
 
 #[test]
 fn in_order_search_ignores_typos() {
-    let story = Story::build(
-        generate(&SynthOptions {
-            events: 200,
-            entities: 60,
-            seed: 3,
-        }),
-        "synthetic",
-    )
-    .expect("valid");
+    let story = synthetic_story(200, 60, 3);
     let index = SearchIndex::build(&story);
     for hit in index.search_in_order("tencnet", 50) {
         assert_eq!(hit.tier, MatchTier::Fuzzy);
@@ -178,15 +161,7 @@ fn in_order_search_ignores_typos() {
 
 #[test]
 fn the_typo_index_waits_for_a_query_that_needs_it() {
-    let story = Story::build(
-        generate(&SynthOptions {
-            events: 200,
-            entities: 60,
-            seed: 3,
-        }),
-        "synthetic",
-    )
-    .expect("valid");
+    let story = synthetic_story(200, 60, 3);
     let index = SearchIndex::build(&story);
     assert_eq!(index.typo_heap_bytes(), 0);
     // Words of four letters or fewer carry no typo, so need no typo index.
