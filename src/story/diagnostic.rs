@@ -17,7 +17,7 @@ use super::problem::{Location, Place, Problem};
 /// One problem or finding, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Diagnostic {
-    /// An error (the story does not load) or a lint warning or note.
+    /// Always an error for a loader problem; a lint finding keeps its own.
     pub(crate) severity: Severity,
     /// Short machine-readable name: a lint check, or the loader's class of problem.
     pub(crate) code: &'static str,

@@ -18,7 +18,8 @@ pub struct StatusStep {
     /// When the change happened, as shown; None for the first status and for a
     /// change the sources do not date.
     pub date: Option<String>,
-    /// Why it changed, as the sources tell it; None for the first status.
+    /// Why it changed, as the sources tell it; None for the first status and when
+    /// they give no reason.
     pub reason: Option<String>,
     /// The citations it rests on: the event's own for the first status.
     pub cite: Vec<Citation>,
