@@ -67,6 +67,9 @@ impl Diagnostic {
         story: &Story,
         findings: &[Finding],
     ) -> Vec<Diagnostic> {
+        if findings.is_empty() {
+            return Vec::new();
+        }
         let locator = Locator::new(text);
         findings
             .iter()
