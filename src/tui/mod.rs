@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod broken_file;
 pub mod detail;
 pub mod editor;
 pub mod keymap;

@@ -41,6 +41,42 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 return apply(app, command);
             }
         }
+        Action::OpenSearch
+        | Action::SearchCancel
+        | Action::SearchInput(_)
+        | Action::SearchDeleteChar
+        | Action::SearchClear
+        | Action::SearchUp
+        | Action::SearchDown
+        | Action::SearchAccept => search_key(app, action),
+        Action::NextPane | Action::PrevPane | Action::FocusPane(_) => focus_key(app, action),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => move_key(app, action),
+        Action::Follow | Action::Back | Action::Forward | Action::Escape => trail_key(app, action),
+        Action::ToggleFilter => toggle_filter(app),
+        Action::ToggleChart => toggle_chart(app),
+        Action::AsOfEarlier | Action::AsOfLater => app.step_as_of(action == Action::AsOfLater),
+        Action::Export => return export(app),
+        Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
+        Action::Copy => return copy(app),
+        Action::Click(column, row) => click(app, column, row),
+        Action::Scroll(column, row, delta) => {
+            if let Some(Hit::Pane(pane, _)) = layout::hit_test(app, column, row) {
+                app.set_focus(pane);
+                move_selection(app, isize::from(delta) * 3);
+            }
+        }
+    }
+    None
+}
+
+/// The search overlay's keys: typing searches as it goes, Enter jumps to the hit.
+fn search_key(app: &mut App, action: Action) {
+    match action {
         Action::OpenSearch => {
             app.mode = Mode::Search;
             app.search.query.clear();
@@ -51,16 +87,16 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::SearchInput(c) => {
             if !c.is_control() {
                 app.search.query.push(c);
-                run_search(app);
+                app.run_search();
             }
         }
         Action::SearchDeleteChar => {
             app.search.query.pop();
-            run_search(app);
+            app.run_search();
         }
         Action::SearchClear => {
             app.search.query.clear();
-            run_search(app);
+            app.run_search();
         }
         Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
         Action::SearchDown => {
@@ -75,33 +111,54 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 jump_to(app, target);
             }
         }
+        _ => {}
+    }
+}
+
+/// Tab, Shift-Tab and the pane numbers.
+fn focus_key(app: &mut App, action: Action) {
+    let panes = Pane::ALL;
+    let target = match action {
         Action::NextPane | Action::PrevPane => {
-            let panes = Pane::ALL;
             let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
             let step = if action == Action::NextPane {
                 1
             } else {
                 panes.len() - 1
             };
-            app.set_focus(panes[(current + step) % panes.len()]);
+            Some(panes[(current + step) % panes.len()])
         }
-        Action::FocusPane(n) => {
-            if let Some(&pane) = Pane::ALL.get(usize::from(n).saturating_sub(1)) {
-                app.set_focus(pane);
-            }
-        }
-        Action::Up => move_selection(app, -1),
-        Action::Down => move_selection(app, 1),
-        Action::PageUp => move_selection(app, -(layout::page_rows(app) as isize)),
-        Action::PageDown => move_selection(app, layout::page_rows(app) as isize),
-        Action::Top => move_selection(app, isize::MIN / 2),
-        Action::Bottom => move_selection(app, isize::MAX / 2),
+        Action::FocusPane(n) => panes.get(usize::from(n).saturating_sub(1)).copied(),
+        _ => None,
+    };
+    if let Some(pane) = target {
+        app.set_focus(pane);
+    }
+}
+
+/// The arrow, page, home and end keys, in the focused pane.
+fn move_key(app: &mut App, action: Action) {
+    let delta = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -(layout::page_rows(app) as isize),
+        Action::PageDown => layout::page_rows(app) as isize,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return,
+    };
+    move_selection(app, delta);
+}
+
+/// Enter, back, forward and Esc: the trail of records followed in Detail.
+fn trail_key(app: &mut App, action: Action) {
+    match action {
         Action::Follow => follow(app),
         Action::Back => back(app),
         Action::Forward => {
             let shown = app.detail_target();
             if app.trail.forward(shown) {
-                reset_detail_cursor(app);
+                app.reset_detail_cursor();
             }
         }
         Action::Escape => {
@@ -113,42 +170,28 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 app.set_focus(app.origin_pane);
             }
         }
-        Action::ToggleFilter => toggle_filter(app),
-        Action::ToggleChart => {
-            app.chart = !app.chart;
-            if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
-                app.chart = false;
-                app.info("no metrics here compare with each other");
-            }
-        }
-        Action::AsOfEarlier | Action::AsOfLater => {
-            app.step_as_of(action == Action::AsOfLater, run_search)
-        }
-        Action::Export => return export(app),
-        Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
-        Action::Copy => {
-            let record = app.detail_target()?;
-            let markdown =
-                crate::story::document::to_markdown(&app.detail_source().document(record));
-            app.info(format!(
-                "copied “{}” as Markdown",
-                app.story.record_title(record)
-            ));
-            return Some(Effect::Copy(markdown));
-        }
-        Action::Click(column, row) => click(app, column, row),
-        Action::Scroll(column, row, delta) => {
-            if let Some(Hit::Pane(pane, _)) = layout::hit_test(app, column, row) {
-                app.set_focus(pane);
-                move_selection(app, isize::from(delta) * 3);
-            }
-        }
+        _ => {}
     }
-    None
 }
 
-/// Results the search overlay keeps for a query.
-const SEARCH_LIMIT: usize = 200;
+fn toggle_chart(app: &mut App) {
+    app.chart = !app.chart;
+    if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
+        app.chart = false;
+        app.info("no metrics here compare with each other");
+    }
+}
+
+/// The record in Detail as Markdown, for the clipboard.
+fn copy(app: &mut App) -> Option<Effect> {
+    let record = app.detail_target()?;
+    let markdown = crate::story::document::to_markdown(&app.detail_source().document(record));
+    app.info(format!(
+        "copied “{}” as Markdown",
+        app.story.record_title(record)
+    ));
+    Some(Effect::Copy(markdown))
+}
 
 /// Takes the background search's hits if they answer the current query; true when the
 /// screen needs a redraw.
@@ -169,34 +212,6 @@ pub fn search_pending(app: &App) -> bool {
     app.search_worker
         .as_ref()
         .is_some_and(|worker| worker.is_pending())
-}
-
-/// Searches the current story again for the query typed, after the story changed.
-pub(crate) fn rerun_search(app: &mut App) {
-    app.search.hits.clear();
-    app.search.selected = 0;
-    run_search(app);
-}
-
-fn run_search(app: &mut App) {
-    if app.search.query.trim().is_empty() {
-        app.search.hits.clear();
-        app.search.selected = 0;
-        return;
-    }
-    let query = app.search.query.clone();
-    app.search_index();
-    match &app.search_worker {
-        // The typed character shows now; the hits follow when `poll_search` sees them.
-        Some(worker) => {
-            worker.submit(&query, SEARCH_LIMIT);
-            return;
-        }
-        None => {
-            app.search.hits = app.search_index().search(&query, SEARCH_LIMIT);
-        }
-    }
-    app.search.selected = 0;
 }
 
 /// Moves the focused list's selection, or the Detail link cursor.
@@ -258,16 +273,11 @@ fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
     app.detail_layout.as_ref()
 }
 
-fn reset_detail_cursor(app: &mut App) {
-    app.detail_link = 0;
-    app.detail_scroll = 0;
-}
-
 fn follow(app: &mut App) {
     if app.focus.is_list() {
         if app.selected_record(app.focus).is_some() {
             app.set_focus(Pane::Detail);
-            reset_detail_cursor(app);
+            app.reset_detail_cursor();
         }
         return;
     }
@@ -286,7 +296,7 @@ fn follow(app: &mut App) {
 fn navigate_to(app: &mut App, target: RecordRef) {
     let (shown, list) = (app.detail_target(), app.last_list_pane());
     if app.trail.hop(shown, target, list) {
-        reset_detail_cursor(app);
+        app.reset_detail_cursor();
     }
 }
 
@@ -294,7 +304,7 @@ fn back(app: &mut App) {
     // Back at the start of the trail, Detail shows the list selection again.
     let selection = app.selected_record(app.last_list_pane());
     if app.trail.back(selection) {
-        reset_detail_cursor(app);
+        app.reset_detail_cursor();
     }
 }
 

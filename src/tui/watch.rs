@@ -11,7 +11,8 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use super::reload::{BrokenFile, Reload};
+use super::broken_file::BrokenFile;
+use super::reload::Reload;
 use crate::story::load;
 use crate::story::passage::SourceTexts;
 

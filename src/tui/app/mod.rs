@@ -5,19 +5,19 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::story::date::{DateSpec, DayNumber};
-use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
+use crate::story::search::{SearchIndex, SearchWorker};
 use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
+mod as_of;
 mod as_of_steps;
+mod search;
 
 use super::detail::{DetailLayout, DetailSource};
 pub use super::panes::{ListCursor, Pane};
 use super::trail::Trail;
-
-/// Above this many names a search may take longer than a frame (see the search rows of
-/// BENCHMARKS.md), so it runs on the search worker.
-pub(crate) const BACKGROUND_SEARCH_NAMES: usize = 300_000;
+pub(crate) use search::BACKGROUND_SEARCH_NAMES;
+pub use search::SearchState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -30,13 +30,6 @@ pub enum Mode {
 pub enum MessageKind {
     Info,
     Error,
-}
-
-#[derive(Debug, Default)]
-pub struct SearchState {
-    pub query: String,
-    pub hits: Vec<SearchHit>,
-    pub selected: usize,
 }
 
 /// Everything the screen shows, and nothing about the terminal itself.
@@ -102,7 +95,7 @@ pub struct App {
     /// The story's file, for the editor key; None for the embedded story.
     pub story_file: Option<PathBuf>,
     /// Why the file on disk does not load, while the last good story stays shown.
-    pub broken_file: Option<super::reload::BrokenFile>,
+    pub broken_file: Option<super::broken_file::BrokenFile>,
     pub color: bool,
     pub should_quit: bool,
 }
@@ -112,15 +105,10 @@ impl App {
     /// every source, says so in the title bar, and shows why: never the whole story
     /// under a date.
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let (story, as_of, failure) = match as_of.map(|date| full.as_of(date.latest())) {
-            Some(Ok(story)) => (story, as_of, None),
-            Some(Err(err)) => (full.clone(), None, Some(err.to_string())),
-            None => (full.clone(), None, None),
-        };
         let mut app = App {
+            story: full.clone(),
             full,
-            story,
-            as_of,
+            as_of: None,
             today,
             index: None,
             search_worker: None,
@@ -155,9 +143,7 @@ impl App {
             color: true,
             should_quit: false,
         };
-        if let Some(failure) = failure {
-            app.error(failure);
-        }
+        app.show_as_of_or_every_source(as_of);
         app.refresh_rows();
         app.refresh_new_since();
         app
@@ -207,24 +193,6 @@ impl App {
             cursor.step(0, len);
             cursor.offset = cursor.offset.min(cursor.selected);
         }
-    }
-
-    /// The search index, built on first use, with its worker thread when it is big.
-    pub(crate) fn search_index(&mut self) -> &Arc<SearchIndex> {
-        if self.index.is_none() {
-            let index = Arc::new(SearchIndex::build(&self.story));
-            if index.len() > self.background_search_names {
-                self.search_worker = Some(SearchWorker::new(Arc::clone(&index)));
-            }
-            self.index = Some(index);
-        }
-        self.index.as_ref().expect("just built")
-    }
-
-    /// Drops the index and its worker, after the story changed.
-    pub(crate) fn forget_search_index(&mut self) {
-        self.index = None;
-        self.search_worker = None;
     }
 
     /// The timeline row at `index`, built on demand.

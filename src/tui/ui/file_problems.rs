@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::story::text::{clean_line, truncate_to_width};
 use crate::tui::app::App;
-use crate::tui::reload::FileProblem;
+use crate::tui::broken_file::FileProblem;
 use crate::tui::theme::Theme;
 
 /// Draws the panel at the bottom of `above` (the area over the status bar), if the
