@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Option<Effect>`: every state change in one pure place.
 //! Effects that touch the outside world (writing a file, the clipboard) are returned
 //! for the event loop to carry out.
+#![warn(missing_docs)]
 
 use crate::story::RecordRef;
 use crate::story::export::{ExportOptions, ExportView};
@@ -15,13 +16,20 @@ use super::layout::{self, Hit};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write this Markdown to a new file named after `stem` in the export folder.
-    Export { stem: String, markdown: String },
+    Export {
+        /// The file name without its counter and extension: `storyscope-timeline`.
+        stem: String,
+        /// What the file holds.
+        markdown: String,
+    },
     /// Put this text on the clipboard.
     Copy(String),
     /// Hand the terminal to the editor on the story file.
     Edit(super::editor::EditRequest),
 }
 
+/// Acts on one action: changes the state, keeps every list's selection in view, and
+/// returns what the event loop must do outside, if anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
     layout::sync_scroll(app);
@@ -84,11 +92,9 @@ fn search_key(app: &mut App, action: Action) {
             app.search.selected = 0;
         }
         Action::SearchCancel => app.mode = Mode::Normal,
-        Action::SearchInput(c) => {
-            if !c.is_control() {
-                app.search.query.push(c);
-                app.run_search();
-            }
+        Action::SearchInput(c) if !c.is_control() => {
+            app.search.query.push(c);
+            app.run_search();
         }
         Action::SearchDeleteChar => {
             app.search.query.pop();
@@ -99,10 +105,8 @@ fn search_key(app: &mut App, action: Action) {
             app.run_search();
         }
         Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
-        Action::SearchDown => {
-            if app.search.selected + 1 < app.search.hits.len() {
-                app.search.selected += 1;
-            }
+        Action::SearchDown if app.search.selected + 1 < app.search.hits.len() => {
+            app.search.selected += 1;
         }
         Action::SearchAccept => {
             if let Some(hit) = app.search.hits.get(app.search.selected) {
