@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub(crate) mod broken_file;
 pub mod detail;
+mod detail_cursor;
 pub mod editor;
 pub mod keymap;
 pub mod keys;

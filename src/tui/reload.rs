@@ -93,7 +93,8 @@ fn replace_story(app: &mut App, full: Story) {
         let Some(record) = id.as_ref().and_then(|id| app.story.lookup(id)) else {
             continue;
         };
-        let row = (0..app.rows_len(pane)).find(|&row| row_record(app, pane, row) == Some(record));
+        let row =
+            (0..app.rows_len(pane)).find(|&row| app.selected_record_at(pane, row) == Some(record));
         if let (Some(row), Some(cursor)) = (row, app.cursor_mut(pane)) {
             cursor.selected = row;
         }
@@ -109,25 +110,5 @@ fn replace_story(app: &mut App, full: Story) {
     if app.mode == Mode::Search {
         // The hits point into the old story: search the new one.
         app.rerun_search();
-    }
-}
-
-/// The record on `row` of a list pane.
-fn row_record(app: &App, pane: Pane, row: usize) -> Option<RecordRef> {
-    match pane {
-        Pane::Timeline => app.timeline_events.get(row).map(|&e| RecordRef::Event(e)),
-        Pane::Candidates => app
-            .candidate_rows
-            .get(row)
-            .map(|r| RecordRef::Candidacy(r.candidacy)),
-        Pane::Metrics => app
-            .metric_rows
-            .get(row)
-            .map(|r| RecordRef::Metric(r.metric)),
-        Pane::Sources => app
-            .source_rows
-            .get(row)
-            .map(|r| RecordRef::Source(r.source)),
-        Pane::Detail => None,
     }
 }

@@ -9,7 +9,8 @@ use crate::story::views::ViewFilter;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::detail::{self, DetailLayout};
+use super::detail;
+use super::detail_cursor::{click_in_detail, detail_layout, move_in_detail};
 use super::layout::{self, Hit};
 
 /// Something for the event loop to do.
@@ -233,50 +234,6 @@ fn move_selection(app: &mut App, delta: isize) {
     app.start_over();
 }
 
-/// Detail moves from link to link while the next link is on screen, and scrolls a
-/// line at a time otherwise, so text after the last link (citations) can be read too.
-fn move_in_detail(app: &mut App, delta: isize) {
-    let height = layout::detail_size(app).1;
-    let Some(doc) = detail_layout(app) else {
-        return;
-    };
-    let (lines, links) = (doc.lines, doc.links.clone());
-    let max_scroll = lines.saturating_sub(height);
-    let visible = |scroll: usize, line: usize| line >= scroll && line < scroll + height;
-    for _ in 0..delta.unsigned_abs().min(lines + 1) {
-        if delta > 0 {
-            match links.get(app.detail_link + 1) {
-                Some(&(line, _)) if visible(app.detail_scroll, line) => app.detail_link += 1,
-                _ => app.detail_scroll = (app.detail_scroll + 1).min(max_scroll),
-            }
-        } else {
-            let previous = app.detail_link.checked_sub(1).and_then(|i| links.get(i));
-            match previous {
-                Some(&(line, _)) if visible(app.detail_scroll, line) || app.detail_scroll == 0 => {
-                    app.detail_link -= 1;
-                }
-                _ => app.detail_scroll = app.detail_scroll.saturating_sub(1),
-            }
-        }
-    }
-}
-
-/// Where the links of the record in Detail fall at Detail's width: laid out once per
-/// record and width, then reused by every key until the record, the width or the
-/// story changes.
-fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
-    let record = app.detail_target()?;
-    let width = layout::detail_size(app).0;
-    let fresh = app
-        .detail_layout
-        .as_ref()
-        .is_some_and(|doc| doc.record == record && doc.width == width);
-    if !fresh {
-        app.detail_layout = Some(app.detail_source().layout(record, width));
-    }
-    app.detail_layout.as_ref()
-}
-
 fn follow(app: &mut App) {
     if app.focus.is_list() {
         if app.selected_record(app.focus).is_some() {
@@ -441,18 +398,5 @@ fn click(app: &mut App, column: u16, row: u16) {
         Some(Hit::Pane(pane, None)) => app.set_focus(pane),
         Some(Hit::Tab(pane)) => app.set_focus(pane),
         None => {}
-    }
-}
-
-/// A click on the Detail row `row` (0 is the top line shown) puts the cursor on the
-/// link drawn there.
-fn click_in_detail(app: &mut App, row: usize) {
-    let (scroll, height) = (app.detail_scroll, layout::detail_size(app).1);
-    let Some(doc) = detail_layout(app) else {
-        return;
-    };
-    let line = layout::clamp_detail_scroll(scroll, doc.lines, height) + row;
-    if let Some(link) = doc.links.iter().position(|&(at, _)| at == line) {
-        app.detail_link = link;
     }
 }
