@@ -62,7 +62,7 @@ pub struct App {
     pub focus: Pane,
     /// The list pane focused last: Detail shows its selection while Detail has focus.
     pub origin_pane: Pane,
-    /// Panes or overlay.
+    /// Whether keys go to the panes, the search overlay or help.
     pub mode: Mode,
     /// One cursor per list pane, in `Pane::LISTS` order.
     pub(crate) lists: [ListCursor; 4],
