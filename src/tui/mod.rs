@@ -1,23 +1,26 @@
 //! The terminal explorer: panes, keyboard and mouse, search, export.
+#![warn(missing_docs)]
 
 pub mod action;
 pub mod app;
+pub(crate) mod broken_file;
 pub mod detail;
+mod detail_cursor;
 pub mod editor;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
-pub mod new_since;
+pub(crate) mod new_since;
 pub mod palette;
 mod palette_update;
-pub mod panes;
+pub(crate) mod panes;
 mod passage_toggle;
 mod passage_view;
 pub(crate) mod record_lines;
 pub mod reload;
 pub mod run;
 pub mod theme;
-pub mod themes;
+mod themes;
 pub mod trail;
 pub mod ui;
 pub mod update;
@@ -105,7 +108,6 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         _ => None,
     };
     let theme = settings.theme;
-    app.color = theme.color;
     let mouse = settings.mouse;
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;
