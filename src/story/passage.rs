@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::graph::Story;
-use super::lint::fact_path;
+use super::provenance::fact_path;
 use super::load::Problem;
 use super::text::{clean_line, escape_controls};
 

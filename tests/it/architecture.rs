@@ -214,10 +214,6 @@ const KNOWN_CYCLES: &[&str] = &[
     "commands → starter → commands",
     "commands → commands_meta → commands",
     "commands → commands_meta → config → commands",
-    "story::authored → story::lint → story::authored",
-    "story::authored → story::graph → story::authored",
-    "story::consistency → story::lint → story::consistency",
-    "story::lint → story::lint_checks → story::lint",
     "tui::app → tui::reload → tui::app",
     "tui::app → tui::reload → tui::update → tui::app",
     "tui::app → tui::reload → tui::update → tui::passage_toggle → tui::app",
@@ -226,8 +222,6 @@ const KNOWN_CYCLES: &[&str] = &[
     "tui::app → tui::reload → tui::layout → tui::app",
     "tui::theme → tui::themes → tui::theme",
     "commands → diagnostics_cli → commands",
-    "story::date → story::date_forms → story::date",
-    "story::kind_lint → story::lint → story::kind_lint",
 ];
 
 #[test]

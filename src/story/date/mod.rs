@@ -11,6 +11,8 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod forms;
+
 /// How much of a date is known. Declared coarse to fine: the derived order is used to
 /// put a year before a day that starts on the same date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,9 +151,9 @@ impl DateSpec {
         };
         let parsed = match body.split_once('/') {
             None => parse_body(body).map(DateSpec::point),
-            Some((start, end)) => super::date_forms::parse_range(start, end),
+            Some((start, end)) => forms::parse_range(start, end),
         };
-        let mut date = parsed.map_err(|why| super::date_forms::explain(text, &why))?;
+        let mut date = parsed.map_err(|why| forms::explain(text, &why))?;
         date.approximate = approximate;
         Ok(date)
     }
@@ -160,7 +162,7 @@ impl DateSpec {
     /// ("18 Nov 2023", "Nov 2023", "FY2024 Q4", "21–22 Nov 2023"), for `--as-of`.
     pub fn parse_any(text: &str) -> Result<DateSpec, String> {
         DateSpec::parse(text).or_else(|why| {
-            super::date_forms::read_display_form(text).ok_or_else(|| {
+            forms::read_display_form(text).ok_or_else(|| {
                 format!("{why}; the forms the explorer shows (18 Nov 2023, Nov 2023, Q4 2024, FY2024) work too")
             })
         })
@@ -185,7 +187,7 @@ impl DateSpec {
     pub fn human(&self) -> String {
         let core = match &self.end {
             None => self.start.human(),
-            Some(end) => super::date_forms::human_range(&self.start, end),
+            Some(end) => forms::human_range(&self.start, end),
         };
         if self.approximate {
             format!("c. {core}")
@@ -415,5 +417,4 @@ impl JsonSchema for DateSpec {
 }
 
 #[cfg(test)]
-#[path = "date_tests.rs"]
 mod tests;

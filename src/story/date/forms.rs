@@ -4,7 +4,7 @@
 //! A story file holds ISO 8601 only; these forms are read for `--as-of`, and for the
 //! loader's messages, which then say exactly what to write instead.
 
-use super::date::{
+use super::{
     DATE_FORMS, DatePoint, DateSpec, MONTHS, Precision, clean_for_message, parse_body,
 };
 
