@@ -4,10 +4,19 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::color::ColorChoice;
+use crate::completion::COMPLETE_ENV;
 use crate::tui::theme::ThemeName;
+
+/// Answers a shell's completion request (`COMPLETE=bash storyscope -- …`) and exits,
+/// if this run is one; otherwise returns.
+pub fn complete_if_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(COMPLETE_ENV)
+        .complete();
+}
 
 /// Explore a news story as a graph of sourced facts.
 ///

@@ -8,10 +8,10 @@ use anyhow::Result;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, ConfigAction};
-use crate::commands::{BadInput, write_stdout};
+use crate::bad_input::BadInput;
+use crate::output::write_stdout;
 use crate::config::{ConfigPath, PathOrigin};
 use crate::story::text::clean_line;
-use crate::story::{RecordRef, Story};
 
 pub(crate) fn run(_cli: &Cli, command: &Command) -> Result<i32> {
     match command {
@@ -87,17 +87,4 @@ fn run_config(flag: Option<&std::path::Path>, action: ConfigAction) -> Result<i3
         }
     }
     Ok(0)
-}
-
-/// `--id` of `export record`: any record's id.
-pub(crate) fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
-    story.lookup(id).ok_or_else(|| {
-        let ids = crate::completion::ids(story, false);
-        let hint = match crate::story::text::did_you_mean(id, ids.iter().map(|(id, _)| id.as_str()))
-        {
-            Some(near) => format!(" (did you mean `{near}`?)"),
-            None => " (`storyscope search NAME` finds ids)".to_owned(),
-        };
-        BadInput(format!("no record with id `{}`{hint}", clean_line(id))).into()
-    })
 }

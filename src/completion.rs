@@ -1,26 +1,19 @@
 //! Shell completion with the story's record ids: clap_complete's dynamic completion
 //! (the shell asks `COMPLETE=bash storyscope -- …` as the user types), with completers
 //! for `--id` and `--filter` that read the story named on the same command line.
+//! The command line's definition uses these completers; `cli::complete_if_asked`
+//! answers the shell with it.
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
 
-use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{EnvCompleter, Shells};
 
-use crate::cli::Cli;
 use crate::story::{self, RecordRef, Story, load};
 
 /// The variable the shell sets when it asks for completions.
 pub const COMPLETE_ENV: &str = "COMPLETE";
-
-/// Answers a completion request and exits, if this run is one; otherwise returns.
-pub fn complete_if_asked() {
-    clap_complete::CompleteEnv::with_factory(Cli::command)
-        .var(COMPLETE_ENV)
-        .complete();
-}
 
 /// `storyscope completions SHELL`: the code that registers the completer with the shell.
 pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {

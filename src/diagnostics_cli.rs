@@ -4,7 +4,8 @@
 use anyhow::Result;
 
 use crate::cli::Cli;
-use crate::commands::{Loaded, json_for_terminal, write_stdout};
+use crate::loaded::Loaded;
+use crate::output::{json_for_terminal, write_stdout};
 use crate::story::diagnostic::Diagnostic;
 use crate::story::lint::{Finding, Severity};
 use crate::story::problem::PlaceSuffix;

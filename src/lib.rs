@@ -1,5 +1,6 @@
 //! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
 #![warn(unreachable_pub)]
+pub mod bad_input;
 pub mod cli;
 pub mod color;
 pub mod commands;
@@ -8,6 +9,8 @@ pub mod completion;
 pub mod config;
 mod diagnostics_cli;
 pub(crate) mod fsutil;
+pub mod loaded;
+pub(crate) mod output;
 pub mod starter;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]

@@ -6,11 +6,12 @@ use clap::{CommandFactory, FromArgMatches};
 
 use storyscope::cli::Cli;
 use storyscope::color::ColorChoice;
-use storyscope::commands::{BadInput, run_command};
+use storyscope::bad_input::BadInput;
+use storyscope::commands::run_command;
 
 fn main() {
     // A shell asking for completions (`COMPLETE=bash storyscope -- …`) is answered here.
-    storyscope::completion::complete_if_asked();
+    storyscope::cli::complete_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // clap's own help and errors follow --color too; clap reads NO_COLOR and the
     // CLICOLOR variables itself.

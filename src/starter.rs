@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::commands::BadInput;
+use crate::bad_input::BadInput;
+use crate::output::write_stdout;
 
 /// The starter story: one record of every kind, each field the guide calls important.
 pub const STARTER_STORY: &str = include_str!("../assets/starter.json");
@@ -25,7 +26,7 @@ pub fn schema_json() -> String {
 /// beside it unless a file of that name is there already. Returns the exit code.
 pub fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
     if file.as_os_str() == "-" {
-        crate::commands::write_stdout(STARTER_STORY.as_bytes())?;
+        write_stdout(STARTER_STORY.as_bytes())?;
         return Ok(0);
     }
     let folder = folder_of(file);
@@ -62,7 +63,7 @@ pub fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
         "\nnext: storyscope --story {0}   (the explorer reloads on every save)\n      storyscope lint --story {0}\n",
         file.display()
     ));
-    crate::commands::write_stdout(out.as_bytes())?;
+    write_stdout(out.as_bytes())?;
     Ok(0)
 }
 

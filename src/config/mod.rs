@@ -10,7 +10,7 @@ mod styles;
 use std::path::{Path, PathBuf};
 
 use crate::color::ColorChoice;
-use crate::commands::BadInput;
+use crate::bad_input::BadInput;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeName};
 
