@@ -7,10 +7,10 @@ use std::io::Write;
 use anyhow::Result;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, ConfigAction};
 use crate::bad_input::BadInput;
-use crate::output::write_stdout;
+use crate::cli::{Cli, Command, ConfigAction};
 use crate::config::{ConfigPath, PathOrigin};
+use crate::output::write_stdout;
 use crate::story::text::clean_line;
 
 pub(crate) fn run(_cli: &Cli, command: &Command) -> Result<i32> {

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use storyscope::bad_input::BadInput;
 use storyscope::cli::Cli;
 use storyscope::color::ColorChoice;
-use storyscope::bad_input::BadInput;
 use storyscope::commands::run_command;
 
 fn main() {

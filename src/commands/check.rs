@@ -14,10 +14,7 @@ use crate::story::text::clean_line;
 
 pub(super) fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     let story = &loaded.story;
-    let texts = SourceTexts::load(
-        &loaded.full,
-        cli.story.as_deref().map(story_dir).as_deref(),
-    );
+    let texts = SourceTexts::load(&loaded.full, cli.story.as_deref().map(story_dir).as_deref());
     let mut problems: Vec<_> = texts.1.into_iter().map(|p| (p, None)).collect();
     problems.extend(texts.0.check_quotes(&loaded.full));
     if !problems.is_empty() {

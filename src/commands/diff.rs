@@ -49,9 +49,7 @@ pub(super) fn run_diff(cli: &Cli, from: &str, to: Option<&str>, format: DiffForm
         DiffFormat::Md => diff_markdown(&later, &changes, dates),
         DiffFormat::Json => format!(
             "{}\n",
-            json_for_terminal(&diff_json(
-                &later, &changes, dates
-            ))?
+            json_for_terminal(&diff_json(&later, &changes, dates))?
         ),
     };
     write_stdout(text.as_bytes())?;

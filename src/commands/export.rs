@@ -90,8 +90,7 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
 fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
     story.lookup(id).ok_or_else(|| {
         let ids = completion::ids(story, false);
-        let hint = match did_you_mean(id, ids.iter().map(|(id, _)| id.as_str()))
-        {
+        let hint = match did_you_mean(id, ids.iter().map(|(id, _)| id.as_str())) {
             Some(near) => format!(" (did you mean `{near}`?)"),
             None => " (`storyscope search NAME` finds ids)".to_owned(),
         };

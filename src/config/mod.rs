@@ -9,8 +9,8 @@ mod styles;
 
 use std::path::{Path, PathBuf};
 
-use crate::color::ColorChoice;
 use crate::bad_input::BadInput;
+use crate::color::ColorChoice;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeName};
 

@@ -13,7 +13,6 @@ pub mod diff;
 pub mod diff_report;
 pub mod document;
 pub mod export;
-mod export_time;
 pub(crate) mod graph;
 pub(crate) mod json_spans;
 pub mod lint;
