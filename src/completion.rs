@@ -4,6 +4,8 @@
 //! The command line's definition uses these completers; `cli::complete_if_asked`
 //! answers the shell with it.
 
+#![warn(missing_docs)]
+
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
 

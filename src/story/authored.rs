@@ -3,6 +3,8 @@
 //! carries an `authored` note with a reason. The views show each with `◇`, so it is
 //! never taken for something a source said; nothing is left out because of it.
 
+#![warn(missing_docs)]
+
 use super::graph::{RecordRef, Story};
 use super::model::{AuthorNote, AuthorNoteKind};
 use super::provenance::FactRef;
@@ -11,6 +13,7 @@ use super::provenance::FactRef;
 pub const AUTHOR_MARK: &str = "◇";
 
 impl AuthorNoteKind {
+    /// How the kind reads in a note: "author's inference", "from outside the sources".
     pub fn label(self) -> &'static str {
         match self {
             AuthorNoteKind::Inference => "author's inference",

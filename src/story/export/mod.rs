@@ -1,6 +1,8 @@
 //! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
 //! a file written from the screen matches the command line exactly.
 
+#![warn(missing_docs)]
+
 mod records;
 mod sections;
 mod time;
@@ -14,10 +16,15 @@ use super::views::{Clock, ViewFilter};
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportView {
+    /// Every event in date order, with status histories under the table.
     Timeline,
+    /// Each candidacy and where it stands.
     Candidates,
+    /// The cited metrics, optionally with chart tables.
     Metrics,
+    /// Each dispute with its versions and how it was settled.
     Disputes,
+    /// Every source: what it relies on and how many facts rest on it.
     Sources,
     /// One entity and everything linked to it (arena index).
     Entity(usize),
@@ -28,6 +35,7 @@ pub enum ExportView {
 }
 
 impl ExportView {
+    /// The view's name as `export` takes it and the provenance line shows it.
     pub fn name(self) -> &'static str {
         match self {
             ExportView::Timeline => "timeline",
@@ -45,7 +53,9 @@ impl ExportView {
 /// Everything besides the view that shapes the output, recorded in its provenance line.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
+    /// Only rows involving this entity (`--filter`, the explorer's `f`).
     pub filter: ViewFilter,
+    /// The date the story was narrowed to, for the provenance line.
     pub as_of: Option<DateSpec>,
     /// The record selected on screen, if exported from the explorer.
     pub selected: Option<String>,
