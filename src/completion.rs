@@ -15,10 +15,10 @@ use clap_complete::env::{EnvCompleter, Shells};
 use crate::story::{self, RecordRef, Story, load};
 
 /// The variable the shell sets when it asks for completions.
-pub const COMPLETE_ENV: &str = "COMPLETE";
+pub(crate) const COMPLETE_ENV: &str = "COMPLETE";
 
 /// `storyscope completions SHELL`: the code that registers the completer with the shell.
-pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
+pub(crate) fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
     let name = shell.to_string();
     let shells = Shells::builtins();
     let completer: &dyn EnvCompleter = shells
@@ -38,7 +38,7 @@ pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
 
 /// Completes `--id`: every record id (entities, events, candidacies, metrics, sources,
 /// disputes, relations), each with its title; only entities for `export entity`.
-pub fn record_ids() -> ArgValueCompleter {
+pub(crate) fn record_ids() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let entity_view = std::env::args_os().any(|word| word == "entity");
         candidates(current, entity_view)
@@ -46,7 +46,7 @@ pub fn record_ids() -> ArgValueCompleter {
 }
 
 /// Completes `--filter`: entity ids, each with its name.
-pub fn entity_ids() -> ArgValueCompleter {
+pub(crate) fn entity_ids() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| candidates(current, true))
 }
 
@@ -65,7 +65,7 @@ fn candidates(current: &OsStr, entities_only: bool) -> Vec<CompletionCandidate> 
 }
 
 /// Every id with its title, entities first.
-pub fn ids(story: &Story, entities_only: bool) -> Vec<(String, String)> {
+pub(crate) fn ids(story: &Story, entities_only: bool) -> Vec<(String, String)> {
     story
         .records()
         .filter(|record| !entities_only || matches!(record, RecordRef::Entity(_)))

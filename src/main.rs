@@ -4,10 +4,9 @@ use std::io::Write;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use storyscope::bad_input::BadInput;
 use storyscope::cli::Cli;
 use storyscope::color::ColorChoice;
-use storyscope::commands::run_command;
+use storyscope::commands::{BadInput, run_command};
 
 fn main() {
     // A shell asking for completions (`COMPLETE=bash storyscope -- …`) is answered here.

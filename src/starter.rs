@@ -14,10 +14,10 @@ use crate::output::write_stdout;
 pub const STARTER_STORY: &str = include_str!("../assets/starter.json");
 
 /// The file name the starter's `$schema` names, written beside the story.
-pub const SCHEMA_FILE_NAME: &str = "storyscope.schema.json";
+pub(crate) const SCHEMA_FILE_NAME: &str = "storyscope.schema.json";
 
 /// The story format's JSON Schema, pretty-printed, as `storyscope schema` prints it.
-pub fn schema_json() -> String {
+pub(crate) fn schema_json() -> String {
     let schema = schemars::schema_for!(crate::story::model::StoryFile);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
@@ -26,7 +26,7 @@ pub fn schema_json() -> String {
 
 /// Writes the starter to `file` (stdout for `-`) and, with `with_schema`, the schema
 /// beside it unless a file of that name is there already. Returns the exit code.
-pub fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
+pub(crate) fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
     if file.as_os_str() == "-" {
         write_stdout(STARTER_STORY.as_bytes())?;
         return Ok(0);

@@ -14,7 +14,8 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command, OutputFormat};
 
-// Where the explorer and the benchmarks have always found these.
+// The library's way to these (main, the explorer, the benchmarks); the leaves they
+// live in are private to the crate.
 pub use crate::bad_input::BadInput;
 pub use crate::loaded::{Loaded, load_story, story_dir, today};
 

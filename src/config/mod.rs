@@ -16,11 +16,11 @@ use crate::color::ColorChoice;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeName};
 
-pub use default::default_text;
+pub(crate) use default::default_text;
 pub use file::ConfigFile;
 
 /// The variable that names a config file, like `--config`.
-pub const CONFIG_ENV: &str = "STORYSCOPE_CONFIG";
+pub(crate) const CONFIG_ENV: &str = "STORYSCOPE_CONFIG";
 
 /// Why a path was chosen: a path named by the user must exist, the default need not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

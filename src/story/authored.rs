@@ -10,7 +10,7 @@ use super::model::{AuthorNote, AuthorNoteKind};
 use super::provenance::FactRef;
 
 /// The marker shown next to anything the author added, as `◆` marks disputes.
-pub const AUTHOR_MARK: &str = "◇";
+pub(crate) const AUTHOR_MARK: &str = "◇";
 
 impl AuthorNoteKind {
     /// How the kind reads in a note: "author's inference", "from outside the sources".
@@ -23,7 +23,7 @@ impl AuthorNoteKind {
 }
 
 /// "◇ author's inference (date): dated from the publication day".
-pub fn note_text(note: &AuthorNote) -> String {
+pub(crate) fn note_text(note: &AuthorNote) -> String {
     match &note.field {
         Some(field) => format!(
             "{AUTHOR_MARK} {} ({field}): {}",
@@ -36,7 +36,7 @@ pub fn note_text(note: &AuthorNote) -> String {
 
 impl Story {
     /// The author's notes on one fact (entity, relation, event, stage, figure).
-    pub fn fact_notes(&self, fact: FactRef) -> &[AuthorNote] {
+    pub(crate) fn fact_notes(&self, fact: FactRef) -> &[AuthorNote] {
         let file = &self.file;
         match fact {
             FactRef::Record(record) => self.record_notes(record),
@@ -46,7 +46,7 @@ impl Story {
     }
 
     /// The author's notes on a record itself (a candidacy's are on its stages).
-    pub fn record_notes(&self, record: RecordRef) -> &[AuthorNote] {
+    pub(crate) fn record_notes(&self, record: RecordRef) -> &[AuthorNote] {
         let file = &self.file;
         match record {
             RecordRef::Source(i) => &file.sources[i].authored,
@@ -78,13 +78,13 @@ impl Story {
 
 /// The notes in Markdown-ready words for a table cell: "◇ author's inference (date):
 /// …; ◇ …", empty when there are none.
-pub fn notes_cell(notes: &[AuthorNote]) -> String {
+pub(crate) fn notes_cell(notes: &[AuthorNote]) -> String {
     notes.iter().map(note_text).collect::<Vec<_>>().join("; ")
 }
 
 /// A Markdown table cell: the sourcing label, then the author's notes after `◇`, so
 /// a row says which of its parts no source states.
-pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
+pub(crate) fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
     let label = super::markdown::escape(label);
     if notes.is_empty() {
         label
@@ -94,7 +94,7 @@ pub fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
 }
 
 /// An already-escaped sourcing cell with the author's notes after it.
-pub fn with_notes(sourcing: String, notes: &[AuthorNote]) -> String {
+pub(crate) fn with_notes(sourcing: String, notes: &[AuthorNote]) -> String {
     if notes.is_empty() {
         sourcing
     } else {

@@ -19,8 +19,8 @@ use super::graph::Story;
 use finding::debug_checked;
 
 /// Runs every check; `reference_day` decides which expectations are past due. The
-/// findings come check by check, in the order of `CHECKS` save for where a check
-/// goes through the file once for two of them.
+/// findings come check by check, each in file order (`single-origin` and `no-locator`
+/// fact by fact, together); `--json` prints them in this order, so it stays put.
 pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     let mut findings = sourcing::fact_sourcing(story);
     findings.extend(loose_ends::past_due(story, reference_day));
