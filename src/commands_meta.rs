@@ -26,7 +26,7 @@ pub(crate) fn run(_cli: &Cli, command: &Command) -> Result<i32> {
         }
         Command::Man { command } => write_stdout(&man_page(command.as_deref())?)?,
         Command::Config { config, action } => return run_config(config.as_deref(), *action),
-        _ => unreachable!("story commands run in commands.rs"),
+        _ => unreachable!("story commands run in commands/"),
     }
     Ok(0)
 }
