@@ -73,3 +73,16 @@ pub fn today() -> i64 {
         .map_or(0, |d| d.as_secs());
     (seconds / 86_400) as i64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_bare_file_name_has_its_texts_in_the_current_folder() {
+        assert_eq!(story_dir(Path::new("story.json")), Path::new("."));
+        assert_eq!(story_dir(Path::new("a/b/story.json")), Path::new("a/b"));
+        assert_eq!(story_dir(Path::new("/story.json")), Path::new("/"));
+    }
+}

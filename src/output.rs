@@ -37,3 +37,24 @@ pub(crate) fn json_for_terminal(value: &impl serde::Serialize) -> Result<String>
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_for_the_terminal_escapes_what_a_terminal_acts_on_and_means_the_same() {
+        let value = serde_json::json!({ "title": "a\u{9b}31mred\u{202e}desrever\u{7f}", "n": [1] });
+        let text = json_for_terminal(&value).unwrap();
+        assert!(
+            !text.chars().any(|c| c != '\n' && is_unsafe_char(c)),
+            "{text}"
+        );
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u202e"),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+}
