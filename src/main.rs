@@ -10,7 +10,7 @@ use storyscope::commands::{BadInput, run_command};
 
 fn main() {
     // A shell asking for completions (`COMPLETE=bash storyscope -- …`) is answered here.
-    storyscope::completion::complete_if_asked();
+    storyscope::cli::complete_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // clap's own help and errors follow --color too; clap reads NO_COLOR and the
     // CLICOLOR variables itself.

@@ -14,8 +14,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::graph::Story;
-use super::lint::fact_path;
 use super::load::Problem;
+use super::provenance::fact_path;
 use super::text::{clean_line, escape_controls};
 
 /// The paragraphs of every source that has a readable `text` file, by source id (ids

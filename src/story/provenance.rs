@@ -23,6 +23,17 @@ pub enum FactRef {
     Resolution(usize),
 }
 
+/// Where a fact sits in the file, for messages: `events[3]`, `candidates[0].stages[1]`.
+pub(crate) fn fact_path(fact: FactRef) -> String {
+    match fact {
+        FactRef::Record(record) => super::graph::record_path(record),
+        FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),
+        FactRef::Variant(d, v) => format!("disputes[{d}].variants[{v}]"),
+        FactRef::StatusChange(e, c) => format!("events[{e}].status_changes[{c}]"),
+        FactRef::Resolution(d) => format!("disputes[{d}].resolution"),
+    }
+}
+
 /// "N articles · M independent origins (who)" for one fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {

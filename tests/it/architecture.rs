@@ -206,23 +206,6 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
     found
 }
 
-/// Cycles other slices brought in on their last day (new modules calling back into
-/// their callers), listed so that no new one gets in while these are broken up. Each
-/// is a defect, not a design: remove its line when it is gone.
-const KNOWN_CYCLES: &[&str] = &[
-    "cli → completion → cli",
-    "commands → starter → commands",
-    "commands → commands_meta → commands",
-    "commands → commands_meta → config → commands",
-    "story::authored → story::lint → story::authored",
-    "story::authored → story::graph → story::authored",
-    "story::consistency → story::lint → story::consistency",
-    "story::lint → story::lint_checks → story::lint",
-    "commands → diagnostics_cli → commands",
-    "story::date → story::date_forms → story::date",
-    "story::kind_lint → story::lint → story::kind_lint",
-];
-
 #[test]
 fn no_module_depends_on_itself_through_others() {
     let sources = read_src();
@@ -233,10 +216,7 @@ fn no_module_depends_on_itself_through_others() {
         "the parser sees `use crate::story::…`: {:?}",
         graph["tui::app"]
     );
-    let found: Vec<Vec<String>> = cycles(&graph)
-        .into_iter()
-        .filter(|cycle| !KNOWN_CYCLES.contains(&cycle.join(" → ").as_str()))
-        .collect();
+    let found = cycles(&graph);
     assert!(
         found.is_empty(),
         "module cycles:\n{}",
@@ -309,15 +289,7 @@ fn no_file_in_src_is_over_500_lines() {
                 stack.push(path);
             } else {
                 let lines = std::fs::read_to_string(&path).unwrap().lines().count();
-                // Grown past the limit by other slices' last merges; to split next.
-                let known = [
-                    "src/commands.rs",
-                    "src/story/export.rs",
-                    "src/story/search/mod.rs",
-                ]
-                .iter()
-                .any(|name| path.ends_with(name) && lines <= 540);
-                if lines > 500 && !known {
+                if lines > 500 {
                     long.push(format!("{} ({lines} lines)", path.display()));
                 }
             }
@@ -346,12 +318,11 @@ fn function_lines(file: &str, name: &str) -> usize {
 
 #[test]
 fn the_long_functions_stay_broken_up() {
-    // search_until is the search slice's, being rewritten there; lint grew back to 111
-    // lines with the authoring slice's checks.
     for (file, name) in [
         ("src/story/graph/check.rs", "check_all"),
         ("src/story/document/build.rs", "build"),
         ("src/tui/update.rs", "apply"),
+        ("src/story/lint/mod.rs", "lint"),
     ] {
         let lines = function_lines(file, name);
         assert!(lines < 70, "{file}: fn {name} is {lines} lines");

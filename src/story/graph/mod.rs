@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+mod author_notes;
 mod check;
 
 use super::date::Precision;
@@ -117,7 +118,7 @@ impl Story {
             ..
         } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
-        super::authored::check_notes(&file, &mut problems);
+        author_notes::check_notes(&file, &mut problems);
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
