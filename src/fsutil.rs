@@ -82,3 +82,23 @@ fn parent_dir(path: &Path) -> &Path {
         _ => Path::new("."),
     }
 }
+
+/// The folder a story file's relative paths (its sources' `text`) start from.
+pub fn story_dir(path: &std::path::Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_file_name_has_its_texts_in_the_current_folder() {
+        assert_eq!(story_dir(Path::new("story.json")), Path::new("."));
+        assert_eq!(story_dir(Path::new("a/b/story.json")), Path::new("a/b"));
+        assert_eq!(story_dir(Path::new("/story.json")), Path::new("/"));
+    }
+}

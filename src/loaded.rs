@@ -58,13 +58,7 @@ pub(crate) fn load_full(cli: &Cli) -> Result<Story> {
     loaded.map_err(|err| BadInput(err.to_string()).into())
 }
 
-/// The folder a story file's relative paths (its sources' `text`) start from.
-pub fn story_dir(path: &std::path::Path) -> std::path::PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    }
-}
+pub use crate::fsutil::story_dir;
 
 /// Today as a day number, from the system clock (UTC).
 pub fn today() -> i64 {
@@ -72,17 +66,4 @@ pub fn today() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     (seconds / 86_400) as i64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-
-    #[test]
-    fn a_bare_file_name_has_its_texts_in_the_current_folder() {
-        assert_eq!(story_dir(Path::new("story.json")), Path::new("."));
-        assert_eq!(story_dir(Path::new("a/b/story.json")), Path::new("a/b"));
-        assert_eq!(story_dir(Path::new("/story.json")), Path::new("/"));
-    }
 }

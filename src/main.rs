@@ -31,7 +31,7 @@ fn main() {
     }
     let result = match &cli.command {
         Some(command) => run_command(&cli, command),
-        None => storyscope::tui::explore(&cli),
+        None => storyscope::commands::explore(&cli),
     };
     // Written with `writeln!`, not `eprintln!`: when the terminal has gone away (a
     // closed window) stderr fails, and a panic here would abort instead of exiting.

@@ -6,6 +6,7 @@
 
 mod check;
 mod diff;
+mod explore;
 mod export;
 mod lint;
 mod search;
@@ -18,6 +19,7 @@ use crate::cli::{Cli, Command, OutputFormat};
 // live in are private to the crate.
 pub use crate::bad_input::BadInput;
 pub use crate::loaded::{Loaded, load_story, story_dir, today};
+pub use explore::explore;
 
 /// Runs a subcommand; returns the process exit code.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {

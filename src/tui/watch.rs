@@ -112,7 +112,7 @@ impl Reader {
                     // The sources' text files too: a new source may name one. Their
                     // problems are `check`'s to list; a missing file costs only its
                     // paragraphs.
-                    let folder = crate::commands::story_dir(&self.path);
+                    let folder = crate::fsutil::story_dir(&self.path);
                     let (texts, _) = SourceTexts::load(&story, Some(&folder));
                     let _ = self.sender.send(Reload::Loaded(Box::new(story)));
                     Reload::Texts(Arc::new(texts))
