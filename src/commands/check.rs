@@ -9,7 +9,7 @@ use crate::loaded::{Loaded, story_dir};
 use crate::output::write_stdout;
 use crate::story::Story;
 use crate::story::authored::AUTHOR_MARK;
-use crate::story::model::{Citation, EntityKind};
+use crate::story::model::EntityKind;
 use crate::story::passage::{SourceTexts, report};
 use crate::story::text::clean_line;
 
@@ -57,17 +57,17 @@ fn check_texts(cli: &Cli, loaded: &Loaded) -> Result<TextCounts> {
     let read = (full.file.sources.iter())
         .filter(|source| texts.has_text(&source.id))
         .count();
-    let quotes: Vec<&Citation> = full
-        .facts()
-        .into_iter()
-        .flat_map(|(_, cite)| cite.iter())
-        .filter(|c| c.quote.is_some())
-        .collect();
-    let quotes_checked = quotes.iter().filter(|c| texts.has_text(&c.source)).count();
+    let (mut quotes, mut quotes_checked) = (0, 0);
+    for citation in full.each_fact().flat_map(|(_, cite)| cite) {
+        if citation.quote.is_some() {
+            quotes += 1;
+            quotes_checked += usize::from(texts.has_text(&citation.source));
+        }
+    }
     Ok(TextCounts {
         read,
         quotes_checked,
-        unchecked: quotes.len() - quotes_checked,
+        unchecked: quotes - quotes_checked,
     })
 }
 
@@ -75,7 +75,7 @@ fn check_texts(cli: &Cli, loaded: &Loaded) -> Result<TextCounts> {
 fn summary_rows(story: &Story, texts: &TextCounts) -> Vec<(&'static str, String)> {
     let file = &story.file;
     let stages: usize = file.candidates.iter().map(|c| c.stages.len()).sum();
-    let citations: usize = story.facts().iter().map(|(_, cite)| cite.len()).sum();
+    let citations: usize = story.each_fact().map(|(_, cite)| cite.len()).sum();
     let authored = story.all_notes().len();
     let mut rows = vec![
         ("entities", entities_value(story)),

@@ -64,7 +64,7 @@ impl Story {
         for (i, source) in self.file.sources.iter().enumerate() {
             notes.extend(source.authored.iter().map(|n| (format!("sources[{i}]"), n)));
         }
-        for (fact, _) in self.facts() {
+        for (fact, _) in self.each_fact() {
             let here = self.fact_notes(fact);
             // Paths are formatted only where there are notes: a big story has few.
             if !here.is_empty() {

@@ -115,6 +115,7 @@ impl Footnotes {
                 note: None,
                 via: via.clone(),
                 quote: quote.clone(),
+                resolved: Default::default(),
             };
             let text = super::document::citation_text(story, &citation);
             out.push_str(&format!("[^{}]: {}.\n", number + 1, escape(&text)));

@@ -19,14 +19,17 @@ impl Story {
     /// The source a cited statement rests on first: the citation's own `via` when it
     /// has one, else the cited source's `via`; None when the cited source is the origin.
     pub fn citation_upstream(&self, citation: &Citation) -> Option<usize> {
-        let cited = self.source_index(&citation.source);
-        match citation.via.as_deref() {
-            Some(via) if via == citation.source => None,
-            Some(via) => Some(self.source_index(via)),
-            None => self.file.sources[cited]
+        let via = match citation.via.as_deref() {
+            Some(via) if via == citation.source => return None,
+            Some(via) => via,
+            None => self.file.sources[self.cited_source(citation)]
                 .via
-                .as_deref()
-                .map(|via| self.source_index(via)),
+                .as_deref()?,
+        };
+        // `build` recorded the index; it is trusted only while it still names `via`.
+        match citation.resolved.upstream() {
+            Some(index) if self.is_source_at(index, via) => Some(index),
+            _ => Some(self.source_index(via)),
         }
     }
 
@@ -34,14 +37,14 @@ impl Story {
     pub fn citation_origin(&self, citation: &Citation) -> usize {
         match self.citation_upstream(citation) {
             Some(upstream) => self.source_root(upstream),
-            None => self.source_index(&citation.source),
+            None => self.cited_source(citation),
         }
     }
 
     /// Every source a cited statement passes through, from the cited source to its
     /// origin.
     pub fn citation_chain(&self, citation: &Citation) -> Vec<usize> {
-        let mut chain = vec![self.source_index(&citation.source)];
+        let mut chain = vec![self.cited_source(citation)];
         let mut next = self.citation_upstream(citation);
         while let Some(current) = next {
             if chain.contains(&current) {
@@ -64,14 +67,14 @@ impl Story {
         chains: &'c [Vec<usize>],
         citation: &Citation,
     ) -> std::borrow::Cow<'c, [usize]> {
-        let cited = self.source_index(&citation.source);
+        let cited = self.cited_source(citation);
         match citation.via.as_deref() {
             None => std::borrow::Cow::Borrowed(chains[cited].as_slice()),
             Some(via) if via == citation.source => std::borrow::Cow::Owned(vec![cited]),
-            Some(via) => {
+            Some(_) => {
                 let mut chain = vec![cited];
                 chain.extend(
-                    chains[self.source_index(via)]
+                    chains[self.citation_upstream(citation).unwrap_or(cited)]
                         .iter()
                         .filter(|&&s| s != cited),
                 );
@@ -134,9 +137,16 @@ impl Story {
 
     /// Every independent origin the story's statements rest on.
     pub fn story_origins(&self) -> BTreeSet<usize> {
-        self.facts()
-            .into_iter()
-            .flat_map(|(_, cite)| cite.iter().map(|c| self.citation_origin(c)))
+        // Marked in a flag per source first: a big story has far more citations than
+        // sources.
+        let mut seen = vec![false; self.file.sources.len()];
+        for (_, cite) in self.each_fact() {
+            for citation in cite {
+                seen[self.citation_origin(citation)] = true;
+            }
+        }
+        (seen.iter().enumerate())
+            .filter_map(|(source, &seen)| seen.then_some(source))
             .collect()
     }
 
@@ -145,7 +155,7 @@ impl Story {
     /// still counts.
     pub(crate) fn sources_behind_citations_of(&self, known: &BTreeSet<&str>) -> BTreeSet<String> {
         let mut behind = BTreeSet::new();
-        for (_, cite) in self.facts() {
+        for (_, cite) in self.each_fact() {
             for citation in cite {
                 if citation.via.is_none() || !known.contains(citation.source.as_str()) {
                     continue;

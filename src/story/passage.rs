@@ -88,7 +88,7 @@ impl SourceTexts {
     /// paragraph it was checked against when there is one.
     pub fn check_quotes(&self, story: &Story) -> Vec<(Problem, Option<String>)> {
         let mut problems = Vec::new();
-        for (fact, cite) in story.facts() {
+        for (fact, cite) in story.each_fact() {
             for (c, citation) in cite.iter().enumerate() {
                 let source = citation.source.as_str();
                 let Some(paragraphs) = self.paragraphs.get(source) else {

@@ -83,7 +83,7 @@ impl Story {
     /// Distinct sources cited, and distinct origins after following each citation's
     /// `via` chain (see `origin.rs`).
     pub fn provenance(&self, cite: &[Citation]) -> Provenance {
-        let sources: BTreeSet<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
+        let sources: BTreeSet<usize> = cite.iter().map(|c| self.cited_source(c)).collect();
         let origins = self.fact_origins(cite);
         let all_articles = sources.iter().all(|&s| {
             self.file.sources[s].kind.known() == Some(super::model::KnownSource::Article)
@@ -111,59 +111,46 @@ impl Story {
 
     /// Every fact in the story with its citations, in file order.
     pub fn facts(&self) -> Vec<(FactRef, &[Citation])> {
-        let file = &self.file;
-        let mut facts: Vec<(FactRef, &[Citation])> = Vec::new();
+        self.each_fact().collect()
+    }
+
+    /// `facts` one at a time, without collecting them: a pass over the citations of a
+    /// big story need not first build a list of every fact.
+    pub fn each_fact(&self) -> impl Iterator<Item = (FactRef, &[Citation])> + '_ {
+        let file = &*self.file;
         let record = |r: RecordRef| FactRef::Record(r);
-        facts.extend(
-            file.entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (record(RecordRef::Entity(i)), e.cite.as_slice())),
-        );
-        facts.extend(
-            file.relations
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (record(RecordRef::Relation(i)), r.cite.as_slice())),
-        );
-        for (i, event) in file.events.iter().enumerate() {
-            facts.push((record(RecordRef::Event(i)), event.cite.as_slice()));
-            facts.extend(
-                event
-                    .status_changes
-                    .iter()
-                    .enumerate()
-                    .map(|(c, change)| (FactRef::StatusChange(i, c), change.cite.as_slice())),
-            );
-        }
-        for (c, candidacy) in file.candidates.iter().enumerate() {
-            facts.extend(
-                candidacy
-                    .stages
-                    .iter()
-                    .enumerate()
-                    .map(|(s, stage)| (FactRef::Stage(c, s), stage.cite.as_slice())),
-            );
-        }
-        facts.extend(
-            file.metrics
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (record(RecordRef::Metric(i)), m.cite.as_slice())),
-        );
-        for (d, dispute) in file.disputes.iter().enumerate() {
-            facts.extend(
-                dispute
-                    .variants
-                    .iter()
-                    .enumerate()
-                    .map(|(v, variant)| (FactRef::Variant(d, v), variant.cite.as_slice())),
-            );
-            if let Some(resolution) = &dispute.resolution {
-                facts.push((FactRef::Resolution(d), resolution.cite.as_slice()));
-            }
-        }
-        facts
+        let entities = (file.entities.iter().enumerate())
+            .map(move |(i, e)| (record(RecordRef::Entity(i)), e.cite.as_slice()));
+        let relations = (file.relations.iter().enumerate())
+            .map(move |(i, r)| (record(RecordRef::Relation(i)), r.cite.as_slice()));
+        let events = file.events.iter().enumerate().flat_map(move |(i, event)| {
+            let changes = (event.status_changes.iter().enumerate())
+                .map(move |(c, change)| (FactRef::StatusChange(i, c), change.cite.as_slice()));
+            std::iter::once((record(RecordRef::Event(i)), event.cite.as_slice())).chain(changes)
+        });
+        let stages = file
+            .candidates
+            .iter()
+            .enumerate()
+            .flat_map(|(c, candidacy)| {
+                (candidacy.stages.iter().enumerate())
+                    .map(move |(s, stage)| (FactRef::Stage(c, s), stage.cite.as_slice()))
+            });
+        let metrics = (file.metrics.iter().enumerate())
+            .map(move |(i, m)| (record(RecordRef::Metric(i)), m.cite.as_slice()));
+        let disputes = file.disputes.iter().enumerate().flat_map(|(d, dispute)| {
+            let variants = (dispute.variants.iter().enumerate())
+                .map(move |(v, variant)| (FactRef::Variant(d, v), variant.cite.as_slice()));
+            let resolution = (dispute.resolution.iter())
+                .map(move |resolution| (FactRef::Resolution(d), resolution.cite.as_slice()));
+            variants.chain(resolution)
+        });
+        entities
+            .chain(relations)
+            .chain(events)
+            .chain(stages)
+            .chain(metrics)
+            .chain(disputes)
     }
 
     /// One line naming a fact, for lists of facts.
@@ -217,8 +204,7 @@ impl Story {
     /// Facts every citation of which traces to this source: cites it, or cites a source
     /// relying on it. For an upstream report that is everything resting on it alone.
     pub(crate) fn facts_resting_on(&self, source: usize) -> Vec<FactRef> {
-        self.facts()
-            .into_iter()
+        self.each_fact()
             .filter(|(_, cite)| {
                 !cite.is_empty() && cite.iter().all(|c| self.citation_traces_to(c, source))
             })
@@ -229,7 +215,7 @@ impl Story {
     /// For every source at once, in one pass over the facts: (facts with a citation
     /// tracing to it, facts every citation of which traces to it).
     pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
-        self.source_fact_counts_of(self.facts().into_iter().map(|(_, cite)| cite))
+        self.source_fact_counts_of(self.each_fact().map(|(_, cite)| cite))
     }
 
     /// `source_fact_counts` over some of the facts only (those about one entity, say).

@@ -73,7 +73,7 @@ impl Story {
     /// "Outlet, 12 Feb 2025; Other outlet, undated": each source cited once, earliest
     /// first (undated last).
     pub fn cited_outlets(&self, cite: &[Citation]) -> String {
-        let mut sources: Vec<usize> = cite.iter().map(|c| self.source_index(&c.source)).collect();
+        let mut sources: Vec<usize> = cite.iter().map(|c| self.cited_source(c)).collect();
         sources.sort_by_key(|&s| {
             let published = self.file.sources[s].published;
             (published.is_none(), published, s)

@@ -178,6 +178,7 @@ impl Generator {
                 note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
                 via: None,
                 quote: None,
+                resolved: Default::default(),
             })
             .collect()
     }

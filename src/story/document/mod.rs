@@ -105,7 +105,7 @@ pub const INCONSISTENT: &str = "◆ a source contradicts itself";
 /// `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on The Information)`.
 /// Detail, the record copy and export footnotes all use this.
 pub fn citation_text(story: &Story, citation: &Citation) -> String {
-    let source = &story.file.sources[story.source_index(&citation.source)];
+    let source = &story.file.sources[story.cited_source(citation)];
     let date = source
         .published
         .map_or_else(|| "undated".to_owned(), |date| date.human());

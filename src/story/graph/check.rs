@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{EntityLinks, IdMap, RecordRef, record_path};
-use crate::story::model::{Citation, StoryFile};
+use crate::story::model::{Citation, ResolvedCitation, StoryFile};
 use crate::story::problem::Problem;
 use crate::story::text::did_you_mean;
 
@@ -79,6 +79,9 @@ pub(super) struct Checker<'a> {
     pub(super) disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
     /// Entities allowed to have no citation (see `Story::build_with`).
     pub(super) uncited: &'a [bool],
+    /// Each citation's source and own `via` as looked up, in the order visited (see
+    /// `resolve.rs`).
+    pub(super) cited: Vec<ResolvedCitation>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -362,14 +365,19 @@ impl Checker<'_> {
             );
         }
         for (c, citation) in cite.iter().enumerate() {
-            self.reference(
+            let source = self.reference(
                 || format!("{}.cite[{c}].source", path()),
                 &citation.source,
                 Expect::Source,
             );
-            if let Some(via) = &citation.via {
-                self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source);
-            }
+            let via = citation.via.as_ref().and_then(|via| {
+                self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source)
+            });
+            let index = |record| match record {
+                Some(RecordRef::Source(index)) => Some(index),
+                _ => None,
+            };
+            (self.cited).push(ResolvedCitation::new(index(source), index(via)));
             if citation.para == Some(0) {
                 self.problems.push(
                     Problem::at(

@@ -7,9 +7,10 @@ use std::sync::{Arc, OnceLock};
 
 mod author_notes;
 mod check;
+mod resolve;
 
 use super::date::Precision;
-use super::model::{Source, StoryFile};
+use super::model::{Citation, Source, StoryFile};
 use super::problem::{Problem, cap_problems};
 
 use check::{Checker, index_ids, resolve_source_roots};
@@ -98,7 +99,7 @@ impl Story {
     /// As `build`, except that the entities flagged in `uncited` may have no citation:
     /// a story narrowed to a date keeps those as "named, not yet described".
     pub(crate) fn build_with(
-        file: StoryFile,
+        mut file: StoryFile,
         origin: &str,
         uncited: &[bool],
     ) -> Result<Story, Vec<Problem>> {
@@ -110,11 +111,13 @@ impl Story {
             links: vec![EntityLinks::default(); file.entities.len()],
             disputes_about: HashMap::default(),
             uncited,
+            cited: Vec::new(),
         };
         checker.check_all(&file);
         let Checker {
             links: entity_links,
             disputes_about,
+            cited,
             ..
         } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
@@ -122,6 +125,7 @@ impl Story {
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
+        resolve::resolve_citations(&mut file, &ids, &cited);
         Ok(Story {
             file: Arc::new(file),
             origin: origin.to_owned(),
@@ -159,6 +163,21 @@ impl Story {
             Some(RecordRef::Source(index)) => *index,
             _ => unreachable!("validated source reference `{id}`"),
         }
+    }
+
+    /// The arena index of a citation's source: the one `build` recorded in it, after
+    /// checking that it still names that source (a citation of another story, or one
+    /// made outside `build`, is looked up by id).
+    pub fn cited_source(&self, citation: &Citation) -> usize {
+        match citation.resolved.source() {
+            Some(index) if self.is_source_at(index, &citation.source) => index,
+            _ => self.source_index(&citation.source),
+        }
+    }
+
+    /// True when the source at arena index `index` has the id `id`.
+    pub(crate) fn is_source_at(&self, index: usize, id: &str) -> bool {
+        self.file.sources.get(index).is_some_and(|s| s.id == id)
     }
 
     /// The source with id `id`, a reference validation has already checked.

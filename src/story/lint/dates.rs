@@ -20,7 +20,7 @@ pub(crate) fn dated_after_sources(story: &Story) -> Vec<Finding> {
         let published: Option<Vec<_>> = event
             .cite
             .iter()
-            .map(|c| sources[story.source_index(&c.source)].published)
+            .map(|c| sources[story.cited_source(c)].published)
             .collect();
         let Some(last) = published
             .unwrap_or_default()

@@ -11,7 +11,7 @@ use crate::story::provenance::{FactRef, fact_path};
 /// `single-origin` and `no-locator`, fact by fact in file order.
 pub(crate) fn fact_sourcing(story: &Story) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (fact, cite) in story.facts() {
+    for (fact, cite) in story.each_fact() {
         let location = fact_path(fact);
         let provenance = story.provenance(cite);
         // A dispute's version is one outlet's claim by nature: one origin is the point.
@@ -49,7 +49,7 @@ pub(crate) fn fact_sourcing(story: &Story) -> Vec<Finding> {
 /// cited directly". Facts with the same label are one line in the lint report.
 fn source_chain(story: &Story, root: usize, cite: &[Citation]) -> String {
     let sources = &story.file.sources;
-    let mut cited: Vec<usize> = cite.iter().map(|c| story.source_index(&c.source)).collect();
+    let mut cited: Vec<usize> = cite.iter().map(|c| story.cited_source(c)).collect();
     cited.sort_unstable();
     cited.dedup();
     let root_cited = cited.contains(&root);
@@ -78,7 +78,7 @@ fn and_list(items: &[&str]) -> String {
 /// `uncited-source`: a source no citation names, directly or as its `via`.
 pub(crate) fn uncited_sources(story: &Story) -> Vec<Finding> {
     let mut cited: BTreeSet<&str> = BTreeSet::new();
-    for (_, cite) in story.facts() {
+    for (_, cite) in story.each_fact() {
         cited.extend(cite.iter().map(|c| c.source.as_str()));
     }
     let mut relied_on: BTreeSet<&str> = story
@@ -88,7 +88,7 @@ pub(crate) fn uncited_sources(story: &Story) -> Vec<Finding> {
         .filter_map(|s| s.via.as_deref())
         .collect();
     // A citation's own `via` relies on a source as much as a source's `via` does.
-    for (_, cite) in story.facts() {
+    for (_, cite) in story.each_fact() {
         relied_on.extend(cite.iter().filter_map(|c| c.via.as_deref()));
     }
     let mut findings = Vec::new();

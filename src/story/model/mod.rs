@@ -11,6 +11,7 @@ use super::date::DateSpec;
 pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 use super::not_null::present;
 mod metric;
+mod resolved;
 mod status;
 
 pub use super::vocab::{
@@ -18,6 +19,7 @@ pub use super::vocab::{
     StageKind,
 };
 pub use metric::{Bound, Direction, Metric};
+pub use resolved::ResolvedCitation;
 pub use status::{Resolution, StatusChange};
 
 /// The `format` value this build reads and writes.
@@ -102,6 +104,10 @@ pub struct Citation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub quote: Option<String>,
+    /// The sources' arena indexes, filled in by `Story::build`; not in the file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub resolved: ResolvedCitation,
 }
 
 /// An article, report or statement.

@@ -1,0 +1,124 @@
+//! Fills in each citation's source indexes once the story has validated, so later
+//! passes over every citation read two numbers instead of hashing two ids.
+#![warn(missing_docs)]
+
+use super::{IdMap, RecordRef};
+use crate::story::model::{Citation, ResolvedCitation, StoryFile};
+
+/// Records in every citation of `file` where its cited source and the source its
+/// statement rests on first sit in `file.sources`. `found` holds, citation by citation
+/// in the order `Checker` visits them (`Story::facts`' order), the cited source and
+/// the citation's own `via` as validation looked them up, so no id is hashed again.
+pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdMap, found: &[ResolvedCitation]) {
+    let source_via: Vec<Option<usize>> = (file.sources.iter())
+        .map(
+            |source| match source.via.as_deref().and_then(|via| ids.get(via)) {
+                Some(RecordRef::Source(index)) => Some(*index),
+                _ => None,
+            },
+        )
+        .collect();
+    let mut found = found.iter();
+    let mut resolve = |cite: &mut [Citation]| {
+        for citation in cite {
+            let Some(own) = found.next() else {
+                return;
+            };
+            let Some(cited) = own.source() else {
+                continue;
+            };
+            let upstream = match citation.via.as_deref() {
+                Some(via) if via == citation.source => None,
+                Some(_) => own.upstream(),
+                None => source_via[cited],
+            };
+            citation.resolved = ResolvedCitation::new(Some(cited), upstream);
+        }
+    };
+    let StoryFile {
+        entities,
+        relations,
+        events,
+        candidates,
+        metrics,
+        disputes,
+        ..
+    } = file;
+    entities.iter_mut().for_each(|e| resolve(&mut e.cite));
+    relations.iter_mut().for_each(|r| resolve(&mut r.cite));
+    for event in events {
+        resolve(&mut event.cite);
+        (event.status_changes.iter_mut()).for_each(|c| resolve(&mut c.cite));
+    }
+    for candidacy in candidates {
+        candidacy
+            .stages
+            .iter_mut()
+            .for_each(|s| resolve(&mut s.cite));
+    }
+    metrics.iter_mut().for_each(|m| resolve(&mut m.cite));
+    for dispute in disputes {
+        dispute
+            .variants
+            .iter_mut()
+            .for_each(|v| resolve(&mut v.cite));
+        if let Some(resolution) = &mut dispute.resolution {
+            resolve(&mut resolution.cite);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::story::model::{Citation, ResolvedCitation};
+
+    #[test]
+    fn every_citation_of_a_built_story_knows_its_sources() {
+        let story = crate::story::embedded().unwrap();
+        let mut citations = 0;
+        for citation in story.each_fact().flat_map(|(_, cite)| cite) {
+            citations += 1;
+            let cited = story.source_index(&citation.source);
+            assert_eq!(citation.resolved.source(), Some(cited));
+            let upstream = match citation.via.as_deref() {
+                Some(via) if via == citation.source => None,
+                Some(via) => Some(story.source_index(via)),
+                None => (story.file.sources[cited].via.as_deref()).map(|v| story.source_index(v)),
+            };
+            assert_eq!(citation.resolved.upstream(), upstream, "{citation:?}");
+        }
+        assert!(citations > 20);
+    }
+
+    /// A citation carrying another story's indexes (or none) is answered by its ids.
+    #[test]
+    fn stale_indexes_are_never_trusted() {
+        let story = crate::story::embedded().unwrap();
+        let sources = story.file.sources.len();
+        for (i, citation) in story.each_fact().flat_map(|(_, cite)| cite).enumerate() {
+            let unresolved = Citation {
+                resolved: ResolvedCitation::default(),
+                ..citation.clone()
+            };
+            let wrong = ResolvedCitation::new(Some((i + 1) % sources), Some(i % sources));
+            let stale = Citation {
+                resolved: wrong,
+                ..citation.clone()
+            };
+            for other in [&unresolved, &stale] {
+                assert_eq!(story.cited_source(other), story.cited_source(citation));
+                assert_eq!(
+                    story.citation_upstream(other),
+                    story.citation_upstream(citation)
+                );
+                assert_eq!(
+                    story.citation_origin(other),
+                    story.citation_origin(citation)
+                );
+                assert_eq!(story.citation_chain(other), story.citation_chain(citation));
+            }
+            // Equal whatever the indexes: `diff` compares citations of two stories.
+            assert_eq!(&stale, citation);
+        }
+    }
+}
