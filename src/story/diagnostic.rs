@@ -158,8 +158,8 @@ fn in_file_path(story: &Story, path: &str, locator: &Locator<'_>) -> Option<Stri
         "disputes" => RecordRef::Dispute(in_range(file.disputes.len())?),
         _ => return Some(path.to_owned()),
     };
-    let in_file = locator.record_path_of(story.record_id(record))?;
-    Some(format!("{in_file}{rest}"))
+    let (list, index) = locator.record_of(story.record_id(record))?;
+    Some(format!("{list}[{index}]{rest}"))
 }
 
 /// The loader's class of problem, from what it says: a stable name for tools.

@@ -7,6 +7,8 @@
 //! the text it passes over: nesting is counted, not recursed into.
 #![warn(missing_docs)]
 
+use std::borrow::Cow;
+
 /// Top-level fields that hold lists of records, in the order of the format guide.
 pub(crate) const RECORD_LISTS: [&str; 7] = [
     "sources",
@@ -224,6 +226,30 @@ pub(crate) fn locate(text: &str, path: &str) -> Option<usize> {
 /// One pass over the text. A list given twice is taken the first time, as its path
 /// names it; items that are not objects are listed without an id.
 pub(crate) fn record_offsets(text: &str) -> Vec<(String, Option<String>, usize)> {
+    (record_spans(text).into_iter())
+        .map(|r| {
+            let path = format!("{}[{}]", r.list, r.index);
+            (path, r.id.map(Cow::into_owned), r.start)
+        })
+        .collect()
+}
+
+/// One record of a story file's text, as `record_spans` finds it.
+pub(crate) struct RecordSpan<'a> {
+    /// The list it is in: `events`.
+    pub(crate) list: &'static str,
+    /// Its position in that list.
+    pub(crate) index: usize,
+    /// Its `id`, decoded; borrowed from the text when it holds no escape.
+    pub(crate) id: Option<Cow<'a, str>>,
+    /// Where the record opens and ends.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// `record_offsets` without a string made per record: each list's records in order,
+/// with their ends (the first list of a name given twice wins).
+pub(crate) fn record_spans(text: &str) -> Vec<RecordSpan<'_>> {
     let mut records = Vec::new();
     let Some(top) = entries(text, root(text), b'{') else {
         return records;
@@ -244,21 +270,29 @@ pub(crate) fn record_offsets(text: &str) -> Vec<(String, Option<String>, usize)>
             continue;
         };
         for (index, item) in items.enumerate() {
-            let id = string_member(text, item.value, "id");
-            records.push((format!("{list}[{index}]"), id, item.value));
+            records.push(RecordSpan {
+                list,
+                index,
+                id: string_member_borrowed(text, item.value, "id"),
+                start: item.value,
+                end: item.end,
+            });
         }
     }
     records
 }
 
-/// The string value of member `name` of the object at `at`, decoded.
-fn string_member(text: &str, at: usize, name: &str) -> Option<String> {
+/// As `string_member`, borrowed from the text when the string is plain (no escape, no
+/// control character), as JSON reads it unchanged.
+fn string_member_borrowed<'a>(text: &'a str, at: usize, name: &str) -> Option<Cow<'a, str>> {
     let entry =
         entries(text, at, b'{')?.find(|entry| entry.key.is_some_and(|key| key_is(key, name)))?;
     let value = &text[entry.value..entry.end];
-    value
-        .starts_with('"')
-        .then(|| serde_json::from_str(value).ok())?
+    let inner = value.strip_prefix('"')?.strip_suffix('"');
+    match inner {
+        Some(inner) if !inner.bytes().any(|b| b == b'\\' || b < 0x20) => Some(Cow::Borrowed(inner)),
+        _ => serde_json::from_str(value).ok().map(Cow::Owned),
+    }
 }
 
 /// Whether the quoted JSON key `key` says `name`.

@@ -8,9 +8,10 @@
 //! record, so a thousand problems in a 50 MB file cost one pass, not a thousand.
 #![warn(missing_docs)]
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::json_spans::{self, LineIndex};
+use super::json_spans::{self, LineIndex, RecordSpan};
 pub use super::problem::Place;
 use super::problem::{Location, Problem};
 
@@ -18,48 +19,81 @@ use super::problem::{Location, Problem};
 pub(crate) struct Locator<'a> {
     text: &'a str,
     lines: LineIndex<'a>,
-    /// `events[3]` → (id, where the record opens).
-    records: HashMap<String, (Option<String>, usize)>,
-    /// A record's id → its path (the first record with that id).
-    paths: HashMap<String, String>,
+    /// Every record, each list's in order (see `json_spans::record_spans`).
+    records: Vec<RecordSpan<'a>>,
+    /// Each list's name and where its records start in `records`.
+    lists: Vec<(&'static str, usize)>,
+    /// A record's id → its place in `records` (the first record with that id).
+    ids: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+    /// The same for ids written with escapes in the text (rare), decoded.
+    escaped_ids: HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(text: &'a str) -> Locator<'a> {
-        let offsets = json_spans::record_offsets(text);
-        let mut paths = HashMap::with_capacity(offsets.len());
-        for (path, id, _) in &offsets {
-            if let Some(id) = id {
-                paths.entry(id.clone()).or_insert_with(|| path.clone());
+        let records = json_spans::record_spans(text);
+        let mut lists = Vec::new();
+        let mut ids = HashMap::with_capacity_and_hasher(records.len(), Default::default());
+        let mut escaped_ids = HashMap::default();
+        for (at, record) in records.iter().enumerate() {
+            if record.index == 0 {
+                lists.push((record.list, at));
+            }
+            match &record.id {
+                Some(Cow::Borrowed(id)) => {
+                    ids.entry(*id).or_insert(at);
+                }
+                Some(Cow::Owned(id)) => {
+                    escaped_ids.entry(id.clone()).or_insert(at);
+                }
+                None => {}
             }
         }
-        let records = offsets
-            .into_iter()
-            .map(|(path, id, at)| (path, (id, at)))
-            .collect();
         Locator {
             text,
             lines: LineIndex::new(text),
             records,
-            paths,
+            lists,
+            ids,
+            escaped_ids,
         }
     }
 
-    /// The path of the record with this id in the file: `events[3]`.
-    pub(crate) fn record_path_of(&self, id: &str) -> Option<&str> {
-        self.paths.get(id).map(String::as_str)
+    /// The list and position in the file of the first record with this id: (`events`,
+    /// 3).
+    pub(crate) fn record_of(&self, id: &str) -> Option<(&'static str, usize)> {
+        let plain = self.ids.get(id).copied();
+        let escaped = self.escaped_ids.get(id).copied();
+        let at = plain.into_iter().chain(escaped).min()?;
+        let record = &self.records[at];
+        Some((record.list, record.index))
+    }
+
+    /// The record at a path such as `events[3]`, written as `record_spans` would.
+    fn record_at(&self, path: &str) -> Option<&RecordSpan<'a>> {
+        let (list, index) = path.strip_suffix(']')?.split_once('[')?;
+        let canonical = !index.is_empty()
+            && index.bytes().all(|b| b.is_ascii_digit())
+            && (index == "0" || !index.starts_with('0'));
+        let index: usize = index.parse().ok().filter(|_| canonical)?;
+        let &(_, first) = self.lists.iter().find(|(name, _)| *name == list)?;
+        let record = self.records.get(first + index)?;
+        (record.list == list && record.index == index).then_some(record)
     }
 
     /// The place of `path`, or of the nearest enclosing value that exists (a missing
     /// field is reported where its record opens); `None` for a path not in the file.
     pub(crate) fn place(&self, path: &str) -> Option<Place> {
         let (record, rest) = split_record(path);
-        let (id, at) = match self.records.get(record) {
-            Some((id, start)) => {
-                let end = json_spans::value_end(self.text, *start).min(self.text.len());
-                let inner = &self.text[*start..end];
+        let (id, at) = match self.record_at(record) {
+            Some(record) => {
+                let end = record.end.min(self.text.len());
+                let inner = &self.text[record.start..end];
                 let offset = nearest(inner, rest).unwrap_or(0);
-                (id.clone(), start + offset)
+                (
+                    record.id.as_deref().map(str::to_owned),
+                    record.start + offset,
+                )
             }
             None => (None, nearest(self.text, path)?),
         };
@@ -144,6 +178,40 @@ mod tests {
         assert_eq!((top.line, top.column, top.id), (1, 1, None));
         let format = locator.place("format").unwrap();
         assert_eq!((format.line, format.column), (2, 13));
+    }
+
+    #[test]
+    fn a_record_is_found_by_its_first_id_escaped_or_not() {
+        let text = r#"{"events": [{"id": "ev-\u0061"}, {"id": "ev-a"}, {"id": "ev-b"}],
+            "sources": [{"id": "ev-b"}]}"#;
+        let locator = Locator::new(text);
+        assert_eq!(locator.record_of("ev-a"), Some(("events", 0)));
+        assert_eq!(locator.record_of("ev-b"), Some(("events", 2)));
+        assert_eq!(locator.record_of("ev-c"), None);
+        let place = locator.place("events[0]").unwrap();
+        assert_eq!(place.id.as_deref(), Some("ev-a"));
+        assert_eq!(
+            locator.place("sources[0]").unwrap().id.as_deref(),
+            Some("ev-b")
+        );
+    }
+
+    #[test]
+    fn only_a_path_as_written_names_a_record() {
+        let locator = Locator::new(TEXT);
+        assert_eq!(
+            locator.place("events[1]").unwrap().id.as_deref(),
+            Some("ev-b")
+        );
+        for path in [
+            "events[01]",
+            "events[+1]",
+            "events[]",
+            "events[2]",
+            "sources[0]",
+        ] {
+            assert_eq!(locator.place(path).and_then(|p| p.id), None, "{path}");
+        }
     }
 
     #[test]
