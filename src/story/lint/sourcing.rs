@@ -1,8 +1,6 @@
 //! Lint checks on how facts are sourced: a fact resting on one independent origin, a
 //! citation without a paragraph, a source nothing cites.
 
-use std::collections::BTreeSet;
-
 use super::finding::{Finding, warning};
 use crate::story::graph::Story;
 use crate::story::model::Citation;
@@ -77,23 +75,26 @@ fn and_list(items: &[&str]) -> String {
 
 /// `uncited-source`: a source no citation names, directly or as its `via`.
 pub(crate) fn uncited_sources(story: &Story) -> Vec<Finding> {
-    let mut cited: BTreeSet<&str> = BTreeSet::new();
-    for (_, cite) in story.each_fact() {
-        cited.extend(cite.iter().map(|c| c.source.as_str()));
+    let sources = &story.file.sources;
+    // By index, not id: a big story has far more citations than sources.
+    let mut named = vec![false; sources.len()];
+    for source in sources {
+        if let Some(via) = source.via.as_deref() {
+            named[story.source_index(via)] = true;
+        }
     }
-    let mut relied_on: BTreeSet<&str> = story
-        .file
-        .sources
-        .iter()
-        .filter_map(|s| s.via.as_deref())
-        .collect();
-    // A citation's own `via` relies on a source as much as a source's `via` does.
-    for (_, cite) in story.each_fact() {
-        relied_on.extend(cite.iter().filter_map(|c| c.via.as_deref()));
+    for citation in story.each_fact().flat_map(|(_, cite)| cite) {
+        named[story.cited_source(citation)] = true;
+        // A citation's own `via` relies on a source as much as a source's `via` does.
+        if citation.via.is_some() {
+            if let Some(upstream) = story.citation_upstream(citation) {
+                named[upstream] = true;
+            }
+        }
     }
     let mut findings = Vec::new();
-    for (i, source) in story.file.sources.iter().enumerate() {
-        if !cited.contains(source.id.as_str()) && !relied_on.contains(source.id.as_str()) {
+    for (i, source) in sources.iter().enumerate() {
+        if !named[i] {
             findings.push(warning(
                 "uncited-source",
                 format!("sources[{i}]"),
