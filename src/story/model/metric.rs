@@ -4,6 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::exact::exact_vec;
+
 use super::{AuthorNote, Basis, Citation};
 use crate::story::date::DateSpec;
 use crate::story::not_null::present;
@@ -126,6 +128,7 @@ pub struct Metric {
     #[schemars(with = "String")]
     pub group: Option<String>,
     /// Where the sources give the metric; at least one.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::date::DateSpec;
 pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 use super::not_null::present;
+use exact::exact_vec;
+mod exact;
 mod metric;
 mod resolved;
 mod status;
@@ -237,6 +239,7 @@ pub struct Entity {
     #[schemars(with = "String")]
     pub summary: Option<String>,
     /// Where the sources name or describe it.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
@@ -351,6 +354,7 @@ pub struct Relation {
     #[schemars(with = "Status")]
     pub status: Option<Status>,
     /// Where the sources state the link; at least one.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
@@ -372,6 +376,7 @@ pub struct Event {
     /// What happened, in a sentence or two.
     pub summary: String,
     /// Ids of the entities involved, most central first.
+    #[serde(deserialize_with = "exact_vec")]
     pub entities: Vec<String>,
     /// The status as first reported, resting on `cite`; later changes go in
     /// `status_changes`.
@@ -382,6 +387,7 @@ pub struct Event {
     #[schemars(with = "String")]
     pub condition: Option<String>,
     /// The sources the event and its first `status` rest on; at least one.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
@@ -410,6 +416,7 @@ pub struct Stage {
     #[schemars(with = "String")]
     pub reason: Option<String>,
     /// The sources that report this step; at least one.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
@@ -442,6 +449,7 @@ pub struct Variant {
     /// This version of the point, in the author's words; not blank.
     pub claim: String,
     /// The sources that tell this version; at least one.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
 }
 

@@ -5,6 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::exact::exact_vec;
+
 use super::{Citation, Status};
 use crate::story::date::DateSpec;
 use crate::story::not_null::present;
@@ -27,6 +29,7 @@ pub struct StatusChange {
     pub reason: Option<String>,
     /// The sources that report the change; at least one. The change is left out of
     /// the story as of a date until one of them counts.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
 }
 
@@ -43,5 +46,6 @@ pub struct Resolution {
     pub date: Option<DateSpec>,
     /// The sources that settle the point; at least one. The dispute shows as settled
     /// only once one of them counts.
+    #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
 }
