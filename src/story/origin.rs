@@ -41,6 +41,19 @@ impl Story {
         }
     }
 
+    /// `citation_origin` of a citation of this very story (reached through
+    /// `self.file`), from the indexes `build` recorded in it without checking them
+    /// against the ids: they were found for this file, as every other index of the
+    /// story was.
+    fn own_citation_origin(&self, citation: &Citation) -> usize {
+        let resolved = citation.resolved;
+        match (resolved.source(), resolved.upstream()) {
+            (Some(_), Some(upstream)) => self.source_root(upstream),
+            (Some(cited), None) => cited,
+            (None, _) => self.citation_origin(citation),
+        }
+    }
+
     /// Every source a cited statement passes through, from the cited source to its
     /// origin.
     pub fn citation_chain(&self, citation: &Citation) -> Vec<usize> {
@@ -142,7 +155,7 @@ impl Story {
         let mut seen = vec![false; self.file.sources.len()];
         for (_, cite) in self.each_fact() {
             for citation in cite {
-                seen[self.citation_origin(citation)] = true;
+                seen[self.own_citation_origin(citation)] = true;
             }
         }
         (seen.iter().enumerate())

@@ -21,8 +21,10 @@ pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdMap, found: &[Reso
     let mut found = found.iter();
     let mut resolve = |cite: &mut [Citation]| {
         for citation in cite {
+            // Whatever the citation held before (cloned from another story) goes.
+            citation.resolved = ResolvedCitation::default();
             let Some(own) = found.next() else {
-                return;
+                continue;
             };
             let Some(cited) = own.source() else {
                 continue;
@@ -71,6 +73,39 @@ pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdMap, found: &[Reso
 #[cfg(test)]
 mod tests {
     use crate::story::model::{Citation, ResolvedCitation};
+
+    /// A story narrowed to a date numbers its sources anew: its citations, cloned from
+    /// the whole story's, must hold its own indexes, and origins read from them agree
+    /// with origins found by id.
+    #[test]
+    fn a_narrowed_story_resolves_its_citations_anew() {
+        let full = crate::story::embedded().unwrap();
+        let day = crate::story::date::DateSpec::parse("2024-03-01")
+            .unwrap()
+            .latest();
+        let narrowed = full.as_of(day).unwrap();
+        assert!(narrowed.file.sources.len() < full.file.sources.len());
+        // The same records with the sources in reverse order: every index changes.
+        let mut file = (*full.file).clone();
+        file.sources.reverse();
+        let reversed = crate::story::Story::build(file, "reversed").unwrap();
+        for story in [&full, &narrowed, &reversed] {
+            let mut by_id = std::collections::BTreeSet::new();
+            for citation in story.each_fact().flat_map(|(_, cite)| cite) {
+                let cited = story.source_index(&citation.source);
+                assert_eq!(citation.resolved.source(), Some(cited));
+                let upstream = (citation.via.as_deref())
+                    .filter(|via| *via != citation.source)
+                    .or(story.file.sources[cited]
+                        .via
+                        .as_deref()
+                        .filter(|_| citation.via.is_none()));
+                let root = upstream.map_or(cited, |up| story.source_root(story.source_index(up)));
+                by_id.insert(root);
+            }
+            assert_eq!(story.story_origins(), by_id);
+        }
+    }
 
     #[test]
     fn every_citation_of_a_built_story_knows_its_sources() {
