@@ -2,6 +2,7 @@
 //! metrics, candidacies, sources, disputes), lower-cased once, shortest first; then the entity names
 //! for own-name matches. (The typo tier's word index waits for the first query that
 //! needs it: `SearchIndex::typo_index`.)
+#![warn(missing_docs)]
 
 use std::sync::{Mutex, OnceLock};
 
@@ -11,6 +12,8 @@ use super::{SearchEntry, SearchIndex, SlotRank};
 use crate::story::graph::{RecordRef, Story};
 
 impl SearchIndex {
+    /// The index of every named record of `story`, each entity weighted by how much of
+    /// the story refers to it.
     pub fn build(story: &Story) -> SearchIndex {
         let file = &story.file;
         let mut entries = Vec::with_capacity(

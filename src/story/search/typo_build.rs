@@ -2,6 +2,7 @@
 //! names holding it. The names are split between the cores; each part numbers the words
 //! it meets, and the parts are then merged in slot order, so every posting list comes
 //! out ascending without a sort.
+#![warn(missing_docs)]
 
 use std::collections::HashMap;
 

@@ -2,6 +2,7 @@
 //! search can outlast a frame: the explorer submits each query as it is typed, shows
 //! the typed character at once, and polls for the hits. A newer query cancels the
 //! search still running for an older one.
+#![warn(missing_docs)]
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -15,7 +16,9 @@ use super::{SearchHit, SearchIndex};
 pub struct SearchResults {
     /// Which `submit` these answer.
     pub generation: u64,
+    /// The query as submitted.
     pub query: String,
+    /// The best hits, best first.
     pub hits: Vec<SearchHit>,
 }
 
@@ -46,6 +49,8 @@ struct Shared {
 }
 
 impl SearchWorker {
+    /// Starts the search thread over `index`. (If the thread cannot be started, queries
+    /// are answered on the caller's thread instead.)
     pub fn new(index: Arc<SearchIndex>) -> SearchWorker {
         let shared = Arc::new(Shared::default());
         let thread = {
@@ -62,6 +67,7 @@ impl SearchWorker {
         }
     }
 
+    /// The index this worker searches.
     pub fn index(&self) -> &Arc<SearchIndex> {
         &self.index
     }
