@@ -124,9 +124,9 @@ pub struct SearchIndex {
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// The typo tier's word index, built on the first query that can carry a typo (a
-    /// word of 5 letters or more): building it costs about as much again as the rest
-    /// of the index, and many searches never need it. Never built when
-    /// `typos_enabled` is false (an index for in-order search only).
+    /// word of 5 letters or more): loading a story need not wait for it, and many
+    /// searches never need it. Never built when `typos_enabled` is false (an index for
+    /// in-order search only).
     typos: OnceLock<TypoIndex>,
     typos_enabled: bool,
     /// Entity names and aliases, word by word, for own-name matches.
