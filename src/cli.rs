@@ -2,12 +2,23 @@
 //! explorer's own options, and the subcommands. Each flag sits only on the commands it
 //! applies to; the man page and shell completions come from this same definition.
 
+#![warn(missing_docs)]
+
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::color::ColorChoice;
+use crate::completion::COMPLETE_ENV;
 use crate::tui::theme::ThemeName;
+
+/// Answers a shell's completion request (`COMPLETE=bash storyscope -- …`) and exits,
+/// if this run is one; otherwise returns.
+pub fn complete_if_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(COMPLETE_ENV)
+        .complete();
+}
 
 /// Explore a news story as a graph of sourced facts.
 ///
@@ -37,9 +48,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
+    /// The explorer's own options (refused with a subcommand).
     #[command(flatten)]
     pub explore: ExploreArgs,
 
+    /// The command to run; none opens the explorer.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -132,6 +145,7 @@ impl Cli {
     }
 }
 
+/// A non-interactive command, run by `commands::run_command`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the story; print counts, or every problem (exit 2).
@@ -142,6 +156,7 @@ pub enum Command {
     },
     /// Write a view as Markdown to stdout or a file.
     Export {
+        /// Which view to write.
         #[arg(value_enum)]
         view: ViewArg,
         /// Record id: an entity for the `entity` view, any record for `record`.
@@ -172,6 +187,7 @@ pub enum Command {
     /// are marked "(typo)", and `"match": "typo"` in --json. Chinese, Japanese and
     /// Korean words match in order only, never by typo.
     Search {
+        /// The words to look for.
         query: String,
         /// How many results.
         #[arg(long, default_value_t = 10)]
@@ -238,12 +254,14 @@ pub enum Command {
     /// Print shell completion code, record ids included: e.g. `source <(storyscope
     /// completions bash)` in ~/.bashrc (it asks storyscope for ids as you type).
     Completions {
+        /// The shell to register the completer with.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff): `storyscope man | man -l -`; with a command, that
     /// command's page.
     Man {
+        /// A command whose own page to print.
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
@@ -252,11 +270,13 @@ pub enum Command {
         /// Config file to use instead of the usual one (also: STORYSCOPE_CONFIG).
         #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         config: Option<PathBuf>,
+        /// What to print or check.
         #[command(subcommand)]
         action: ConfigAction,
     },
 }
 
+/// What `storyscope config` does.
 #[derive(Debug, Clone, Copy, Subcommand)]
 pub enum ConfigAction {
     /// Print where the config file is read from.
@@ -283,19 +303,27 @@ fn check_names() -> clap::builder::PossibleValuesParser {
     )
 }
 
+/// The views `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
+    /// Every event in date order, with its status and sourcing.
     Timeline,
     // `partners` was this view's name before stories could weigh candidates for any
     // role; scripts that use it keep working, and help lists only the new name.
     #[value(alias = "partners")]
+    /// Each candidacy: who was weighed, for what, by whom, and where it stands.
     Candidates,
+    /// The cited metrics, with their chart tables.
     Metrics,
+    /// Where sources disagree, or one contradicts itself, version by version.
     Disputes,
+    /// Every source: what it relies on and how many facts rest on it.
     Sources,
+    /// One entity and everything linked to it (needs --id).
     Entity,
     /// One record of any kind, as the explorer's Detail pane shows it (needs --id).
     Record,
+    /// Every view in one document.
     Report,
 }
 
@@ -308,8 +336,11 @@ pub enum OutputFormat {
     Json,
 }
 
+/// How `diff` prints the changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
+    /// Markdown, for people.
     Md,
+    /// JSON, for scripts.
     Json,
 }

@@ -1,6 +1,8 @@
 //! `--color auto|always|never` and the environment's say in it (NO_COLOR, CLICOLOR,
 //! CLICOLOR_FORCE), for the explorer and for clap's own help and errors.
 
+#![warn(missing_docs)]
+
 use serde::Deserialize;
 
 /// When to use colour.
@@ -11,20 +13,23 @@ pub enum ColorChoice {
     /// forces it even when not on a terminal.
     #[default]
     Auto,
+    /// Colour always, even into a file or a pipe.
     Always,
+    /// Never colour.
     Never,
 }
 
 /// What the colour rules read from the environment, apart so tests need not change it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ColorEnv {
-    pub no_color: Option<String>,
-    pub clicolor: Option<String>,
-    pub clicolor_force: Option<String>,
+pub(crate) struct ColorEnv {
+    pub(crate) no_color: Option<String>,
+    pub(crate) clicolor: Option<String>,
+    pub(crate) clicolor_force: Option<String>,
 }
 
 impl ColorEnv {
-    pub fn from_process() -> ColorEnv {
+    /// The variables as this process has them.
+    pub(crate) fn from_process() -> ColorEnv {
         let get = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
         ColorEnv {
             no_color: get("NO_COLOR"),
@@ -45,7 +50,7 @@ impl ColorChoice {
     /// an explicit `always`/`never` wins; then a non-empty NO_COLOR turns colour off
     /// (no-color.org); then CLICOLOR_FORCE other than `0` turns it on; then CLICOLOR=0
     /// turns it off; otherwise colour exactly when the output is a terminal.
-    pub fn resolve_with(self, env: &ColorEnv, is_terminal: bool) -> bool {
+    pub(crate) fn resolve_with(self, env: &ColorEnv, is_terminal: bool) -> bool {
         let set = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.is_empty());
         match self {
             ColorChoice::Always => true,
@@ -64,6 +69,7 @@ impl ColorChoice {
         }
     }
 
+    /// The word for this choice in `--color` and the config file.
     pub fn key(self) -> &'static str {
         match self {
             ColorChoice::Auto => "auto",

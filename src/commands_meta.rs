@@ -2,16 +2,18 @@
 //! `man`, `config path|default|check`. Everything is built in memory and written once
 //! through `write_stdout`, so a full disk is one line and exit 1, a closed pipe quiet.
 
+#![warn(missing_docs)]
+
 use std::io::Write;
 
 use anyhow::Result;
 use clap::CommandFactory;
 
+use crate::bad_input::BadInput;
 use crate::cli::{Cli, Command, ConfigAction};
-use crate::commands::{BadInput, write_stdout};
 use crate::config::{ConfigPath, PathOrigin};
+use crate::output::write_stdout;
 use crate::story::text::clean_line;
-use crate::story::{RecordRef, Story};
 
 pub(crate) fn run(_cli: &Cli, command: &Command) -> Result<i32> {
     match command {
@@ -24,7 +26,7 @@ pub(crate) fn run(_cli: &Cli, command: &Command) -> Result<i32> {
         }
         Command::Man { command } => write_stdout(&man_page(command.as_deref())?)?,
         Command::Config { config, action } => return run_config(config.as_deref(), *action),
-        _ => unreachable!("story commands run in commands.rs"),
+        _ => unreachable!("story commands run in commands/"),
     }
     Ok(0)
 }
@@ -87,17 +89,4 @@ fn run_config(flag: Option<&std::path::Path>, action: ConfigAction) -> Result<i3
         }
     }
     Ok(0)
-}
-
-/// `--id` of `export record`: any record's id.
-pub(crate) fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
-    story.lookup(id).ok_or_else(|| {
-        let ids = crate::completion::ids(story, false);
-        let hint = match crate::story::text::did_you_mean(id, ids.iter().map(|(id, _)| id.as_str()))
-        {
-            Some(near) => format!(" (did you mean `{near}`?)"),
-            None => " (`storyscope search NAME` finds ids)".to_owned(),
-        };
-        BadInput(format!("no record with id `{}`{hint}", clean_line(id))).into()
-    })
 }

@@ -1,29 +1,24 @@
 //! Shell completion with the story's record ids: clap_complete's dynamic completion
 //! (the shell asks `COMPLETE=bash storyscope -- …` as the user types), with completers
 //! for `--id` and `--filter` that read the story named on the same command line.
+//! The command line's definition uses these completers; `cli::complete_if_asked`
+//! answers the shell with it.
+
+#![warn(missing_docs)]
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
 
-use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{EnvCompleter, Shells};
 
-use crate::cli::Cli;
 use crate::story::{self, RecordRef, Story, load};
 
 /// The variable the shell sets when it asks for completions.
-pub const COMPLETE_ENV: &str = "COMPLETE";
-
-/// Answers a completion request and exits, if this run is one; otherwise returns.
-pub fn complete_if_asked() {
-    clap_complete::CompleteEnv::with_factory(Cli::command)
-        .var(COMPLETE_ENV)
-        .complete();
-}
+pub(crate) const COMPLETE_ENV: &str = "COMPLETE";
 
 /// `storyscope completions SHELL`: the code that registers the completer with the shell.
-pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
+pub(crate) fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
     let name = shell.to_string();
     let shells = Shells::builtins();
     let completer: &dyn EnvCompleter = shells
@@ -43,7 +38,7 @@ pub fn registration(shell: clap_complete::Shell) -> std::io::Result<Vec<u8>> {
 
 /// Completes `--id`: every record id (entities, events, candidacies, metrics, sources,
 /// disputes, relations), each with its title; only entities for `export entity`.
-pub fn record_ids() -> ArgValueCompleter {
+pub(crate) fn record_ids() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let entity_view = std::env::args_os().any(|word| word == "entity");
         candidates(current, entity_view)
@@ -51,7 +46,7 @@ pub fn record_ids() -> ArgValueCompleter {
 }
 
 /// Completes `--filter`: entity ids, each with its name.
-pub fn entity_ids() -> ArgValueCompleter {
+pub(crate) fn entity_ids() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| candidates(current, true))
 }
 
@@ -70,7 +65,7 @@ fn candidates(current: &OsStr, entities_only: bool) -> Vec<CompletionCandidate> 
 }
 
 /// Every id with its title, entities first.
-pub fn ids(story: &Story, entities_only: bool) -> Vec<(String, String)> {
+pub(crate) fn ids(story: &Story, entities_only: bool) -> Vec<(String, String)> {
     story
         .records()
         .filter(|record| !entities_only || matches!(record, RecordRef::Entity(_)))

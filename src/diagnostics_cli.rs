@@ -1,10 +1,13 @@
 //! `check --format json` and `lint` output: loader problems and lint findings as
 //! located lines or as Ruff-shaped JSON (see `story::diagnostic`).
 
+#![warn(missing_docs)]
+
 use anyhow::Result;
 
 use crate::cli::Cli;
-use crate::commands::{Loaded, json_for_terminal, write_stdout};
+use crate::loaded::Loaded;
+use crate::output::{json_for_terminal, write_stdout};
 use crate::story::diagnostic::Diagnostic;
 use crate::story::lint::{Finding, Severity};
 use crate::story::problem::PlaceSuffix;

@@ -1,5 +1,7 @@
 //! Writing files so that nothing is ever half-written or silently replaced.
 
+#![warn(missing_docs)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -78,5 +80,25 @@ fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
+    }
+}
+
+/// The folder a story file's relative paths (its sources' `text`) start from.
+pub fn story_dir(path: &std::path::Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_file_name_has_its_texts_in_the_current_folder() {
+        assert_eq!(story_dir(Path::new("story.json")), Path::new("."));
+        assert_eq!(story_dir(Path::new("a/b/story.json")), Path::new("a/b"));
+        assert_eq!(story_dir(Path::new("/story.json")), Path::new("/"));
     }
 }

@@ -1,13 +1,16 @@
 //! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
 #![warn(unreachable_pub)]
+pub(crate) mod bad_input;
 pub mod cli;
 pub mod color;
 pub mod commands;
 pub(crate) mod commands_meta;
-pub mod completion;
+pub(crate) mod completion;
 pub mod config;
 mod diagnostics_cli;
 pub(crate) mod fsutil;
+pub(crate) mod loaded;
+pub(crate) mod output;
 pub mod starter;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]

@@ -10,7 +10,7 @@ use storyscope::commands::{BadInput, run_command};
 
 fn main() {
     // A shell asking for completions (`COMPLETE=bash storyscope -- …`) is answered here.
-    storyscope::completion::complete_if_asked();
+    storyscope::cli::complete_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // clap's own help and errors follow --color too; clap reads NO_COLOR and the
     // CLICOLOR variables itself.
@@ -31,7 +31,7 @@ fn main() {
     }
     let result = match &cli.command {
         Some(command) => run_command(&cli, command),
-        None => storyscope::tui::explore(&cli),
+        None => storyscope::commands::explore(&cli),
     };
     // Written with `writeln!`, not `eprintln!`: when the terminal has gone away (a
     // closed window) stderr fails, and a panic here would abort instead of exiting.

@@ -1,20 +1,23 @@
 //! `storyscope new FILE`: a small, valid starter story to write over, with a `$schema`
 //! reference editors validate against, never replacing a file that is already there.
 
+#![warn(missing_docs)]
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::commands::BadInput;
+use crate::bad_input::BadInput;
+use crate::output::write_stdout;
 
 /// The starter story: one record of every kind, each field the guide calls important.
 pub const STARTER_STORY: &str = include_str!("../assets/starter.json");
 
 /// The file name the starter's `$schema` names, written beside the story.
-pub const SCHEMA_FILE_NAME: &str = "storyscope.schema.json";
+pub(crate) const SCHEMA_FILE_NAME: &str = "storyscope.schema.json";
 
 /// The story format's JSON Schema, pretty-printed, as `storyscope schema` prints it.
-pub fn schema_json() -> String {
+pub(crate) fn schema_json() -> String {
     let schema = schemars::schema_for!(crate::story::model::StoryFile);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
@@ -23,9 +26,9 @@ pub fn schema_json() -> String {
 
 /// Writes the starter to `file` (stdout for `-`) and, with `with_schema`, the schema
 /// beside it unless a file of that name is there already. Returns the exit code.
-pub fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
+pub(crate) fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
     if file.as_os_str() == "-" {
-        crate::commands::write_stdout(STARTER_STORY.as_bytes())?;
+        write_stdout(STARTER_STORY.as_bytes())?;
         return Ok(0);
     }
     let folder = folder_of(file);
@@ -62,7 +65,7 @@ pub fn run_new(file: &Path, with_schema: bool) -> Result<i32> {
         "\nnext: storyscope --story {0}   (the explorer reloads on every save)\n      storyscope lint --story {0}\n",
         file.display()
     ));
-    crate::commands::write_stdout(out.as_bytes())?;
+    write_stdout(out.as_bytes())?;
     Ok(0)
 }
 

@@ -50,7 +50,7 @@ const STYLES: &str = r#"
 "#;
 
 /// The complete default config file.
-pub fn default_text() -> String {
+pub(crate) fn default_text() -> String {
     let mut out = HEADER.to_owned();
     let mut done: Vec<&str> = Vec::new();
     let mut scope = None;

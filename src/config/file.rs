@@ -41,13 +41,19 @@ enum KeyList {
 /// A checked config file.
 #[derive(Debug, Clone, Default)]
 pub struct ConfigFile {
+    /// `theme`: the palette to start from.
     pub theme: Option<ThemeName>,
+    /// `color`: when to colour, as `--color`.
     pub color: Option<ColorChoice>,
+    /// `mouse`: whether clicks and the wheel act on the panes.
     pub mouse: Option<bool>,
+    /// `export-dir`: where the explorer's `e` writes.
     pub export_dir: Option<PathBuf>,
+    /// `watch`: reload the story when its file changes.
     pub watch: Option<bool>,
     /// The default keymap with the file's `[keys]` applied.
     pub keymap: Keymap,
+    /// The `[styles]` table: each named style the file changes, in file order.
     pub styles: Vec<(StyleName, Style)>,
 }
 

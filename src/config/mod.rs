@@ -3,35 +3,42 @@
 //! user's single-style overrides, defaults for flags. A bad file is an error with its
 //! line and column (exit 2); nothing falls back silently.
 
+#![warn(missing_docs)]
+
 mod default;
 mod file;
 mod styles;
 
 use std::path::{Path, PathBuf};
 
+use crate::bad_input::BadInput;
 use crate::color::ColorChoice;
-use crate::commands::BadInput;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, ThemeName};
 
-pub use default::default_text;
+pub(crate) use default::default_text;
 pub use file::ConfigFile;
 
 /// The variable that names a config file, like `--config`.
-pub const CONFIG_ENV: &str = "STORYSCOPE_CONFIG";
+pub(crate) const CONFIG_ENV: &str = "STORYSCOPE_CONFIG";
 
 /// Why a path was chosen: a path named by the user must exist, the default need not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathOrigin {
+    /// Named by `--config`.
     Flag,
+    /// Named by `$STORYSCOPE_CONFIG`.
     Env,
+    /// The platform's usual place; no file there means the defaults.
     Default,
 }
 
 /// Where the config file is looked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigPath {
+    /// The file, which may not exist yet.
     pub path: PathBuf,
+    /// Who chose it, which decides whether a missing file is an error.
     pub origin: PathOrigin,
 }
 
@@ -104,9 +111,13 @@ impl ConfigPath {
 /// What the explorer runs with, after flags, the config file and defaults.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// Every key binding, the defaults with the file's `[keys]` applied.
     pub keymap: Keymap,
+    /// The colours, resolved against `--color` and the environment.
     pub theme: Theme,
+    /// Whether clicks and the wheel act on the panes.
     pub mouse: bool,
+    /// Where the explorer's `e` writes its Markdown files.
     pub export_dir: PathBuf,
     /// Reload the story when its file changes (the `--no-watch` flag turns it off).
     pub watch: bool,
@@ -115,10 +126,15 @@ pub struct Settings {
 /// The flags that override the config file for one run.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
+    /// `--theme`.
     pub theme: Option<ThemeName>,
+    /// `--color`.
     pub color: Option<ColorChoice>,
+    /// `--no-mouse`.
     pub no_mouse: bool,
+    /// `--export-dir`.
     pub export_dir: Option<PathBuf>,
+    /// `--no-watch`.
     pub no_watch: bool,
 }
 

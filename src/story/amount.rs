@@ -1,6 +1,7 @@
 //! A metric's amount — a number, a range or words — with its sign, currency, scale and
 //! bound: read aloud ("about $13 billion", "2–3亿元", "nearly all staff") and put on a
 //! common footing (signed, scale-normalised) so charts compare like with like.
+#![warn(missing_docs)]
 
 use super::Problem;
 use super::model::{Direction, Metric};
@@ -9,7 +10,8 @@ use super::text::format_number;
 
 /// What a metric states in place of a bare number.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Amount<'a> {
+pub(crate) enum Amount<'a> {
+    /// One number, as stated: a magnitude when the metric has a direction.
     Number(f64),
     /// Low, high.
     Range(f64, f64),
@@ -18,7 +20,7 @@ pub enum Amount<'a> {
 }
 
 /// The metric's amount; None only for a metric the loader refuses (none given).
-pub fn amount(metric: &Metric) -> Option<Amount<'_>> {
+pub(crate) fn amount(metric: &Metric) -> Option<Amount<'_>> {
     if let Some(words) = &metric.qualitative {
         return Some(Amount::Words(words));
     }
@@ -138,7 +140,7 @@ pub fn comparable(metric: &Metric) -> Option<(f64, f64)> {
 /// What the loader refuses in a metric's amount: none or several of value, range and
 /// words; numbers that are not finite; a range written high to low; a currency that is
 /// not an ISO code; a scale, currency or bound on words.
-pub fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
+pub(crate) fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
     let at = |field: &str| {
         if field.is_empty() {
             format!("metrics[{index}]")

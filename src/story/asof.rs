@@ -6,6 +6,7 @@
 //! the whole story: an entity that a known record names, but that no counted source
 //! describes yet, is kept as "named, not yet described" (its name and kind only), and
 //! if the narrowed story still failed validation that is a bug, returned as an error.
+#![warn(missing_docs)]
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -20,7 +21,9 @@ use super::problem::Problem;
 /// Narrowing produced a story that does not validate: a bug, never shown as the story.
 #[derive(Debug, Clone)]
 pub struct NarrowingError {
+    /// The day the story was narrowed to.
     pub day: DayNumber,
+    /// What the narrowed story failed validation with.
     pub problems: Vec<Problem>,
 }
 

@@ -5,33 +5,37 @@
 //! `filename`, `location: {row, column}`, `end_location`, `message`, `fix`, `url`,
 //! `severity`), so tools that read Ruff's output read this; storyscope adds `path`
 //! (the record path), `id` (the record's own id) and `hint` (what would fix it).
+#![warn(missing_docs)]
 
 use serde::Serialize;
 
 use super::graph::{RecordRef, Story};
 use super::lint::{Finding, Severity};
 use super::place::Locator;
-use super::problem::{Location, Place, PlaceSuffix, Problem};
-use super::text::escape_controls;
+use super::problem::{Location, Place, Problem};
 
 /// One problem or finding, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub severity: Severity,
+pub(crate) struct Diagnostic {
+    /// Always an error for a loader problem; a lint finding keeps its own.
+    pub(crate) severity: Severity,
     /// Short machine-readable name: a lint check, or the loader's class of problem.
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// The file as named on the command line, or "embedded story".
-    pub file: String,
+    pub(crate) file: String,
     /// A record path like `events[3].date`; empty for the file as a whole.
-    pub path: String,
-    pub place: Option<Place>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub(crate) path: String,
+    /// The line and column in the file, when the file could be read as JSON.
+    pub(crate) place: Option<Place>,
+    /// What is wrong, in a sentence.
+    pub(crate) message: String,
+    /// What would fix it, when there is a suggestion.
+    pub(crate) hint: Option<String>,
 }
 
 impl Diagnostic {
     /// A loader problem; `file` names the story.
-    pub fn from_problem(file: &str, problem: &Problem) -> Diagnostic {
+    pub(crate) fn from_problem(file: &str, problem: &Problem) -> Diagnostic {
         let (path, place) = match &problem.location {
             Location::File => (String::new(), None),
             Location::LineColumn { line, column } => (
@@ -57,12 +61,15 @@ impl Diagnostic {
 
     /// Lint findings of `story`, placed in `text`, the file it was loaded from. The
     /// story may be narrowed (`--as-of`), so a finding's record is found by its id.
-    pub fn from_findings(
+    pub(crate) fn from_findings(
         file: &str,
         text: &str,
         story: &Story,
         findings: &[Finding],
     ) -> Vec<Diagnostic> {
+        if findings.is_empty() {
+            return Vec::new();
+        }
         let locator = Locator::new(text);
         findings
             .iter()
@@ -82,30 +89,8 @@ impl Diagnostic {
             .collect()
     }
 
-    /// One line for a terminal: `events[12] (ev-fired), line 233 col 7: message (hint)`.
-    pub fn human(&self) -> String {
-        let mut out = if self.path.is_empty() {
-            match &self.place {
-                Some(place) => format!("line {} col {}", place.line, place.column),
-                None => "file".to_owned(),
-            }
-        } else {
-            let mut located = escape_controls(&self.path);
-            if let Some(place) = &self.place {
-                located.push_str(&PlaceSuffix(place).to_string());
-            }
-            located
-        };
-        out.push_str(": ");
-        out.push_str(&escape_controls(&self.message));
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!(" ({})", escape_controls(hint)));
-        }
-        out
-    }
-
     /// The Ruff-shaped JSON object.
-    pub fn json(&self) -> impl Serialize + '_ {
+    pub(crate) fn json(&self) -> impl Serialize + '_ {
         let location = self.place.as_ref().map(|place| RowColumn {
             row: place.line,
             column: place.column,

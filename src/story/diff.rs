@@ -3,6 +3,7 @@
 //!
 //! Records are matched by id; stages, versions and status changes, which have no id,
 //! by their index in the whole story (`Story::stage_origin` and friends).
+#![warn(missing_docs)]
 
 use std::collections::HashMap;
 
@@ -16,7 +17,9 @@ use super::provenance::FactRef;
 pub struct StatusShift {
     /// The event, in the later story.
     pub event: usize,
+    /// The status known at the earlier date.
     pub before: Status,
+    /// The status known at the later date.
     pub after: Status,
 }
 
@@ -31,10 +34,15 @@ pub struct StoryDiff {
     pub entities: Vec<usize>,
     /// Entities named but not described earlier, described now.
     pub described: Vec<usize>,
+    /// Relations not in the earlier story.
     pub relations: Vec<usize>,
+    /// Events not in the earlier story.
     pub events: Vec<usize>,
+    /// Candidacies not in the earlier story.
     pub candidacies: Vec<usize>,
+    /// Metrics not in the earlier story.
     pub metrics: Vec<usize>,
+    /// Disputes not in the earlier story (fewer than two versions counted then).
     pub disputes: Vec<usize>,
     /// New stages of candidacies known before: (candidacy, stage).
     pub stages: Vec<(usize, usize)>,
@@ -75,6 +83,7 @@ impl StoryDiff {
             + self.fell_due.len()
     }
 
+    /// Nothing became known between the two dates.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -299,6 +308,8 @@ pub fn diff(
 /// What exports mark as new or changed: the previous date and the difference since.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMarks {
+    /// The previous date stepped from (or `--since`), recorded in the export.
     pub since: super::date::DateSpec,
+    /// What became known from `since` to the export's own date.
     pub diff: StoryDiff,
 }

@@ -1,5 +1,6 @@
 //! `storyscope diff` output: what became known between two dates, as Markdown (tables
 //! with footnotes, like every export) or JSON for scripts. Both record both dates.
+#![warn(missing_docs)]
 
 use serde_json::{Value, json};
 
@@ -13,11 +14,13 @@ use super::views::metric_value_text;
 
 /// The two dates compared; `to` None is the whole story, undated sources included.
 #[derive(Debug, Clone, Copy)]
-pub struct DiffDates {
-    pub from: DateSpec,
-    pub to: Option<DateSpec>,
+pub(crate) struct DiffDates {
+    /// The earlier date: what was known by then is the baseline.
+    pub(crate) from: DateSpec,
+    /// The later date; None compares with the whole story.
+    pub(crate) to: Option<DateSpec>,
     /// The day expectations are judged against at `to` (today for every source).
-    pub reference_day: super::date::DayNumber,
+    pub(crate) reference_day: super::date::DayNumber,
 }
 
 impl DiffDates {
@@ -37,7 +40,7 @@ impl DiffDates {
 }
 
 /// The diff as Markdown: one section per kind of change, empty ones left out.
-pub fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> String {
+pub(crate) fn diff_markdown(later: &Story, diff: &StoryDiff, dates: DiffDates) -> String {
     let mut out = format!("# {}\n\n", escape(&later.file.story.title));
     out.push_str(&format!(
         "_View: diff · {} · story: {}_\n\n",
@@ -352,7 +355,7 @@ fn candidate_name(story: &Story, candidacy: usize) -> String {
 }
 
 /// The diff as JSON for scripts: ids first, with enough text to read it.
-pub fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Value {
+pub(crate) fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Value {
     let file = &later.file;
     let cite = |c: &[super::model::Citation]| -> Value {
         c.iter()

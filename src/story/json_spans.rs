@@ -5,9 +5,9 @@
 //! column. The walkers never index past the text, so on a file that is not valid JSON
 //! they give a wrong answer or none, never a panic. Every walk is linear in the part of
 //! the text it passes over: nesting is counted, not recursed into.
+#![warn(missing_docs)]
 
 /// Top-level fields that hold lists of records, in the order of the format guide.
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
 pub(crate) const RECORD_LISTS: [&str; 7] = [
     "sources",
     "entities",
@@ -113,7 +113,6 @@ pub(crate) fn kind(value: &str) -> &'static str {
 
 /// 1-based line and column of byte `byte` in `text`; the column counts characters.
 /// A byte past the end is taken as the end; one inside a character, as its start.
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
 pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let byte = floor_char_boundary(text, byte);
     let before = &text.as_bytes()[..byte];
@@ -125,26 +124,57 @@ pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, text[line_start..byte].chars().count() + 1)
 }
 
-/// Line starts of a text, for callers that turn many offsets into lines and columns:
-/// each lookup then costs a binary search and the length of one line.
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
+/// Line starts of a text, for callers that turn many offsets into lines and columns.
+///
+/// A story written by a program is often one line of many megabytes, so a column is
+/// not found by counting the characters of its line: the index keeps how many
+/// characters come before every [`CHARS_STEP`]th byte, and a lookup costs a binary
+/// search and a count over at most that many bytes.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Characters in `text[..k * CHARS_STEP]`, for every k.
+    chars_before_step: Vec<usize>,
 }
 
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHARS_STEP: usize = 4096;
+
+/// Characters starting in `bytes` (every byte that is not a UTF-8 continuation byte).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
 impl<'a> LineIndex<'a> {
+    /// One pass over `text`.
     pub(crate) fn new(text: &'a str) -> LineIndex<'a> {
-        let starts = std::iter::once(0)
-            .chain(
-                text.bytes()
+        let mut starts = vec![0];
+        let mut chars_before_step = vec![0];
+        let mut chars = 0;
+        for (step, chunk) in text.as_bytes().chunks(CHARS_STEP).enumerate() {
+            let base = step * CHARS_STEP;
+            starts.extend(
+                chunk
+                    .iter()
                     .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
-            .collect();
-        LineIndex { text, starts }
+                    .filter(|&(_, &b)| b == b'\n')
+                    .map(|(i, _)| base + i + 1),
+            );
+            chars += chars_in(chunk);
+            chars_before_step.push(chars);
+        }
+        LineIndex {
+            text,
+            starts,
+            chars_before_step,
+        }
+    }
+
+    /// Characters in `text[..byte]`, `byte` a character boundary.
+    fn chars_before(&self, byte: usize) -> usize {
+        let step = byte / CHARS_STEP;
+        let from = step * CHARS_STEP;
+        self.chars_before_step[step] + chars_in(&self.text.as_bytes()[from..byte])
     }
 
     /// The same answer as [`line_col`].
@@ -152,11 +182,13 @@ impl<'a> LineIndex<'a> {
         let byte = floor_char_boundary(self.text, byte);
         let line = self.starts.partition_point(|&start| start <= byte);
         let line_start = self.starts[line - 1];
-        (line, self.text[line_start..byte].chars().count() + 1)
+        (
+            line,
+            self.chars_before(byte) - self.chars_before(line_start) + 1,
+        )
     }
 }
 
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
 fn floor_char_boundary(text: &str, byte: usize) -> usize {
     let mut byte = byte.min(text.len());
     while !text.is_char_boundary(byte) {
@@ -171,7 +203,6 @@ fn floor_char_boundary(text: &str, byte: usize) -> usize {
 ///
 /// Costs one pass over the text before the value (and no more). Callers that need the
 /// place of many records should call [`record_offsets`] once instead.
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
 pub(crate) fn locate(text: &str, path: &str) -> Option<usize> {
     let mut at = root(text);
     for step in steps(path)? {
@@ -192,7 +223,6 @@ pub(crate) fn locate(text: &str, path: &str) -> Option<usize> {
 ///
 /// One pass over the text. A list given twice is taken the first time, as its path
 /// names it; items that are not objects are listed without an id.
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
 pub(crate) fn record_offsets(text: &str) -> Vec<(String, Option<String>, usize)> {
     let mut records = Vec::new();
     let Some(top) = entries(text, root(text), b'{') else {
@@ -222,7 +252,6 @@ pub(crate) fn record_offsets(text: &str) -> Vec<(String, Option<String>, usize)>
 }
 
 /// The string value of member `name` of the object at `at`, decoded.
-#[allow(dead_code, reason = "for located messages; the format slice calls it")]
 fn string_member(text: &str, at: usize, name: &str) -> Option<String> {
     let entry =
         entries(text, at, b'{')?.find(|entry| entry.key.is_some_and(|key| key_is(key, name)))?;

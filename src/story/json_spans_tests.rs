@@ -78,6 +78,18 @@ fn line_index_agrees_with_line_col() {
 }
 
 #[test]
+fn line_index_agrees_with_line_col_across_its_checkpoints() {
+    // Lines far longer than the index's checkpoint step, with characters of every
+    // width straddling the checkpoints, and short lines after them.
+    let long: String = "aé中😀".repeat(3_000);
+    let text = format!("{long}\n{long}\nx\n\n{long}");
+    let index = LineIndex::new(&text);
+    for byte in (0..=text.len() + 1).step_by(61).chain(4090..4110) {
+        assert_eq!(index.line_col(byte), line_col(&text, byte), "byte {byte}");
+    }
+}
+
+#[test]
 fn locate_follows_keys_and_indexes() {
     assert_eq!(value_at("format"), Some("1"));
     assert_eq!(value_at("story.title"), Some(r#""Héllo \"quoted\" [x]""#));

@@ -1,5 +1,6 @@
 //! Format types added for fact-checking, kept apart from `model.rs`: the author's own
 //! notes on a record, and the kind of a dispute. `model` re-exports them.
+#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -32,11 +33,13 @@ pub struct AuthorNote {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub field: Option<String>,
+    /// Whether the author worked it out from the sources or knows it from outside them.
     pub kind: AuthorNoteKind,
     /// Why, in a few words: "dated from the publication day", "common ticker".
     pub reason: String,
 }
 
+/// Where something the author added comes from, since no source says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorNoteKind {

@@ -7,14 +7,15 @@
 //! with `#` is site furniture (headline, share bar, promos, date and view lines,
 //! related links, footers) and is not counted. A paragraph that itself starts with `#`
 //! is written `\#`.
+#![warn(missing_docs)]
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::graph::Story;
-use super::lint::fact_path;
 use super::load::Problem;
+use super::provenance::fact_path;
 use super::text::{clean_line, escape_controls};
 
 /// The paragraphs of every source that has a readable `text` file, by source id (ids

@@ -1,5 +1,6 @@
 //! How well each fact is sourced (articles vs independent origins); the publication
 //! days the explorer steps through. The as-of narrowing itself is in `asof.rs`.
+#![warn(missing_docs)]
 
 use std::collections::BTreeSet;
 
@@ -10,6 +11,7 @@ use super::model::Citation;
 /// A statement that carries its own citations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FactRef {
+    /// A record that is one fact: an entity, relation, event or metric.
     Record(RecordRef),
     /// A candidacy's stage: (candidacy, stage index).
     Stage(usize, usize),
@@ -21,10 +23,23 @@ pub enum FactRef {
     Resolution(usize),
 }
 
+/// Where a fact sits in the file, for messages: `events[3]`, `candidates[0].stages[1]`.
+pub(crate) fn fact_path(fact: FactRef) -> String {
+    match fact {
+        FactRef::Record(record) => super::graph::record_path(record),
+        FactRef::Stage(c, s) => format!("candidates[{c}].stages[{s}]"),
+        FactRef::Variant(d, v) => format!("disputes[{d}].variants[{v}]"),
+        FactRef::StatusChange(e, c) => format!("events[{e}].status_changes[{c}]"),
+        FactRef::Resolution(d) => format!("disputes[{d}].resolution"),
+    }
+}
+
 /// "N articles · M independent origins (who)" for one fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
+    /// Distinct sources cited.
     pub sources: usize,
+    /// Distinct independent origins, after following each citation's `via` chain.
     pub origins: usize,
     /// Every source cited is an article (then the label says "articles").
     pub all_articles: bool,
@@ -33,6 +48,8 @@ pub struct Provenance {
 }
 
 impl Provenance {
+    /// "2 articles · 1 independent origin (The Information)"; "sources" unless every
+    /// source cited is an article.
     pub fn label(&self) -> String {
         let plural = |n: usize, one: &str, many: &str| {
             if n == 1 {

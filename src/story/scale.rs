@@ -1,6 +1,7 @@
 //! The scale word a metric's value is stated in (thousand, million, 万, 亿 …): part of
 //! the file format, apart from `amount` so the model does not depend on how amounts
 //! are read aloud.
+#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -10,9 +11,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
+    /// Worth 1,000.
     Thousand,
+    /// Worth 1,000,000.
     Million,
+    /// Worth 10⁹, a thousand million (the short scale).
     Billion,
+    /// Worth 10¹², a million million.
     Trillion,
     /// 万: ten thousand.
     #[serde(alias = "万")]

@@ -4,6 +4,7 @@
 //!
 //! A candidacy's standing already changes this way: its stages are the history and the
 //! last stage known is where it stands.
+#![warn(missing_docs)]
 
 use super::graph::Story;
 use super::model::{Citation, Status, Timing};
@@ -14,7 +15,11 @@ pub use super::model::{Resolution, StatusChange};
 pub struct StatusStep {
     /// "reported · happened", "announced · expected if regulators approve".
     pub status: String,
+    /// When the change happened, as shown; None for the first status and for a
+    /// change the sources do not date.
     pub date: Option<String>,
+    /// Why it changed, as the sources tell it; None for the first status and when
+    /// they give no reason.
     pub reason: Option<String>,
     /// The citations it rests on: the event's own for the first status.
     pub cite: Vec<Citation>,

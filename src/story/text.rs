@@ -1,7 +1,9 @@
 //! Text helpers shared by the screen and the exports: stripping what a terminal would
 //! act on, truncating by display width, and "did you mean" suggestions.
+#![warn(missing_docs)]
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// True for characters that must never reach a terminal raw: C0/C1 controls (ESC, BEL,
 /// CSI …), bidi overrides and isolates that reorder what follows them.
@@ -61,8 +63,10 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// Cuts `text` to at most `max` cells, ending with `…` when something was cut. Never
-/// splits a wide character: a two-cell character that does not fit is left out whole.
+/// Cuts `text` to at most `max` cells, ending with `…` when something was cut. Cuts
+/// only between user-perceived characters: a two-cell character that does not fit is
+/// left out whole, and an emoji keeps its variation selector (which can make it two
+/// cells wide where the emoji alone counts one).
 pub fn truncate_to_width(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_owned();
@@ -73,13 +77,21 @@ pub fn truncate_to_width(text: &str, max: usize) -> String {
     let budget = max - 1;
     let mut used = 0;
     let mut out = String::new();
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
         if used + w > budget {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(grapheme);
+    }
+    // Widths of neighbouring clusters are not always additive; never trust the sum.
+    while width(&out) > budget {
+        let last = out
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(at, _)| at);
+        out.truncate(last);
     }
     out.push('…');
     out
@@ -154,6 +166,19 @@ fn group_thousands(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_emoji_and_its_variation_selector_are_cut_together() {
+        // Found by the truncation property: 🕯 counts one cell, 🕯 + VS16 two.
+        let text = "a 0a \u{1F56F}\u{FE0F} aA  a0";
+        let cut = truncate_to_width(text, 7);
+        assert!(width(&cut) <= 7, "{cut:?} is {} cells", width(&cut));
+        assert_eq!(cut, "a 0a …");
+        assert_eq!(
+            truncate_to_width("ab\u{1F56F}\u{FE0F}cd", 5),
+            "ab\u{1F56F}\u{FE0F}…"
+        );
+    }
 
     #[test]
     fn escape_sequences_never_survive() {

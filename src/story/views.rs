@@ -1,5 +1,6 @@
 //! The rows each view shows, built from the graph with filters applied. The screen
 //! panes and the Markdown export both read these, so they always agree.
+#![warn(missing_docs)]
 
 use super::date::{DateSpec, DayNumber};
 use super::graph::{RecordRef, Story};
@@ -17,6 +18,7 @@ pub struct ViewFilter {
 /// The day against which expectations become overdue: the as-of date, or today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
+    /// An expectation whose latest possible day is before this day is overdue.
     pub reference_day: DayNumber,
 }
 
@@ -30,70 +32,106 @@ impl Clock {
     }
 }
 
+/// One event on the timeline, as the pane and the export show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineRow {
+    /// The event's arena index in `StoryFile::events`.
     pub event: usize,
-    /// "May 2025 · expected"
+    /// The date as shown, with "· expected" for an expectation: "May 2025 · expected".
     pub date: String,
+    /// The event's headline.
     pub title: String,
-    /// "reported · happened"
+    /// The status known as of the story's date: "reported · happened".
     pub status: String,
+    /// An expectation every day of whose date is before the clock's day.
     pub overdue: bool,
+    /// A dispute is about this event.
     pub disputed: bool,
+    /// Names of the entities involved, most central first; "(not yet described)" after
+    /// one kept only by name.
     pub entities: Vec<String>,
+    /// How well the event's own citations source it.
     pub provenance: Provenance,
 }
 
+/// One step of a candidacy, in the order it happened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageRow {
+    /// The step: considered, selected, dropped …
     pub stage: StageKind,
+    /// The date as shown ("Jan 2025"); None when the sources give none.
     pub date: Option<String>,
+    /// The reason the sources give, if any.
     pub reason: Option<String>,
+    /// The stage's own citations, as in the file.
     pub cite: Vec<Citation>,
+    /// How well those citations source the step.
     pub provenance: Provenance,
 }
 
+/// One candidacy: a candidate weighed by one chooser for one role.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CandidateRow {
+    /// The candidacy's arena index in `StoryFile::candidates`.
     pub candidacy: usize,
+    /// The candidate's name.
     pub name: String,
     /// The candidate is named by a known record but not yet described (as of a date).
     pub undescribed: bool,
+    /// What the candidate was weighed for.
     pub role: String,
     /// Name of the party doing the choosing.
     pub seeker: String,
     /// The latest stage: where the candidacy stands.
     pub current: StageKind,
+    /// Every stage, in the order it happened.
     pub stages: Vec<StageRow>,
+    /// A dispute is about this candidacy.
     pub disputed: bool,
 }
 
+/// One cited metric, its amount read aloud.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricRow {
+    /// The metric's arena index in `StoryFile::metrics`.
     pub metric: usize,
+    /// What is measured.
     pub label: String,
-    /// "over 300,000 enterprises", "up to +3%"
+    /// The amount with its bound, sign, currency, scale and unit: "over 300,000
+    /// enterprises", "up to +3%".
     pub value: String,
+    /// Name of the entity the metric is about.
     pub subject: String,
+    /// The period as shown, with its note in brackets; "—" when neither is given.
     pub period: String,
+    /// What the value is measured against, as a reader sees it: "year on year".
     pub basis: String,
+    /// Name of whoever stated the metric, if the story says.
     pub stated_by: Option<String>,
+    /// The chart group it is compared within, if any.
     pub group: Option<String>,
+    /// A dispute is about this metric.
     pub disputed: bool,
+    /// How well the metric's citations source it.
     pub provenance: Provenance,
 }
 
+/// One source, with how much of the story rests on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRow {
+    /// The source's arena index in `StoryFile::sources`.
     pub source: usize,
+    /// Who published it.
     pub outlet: String,
+    /// Its headline.
     pub title: String,
+    /// The publication date as shown, or "undated".
     pub published: String,
-    /// "The Information" when this source relies on another.
+    /// The outlet of the source this one relies on (`via`): "The Information".
     pub via: Option<String>,
-    /// Facts citing it at all.
+    /// Facts with a citation that traces to it (directly or through `via`).
     pub facts: usize,
-    /// Facts no other source supports.
+    /// Facts every citation of which traces to it: no other source supports them.
     pub alone: usize,
 }
 
@@ -130,6 +168,7 @@ impl Story {
         }
     }
 
+    /// The timeline's rows, in `timeline_events` order; `clock` decides what is overdue.
     pub fn timeline_rows(&self, filter: ViewFilter, clock: Clock) -> Vec<TimelineRow> {
         self.timeline_events(filter)
             .into_iter()
@@ -137,6 +176,7 @@ impl Story {
             .collect()
     }
 
+    /// The timeline row of the event at arena index `index`.
     pub fn timeline_row(&self, index: usize, clock: Clock) -> TimelineRow {
         let event = &self.file.events[index];
         // The status known as of the story's date: a narrowed story keeps only the
@@ -163,6 +203,7 @@ impl Story {
         }
     }
 
+    /// Candidacies in file order, narrowed by `filter`.
     pub fn candidate_rows(&self, filter: ViewFilter) -> Vec<CandidateRow> {
         let indexes: Vec<usize> = match filter.entity {
             Some(entity) => self.links(entity).candidacies.clone(),
@@ -198,6 +239,7 @@ impl Story {
         }
     }
 
+    /// Metrics in file order, narrowed by `filter`.
     pub fn metric_rows(&self, filter: ViewFilter) -> Vec<MetricRow> {
         let indexes: Vec<usize> = match filter.entity {
             Some(entity) => self.links(entity).metrics.clone(),
@@ -228,9 +270,9 @@ impl Story {
         }
     }
 
+    /// Every source in file order, with its fact counts (counted in one pass over the
+    /// facts, not one per source: that would be quadratic).
     pub fn source_rows(&self) -> Vec<SourceRow> {
-        // One pass over the facts for every source, not one per source (which is
-        // quadratic in a story with many sources).
         let counts = self.source_fact_counts();
         (0..self.file.sources.len())
             .map(|i| self.source_row_with(i, counts[i]))

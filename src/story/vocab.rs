@@ -4,6 +4,7 @@
 //! relations an inverse) and accepts any other lowercase snake_case kind a story needs
 //! (`member_of`, `declined`, `close_to_close`, `blog`), shown humanised ("member of").
 //! In the file each is a plain string; matching code sees `Known(…)` or `Other(…)`.
+#![warn(missing_docs)]
 
 use std::borrow::Cow;
 
@@ -100,7 +101,6 @@ macro_rules! open_vocabulary {
         }
 
         impl $known {
-            pub const ALL: &'static [$known] = &[$($known::$variant,)*];
             /// Every known kind as written in a file.
             pub const KEYS: &'static [&'static str] = &[$($key,)*];
 
@@ -129,7 +129,9 @@ macro_rules! open_vocabulary {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $open {
+            /// A kind the program knows, with its own label.
             Known($known),
+            /// Any other well-formed kind, shown with spaces for `_`.
             Other(OtherKind),
         }
 
@@ -161,6 +163,7 @@ macro_rules! open_vocabulary {
                 }
             }
 
+            /// The known kind, or None for a kind of the story's own.
             pub fn known(&self) -> Option<$known> {
                 match self {
                     $open::Known(known) => Some(*known),
@@ -224,17 +227,29 @@ open_vocabulary! {
     /// How two entities are linked: `develops`, `member_of`, …
     RelationKind, KnownRelation, "relation kind",
     "How the `from` entity relates to the `to` entity." {
+        /// `from` builds `to` (a company and its model).
         Develops => "develops", "develops";
+        /// Each works with the other; reads the same from both ends.
         PartnersWith => "partners_with", "partners with";
+        /// Each is a rival of the other; reads the same from both ends.
         CompetesWith => "competes_with", "competes with";
+        /// `from` owns `to`.
         Owns => "owns", "owns";
+        /// `from` is assessing `to`, as a possible partner, supplier or purchase.
         Evaluates => "evaluates", "evaluates";
+        /// `from` has authority over `to`.
         Regulates => "regulates", "regulates";
+        /// `to` examines `from`: an approval, an audit, a review.
         ReviewedBy => "reviewed_by", "is reviewed by";
+        /// `from` is built on `to` (a product on a model).
         BasedOn => "based_on", "is based on";
+        /// A claim that `from` does better than `to`, so it reads "is claimed to".
         Outperforms => "outperforms", "is claimed to outperform";
+        /// `from` sells or hands out `to`.
         Distributes => "distributes", "distributes";
+        /// `from` leads or operates `to`.
         Runs => "runs", "runs";
+        /// `from` covers `to` as news.
         Reports => "reports", "reports on";
     }
 }
@@ -271,9 +286,13 @@ open_vocabulary! {
     /// What a source is: `article`, `blog`, …
     SourceKind, KnownSource, "source kind",
     "What kind of source this is." {
+        /// A news article; the only kind that changes the wording ("2 articles").
         Article => "article", "article";
+        /// A report: a wire story, a research note, a data firm's tally.
         Report => "report", "report";
+        /// What a party says for itself: a press release, a post.
         Statement => "statement", "statement";
+        /// A document lodged with a regulator or exchange.
         Filing => "filing", "filing";
     }
 }
@@ -282,10 +301,15 @@ open_vocabulary! {
     /// A step in a candidacy: `considered`, `declined`, …
     StageKind, KnownStage, "stage",
     "A step in a candidacy." {
+        /// Named as a possibility.
         Considered => "considered", "considered";
+        /// Assessed in earnest: tested, talked to.
         Evaluated => "evaluated", "evaluated";
+        /// Chosen for the role.
         Selected => "selected", "selected";
+        /// Out of the running after being weighed or even chosen.
         Dropped => "dropped", "dropped";
+        /// Weighed and judged unfit for the role.
         Rejected => "rejected", "rejected";
     }
 }

@@ -17,13 +17,18 @@ use vocab::*;
 /// How big a story to make; everything else scales from these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SynthOptions {
+    /// Events in the timeline; sources, relations, candidacies, metrics and disputes
+    /// grow with it.
     pub events: usize,
+    /// Companies, models, products, people and the other entity kinds, together
+    /// (at least 2).
     pub entities: usize,
+    /// The same seed always gives the same story, byte for byte.
     pub seed: u64,
 }
 
 impl SynthOptions {
-    /// Sources, relations, candidacies, figures and disputes for this many events.
+    /// Sources, relations, candidacies, metrics and disputes for this many events.
     fn counts(&self) -> Counts {
         let entities = self.entities.max(2);
         Counts {

@@ -1,5 +1,6 @@
 //! Every user intent the explorer understands. Keys map to these through the keymap;
 //! `update` is the only place that acts on them.
+#![warn(missing_docs)]
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8,15 +9,19 @@ pub enum Action {
     Quit,
     /// Move the selection (or the detail link cursor) up one row.
     Up,
+    /// Move the selection (or the detail link cursor) down one row.
     Down,
     /// First row.
     Top,
     /// Last row.
     Bottom,
+    /// Up a screenful, less one row kept for context.
     PageUp,
+    /// Down a screenful, less one row kept for context.
     PageDown,
-    /// Focus the next pane (Tab) or the previous one (Shift-Tab).
+    /// Focus the next pane (Tab).
     NextPane,
+    /// Focus the previous pane (Shift-Tab).
     PrevPane,
     /// Focus pane N (1–5).
     FocusPane(u8),
@@ -28,6 +33,7 @@ pub enum Action {
     Forward,
     /// Esc: close an overlay, else go back, else clear the filter.
     Escape,
+    /// Open the search overlay with an empty query.
     OpenSearch,
     /// Filter the timeline to the selected entity's events, or clear the filter.
     ToggleFilter,
@@ -37,19 +43,26 @@ pub enum Action {
     Export,
     /// Copy the selected record as Markdown to the clipboard (OSC 52).
     Copy,
+    /// Open help, the command palette, or close it.
     ToggleHelp,
     /// Open the story file in $VISUAL / $EDITOR at the selected record's line.
     OpenInEditor,
-    /// Step the as-of date to the previous / next publication date.
+    /// Step the as-of date back to the previous publication date.
     AsOfEarlier,
+    /// Step the as-of date on to the next publication date (after the last one, every
+    /// source).
     AsOfLater,
     /// Search overlay: accept the highlighted result.
     SearchAccept,
     /// Search overlay: close and restore the previous view.
     SearchCancel,
+    /// Search overlay: highlight the result above.
     SearchUp,
+    /// Search overlay: highlight the result below.
     SearchDown,
+    /// Search overlay: delete the last character of the query.
     SearchDeleteChar,
+    /// Search overlay: empty the query.
     SearchClear,
     /// Search overlay: a typed character.
     SearchInput(char),
@@ -68,11 +81,17 @@ pub enum Action {
 pub enum PaletteAction {
     /// Run the highlighted command (closing the palette first).
     Run,
+    /// Highlight the command above (headings are skipped).
     Up,
+    /// Highlight the command below.
     Down,
+    /// Up a popup's height of commands.
     PageUp,
+    /// Down a popup's height of commands.
     PageDown,
+    /// Delete the last character of the filter.
     DeleteChar,
+    /// Empty the filter.
     Clear,
     /// A typed character narrows the list.
     Input(char),

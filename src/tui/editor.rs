@@ -3,6 +3,7 @@
 //! vi family, nano, emacs, kakoune …; `FILE:LINE` for helix, Sublime Text, Zed;
 //! `-g FILE:LINE` for VS Code and its forks; `--line N FILE` for JetBrains IDEs and
 //! Xcode, as lazygit's presets do), and handing the terminal over and back.
+#![warn(missing_docs)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,7 +13,9 @@ use super::app::App;
 /// What the editor key asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditRequest {
+    /// The story file.
     pub file: PathBuf,
+    /// Where in it to open.
     pub target: EditTarget,
 }
 
@@ -24,7 +27,13 @@ pub enum EditTarget {
     /// The record with this id, last seen at `path` (None when the explorer shows
     /// the story as of a date, whose records are not numbered as in the file); its
     /// line is looked up in the file when the key is used.
-    Record { id: String, path: Option<String> },
+    Record {
+        /// The record's id.
+        id: String,
+        /// Where it was in the file (`events[3]`): the quick way to its line, used
+        /// when the record there still has this id.
+        path: Option<String>,
+    },
 }
 
 /// The editor command from the environment, as a shell would read it.

@@ -1,4 +1,5 @@
 //! The one key table: it drives key handling, the help overlay and the status-bar hints.
+#![warn(missing_docs)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
@@ -9,14 +10,20 @@ use super::keys::{ch, ctrl, plain};
 /// Where a binding applies. `Global` bindings apply in normal mode in every pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
+    /// Normal mode, whatever pane has focus.
     Global,
+    /// Normal mode, in the four list panes.
     Lists,
+    /// Normal mode, in Detail.
     Detail,
+    /// While the search overlay is open.
     Search,
+    /// While help, the command palette, is open.
     Help,
 }
 
 impl Scope {
+    /// The heading of the scope's rows in help.
     pub fn title(self) -> &'static str {
         match self {
             Scope::Global => "Everywhere",
@@ -31,12 +38,16 @@ impl Scope {
 /// One row of the table.
 #[derive(Debug, Clone)]
 pub struct Binding {
+    /// Where the binding applies.
     pub scope: Scope,
     /// The name the help shows and the config file rebinds the row by. Rows sharing a
     /// name (the same action in several scopes) are rebound together.
     pub name: &'static str,
+    /// The default keys; the first is the one hints show.
     pub keys: &'static [Key],
+    /// What the keys do.
     pub action: Action,
+    /// What the row does, in help's words.
     pub description: &'static str,
     /// Short label for the status bar when this scope is active; None keeps it out.
     pub hint: Option<&'static str>,
@@ -125,7 +136,9 @@ pub const SCOPES: [Scope; 5] = [
 /// One row of the table with the keys it has in this session.
 #[derive(Debug, Clone)]
 pub struct Bound {
+    /// The row of `BINDINGS`.
     pub binding: &'static Binding,
+    /// Its keys in this session: the defaults, or the config file's instead.
     pub keys: Vec<Key>,
 }
 

@@ -1,12 +1,15 @@
 //! A key with its modifiers, how help writes it ("Ctrl-F", "PgDn", "↑"), and reading it
 //! back from the config file, which accepts what help shows and a few common spellings.
+#![warn(missing_docs)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
+    /// The key pressed.
     pub code: KeyCode,
+    /// Ctrl, Alt and so on held with it (Shift only where it is not in the character).
     pub modifiers: KeyModifiers,
 }
 

@@ -1,147 +1,27 @@
 //! The terminal explorer: panes, keyboard and mouse, search, export.
+#![warn(missing_docs)]
 
 pub mod action;
 pub mod app;
+pub(crate) mod broken_file;
 pub mod detail;
+mod detail_cursor;
 pub mod editor;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
-pub mod new_since;
+pub(crate) mod new_since;
 pub mod palette;
 mod palette_update;
-pub mod panes;
+pub(crate) mod panes;
 mod passage_toggle;
 mod passage_view;
 pub(crate) mod record_lines;
 pub mod reload;
 pub mod run;
 pub mod theme;
-pub mod themes;
+mod themes;
 pub mod trail;
 pub mod ui;
 pub mod update;
 pub mod watch;
-
-use std::io::IsTerminal;
-
-use anyhow::Result;
-
-use crate::cli::Cli;
-use crate::commands::{BadInput, load_story, today};
-
-/// The explorer's settings: the config file (`--config`, STORYSCOPE_CONFIG or the usual
-/// place) under the command line's flags. A bad config file stops here, exit 2.
-pub fn load_settings(cli: &Cli) -> Result<crate::config::Settings> {
-    let file = crate::config::ConfigPath::find(cli.explore.config.as_deref())?.load()?;
-    let overrides = crate::config::Overrides {
-        theme: cli.explore.theme,
-        color: cli.color,
-        no_mouse: cli.explore.no_mouse,
-        export_dir: cli.explore.export_dir.clone(),
-        no_watch: cli.explore.no_watch,
-    };
-    Ok(file.settings(&overrides, true))
-}
-
-/// `storyscope` with no subcommand: open the explorer on the story.
-pub fn explore(cli: &Cli) -> Result<i32> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(BadInput(
-            "the explorer needs a terminal, and standard input or output is not one. For scripts, use `storyscope export VIEW` or `storyscope search QUERY` (see --help).".to_owned(),
-        )
-        .into());
-    }
-    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
-        return Err(BadInput(
-            "TERM=dumb cannot show the explorer. Set TERM to your terminal's type (e.g. xterm-256color), or use `storyscope export VIEW` / `storyscope search QUERY`.".to_owned(),
-        )
-        .into());
-    }
-    let settings = load_settings(cli)?;
-    let loaded = load_story(cli)?;
-    if !settings.export_dir.is_dir() {
-        return Err(BadInput(format!(
-            "export folder {}: no such folder (from {})",
-            settings.export_dir.display(),
-            if cli.explore.export_dir.is_some() {
-                "--export-dir"
-            } else {
-                "the config file's export-dir"
-            }
-        ))
-        .into());
-    }
-    let story_dir = cli.story.as_deref().map(crate::commands::story_dir);
-    let (texts, problems) =
-        crate::story::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
-    let mut app = app::App::new(loaded.full, loaded.as_of, today());
-    app.texts = std::sync::Arc::new(texts);
-    // A missing text file costs only its paragraphs: the story still opens, and the
-    // status line says which file (`storyscope check` lists them all).
-    if let Some(first) = problems.first() {
-        let more = match problems.len() {
-            1 => String::new(),
-            n => format!(" (and {} more; see storyscope check)", n - 1),
-        };
-        app.error(format!("{first}{more}"));
-    }
-    app.export_dir = settings.export_dir.clone();
-    app.keymap = settings.keymap.clone();
-    app.story_file = cli.story.clone();
-    // Reload on save (the config's `watch`, --no-watch for one run); without a
-    // watcher (no inotify watches left, an odd file system) the explorer still works,
-    // and says so.
-    let watcher = match (&cli.story, settings.watch) {
-        (Some(path), true) => match watch::StoryWatcher::start(path) {
-            Ok(watcher) => Some(watcher),
-            Err(why) => {
-                app.error(format!(
-                    "not reloading on save: cannot watch the file ({why})"
-                ));
-                None
-            }
-        },
-        _ => None,
-    };
-    let theme = settings.theme;
-    app.color = theme.color;
-    let mouse = settings.mouse;
-    let signals = run::StopSignals::install();
-    let mut session = run::TerminalSession::enter(mouse)?;
-    let mut clipboard = std::io::stdout();
-    let mut edit = |request: &editor::EditRequest| {
-        run::hand_over_terminal(mouse, || editor::run_editor(request))
-    };
-    let mut outside = run::Outside {
-        reloads: watcher.as_ref().map(|w| &w.reloads),
-        edit: &mut edit,
-    };
-    let result = run::run_loop(
-        &mut session.terminal,
-        &mut app,
-        theme,
-        mouse,
-        &mut run::crossterm_events,
-        &signals.flag,
-        &mut clipboard,
-        &mut outside,
-    );
-    drop(session);
-    // A closed terminal fails the loop's next read or draw, sometimes a moment before
-    // its SIGHUP lands; the signal is the better account of what happened, so give it
-    // that moment.
-    if result.is_err() {
-        for _ in 0..20 {
-            if signals.exit_code().is_some() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-    }
-    if let Some(code) = signals.exit_code() {
-        return Ok(code);
-    }
-    result?;
-    Ok(0)
-}

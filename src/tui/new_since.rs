@@ -2,6 +2,7 @@
 //! previous publication date and the one shown, for row marks ("+" new, "*" changed)
 //! and the "new since previous date: N" count. The steps themselves are
 //! `tui::app::as_of_steps`.
+#![warn(missing_docs)]
 
 use crate::story::RecordRef;
 use crate::story::date::DateSpec;
@@ -13,6 +14,7 @@ pub struct NewSince {
     /// The previous publication date; None at the earliest one, where nothing is
     /// marked.
     pub since: Option<DateSpec>,
+    /// What became known between that date and the one shown.
     pub diff: StoryDiff,
 }
 

@@ -2,6 +2,7 @@
 //! bound in this session, narrowed by a typed filter with the fuzzy matcher search
 //! uses (SkimMatcherV2; every word must match), the best match highlighted, and Enter
 //! running it. Only state and pure functions here; `ui/palette.rs` draws it.
+#![warn(missing_docs)]
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -12,6 +13,7 @@ use super::keymap::{Bound, Keymap, Scope};
 /// What the palette remembers between keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PaletteState {
+    /// The filter typed.
     pub query: String,
     /// Index into `entries(..)` of the highlighted row; always a runnable one.
     pub selected: usize,
@@ -22,7 +24,10 @@ pub struct PaletteState {
 /// One row the palette lists.
 #[derive(Debug, Clone)]
 pub struct Entry<'k> {
+    /// The keymap row.
     pub row: &'k Bound,
+    /// How well it matches the filter, as the fuzzy matcher scores it; 0 with no
+    /// filter.
     pub score: i64,
 }
 
@@ -33,12 +38,14 @@ impl Entry<'_> {
         is_runnable(self.row.binding.scope)
     }
 
+    /// What Enter on the row runs.
     pub fn action(&self) -> Action {
         self.row.binding.action
     }
 }
 
-pub fn is_runnable(scope: Scope) -> bool {
+/// True for the scopes whose rows run from the palette.
+pub(crate) fn is_runnable(scope: Scope) -> bool {
     matches!(scope, Scope::Global | Scope::Lists | Scope::Detail)
 }
 

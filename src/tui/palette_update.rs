@@ -1,6 +1,7 @@
 //! The palette's part of `update`: typing narrows, the arrows move between commands,
 //! and the scroll is settled here, against the list as it will be drawn, so the state
 //! never holds a scroll the screen cannot show.
+#![warn(missing_docs)]
 
 use super::action::{Action, PaletteAction};
 use super::app::{App, Mode};
@@ -67,9 +68,7 @@ fn apply(app: &mut App, action: PaletteAction) {
         PaletteAction::PageDown => palette::step(&entries, selected, page),
         _ => selected.min(entries.len().saturating_sub(1)),
     };
-    // The scroll is settled here, against the list as it will be drawn.
-    let scroll = settled_scroll(app, &entries);
-    app.palette.scroll = scroll;
+    app.palette.scroll = settled_scroll(app, &entries);
 }
 
 /// The scroll that keeps the highlighted row in view.

@@ -1,12 +1,18 @@
 //! The panes and the cursor each list pane keeps.
+#![warn(missing_docs)]
 
 /// The panes, in Tab order; the number keys 1–5 follow this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
+    /// The story's events in date order.
     Timeline,
+    /// Each candidate weighed by each chooser, with its stages.
     Candidates,
+    /// The cited metrics: figures the sources give, with who states them.
     Metrics,
+    /// The articles and reports the story cites.
     Sources,
+    /// The record selected (or followed) in full, with links to follow.
     Detail,
 }
 
@@ -41,6 +47,7 @@ impl Pane {
         }
     }
 
+    /// The number key that focuses the pane (1–5), as its border and tab show it.
     pub fn number(self) -> u8 {
         Pane::ALL
             .iter()
@@ -69,6 +76,7 @@ impl Pane {
 /// Selection and scroll of one list pane.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListCursor {
+    /// The selected row.
     pub selected: usize,
     /// First visible row; kept so the selection stays in view with little movement.
     pub offset: usize,

@@ -2,14 +2,13 @@
 //! which replaces the old one keeping the reader's place (focus, selections by id,
 //! trail, filter, as-of date), or the problems of a broken save, shown until the file
 //! is valid again while the last good story stays on screen. Pure: no I/O here.
+#![warn(missing_docs)]
 
-use crate::story::load::{Location, Problem};
 use crate::story::{RecordRef, Story};
 
 use super::app::{App, Mode, Pane};
-
-/// How many of a broken file's problems are spelled out on screen.
-pub const PROBLEMS_SHOWN: usize = 4;
+/// The problems a `Reload::Broken` carries.
+pub use super::broken_file::BrokenFile;
 
 /// What the watcher found after the file changed.
 #[derive(Debug)]
@@ -20,80 +19,6 @@ pub enum Reload {
     Broken(BrokenFile),
     /// The sources' article texts, read again after the story loaded.
     Texts(std::sync::Arc<crate::story::passage::SourceTexts>),
-}
-
-/// Why the story file on disk does not load, for the problems panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokenFile {
-    /// Every problem the loader found.
-    pub count: usize,
-    /// The first few, each with its line (when known) and record id.
-    pub shown: Vec<FileProblem>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileProblem {
-    /// 1-based line in the file.
-    pub line: Option<usize>,
-    /// Id of the record the problem is in, when it has one.
-    pub id: Option<String>,
-    /// Location and message, as `check` prints them.
-    pub text: String,
-}
-
-impl BrokenFile {
-    /// The loader's problems for the file whose bytes are `bytes`.
-    pub fn from_problems(problems: &[Problem], bytes: &[u8]) -> BrokenFile {
-        let text = String::from_utf8_lossy(bytes);
-        BrokenFile {
-            count: problems.len(),
-            shown: problems
-                .iter()
-                .take(PROBLEMS_SHOWN)
-                .map(|problem| {
-                    let (line, id) = where_in_text(&text, &problem.location);
-                    FileProblem {
-                        line,
-                        id,
-                        text: problem.to_string(),
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    pub fn missing() -> BrokenFile {
-        BrokenFile::one("file: the story file is not there (moved or deleted?)")
-    }
-
-    pub fn unreadable(why: &str) -> BrokenFile {
-        BrokenFile::one(&format!("file: cannot be read: {why}"))
-    }
-
-    fn one(text: &str) -> BrokenFile {
-        BrokenFile {
-            count: 1,
-            shown: vec![FileProblem {
-                line: None,
-                id: None,
-                text: text.to_owned(),
-            }],
-        }
-    }
-
-    /// The line of the first problem that has one: where the editor key opens.
-    pub fn first_line(&self) -> Option<usize> {
-        self.shown.iter().find_map(|p| p.line)
-    }
-}
-
-/// The line of a problem, and the id of the record it sits in, found in the text.
-fn where_in_text(text: &str, location: &Location) -> (Option<usize>, Option<String>) {
-    match location {
-        Location::LineColumn { line, .. } => (Some(*line), None),
-        Location::Path(path) => super::record_lines::line_and_id(text, path),
-        Location::File => (None, None),
-    }
 }
 
 /// Applies a reload to the explorer.
@@ -146,17 +71,8 @@ fn remember(app: &App) -> Place {
 /// Swaps in the new story and finds the reader's place in it again.
 fn replace_story(app: &mut App, full: Story) {
     let place = remember(app);
-    app.story = match app.as_of.map(|date| full.as_of(date.latest())) {
-        Some(Ok(story)) => story,
-        // As when the explorer opens: never the whole story under a date.
-        Some(Err(err)) => {
-            app.as_of = None;
-            app.error(err.to_string());
-            full.clone()
-        }
-        None => full.clone(),
-    };
     app.full = full;
+    app.show_as_of_or_every_source(app.as_of);
     app.forget_search_index();
     let story = &app.story;
     let find = |id: &String| story.lookup(id);
@@ -177,7 +93,8 @@ fn replace_story(app: &mut App, full: Story) {
         let Some(record) = id.as_ref().and_then(|id| app.story.lookup(id)) else {
             continue;
         };
-        let row = (0..app.rows_len(pane)).find(|&row| row_record(app, pane, row) == Some(record));
+        let row =
+            (0..app.rows_len(pane)).find(|&row| app.selected_record_at(pane, row) == Some(record));
         if let (Some(row), Some(cursor)) = (row, app.cursor_mut(pane)) {
             cursor.selected = row;
         }
@@ -192,26 +109,6 @@ fn replace_story(app: &mut App, full: Story) {
     }
     if app.mode == Mode::Search {
         // The hits point into the old story: search the new one.
-        super::update::rerun_search(app);
-    }
-}
-
-/// The record on `row` of a list pane.
-fn row_record(app: &App, pane: Pane, row: usize) -> Option<RecordRef> {
-    match pane {
-        Pane::Timeline => app.timeline_events.get(row).map(|&e| RecordRef::Event(e)),
-        Pane::Candidates => app
-            .candidate_rows
-            .get(row)
-            .map(|r| RecordRef::Candidacy(r.candidacy)),
-        Pane::Metrics => app
-            .metric_rows
-            .get(row)
-            .map(|r| RecordRef::Metric(r.metric)),
-        Pane::Sources => app
-            .source_rows
-            .get(row)
-            .map(|r| RecordRef::Source(r.source)),
-        Pane::Detail => None,
+        app.rerun_search();
     }
 }

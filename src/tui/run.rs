@@ -1,6 +1,7 @@
 //! The event loop (generic over ratatui's Backend, so tests drive it on TestBackend)
 //! and the real terminal session: raw mode, alternate screen, mouse capture, and
 //! restoring all of it on quit, on error, on panic and on SIGTERM/SIGHUP.
+#![warn(missing_docs)]
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -106,7 +107,10 @@ pub(crate) fn osc52(text: &str) -> String {
 /// What the loop hears from and hands to the world beyond the terminal: reloads of
 /// the story file, and the editor (run with the terminal handed over).
 pub struct Outside<'a> {
+    /// Where the watcher's reloads arrive; None without a watcher.
     pub reloads: Option<&'a Receiver<Reload>>,
+    /// Runs the editor on a request, the terminal handed over: Ok carries a note for
+    /// the status bar, Err why the editor did not run.
     pub edit: &'a mut dyn FnMut(&EditRequest) -> Result<String, String>,
 }
 

@@ -1,34 +1,52 @@
 //! Named styles, built once per session from a built-in theme (`themes.rs`), the
 //! colour decision (`--color`, NO_COLOR …) and the user's single-style overrides. Drawing
-//! code asks for a style by name and never decides about colour itself.
+//! code asks for a style by name and never decides about colour itself. The built-in
+//! palettes and the constructors that use them are in `themes.rs`.
+#![warn(missing_docs)]
 
 use ratatui::style::{Color, Modifier, Style};
-
-pub use super::themes::ThemeName;
+use serde::Deserialize;
 
 /// Every style the explorer draws with; the config file's `[styles]` table uses these
 /// names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StyleName {
+    /// Ordinary text.
     Text,
+    /// Secondary text: sourcing, hints, empty panes.
     Muted,
+    /// Headings in Detail, help and search.
     Heading,
+    /// The title bar and the mode badge.
     TitleBar,
+    /// Borders of unfocused panes.
     Border,
+    /// The border of the focused pane and of overlays.
     BorderFocused,
+    /// The selected row of the focused pane.
     Selection,
+    /// The selected row of the other panes.
     SelectionUnfocused,
+    /// Dates.
     Date,
+    /// Links in Detail.
     Link,
+    /// The ◆ disputed badge.
     DisputeBadge,
+    /// The ⚠ overdue badge.
     Overdue,
+    /// Metric values and candidacy stages.
     Value,
+    /// Matched characters in search results.
     Match,
+    /// Error messages.
     Error,
+    /// Information messages.
     Info,
 }
 
 impl StyleName {
+    /// Every style, in the order `config default` lists them.
     pub const ALL: [StyleName; 16] = [
         StyleName::Text,
         StyleName::Muted,
@@ -92,12 +110,42 @@ impl StyleName {
         }
     }
 
+    /// The style a config file's `[styles]` key names, if any.
     pub fn from_key(key: &str) -> Option<StyleName> {
         StyleName::ALL.into_iter().find(|name| name.key() == key)
     }
 
     fn index(self) -> usize {
         self as usize
+    }
+}
+
+/// A built-in theme, as the config file and `--theme` name it: `dark` for dark
+/// terminals in the 16 ANSI colours (the default), `light` for white or pale
+/// backgrounds (no yellow or cyan text, which would vanish), `high-contrast` (bright
+/// colours and bold on the terminal's own background, no grey).
+// The variants go without doc comments: clap would print them in `--help`.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
+
+impl ThemeName {
+    /// Every built-in theme.
+    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
+
+    /// The name in the config file and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        }
     }
 }
 
@@ -110,36 +158,17 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// A built-in theme; with `color` false, the NO_COLOR styles whatever the name.
-    pub fn builtin(name: ThemeName, color: bool) -> Theme {
-        let table = if color {
-            super::themes::palette(name)
-        } else {
-            super::themes::no_color()
-        };
+    /// A theme from a table that names every style (the built-in palettes in
+    /// `themes.rs`); `color` false marks the NO_COLOR styles.
+    pub(crate) fn from_table(
+        color: bool,
+        table: [(StyleName, Style); StyleName::ALL.len()],
+    ) -> Theme {
         let mut styles = [Style::new(); StyleName::ALL.len()];
         for (style_name, style) in table {
             styles[style_name.index()] = style;
         }
         Theme { color, styles }
-    }
-
-    /// The default dark theme, in colour.
-    pub fn dark() -> Theme {
-        Theme::builtin(ThemeName::Dark, true)
-    }
-
-    /// The NO_COLOR styles; also what layout and tests use when colour does not matter.
-    pub fn no_color() -> Theme {
-        Theme::builtin(ThemeName::Dark, false)
-    }
-
-    /// Colour unless NO_COLOR is set to anything non-empty (no-color.org).
-    pub fn from_env() -> Theme {
-        Theme::builtin(
-            ThemeName::Dark,
-            crate::color::ColorChoice::Auto.resolve(true),
-        )
     }
 
     /// Replaces one style. Without colour, the override keeps only its modifiers, so
@@ -156,26 +185,32 @@ impl Theme {
         self
     }
 
+    /// The style drawn for `name`.
     pub fn style(self, name: StyleName) -> Style {
         self.styles[name.index()]
     }
 
+    /// Ordinary text.
     pub fn plain(self) -> Style {
         self.style(StyleName::Text)
     }
 
+    /// Secondary text: sourcing, hints, empty panes.
     pub fn dim(self) -> Style {
         self.style(StyleName::Muted)
     }
 
+    /// Headings.
     pub fn heading(self) -> Style {
         self.style(StyleName::Heading)
     }
 
+    /// The title bar.
     pub fn title_bar(self) -> Style {
         self.style(StyleName::TitleBar)
     }
 
+    /// A pane's border, brighter on the focused one.
     pub fn border(self, focused: bool) -> Style {
         self.style(if focused {
             StyleName::BorderFocused
@@ -184,6 +219,7 @@ impl Theme {
         })
     }
 
+    /// The selected row, of the focused pane or of another.
     pub fn selected(self, focused: bool) -> Style {
         self.style(if focused {
             StyleName::Selection
@@ -192,50 +228,53 @@ impl Theme {
         })
     }
 
+    /// Dates.
     pub fn date(self) -> Style {
         self.style(StyleName::Date)
     }
 
+    /// Links in Detail.
     pub fn link(self) -> Style {
         self.style(StyleName::Link)
     }
 
+    /// The disputed badge.
     pub fn disputed(self) -> Style {
         self.style(StyleName::DisputeBadge)
     }
 
+    /// The overdue badge.
     pub fn overdue(self) -> Style {
         self.style(StyleName::Overdue)
     }
 
+    /// Metric values and candidacy stages.
     pub fn value(self) -> Style {
         self.style(StyleName::Value)
     }
 
+    /// Matched characters in search results.
     pub fn matched(self) -> Style {
         self.style(StyleName::Match)
     }
 
+    /// Error messages.
     pub fn error(self) -> Style {
         self.style(StyleName::Error)
     }
 
+    /// Information messages.
     pub fn info(self) -> Style {
         self.style(StyleName::Info)
     }
 }
 
-impl Default for Theme {
-    fn default() -> Theme {
-        Theme::dark()
-    }
-}
-
-/// Shorthands for the palettes in `themes.rs`.
+/// A style with only a foreground colour, for the palettes in `themes.rs`.
 pub(crate) fn fg(color: Color) -> Style {
     Style::new().fg(color)
 }
 
+/// Bold, for the palettes in `themes.rs`.
 pub(crate) fn bold() -> Modifier {
     Modifier::BOLD
 }
@@ -243,30 +282,6 @@ pub(crate) fn bold() -> Modifier {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_theme_sets_every_style_it_needs() {
-        for name in ThemeName::ALL {
-            let theme = Theme::builtin(name, true);
-            // A selection that looks like plain text would hide where the reader is.
-            assert_ne!(theme.selected(true), Style::new(), "{name:?}");
-            assert_ne!(theme.selected(false), Style::new(), "{name:?}");
-            assert_ne!(theme.title_bar(), Style::new(), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn no_color_uses_no_colours_at_all() {
-        for name in ThemeName::ALL {
-            let theme = Theme::builtin(name, false)
-                .with_style(StyleName::Selection, Style::new().fg(Color::Red).bold());
-            for style_name in StyleName::ALL {
-                let style = theme.style(style_name);
-                assert_eq!((style.fg, style.bg), (None, None), "{style_name:?}");
-            }
-            assert!(theme.selected(true).add_modifier.contains(Modifier::BOLD));
-        }
-    }
 
     #[test]
     fn style_keys_round_trip() {

@@ -1,38 +1,49 @@
 //! The built-in themes: `dark` (for dark terminals, the 16 ANSI colours), `light` (no
 //! yellow or cyan text, which vanish on a white background), `high-contrast` (bright
 //! colours, bold, no grey), and the NO_COLOR styles, where only modifiers remain so the
-//! selection and badges stay visible through REVERSED, BOLD and UNDERLINED.
+//! selection and badges stay visible through REVERSED, BOLD and UNDERLINED; and the
+//! `Theme` constructors that pick one of them.
+#![warn(missing_docs)]
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
 
 use super::theme::StyleName::{self, *};
-use super::theme::{bold, fg};
+use super::theme::{Theme, ThemeName, bold, fg};
 
-/// A built-in theme, as the config file and `--theme` name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
+impl Theme {
+    /// A built-in theme; with `color` false, the NO_COLOR styles whatever the name.
+    pub fn builtin(name: ThemeName, color: bool) -> Theme {
+        let table = if color { palette(name) } else { no_color() };
+        Theme::from_table(color, table)
+    }
+
+    /// The default dark theme, in colour.
+    pub fn dark() -> Theme {
+        Theme::builtin(ThemeName::Dark, true)
+    }
+
+    /// The NO_COLOR styles; also what layout and tests use when colour does not matter.
+    pub fn no_color() -> Theme {
+        Theme::builtin(ThemeName::Dark, false)
+    }
+
+    /// Colour unless NO_COLOR is set to anything non-empty (no-color.org).
+    pub fn from_env() -> Theme {
+        Theme::builtin(
+            ThemeName::Dark,
+            crate::color::ColorChoice::Auto.resolve(true),
+        )
+    }
 }
 
-impl ThemeName {
-    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::HighContrast => "high-contrast",
-        }
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme::dark()
     }
 }
 
 /// The styles of a theme in colour.
-pub(crate) fn palette(name: ThemeName) -> [(StyleName, Style); 16] {
+fn palette(name: ThemeName) -> [(StyleName, Style); 16] {
     match name {
         ThemeName::Dark => dark(),
         ThemeName::Light => light(),
@@ -138,7 +149,7 @@ fn high_contrast() -> [(StyleName, Style); 16] {
 }
 
 /// NO_COLOR: modifiers only.
-pub(crate) fn no_color() -> [(StyleName, Style); 16] {
+fn no_color() -> [(StyleName, Style); 16] {
     let with = |modifier: Modifier| Style::new().add_modifier(modifier);
     [
         (Text, Style::new()),
@@ -163,6 +174,30 @@ pub(crate) fn no_color() -> [(StyleName, Style); 16] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_theme_sets_every_style_it_needs() {
+        for name in ThemeName::ALL {
+            let theme = Theme::builtin(name, true);
+            // A selection that looks like plain text would hide where the reader is.
+            assert_ne!(theme.selected(true), Style::new(), "{name:?}");
+            assert_ne!(theme.selected(false), Style::new(), "{name:?}");
+            assert_ne!(theme.title_bar(), Style::new(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn no_color_uses_no_colours_at_all() {
+        for name in ThemeName::ALL {
+            let theme = Theme::builtin(name, false)
+                .with_style(StyleName::Selection, Style::new().fg(Color::Red).bold());
+            for style_name in StyleName::ALL {
+                let style = theme.style(style_name);
+                assert_eq!((style.fg, style.bg), (None, None), "{style_name:?}");
+            }
+            assert!(theme.selected(true).add_modifier.contains(Modifier::BOLD));
+        }
+    }
 
     #[test]
     fn every_palette_names_every_style_once() {

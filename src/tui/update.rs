@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Option<Effect>`: every state change in one pure place.
 //! Effects that touch the outside world (writing a file, the clipboard) are returned
 //! for the event loop to carry out.
+#![warn(missing_docs)]
 
 use crate::story::RecordRef;
 use crate::story::export::{ExportOptions, ExportView};
@@ -8,20 +9,28 @@ use crate::story::views::ViewFilter;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::detail::{self, DetailLayout};
+use super::detail;
+use super::detail_cursor::{click_in_detail, detail_layout, move_in_detail};
 use super::layout::{self, Hit};
 
 /// Something for the event loop to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write this Markdown to a new file named after `stem` in the export folder.
-    Export { stem: String, markdown: String },
+    Export {
+        /// The file name without its counter and extension: `storyscope-timeline`.
+        stem: String,
+        /// What the file holds.
+        markdown: String,
+    },
     /// Put this text on the clipboard.
     Copy(String),
     /// Hand the terminal to the editor on the story file.
     Edit(super::editor::EditRequest),
 }
 
+/// Acts on one action: changes the state, keeps every list's selection in view, and
+/// returns what the event loop must do outside, if anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
     layout::sync_scroll(app);
@@ -41,101 +50,28 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 return apply(app, command);
             }
         }
-        Action::OpenSearch => {
-            app.mode = Mode::Search;
-            app.search.query.clear();
-            app.search.hits.clear();
-            app.search.selected = 0;
-        }
-        Action::SearchCancel => app.mode = Mode::Normal,
-        Action::SearchInput(c) => {
-            if !c.is_control() {
-                app.search.query.push(c);
-                run_search(app);
-            }
-        }
-        Action::SearchDeleteChar => {
-            app.search.query.pop();
-            run_search(app);
-        }
-        Action::SearchClear => {
-            app.search.query.clear();
-            run_search(app);
-        }
-        Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
-        Action::SearchDown => {
-            if app.search.selected + 1 < app.search.hits.len() {
-                app.search.selected += 1;
-            }
-        }
-        Action::SearchAccept => {
-            if let Some(hit) = app.search.hits.get(app.search.selected) {
-                let target = hit.target;
-                app.mode = Mode::Normal;
-                jump_to(app, target);
-            }
-        }
-        Action::NextPane | Action::PrevPane => {
-            let panes = Pane::ALL;
-            let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
-            let step = if action == Action::NextPane {
-                1
-            } else {
-                panes.len() - 1
-            };
-            app.set_focus(panes[(current + step) % panes.len()]);
-        }
-        Action::FocusPane(n) => {
-            if let Some(&pane) = Pane::ALL.get(usize::from(n).saturating_sub(1)) {
-                app.set_focus(pane);
-            }
-        }
-        Action::Up => move_selection(app, -1),
-        Action::Down => move_selection(app, 1),
-        Action::PageUp => move_selection(app, -(layout::page_rows(app) as isize)),
-        Action::PageDown => move_selection(app, layout::page_rows(app) as isize),
-        Action::Top => move_selection(app, isize::MIN / 2),
-        Action::Bottom => move_selection(app, isize::MAX / 2),
-        Action::Follow => follow(app),
-        Action::Back => back(app),
-        Action::Forward => {
-            let shown = app.detail_target();
-            if app.trail.forward(shown) {
-                reset_detail_cursor(app);
-            }
-        }
-        Action::Escape => {
-            if app.trail.followed.is_some() {
-                back(app);
-            } else if app.filter.is_some() {
-                toggle_filter(app);
-            } else if app.focus == Pane::Detail {
-                app.set_focus(app.origin_pane);
-            }
-        }
+        Action::OpenSearch
+        | Action::SearchCancel
+        | Action::SearchInput(_)
+        | Action::SearchDeleteChar
+        | Action::SearchClear
+        | Action::SearchUp
+        | Action::SearchDown
+        | Action::SearchAccept => search_key(app, action),
+        Action::NextPane | Action::PrevPane | Action::FocusPane(_) => focus_key(app, action),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => move_key(app, action),
+        Action::Follow | Action::Back | Action::Forward | Action::Escape => trail_key(app, action),
         Action::ToggleFilter => toggle_filter(app),
-        Action::ToggleChart => {
-            app.chart = !app.chart;
-            if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
-                app.chart = false;
-                app.info("no metrics here compare with each other");
-            }
-        }
-        Action::AsOfEarlier | Action::AsOfLater => {
-            app.step_as_of(action == Action::AsOfLater, run_search)
-        }
+        Action::ToggleChart => toggle_chart(app),
+        Action::AsOfEarlier | Action::AsOfLater => app.step_as_of(action == Action::AsOfLater),
         Action::Export => return export(app),
         Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
-        Action::Copy => {
-            let record = app.detail_target()?;
-            let markdown =
-                crate::story::document::to_markdown(&app.detail_source().document(record));
-            app.info(format!(
-                "copied “{}” as Markdown",
-                app.story.record_title(record)
-            ));
-            return Some(Effect::Copy(markdown));
-        }
+        Action::Copy => return copy(app),
         Action::Click(column, row) => click(app, column, row),
         Action::Scroll(column, row, delta) => {
             if let Some(Hit::Pane(pane, _)) = layout::hit_test(app, column, row) {
@@ -147,8 +83,120 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-/// Results the search overlay keeps for a query.
-const SEARCH_LIMIT: usize = 200;
+/// The search overlay's keys: typing searches as it goes, Enter jumps to the hit.
+fn search_key(app: &mut App, action: Action) {
+    match action {
+        Action::OpenSearch => {
+            app.mode = Mode::Search;
+            app.search.query.clear();
+            app.search.hits.clear();
+            app.search.selected = 0;
+        }
+        Action::SearchCancel => app.mode = Mode::Normal,
+        Action::SearchInput(c) if !c.is_control() => {
+            app.search.query.push(c);
+            app.run_search();
+        }
+        Action::SearchDeleteChar => {
+            app.search.query.pop();
+            app.run_search();
+        }
+        Action::SearchClear => {
+            app.search.query.clear();
+            app.run_search();
+        }
+        Action::SearchUp => app.search.selected = app.search.selected.saturating_sub(1),
+        Action::SearchDown if app.search.selected + 1 < app.search.hits.len() => {
+            app.search.selected += 1;
+        }
+        Action::SearchAccept => {
+            if let Some(hit) = app.search.hits.get(app.search.selected) {
+                let target = hit.target;
+                app.mode = Mode::Normal;
+                jump_to(app, target);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Tab, Shift-Tab and the pane numbers.
+fn focus_key(app: &mut App, action: Action) {
+    let panes = Pane::ALL;
+    let target = match action {
+        Action::NextPane | Action::PrevPane => {
+            let current = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
+            let step = if action == Action::NextPane {
+                1
+            } else {
+                panes.len() - 1
+            };
+            Some(panes[(current + step) % panes.len()])
+        }
+        Action::FocusPane(n) => panes.get(usize::from(n).saturating_sub(1)).copied(),
+        _ => None,
+    };
+    if let Some(pane) = target {
+        app.set_focus(pane);
+    }
+}
+
+/// The arrow, page, home and end keys, in the focused pane.
+fn move_key(app: &mut App, action: Action) {
+    let delta = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -(layout::page_rows(app) as isize),
+        Action::PageDown => layout::page_rows(app) as isize,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return,
+    };
+    move_selection(app, delta);
+}
+
+/// Enter, back, forward and Esc: the trail of records followed in Detail.
+fn trail_key(app: &mut App, action: Action) {
+    match action {
+        Action::Follow => follow(app),
+        Action::Back => back(app),
+        Action::Forward => {
+            let shown = app.detail_target();
+            if app.trail.forward(shown) {
+                app.reset_detail_cursor();
+            }
+        }
+        Action::Escape => {
+            if app.trail.followed.is_some() {
+                back(app);
+            } else if app.filter.is_some() {
+                toggle_filter(app);
+            } else if app.focus == Pane::Detail {
+                app.set_focus(app.origin_pane);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn toggle_chart(app: &mut App) {
+    app.chart = !app.chart;
+    if app.chart && app.story.metric_groups(ViewFilter::default()).is_empty() {
+        app.chart = false;
+        app.info("no metrics here compare with each other");
+    }
+}
+
+/// The record in Detail as Markdown, for the clipboard.
+fn copy(app: &mut App) -> Option<Effect> {
+    let record = app.detail_target()?;
+    let markdown = crate::story::document::to_markdown(&app.detail_source().document(record));
+    app.info(format!(
+        "copied “{}” as Markdown",
+        app.story.record_title(record)
+    ));
+    Some(Effect::Copy(markdown))
+}
 
 /// Takes the background search's hits if they answer the current query; true when the
 /// screen needs a redraw.
@@ -171,34 +219,6 @@ pub fn search_pending(app: &App) -> bool {
         .is_some_and(|worker| worker.is_pending())
 }
 
-/// Searches the current story again for the query typed, after the story changed.
-pub(crate) fn rerun_search(app: &mut App) {
-    app.search.hits.clear();
-    app.search.selected = 0;
-    run_search(app);
-}
-
-fn run_search(app: &mut App) {
-    if app.search.query.trim().is_empty() {
-        app.search.hits.clear();
-        app.search.selected = 0;
-        return;
-    }
-    let query = app.search.query.clone();
-    app.search_index();
-    match &app.search_worker {
-        // The typed character shows now; the hits follow when `poll_search` sees them.
-        Some(worker) => {
-            worker.submit(&query, SEARCH_LIMIT);
-            return;
-        }
-        None => {
-            app.search.hits = app.search_index().search(&query, SEARCH_LIMIT);
-        }
-    }
-    app.search.selected = 0;
-}
-
 /// Moves the focused list's selection, or the Detail link cursor.
 fn move_selection(app: &mut App, delta: isize) {
     let pane = app.focus;
@@ -214,60 +234,11 @@ fn move_selection(app: &mut App, delta: isize) {
     app.start_over();
 }
 
-/// Detail moves from link to link while the next link is on screen, and scrolls a
-/// line at a time otherwise, so text after the last link (citations) can be read too.
-fn move_in_detail(app: &mut App, delta: isize) {
-    let height = layout::detail_size(app).1;
-    let Some(doc) = detail_layout(app) else {
-        return;
-    };
-    let (lines, links) = (doc.lines, doc.links.clone());
-    let max_scroll = lines.saturating_sub(height);
-    let visible = |scroll: usize, line: usize| line >= scroll && line < scroll + height;
-    for _ in 0..delta.unsigned_abs().min(lines + 1) {
-        if delta > 0 {
-            match links.get(app.detail_link + 1) {
-                Some(&(line, _)) if visible(app.detail_scroll, line) => app.detail_link += 1,
-                _ => app.detail_scroll = (app.detail_scroll + 1).min(max_scroll),
-            }
-        } else {
-            let previous = app.detail_link.checked_sub(1).and_then(|i| links.get(i));
-            match previous {
-                Some(&(line, _)) if visible(app.detail_scroll, line) || app.detail_scroll == 0 => {
-                    app.detail_link -= 1;
-                }
-                _ => app.detail_scroll = app.detail_scroll.saturating_sub(1),
-            }
-        }
-    }
-}
-
-/// Where the links of the record in Detail fall at Detail's width: laid out once per
-/// record and width, then reused by every key until the record, the width or the
-/// story changes.
-fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
-    let record = app.detail_target()?;
-    let width = layout::detail_size(app).0;
-    let fresh = app
-        .detail_layout
-        .as_ref()
-        .is_some_and(|doc| doc.record == record && doc.width == width);
-    if !fresh {
-        app.detail_layout = Some(app.detail_source().layout(record, width));
-    }
-    app.detail_layout.as_ref()
-}
-
-fn reset_detail_cursor(app: &mut App) {
-    app.detail_link = 0;
-    app.detail_scroll = 0;
-}
-
 fn follow(app: &mut App) {
     if app.focus.is_list() {
         if app.selected_record(app.focus).is_some() {
             app.set_focus(Pane::Detail);
-            reset_detail_cursor(app);
+            app.reset_detail_cursor();
         }
         return;
     }
@@ -286,7 +257,7 @@ fn follow(app: &mut App) {
 fn navigate_to(app: &mut App, target: RecordRef) {
     let (shown, list) = (app.detail_target(), app.last_list_pane());
     if app.trail.hop(shown, target, list) {
-        reset_detail_cursor(app);
+        app.reset_detail_cursor();
     }
 }
 
@@ -294,7 +265,7 @@ fn back(app: &mut App) {
     // Back at the start of the trail, Detail shows the list selection again.
     let selection = app.selected_record(app.last_list_pane());
     if app.trail.back(selection) {
-        reset_detail_cursor(app);
+        app.reset_detail_cursor();
     }
 }
 
@@ -427,18 +398,5 @@ fn click(app: &mut App, column: u16, row: u16) {
         Some(Hit::Pane(pane, None)) => app.set_focus(pane),
         Some(Hit::Tab(pane)) => app.set_focus(pane),
         None => {}
-    }
-}
-
-/// A click on the Detail row `row` (0 is the top line shown) puts the cursor on the
-/// link drawn there.
-fn click_in_detail(app: &mut App, row: usize) {
-    let (scroll, height) = (app.detail_scroll, layout::detail_size(app).1);
-    let Some(doc) = detail_layout(app) else {
-        return;
-    };
-    let line = layout::clamp_detail_scroll(scroll, doc.lines, height) + row;
-    if let Some(link) = doc.links.iter().position(|&(at, _)| at == line) {
-        app.detail_link = link;
     }
 }

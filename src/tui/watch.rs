@@ -2,6 +2,7 @@
 //! file's folder, so editors that save by writing a new file and renaming it over the
 //! old one (vim, most IDEs) are seen too. Each settled change is loaded on the
 //! watcher's thread and handed to the event loop as a `Reload` message.
+#![warn(missing_docs)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,7 +12,8 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use super::reload::{BrokenFile, Reload};
+use super::broken_file::BrokenFile;
+use super::reload::Reload;
 use crate::story::load;
 use crate::story::passage::SourceTexts;
 
@@ -22,6 +24,7 @@ const SETTLE: Duration = Duration::from_millis(120);
 /// The watcher and the channel its reloads arrive on; dropping it stops watching.
 pub struct StoryWatcher {
     _debouncer: Debouncer<RecommendedWatcher>,
+    /// A `Reload` each time the file settled after a change.
     pub reloads: Receiver<Reload>,
 }
 
@@ -109,7 +112,7 @@ impl Reader {
                     // The sources' text files too: a new source may name one. Their
                     // problems are `check`'s to list; a missing file costs only its
                     // paragraphs.
-                    let folder = crate::commands::story_dir(&self.path);
+                    let folder = crate::fsutil::story_dir(&self.path);
                     let (texts, _) = SourceTexts::load(&story, Some(&folder));
                     let _ = self.sender.send(Reload::Loaded(Box::new(story)));
                     Reload::Texts(Arc::new(texts))

@@ -255,13 +255,15 @@ impl Explorer {
             })
             .expect("resize the pty");
         // vt100 0.16 panics (overflow in `Grid::col_wrap`) when a wide character reaches
-        // a 1-column screen, which happens when a frame drawn for the old size arrives
-        // after the resize; two columns are enough to avoid it.
+        // a screen narrower than it, which happens when a frame drawn for the old size
+        // arrives after the resize. Two columns were not always enough on a loaded
+        // machine; the emulator's screen stays at least 10×3 (what the app draws on a
+        // smaller terminal is not read by any test).
         self.parser
             .lock()
             .unwrap()
             .screen_mut()
-            .set_size(rows, cols.max(2));
+            .set_size(rows.max(3), cols.max(10));
     }
 }
 

@@ -1,9 +1,11 @@
 //! The validated story: records in arenas (the file's own vectors) plus indexes from
 //! ids and from each entity to everything that mentions it, built once at load.
+#![warn(missing_docs)]
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+mod author_notes;
 mod check;
 
 use super::date::Precision;
@@ -12,15 +14,24 @@ use super::problem::{Problem, cap_problems};
 
 use check::{Checker, index_ids, resolve_source_roots};
 
-/// A record in the story, by arena index.
+/// A record in the story, by its index in the list of its kind in `StoryFile`
+/// (file order). Indexes are only meaningful for the story that made them: a story
+/// narrowed to a date has its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordRef {
+    /// An index into `sources`.
     Source(usize),
+    /// An index into `entities`.
     Entity(usize),
+    /// An index into `relations`.
     Relation(usize),
+    /// An index into `events`.
     Event(usize),
+    /// An index into `candidates`.
     Candidacy(usize),
+    /// An index into `metrics`.
     Metric(usize),
+    /// An index into `disputes`.
     Dispute(usize),
 }
 
@@ -40,11 +51,15 @@ impl RecordRef {
 
 /// Everything that points at one entity, each list in file order.
 #[derive(Debug, Clone, Default)]
-pub struct EntityLinks {
-    pub relations: Vec<usize>,
-    pub events: Vec<usize>,
-    pub metrics: Vec<usize>,
-    pub candidacies: Vec<usize>,
+pub(crate) struct EntityLinks {
+    /// Relations with the entity at either end.
+    pub(crate) relations: Vec<usize>,
+    /// Events that list it among their entities.
+    pub(crate) events: Vec<usize>,
+    /// Metrics about it or stated by it.
+    pub(crate) metrics: Vec<usize>,
+    /// Candidacies with it as candidate or seeker.
+    pub(crate) candidacies: Vec<usize>,
 }
 
 /// A loaded, validated story. Every id it holds resolves.
@@ -53,6 +68,7 @@ pub struct EntityLinks {
 /// story next to its as-of view) costs two reference counts, not a copy of 100k events.
 #[derive(Debug, Clone)]
 pub struct Story {
+    /// The records as in the file; every id in them resolves. Shared, never mutated.
     pub file: Arc<StoryFile>,
     /// Where it came from, for provenance lines: a path or "embedded story".
     pub origin: String,
@@ -102,7 +118,7 @@ impl Story {
             ..
         } = checker;
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
-        super::authored::check_notes(&file, &mut problems);
+        author_notes::check_notes(&file, &mut problems);
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
@@ -120,6 +136,7 @@ impl Story {
         })
     }
 
+    /// The record with this id, of whatever kind; None for an id the story lacks.
     pub fn lookup(&self, id: &str) -> Option<RecordRef> {
         self.indexes.ids.get(id).copied()
     }
@@ -136,6 +153,7 @@ impl Story {
         &self.file.entities[self.entity_index(id)].name
     }
 
+    /// The arena index of a source id that validation has already checked.
     pub fn source_index(&self, id: &str) -> usize {
         match self.indexes.ids.get(id) {
             Some(RecordRef::Source(index)) => *index,
@@ -148,7 +166,8 @@ impl Story {
         &self.file.sources[self.source_index(id)]
     }
 
-    pub fn links(&self, entity: usize) -> &EntityLinks {
+    /// Everything that points at the entity at arena index `entity`.
+    pub(crate) fn links(&self, entity: usize) -> &EntityLinks {
         &self.indexes.entity_links[entity]
     }
 

@@ -1,4 +1,5 @@
 //! A cited metric and the words that qualify its value: bound, basis, direction.
+#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -11,13 +12,20 @@ use crate::story::not_null::present;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
+    /// The value as stated; the default.
     #[default]
     Exact,
+    /// Approximately.
     About,
+    /// Strictly more.
     Over,
+    /// Strictly more, for a source that says "exceeding".
     Exceeding,
+    /// The value or more.
     AtLeast,
+    /// At most, e.g. an intraday peak.
     UpTo,
+    /// Strictly less.
     Under,
 }
 
@@ -36,10 +44,13 @@ impl Bound {
     }
 }
 
+/// Which way a change went; the change's value is then written without a sign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// A rise, shown with "+".
     Up,
+    /// A fall, shown with "−".
     Down,
 }
 
@@ -47,9 +58,12 @@ pub enum Direction {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
     /// Entity id the metric is about.
     pub subject: String,
+    /// What is measured ("Businesses using Qwen"); not blank.
     pub label: String,
     /// The number as stated. Exactly one of `value`, `range` and `qualitative`.
     #[serde(default, deserialize_with = "present")]
@@ -98,6 +112,8 @@ pub struct Metric {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub period_note: Option<String>,
+    /// What the value is measured against: `level`, `year_on_year`, `intraday` … or a
+    /// basis of the story's own.
     pub basis: Basis,
     /// Entity id of whoever stated the metric.
     #[serde(default, deserialize_with = "present")]
@@ -109,7 +125,10 @@ pub struct Metric {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub group: Option<String>,
+    /// Where the sources give the metric; at least one.
     pub cite: Vec<Citation>,
+    /// What in this record the author added rather than a source said: inferences and
+    /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
 }

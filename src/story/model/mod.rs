@@ -2,6 +2,7 @@
 //! the loader, the schema (`storyscope schema`) and the format documentation.
 //!
 //! Ids are strings in the file; `graph` resolves them into arena indexes once.
+#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -32,12 +33,17 @@ pub struct StoryFile {
     pub schema: Option<String>,
     /// Format version; must be 1.
     pub format: u32,
+    /// The story's title and summary, and what it calls its candidacies.
     pub story: StoryMeta,
     /// Every article, report or statement a fact can cite.
     pub sources: Vec<Source>,
+    /// Who and what the story is about, each cited.
     pub entities: Vec<Entity>,
+    /// Typed links between two entities; empty when left out.
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// Dated events in any order (the timeline sorts them by date); empty when left
+    /// out.
     #[serde(default)]
     pub events: Vec<Event>,
     /// Parties one entity weighed for a role, each with a dated history of stages.
@@ -51,10 +57,14 @@ pub struct StoryFile {
     pub disputes: Vec<Dispute>,
 }
 
+/// The story as a whole: its heading, and what it calls its candidacies.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoryMeta {
+    /// The story's headline, in the author's own words; not blank. It heads every
+    /// export.
     pub title: String,
+    /// A paragraph on what the story is about.
     pub summary: String,
     /// What the candidates pane and export call the candidacies ("Candidate
     /// partners", "Who will run the company"); "Candidates" when absent.
@@ -98,15 +108,22 @@ pub struct Citation {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
+    /// What sort of source: `article`, `report`, `statement`, `filing` or a kind of the
+    /// story's own; only `article` changes the wording ("2 articles", not "2 sources").
     pub kind: SourceKind,
+    /// Who published it; not blank.
     pub outlet: String,
+    /// Its headline, or a description when the headline is unknown; not blank.
     pub title: String,
     /// Publication date; absent when unknown.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub published: Option<DateSpec>,
+    /// Where to read it.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
@@ -126,26 +143,37 @@ pub struct Source {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub text: Option<String>,
+    /// What in this record the author added rather than a source said: inferences and
+    /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
 }
 
+/// What an entity is. A closed list: `check` counts a story's entities by kind.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
+    /// A business, listed or not.
     Company,
+    /// An AI model or a family of them (Qwen 2.5); shown as "AI model".
     AiModel,
+    /// Something made and shipped: a phone, an operating system, an app.
     Product,
+    /// One person; counted as "people".
     Person,
+    /// A body that is not a company: a board, an agency, a university.
     Organisation,
+    /// An authority whose approval or oversight the story turns on.
     Regulator,
+    /// A market or region the story concerns (smartphones in China).
     Market,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    /// Every kind, in the order `check` counts them.
+    pub(crate) const ALL: [EntityKind; 7] = [
         EntityKind::Company,
         EntityKind::AiModel,
         EntityKind::Product,
@@ -155,6 +183,7 @@ impl EntityKind {
         EntityKind::Market,
     ];
 
+    /// The kind as a reader sees it: "AI model", "person".
     pub fn label(self) -> &'static str {
         match self {
             EntityKind::Company => "company",
@@ -167,7 +196,8 @@ impl EntityKind {
         }
     }
 
-    pub fn plural(self) -> &'static str {
+    /// The kind in counts of more than one: "AI models", "people".
+    pub(crate) fn plural(self) -> &'static str {
         match self {
             EntityKind::Company => "companies",
             EntityKind::AiModel => "AI models",
@@ -184,8 +214,13 @@ impl EntityKind {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entity {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
+    /// What it is: company, AI model, product, person, organisation, regulator or
+    /// market.
     pub kind: EntityKind,
+    /// The name shown everywhere; not blank.
     pub name: String,
     /// Other names it goes by; search finds the entity by these too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -197,6 +232,8 @@ pub struct Entity {
     pub summary: Option<String>,
     /// Where the sources name or describe it.
     pub cite: Vec<Citation>,
+    /// What in this record the author added rather than a source said: inferences and
+    /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
 }
@@ -205,15 +242,22 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sourcing {
+    /// Talked of, with no one standing behind it.
     Rumoured,
+    /// A news outlet says so, citing others.
     Reported,
+    /// The party concerned said so itself.
     Announced,
+    /// Confirmed independently.
     Confirmed,
+    /// A party concerned denies it.
     Denied,
+    /// Sources disagree; a dispute records how.
     Disputed,
 }
 
 impl Sourcing {
+    /// The word shown for it, the same as written in the file: "reported".
     pub fn label(self) -> &'static str {
         match self {
             Sourcing::Rumoured => "rumoured",
@@ -230,15 +274,21 @@ impl Sourcing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Timing {
+    /// Took place; never overdue.
     Happened,
+    /// Began and has not ended.
     Ongoing,
+    /// Still to come; overdue once every day its date can mean has passed.
     Expected,
     /// Expected only if a condition holds (see `condition`).
     Conditional,
+    /// Called off: no longer expected, so never overdue.
     Cancelled,
 }
 
 impl Timing {
+    /// The word shown for it; both kinds of expectation read "expected" (`status_text`
+    /// adds a conditional one's condition).
     pub fn label(self) -> &'static str {
         match self {
             Timing::Happened => "happened",
@@ -259,7 +309,10 @@ impl Timing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
+    /// How well sourced: rumoured, reported, announced, confirmed, denied or disputed.
     pub sourcing: Sourcing,
+    /// Where the claim sits in time: happened, ongoing, expected, conditional or
+    /// cancelled.
     pub timing: Timing,
 }
 
@@ -267,23 +320,34 @@ pub struct Status {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
+    /// The kind of link, read from `from` to `to`: `develops`, `member_of` …
     pub kind: RelationKind,
+    /// Entity id of the end the kind reads from (Alibaba in "Alibaba develops Qwen").
     pub from: String,
+    /// Entity id of the other end.
     pub to: String,
+    /// Details in a sentence.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub summary: Option<String>,
+    /// When the link began or was observed.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
+    /// How well sourced, and when; shown only when given.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Status")]
     pub status: Option<Status>,
+    /// Where the sources state the link; at least one.
     pub cite: Vec<Citation>,
+    /// What in this record the author added rather than a source said: inferences and
+    /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
 }
@@ -292,10 +356,14 @@ pub struct Relation {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
+    /// A short headline; not blank.
     pub title: String,
     /// When it happened (or is expected), not when it was reported.
     pub date: DateSpec,
+    /// What happened, in a sentence or two.
     pub summary: String,
     /// Ids of the entities involved, most central first.
     pub entities: Vec<String>,
@@ -307,7 +375,10 @@ pub struct Event {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub condition: Option<String>,
+    /// The sources the event and its first `status` rest on; at least one.
     pub cite: Vec<Citation>,
+    /// What in this record the author added rather than a source said: inferences and
+    /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
     /// Later statuses, oldest first, each cited: the last one known is where it stands.
@@ -319,16 +390,23 @@ pub struct Event {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
+    /// The step: `considered`, `evaluated`, `selected`, `dropped`, `rejected` or a
+    /// kind of the story's own (`declined`).
     pub stage: StageKind,
+    /// When, if the sources say.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
+    /// The reason the sources give for this step.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub reason: Option<String>,
+    /// The sources that report this step; at least one.
     pub cite: Vec<Citation>,
+    /// What in this record the author added rather than a source said: inferences and
+    /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
 }
@@ -337,13 +415,17 @@ pub struct Stage {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Candidacy {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
     /// Entity id of the candidate.
     pub candidate: String,
     /// Entity id of the party doing the choosing.
     pub seeker: String,
+    /// What the candidate was weighed for ("AI partner in China"); not blank.
     pub role: String,
-    /// In the order they happened.
+    /// The history, in the order it happened; at least one. The last stage known is
+    /// where the candidacy stands.
     pub stages: Vec<Stage>,
 }
 
@@ -351,7 +433,9 @@ pub struct Candidacy {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
+    /// This version of the point, in the author's words; not blank.
     pub claim: String,
+    /// The sources that tell this version; at least one.
     pub cite: Vec<Citation>,
 }
 
@@ -359,7 +443,10 @@ pub struct Variant {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
+    /// Unique across the whole file, whatever the record kind; other records point at
+    /// this one by it.
     pub id: String,
+    /// The question the sources differ on; not blank.
     pub point: String,
     /// Ids of the records (events, relations, candidacies, metrics, entities) the point
     /// is about; they show a "disputed" badge.
@@ -367,7 +454,7 @@ pub struct Dispute {
     /// A disagreement between sources (the default), or one source contradicting itself.
     #[serde(default, skip_serializing_if = "DisputeKind::is_default")]
     pub kind: DisputeKind,
-    /// At least two.
+    /// The versions the sources tell, side by side; at least two.
     pub variants: Vec<Variant>,
     /// How a later source settled the point, if one did.
     #[serde(default, deserialize_with = "present")]

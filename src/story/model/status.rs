@@ -1,5 +1,6 @@
 //! The file format's records of statuses that change: an event's later statuses and a
 //! dispute's settlement (`story::status_history` reads them).
+#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use crate::story::not_null::present;
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
+    /// The new status.
     pub status: Status,
     /// When the change happened, if the sources say (not when it was reported).
     #[serde(default, deserialize_with = "present")]
@@ -23,6 +25,8 @@ pub struct StatusChange {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub reason: Option<String>,
+    /// The sources that report the change; at least one. The change is left out of
+    /// the story as of a date until one of them counts.
     pub cite: Vec<Citation>,
 }
 
@@ -37,5 +41,7 @@ pub struct Resolution {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "DateSpec")]
     pub date: Option<DateSpec>,
+    /// The sources that settle the point; at least one. The dispute shows as settled
+    /// only once one of them counts.
     pub cite: Vec<Citation>,
 }

@@ -1,5 +1,6 @@
 //! Stepping through dates (`<` and `>`) on the explorer's state, and recomputing what
 //! is new at each step (the marks themselves are `tui::new_since`).
+#![warn(missing_docs)]
 
 use crate::story::date::DateSpec;
 use crate::story::diff::{StoryDiff, diff};
@@ -10,9 +11,8 @@ use super::App;
 
 impl App {
     /// `<` and `>`: the story as of the previous or next publication date (after the
-    /// last one, every source), with what is new at that step. `search` reruns the
-    /// open search, whose hits point into the old narrowing's arenas.
-    pub fn step_as_of(&mut self, later: bool, search: fn(&mut App)) {
+    /// last one, every source), with what is new at that step.
+    pub fn step_as_of(&mut self, later: bool) {
         let app = self;
         let days = app.full.publication_days();
         let current = app.as_of.map(|d| d.latest());
@@ -36,26 +36,14 @@ impl App {
         // Stepping forward, the date left is the new date's previous one: its story is
         // kept so it is not narrowed again.
         let left = app.as_of.map(|d| (d.latest(), app.story.clone()));
-        match target {
-            Some(day) => match app.full.as_of(day) {
-                Ok(story) => {
-                    app.as_of = Some(crate::story::date::DateSpec::from_day_number(day));
-                    app.story = story;
-                }
-                Err(err) => {
-                    // Stay where we are rather than show something else under the date.
-                    app.error(err.to_string());
-                    return;
-                }
-            },
-            None => {
-                app.as_of = None;
-                app.story = app.full.clone();
-            }
+        // Should narrowing fail, stay where we are rather than show something else
+        // under the date.
+        if !app.show_as_of(target.map(DateSpec::from_day_number)) {
+            return;
         }
         app.forget_search_index();
         // Hits point into the old narrowing's arenas.
-        search(app);
+        app.run_search();
         app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
             Some(RecordRef::Entity(e)) => Some(e),
             _ => None,
@@ -96,21 +84,18 @@ impl App {
             return;
         };
         let earlier = match known {
-            Some((day, story)) if day == previous => Ok(story),
-            _ => self.full.as_of(previous),
+            Some((day, story)) if day == previous => Some(story),
+            _ => self.narrowed_to(previous),
         };
         match earlier {
-            Ok(earlier) => {
+            Some(earlier) => {
                 let changes = diff(&earlier, previous, &self.story, self.clock().reference_day);
                 self.new_since = Some(NewSince {
                     since: Some(DateSpec::from_day_number(previous)),
                     diff: changes,
                 });
             }
-            Err(err) => {
-                self.new_since = None;
-                self.error(err.to_string());
-            }
+            None => self.new_since = None,
         }
     }
 

@@ -1,42 +1,43 @@
 //! The explorer's state: the story (and its as-of narrowing), focus, mode, one small
 //! state per pane, the detail trail, search, and the transient status message.
+#![warn(missing_docs)]
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::story::date::{DateSpec, DayNumber};
-use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
+use crate::story::search::{SearchIndex, SearchWorker};
 use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
+mod as_of;
 mod as_of_steps;
+mod search;
 
 use super::detail::{DetailLayout, DetailSource};
 pub use super::panes::{ListCursor, Pane};
 use super::trail::Trail;
+pub(crate) use search::BACKGROUND_SEARCH_NAMES;
+pub use search::SearchState;
 
-/// Above this many names a search may take longer than a frame (see the search rows of
-/// BENCHMARKS.md), so it runs on the search worker.
-pub(crate) const BACKGROUND_SEARCH_NAMES: usize = 300_000;
-
+/// What the keys act on: the panes, or an overlay over them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// The panes.
     Normal,
+    /// The search overlay: typing goes into the query.
     Search,
+    /// Help, the command palette: typing filters the commands.
     Help,
 }
 
+/// How the status line shows a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
+    /// What just happened ("copied …", "as of 12 Feb 2025 …").
     Info,
+    /// What could not be done, and why.
     Error,
-}
-
-#[derive(Debug, Default)]
-pub struct SearchState {
-    pub query: String,
-    pub hits: Vec<SearchHit>,
-    pub selected: usize,
 }
 
 /// Everything the screen shows, and nothing about the terminal itself.
@@ -45,8 +46,10 @@ pub struct App {
     pub full: Story,
     /// The story as of `as_of` (the whole story when None).
     pub story: Story,
+    /// The date the story is shown as of; None for every source.
     pub as_of: Option<DateSpec>,
-    pub today: DayNumber,
+    /// The reader's today, for what is overdue when no as-of date is set.
+    pub(crate) today: DayNumber,
     /// Built when search is first used (not at start, which it would slow), and
     /// dropped whenever the story changes.
     pub index: Option<Arc<SearchIndex>>,
@@ -55,24 +58,30 @@ pub struct App {
     pub search_worker: Option<SearchWorker>,
     /// Index size from which search runs on the worker (a field so tests can lower it).
     pub background_search_names: usize,
+    /// The pane the keys act on.
     pub focus: Pane,
     /// The list pane focused last: Detail shows its selection while Detail has focus.
     pub origin_pane: Pane,
+    /// Whether keys go to the panes, the search overlay or help.
     pub mode: Mode,
     /// One cursor per list pane, in `Pane::LISTS` order.
-    pub lists: [ListCursor; 4],
+    pub(crate) lists: [ListCursor; 4],
     /// The timeline's events in order (arena indexes); rows are built only for what
     /// is drawn, so a story of 100k events opens at once.
     pub timeline_events: Vec<usize>,
     /// Width of the widest metric value, for the metrics pane's first column.
-    pub metric_value_cols: usize,
+    pub(crate) metric_value_cols: usize,
     /// Width of the widest candidate's name (at most 18), for the candidates pane.
-    pub candidate_name_cols: usize,
+    pub(crate) candidate_name_cols: usize,
+    /// The candidates pane's rows.
     pub candidate_rows: Vec<CandidateRow>,
+    /// The metrics pane's rows.
     pub metric_rows: Vec<MetricRow>,
+    /// The sources pane's rows.
     pub source_rows: Vec<SourceRow>,
     /// Timeline narrowed to this entity's events.
     pub filter: Option<usize>,
+    /// The metrics pane draws bars instead of its list.
     pub chart: bool,
     /// The records followed in Detail.
     pub trail: Trail,
@@ -84,26 +93,29 @@ pub struct App {
     pub texts: Arc<crate::story::passage::SourceTexts>,
     /// The citation whose paragraph Detail shows open: (record, citation's place
     /// among the record's citations).
-    pub open_passage: Option<(RecordRef, usize)>,
+    pub(crate) open_passage: Option<(RecordRef, usize)>,
     /// Where Detail's links fall, for the record and width it was laid out at; keys
     /// reuse it instead of laying the record out again. `refresh_rows` forgets it.
     pub detail_layout: Option<DetailLayout>,
+    /// The search overlay's query and hits.
     pub search: SearchState,
     /// The help overlay's filter and highlighted command.
     pub palette: super::palette::PaletteState,
     /// The keys as bound in this session (defaults plus the user's config).
     pub keymap: super::keymap::Keymap,
+    /// The status line's message, until the next key.
     pub message: Option<(String, MessageKind)>,
     /// What is new at the date shown, since the previous publication date.
     pub new_since: Option<super::new_since::NewSince>,
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
-    pub export_dir: PathBuf,
+    /// Where `e` writes its Markdown files.
+    pub(crate) export_dir: PathBuf,
     /// The story's file, for the editor key; None for the embedded story.
     pub story_file: Option<PathBuf>,
     /// Why the file on disk does not load, while the last good story stays shown.
-    pub broken_file: Option<super::reload::BrokenFile>,
-    pub color: bool,
+    pub broken_file: Option<super::broken_file::BrokenFile>,
+    /// Set by quit: the event loop ends after this key.
     pub should_quit: bool,
 }
 
@@ -112,15 +124,10 @@ impl App {
     /// every source, says so in the title bar, and shows why: never the whole story
     /// under a date.
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let (story, as_of, failure) = match as_of.map(|date| full.as_of(date.latest())) {
-            Some(Ok(story)) => (story, as_of, None),
-            Some(Err(err)) => (full.clone(), None, Some(err.to_string())),
-            None => (full.clone(), None, None),
-        };
         let mut app = App {
+            story: full.clone(),
             full,
-            story,
-            as_of,
+            as_of: None,
             today,
             index: None,
             search_worker: None,
@@ -152,12 +159,9 @@ impl App {
             export_dir: PathBuf::from("."),
             story_file: None,
             broken_file: None,
-            color: true,
             should_quit: false,
         };
-        if let Some(failure) = failure {
-            app.error(failure);
-        }
+        app.show_as_of_or_every_source(as_of);
         app.refresh_rows();
         app.refresh_new_since();
         app
@@ -172,6 +176,7 @@ impl App {
         }
     }
 
+    /// The date the views judge by: the as-of date, else today.
     pub fn clock(&self) -> Clock {
         Clock::at(self.as_of, self.today)
     }
@@ -207,24 +212,6 @@ impl App {
             cursor.step(0, len);
             cursor.offset = cursor.offset.min(cursor.selected);
         }
-    }
-
-    /// The search index, built on first use, with its worker thread when it is big.
-    pub(crate) fn search_index(&mut self) -> &Arc<SearchIndex> {
-        if self.index.is_none() {
-            let index = Arc::new(SearchIndex::build(&self.story));
-            if index.len() > self.background_search_names {
-                self.search_worker = Some(SearchWorker::new(Arc::clone(&index)));
-            }
-            self.index = Some(index);
-        }
-        self.index.as_ref().expect("just built")
-    }
-
-    /// Drops the index and its worker, after the story changed.
-    pub(crate) fn forget_search_index(&mut self) {
-        self.index = None;
-        self.search_worker = None;
     }
 
     /// The timeline row at `index`, built on demand.
@@ -339,10 +326,12 @@ impl App {
         self.reset_detail_cursor();
     }
 
+    /// Shows `text` on the status line until the next key.
     pub fn info(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), MessageKind::Info));
     }
 
+    /// Shows `text` as an error on the status line until the next key.
     pub fn error(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), MessageKind::Error));
     }

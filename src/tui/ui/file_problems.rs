@@ -1,6 +1,7 @@
 //! The panel that says why the story file on disk does not load (count, the first few
 //! problems with line and id), drawn above the status bar until a save fixes it; the
 //! last good story stays on screen behind it.
+#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::story::text::{clean_line, truncate_to_width};
 use crate::tui::app::App;
-use crate::tui::reload::FileProblem;
+use crate::tui::broken_file::FileProblem;
 use crate::tui::theme::Theme;
 
 /// Draws the panel at the bottom of `above` (the area over the status bar), if the

@@ -1,4 +1,5 @@
 //! Drawing: one function per screen part, all reading `&App` and never changing it.
+#![warn(missing_docs)]
 
 mod bar_geometry;
 mod bars;

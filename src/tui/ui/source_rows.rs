@@ -1,5 +1,6 @@
 //! Rows of the Sources pane: outlet, date and enough of the title to tell two reports
 //! of one outlet apart, even on a narrow terminal.
+#![warn(missing_docs)]
 
 use ratatui::text::{Line, Span};
 

@@ -1,13 +1,17 @@
 //! Export pieces about time: status histories under the timeline, a dispute's
 //! settlement, "named, not yet described" entities, and the new/changed marks of an
 //! export made after stepping through dates.
+#![warn(missing_docs)]
 
-use super::graph::{RecordRef, Story};
-use super::markdown::{Footnotes, escape, table};
-use super::status_history::StatusStep;
+use crate::story::graph::{RecordRef, Story};
+use crate::story::markdown::{Footnotes, escape, table};
+use crate::story::status_history::StatusStep;
 
 /// " · **new**" or " · **changed**" for a record, when the export carries marks.
-pub(crate) fn mark(marks: Option<&super::diff::NewMarks>, record: RecordRef) -> &'static str {
+pub(crate) fn mark(
+    marks: Option<&crate::story::diff::NewMarks>,
+    record: RecordRef,
+) -> &'static str {
     match marks.and_then(|m| m.diff.mark(record)) {
         Some('+') => " · **new**",
         Some(_) => " · **changed**",
@@ -91,7 +95,7 @@ pub(crate) fn entity_cells(story: &Story, entity: usize) -> (String, String) {
 }
 
 /// A candidate's name, marked when it is named but not yet described.
-pub(crate) fn candidate_label(row: &super::views::CandidateRow) -> String {
+pub(crate) fn candidate_label(row: &crate::story::views::CandidateRow) -> String {
     if row.undescribed {
         format!("{} (not yet described)", row.name)
     } else {
@@ -100,6 +104,6 @@ pub(crate) fn candidate_label(row: &super::views::CandidateRow) -> String {
 }
 
 /// The provenance line's note on marks: "marked new or changed since 12 Feb 2025".
-pub(crate) fn marks_note(marks: Option<&super::diff::NewMarks>) -> Option<String> {
+pub(crate) fn marks_note(marks: Option<&crate::story::diff::NewMarks>) -> Option<String> {
     marks.map(|m| format!("marked new or changed since {}", m.since.human()))
 }

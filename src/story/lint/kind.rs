@@ -2,8 +2,8 @@
 //! that is one edit from one it does (`partner_with`, `selcted`) is most likely a typo,
 //! which the loader cannot refuse because any lowercase kind is allowed.
 
-use super::graph::Story;
-use super::lint::{Finding, Severity};
+use super::finding::{Finding, Severity, debug_checked};
+use crate::story::graph::Story;
 
 /// One warning per unknown kind one edit from a known one.
 pub(crate) fn near_miss_kinds(story: &Story) -> Vec<Finding> {
@@ -11,7 +11,7 @@ pub(crate) fn near_miss_kinds(story: &Story) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut note = |location: String, written: &str, what: &str, near: &str| {
         findings.push(Finding {
-            severity: super::lint::debug_checked("near-miss-kind", Severity::Warning),
+            severity: debug_checked("near-miss-kind", Severity::Warning),
             check: "near-miss-kind",
             group: None,
             location,

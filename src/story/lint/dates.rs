@@ -1,52 +1,10 @@
-//! Lint checks on dates and order (an event dated after its own sources, candidacy
-//! stages out of order), and the chain-of-sources label single-origin findings are
-//! grouped by.
+//! Lint checks on dates and order: an event dated after its own sources, candidacy
+//! stages out of order.
 
-use super::date::DateSpec;
-use super::graph::Story;
-use super::lint::{Finding, Severity};
-use super::model::{Citation, Stage, Timing};
-
-/// How the sources of a single-origin fact lead to its origin, as one label:
-/// "The Information (via MARKETING-INTERACTIVE and Reuters)", or "Example Wire,
-/// cited directly". Facts with the same label are one line in the lint report.
-pub(crate) fn source_chain(story: &Story, root: usize, cite: &[Citation]) -> String {
-    let sources = &story.file.sources;
-    let mut cited: Vec<usize> = cite.iter().map(|c| story.source_index(&c.source)).collect();
-    cited.sort_unstable();
-    cited.dedup();
-    let root_cited = cited.contains(&root);
-    let via: Vec<&str> = cited
-        .iter()
-        .filter(|&&s| s != root)
-        .map(|&s| sources[s].outlet.as_str())
-        .collect();
-    let root_name = &sources[root].outlet;
-    match (via.as_slice(), root_cited) {
-        ([], _) => format!("{root_name}, cited directly"),
-        (via, false) => format!("{root_name} (via {})", and_list(via)),
-        (via, true) => format!("{root_name} (directly and via {})", and_list(via)),
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn warning(check: &'static str, location: String, message: String) -> Finding {
-    Finding {
-        severity: super::lint::debug_checked(check, Severity::Warning),
-        check,
-        location,
-        message,
-        group: None,
-    }
-}
+use super::finding::{Finding, warning};
+use crate::story::date::DateSpec;
+use crate::story::graph::Story;
+use crate::story::model::{Stage, Timing};
 
 /// An event told as having happened (or going on) that starts after every source
 /// citing it was published: either the date or the timing is wrong. Only judged when
@@ -127,7 +85,7 @@ pub(crate) fn stage_order(story: &Story) -> Vec<Finding> {
 mod tests {
     use super::*;
 
-    const SMALL: &str = include_str!("../../tests/fixtures/small.json");
+    const SMALL: &str = include_str!("../../../tests/fixtures/small.json");
 
     fn story(text: &str) -> Story {
         crate::story::load::load_bytes(text.as_bytes(), "t").unwrap_or_else(|err| panic!("{err}"))

@@ -4,9 +4,7 @@
 //! A story file holds ISO 8601 only; these forms are read for `--as-of`, and for the
 //! loader's messages, which then say exactly what to write instead.
 
-use super::date::{
-    DATE_FORMS, DatePoint, DateSpec, MONTHS, Precision, clean_for_message, parse_body,
-};
+use super::{DATE_FORMS, DatePoint, DateSpec, MONTHS, Precision, clean_for_message, parse_body};
 
 /// `start/end`, the end in full (`2023-11-21/2023-11-22`) or as its last parts
 /// (`2023-11-21/22`, `2023-11-30/12-02`, `2023-Q1/Q3`), completed from the start.

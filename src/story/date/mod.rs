@@ -3,6 +3,9 @@
 //! Written in a story file as `2025`, `2025-02`, `2025-02-11`, `2025-Q1`, `FY2024` or
 //! `FY2024-Q4`, with a leading `~` for approximate. Each date knows the earliest and
 //! latest day it can mean; ordering is by earliest day, then coarser precision first.
+//! The forms people write ("21 Nov 2023", ranges) are read and written in `forms`.
+
+#![warn(missing_docs)]
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -11,15 +14,23 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod forms;
+
 /// How much of a date is known. Declared coarse to fine: the derived order is used to
 /// put a year before a day that starts on the same date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Precision {
+    /// `FY2024`: a company's year, ending somewhere in 2024.
     FiscalYear,
+    /// `2024`.
     Year,
+    /// `FY2024-Q4`: a quarter of a fiscal year.
     FiscalQuarter,
+    /// `2024-Q4`: a calendar quarter.
     Quarter,
+    /// `2024-11`.
     Month,
+    /// `2024-11-21`.
     Day,
 }
 
@@ -29,7 +40,9 @@ pub(crate) type DayNumber = i64;
 /// One end of a date: a day, month, quarter, year, fiscal year or fiscal quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DatePoint {
+    /// How much of the date is known, which says which fields below count.
     pub precision: Precision,
+    /// The year, or the year a fiscal year is named for.
     pub year: i32,
     /// 1–12 for Month and Day precision.
     pub month: u8,
@@ -43,6 +56,7 @@ pub struct DatePoint {
 /// (`2023-11-21/22`), each end with its own precision, maybe approximate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateSpec {
+    /// The date, or the first point of a range.
     pub start: DatePoint,
     /// The last point of a range; `None` for a single date.
     pub end: Option<DatePoint>,
@@ -115,6 +129,7 @@ impl DatePoint {
 }
 
 impl DateSpec {
+    /// One exact day.
     pub fn day(year: i32, month: u8, day: u8) -> DateSpec {
         DateSpec::point(DatePoint {
             precision: Precision::Day,
@@ -149,9 +164,9 @@ impl DateSpec {
         };
         let parsed = match body.split_once('/') {
             None => parse_body(body).map(DateSpec::point),
-            Some((start, end)) => super::date_forms::parse_range(start, end),
+            Some((start, end)) => forms::parse_range(start, end),
         };
-        let mut date = parsed.map_err(|why| super::date_forms::explain(text, &why))?;
+        let mut date = parsed.map_err(|why| forms::explain(text, &why))?;
         date.approximate = approximate;
         Ok(date)
     }
@@ -160,7 +175,7 @@ impl DateSpec {
     /// ("18 Nov 2023", "Nov 2023", "FY2024 Q4", "21–22 Nov 2023"), for `--as-of`.
     pub fn parse_any(text: &str) -> Result<DateSpec, String> {
         DateSpec::parse(text).or_else(|why| {
-            super::date_forms::read_display_form(text).ok_or_else(|| {
+            forms::read_display_form(text).ok_or_else(|| {
                 format!("{why}; the forms the explorer shows (18 Nov 2023, Nov 2023, Q4 2024, FY2024) work too")
             })
         })
@@ -185,7 +200,7 @@ impl DateSpec {
     pub fn human(&self) -> String {
         let core = match &self.end {
             None => self.start.human(),
-            Some(end) => super::date_forms::human_range(&self.start, end),
+            Some(end) => forms::human_range(&self.start, end),
         };
         if self.approximate {
             format!("c. {core}")
@@ -415,5 +430,4 @@ impl JsonSchema for DateSpec {
 }
 
 #[cfg(test)]
-#[path = "date_tests.rs"]
 mod tests;

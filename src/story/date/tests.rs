@@ -1,4 +1,4 @@
-//! Unit tests of `date`: precision, order, ranges and the messages for wrong dates.
+//! Unit tests of `date` and its written forms: precision, order, ranges and the messages for wrong dates.
 
 use super::*;
 

@@ -1,0 +1,99 @@
+//! `storyscope export VIEW`: a view of the story as Markdown, to stdout or a file,
+//! with the ids on the command line checked and near misses suggested.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::bad_input::BadInput;
+use crate::cli::ViewArg;
+use crate::completion;
+use crate::loaded::Loaded;
+use crate::output::write_stdout;
+use crate::story::export::{ExportOptions, ExportView, export_markdown};
+use crate::story::text::{clean_line, did_you_mean};
+use crate::story::views::ViewFilter;
+use crate::story::{RecordRef, Story};
+
+/// What `export` was asked for, as on the command line.
+pub(super) struct ExportArgs<'a> {
+    pub(super) view: ViewArg,
+    pub(super) id: Option<&'a str>,
+    pub(super) filter: Option<&'a str>,
+    pub(super) output: Option<&'a Path>,
+    pub(super) since: Option<&'a str>,
+}
+
+/// Writes the view; the exit code is 0.
+pub(super) fn run_export(loaded: &Loaded, args: &ExportArgs<'_>) -> Result<i32> {
+    let new_since = args
+        .since
+        .map(|text| super::diff::new_marks(loaded, text))
+        .transpose()?;
+    let view = resolve_view(&loaded.story, args.view, args.id)?;
+    let entity = args
+        .filter
+        .map(|id| entity_arg(&loaded.story, id))
+        .transpose()?;
+    let options = ExportOptions {
+        filter: ViewFilter { entity },
+        as_of: loaded.as_of,
+        selected: None,
+        chart: true,
+        new_since,
+    };
+    let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
+    match args.output {
+        Some(path) => crate::fsutil::write_atomic(path, markdown.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => write_stdout(markdown.as_bytes())?,
+    }
+    Ok(0)
+}
+
+/// `--filter` (and `--id` of `export entity`): an entity's id.
+fn entity_arg(story: &Story, id: &str) -> Result<usize> {
+    match story.lookup(id) {
+        Some(RecordRef::Entity(index)) => Ok(index),
+        _ => {
+            let names = story.file.entities.iter().map(|e| e.id.as_str());
+            let hint = match did_you_mean(id, names) {
+                Some(near) => format!(" (did you mean `{near}`?)"),
+                None => " (`storyscope search NAME` finds ids)".to_owned(),
+            };
+            Err(BadInput(format!("no entity with id `{}`{hint}", clean_line(id))).into())
+        }
+    }
+}
+
+/// The view `export` names, with the record `--id` names where the view needs one.
+fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<ExportView> {
+    Ok(match view {
+        ViewArg::Timeline => ExportView::Timeline,
+        ViewArg::Candidates => ExportView::Candidates,
+        ViewArg::Metrics => ExportView::Metrics,
+        ViewArg::Disputes => ExportView::Disputes,
+        ViewArg::Sources => ExportView::Sources,
+        ViewArg::Report => ExportView::Report,
+        ViewArg::Entity => {
+            let id = id.ok_or_else(|| BadInput("the entity view needs --id ID".to_owned()))?;
+            ExportView::Entity(entity_arg(story, id)?)
+        }
+        ViewArg::Record => {
+            let id = id.ok_or_else(|| BadInput("the record view needs --id ID".to_owned()))?;
+            ExportView::Record(record_arg(story, id)?)
+        }
+    })
+}
+
+/// `--id` of `export record`: any record's id.
+fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
+    story.lookup(id).ok_or_else(|| {
+        let ids = completion::ids(story, false);
+        let hint = match did_you_mean(id, ids.iter().map(|(id, _)| id.as_str())) {
+            Some(near) => format!(" (did you mean `{near}`?)"),
+            None => " (`storyscope search NAME` finds ids)".to_owned(),
+        };
+        BadInput(format!("no record with id `{}`{hint}", clean_line(id))).into()
+    })
+}

@@ -1,0 +1,49 @@
+//! `storyscope lint`: the findings selected by `--only` / `--skip`, as a report, as
+//! plain JSON or Ruff-shaped JSON; the exit code says whether any is an error.
+
+use anyhow::Result;
+
+use crate::cli::Cli;
+use crate::diagnostics_cli;
+use crate::loaded::Loaded;
+use crate::output::{json_for_terminal, write_stdout};
+use crate::story::lint::lint;
+use crate::story::lint_report;
+
+pub(super) struct LintOptions<'a> {
+    /// `--json`: the findings as they are (`check`, `location`, `message` …), as
+    /// scripts written before `--format json` read them.
+    pub(super) json: bool,
+    /// `--format json`: located, in the shape of Ruff's JSON, like `check --format json`.
+    pub(super) ruff_json: bool,
+    pub(super) verbose: bool,
+    pub(super) only: &'a [String],
+    pub(super) skip: &'a [String],
+    pub(super) deny_warnings: bool,
+}
+
+pub(super) fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
+    let findings = lint_report::select(
+        lint(&loaded.story, loaded.clock.reference_day),
+        options.only,
+        options.skip,
+    );
+    let (errors, warnings, _) = diagnostics_cli::counts(&findings);
+    if options.ruff_json {
+        diagnostics_cli::print_lint_json(cli, loaded, &findings)?;
+    } else if options.json {
+        write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
+    } else {
+        // Each finding's location gains its record's id and line and column.
+        let findings = diagnostics_cli::placed(cli, loaded, findings)?;
+        let report = lint_report::render(&findings, &loaded.story.origin, options.verbose);
+        write_stdout(report.as_bytes())?;
+    }
+    Ok(if errors > 0 {
+        2
+    } else if warnings > 0 && options.deny_warnings {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,72 @@
+//! `storyscope search QUERY`: the best matches as ranked lines, or as JSON with each
+//! hit's sourcing.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::output::{json_for_terminal, write_stdout};
+use crate::story::search::{MatchTier, SearchIndex};
+use crate::story::text::clean_line;
+use crate::story::{RecordRef, Story};
+
+pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
+    let index = SearchIndex::build(story);
+    let hits = index.search(query, limit);
+    if json {
+        let items: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|hit| {
+                let entry = &index.entries[hit.entry];
+                let mut item = serde_json::json!({
+                    "kind": hit.target.kind_label(),
+                    "id": story.record_id(hit.target),
+                    "name": story.record_title(hit.target),
+                    "matched": entry.text,
+                    "match": hit.tier.label(),
+                    "score": hit.score,
+                });
+                if let Some(provenance) = story.record_provenance(hit.target) {
+                    item["sources"] = provenance.sources.into();
+                    item["independent_origins"] = provenance.origins.into();
+                    item["origins"] = provenance.origin_names.clone().into();
+                }
+                if let RecordRef::Entity(e) = hit.target {
+                    item["described"] = (!story.is_undescribed(e)).into();
+                }
+                item
+            })
+            .collect();
+        write_stdout(format!("{}\n", json_for_terminal(&items)?).as_bytes())?;
+        return Ok(0);
+    }
+    if hits.is_empty() {
+        // Not `eprintln!`: with stderr closed it would panic.
+        let _ = writeln!(std::io::stderr(), "no match for “{}”", clean_line(query));
+        return Ok(1);
+    }
+    let mut out = String::new();
+    for (rank, hit) in hits.iter().enumerate() {
+        let entry = &index.entries[hit.entry];
+        let mut line = format!(
+            "{:>2}. {:<9} {}",
+            rank + 1,
+            hit.target.kind_label(),
+            clean_line(&story.record_title(hit.target))
+        );
+        if entry.alias_of.is_some() {
+            line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
+        }
+        if hit.tier == MatchTier::Typo {
+            line.push_str(" (typo)");
+        }
+        line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
+        if let Some(sourcing) = story.sourcing_label(hit.target) {
+            line.push_str(&format!("  {}", clean_line(&sourcing)));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    write_stdout(out.as_bytes())?;
+    Ok(0)
+}
