@@ -40,6 +40,7 @@ mod tests_typo;
 mod typo;
 mod typo_build;
 mod typo_pass;
+mod vocabulary;
 mod word_ids;
 mod words;
 mod worker;

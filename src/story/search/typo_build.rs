@@ -7,8 +7,9 @@
 
 use std::ops::Range;
 
+use super::vocabulary::vocabulary_words;
 use super::word_ids::{WordIds, pack, pack_at};
-use super::words::{SHORTEST_TYPO_WORD, vocabulary_words};
+use super::words::SHORTEST_TYPO_WORD;
 
 /// Below this many names one thread builds it all.
 const PARALLEL_MIN: usize = if cfg!(test) { 64 } else { 65_536 };
