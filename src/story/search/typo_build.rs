@@ -152,3 +152,54 @@ impl<'a> Part<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+    use crate::story::search::words::{is_vocabulary_word, words};
+
+    #[test]
+    fn every_vocabulary_word_lists_exactly_the_names_holding_it() {
+        // Generated names (English and Chinese), some upper-case, accented and long
+        // words, split between two threads (PARALLEL_MIN is small in tests).
+        let mut names: Vec<String> = crate::synth::search_names(3_000, 3);
+        names.extend([
+            "Éclairs über Straße, ÉCLAIRS".to_owned(),
+            format!("{} tail", "x".repeat(60)),
+            "a-very-long-word-past-sixteen-bytes averylongwordpastsixteenbytes".to_owned(),
+            "阿里巴巴alibaba 腾讯，tencent。".to_owned(),
+        ]);
+        let mut haystacks = String::new();
+        let mut starts = Vec::new();
+        for name in &names {
+            starts.push(haystacks.len());
+            haystacks.push_str(&name.to_lowercase());
+        }
+        starts.push(haystacks.len());
+        let mut expected: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+        for slot in 0..names.len() {
+            let name = &haystacks[starts[slot]..starts[slot + 1]];
+            for word in words(name).filter(|word| is_vocabulary_word(word)) {
+                expected.entry(word).or_default().insert(slot as u32);
+            }
+        }
+        let (map, offsets, postings) = build(&haystacks, &starts);
+        assert_eq!(map.len(), expected.len());
+        assert_eq!(offsets.len(), expected.len() + 1);
+        for (word, slots) in &expected {
+            let id = map
+                .get(word)
+                .unwrap_or_else(|| panic!("{word} not indexed")) as usize;
+            let listed = &postings[offsets[id] as usize..offsets[id + 1] as usize];
+            assert_eq!(
+                listed,
+                slots.iter().copied().collect::<Vec<u32>>(),
+                "{word}"
+            );
+        }
+        assert!(expected.contains_key("averylongwordpastsixteenbytes"));
+        assert!(expected.contains_key("éclairs"));
+    }
+}
