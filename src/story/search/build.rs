@@ -2,7 +2,6 @@
 //! metrics, candidacies, sources, disputes), lower-cased once, shortest first; then the entity names
 //! for own-name matches. (The typo tier's word index waits for the first query that
 //! needs it: `SearchIndex::typo_index`.)
-#![warn(missing_docs)]
 
 use std::sync::{Mutex, OnceLock};
 

@@ -1,7 +1,6 @@
 //! The last step of a search: the hits that made the list are scored again by
 //! fuzzy-matcher itself (word by word, in order or through the typo taken), and each
 //! gets the positions to highlight: for a typo, those of the word it was taken for.
-#![warn(missing_docs)]
 
 use fuzzy_matcher::FuzzyMatcher;
 

@@ -1,7 +1,6 @@
 //! The in-order tier of one search: which names to try (all of them, or the matches of
 //! a shorter query typed before), the scan shared between the cores, and the match
 //! list it leaves for the next keystroke to narrow from.
-#![warn(missing_docs)]
 
 use std::ops::Range;
 use std::sync::Arc;

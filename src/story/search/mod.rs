@@ -23,7 +23,6 @@
 //!
 //! For indexes too big to search between two keystrokes, `SearchWorker` searches on a
 //! thread of its own and drops a query as soon as a newer one arrives.
-#![warn(missing_docs)]
 
 mod build;
 mod finish;

@@ -2,7 +2,6 @@
 //! exactly or within its typos, a left-out letter included (or the whole query is the whole name, as for a CJK
 //! name), that entity is what the user named, and it ranks above records that merely
 //! mention it.
-#![warn(missing_docs)]
 
 use std::collections::HashMap;
 

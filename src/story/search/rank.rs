@@ -1,5 +1,4 @@
 //! The ranking rule and a bounded top-k that applies it without sorting every match.
-#![warn(missing_docs)]
 
 use std::cmp::Ordering;
 use std::collections::HashSet;

@@ -4,7 +4,6 @@
 //! allocation-free port of SkimMatcherV2 (`skim`), word by word, reusing the exact
 //! score of any word the previous query had too. fuzzy-matcher itself scores just the
 //! hits returned.
-#![warn(missing_docs)]
 
 use std::ops::Range;
 

@@ -7,7 +7,6 @@
 //! included: the run-on bonus is read from the cell before the current one in the same
 //! two-row buffer, and the last row's maximum starts at the column of the word's last
 //! greedy match. `same_as_fuzzy_matcher` checks it against the crate on random input.
-#![warn(missing_docs)]
 
 /// Scores from the matcher's `SkimScoreConfig::default()`.
 const SCORE_MATCH: i32 = 16;

@@ -1,7 +1,6 @@
 //! One word of a query, prepared for the two cheap tests a name goes through before
 //! fuzzy-matcher scores it: "are my chars in there, in order?" and "how well could it
 //! score at best?".
-#![warn(missing_docs)]
 
 /// A lower-cased query word.
 pub(super) struct Term {

@@ -1,6 +1,5 @@
 //! The fast in-order search must return exactly what scoring every name with fuzzy-matcher and
 //! sorting would: same records, same names, same scores, same order.
-#![warn(missing_docs)]
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

@@ -2,7 +2,6 @@
 //! each word's in-order score from fuzzy-matcher or, through a word of the name within
 //! its typos (Damerau–Levenshtein, counted by `strsim`), that word's score less
 //! `PER_TYPO` per edit; own-name matches first; then the usual ranking.
-#![warn(missing_docs)]
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

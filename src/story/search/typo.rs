@@ -9,7 +9,6 @@
 //! tens of times the vocabulary, and a trigram index must verify many near-misses by
 //! computing distances; the FST holds the vocabulary in a few hundred kB and the
 //! automaton visits a few thousand nodes a query.
-#![warn(missing_docs)]
 
 use std::sync::OnceLock;
 

@@ -3,7 +3,6 @@
 //! it meets (`word_ids`), and the parts are then merged in slot order, so every posting
 //! list comes out ascending without a sort.
 
-#![warn(missing_docs)]
 
 use std::ops::Range;
 

@@ -3,7 +3,6 @@
 //! the query names (`named`). Each query word counts by the better of its two tiers; a
 //! typo match scores what the intended word would have scored, less `PER_TYPO` per edit,
 //! so it ranks below an in-order match of the same quality.
-#![warn(missing_docs)]
 
 use super::SearchIndex;
 use super::rank::{Ranked, TopK};

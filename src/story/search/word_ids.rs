@@ -5,7 +5,6 @@
 //! names it was first met; the table is 4 bytes a slot, with the numbers apart by id,
 //! small enough to stay in cache.
 
-#![warn(missing_docs)]
 
 use std::collections::HashMap;
 

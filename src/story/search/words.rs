@@ -5,7 +5,6 @@
 //! alphabetic scripts only: a word with a Chinese, Japanese or Korean character is never
 //! matched by edit distance (one changed character there is a different word, not a
 //! slip of the finger), so CJK queries keep the in-order matching alone.
-#![warn(missing_docs)]
 
 /// Index words shorter than this are not in the typo vocabulary: a query word needs 5
 /// characters for one typo, so the shortest word it can reach by one deletion has 4.

@@ -2,7 +2,6 @@
 //! search can outlast a frame: the explorer submits each query as it is typed, shows
 //! the typed character at once, and polls for the hits. A newer query cancels the
 //! search still running for an older one.
-#![warn(missing_docs)]
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
