@@ -1,6 +1,5 @@
 //! Writing files so that nothing is ever half-written or silently replaced.
 
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

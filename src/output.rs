@@ -1,7 +1,6 @@
 //! Writing a command's result to standard output: once, in full, quiet on a closed
 //! pipe, and with nothing in it a terminal would act on.
 
-
 use std::io::Write;
 
 use anyhow::Result;

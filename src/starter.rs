@@ -1,7 +1,6 @@
 //! `storyscope new FILE`: a small, valid starter story to write over, with a `$schema`
 //! reference editors validate against, never replacing a file that is already there.
 
-
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};

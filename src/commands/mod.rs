@@ -2,7 +2,6 @@
 //! Loading the story, writing output and the bad-input error are below this, in
 //! `loaded`, `output` and `bad_input`, so the commands never call back up here.
 
-
 mod check;
 mod diff;
 mod explore;

@@ -3,7 +3,6 @@
 //! carries an `authored` note with a reason. The views show each with `◇`, so it is
 //! never taken for something a source said; nothing is left out because of it.
 
-
 use super::graph::{RecordRef, Story};
 use super::model::{AuthorNote, AuthorNoteKind};
 use super::provenance::FactRef;

@@ -1,7 +1,6 @@
 //! Disagreements between sources versus one source contradicting itself: two kinds of
 //! dispute, shown and counted apart, so neither is passed off as the other.
 
-
 use super::graph::{RecordRef, Story};
 use super::model::DisputeKind;
 

@@ -3,7 +3,6 @@
 //! it meets (`word_ids`), and the parts are then merged in slot order, so every posting
 //! list comes out ascending without a sort.
 
-
 use std::ops::Range;
 
 use super::vocabulary::vocabulary_words;

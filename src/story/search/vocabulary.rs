@@ -3,7 +3,6 @@
 //! (tests check it), in one pass: ASCII names 8 bytes at a time with bit masks, and no
 //! Unicode table lookup for ASCII, CJK ideographs or Hangul.
 
-
 use super::words::{LONGEST_TYPO_WORD, SHORTEST_TYPO_WORD, is_cjk};
 
 /// Calls `found` with the byte range of every word of the lower-cased `name` that

@@ -5,7 +5,6 @@
 //! names it was first met; the table is 4 bytes a slot, with the numbers apart by id,
 //! small enough to stay in cache.
 
-
 use std::collections::HashMap;
 
 /// The distinct words met so far, numbered from 0 in the order they were first met.
