@@ -71,7 +71,7 @@ fn main() {
     load::bench_load(&mut table, "10k events", &small_json, runs(7), None);
     drop(small_json);
     load::bench_load(&mut table, "100k events", &big_json, runs(3), Some(300.0));
-    load::bench_check(&mut table, "100k events", &path, runs(3));
+    load::bench_check_and_lint(&mut table, "100k events", &path, runs(3));
     load::bench_memory_and_start(&mut table, "100k events", &path, runs(3));
 
     eprintln!("hostile files…");
