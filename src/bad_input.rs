@@ -1,8 +1,6 @@
 //! The error that means the user asked for something wrong (a missing file, a bad date,
 //! an unknown id): reported as its message alone, with exit code 2.
 
-#![warn(missing_docs)]
-
 /// Bad input from the user: exit code 2, message shown as is.
 #[derive(Debug)]
 pub struct BadInput(pub String);

@@ -2,8 +2,6 @@
 //! explorer's own options, and the subcommands. Each flag sits only on the commands it
 //! applies to; the man page and shell completions come from this same definition.
 
-#![warn(missing_docs)]
-
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};

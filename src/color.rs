@@ -1,8 +1,6 @@
 //! `--color auto|always|never` and the environment's say in it (NO_COLOR, CLICOLOR,
 //! CLICOLOR_FORCE), for the explorer and for clap's own help and errors.
 
-#![warn(missing_docs)]
-
 use serde::Deserialize;
 
 /// When to use colour.

@@ -2,8 +2,6 @@
 //! `man`, `config path|default|check`. Everything is built in memory and written once
 //! through `write_stdout`, so a full disk is one line and exit 1, a closed pipe quiet.
 
-#![warn(missing_docs)]
-
 use std::io::Write;
 
 use anyhow::Result;

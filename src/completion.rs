@@ -4,8 +4,6 @@
 //! The command line's definition uses these completers; `cli::complete_if_asked`
 //! answers the shell with it.
 
-#![warn(missing_docs)]
-
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
 

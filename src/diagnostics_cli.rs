@@ -1,8 +1,6 @@
 //! `check --format json` and `lint` output: loader problems and lint findings as
 //! located lines or as Ruff-shaped JSON (see `story::diagnostic`).
 
-#![warn(missing_docs)]
-
 use anyhow::Result;
 
 use crate::cli::Cli;

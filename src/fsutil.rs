@@ -1,7 +1,5 @@
 //! Writing files so that nothing is ever half-written or silently replaced.
 
-#![warn(missing_docs)]
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,6 @@
 //! The story named on the command line (`--story`, else the shipped one), narrowed to
 //! `--as-of`: what every story command and the explorer start from.
 
-#![warn(missing_docs)]
-
 use anyhow::Result;
 
 use crate::bad_input::BadInput;

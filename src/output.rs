@@ -1,8 +1,6 @@
 //! Writing a command's result to standard output: once, in full, quiet on a closed
 //! pipe, and with nothing in it a terminal would act on.
 
-#![warn(missing_docs)]
-
 use std::io::Write;
 
 use anyhow::Result;

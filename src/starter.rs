@@ -1,8 +1,6 @@
 //! `storyscope new FILE`: a small, valid starter story to write over, with a `$schema`
 //! reference editors validate against, never replacing a file that is already there.
 
-#![warn(missing_docs)]
-
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};

@@ -31,6 +31,13 @@ fn main() {
     let quick = std::env::args().any(|arg| arg == "--quick");
     let runs = |full: usize| if quick { 1 } else { full };
     let mut table = Table::default();
+    // The index build rows alone (a few seconds, to try a change to the build).
+    if std::env::args().any(|arg| arg == "--build-only") {
+        let entries = typos::million_entries();
+        typos::bench_build_and_memory(&mut table, runs(5), &entries);
+        table.print();
+        return;
+    }
 
     eprintln!("generating stories…");
     let small = SynthOptions {
@@ -64,7 +71,7 @@ fn main() {
     load::bench_load(&mut table, "10k events", &small_json, runs(7), None);
     drop(small_json);
     load::bench_load(&mut table, "100k events", &big_json, runs(3), Some(300.0));
-    load::bench_check(&mut table, "100k events", &path, runs(3));
+    load::bench_check_and_lint(&mut table, "100k events", &path, runs(3));
     load::bench_memory_and_start(&mut table, "100k events", &path, runs(3));
 
     eprintln!("hostile files…");
@@ -135,6 +142,14 @@ fn run_child(mode: &str) {
         }
         "rss-index-in-order" => typos::child_index(false),
         "rss-index-two-tiers" => typos::child_index(true),
+        // The million names, one a line, for timing the index build outside the bench.
+        "dump-names" => {
+            let names: Vec<String> = typos::million_entries()
+                .into_iter()
+                .map(|entry| entry.text)
+                .collect();
+            std::fs::write(&path, names.join("\n")).expect("names written");
+        }
         other => panic!("unknown child mode {other}"),
     }
     println!("{} {:.1}", load::peak_rss_kib(), ms(start.elapsed()));

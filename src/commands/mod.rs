@@ -2,8 +2,6 @@
 //! Loading the story, writing output and the bad-input error are below this, in
 //! `loaded`, `output` and `bad_input`, so the commands never call back up here.
 
-#![warn(missing_docs)]
-
 mod check;
 mod diff;
 mod explore;

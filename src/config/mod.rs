@@ -3,8 +3,6 @@
 //! user's single-style overrides, defaults for flags. A bad file is an error with its
 //! line and column (exit 2); nothing falls back silently.
 
-#![warn(missing_docs)]
-
 mod default;
 mod file;
 mod styles;

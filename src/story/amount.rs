@@ -1,7 +1,6 @@
 //! A metric's amount — a number, a range or words — with its sign, currency, scale and
 //! bound: read aloud ("about $13 billion", "2–3亿元", "nearly all staff") and put on a
 //! common footing (signed, scale-normalised) so charts compare like with like.
-#![warn(missing_docs)]
 
 use super::Problem;
 use super::model::{Direction, Metric};

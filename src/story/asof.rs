@@ -6,7 +6,6 @@
 //! the whole story: an entity that a known record names, but that no counted source
 //! describes yet, is kept as "named, not yet described" (its name and kind only), and
 //! if the narrowed story still failed validation that is a bug, returned as an error.
-#![warn(missing_docs)]
 
 use std::collections::BTreeSet;
 use std::fmt;

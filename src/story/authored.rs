@@ -3,8 +3,6 @@
 //! carries an `authored` note with a reason. The views show each with `◇`, so it is
 //! never taken for something a source said; nothing is left out because of it.
 
-#![warn(missing_docs)]
-
 use super::graph::{RecordRef, Story};
 use super::model::{AuthorNote, AuthorNoteKind};
 use super::provenance::FactRef;

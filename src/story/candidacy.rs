@@ -1,6 +1,5 @@
 //! How candidacies are named for a reader: the story's own title for them, and the
 //! chooser and the role that tell two candidacies of one party apart.
-#![warn(missing_docs)]
 
 use super::Story;
 use super::views::CandidateRow;

@@ -2,7 +2,6 @@
 //! entity kinds): the program reasons with these values, so a wrong one is refused,
 //! and the refusal names the value most likely meant, from a near spelling or a
 //! common synonym (`roughly` → `about`, `more than` → `over`).
-#![warn(missing_docs)]
 
 use super::text::did_you_mean;
 

@@ -1,8 +1,6 @@
 //! Disagreements between sources versus one source contradicting itself: two kinds of
 //! dispute, shown and counted apart, so neither is passed off as the other.
 
-#![warn(missing_docs)]
-
 use super::graph::{RecordRef, Story};
 use super::model::DisputeKind;
 

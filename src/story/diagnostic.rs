@@ -5,7 +5,6 @@
 //! `filename`, `location: {row, column}`, `end_location`, `message`, `fix`, `url`,
 //! `severity`), so tools that read Ruff's output read this; storyscope adds `path`
 //! (the record path), `id` (the record's own id) and `hint` (what would fix it).
-#![warn(missing_docs)]
 
 use serde::Serialize;
 

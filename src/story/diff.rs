@@ -3,7 +3,6 @@
 //!
 //! Records are matched by id; stages, versions and status changes, which have no id,
 //! by their index in the whole story (`Story::stage_origin` and friends).
-#![warn(missing_docs)]
 
 use std::collections::HashMap;
 

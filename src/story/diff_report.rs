@@ -1,6 +1,5 @@
 //! `storyscope diff` output: what became known between two dates, as Markdown (tables
 //! with footnotes, like every export) or JSON for scripts. Both record both dates.
-#![warn(missing_docs)]
 
 use serde_json::{Value, json};
 

@@ -5,7 +5,6 @@
 //! column. The walkers never index past the text, so on a file that is not valid JSON
 //! they give a wrong answer or none, never a panic. Every walk is linear in the part of
 //! the text it passes over: nesting is counted, not recursed into.
-#![warn(missing_docs)]
 
 use std::borrow::Cow;
 

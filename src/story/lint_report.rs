@@ -2,8 +2,6 @@
 //! (for single-origin, one chain of sources) become one line unless `verbose`, the
 //! checks can be narrowed with `--only` / `--skip`, and the summary counts in words.
 
-#![warn(missing_docs)]
-
 use std::collections::HashMap;
 
 use super::lint::{CHECKS, Finding, Severity};

@@ -4,7 +4,6 @@
 //! that fails does the slow path cut the text into its records (`json_spans`) and
 //! deserialise each on its own, so one bad event does not hide the problems of the next.
 //! serde's wording is made readable in `serde_messages`.
-#![warn(missing_docs)]
 
 use std::path::Path;
 

@@ -1,6 +1,5 @@
 //! Format types added for fact-checking, kept apart from `model.rs`: the author's own
 //! notes on a record, and the kind of a dispute. `model` re-exports them.
-#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

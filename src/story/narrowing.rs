@@ -1,6 +1,5 @@
 //! What narrowing a story to a date kept: a narrowed `Story` carries it (see
 //! `story::asof`), so marks and comparisons between dates need not narrow again.
-#![warn(missing_docs)]
 
 use super::date::DayNumber;
 

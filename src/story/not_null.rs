@@ -1,7 +1,6 @@
 //! Optional fields are left out, never `null`: `"date": null` once passed as "no
 //! date", which hid mistakes (a date deleted by accident looks just like one never
 //! known). The schema says the same, so an editor flags a `null` as it is typed.
-#![warn(missing_docs)]
 
 use serde::{Deserialize, Deserializer};
 

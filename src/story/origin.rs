@@ -5,7 +5,6 @@
 //!
 //! A citation whose `via` names the cited source itself marks the source's own
 //! reporting: the source is then the origin of that statement.
-#![warn(missing_docs)]
 
 use std::collections::BTreeSet;
 

@@ -7,7 +7,6 @@
 //! with `#` is site furniture (headline, share bar, promos, date and view lines,
 //! related links, footers) and is not counted. A paragraph that itself starts with `#`
 //! is written `\#`.
-#![warn(missing_docs)]
 
 use std::collections::HashMap;
 use std::ops::Range;

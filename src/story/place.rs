@@ -6,7 +6,6 @@
 //! Run only when there is something to report. One pass over the text finds every
 //! record (`json_spans::record_offsets`); each path is then looked up inside its own
 //! record, so a thousand problems in a 50 MB file cost one pass, not a thousand.
-#![warn(missing_docs)]
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -2,7 +2,6 @@
 //!
 //! They sit at the bottom of the core so that the loader, the graph builder and lint can
 //! all report problems without depending on each other.
-#![warn(missing_docs)]
 
 use std::fmt;
 

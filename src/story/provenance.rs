@@ -1,6 +1,5 @@
 //! How well each fact is sourced (articles vs independent origins); the publication
 //! days the explorer steps through. The as-of narrowing itself is in `asof.rs`.
-#![warn(missing_docs)]
 
 use std::collections::BTreeSet;
 

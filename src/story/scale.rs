@@ -1,7 +1,6 @@
 //! The scale word a metric's value is stated in (thousand, million, 万, 亿 …): part of
 //! the file format, apart from `amount` so the model does not depend on how amounts
 //! are read aloud.
-#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,6 @@
 //!
 //! serde speaks of Rust types ("f64", "struct Event with 8 elements") and appends
 //! positions to its messages; the loader shows JSON words and reports positions apart.
-#![warn(missing_docs)]
 
 use super::problem::{Location, Problem};
 use super::text::did_you_mean;

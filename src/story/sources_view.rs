@@ -1,7 +1,6 @@
 //! The Sources view in exports: which sources stand behind the facts shown (all of
 //! them, or those about one entity), the summary line that opens it, and addresses
 //! written as Markdown links that work.
-#![warn(missing_docs)]
 
 use std::collections::BTreeSet;
 

@@ -4,7 +4,6 @@
 //!
 //! A candidacy's standing already changes this way: its stages are the history and the
 //! last stage known is where it stands.
-#![warn(missing_docs)]
 
 use super::graph::Story;
 use super::model::{Citation, Status, Timing};

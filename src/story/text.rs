@@ -1,6 +1,5 @@
 //! Text helpers shared by the screen and the exports: stripping what a terminal would
 //! act on, truncating by display width, and "did you mean" suggestions.
-#![warn(missing_docs)]
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;

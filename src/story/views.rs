@@ -1,6 +1,5 @@
 //! The rows each view shows, built from the graph with filters applied. The screen
 //! panes and the Markdown export both read these, so they always agree.
-#![warn(missing_docs)]
 
 use super::date::{DateSpec, DayNumber};
 use super::graph::{RecordRef, Story};

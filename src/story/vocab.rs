@@ -4,7 +4,6 @@
 //! relations an inverse) and accepts any other lowercase snake_case kind a story needs
 //! (`member_of`, `declined`, `close_to_close`, `blog`), shown humanised ("member of").
 //! In the file each is a plain string; matching code sees `Known(…)` or `Other(…)`.
-#![warn(missing_docs)]
 
 use std::borrow::Cow;
 

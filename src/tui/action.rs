@@ -1,6 +1,5 @@
 //! Every user intent the explorer understands. Keys map to these through the keymap;
 //! `update` is the only place that acts on them.
-#![warn(missing_docs)]
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

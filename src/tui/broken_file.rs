@@ -1,7 +1,6 @@
 //! Why the story file on disk does not load: the problems panel's content, kept by the
 //! explorer's state while the last good story stays on screen, made by the watcher and
 //! drawn by `ui::file_problems`.
-#![warn(missing_docs)]
 
 use crate::story::load::{Location, Problem};
 

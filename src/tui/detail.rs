@@ -1,6 +1,5 @@
 //! The Detail pane's lines: a record's [`RecordDoc`] rendered to wrapped, cleaned
 //! terminal lines, with the line of each link that Enter follows.
-#![warn(missing_docs)]
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -1,7 +1,6 @@
 //! Detail's part of `update`: the link cursor and the scroll, moved by keys and set by
 //! clicks, against where the links of the record in Detail fall. That layout is cached
 //! on the state (`App::detail_layout`) so a key does not lay the record out again.
-#![warn(missing_docs)]
 
 use super::app::App;
 use super::detail::DetailLayout;

@@ -3,7 +3,6 @@
 //! vi family, nano, emacs, kakoune …; `FILE:LINE` for helix, Sublime Text, Zed;
 //! `-g FILE:LINE` for VS Code and its forks; `--line N FILE` for JetBrains IDEs and
 //! Xcode, as lazygit's presets do), and handing the terminal over and back.
-#![warn(missing_docs)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,5 +1,4 @@
 //! The one key table: it drives key handling, the help overlay and the status-bar hints.
-#![warn(missing_docs)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 

@@ -1,6 +1,5 @@
 //! A key with its modifiers, how help writes it ("Ctrl-F", "PgDn", "↑"), and reading it
 //! back from the config file, which accepts what help shows and a few common spellings.
-#![warn(missing_docs)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -1,6 +1,5 @@
 //! Where each pane goes at a given terminal size, shared by drawing and by mouse hit
 //! testing so a click lands on what was drawn there.
-#![warn(missing_docs)]
 
 use ratatui::layout::{Constraint, Layout, Rect};
 

@@ -1,5 +1,4 @@
 //! The terminal explorer: panes, keyboard and mouse, search, export.
-#![warn(missing_docs)]
 
 pub mod action;
 pub mod app;

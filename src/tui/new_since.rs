@@ -2,7 +2,6 @@
 //! previous publication date and the one shown, for row marks ("+" new, "*" changed)
 //! and the "new since previous date: N" count. The steps themselves are
 //! `tui::app::as_of_steps`.
-#![warn(missing_docs)]
 
 use crate::story::RecordRef;
 use crate::story::date::DateSpec;

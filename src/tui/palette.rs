@@ -2,7 +2,6 @@
 //! bound in this session, narrowed by a typed filter with the fuzzy matcher search
 //! uses (SkimMatcherV2; every word must match), the best match highlighted, and Enter
 //! running it. Only state and pure functions here; `ui/palette.rs` draws it.
-#![warn(missing_docs)]
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

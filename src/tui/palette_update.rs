@@ -1,7 +1,6 @@
 //! The palette's part of `update`: typing narrows, the arrows move between commands,
 //! and the scroll is settled here, against the list as it will be drawn, so the state
 //! never holds a scroll the screen cannot show.
-#![warn(missing_docs)]
 
 use super::action::{Action, PaletteAction};
 use super::app::{App, Mode};

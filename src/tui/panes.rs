@@ -1,5 +1,4 @@
 //! The panes and the cursor each list pane keeps.
-#![warn(missing_docs)]
 
 /// The panes, in Tab order; the number keys 1–5 follow this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,6 +1,5 @@
 //! Enter on a citation in Detail: open its paragraph under it (or close it), and
 //! scroll so what opened is on screen.
-#![warn(missing_docs)]
 
 use super::app::App;
 use super::layout;

@@ -1,7 +1,6 @@
 //! What Detail adds to a record's document in the explorer: a citation whose source's
 //! text is at hand opens, on Enter, the cited paragraph itself, wrapped, with the
 //! quoted words highlighted; the author's notes are drawn after `◇`.
-#![warn(missing_docs)]
 
 use std::ops::Range;
 

@@ -2,7 +2,6 @@
 //! the line a reload problem is shown with. Worked out from the text when needed (a
 //! key press, a broken save) with the span walker, so no table of lines is kept for a
 //! 100k-event story.
-#![warn(missing_docs)]
 
 use crate::story::json_spans::{line_col, locate, record_offsets, value_end};
 

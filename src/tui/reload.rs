@@ -2,7 +2,6 @@
 //! which replaces the old one keeping the reader's place (focus, selections by id,
 //! trail, filter, as-of date), or the problems of a broken save, shown until the file
 //! is valid again while the last good story stays on screen. Pure: no I/O here.
-#![warn(missing_docs)]
 
 use crate::story::{RecordRef, Story};
 

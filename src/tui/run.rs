@@ -1,7 +1,6 @@
 //! The event loop (generic over ratatui's Backend, so tests drive it on TestBackend)
 //! and the real terminal session: raw mode, alternate screen, mouse capture, and
 //! restoring all of it on quit, on error, on panic and on SIGTERM/SIGHUP.
-#![warn(missing_docs)]
 
 use std::io::{self, Write};
 use std::sync::Arc;

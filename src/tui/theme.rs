@@ -2,7 +2,6 @@
 //! colour decision (`--color`, NO_COLOR …) and the user's single-style overrides. Drawing
 //! code asks for a style by name and never decides about colour itself. The built-in
 //! palettes and the constructors that use them are in `themes.rs`.
-#![warn(missing_docs)]
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;

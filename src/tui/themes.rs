@@ -3,7 +3,6 @@
 //! colours, bold, no grey), and the NO_COLOR styles, where only modifiers remain so the
 //! selection and badges stay visible through REVERSED, BOLD and UNDERLINED; and the
 //! `Theme` constructors that pick one of them.
-#![warn(missing_docs)]
 
 use ratatui::style::{Color, Modifier, Style};
 

@@ -1,6 +1,5 @@
 //! The records followed in Detail: where the trail started, the hops behind the record
 //! shown, and the ones Backspace stepped back over (which `]` retraces).
-#![warn(missing_docs)]
 
 use crate::story::RecordRef;
 

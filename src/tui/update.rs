@@ -1,7 +1,6 @@
 //! `update(&mut App, Action) -> Option<Effect>`: every state change in one pure place.
 //! Effects that touch the outside world (writing a file, the clipboard) are returned
 //! for the event loop to carry out.
-#![warn(missing_docs)]
 
 use crate::story::RecordRef;
 use crate::story::export::{ExportOptions, ExportView};

@@ -2,7 +2,6 @@
 //! file's folder, so editors that save by writing a new file and renaming it over the
 //! old one (vim, most IDEs) are seen too. Each settled change is loaded on the
 //! watcher's thread and handed to the event loop as a `Reload` message.
-#![warn(missing_docs)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -5,8 +5,6 @@
 //! latest day it can mean; ordering is by earliest day, then coarser precision first.
 //! The forms people write ("21 Nov 2023", ranges) are read and written in `forms`.
 
-#![warn(missing_docs)]
-
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;

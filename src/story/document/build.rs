@@ -1,5 +1,4 @@
 //! Record → [`RecordDoc`]: what each kind of record shows, in what order.
-#![warn(missing_docs)]
 
 use crate::story::authored::note_text;
 use crate::story::model::{AuthorNote, Citation};

@@ -2,7 +2,6 @@
 //!
 //! Every block Detail draws is written here too, in the same order: headings become
 //! Markdown headings, fields, links and citations list items, text paragraphs.
-#![warn(missing_docs)]
 
 use crate::story::markdown::{escape, escape_block};
 

@@ -4,7 +4,6 @@
 //! versions side by side); the explorer renders the blocks to terminal lines and
 //! [`to_markdown`] renders the same blocks to Markdown, so what is copied is what is on
 //! screen by construction.
-#![warn(missing_docs)]
 
 mod build;
 mod markdown;

@@ -2,7 +2,6 @@
 //! source gave it, the status history, a candidacy's standing and its source, a
 //! dispute's settlement, "named, not yet described" entities, and sources listed
 //! before they count.
-#![warn(missing_docs)]
 
 use crate::story::date::DateSpec;
 

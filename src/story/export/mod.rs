@@ -1,8 +1,6 @@
 //! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
 //! a file written from the screen matches the command line exactly.
 
-#![warn(missing_docs)]
-
 mod records;
 mod sections;
 mod time;

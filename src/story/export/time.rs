@@ -1,7 +1,6 @@
 //! Export pieces about time: status histories under the timeline, a dispute's
 //! settlement, "named, not yet described" entities, and the new/changed marks of an
 //! export made after stepping through dates.
-#![warn(missing_docs)]
 
 use crate::story::graph::{RecordRef, Story};
 use crate::story::markdown::{Footnotes, escape, table};

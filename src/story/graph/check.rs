@@ -1,6 +1,5 @@
 //! Validation of a story file: every id unique, every reference resolving to a record
 //! of the right kind, no empty names, every fact cited, `via` chains without loops.
-#![warn(missing_docs)]
 
 use std::collections::HashMap;
 

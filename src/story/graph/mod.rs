@@ -1,6 +1,5 @@
 //! The validated story: records in arenas (the file's own vectors) plus indexes from
 //! ids and from each entity to everything that mentions it, built once at load.
-#![warn(missing_docs)]
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};

@@ -2,8 +2,6 @@
 //! A file that does not load is the loader's business; this checks valid stories.
 //! Each check lives in its own file and returns its findings; `lint` runs them all.
 
-#![warn(missing_docs)]
-
 mod dates;
 mod dispute_kind;
 mod finding;

@@ -1,5 +1,4 @@
 //! A cited metric and the words that qualify its value: bound, basis, direction.
-#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,6 @@
 //! the loader, the schema (`storyscope schema`) and the format documentation.
 //!
 //! Ids are strings in the file; `graph` resolves them into arena indexes once.
-#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,5 @@
 //! The file format's records of statuses that change: an event's later statuses and a
 //! dispute's settlement (`story::status_history` reads them).
-#![warn(missing_docs)]
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -11,6 +11,8 @@ use super::{SearchEntry, SearchIndex, SlotRank};
 use crate::story::graph::{RecordRef, Story};
 
 impl SearchIndex {
+    /// The index of every named record of `story`, each entity weighted by how much of
+    /// the story refers to it.
     pub fn build(story: &Story) -> SearchIndex {
         let file = &story.file;
         let mut entries = Vec::with_capacity(

@@ -26,6 +26,7 @@
 
 mod build;
 mod finish;
+mod in_order;
 mod named;
 mod rank;
 mod scan;
@@ -38,6 +39,8 @@ mod tests_typo;
 mod typo;
 mod typo_build;
 mod typo_pass;
+mod vocabulary;
+mod word_ids;
 mod words;
 mod worker;
 
@@ -48,15 +51,15 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::graph::RecordRef;
 use named::OwnNames;
-use rank::TopK;
-use scan::Candidates;
-use terms::Term;
 use typo::{Expansion, TypoIndex};
 use typo_pass::Query;
 pub use worker::{SearchResults, SearchWorker};
 
+/// One name a record can be found by: an entity has one for its name and one per
+/// alias; every other record has one.
 #[derive(Debug, Clone)]
 pub struct SearchEntry {
+    /// The record this name finds.
     pub target: RecordRef,
     /// The name as shown; for an alias, the alias itself.
     pub text: String,
@@ -66,11 +69,15 @@ pub struct SearchEntry {
     pub weight: u32,
 }
 
+/// One record found by a search, with the name it was found by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
+    /// The record found.
     pub target: RecordRef,
     /// Index into `SearchIndex::entries` of the name that matched best.
     pub entry: usize,
+    /// How well the query matched: fuzzy-matcher's score, summed over the query words,
+    /// less a penalty per typo; higher is better (the order also weighs own names).
     pub score: i64,
     /// Char positions in the entry's text that matched, for highlighting: for a word
     /// matched through a typo, the word it was taken for.
@@ -101,7 +108,10 @@ impl MatchTier {
     }
 }
 
+/// Every name of a story's records, lower-cased and ordered for fast search, with the
+/// typo tier's word index built when first needed.
 pub struct SearchIndex {
+    /// The names, in the order they were given (`SearchHit::entry` indexes this).
     pub entries: Vec<SearchEntry>,
     /// The order names are tried in: shortest first (ties between long names are
     /// settled sooner). A name's place in this order is its "slot".
@@ -114,9 +124,9 @@ pub struct SearchIndex {
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// The typo tier's word index, built on the first query that can carry a typo (a
-    /// word of 5 letters or more): building it costs about as much again as the rest
-    /// of the index, and many searches never need it. Never built when
-    /// `typos_enabled` is false (an index for in-order search only).
+    /// word of 5 letters or more): loading a story need not wait for it, and many
+    /// searches never need it. Never built when `typos_enabled` is false (an index for
+    /// in-order search only).
     typos: OnceLock<TypoIndex>,
     typos_enabled: bool,
     /// Entity names and aliases, word by word, for own-name matches.
@@ -192,10 +202,12 @@ impl SearchIndex {
         })
     }
 
+    /// How many names the index holds (an entity's aliases count apart).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// True when the index holds no name at all.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -243,6 +255,8 @@ impl SearchIndex {
         self.search_tiers(query, limit, true, cancelled)
     }
 
+    /// The search behind `search` (`typos`) and `search_in_order` (not): the in-order
+    /// tier, then, with `typos`, the typo tier and own-name matches in the same top k.
     fn search_tiers(
         &self,
         query: &str,
@@ -255,106 +269,7 @@ impl SearchIndex {
         if words.is_empty() || limit == 0 {
             return Some(Vec::new());
         }
-        let terms: Vec<Term> = words.iter().map(|word| Term::new(word)).collect();
-        let narrowed = self.narrowest_for(&words);
-        let total = narrowed
-            .as_ref()
-            .map_or(self.entries.len(), |n| n.matches.len());
-        // Words the narrowing query had too, in the same place: their scores carry over;
-        // a word it had the start of goes on matching from where that start ended.
-        let known = scan::Known {
-            exact: (0..words.len())
-                .map(|t| {
-                    let n = narrowed.as_deref()?;
-                    (n.terms.get(t) == Some(&words[t])).then(|| n.exact[t].as_slice())
-                })
-                .collect(),
-            ends: (0..words.len())
-                .map(|t| {
-                    let n = narrowed.as_deref()?;
-                    let old = n.terms.get(t)?;
-                    words[t].starts_with(old.as_str()).then(|| scan::Resume {
-                        ends: n.ends[t].as_slice(),
-                        matched: old.chars().count(),
-                    })
-                })
-                .collect(),
-        };
-        let threads = if total >= PARALLEL_MIN {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-        } else {
-            1
-        };
-        // Blocks go round the threads, so each one meets short names (the best ranked
-        // among equals) early and can rule out the rest sooner.
-        let blocks = total.div_ceil(BLOCK);
-        let scan_part = |part: usize| {
-            let mine = (part..blocks).step_by(threads).map(|block| {
-                let range = block * BLOCK..((block + 1) * BLOCK).min(total);
-                let candidates = match &narrowed {
-                    Some(n) => Candidates::List {
-                        base: range.start,
-                        slots: &n.matches[range],
-                    },
-                    None => Candidates::Range(range),
-                };
-                (block, candidates)
-            });
-            scan::scan(self, mine, &terms, &known, limit, cancelled)
-        };
-        let parts: Vec<Option<scan::Scanned>> = if threads == 1 {
-            vec![scan_part(0)]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (1..threads)
-                    .map(|part| scope.spawn(move || scan_part(part)))
-                    .collect();
-                let mut parts = vec![scan_part(0)];
-                parts.extend(
-                    handles
-                        .into_iter()
-                        .map(|h| h.join().expect("search thread")),
-                );
-                parts
-            })
-        };
-        let parts: Vec<scan::Scanned> = parts.into_iter().collect::<Option<_>>()?;
-        // Every match, in slot order, with the word scores found, for the next query.
-        let mut pieces: Vec<(usize, &scan::Scanned, std::ops::Range<usize>)> = parts
-            .iter()
-            .flat_map(|part| {
-                part.blocks
-                    .iter()
-                    .map(move |(block, range)| (*block, part, range.clone()))
-            })
-            .collect();
-        pieces.sort_unstable_by_key(|(block, _, _)| *block);
-        let mut matches = Vec::new();
-        let mut exact = vec![Vec::new(); words.len()];
-        let mut ends = vec![Vec::new(); words.len()];
-        for (_, part, range) in pieces {
-            matches.extend_from_slice(&part.matches[range.clone()]);
-            for (t, scores) in exact.iter_mut().enumerate() {
-                scores.extend_from_slice(&part.exact[t][range.clone()]);
-            }
-            for (t, list) in ends.iter_mut().enumerate() {
-                list.extend_from_slice(&part.ends[t][range.clone()]);
-            }
-        }
-        let mut top = TopK::new(limit);
-        for part in parts {
-            top.merge(part.top);
-        }
-        self.remember(
-            words.clone(),
-            Narrowed {
-                terms: Vec::new(),
-                matches,
-                exact,
-                ends,
-            },
-        );
-        // The typo tier and own-name matches join the same top k.
+        let mut top = self.in_order_tier(&words, limit, cancelled)?;
         let expansions: Vec<Vec<Expansion>> = words
             .iter()
             .map(|word| match typos && words::query_allowance(word) > 0 {
@@ -372,35 +287,6 @@ impl SearchIndex {
             typo_pass::offer(self, &tiers, &mut top, cancelled)?;
         }
         Some(self.finish(top, &tiers))
-    }
-
-    /// The shortest remembered match list that surely holds every match of `words`:
-    /// one whose terms are each a subsequence of the term in the same place now.
-    fn narrowest_for(&self, words: &[String]) -> Option<Arc<Narrowed>> {
-        let narrowed = self.narrowed.lock().ok()?;
-        narrowed
-            .iter()
-            .filter(|n| {
-                n.terms.len() <= words.len()
-                    && n.terms
-                        .iter()
-                        .zip(words)
-                        .all(|(old, new)| terms::is_subsequence(old, new))
-            })
-            .min_by_key(|n| n.matches.len())
-            .cloned()
-    }
-
-    fn remember(&self, words: Vec<String>, mut found: Narrowed) {
-        let Ok(mut narrowed) = self.narrowed.lock() else {
-            return;
-        };
-        narrowed.retain(|n| n.terms != words);
-        if narrowed.len() >= NARROWED_KEPT {
-            narrowed.remove(0);
-        }
-        found.terms = words;
-        narrowed.push(Arc::new(found));
     }
 
     /// Matched char positions for every word (or the word a typo was taken for), merged

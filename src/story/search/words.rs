@@ -59,7 +59,9 @@ pub(super) fn char_len(word: &str) -> usize {
     }
 }
 
-/// True for an index word that belongs in the typo vocabulary.
+/// True for an index word that belongs in the typo vocabulary
+/// (`vocabulary::vocabulary_words` finds these; tests check it against this).
+#[cfg(test)]
 pub(super) fn is_vocabulary_word(word: &str) -> bool {
     let len = char_len(word);
     (SHORTEST_TYPO_WORD..=LONGEST_TYPO_WORD).contains(&len) && is_typo_script(word)

@@ -15,7 +15,9 @@ use super::{SearchHit, SearchIndex};
 pub struct SearchResults {
     /// Which `submit` these answer.
     pub generation: u64,
+    /// The query as submitted.
     pub query: String,
+    /// The best hits, best first.
     pub hits: Vec<SearchHit>,
 }
 
@@ -46,6 +48,8 @@ struct Shared {
 }
 
 impl SearchWorker {
+    /// Starts the search thread over `index`. (If the thread cannot be started, queries
+    /// are answered on the caller's thread instead.)
     pub fn new(index: Arc<SearchIndex>) -> SearchWorker {
         let shared = Arc::new(Shared::default());
         let thread = {
@@ -62,6 +66,7 @@ impl SearchWorker {
         }
     }
 
+    /// The index this worker searches.
     pub fn index(&self) -> &Arc<SearchIndex> {
         &self.index
     }

@@ -1,7 +1,6 @@
 //! The one place the explorer narrows the story to a date. A date the story cannot be
 //! narrowed to (a bug in the narrowing) is reported on the status line; the explorer
 //! never shows the whole story under a date.
-#![warn(missing_docs)]
 
 use crate::story::Story;
 use crate::story::date::{DateSpec, DayNumber};

@@ -1,6 +1,5 @@
 //! Stepping through dates (`<` and `>`) on the explorer's state, and recomputing what
 //! is new at each step (the marks themselves are `tui::new_since`).
-#![warn(missing_docs)]
 
 use crate::story::date::DateSpec;
 use crate::story::diff::{StoryDiff, diff};

@@ -1,6 +1,5 @@
 //! The explorer's state: the story (and its as-of narrowing), focus, mode, one small
 //! state per pane, the detail trail, search, and the transient status message.
-#![warn(missing_docs)]
 
 use std::path::PathBuf;
 use std::sync::Arc;

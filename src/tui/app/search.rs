@@ -1,6 +1,5 @@
 //! The search overlay's state on the explorer: the query and its hits, the index built
 //! on first use, and the worker that searches big stories off the input thread.
-#![warn(missing_docs)]
 
 use std::sync::Arc;
 

@@ -1,7 +1,6 @@
 //! Where each bar of the metrics chart goes: one scale for every bar, a zero line with
 //! negative values to its left, lengths in proportion to the values. Pure, so the
 //! proportions are tested without a terminal.
-#![warn(missing_docs)]
 
 /// Cells of one bar row, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,5 @@
 //! The title bar (story, as-of date, breadcrumb), the tab bar of narrow terminals, and
 //! the status bar (mode, pane, the keys that matter now, messages).
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

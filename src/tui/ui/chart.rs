@@ -3,7 +3,6 @@
 //! ratatui's BarChart, whose bars are unsigned and carry their label inside the bar:
 //! here each row is label, value as stated (bound, sign, currency, scale), then a bar
 //! in proportion on one scale, negative values left of a zero line.
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,5 +1,4 @@
 //! The Detail pane: the full record of what is selected or followed, with its links.
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

@@ -1,7 +1,6 @@
 //! The panel that says why the story file on disk does not load (count, the first few
 //! problems with line and id), drawn above the status bar until a save fixes it; the
 //! last good story stays on screen behind it.
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,7 +1,6 @@
 //! The four list panes: Timeline, Candidates (titled by the story), Cited metrics,
 //! Sources. Only the visible rows are built, so a story of any length draws in the
 //! same time.
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

@@ -1,5 +1,4 @@
 //! Drawing: one function per screen part, all reading `&App` and never changing it.
-#![warn(missing_docs)]
 
 mod bar_geometry;
 mod bars;

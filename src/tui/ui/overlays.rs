@@ -1,6 +1,5 @@
 //! The search overlay (query, ranked results with matched characters highlighted), and
 //! the popup frame the palette shares.
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

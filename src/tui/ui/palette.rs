@@ -1,7 +1,6 @@
 //! Draws the help overlay as a command palette: the filter line, then the keymap's rows
 //! as bound now, grouped by scope, the highlighted command marked. Rows of the search
 //! box and of the palette itself are listed for reference and are not run.
-#![warn(missing_docs)]
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

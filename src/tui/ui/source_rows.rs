@@ -1,6 +1,5 @@
 //! Rows of the Sources pane: outlet, date and enough of the title to tell two reports
 //! of one outlet apart, even on a narrow terminal.
-#![warn(missing_docs)]
 
 use ratatui::text::{Line, Span};
 

@@ -1,0 +1,172 @@
+//! The in-order tier of one search: which names to try (all of them, or the matches of
+//! a shorter query typed before), the scan shared between the cores, and the match
+//! list it leaves for the next keystroke to narrow from.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::rank::TopK;
+use super::scan::{self, Candidates, Scanned};
+use super::terms::{self, Term};
+use super::{BLOCK, NARROWED_KEPT, Narrowed, PARALLEL_MIN, SearchIndex};
+
+impl SearchIndex {
+    /// The best `limit` in-order matches of `words` (each lower-cased), or None once
+    /// `cancelled`. Remembers every match for the queries typed after this one.
+    pub(super) fn in_order_tier(
+        &self,
+        words: &[String],
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<TopK> {
+        let terms: Vec<Term> = words.iter().map(|word| Term::new(word)).collect();
+        let narrowed = self.narrowest_for(words);
+        let known = known_from(narrowed.as_deref(), words);
+        let parts = self.scan_on_cores(&terms, narrowed.as_deref(), &known, limit, cancelled)?;
+        self.remember(words.to_vec(), matches_in_order(&parts, words.len()));
+        let mut top = TopK::new(limit);
+        for part in parts {
+            top.merge(part.top);
+        }
+        Some(top)
+    }
+
+    /// Scans the names (every one, or those `narrowed` holds) for `terms`, in blocks
+    /// dealt round the threads; one `Scanned` per thread, or None once `cancelled`.
+    fn scan_on_cores(
+        &self,
+        terms: &[Term],
+        narrowed: Option<&Narrowed>,
+        known: &scan::Known<'_>,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scanned>> {
+        let total = narrowed.map_or(self.entries.len(), |n| n.matches.len());
+        let threads = if total >= PARALLEL_MIN {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        } else {
+            1
+        };
+        // Blocks go round the threads, so each one meets short names (the best ranked
+        // among equals) early and can rule out the rest sooner.
+        let blocks = total.div_ceil(BLOCK);
+        let scan_part = |part: usize| {
+            let mine = (part..blocks).step_by(threads).map(|block| {
+                let range = block * BLOCK..((block + 1) * BLOCK).min(total);
+                let candidates = match narrowed {
+                    Some(n) => Candidates::List {
+                        base: range.start,
+                        slots: &n.matches[range],
+                    },
+                    None => Candidates::Range(range),
+                };
+                (block, candidates)
+            });
+            scan::scan(self, mine, terms, known, limit, cancelled)
+        };
+        let parts: Vec<Option<Scanned>> = if threads == 1 {
+            vec![scan_part(0)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (1..threads)
+                    .map(|part| scope.spawn(move || scan_part(part)))
+                    .collect();
+                let mut parts = vec![scan_part(0)];
+                parts.extend(
+                    handles
+                        .into_iter()
+                        .map(|h| h.join().expect("search thread")),
+                );
+                parts
+            })
+        };
+        parts.into_iter().collect()
+    }
+
+    /// The shortest remembered match list that surely holds every match of `words`:
+    /// one whose terms are each a subsequence of the term in the same place now.
+    fn narrowest_for(&self, words: &[String]) -> Option<Arc<Narrowed>> {
+        let narrowed = self.narrowed.lock().ok()?;
+        narrowed
+            .iter()
+            .filter(|n| {
+                n.terms.len() <= words.len()
+                    && n.terms
+                        .iter()
+                        .zip(words)
+                        .all(|(old, new)| terms::is_subsequence(old, new))
+            })
+            .min_by_key(|n| n.matches.len())
+            .cloned()
+    }
+
+    /// Keeps `found` as the match list of `words`, in place of an older one for the same
+    /// words, dropping the oldest beyond `NARROWED_KEPT`.
+    fn remember(&self, words: Vec<String>, mut found: Narrowed) {
+        let Ok(mut narrowed) = self.narrowed.lock() else {
+            return;
+        };
+        narrowed.retain(|n| n.terms != words);
+        if narrowed.len() >= NARROWED_KEPT {
+            narrowed.remove(0);
+        }
+        found.terms = words;
+        narrowed.push(Arc::new(found));
+    }
+}
+
+/// What `narrowed` (the match list of an earlier query) tells the scan of `words`: a
+/// word it had too, in the same place, keeps its scores; a word it had the start of goes
+/// on matching from where that start ended.
+fn known_from<'a>(narrowed: Option<&'a Narrowed>, words: &[String]) -> scan::Known<'a> {
+    scan::Known {
+        exact: (0..words.len())
+            .map(|t| {
+                let n = narrowed?;
+                (n.terms.get(t) == Some(&words[t])).then(|| n.exact[t].as_slice())
+            })
+            .collect(),
+        ends: (0..words.len())
+            .map(|t| {
+                let n = narrowed?;
+                let old = n.terms.get(t)?;
+                words[t].starts_with(old.as_str()).then(|| scan::Resume {
+                    ends: n.ends[t].as_slice(),
+                    matched: old.chars().count(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Every match the threads found, in slot order, with the word scores and match ends
+/// found for each (the terms are filled in by `remember`).
+fn matches_in_order(parts: &[Scanned], words: usize) -> Narrowed {
+    let mut pieces: Vec<(usize, &Scanned, Range<usize>)> = parts
+        .iter()
+        .flat_map(|part| {
+            part.blocks
+                .iter()
+                .map(move |(block, range)| (*block, part, range.clone()))
+        })
+        .collect();
+    pieces.sort_unstable_by_key(|(block, _, _)| *block);
+    let mut matches = Vec::new();
+    let mut exact = vec![Vec::new(); words];
+    let mut ends = vec![Vec::new(); words];
+    for (_, part, range) in pieces {
+        matches.extend_from_slice(&part.matches[range.clone()]);
+        for (t, scores) in exact.iter_mut().enumerate() {
+            scores.extend_from_slice(&part.exact[t][range.clone()]);
+        }
+        for (t, list) in ends.iter_mut().enumerate() {
+            list.extend_from_slice(&part.ends[t][range.clone()]);
+        }
+    }
+    Narrowed {
+        terms: Vec::new(),
+        matches,
+        exact,
+        ends,
+    }
+}
