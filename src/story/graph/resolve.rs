@@ -1,6 +1,5 @@
 //! Fills in each citation's source indexes once the story has validated, so later
 //! passes over every citation read two numbers instead of hashing two ids.
-#![warn(missing_docs)]
 
 use super::{IdMap, RecordRef};
 use crate::story::model::{Citation, ResolvedCitation, StoryFile};

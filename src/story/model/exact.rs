@@ -1,7 +1,6 @@
 //! Lists read at their exact length. serde grows a list as it reads it, and a list
 //! that is grown keeps room for at least four items: most facts cite one to three
 //! sources, so a 100k-event story held tens of megabytes of room never used.
-#![warn(missing_docs)]
 
 use serde::{Deserialize, Deserializer};
 

@@ -1,7 +1,6 @@
 //! Where a citation's sources sit in the story's arena, found once when the story is
 //! built so that sourcing labels, origins and lint do not hash a source id at every
 //! citation of a big story.
-#![warn(missing_docs)]
 
 /// A slot not yet filled in (a citation made outside `Story::build`).
 const UNSET: u32 = u32::MAX;
