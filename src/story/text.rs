@@ -1,8 +1,8 @@
 //! Text helpers shared by the screen and the exports: stripping what a terminal would
 //! act on, truncating by display width, and "did you mean" suggestions.
 
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// True for characters that must never reach a terminal raw: C0/C1 controls (ESC, BEL,
 /// CSI …), bidi overrides and isolates that reorder what follows them.
@@ -15,27 +15,27 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// apart), runs of whitespace collapse to one.
 pub fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut last_space = false;
-    for c in text.chars() {
-        let c = if is_unsafe_char(c) || c.is_whitespace() {
-            ' '
-        } else {
-            c
-        };
-        if c == ' ' {
-            if !last_space && !out.is_empty() {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
+    out.extend(clean_chars(text));
     out
+}
+
+/// The characters of [`clean_line`]`(text)`, without building it: for comparing
+/// many texts by their starts.
+pub(crate) fn clean_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut started = false;
+    let mut space_pending = false;
+    text.chars()
+        .flat_map(move |c| {
+            if is_unsafe_char(c) || c.is_whitespace() {
+                space_pending = started;
+                return [None, None];
+            }
+            let space = space_pending.then_some(' ');
+            space_pending = false;
+            started = true;
+            [space, Some(c)]
+        })
+        .flatten()
 }
 
 /// Story text for a one-line message: unsafe characters shown as visible escapes
@@ -74,6 +74,34 @@ pub fn truncate_to_width(text: &str, max: usize) -> String {
         return String::new();
     }
     let budget = max - 1;
+    // Summing characters' widths is right for almost all text and several times faster
+    // than walking grapheme clusters, which this runs for many cells of every frame.
+    // It is kept only when it ends between two clusters and really fits.
+    let mut out = cut_by_chars(text, budget);
+    let mut boundary = GraphemeCursor::new(out.len(), text.len(), true);
+    if !boundary.is_boundary(text, 0).unwrap_or(false) || width(&out) > budget {
+        out = cut_by_graphemes(text, budget);
+    }
+    out.push('…');
+    out
+}
+
+/// The longest start of `text` whose characters' widths sum to at most `budget`.
+fn cut_by_chars(text: &str, budget: usize) -> String {
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > budget
+        })
+        .map_or(text.len(), |(at, _)| at);
+    text[..end].to_owned()
+}
+
+/// The longest start of `text` made of whole grapheme clusters that is at most
+/// `budget` cells wide.
+fn cut_by_graphemes(text: &str, budget: usize) -> String {
     let mut used = 0;
     let mut out = String::new();
     for grapheme in text.graphemes(true) {
@@ -92,7 +120,6 @@ pub fn truncate_to_width(text: &str, max: usize) -> String {
             .map_or(0, |(at, _)| at);
         out.truncate(last);
     }
-    out.push('…');
     out
 }
 
@@ -167,6 +194,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn clean_line_drops_ends_and_collapses_runs() {
+        let text = "  Apple\u{1b}[31m  \n picks\t \u{202e} ";
+        assert_eq!(clean_line(text), "Apple [31m picks");
+        assert_eq!(clean_chars(text).collect::<String>(), clean_line(text));
+        assert_eq!(clean_line(" \t\n"), "");
+    }
+
+    #[test]
     fn an_emoji_and_its_variation_selector_are_cut_together() {
         // Found by the truncation property: 🕯 counts one cell, 🕯 + VS16 two.
         let text = "a 0a \u{1F56F}\u{FE0F} aA  a0";
@@ -177,6 +212,13 @@ mod tests {
             truncate_to_width("ab\u{1F56F}\u{FE0F}cd", 5),
             "ab\u{1F56F}\u{FE0F}…"
         );
+        // A skin tone belongs to its emoji: never left behind, never kept alone.
+        let thumbs = "ab\u{1F44D}\u{1F3FD}cdefgh";
+        assert_eq!(truncate_to_width(thumbs, 6), "ab\u{1F44D}\u{1F3FD}c…");
+        assert_eq!(truncate_to_width(thumbs, 4), "ab…");
+        // Plain text takes the fast path and the same cut as ever.
+        assert_eq!(truncate_to_width("Apple picks Alibaba", 8), "Apple p…");
+        assert_eq!(truncate_to_width("阿里巴巴集团", 6), "阿里…");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::text::{clean_chars, clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -49,8 +49,13 @@ pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -
 /// titles part, after a `…`.
 pub(super) fn distinguishing_title(title: &str, siblings: &[&str], room: usize) -> String {
     let shown = truncate_to_width(title, room);
+    // A sibling shown the same starts with what is shown of this title: checked on the
+    // fly first, since a big story's outlet can have hundreds of reports.
+    let kept = shown.strip_suffix('…').unwrap_or(&shown);
+    let kept_chars = kept.chars().count();
     let clashes = siblings
         .iter()
+        .filter(|s| clean_chars(s).take(kept_chars).eq(kept.chars()))
         .map(|s| clean_line(s))
         .filter(|s| truncate_to_width(s, room) == shown);
     // Where the title parts from the sibling it shares the longest start with.
