@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::line_column;
 use super::styles::StyleSpec;
 use crate::color::ColorChoice;
+use crate::story::json_spans::line_col;
 use crate::tui::keymap::{BINDINGS, Keymap};
 use crate::tui::keys::Key;
 use crate::tui::theme::{StyleName, ThemeName};
@@ -62,14 +62,12 @@ impl ConfigFile {
     /// is wrong and what would be right; several problems are listed one a line.
     pub fn parse(text: &str) -> Result<ConfigFile, String> {
         let raw: Raw = toml::from_str(text).map_err(|err| {
-            let (line, column) = err
-                .span()
-                .map_or((1, 1), |span| line_column(text, span.start));
+            let (line, column) = err.span().map_or((1, 1), |span| line_col(text, span.start));
             format!("{line}:{column}: {}", err.message().trim_end())
         })?;
         let mut problems = Vec::new();
         let at = |span: std::ops::Range<usize>| {
-            let (line, column) = line_column(text, span.start);
+            let (line, column) = line_col(text, span.start);
             format!("{line}:{column}")
         };
         let mut keymap = Keymap::default();

@@ -113,6 +113,7 @@ pub(crate) fn kind(value: &str) -> &'static str {
 }
 
 /// 1-based line and column of byte `byte` in `text`; the column counts characters.
+/// Nothing here is JSON's: the config file's TOML errors are placed with it too.
 /// A byte past the end is taken as the end; one inside a character, as its start.
 pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let byte = floor_char_boundary(text, byte);

@@ -70,6 +70,15 @@ fn line_col_counts_lines_and_characters() {
 }
 
 #[test]
+fn line_col_places_a_config_file_error() {
+    // The config file's TOML errors are placed by the same function.
+    let text = "a = 1\nbé = 2\n";
+    assert_eq!(line_col(text, 0), (1, 1));
+    assert_eq!(line_col(text, 6), (2, 1));
+    assert_eq!(line_col(text, 10), (2, 4));
+}
+
+#[test]
 fn line_index_agrees_with_line_col() {
     let index = LineIndex::new(DOC);
     for byte in 0..=DOC.len() + 2 {
