@@ -91,18 +91,20 @@ fn wrong_format(found: &str) -> Problem {
     .with_hint(format!("this build reads format {FORMAT_VERSION}"))
 }
 
-const TOP_LEVEL_FIELDS: [&str; 10] = [
-    "$schema",
-    "format",
-    "story",
-    "sources",
-    "entities",
-    "relations",
-    "events",
-    "candidates",
-    "metrics",
-    "disputes",
-];
+/// `$schema`, `format`, `story`, then the record lists (one list of them, kept by
+/// `json_spans`).
+const TOP_LEVEL_FIELDS: [&str; 3 + json_spans::RECORD_LISTS.len()] = {
+    let mut fields = [""; 3 + json_spans::RECORD_LISTS.len()];
+    fields[0] = "$schema";
+    fields[1] = "format";
+    fields[2] = "story";
+    let mut i = 0;
+    while i < json_spans::RECORD_LISTS.len() {
+        fields[3 + i] = json_spans::RECORD_LISTS[i];
+        i += 1;
+    }
+    fields
+};
 
 /// The slow path: every record is read again on its own, so one bad record does not
 /// hide the problems of the next.
