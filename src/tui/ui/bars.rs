@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, MessageKind, Mode, Pane};
-use crate::tui::keymap::Scope;
-use crate::tui::theme::Theme;
+use crate::tui::input::keymap::Scope;
+use crate::tui::ui::theme::Theme;
 
 pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     // After a hop the breadcrumb says more than the story's title, which is known.
@@ -39,8 +39,14 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
     if app.as_of.is_some() {
         text.push_str(&format!(
             " (undated sources left out; {} {} step)",
-            app.keymap.key_for("as-of-earlier").unwrap_or_default(),
-            app.keymap.key_for("as-of-later").unwrap_or_default()
+            app.session
+                .keymap
+                .key_for("as-of-earlier")
+                .unwrap_or_default(),
+            app.session
+                .keymap
+                .key_for("as-of-later")
+                .unwrap_or_default()
         ));
     }
     let cells = usize::from(area.width);
@@ -56,11 +62,17 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
 
 /// "Timeline › Alibaba › Qwen 2.5": the pane the trail started from and each hop since.
 pub(super) fn breadcrumb(app: &App) -> String {
-    let Some(current) = app.trail.followed else {
+    let Some(current) = app.detail.trail.followed else {
         return String::new();
     };
-    let mut parts = vec![app.pane_title(app.trail.start)];
-    for &record in app.trail.back.iter().chain(std::iter::once(&current)) {
+    let mut parts = vec![app.pane_title(app.detail.trail.start)];
+    for &record in app
+        .detail
+        .trail
+        .back
+        .iter()
+        .chain(std::iter::once(&current))
+    {
         parts.push(truncate_to_width(
             &clean_line(&app.story.record_title(record)),
             24,
@@ -78,7 +90,7 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
                 &format!(" {} {}", pane.number(), pane.short_title()),
                 cell.max(1),
             );
-            let style = if pane == app.focus {
+            let style = if pane == app.panes.focus {
                 theme.selected(true)
             } else {
                 theme.dim()
@@ -90,19 +102,21 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
 }
 
 pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let (mode, scopes): (&str, &[Scope]) = match app.mode {
+    let (mode, scopes): (&str, &[Scope]) = match app.overlay.mode {
         Mode::Search => ("SEARCH", &[Scope::Search]),
         Mode::Help => ("HELP", &[Scope::Help]),
-        Mode::Normal if app.focus == Pane::Detail => ("NORMAL", &[Scope::Detail, Scope::Global]),
+        Mode::Normal if app.panes.focus == Pane::Detail => {
+            ("NORMAL", &[Scope::Detail, Scope::Global])
+        }
         Mode::Normal => ("NORMAL", &[Scope::Lists, Scope::Global]),
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), theme.title_bar()),
-        Span::raw(format!(" {} ", app.pane_title(app.focus))),
+        Span::raw(format!(" {} ", app.pane_title(app.panes.focus))),
     ];
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used);
-    if let Some((text, kind)) = &app.message {
+    if let Some((text, kind)) = &app.session.message {
         let style = if *kind == MessageKind::Error {
             theme.error()
         } else {
@@ -114,12 +128,13 @@ pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Th
         // In normal mode help and quit always show; the keys of the moment fill the
         // room before them.
         let (essentials, others): (Vec<_>, Vec<_>) = app
+            .session
             .keymap
             .hints(scopes)
             .into_iter()
             .map(|(key, short)| (short, format!("│ {key} {short} ")))
             .partition(|(short, _)| {
-                app.mode == Mode::Normal && (*short == "help" || *short == "quit")
+                app.overlay.mode == Mode::Normal && (*short == "help" || *short == "quit")
             });
         let reserved: usize = essentials.iter().map(|(_, h)| width(h)).sum();
         let total = usize::from(area.width);

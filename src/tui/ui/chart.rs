@@ -13,8 +13,8 @@ use crate::story::amount::comparable;
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::story::views::{MetricRow, ViewFilter};
 use crate::tui::app::{App, Pane};
-use crate::tui::layout::inner;
-use crate::tui::theme::Theme;
+use crate::tui::ui::layout::inner;
+use crate::tui::ui::theme::Theme;
 
 use super::bar_geometry::{Cell, bar_rows};
 use super::pane_block;
@@ -22,6 +22,7 @@ use super::pane_block;
 pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
     let selected = app
+        .panes
         .metric_rows
         .get(app.cursor(Pane::Metrics).selected)
         .map(|r| r.metric);
@@ -46,7 +47,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
         None => format!("{} · chart", app.pane_title(Pane::Metrics)),
     };
     // The way back to the list, where the title has room for it.
-    if let Some(key) = app.keymap.key_for("chart") {
+    if let Some(key) = app.session.keymap.key_for("chart") {
         if width(&title) + 20 <= usize::from(area.width) {
             title.push_str(&format!(" ({key}: list)"));
         }

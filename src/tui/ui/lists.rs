@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
 use crate::tui::app::{App, Pane};
-use crate::tui::layout::inner;
-use crate::tui::theme::Theme;
+use crate::tui::ui::layout::inner;
+use crate::tui::ui::theme::Theme;
 
 use super::pane_block;
 
@@ -34,10 +34,11 @@ pub(super) fn draw(
     }
     let cells = usize::from(body.width);
     if len == 0 {
-        let empty = match (pane, app.filter) {
+        let empty = match (pane, app.panes.filter) {
             (Pane::Timeline, Some(_)) => format!(
                 "no events for this entity ({} clears the filter)",
-                app.keymap
+                app.session
+                    .keymap
                     .key_for("filter")
                     .unwrap_or_else(|| "Esc".to_owned())
             ),
@@ -83,12 +84,13 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     } else {
         format!("{}/{len}", selected + 1)
     };
-    match (pane, app.filter) {
+    match (pane, app.panes.filter) {
         (Pane::Timeline, Some(entity)) => format!(
             "{} · only {} ({} clears) · {position}",
             app.pane_title(pane),
             truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24),
-            app.keymap
+            app.session
+                .keymap
                 .key_for("filter")
                 .unwrap_or_else(|| "Esc".to_owned())
         ),
@@ -158,7 +160,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
             )
         }
         Pane::Candidates => {
-            let row = &app.candidate_rows[index];
+            let row = &app.panes.candidate_rows[index];
             // Named by a known record, not yet described by a source that counts.
             let name = if row.undescribed {
                 format!("○{}", row.name)
@@ -186,7 +188,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
             // one party apart, so they are the last thing a narrow pane should lose.
             let mut line = columns(
                 &[
-                    (name, app.candidate_name_cols + 1, theme.plain()),
+                    (name, app.panes.candidate_name_cols + 1, theme.plain()),
                     (badges(row.disputed, false), 2, theme.disputed()),
                     (
                         row.current.label().to_owned(),
@@ -207,8 +209,8 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
             line
         }
         Pane::Metrics => {
-            let row = &app.metric_rows[index];
-            let value_cols = app.metric_value_cols.min(26) + 1;
+            let row = &app.panes.metric_rows[index];
+            let value_cols = app.panes.metric_value_cols.min(26) + 1;
             columns(
                 &[
                     (row.value.clone(), value_cols, theme.value()),
@@ -226,7 +228,8 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
 /// The stage column fits the longest stage a story uses (its own kinds, like
 /// "reinstated", included), between the width of the known ones and a cap.
 fn stage_cols(app: &App) -> usize {
-    app.candidate_rows
+    app.panes
+        .candidate_rows
         .iter()
         .map(|row| crate::story::text::width(row.current.label()) + 1)
         .max()

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::story::search::{MatchTier, SearchHit};
 use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::ui::theme::Theme;
 
 /// A rectangle of at most `max_width`×`max_height`, centred in `area`.
 fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
@@ -50,8 +50,8 @@ pub(super) fn search(
         centred(area, 100, 24)
     };
     frame.render_widget(Clear, popup);
-    let count = app.search.hits.len();
-    let title = if app.search.query.is_empty() {
+    let count = app.overlay.search.hits.len();
+    let title = if app.overlay.search.query.is_empty() {
         " Search: names, aliases, events, candidacies, metrics, sources ".to_owned()
     } else {
         format!(
@@ -64,7 +64,7 @@ pub(super) fn search(
         return None;
     }
     let cells = usize::from(body.width);
-    let typed = format!("/ {}", clean_line(&app.search.query));
+    let typed = format!("/ {}", clean_line(&app.overlay.search.query));
     let cursor_x = body.x + u16::try_from(width(&typed)).unwrap_or(u16::MAX);
     let query = format!("{typed}▏");
     let mut lines = vec![Line::from(Span::styled(
@@ -73,12 +73,21 @@ pub(super) fn search(
     ))];
     let visible = usize::from(body.height).saturating_sub(1);
     let first = app
+        .overlay
         .search
         .selected
         .saturating_sub(visible.saturating_sub(1));
-    for (i, hit) in app.search.hits.iter().enumerate().skip(first).take(visible) {
+    for (i, hit) in app
+        .overlay
+        .search
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+    {
         let mut line = result_line(app, hit, cells, theme);
-        if i == app.search.selected {
+        if i == app.overlay.search.selected {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             line = Line::from(Span::styled(
                 fit_to_width(&text, cells),
@@ -87,7 +96,7 @@ pub(super) fn search(
         }
         lines.push(line);
     }
-    if app.search.hits.is_empty() && !app.search.query.is_empty() {
+    if app.overlay.search.hits.is_empty() && !app.overlay.search.query.is_empty() {
         lines.push(Line::from(Span::styled(
             "no match: every word of the query must match",
             theme.dim(),
@@ -121,6 +130,7 @@ pub(super) fn framed_popup(
 /// entity an alias belongs to, and on the right the disputed badge and sourcing.
 fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'static> {
     let Some(entry) = app
+        .overlay
         .index
         .as_ref()
         .and_then(|index| index.entries.get(hit.entry))
