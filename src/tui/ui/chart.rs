@@ -26,18 +26,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
         .metric_rows
         .get(app.cursor(Pane::Metrics).selected)
         .map(|r| r.metric);
-    // The selected metric's chart; for words (never charted), the chart of its group,
-    // so the reader still sees what the words sit beside.
-    let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
-    let chosen = groups
-        .iter()
-        .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
-        .or_else(|| {
-            groups
-                .iter()
-                .find(|(_, rows)| rows[0].group.as_ref() == selected_group)
-        })
-        .or_else(|| groups.first());
+    let chosen = chosen_group(app, &groups, selected);
     let mut title = match chosen {
         Some((name, _)) => format!(
             "{} · chart: {}",
@@ -65,20 +54,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
     let lines = chart_lines(app, rows, usize::from(body.width), selected, focused, theme);
     let note = selected.and_then(|m| words_note(app, m, usize::from(body.width)));
     let room = usize::from(body.height).saturating_sub(if note.is_some() { 2 } else { 0 });
-    // A blank line between bars when they all fit that way.
-    let spaced = lines.len() * 2 - 1 <= room;
-    let mut lines: Vec<Line<'static>> = if spaced {
-        let mut out = Vec::new();
-        for (i, line) in lines.into_iter().enumerate() {
-            if i > 0 {
-                out.push(Line::default());
-            }
-            out.push(line);
-        }
-        out
-    } else {
-        lines
-    };
+    let mut lines = spaced_when_room(lines, room);
     if let Some(note) = note {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(note, theme.dim())));
@@ -88,6 +64,40 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
 
 /// For a selected metric stated in words: why it has no bar ("nearly all staff: words,
 /// not charted").
+/// The selected metric's chart; for words (never charted), the chart of its group, so
+/// the reader still sees what the words sit beside; else the first chart.
+fn chosen_group<'g>(
+    app: &App,
+    groups: &'g [(String, Vec<MetricRow>)],
+    selected: Option<usize>,
+) -> Option<&'g (String, Vec<MetricRow>)> {
+    let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
+    groups
+        .iter()
+        .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
+        .or_else(|| {
+            groups
+                .iter()
+                .find(|(_, rows)| rows[0].group.as_ref() == selected_group)
+        })
+        .or_else(|| groups.first())
+}
+
+/// A blank line between bars when they all fit that way in `room` lines.
+fn spaced_when_room(lines: Vec<Line<'static>>, room: usize) -> Vec<Line<'static>> {
+    if lines.len() * 2 - 1 > room {
+        return lines;
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.push(line);
+    }
+    out
+}
+
 fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
     let record = &app.story.file.metrics[metric];
     comparable(record).is_none().then(|| {

@@ -50,8 +50,28 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
     let cells = usize::from(body.width);
     let filter = format!("Filter: {}", clean_line(&app.overlay.palette.query));
     let shown_filter = truncate_to_width(&filter, cells.saturating_sub(1));
-    let mut lines = vec![Line::from(vec![
-        Span::styled(shown_filter.clone(), theme.heading()),
+    let mut lines = vec![filter_line(app, &entries, &shown_filter, theme)];
+    let visible = command_palette::list_height(height);
+    let (rows, cursor) = list_lines(app, &entries, body, visible, theme);
+    lines.extend(rows);
+    frame.render_widget(Paragraph::new(lines), body);
+    if app.overlay.palette.query.is_empty() {
+        cursor
+    } else {
+        let x = body.x + u16::try_from(width(&shown_filter)).unwrap_or(0);
+        Some(Position::new(x.min(body.right().saturating_sub(1)), body.y))
+    }
+}
+
+/// The first line: the filter as typed, then how many commands it leaves.
+fn filter_line(
+    app: &App,
+    entries: &[Entry<'_>],
+    shown_filter: &str,
+    theme: Theme,
+) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(shown_filter.to_owned(), theme.heading()),
         Span::styled(
             if app.overlay.palette.query.is_empty() {
                 "  type to narrow".to_owned()
@@ -63,15 +83,27 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
             },
             theme.dim(),
         ),
-    ])];
-    let list = command_palette::lines(&entries);
-    let visible = command_palette::list_height(height);
+    ])
+}
+
+/// The visible part of the list (scope headings and commands) under the filter line,
+/// and where the highlighted command is drawn.
+fn list_lines(
+    app: &App,
+    entries: &[Entry<'_>],
+    body: Rect,
+    visible: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Option<Position>) {
+    let cells = usize::from(body.width);
+    let list = command_palette::lines(entries);
     let scroll = command_palette::scroll_for(
         &list,
         app.overlay.palette.selected,
         app.overlay.palette.scroll,
         visible,
     );
+    let mut lines = Vec::new();
     let mut cursor = None;
     for (offset, line) in list.iter().skip(scroll).take(visible).enumerate() {
         let y = body.y + 1 + offset as u16;
@@ -89,13 +121,8 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
                 if selected {
                     cursor = Some(Position::new(body.x, y));
                 }
-                entry_line(
-                    &entries[i],
-                    selected,
-                    &app.overlay.palette.query,
-                    cells,
-                    theme,
-                )
+                let query = &app.overlay.palette.query;
+                entry_line(&entries[i], selected, query, cells, theme)
             }
         });
     }
@@ -105,13 +132,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
             theme.dim(),
         )));
     }
-    frame.render_widget(Paragraph::new(lines), body);
-    if app.overlay.palette.query.is_empty() {
-        cursor
-    } else {
-        let x = body.x + u16::try_from(width(&shown_filter)).unwrap_or(0);
-        Some(Position::new(x.min(body.right().saturating_sub(1)), body.y))
-    }
+    (lines, cursor)
 }
 
 /// "▶ e        export the focused view to Markdown       export"
