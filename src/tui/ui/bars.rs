@@ -19,38 +19,17 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
     } else {
         format!(" storyscope · {crumbs}")
     };
-    // The date and what changed are what the bar is for: a long title gives way first.
-    let mut text = String::new();
-    match app.as_of {
-        Some(date) => text.push_str(&format!(" · as of {}", date.human())),
-        None => text.push_str(" · all sources"),
-    }
-    // What the marks on rows mean, and how many things they cover.
-    if let Some(new) = &app.new_since {
-        match new.since {
-            Some(since) => text.push_str(&format!(
-                " · new since previous date ({}): {} (+ new, * changed)",
-                since.human(),
-                new.diff.len()
-            )),
-            None => text.push_str(" · earliest date"),
-        }
-    }
-    if app.as_of.is_some() {
-        text.push_str(&format!(
-            " (undated sources left out; {} {} step)",
-            app.session
-                .keymap
-                .key_for("as-of-earlier")
-                .unwrap_or_default(),
-            app.session
-                .keymap
-                .key_for("as-of-later")
-                .unwrap_or_default()
-        ));
-    }
     let cells = usize::from(area.width);
-    let head_cells = cells.saturating_sub(width(&text));
+    // The date and what changed are what the bar is for: the head (title or trail)
+    // gives way first, then the bar's own explanations, longest wording first; the
+    // date and the count stay.
+    let wordings = date_wordings(app);
+    let head_wants = width(&head).min(16);
+    let text = wordings
+        .iter()
+        .find(|w| width(w) + head_wants <= cells)
+        .unwrap_or(&wordings[wordings.len() - 1]);
+    let head_cells = cells.saturating_sub(width(text));
     let head = if head_cells >= width(&head) || head_cells >= 16 {
         truncate_to_width(&head, head_cells)
     } else {
@@ -58,6 +37,50 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
     };
     let text = fit_to_width(&format!("{head}{text}"), cells);
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
+}
+
+/// What the title bar says of time, from the fullest wording to the shortest: the
+/// as-of date (or "all sources"), what is new since the previous date with its count,
+/// then what the row marks mean and how to step. Every wording keeps the date and
+/// the count.
+fn date_wordings(app: &App) -> Vec<String> {
+    let as_of = match app.as_of {
+        Some(date) => format!(" · as of {}", date.human()),
+        None => " · all sources".to_owned(),
+    };
+    let (new_full, new_short, legend) = match app.new_since.as_ref().map(|n| (n.since, n)) {
+        Some((Some(since), new)) => (
+            format!(
+                " · new since previous date ({}): {}",
+                since.human(),
+                new.diff.len()
+            ),
+            format!(" · new since previous date: {}", new.diff.len()),
+            " (+ new, * changed)".to_owned(),
+        ),
+        Some((None, _)) => (
+            " · earliest date".to_owned(),
+            " · earliest date".to_owned(),
+            String::new(),
+        ),
+        None => (String::new(), String::new(), String::new()),
+    };
+    let steps = if app.as_of.is_some() {
+        let keymap = &app.session.keymap;
+        format!(
+            " (undated sources left out; {} {} step)",
+            keymap.key_for("as-of-earlier").unwrap_or_default(),
+            keymap.key_for("as-of-later").unwrap_or_default()
+        )
+    } else {
+        String::new()
+    };
+    vec![
+        format!("{as_of}{new_full}{legend}{steps}"),
+        format!("{as_of}{new_full}{legend}"),
+        format!("{as_of}{new_full}"),
+        format!("{as_of}{new_short}"),
+    ]
 }
 
 /// "Timeline › Alibaba › Qwen 2.5": the pane the trail started from and each hop since.
