@@ -62,3 +62,30 @@ fn the_as_of_date_and_the_new_count_are_always_in_the_title_bar() {
         }
     }
 }
+
+/// The status bar's last row.
+fn status_row(app: &App) -> String {
+    screen_text(app).lines().last().unwrap_or_default().to_owned()
+}
+
+/// Sources lists no figures and its rows name no entity: its status bar offers
+/// neither the chart nor the entity filter, which would do nothing there. Where they
+/// act (a metric selected), they are still offered.
+#[test]
+fn the_sources_pane_offers_only_keys_that_act_there() {
+    for (what, mut app) in every_screen() {
+        press(&mut app, "4");
+        let status = status_row(&app);
+        assert!(status.contains("Sources"), "{what}: {status}");
+        for dead in ["f filter", "c chart"] {
+            assert!(!status.contains(dead), "{what}: Sources offers {dead}:\n{status}");
+        }
+        press(&mut app, "3");
+        let status = status_row(&app);
+        if app.session.size.0 >= 160 {
+            for live in ["f filter", "c chart"] {
+                assert!(status.contains(live), "{what}: Metrics lacks {live}:\n{status}");
+            }
+        }
+    }
+}

@@ -228,6 +228,16 @@ impl Keymap {
     /// "q quit · / search · …" for the status bar, from the keys bound now.
     /// The most specific scope's hints come first; unbound rows give none.
     pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        self.hints_for(scopes, |_| true)
+    }
+
+    /// The hints of the rows whose action `acts` says does something now, so the
+    /// status bar never offers a key that would do nothing where the reader is.
+    pub fn hints_for(
+        &self,
+        scopes: &[Scope],
+        acts: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         scopes
             .iter()
             .flat_map(|&scope| {
@@ -235,6 +245,7 @@ impl Keymap {
                     .iter()
                     .filter(move |row| row.binding.scope == scope)
             })
+            .filter(|row| acts(row.binding.action))
             .filter_map(|row| Some((row.keys.first()?.label(), row.binding.hint?)))
             .collect()
     }
