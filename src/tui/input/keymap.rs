@@ -83,6 +83,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, "focus-metrics", &[ch('3')], Action::FocusPane(3), "Cited metrics pane", None),
     bind(Global, "focus-sources", &[ch('4')], Action::FocusPane(4), "Sources pane", None),
     bind(Global, "focus-detail", &[ch('5')], Action::FocusPane(5), "Detail pane", None),
+    bind(Global, "zoom", &[ch('z')], Action::ToggleZoom, "the focused pane on the whole screen / every pane again", None),
     bind(Global, "up", &[plain(KeyCode::Up), ch('k')], Action::Up, "move up", None),
     bind(Global, "down", &[plain(KeyCode::Down), ch('j')], Action::Down, "move down", None),
     bind(Global, "first", &[ch('g'), plain(KeyCode::Home)], Action::Top, "first row", None),
