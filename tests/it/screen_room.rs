@@ -121,13 +121,23 @@ fn zoom_shows_the_focused_pane_on_the_whole_screen_and_back() {
         assert!(rows[height - 2].starts_with('┗'), "{what}:\n{zoomed}");
         assert_eq!(rows[1].chars().count(), width, "{what}");
         for other in ["Sources ·", "Timeline ·", " 1 Timeline"] {
-            assert!(!zoomed.contains(other), "{what}: {other} still shown:\n{zoomed}");
+            assert!(
+                !zoomed.contains(other),
+                "{what}: {other} still shown:\n{zoomed}"
+            );
         }
         press(&mut app, "z");
-        assert_eq!(screen_text(&app), before, "{what}: z twice changed the screen");
+        assert_eq!(
+            screen_text(&app),
+            before,
+            "{what}: z twice changed the screen"
+        );
     }
     let mut app = app_with(embedded_story(), 160, 45);
     press(&mut app, "?zoom");
     let help = screen_text(&app);
-    assert!(help.contains("whole screen"), "help does not list zoom:\n{help}");
+    assert!(
+        help.contains("whole screen"),
+        "help does not list zoom:\n{help}"
+    );
 }

@@ -94,7 +94,7 @@ pub fn run_editor(request: &EditRequest) -> Result<String, String> {
     // An absolute path cannot be taken for an option, whatever the file is called.
     let file = std::path::absolute(&request.file).unwrap_or_else(|_| request.file.clone());
     let args = editor_args(form, &file.to_string_lossy(), line);
-    let shown = crate::story::text::clean_line(&command);
+    let shown = crate::story::safe_text::clean_line(&command);
     // As git runs its editor: through the shell, so `code --wait` or a quoted path in
     // $EDITOR works, with the file names passed as arguments, never pasted into it.
     let status = if cfg!(unix) {
