@@ -1,5 +1,8 @@
-//! The validated story: records in arenas (the file's own vectors) plus indexes from
-//! ids and from each entity to everything that mentions it, built once at load.
+//! The resolved story: records in arenas (the file's own vectors) plus indexes from
+//! ids and from each entity to everything that mentions it, built and validated once
+//! at load. Beside it, what is read off the graph for every view: provenance and
+//! origins, the author's notes, passages, consistency, statuses over time, and what a
+//! narrowing kept.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};

@@ -1,5 +1,8 @@
-//! The story file's records, as serde and JSON Schema types: one source of truth for
-//! the loader, the schema (`storyscope schema`) and the format documentation.
+//! The file format: the story file's records, as serde and JSON Schema types, and
+//! the values they are made of (dates, amounts, scales, vocabularies, closed values,
+//! the author's notes). One source of truth for the loader, the schema (`storyscope
+//! schema`) and the format documentation. A change to what a story file may say
+//! belongs here; nothing here reads a resolved story.
 //!
 //! Ids are strings in the file; `graph` resolves them into arena indexes once.
 
