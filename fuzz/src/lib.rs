@@ -14,7 +14,7 @@ use storyscope::story::date::{DateSpec, days_from_civil};
 use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::load::load_bytes;
 use storyscope::story::model::{Bound, Citation, StoryFile};
-use storyscope::story::search::SearchIndex;
+use storyscope::story::search_adapter;
 use storyscope::story::text::is_unsafe_char;
 use storyscope::story::views::{Clock, ViewFilter};
 
@@ -95,7 +95,7 @@ pub fn check_loader(data: &[u8]) {
             return;
         }
     };
-    let index = SearchIndex::build(&story);
+    let index = search_adapter::build_index(&story);
     let queries: Vec<String> = index
         .entries
         .iter()

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::story::date::{DateSpec, DayNumber};
-use crate::story::search::{SearchIndex, SearchWorker};
+use crate::story::search_adapter::{SearchIndex, SearchWorker};
 use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
