@@ -1,6 +1,6 @@
 //! Building the index: the names lower-cased once, end to end, shortest first; then
-//! the own names (`NameKind::Own`) for own-name matches. (The typo tier's word index waits for the first query that
-//! needs it: `SearchIndex::typo_index`.)
+//! the own names (`NameKind::Own`) for own-name matches. (The typo tier's word index
+//! waits for the first query that needs it: `SearchIndex::typo_index`.)
 
 use std::sync::{Mutex, OnceLock};
 
@@ -26,30 +26,7 @@ impl<K: Key> SearchIndex<K> {
     /// ranking: the search as it was before typos were forgiven (the benchmark's
     /// baseline).
     pub fn from_entries_in_order(entries: Vec<SearchEntry<K>>) -> SearchIndex<K> {
-        // Shortest first, by a counting sort on the length in chars.
-        let lengths: Vec<usize> = entries
-            .iter()
-            .map(|entry| {
-                if entry.text.is_ascii() {
-                    entry.text.len()
-                } else {
-                    entry.text.chars().count()
-                }
-            })
-            .collect();
-        let longest = lengths.iter().copied().max().unwrap_or(0);
-        let mut first_of_length = vec![0usize; longest + 2];
-        for &length in &lengths {
-            first_of_length[length + 1] += 1;
-        }
-        for length in 1..first_of_length.len() {
-            first_of_length[length] += first_of_length[length - 1];
-        }
-        let mut order = vec![0u32; entries.len()];
-        for (entry, &length) in lengths.iter().enumerate() {
-            order[first_of_length[length]] = entry as u32;
-            first_of_length[length] += 1;
-        }
+        let order = shortest_first(&entries);
         let bytes: usize = entries.iter().map(|entry| entry.text.len()).sum();
         let mut haystacks: Vec<u8> = Vec::with_capacity(bytes + bytes / 32);
         let mut starts = Vec::with_capacity(entries.len() + 1);
@@ -87,4 +64,33 @@ impl<K: Key> SearchIndex<K> {
             own_names: OwnNames::default(),
         }
     }
+}
+
+/// The entries' indexes, shortest name first (in chars; file order among equals), by
+/// a counting sort on the length.
+fn shortest_first<K>(entries: &[SearchEntry<K>]) -> Vec<u32> {
+    let lengths: Vec<usize> = entries
+        .iter()
+        .map(|entry| {
+            if entry.text.is_ascii() {
+                entry.text.len()
+            } else {
+                entry.text.chars().count()
+            }
+        })
+        .collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let mut first_of_length = vec![0usize; longest + 2];
+    for &length in &lengths {
+        first_of_length[length + 1] += 1;
+    }
+    for length in 1..first_of_length.len() {
+        first_of_length[length] += first_of_length[length - 1];
+    }
+    let mut order = vec![0u32; entries.len()];
+    for (entry, &length) in lengths.iter().enumerate() {
+        order[first_of_length[length]] = entry as u32;
+        first_of_length[length] += 1;
+    }
+    order
 }
