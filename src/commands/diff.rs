@@ -9,7 +9,8 @@ use crate::loaded::{Loaded, load_full, today};
 use crate::output::{json_for_terminal, write_stdout};
 use crate::story::date::DateSpec;
 use crate::story::diff::{NewMarks, diff};
-use crate::story::diff_report::{DiffDates, diff_json, diff_markdown};
+use crate::story::diff_json::diff_json;
+use crate::story::diff_report::{DiffDates, diff_markdown};
 
 /// `storyscope diff`: the story as of `--from` against the story as of `--to` (or every
 /// source). A global `--as-of` would be ambiguous here and is refused.

@@ -10,6 +10,7 @@ pub mod consistency;
 pub mod date;
 pub mod diagnostic;
 pub mod diff;
+pub(crate) mod diff_json;
 pub mod diff_report;
 pub mod document;
 pub mod export;
