@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use storyscope::story::load::load_bytes;
-use storyscope::story::search_adapter;
+use storyscope::story::query::search_adapter;
 
 use crate::stats::{Sample, Table, ms, repeat, time};
 

@@ -15,7 +15,7 @@ mod typos;
 use std::io::Write;
 use std::sync::Arc;
 
-use storyscope::story::search_adapter::{self, SearchIndex};
+use storyscope::story::query::search_adapter::{self, SearchIndex};
 use storyscope::synth::{SynthOptions, generate_json};
 
 use stats::{Table, ms, time};

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::search_adapter::{self, NameKind, SearchEntry, SearchIndex};
+use storyscope::story::query::search_adapter::{self, NameKind, SearchEntry, SearchIndex};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 

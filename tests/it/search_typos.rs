@@ -5,7 +5,7 @@
 //! only mention it.
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::search_adapter::{self, MatchTier};
+use storyscope::story::query::search_adapter::{self, MatchTier};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json};
 

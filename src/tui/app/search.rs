@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::story::search_adapter::{self, SearchHit, SearchIndex, SearchWorker};
+use crate::story::query::search_adapter::{self, SearchHit, SearchIndex, SearchWorker};
 
-use super::App;
+use crate::tui::app::App;
 
 /// Above this many names a search may take longer than a frame (see the search rows of
 /// BENCHMARKS.md), so it runs on the search worker.

@@ -1,0 +1,8 @@
+//! The rows each view shows (timeline, candidates, metrics, disputes, sources), built
+//! from the graph with filters applied, and how candidacies are named. The screen and
+//! the exports both read these; neither computes rows of its own. Search is the
+//! `storyscope-search` crate; `search_adapter` feeds it the story's names.
+
+pub mod candidacy;
+pub mod search_adapter;
+pub mod views;
