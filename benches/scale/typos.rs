@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::query::search_adapter::{self, NameKind, SearchEntry, SearchIndex};
+use storyscope::story::query::{NameKind, SearchEntry, SearchIndex, build_index};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
@@ -228,7 +228,7 @@ pub fn bench_fzf(table: &mut Table, million: &[SearchEntry]) {
     for row in &rows {
         let (story, index, lines) = stories.entry(row.story.clone()).or_insert_with(|| {
             let story = load(&row.story);
-            let index = search_adapter::build_index(&story);
+            let index = build_index(&story);
             let lines: String = index
                 .entries
                 .iter()

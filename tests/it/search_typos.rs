@@ -5,7 +5,7 @@
 //! only mention it.
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::query::search_adapter::{self, MatchTier};
+use storyscope::story::query::{MatchTier, build_index};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json};
 
@@ -72,7 +72,7 @@ fn misspellings_find_the_intended_entity_first() {
     let mut typo_rows = 0;
     for name in ["shipped", "boardroom", "generated"] {
         let story = load(name);
-        let index = search_adapter::build_index(&story);
+        let index = build_index(&story);
         for row in rows.iter().filter(|row| row.story == name) {
             let hits = index.search(&row.query, 10);
             let first = hits.first().map(|hit| {
@@ -141,7 +141,7 @@ fn every_story_in_the_table_is_used() {
 #[test]
 fn cjk_queries_are_never_matched_by_typo() {
     let story = load("shipped");
-    let index = search_adapter::build_index(&story);
+    let index = build_index(&story);
     // One character off a Chinese alias finds nothing by typo: typo tolerance is for
     // alphabetic scripts.
     for query in ["通义千向", "阿里巴巴", "通义"] {
@@ -153,7 +153,7 @@ fn cjk_queries_are_never_matched_by_typo() {
     // A long Chinese alias with one character changed is not matched by typo either
     // (with ten characters, a word in an alphabetic script could carry two).
     let story = load("generated");
-    let index = search_adapter::build_index(&story);
+    let index = build_index(&story);
     let exact = index.search("国家互联网信息办公室", 5);
     assert_eq!(story.record_id(exact[0].target), "reg-16");
     let changed = index.search("国家互联网信息办公厅", 5);

@@ -4,7 +4,7 @@
 //! relying on each other.
 
 use storyscope::story::load::load_bytes;
-use storyscope::story::query::search_adapter;
+use storyscope::story::query::build_index;
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
 const OPTIONS: SynthOptions = SynthOptions {
@@ -63,7 +63,7 @@ fn same_seed_same_story() {
 #[test]
 fn search_finds_the_seeded_names() {
     let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
-    let index = search_adapter::build_index(&story);
+    let index = build_index(&story);
     let hits = index.search("qwen", 5);
     assert_eq!(index.entries[hits[0].entry].text, "Qwen 2.5-Max");
     let names = search_names(5_000, 1);
@@ -73,7 +73,7 @@ fn search_finds_the_seeded_names() {
 
 #[test]
 fn timeline_order_matches_the_timeline_view() {
-    use storyscope::story::query::views::{Clock, ViewFilter};
+    use storyscope::story::query::{Clock, ViewFilter};
     let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
     let clock = Clock {
         reference_day: 20_000,

@@ -5,15 +5,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 mod author_notes;
-pub mod authored;
-pub mod consistency;
+pub(crate) mod authored;
+pub(crate) mod consistency;
 mod id_index;
 pub(crate) mod narrowing;
-pub mod origin;
-pub mod passage;
+pub(crate) mod origin;
+pub(crate) mod passage;
 pub(crate) mod provenance;
 mod resolve;
-pub mod status_history;
+pub(crate) mod status_history;
 mod validate;
 
 use crate::story::model::date::Precision;

@@ -6,7 +6,7 @@
 //! serde's wording is made readable in `serde_messages`.
 
 pub(crate) mod json_spans;
-pub mod place;
+pub(crate) mod place;
 pub(crate) mod serde_messages;
 
 use std::path::Path;

@@ -18,12 +18,12 @@ pub type SearchResults = storyscope_search::SearchResults<RecordRef>;
 
 /// The index of every named record of `story`.
 pub fn build_index(story: &Story) -> SearchIndex {
-    SearchIndex::from_entries(entries(story))
+    SearchIndex::from_entries(search_entries(story))
 }
 
 /// One entry per name: entities by name and each alias, events, metrics, relations,
 /// candidacies, sources, disputes.
-pub fn entries(story: &Story) -> Vec<SearchEntry> {
+pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
     let file = &story.file;
     let mut entries = Vec::with_capacity(
         file.entities.len() * 2

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::story::model::date::{DateSpec, DayNumber};
-use crate::story::query::search_adapter::{SearchIndex, SearchWorker};
 use crate::story::query::views::{
     CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter,
 };
+use crate::story::query::{SearchIndex, SearchWorker};
 use crate::story::{RecordRef, Story};
 
 mod as_of;

@@ -47,7 +47,7 @@ fn the_search_crates_fixture_is_what_a_generated_story_gives() {
         "synthetic",
     )
     .expect("a generated story validates");
-    let expected = fixture_text(&entries(&story));
+    let expected = fixture_text(&search_entries(&story));
     if std::env::var_os("STORYSCOPE_WRITE_SEARCH_FIXTURE").is_some() {
         std::fs::write(FIXTURE, &expected).expect("fixture written");
     }
@@ -69,7 +69,7 @@ fn entity_names_are_own_names_and_relation_lines_mention_them() {
         "synthetic",
     )
     .expect("a generated story validates");
-    let entries = entries(&story);
+    let entries = search_entries(&story);
     for entry in &entries {
         let expected = match entry.target {
             RecordRef::Entity(_) => NameKind::Own,

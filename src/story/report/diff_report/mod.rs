@@ -2,6 +2,7 @@
 //! per kind of change, with footnotes like every export (`diff_json` writes the same for
 //! scripts, `json`). Both record both dates.
 
+mod candidacies;
 mod json;
 
 pub(crate) use json::diff_json;
@@ -196,50 +197,6 @@ impl Page<'_> {
         self.section("New metrics", &header, rows);
     }
 
-    fn candidacies(&mut self) {
-        let (later, notes) = (self.later, &mut self.notes);
-        let rows = self
-            .diff
-            .candidacies
-            .iter()
-            .map(|&c| {
-                let row = later.candidate_row(c);
-                let cite: Vec<_> = row.stages.iter().flat_map(|s| s.cite.clone()).collect();
-                let stages: Vec<&str> = row.stages.iter().map(|s| s.stage.label()).collect();
-                vec![
-                    format!("**{}**", escape(&candidate_name(later, c))),
-                    escape(&row.role),
-                    row.current.label().to_owned(),
-                    stages.join(" → "),
-                    notes.refs(&cite),
-                ]
-            })
-            .collect();
-        let header = ["Candidate", "For", "Where it stands", "Stages", "Sources"];
-        self.section("New candidacies", &header, rows);
-    }
-
-    fn stages(&mut self) {
-        let (later, notes) = (self.later, &mut self.notes);
-        let rows = self
-            .diff
-            .stages
-            .iter()
-            .map(|&(c, s)| {
-                let stage = &later.file.candidates[c].stages[s];
-                vec![
-                    format!("**{}**", escape(&candidate_name(later, c))),
-                    stage.stage.label().to_owned(),
-                    escape(&stage.date.map_or_else(|| "—".to_owned(), |d| d.human())),
-                    escape(stage.reason.as_deref().unwrap_or("—")),
-                    notes.refs(&stage.cite),
-                ]
-            })
-            .collect();
-        let header = ["Candidate", "Stage", "When", "Reason given", "Sources"];
-        self.section("New stages", &header, rows);
-    }
-
     fn disputes(&mut self) {
         let (later, notes) = (self.later, &mut self.notes);
         let mut rows = Vec::new();
@@ -396,8 +353,4 @@ impl Page<'_> {
         let header = ["Expected", "Event", "Status"];
         self.section("Expectations that fell due", &header, rows);
     }
-}
-
-fn candidate_name(story: &Story, candidacy: usize) -> String {
-    story.entity_label(&story.file.candidates[candidacy].candidate)
 }
