@@ -167,3 +167,41 @@ fn cjk_queries_are_never_matched_by_typo() {
             .all(|hit| story.record_id(hit.target) != "reg-16")
     );
 }
+
+/// An entity named outright ranks first, even when written as one word and typed as
+/// two ("open ai" for OpenAI) and a source's line matches the words better: here the
+/// boardroom story without its "Open AI" alias, and a statement from OpenAI itself,
+/// whose line ("OpenAI — … AI …") scores above the entity's name.
+#[test]
+fn an_entity_named_outright_ranks_above_a_source_that_mentions_it() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/search/board_people.json"
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the fixture reads"))
+            .expect("the fixture is JSON");
+    for entity in json["entities"].as_array_mut().expect("entities") {
+        if entity["id"] == "openai" {
+            entity["aliases"] = serde_json::json!([]);
+        }
+    }
+    json["sources"]
+        .as_array_mut()
+        .expect("sources")
+        .push(serde_json::json!({
+            "id": "openai-statement",
+            "kind": "statement",
+            "outlet": "OpenAI",
+            "title": "Our board's statement on AI safety",
+            "published": "2023-11-21"
+        }));
+    let story = load_bytes(json.to_string().as_bytes(), "boardroom").expect("the story loads");
+    let index = build_index(&story);
+    let hits = index.search("open ai", 5);
+    let first: Vec<&str> = hits.iter().map(|hit| story.record_id(hit.target)).collect();
+    assert_eq!(first.first(), Some(&"openai"), "{first:?}");
+    assert!(hits[0].named);
+    // The statement still matches; it comes after the entities the query names.
+    assert!(first.contains(&"openai-statement"), "{first:?}");
+}

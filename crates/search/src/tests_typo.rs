@@ -49,6 +49,11 @@ fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i6
     }
     let whole = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     named |= entity && whole == query.join(" ");
+    // The query's words run together: a word of the name, or the name run together.
+    let joined: String = query.iter().flat_map(|word| words(word)).collect();
+    named |= entity
+        && query.len() > 1
+        && (tokens.contains(&joined.as_str()) || tokens.concat() == joined);
     Some((named, total, typo))
 }
 
@@ -125,6 +130,10 @@ fn same_hits_as_checking_every_name_by_the_rules() {
         "阿里 合作",
         "a b",
         "chian",
+        // Names written as one word, typed as two (named: see `named`).
+        "deep seek r1",
+        "byte dance",
+        "hun yuan",
     ] {
         index.forget_recent();
         let chars: Vec<char> = query.chars().collect();
