@@ -1,4 +1,6 @@
-//! The diff's candidacy sections: new candidacies, and new stages of known ones.
+//! The diff's candidacy sections: new candidacies, and new stages of known ones. Each
+//! row says what the candidacy is for and who weighs it: one person can be weighed for
+//! two roles, or by two choosers.
 
 use super::Page;
 use crate::story::graph::Story;
@@ -18,13 +20,21 @@ impl Page<'_> {
                 vec![
                     format!("**{}**", escape(&candidate_name(later, c))),
                     escape(&row.role),
+                    escape(&chooser_name(later, c)),
                     row.current.label().to_owned(),
                     stages.join(" → "),
                     notes.refs(&cite),
                 ]
             })
             .collect();
-        let header = ["Candidate", "For", "Where it stands", "Stages", "Sources"];
+        let header = [
+            "Candidate",
+            "For",
+            "Chosen by",
+            "Where it stands",
+            "Stages",
+            "Sources",
+        ];
         self.section("New candidacies", &header, rows);
     }
 
@@ -35,9 +45,12 @@ impl Page<'_> {
             .stages
             .iter()
             .map(|&(c, s)| {
-                let stage = &later.file.candidates[c].stages[s];
+                let candidacy = &later.file.candidates[c];
+                let stage = &candidacy.stages[s];
                 vec![
                     format!("**{}**", escape(&candidate_name(later, c))),
+                    escape(&candidacy.role),
+                    escape(&chooser_name(later, c)),
                     stage.stage.label().to_owned(),
                     escape(&stage.date.map_or_else(|| "—".to_owned(), |d| d.human())),
                     escape(stage.reason.as_deref().unwrap_or("—")),
@@ -45,11 +58,24 @@ impl Page<'_> {
                 ]
             })
             .collect();
-        let header = ["Candidate", "Stage", "When", "Reason given", "Sources"];
+        let header = [
+            "Candidate",
+            "For",
+            "Chosen by",
+            "Stage",
+            "When",
+            "Reason given",
+            "Sources",
+        ];
         self.section("New stages", &header, rows);
     }
 }
 
 fn candidate_name(story: &Story, candidacy: usize) -> String {
     story.entity_label(&story.file.candidates[candidacy].candidate)
+}
+
+/// Who weighs the candidacy (its `seeker`).
+fn chooser_name(story: &Story, candidacy: usize) -> String {
+    story.entity_label(&story.file.candidates[candidacy].seeker)
 }

@@ -120,13 +120,19 @@ fn candidacies(later: &Story, diff: &StoryDiff) -> Value {
             json!({
                 "id": file.candidates[c].id,
                 "candidate": row.name,
+                "role": row.role,
+                "chooser": row.seeker,
                 "standing": row.current.label(),
             })
         }).collect::<Vec<_>>(),
         "new_stages": diff.stages.iter().map(|&(c, s)| {
-            let stage = &file.candidates[c].stages[s];
+            let candidacy = &file.candidates[c];
+            let stage = &candidacy.stages[s];
             json!({
-                "candidacy": file.candidates[c].id,
+                "candidacy": candidacy.id,
+                "candidate": later.entity_name(&candidacy.candidate),
+                "role": candidacy.role,
+                "chooser": later.entity_name(&candidacy.seeker),
                 "stage": stage.stage.label(),
                 "date": stage.date.map(|d| d.canonical()),
                 "cite": cite(&stage.cite),
