@@ -180,8 +180,8 @@ pub enum Command {
     /// A word matches when its letters appear in a name in order ("nadela" finds
     /// Nadella), or when it is within a few typos of a word of the name: a wrong, extra,
     /// missing or swapped letter, one from 5 letters and two from 9 ("tencnet" finds
-    /// Tencent). An entity whose own name or alias the query is comes first; then the
-    /// best scores, an in-order match before a typo match of equal score. Typo matches
+    /// Tencent). An entity whose own name or alias the query is comes first (spaces
+    /// aside: "open ai" names OpenAI); then the best scores, an in-order match before a typo match of equal score. Typo matches
     /// are marked "(typo)", and `"match": "typo"` in --json. Chinese, Japanese and
     /// Korean words match in order only, never by typo.
     Search {

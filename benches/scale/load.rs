@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use storyscope::story::load::load_bytes;
-use storyscope::story::search::SearchIndex;
+use storyscope::story::query::build_index;
 
 use crate::stats::{Sample, Table, ms, repeat, time};
 
@@ -25,7 +25,7 @@ pub fn bench_load(
         load_bytes(json.as_bytes(), "bench").expect("the story validates")
     });
     let story = load_bytes(json.as_bytes(), "bench").expect("the story validates");
-    let index = repeat(runs, || SearchIndex::build(&story));
+    let index = repeat(runs, || build_index(&story));
     let total = load.median() + index.median();
     let ratio = total.as_secs_f64() / value.median().as_secs_f64();
     let mut target = "≤ 1.5× Value parse".to_owned();

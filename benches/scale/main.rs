@@ -15,7 +15,7 @@ mod typos;
 use std::io::Write;
 use std::sync::Arc;
 
-use storyscope::story::search::SearchIndex;
+use storyscope::story::query::{SearchIndex, build_index};
 use storyscope::synth::{SynthOptions, generate_json};
 
 use stats::{Table, ms, time};
@@ -83,7 +83,7 @@ fn main() {
     frame::bench_frame(&mut table, "100k events", story.clone());
 
     eprintln!("searching 100k…");
-    let index = SearchIndex::build(&story);
+    let index = build_index(&story);
     let (took, ()) = time(|| index.prepare_typos());
     eprintln!("  typo word index in {:.0} ms", ms(took));
     drop(story);
@@ -116,7 +116,7 @@ fn run_child(mode: &str) {
         "rss-load" => {
             let story =
                 storyscope::story::load::load_path(std::path::Path::new(&path)).expect("valid");
-            let index = SearchIndex::build(&story);
+            let index = build_index(&story);
             std::hint::black_box((&story, &index));
         }
         "explorer" => {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
-use storyscope::story::search::{SearchIndex, SearchWorker};
+use storyscope::story::query::{SearchIndex, SearchWorker};
 
 use crate::stats::{Sample, Table, ms, time};
 

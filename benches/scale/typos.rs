@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::search::{SearchEntry, SearchIndex};
+use storyscope::story::query::{NameKind, SearchEntry, SearchIndex, build_index};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
@@ -22,6 +22,7 @@ pub fn million_entries() -> Vec<SearchEntry> {
         .enumerate()
         .map(|(i, text)| SearchEntry {
             target: RecordRef::Event(i),
+            kind: NameKind::Title,
             text,
             alias_of: None,
             weight: 0,
@@ -227,7 +228,7 @@ pub fn bench_fzf(table: &mut Table, million: &[SearchEntry]) {
     for row in &rows {
         let (story, index, lines) = stories.entry(row.story.clone()).or_insert_with(|| {
             let story = load(&row.story);
-            let index = SearchIndex::build(&story);
+            let index = build_index(&story);
             let lines: String = index
                 .entries
                 .iter()

@@ -13,10 +13,9 @@ use storyscope::story::Story;
 use storyscope::story::load::load_bytes;
 use storyscope::story::model::{Bound, Citation, StoryFile};
 use storyscope::story::model::{DateSpec, days_from_civil};
-use storyscope::story::query::{Clock, ViewFilter};
+use storyscope::story::query::{Clock, ViewFilter, build_index};
 use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::is_unsafe_char;
-use storyscope::story::search::SearchIndex;
 
 /// The loader's problem list is capped at 200 plus one line saying how many more.
 const MOST_PROBLEMS_SHOWN: usize = 201;
@@ -95,7 +94,7 @@ pub fn check_loader(data: &[u8]) {
             return;
         }
     };
-    let index = SearchIndex::build(&story);
+    let index = build_index(&story);
     let queries: Vec<String> = index
         .entries
         .iter()

@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::cli::Cli;
-use crate::commands::loaded::{load_story, today};
+use crate::commands::loaded::{Loaded, load_story, today};
 use crate::fsutil::story_dir;
 use crate::tui::shell::event_loop::{LoopIo, run_loop};
 use crate::tui::shell::{editor, terminal as run, watch};
@@ -31,6 +31,17 @@ fn load_settings(cli: &Cli) -> Result<crate::config::Settings> {
 
 /// `storyscope` with no subcommand: open the explorer on the story.
 pub fn explore(cli: &Cli) -> Result<i32> {
+    check_terminal()?;
+    let settings = load_settings(cli)?;
+    let loaded = load_story(cli)?;
+    check_export_dir(cli, &settings)?;
+    let mut app = open_app(cli, &settings, loaded);
+    let watcher = start_watcher(cli, &settings, &mut app);
+    run_explorer(&mut app, &settings, watcher.as_ref())
+}
+
+/// The explorer needs a terminal on both ends, and one that can show it.
+fn check_terminal() -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(BadInput(
             "the explorer needs a terminal, and standard input or output is not one. For scripts, use `storyscope export VIEW` or `storyscope search QUERY` (see --help).".to_owned(),
@@ -43,20 +54,28 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         )
         .into());
     }
-    let settings = load_settings(cli)?;
-    let loaded = load_story(cli)?;
-    if !settings.export_dir.is_dir() {
-        return Err(BadInput(format!(
-            "export folder {}: no such folder (from {})",
-            settings.export_dir.display(),
-            if cli.explore.export_dir.is_some() {
-                "--export-dir"
-            } else {
-                "the config file's export-dir"
-            }
-        ))
-        .into());
+    Ok(())
+}
+
+/// The export folder must exist before the explorer opens, not when `e` is pressed.
+fn check_export_dir(cli: &Cli, settings: &crate::config::Settings) -> Result<()> {
+    if settings.export_dir.is_dir() {
+        return Ok(());
     }
+    Err(BadInput(format!(
+        "export folder {}: no such folder (from {})",
+        settings.export_dir.display(),
+        if cli.explore.export_dir.is_some() {
+            "--export-dir"
+        } else {
+            "the config file's export-dir"
+        }
+    ))
+    .into())
+}
+
+/// The explorer's state on the loaded story: its source texts and the settings.
+fn open_app(cli: &Cli, settings: &crate::config::Settings, loaded: Loaded) -> app::App {
     let story_dir = cli.story.as_deref().map(story_dir);
     let (texts, problems) =
         crate::story::graph::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
@@ -74,10 +93,17 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     app.session.export_dir = settings.export_dir.clone();
     app.session.keymap = settings.keymap.clone();
     app.session.story_file = cli.story.clone();
-    // Reload on save (the config's `watch`, --no-watch for one run); without a
-    // watcher (no inotify watches left, an odd file system) the explorer still works,
-    // and says so.
-    let watcher = match (&cli.story, settings.watch) {
+    app
+}
+
+/// Reload on save (the config's `watch`, --no-watch for one run); without a watcher
+/// (no inotify watches left, an odd file system) the explorer still works, and says so.
+fn start_watcher(
+    cli: &Cli,
+    settings: &crate::config::Settings,
+    app: &mut app::App,
+) -> Option<watch::StoryWatcher> {
+    match (&cli.story, settings.watch) {
         (Some(path), true) => match watch::StoryWatcher::start(path) {
             Ok(watcher) => Some(watcher),
             Err(why) => {
@@ -88,7 +114,16 @@ pub fn explore(cli: &Cli) -> Result<i32> {
             }
         },
         _ => None,
-    };
+    }
+}
+
+/// Runs the explorer in the terminal until it quits; the exit code is a signal's when
+/// one ended it.
+fn run_explorer(
+    app: &mut app::App,
+    settings: &crate::config::Settings,
+    watcher: Option<&watch::StoryWatcher>,
+) -> Result<i32> {
     let theme = settings.theme;
     let mouse = settings.mouse;
     let signals = run::StopSignals::install();
@@ -97,7 +132,7 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     let mut edit =
         |request: &EditRequest| run::hand_over_terminal(mouse, || editor::run_editor(request));
     let result = run_loop(
-        &mut app,
+        app,
         LoopIo {
             terminal: &mut session.terminal,
             theme,
@@ -105,7 +140,7 @@ pub fn explore(cli: &Cli) -> Result<i32> {
             next_event: &mut run::crossterm_events,
             stop: &signals.flag,
             clipboard: &mut clipboard,
-            reloads: watcher.as_ref().map(|w| &w.reloads),
+            reloads: watcher.map(|w| &w.reloads),
             edit: &mut edit,
         },
     );

@@ -6,12 +6,12 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::commands::output::{json_for_terminal, write_stdout};
+use crate::story::query::{MatchTier, build_index};
 use crate::story::safe_text::clean_line;
-use crate::story::search::{MatchTier, SearchIndex};
 use crate::story::{RecordRef, Story};
 
 pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
-    let index = SearchIndex::build(story);
+    let index = build_index(story);
     let hits = index.search(query, limit);
     if json {
         let items: Vec<serde_json::Value> = hits

@@ -65,15 +65,50 @@ impl ConfigFile {
             let (line, column) = err.span().map_or((1, 1), |span| line_col(text, span.start));
             format!("{line}:{column}: {}", err.message().trim_end())
         })?;
-        let mut problems = Vec::new();
-        let at = |span: std::ops::Range<usize>| {
-            let (line, column) = line_col(text, span.start);
-            format!("{line}:{column}")
+        let mut problems = Problems {
+            text,
+            found: Vec::new(),
         };
+        let (keymap, places) = problems.read_keys(&raw.keys);
+        problems.check_keymap(&keymap, &places);
+        let styles = problems.read_styles(&raw.styles);
+        if !problems.found.is_empty() {
+            return Err(problems.found.join("\n  "));
+        }
+        Ok(ConfigFile {
+            theme: raw.theme,
+            color: raw.color,
+            mouse: raw.mouse,
+            export_dir: raw.export_dir.map(|dir| expand_home(&dir)),
+            watch: raw.watch,
+            keymap,
+            styles,
+        })
+    }
+}
+
+/// The problems found in one file so far, each placed at its `line:column`.
+struct Problems<'t> {
+    text: &'t str,
+    found: Vec<String>,
+}
+
+impl Problems<'_> {
+    /// `line:column` of a span's start.
+    fn at(&self, span: std::ops::Range<usize>) -> String {
+        let (line, column) = line_col(self.text, span.start);
+        format!("{line}:{column}")
+    }
+
+    /// The default keymap with `[keys]` applied, and where each action was rebound.
+    fn read_keys<'k>(
+        &mut self,
+        keys: &'k BTreeMap<String, Spanned<KeyList>>,
+    ) -> (Keymap, BTreeMap<&'k str, String>) {
         let mut keymap = Keymap::default();
         let mut places: BTreeMap<&str, String> = BTreeMap::new();
-        for (name, keys) in &raw.keys {
-            let place = at(keys.span());
+        for (name, keys) in keys {
+            let place = self.at(keys.span());
             let list = match keys.get_ref() {
                 KeyList::One(key) => vec![key.clone()],
                 KeyList::Many(keys) => keys.clone(),
@@ -83,7 +118,7 @@ impl ConfigFile {
                 match Key::parse(key) {
                     Ok(key) if !parsed.contains(&key) => parsed.push(key),
                     Ok(_) => {}
-                    Err(why) => problems.push(format!("{place}: keys.{name}: {why}")),
+                    Err(why) => self.found.push(format!("{place}: keys.{name}: {why}")),
                 }
             }
             if !keymap.rebind(name, &parsed) {
@@ -91,12 +126,17 @@ impl ConfigFile {
                 let hint = crate::story::safe_text::did_you_mean(name, names)
                     .map(|near| format!(" (did you mean `{near}`?)"))
                     .unwrap_or_default();
-                problems.push(format!(
+                self.found.push(format!(
                     "{place}: keys.{name}: no action has this name{hint}; `storyscope config default` lists them all"
                 ));
             }
             places.insert(name.as_str(), place);
         }
+        (keymap, places)
+    }
+
+    /// Two actions on one key, and a keymap with no way out of the explorer.
+    fn check_keymap(&mut self, keymap: &Keymap, places: &BTreeMap<&str, String>) {
         for (key, first, second) in keymap.conflicts() {
             // Point at the line that made the clash: the user's, not the default's.
             let place = places
@@ -104,7 +144,7 @@ impl ConfigFile {
                 .or_else(|| places.get(second))
                 .cloned()
                 .unwrap_or_else(|| "1:1".to_owned());
-            problems.push(format!(
+            self.found.push(format!(
                 "{place}: key {} is bound to both `{first}` and `{second}`; give one of them another key",
                 key.label()
             ));
@@ -120,40 +160,36 @@ impl ConfigFile {
                 .or_else(|| places.get("force-quit"))
                 .cloned()
                 .unwrap_or_else(|| "1:1".to_owned());
-            problems.push(format!(
+            self.found.push(format!(
                 "{place}: keys: neither `quit` nor `force-quit` has a key left, so nothing would leave the explorer"
             ));
         }
+    }
+
+    /// The `[styles]` the file changes, in file order.
+    fn read_styles(
+        &mut self,
+        specs: &BTreeMap<String, Spanned<StyleSpec>>,
+    ) -> Vec<(StyleName, Style)> {
         let mut styles = Vec::new();
-        for (name, spec) in &raw.styles {
-            let place = at(spec.span());
+        for (name, spec) in specs {
+            let place = self.at(spec.span());
             let Some(style_name) = StyleName::from_key(name) else {
                 let names = StyleName::ALL.iter().map(|s| s.key());
                 let hint = crate::story::safe_text::did_you_mean(name, names)
                     .map(|near| format!(" (did you mean `{near}`?)"))
                     .unwrap_or_default();
-                problems.push(format!(
+                self.found.push(format!(
                     "{place}: styles.{name}: no style has this name{hint}"
                 ));
                 continue;
             };
             match spec.get_ref().to_style() {
                 Ok(style) => styles.push((style_name, style)),
-                Err(why) => problems.push(format!("{place}: styles.{name}: {why}")),
+                Err(why) => self.found.push(format!("{place}: styles.{name}: {why}")),
             }
         }
-        if !problems.is_empty() {
-            return Err(problems.join("\n  "));
-        }
-        Ok(ConfigFile {
-            theme: raw.theme,
-            color: raw.color,
-            mouse: raw.mouse,
-            export_dir: raw.export_dir.map(|dir| expand_home(&dir)),
-            watch: raw.watch,
-            keymap,
-            styles,
-        })
+        styles
     }
 }
 

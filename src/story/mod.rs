@@ -15,9 +15,6 @@ pub(crate) mod problem;
 pub mod query;
 pub mod report;
 pub mod safe_text;
-// The search slice is rewriting these files; its merge brings them to pub(crate).
-#[allow(unreachable_pub)]
-pub mod search;
 pub mod time;
 
 pub use graph::passage::SourceTexts;

@@ -27,19 +27,9 @@ fn kind_of(label: &str) -> EntityKind {
     }
 }
 
-/// The `index`-th entity of a story: the seeds first, then generated ones.
-pub(super) fn entity(rng: &mut Rng, index: usize) -> NamedEntity {
-    if let Some(&(kind, name, aliases)) = SEED_ENTITIES.get(index) {
-        let zh = aliases.iter().find(|a| !a.is_ascii()).map_or(name, |a| *a);
-        return NamedEntity {
-            kind: kind_of(kind),
-            name: name.to_owned(),
-            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
-            en: name.to_owned(),
-            zh: zh.to_owned(),
-        };
-    }
-    let kind = match rng.below(100) {
+/// A generated entity's kind: companies most often, markets least.
+fn pick_kind(rng: &mut Rng) -> EntityKind {
+    match rng.below(100) {
         0..=34 => EntityKind::Company,
         35..=54 => EntityKind::AiModel,
         55..=69 => EntityKind::Product,
@@ -47,59 +37,71 @@ pub(super) fn entity(rng: &mut Rng, index: usize) -> NamedEntity {
         85..=89 => EntityKind::Organisation,
         90..=94 => EntityKind::Regulator,
         _ => EntityKind::Market,
-    };
-    let (root_en, root_zh) = if rng.chance(60) {
-        let (en, zh) = rng.pick(ROOTS);
-        (en.to_owned(), zh.to_owned())
+    }
+}
+
+/// The made-up root of a generated name, and the city it may carry, in both scripts.
+struct Root<'a> {
+    en: &'a str,
+    zh: &'a str,
+    city_en: &'a str,
+    city_zh: &'a str,
+}
+
+fn company_names(rng: &mut Rng, root: &Root<'_>) -> (String, String) {
+    let (suffix_en, suffix_zh) = rng.pick(COMPANY_SUFFIXES);
+    let Root {
+        en,
+        zh,
+        city_en,
+        city_zh,
+    } = root;
+    if rng.chance(30) {
+        (
+            format!("{city_en} {en} {suffix_en}"),
+            format!("{city_zh}{zh}{suffix_zh}"),
+        )
     } else {
-        let n = rng.range(2, 3);
-        (syllables(rng, n), hanzi(rng, 2))
-    };
-    let (city_en, city_zh) = rng.pick(CITIES);
-    let (en, zh) = match kind {
-        EntityKind::Company => {
-            let (suffix_en, suffix_zh) = rng.pick(COMPANY_SUFFIXES);
-            if rng.chance(30) {
-                (
-                    format!("{city_en} {root_en} {suffix_en}"),
-                    format!("{city_zh}{root_zh}{suffix_zh}"),
-                )
-            } else {
-                (
-                    format!("{root_en} {suffix_en}"),
-                    format!("{root_zh}{suffix_zh}"),
-                )
-            }
-        }
-        EntityKind::AiModel => {
-            let version = format!("{}.{}", rng.range(1, 5), rng.range(0, 9));
-            let suffix = rng.pick(MODEL_SUFFIXES);
-            (
-                format!("{root_en} {version}-{suffix}"),
-                format!("{root_zh}大模型{version}"),
-            )
-        }
-        EntityKind::Product => {
-            let (kind_en, kind_zh) = rng.pick(PRODUCT_KINDS);
-            let number = rng.range(2, 20);
-            (
-                format!("{root_en} {kind_en} {number}"),
-                format!("{root_zh}{kind_zh}{number}"),
-            )
-        }
-        EntityKind::Person => {
-            if rng.chance(80) {
-                let (sur_en, sur_zh) = rng.pick(SURNAMES);
-                let (given_en, given_zh) = rng.pick(GIVEN_NAMES);
-                (
-                    format!("{sur_en} {given_en}"),
-                    format!("{sur_zh}{given_zh}"),
-                )
-            } else {
-                let name = rng.pick(WESTERN_PEOPLE);
-                (name.to_owned(), name.to_owned())
-            }
-        }
+        (format!("{en} {suffix_en}"), format!("{zh}{suffix_zh}"))
+    }
+}
+
+fn model_names(rng: &mut Rng, root: &Root<'_>) -> (String, String) {
+    let version = format!("{}.{}", rng.range(1, 5), rng.range(0, 9));
+    let suffix = rng.pick(MODEL_SUFFIXES);
+    (
+        format!("{} {version}-{suffix}", root.en),
+        format!("{}大模型{version}", root.zh),
+    )
+}
+
+fn product_names(rng: &mut Rng, root: &Root<'_>) -> (String, String) {
+    let (kind_en, kind_zh) = rng.pick(PRODUCT_KINDS);
+    let number = rng.range(2, 20);
+    (
+        format!("{} {kind_en} {number}", root.en),
+        format!("{}{kind_zh}{number}", root.zh),
+    )
+}
+
+fn person_names(rng: &mut Rng) -> (String, String) {
+    if rng.chance(80) {
+        let (sur_en, sur_zh) = rng.pick(SURNAMES);
+        let (given_en, given_zh) = rng.pick(GIVEN_NAMES);
+        (
+            format!("{sur_en} {given_en}"),
+            format!("{sur_zh}{given_zh}"),
+        )
+    } else {
+        let name = rng.pick(WESTERN_PEOPLE);
+        (name.to_owned(), name.to_owned())
+    }
+}
+
+/// An organisation, a regulator or a market, most of them placed in the root's city.
+fn body_names(rng: &mut Rng, kind: EntityKind, root: &Root<'_>) -> (String, String) {
+    let (city_en, city_zh) = (root.city_en, root.city_zh);
+    match kind {
         EntityKind::Organisation => {
             let (org_en, org_zh) = rng.pick(ORGANISATIONS);
             (format!("{city_en} {org_en}"), format!("{city_zh}{org_zh}"))
@@ -112,13 +114,49 @@ pub(super) fn entity(rng: &mut Rng, index: usize) -> NamedEntity {
                 (format!("{city_en} {reg_en}"), format!("{city_zh}{reg_zh}"))
             }
         }
-        EntityKind::Market => {
+        _ => {
             let (market_en, market_zh) = rng.pick(MARKETS);
             (
                 format!("{city_en} {market_en}"),
                 format!("{city_zh}{market_zh}"),
             )
         }
+    }
+}
+
+/// The `index`-th entity of a story: the seeds first, then generated ones.
+pub(super) fn entity(rng: &mut Rng, index: usize) -> NamedEntity {
+    if let Some(&(kind, name, aliases)) = SEED_ENTITIES.get(index) {
+        let zh = aliases.iter().find(|a| !a.is_ascii()).map_or(name, |a| *a);
+        return NamedEntity {
+            kind: kind_of(kind),
+            name: name.to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            en: name.to_owned(),
+            zh: zh.to_owned(),
+        };
+    }
+    let kind = pick_kind(rng);
+    let (root_en, root_zh) = if rng.chance(60) {
+        let (en, zh) = rng.pick(ROOTS);
+        (en.to_owned(), zh.to_owned())
+    } else {
+        let n = rng.range(2, 3);
+        (syllables(rng, n), hanzi(rng, 2))
+    };
+    let (city_en, city_zh) = rng.pick(CITIES);
+    let root = Root {
+        en: &root_en,
+        zh: &root_zh,
+        city_en,
+        city_zh,
+    };
+    let (en, zh) = match kind {
+        EntityKind::Company => company_names(rng, &root),
+        EntityKind::AiModel => model_names(rng, &root),
+        EntityKind::Product => product_names(rng, &root),
+        EntityKind::Person => person_names(rng),
+        _ => body_names(rng, kind, &root),
     };
     let chinese_first = en != zh && rng.chance(33);
     let (name, mut aliases) = if chinese_first {

@@ -12,6 +12,7 @@ mod authoring_tui;
 mod board_story;
 mod cli;
 mod detail_layout;
+mod diff_candidacies;
 mod docs;
 mod export;
 mod fact_check;

@@ -5,7 +5,7 @@
 //! only mention it.
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::search::{MatchTier, SearchIndex};
+use storyscope::story::query::{MatchTier, build_index};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json};
 
@@ -72,7 +72,7 @@ fn misspellings_find_the_intended_entity_first() {
     let mut typo_rows = 0;
     for name in ["shipped", "boardroom", "generated"] {
         let story = load(name);
-        let index = SearchIndex::build(&story);
+        let index = build_index(&story);
         for row in rows.iter().filter(|row| row.story == name) {
             let hits = index.search(&row.query, 10);
             let first = hits.first().map(|hit| {
@@ -141,7 +141,7 @@ fn every_story_in_the_table_is_used() {
 #[test]
 fn cjk_queries_are_never_matched_by_typo() {
     let story = load("shipped");
-    let index = SearchIndex::build(&story);
+    let index = build_index(&story);
     // One character off a Chinese alias finds nothing by typo: typo tolerance is for
     // alphabetic scripts.
     for query in ["通义千向", "阿里巴巴", "通义"] {
@@ -153,7 +153,7 @@ fn cjk_queries_are_never_matched_by_typo() {
     // A long Chinese alias with one character changed is not matched by typo either
     // (with ten characters, a word in an alphabetic script could carry two).
     let story = load("generated");
-    let index = SearchIndex::build(&story);
+    let index = build_index(&story);
     let exact = index.search("国家互联网信息办公室", 5);
     assert_eq!(story.record_id(exact[0].target), "reg-16");
     let changed = index.search("国家互联网信息办公厅", 5);
@@ -166,4 +166,42 @@ fn cjk_queries_are_never_matched_by_typo() {
             .iter()
             .all(|hit| story.record_id(hit.target) != "reg-16")
     );
+}
+
+/// An entity named outright ranks first, even when written as one word and typed as
+/// two ("open ai" for OpenAI) and a source's line matches the words better: here the
+/// boardroom story without its "Open AI" alias, and a statement from OpenAI itself,
+/// whose line ("OpenAI — … AI …") scores above the entity's name.
+#[test]
+fn an_entity_named_outright_ranks_above_a_source_that_mentions_it() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/search/board_people.json"
+    );
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the fixture reads"))
+            .expect("the fixture is JSON");
+    for entity in json["entities"].as_array_mut().expect("entities") {
+        if entity["id"] == "openai" {
+            entity["aliases"] = serde_json::json!([]);
+        }
+    }
+    json["sources"]
+        .as_array_mut()
+        .expect("sources")
+        .push(serde_json::json!({
+            "id": "openai-statement",
+            "kind": "statement",
+            "outlet": "OpenAI",
+            "title": "Our board's statement on AI safety",
+            "published": "2023-11-21"
+        }));
+    let story = load_bytes(json.to_string().as_bytes(), "boardroom").expect("the story loads");
+    let index = build_index(&story);
+    let hits = index.search("open ai", 5);
+    let first: Vec<&str> = hits.iter().map(|hit| story.record_id(hit.target)).collect();
+    assert_eq!(first.first(), Some(&"openai"), "{first:?}");
+    assert!(hits[0].named);
+    // The statement still matches; it comes after the entities the query names.
+    assert!(first.contains(&"openai-statement"), "{first:?}");
 }

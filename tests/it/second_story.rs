@@ -10,7 +10,7 @@ use crate::common::{app_with, fixture, press, screen, screen_text};
 use storyscope::story::lint::lint;
 use storyscope::story::model::days_from_civil;
 use storyscope::story::model::{KnownRelation, RelationKind};
-use storyscope::story::search::SearchIndex;
+use storyscope::story::query::build_index;
 
 const FIXTURE: &str = "boardroom.json";
 
@@ -114,7 +114,7 @@ fn a_kind_one_edit_from_a_known_one_gets_a_lint_note() {
 #[test]
 fn search_finds_a_relation_by_its_own_kind() {
     let story = fixture(FIXTURE);
-    let index = SearchIndex::build(&story);
+    let index = build_index(&story);
     let hits = index.search("member of", 5);
     let titles: Vec<String> = hits
         .iter()

@@ -4,7 +4,7 @@
 //! relying on each other.
 
 use storyscope::story::load::load_bytes;
-use storyscope::story::search::SearchIndex;
+use storyscope::story::query::build_index;
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
 const OPTIONS: SynthOptions = SynthOptions {
@@ -63,7 +63,7 @@ fn same_seed_same_story() {
 #[test]
 fn search_finds_the_seeded_names() {
     let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
-    let index = SearchIndex::build(&story);
+    let index = build_index(&story);
     let hits = index.search("qwen", 5);
     assert_eq!(index.entries[hits[0].entry].text, "Qwen 2.5-Max");
     let names = search_names(5_000, 1);

@@ -41,23 +41,7 @@ pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
                      notes: &[AuthorNote],
                      fields: &[&str],
                      lists: &dyn Fn(&str) -> Option<usize>| {
-        for (n, note) in notes.iter().enumerate() {
-            let at = format!("{path}.authored[{n}]");
-            if note.reason.trim().is_empty() {
-                problems.push(
-                    Problem::at(format!("{at}.reason"), "must not be empty or only spaces")
-                        .with_hint(
-                            "say in a few words why, e.g. \"dated from the publication day\"",
-                        ),
-                );
-            }
-            if let Some(field) = &note.field {
-                if let Some(problem) = check_field(field, fields, lists) {
-                    problems
-                        .push(Problem::at(format!("{at}.field"), problem.0).with_hint(problem.1));
-                }
-            }
-        }
+        check_record_notes(&path, notes, fields, lists, problems);
     };
     for (i, s) in file.sources.iter().enumerate() {
         check(format!("sources[{i}]"), &s.authored, SOURCE_FIELDS, &|_| {
@@ -103,6 +87,31 @@ pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
     for (i, m) in file.metrics.iter().enumerate() {
         let lists = |name: &str| (name == "cite").then_some(m.cite.len());
         check(format!("metrics[{i}]"), &m.authored, METRIC_FIELDS, &lists);
+    }
+}
+
+/// Checks the notes of the record at `path`: each has a reason, and names one of
+/// `fields` (`lists` says how long each list field is, for indexes inside it).
+fn check_record_notes(
+    path: &str,
+    notes: &[AuthorNote],
+    fields: &[&str],
+    lists: &dyn Fn(&str) -> Option<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    for (n, note) in notes.iter().enumerate() {
+        let at = format!("{path}.authored[{n}]");
+        if note.reason.trim().is_empty() {
+            problems.push(
+                Problem::at(format!("{at}.reason"), "must not be empty or only spaces")
+                    .with_hint("say in a few words why, e.g. \"dated from the publication day\""),
+            );
+        }
+        if let Some(field) = &note.field {
+            if let Some(problem) = check_field(field, fields, lists) {
+                problems.push(Problem::at(format!("{at}.field"), problem.0).with_hint(problem.1));
+            }
+        }
     }
 }
 

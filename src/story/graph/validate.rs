@@ -245,30 +245,36 @@ impl Checker<'_> {
         if ok {
             return found;
         }
-        let path = path();
+        let problem = self.bad_reference(path(), id, expect, found);
+        self.problems.push(problem);
+        None
+    }
+
+    /// What is wrong with a reference to `id` at `path` that is not the record
+    /// `expect` wants (`found` is what the id is, if anything), with a hint.
+    fn bad_reference(
+        &self,
+        path: String,
+        id: &str,
+        expect: Expect,
+        found: Option<RecordRef>,
+    ) -> Problem {
         let wanted = match expect {
             Expect::Entity => "entity",
             Expect::Source => "source",
             Expect::Fact => "fact",
         };
-        let mut problem = match found {
+        let problem = match found {
             Some(other @ (RecordRef::Source(_) | RecordRef::Dispute(_)))
                 if expect == Expect::Fact =>
             {
-                let problem = Problem::at(
-                    path,
-                    format!(
-                        "`{id}` is {}: a dispute is about facts (entities, relations, events, candidacies, metrics)",
-                        with_article(other.kind_label())
-                    ),
-                );
-                self.problems
-                    .push(problem.with_hint(if matches!(other, RecordRef::Source(_)) {
+                let hint = if matches!(other, RecordRef::Source(_)) {
                     "name the fact the sources disagree on; cite the source in a version's `cite`"
                 } else {
                     "name the facts themselves; one dispute cannot be about another"
-                }));
-                return None;
+                };
+                let what = with_article(other.kind_label());
+                return Problem::at(path, format!("`{id}` is {what}: a dispute is about facts (entities, relations, events, candidacies, metrics)")).with_hint(hint);
             }
             Some(other) => Problem::at(
                 path,
@@ -282,21 +288,17 @@ impl Checker<'_> {
         };
         // Suggestions scan every id: worth it for a few typos, not for a file of junk.
         if self.problems.len() > 20 {
-            self.problems.push(problem);
-            return None;
+            return problem;
         }
         let same_kind = self.ids.iter().filter(|(_, record)| match expect {
             Expect::Fact => !matches!(record, RecordRef::Source(_) | RecordRef::Dispute(_)),
             Expect::Entity => matches!(record, RecordRef::Entity(_)),
             Expect::Source => matches!(record, RecordRef::Source(_)),
         });
-        if let Some(near) = did_you_mean(id, same_kind.map(|(name, _)| &**name)) {
-            problem = problem.with_hint(format!("did you mean `{near}`?"));
-        } else {
-            problem = problem.with_hint(format!("add {wanted} `{id}` or fix the id"));
+        match did_you_mean(id, same_kind.map(|(name, _)| &**name)) {
+            Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
+            None => problem.with_hint(format!("add {wanted} `{id}` or fix the id")),
         }
-        self.problems.push(problem);
-        None
     }
 
     fn citations(&mut self, path: impl Fn() -> String, cite: &[Citation]) {

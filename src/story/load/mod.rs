@@ -163,19 +163,34 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
             continue;
         }
         seen.push(field);
-        match field {
-            "$schema" => check_one::<String>(value, "$schema", &mut found),
-            "format" => check_format(value, &mut found),
-            "story" => check_one::<crate::story::model::StoryMeta>(value, "story", &mut found),
-            "sources" => check_list::<crate::story::model::Source>(value, field, &mut found),
-            "entities" => check_list::<crate::story::model::Entity>(value, field, &mut found),
-            "relations" => check_list::<crate::story::model::Relation>(value, field, &mut found),
-            "events" => check_list::<crate::story::model::Event>(value, field, &mut found),
-            "candidates" => check_list::<crate::story::model::Candidacy>(value, field, &mut found),
-            "metrics" => check_list::<crate::story::model::Metric>(value, field, &mut found),
-            _ => check_list::<crate::story::model::Dispute>(value, field, &mut found),
-        }
+        check_field(field, value, &mut found);
     }
+    missing_fields(&seen, &mut found);
+    if found.is_empty() {
+        // Every part passed alone, so the whole should too; keep the message honest if not.
+        found.add(|| Problem::file("the story could not be read, although each part is valid"));
+    }
+    found.finish()
+}
+
+/// Reads one top-level field's value into its type, noting what does not fit.
+fn check_field(field: &str, value: &str, found: &mut CappedProblems) {
+    match field {
+        "$schema" => check_one::<String>(value, "$schema", found),
+        "format" => check_format(value, found),
+        "story" => check_one::<crate::story::model::StoryMeta>(value, "story", found),
+        "sources" => check_list::<crate::story::model::Source>(value, field, found),
+        "entities" => check_list::<crate::story::model::Entity>(value, field, found),
+        "relations" => check_list::<crate::story::model::Relation>(value, field, found),
+        "events" => check_list::<crate::story::model::Event>(value, field, found),
+        "candidates" => check_list::<crate::story::model::Candidacy>(value, field, found),
+        "metrics" => check_list::<crate::story::model::Metric>(value, field, found),
+        _ => check_list::<crate::story::model::Dispute>(value, field, found),
+    }
+}
+
+/// The fields a story cannot do without: `format`, `story`, `sources`, `entities`.
+fn missing_fields(seen: &[&str], found: &mut CappedProblems) {
     if !seen.contains(&"format") {
         found.add(|| {
             Problem::at("format", "missing").with_hint(format!("add \"format\": {FORMAT_VERSION}"))
@@ -191,11 +206,6 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
             });
         }
     }
-    if found.is_empty() {
-        // Every part passed alone, so the whole should too; keep the message honest if not.
-        found.add(|| Problem::file("the story could not be read, although each part is valid"));
-    }
-    found.finish()
 }
 
 /// `format` must be the number this build reads.

@@ -61,6 +61,15 @@ pub(crate) fn render(findings: &[Finding], origin: &str, verbose: bool) -> Strin
             _ => out.push_str(&single_line(finding)),
         }
     }
+    out.push_str(&summary(&findings, origin, folded));
+    out.push('\n');
+    out
+}
+
+/// The summary line (without its newline): how many errors, warnings and notes, and
+/// how many were folded into group lines.
+fn summary(findings: &[&Finding], origin: &str, folded: usize) -> String {
+    let mut out = String::new();
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -87,7 +96,6 @@ pub(crate) fn render(findings: &[Finding], origin: &str, verbose: bool) -> Strin
             " ({folded} of them grouped above; --verbose lists each)"
         ));
     }
-    out.push('\n');
     out
 }
 

@@ -80,11 +80,37 @@ impl Story {
             .filter(|&s| self.source_counts_by(s, day))
             .map(|s| self.file.sources[s].id.as_str())
             .collect();
-        let keep = |cite: &mut Vec<Citation>| keep_known(cite, &known);
         let mut file: StoryFile = StoryFile::clone(&self.file);
-        // Sources that do not count go too, except upstream reports a counted source
-        // relies on (they are how its origin is counted). Each chain is walked upward
-        // until it meets a source already listed, so every source is visited once.
+        let listed = self.sources_known_through(&known);
+        // And the sources citations of known sources rest on through their own `via`.
+        let behind = self.sources_behind_citations_of(&known);
+        file.sources
+            .retain(|s| listed.contains(s.id.as_str()) || behind.contains(&s.id));
+        let kept = keep_known_facts(&mut file, &known);
+        let undescribed = keep_named_entities(&mut file, &known);
+        drop_abouts_gone(&mut file);
+        let counted = file
+            .sources
+            .iter()
+            .map(|s| known.contains(s.id.as_str()))
+            .collect();
+        let mut story = Story::build_with(file, &self.origin, &undescribed)
+            .map_err(|problems| NarrowingError { day, problems })?;
+        story.narrowing = Some(Arc::new(Narrowing {
+            day,
+            undescribed,
+            counted,
+            changes: kept.changes,
+            stages: kept.stages,
+            variants: kept.variants,
+        }));
+        Ok(story)
+    }
+
+    /// The counted sources, and the upstream reports they rely on (they are how its
+    /// origin is counted); sources that do not count otherwise go. Each chain is walked
+    /// upward until it meets a source already listed, so every source is visited once.
+    fn sources_known_through<'a>(&'a self, known: &BTreeSet<&str>) -> BTreeSet<&'a str> {
         let mut listed: BTreeSet<&str> = BTreeSet::new();
         for source in self.file.sources.iter() {
             if !known.contains(source.id.as_str()) {
@@ -98,113 +124,7 @@ impl Story {
                 }
             }
         }
-        // And the sources citations of known sources rest on through their own `via`.
-        let behind = self.sources_behind_citations_of(&known);
-        file.sources
-            .retain(|s| listed.contains(s.id.as_str()) || behind.contains(&s.id));
-        file.relations.retain_mut(|r| keep(&mut r.cite));
-        file.events.retain_mut(|e| keep(&mut e.cite));
-        let changes: Vec<Vec<usize>> = file
-            .events
-            .iter_mut()
-            .map(|e| retain_indexed(&mut e.status_changes, |c| keep(&mut c.cite)))
-            .collect();
-        file.metrics.retain_mut(|m| keep(&mut m.cite));
-        let mut stages: Vec<Vec<usize>> = Vec::new();
-        file.candidates.retain_mut(|candidacy| {
-            let kept = retain_indexed(&mut candidacy.stages, |s| keep(&mut s.cite));
-            let any = !kept.is_empty();
-            if any {
-                stages.push(kept);
-            }
-            any
-        });
-        let mut variants: Vec<Vec<usize>> = Vec::new();
-        file.disputes.retain_mut(|dispute| {
-            let kept = retain_indexed(&mut dispute.variants, |v| keep(&mut v.cite));
-            let any = kept.len() >= 2;
-            if any {
-                variants.push(kept);
-                if dispute
-                    .resolution
-                    .as_mut()
-                    .is_some_and(|r| !keep(&mut r.cite))
-                {
-                    dispute.resolution = None;
-                }
-            }
-            any
-        });
-        // Every entity a kept record names stays, so no reference dangles.
-        let mut named: BTreeSet<&str> = BTreeSet::new();
-        for r in &file.relations {
-            named.extend([r.from.as_str(), r.to.as_str()]);
-        }
-        for e in &file.events {
-            named.extend(e.entities.iter().map(String::as_str));
-        }
-        for m in &file.metrics {
-            named.insert(m.subject.as_str());
-            named.extend(m.stated_by.as_deref());
-        }
-        for c in &file.candidates {
-            named.extend([c.candidate.as_str(), c.seeker.as_str()]);
-        }
-        let named: BTreeSet<String> = named.into_iter().map(str::to_owned).collect();
-        let mut undescribed: Vec<bool> = Vec::new();
-        file.entities.retain_mut(|entity| {
-            if keep(&mut entity.cite) {
-                undescribed.push(false);
-                return true;
-            }
-            if !named.contains(&entity.id) {
-                return false;
-            }
-            // Named, not yet described: what only later sources say is left out.
-            entity.aliases.clear();
-            entity.summary = None;
-            undescribed.push(true);
-            true
-        });
-        let surviving: BTreeSet<&str> = file
-            .entities
-            .iter()
-            .map(|e| e.id.as_str())
-            .chain(file.relations.iter().map(|r| r.id.as_str()))
-            .chain(file.events.iter().map(|e| e.id.as_str()))
-            .chain(file.candidates.iter().map(|c| c.id.as_str()))
-            .chain(file.metrics.iter().map(|m| m.id.as_str()))
-            .collect();
-        let abouts: Vec<Vec<String>> = file
-            .disputes
-            .iter()
-            .map(|d| {
-                d.about
-                    .iter()
-                    .filter(|id| surviving.contains(id.as_str()))
-                    .cloned()
-                    .collect()
-            })
-            .collect();
-        for (dispute, about) in file.disputes.iter_mut().zip(abouts) {
-            dispute.about = about;
-        }
-        let counted = file
-            .sources
-            .iter()
-            .map(|s| known.contains(s.id.as_str()))
-            .collect();
-        let mut story = Story::build_with(file, &self.origin, &undescribed)
-            .map_err(|problems| NarrowingError { day, problems })?;
-        story.narrowing = Some(Arc::new(Narrowing {
-            day,
-            undescribed,
-            counted,
-            changes,
-            stages,
-            variants,
-        }));
-        Ok(story)
+        listed
     }
 
     /// The day this story was narrowed to, if it was.
@@ -269,5 +189,120 @@ impl Story {
         self.narrowing
             .as_ref()
             .map_or(change, |n| n.changes[event][change])
+    }
+}
+
+/// Which parts of each kept record survived, by their index in the whole story.
+struct KeptParts {
+    changes: Vec<Vec<usize>>,
+    stages: Vec<Vec<usize>>,
+    variants: Vec<Vec<usize>>,
+}
+
+/// Keeps the facts a counted source cites, each with only those citations: relations,
+/// events (and their status changes), metrics, candidacies with a known stage, disputes
+/// with two known versions (and their settlement, if known).
+fn keep_known_facts(file: &mut StoryFile, known: &BTreeSet<&str>) -> KeptParts {
+    let keep = |cite: &mut Vec<Citation>| keep_known(cite, known);
+    file.relations.retain_mut(|r| keep(&mut r.cite));
+    file.events.retain_mut(|e| keep(&mut e.cite));
+    let changes: Vec<Vec<usize>> = file
+        .events
+        .iter_mut()
+        .map(|e| retain_indexed(&mut e.status_changes, |c| keep(&mut c.cite)))
+        .collect();
+    file.metrics.retain_mut(|m| keep(&mut m.cite));
+    let mut stages: Vec<Vec<usize>> = Vec::new();
+    file.candidates.retain_mut(|candidacy| {
+        let kept = retain_indexed(&mut candidacy.stages, |s| keep(&mut s.cite));
+        let any = !kept.is_empty();
+        if any {
+            stages.push(kept);
+        }
+        any
+    });
+    let mut variants: Vec<Vec<usize>> = Vec::new();
+    file.disputes.retain_mut(|dispute| {
+        let kept = retain_indexed(&mut dispute.variants, |v| keep(&mut v.cite));
+        let any = kept.len() >= 2;
+        if any {
+            variants.push(kept);
+            if dispute
+                .resolution
+                .as_mut()
+                .is_some_and(|r| !keep(&mut r.cite))
+            {
+                dispute.resolution = None;
+            }
+        }
+        any
+    });
+    KeptParts {
+        changes,
+        stages,
+        variants,
+    }
+}
+
+/// Keeps the entities a counted source describes, and those a kept record names (so no
+/// reference dangles) as "named, not yet described"; true for each of the latter.
+fn keep_named_entities(file: &mut StoryFile, known: &BTreeSet<&str>) -> Vec<bool> {
+    let mut named: BTreeSet<&str> = BTreeSet::new();
+    for r in &file.relations {
+        named.extend([r.from.as_str(), r.to.as_str()]);
+    }
+    for e in &file.events {
+        named.extend(e.entities.iter().map(String::as_str));
+    }
+    for m in &file.metrics {
+        named.insert(m.subject.as_str());
+        named.extend(m.stated_by.as_deref());
+    }
+    for c in &file.candidates {
+        named.extend([c.candidate.as_str(), c.seeker.as_str()]);
+    }
+    let named: BTreeSet<String> = named.into_iter().map(str::to_owned).collect();
+    let mut undescribed: Vec<bool> = Vec::new();
+    file.entities.retain_mut(|entity| {
+        if keep_known(&mut entity.cite, known) {
+            undescribed.push(false);
+            return true;
+        }
+        if !named.contains(&entity.id) {
+            return false;
+        }
+        // Named, not yet described: what only later sources say is left out.
+        entity.aliases.clear();
+        entity.summary = None;
+        undescribed.push(true);
+        true
+    });
+    undescribed
+}
+
+/// A dispute keeps only the records it is about that are still known.
+fn drop_abouts_gone(file: &mut StoryFile) {
+    let surviving: BTreeSet<&str> = file
+        .entities
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(file.relations.iter().map(|r| r.id.as_str()))
+        .chain(file.events.iter().map(|e| e.id.as_str()))
+        .chain(file.candidates.iter().map(|c| c.id.as_str()))
+        .chain(file.metrics.iter().map(|m| m.id.as_str()))
+        .collect();
+    let abouts: Vec<Vec<String>> = file
+        .disputes
+        .iter()
+        .map(|d| {
+            d.about
+                .iter()
+                .filter(|id| surviving.contains(id.as_str()))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    for (dispute, about) in file.disputes.iter_mut().zip(abouts) {
+        dispute.about = about;
     }
 }

@@ -154,65 +154,115 @@ pub fn diff(
     later: &Story,
     later_day: DayNumber,
 ) -> StoryDiff {
-    let mut out = StoryDiff::default();
-    let a = &earlier.file;
-    let b = &later.file;
-    let counted_before: HashMap<&str, bool> = a
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), earlier.source_counts(i)))
-        .collect();
-    for (i, source) in b.sources.iter().enumerate() {
-        if later.source_counts(i)
-            && !counted_before
-                .get(source.id.as_str())
-                .copied()
-                .unwrap_or(false)
-        {
-            out.sources.push(i);
+    let mut differ = Differ {
+        earlier,
+        earlier_day,
+        later,
+        later_day,
+        out: StoryDiff::default(),
+    };
+    // In this order: new citations are listed record kind by record kind.
+    differ.sources();
+    differ.entities();
+    differ.relations();
+    differ.events();
+    differ.candidacies();
+    differ.metrics();
+    differ.disputes();
+    differ.out
+}
+
+/// The two stories compared, and what the comparison found so far.
+struct Differ<'a> {
+    earlier: &'a Story,
+    earlier_day: DayNumber,
+    later: &'a Story,
+    later_day: DayNumber,
+    out: StoryDiff,
+}
+
+impl Differ<'_> {
+    /// The record of the earlier story with this id.
+    fn find(&self, id: &str) -> Option<RecordRef> {
+        self.earlier.lookup(id)
+    }
+
+    /// Sources that count now and did not then (or were not there).
+    fn sources(&mut self) {
+        let (earlier, later) = (self.earlier, self.later);
+        let counted_before: HashMap<&str, bool> = earlier
+            .file
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), earlier.source_counts(i)))
+            .collect();
+        for (i, source) in later.file.sources.iter().enumerate() {
+            if later.source_counts(i)
+                && !counted_before
+                    .get(source.id.as_str())
+                    .copied()
+                    .unwrap_or(false)
+            {
+                self.out.sources.push(i);
+            }
         }
     }
-    let find = |id: &str| earlier.lookup(id);
-    for (i, entity) in b.entities.iter().enumerate() {
-        let fact = FactRef::Record(RecordRef::Entity(i));
-        match find(&entity.id) {
-            Some(RecordRef::Entity(j)) => {
-                if earlier.is_undescribed(j) && !later.is_undescribed(i) {
-                    out.described.push(i);
-                } else {
-                    new_citations(fact, &a.entities[j].cite, &entity.cite, &mut out);
+
+    fn entities(&mut self) {
+        let (earlier, later) = (self.earlier, self.later);
+        for (i, entity) in later.file.entities.iter().enumerate() {
+            let fact = FactRef::Record(RecordRef::Entity(i));
+            match self.find(&entity.id) {
+                Some(RecordRef::Entity(j)) => {
+                    if earlier.is_undescribed(j) && !later.is_undescribed(i) {
+                        self.out.described.push(i);
+                    } else {
+                        let before = &earlier.file.entities[j].cite;
+                        new_citations(fact, before, &entity.cite, &mut self.out);
+                    }
+                }
+                _ => self.out.entities.push(i),
+            }
+        }
+    }
+
+    fn relations(&mut self) {
+        let (earlier, later) = (self.earlier, self.later);
+        for (i, relation) in later.file.relations.iter().enumerate() {
+            match self.find(&relation.id) {
+                Some(RecordRef::Relation(j)) => new_citations(
+                    FactRef::Record(RecordRef::Relation(i)),
+                    &earlier.file.relations[j].cite,
+                    &relation.cite,
+                    &mut self.out,
+                ),
+                _ => self.out.relations.push(i),
+            }
+        }
+    }
+
+    fn events(&mut self) {
+        for i in 0..self.later.file.events.len() {
+            match self.find(&self.later.file.events[i].id) {
+                Some(RecordRef::Event(j)) => self.known_event(i, j),
+                _ => {
+                    self.out.events.push(i);
+                    if overdue(self.later, i, self.later_day) {
+                        self.out.fell_due.push(i);
+                    }
                 }
             }
-            _ => out.entities.push(i),
         }
     }
-    for (i, relation) in b.relations.iter().enumerate() {
-        match find(&relation.id) {
-            Some(RecordRef::Relation(j)) => new_citations(
-                FactRef::Record(RecordRef::Relation(i)),
-                &a.relations[j].cite,
-                &relation.cite,
-                &mut out,
-            ),
-            _ => out.relations.push(i),
-        }
-    }
-    for (i, event) in b.events.iter().enumerate() {
-        let Some(RecordRef::Event(j)) = find(&event.id) else {
-            out.events.push(i);
-            if overdue(later, i, later_day) {
-                out.fell_due.push(i);
-            }
-            continue;
-        };
-        let old = &a.events[j];
-        new_citations(
-            FactRef::Record(RecordRef::Event(i)),
-            &old.cite,
-            &event.cite,
-            &mut out,
-        );
+
+    /// Event `i` of the later story, known before as `j`: new citations, new status
+    /// changes, a status that shifted, an expectation that fell due.
+    fn known_event(&mut self, i: usize, j: usize) {
+        let (earlier, later) = (self.earlier, self.later);
+        let (old, event) = (&earlier.file.events[j], &later.file.events[i]);
+        let fact = FactRef::Record(RecordRef::Event(i));
+        new_citations(fact, &old.cite, &event.cite, &mut self.out);
         let known: HashMap<usize, usize> = (0..old.status_changes.len())
             .map(|c| (earlier.change_origin(j, c), c))
             .collect();
@@ -222,63 +272,84 @@ pub fn diff(
                     FactRef::StatusChange(i, c),
                     &old.status_changes[k].cite,
                     &change.cite,
-                    &mut out,
+                    &mut self.out,
                 ),
-                None => out.changes.push((i, c)),
+                None => self.out.changes.push((i, c)),
             }
         }
         let (before, after) = (earlier.event_status(j), later.event_status(i));
         if before != after {
-            out.status_shifts.push(StatusShift {
+            let shift = StatusShift {
                 event: i,
                 before,
                 after,
-            });
+            };
+            self.out.status_shifts.push(shift);
         }
-        if overdue(later, i, later_day) && !overdue(earlier, j, earlier_day) {
-            out.fell_due.push(i);
+        if overdue(later, i, self.later_day) && !overdue(earlier, j, self.earlier_day) {
+            self.out.fell_due.push(i);
         }
     }
-    for (i, candidacy) in b.candidates.iter().enumerate() {
-        let Some(RecordRef::Candidacy(j)) = find(&candidacy.id) else {
-            out.candidacies.push(i);
-            continue;
-        };
-        let old = &a.candidates[j];
-        let known: HashMap<usize, usize> = (0..old.stages.len())
-            .map(|s| (earlier.stage_origin(j, s), s))
-            .collect();
-        for (s, stage) in candidacy.stages.iter().enumerate() {
-            match known.get(&later.stage_origin(i, s)) {
-                Some(&k) => new_citations(
-                    FactRef::Stage(i, s),
-                    &old.stages[k].cite,
-                    &stage.cite,
-                    &mut out,
-                ),
-                None => out.stages.push((i, s)),
+
+    /// New candidacies, and new stages (or new citations of stages) of known ones.
+    fn candidacies(&mut self) {
+        let (earlier, later) = (self.earlier, self.later);
+        for (i, candidacy) in later.file.candidates.iter().enumerate() {
+            let Some(RecordRef::Candidacy(j)) = self.find(&candidacy.id) else {
+                self.out.candidacies.push(i);
+                continue;
+            };
+            let old = &earlier.file.candidates[j];
+            let known: HashMap<usize, usize> = (0..old.stages.len())
+                .map(|s| (earlier.stage_origin(j, s), s))
+                .collect();
+            for (s, stage) in candidacy.stages.iter().enumerate() {
+                match known.get(&later.stage_origin(i, s)) {
+                    Some(&k) => new_citations(
+                        FactRef::Stage(i, s),
+                        &old.stages[k].cite,
+                        &stage.cite,
+                        &mut self.out,
+                    ),
+                    None => self.out.stages.push((i, s)),
+                }
             }
         }
     }
-    for (i, metric) in b.metrics.iter().enumerate() {
-        match find(&metric.id) {
-            Some(RecordRef::Metric(j)) => new_citations(
-                FactRef::Record(RecordRef::Metric(i)),
-                &a.metrics[j].cite,
-                &metric.cite,
-                &mut out,
-            ),
-            _ => out.metrics.push(i),
+
+    fn metrics(&mut self) {
+        let (earlier, later) = (self.earlier, self.later);
+        for (i, metric) in later.file.metrics.iter().enumerate() {
+            match self.find(&metric.id) {
+                Some(RecordRef::Metric(j)) => new_citations(
+                    FactRef::Record(RecordRef::Metric(i)),
+                    &earlier.file.metrics[j].cite,
+                    &metric.cite,
+                    &mut self.out,
+                ),
+                _ => self.out.metrics.push(i),
+            }
         }
     }
-    for (i, dispute) in b.disputes.iter().enumerate() {
-        let Some(RecordRef::Dispute(j)) = find(&dispute.id) else {
-            out.disputes.push(i);
-            out.newly_disputed
-                .extend(dispute.about.iter().filter_map(|id| later.lookup(id)));
-            continue;
-        };
-        let old = &a.disputes[j];
+
+    fn disputes(&mut self) {
+        let later = self.later;
+        for (i, dispute) in later.file.disputes.iter().enumerate() {
+            let Some(RecordRef::Dispute(j)) = self.find(&dispute.id) else {
+                self.out.disputes.push(i);
+                let about = dispute.about.iter().filter_map(|id| later.lookup(id));
+                self.out.newly_disputed.extend(about);
+                continue;
+            };
+            self.known_dispute(i, j);
+        }
+    }
+
+    /// Dispute `i` of the later story, known before as `j`: new versions (or new
+    /// citations of known ones), and a settlement.
+    fn known_dispute(&mut self, i: usize, j: usize) {
+        let (earlier, later) = (self.earlier, self.later);
+        let (old, dispute) = (&earlier.file.disputes[j], &later.file.disputes[i]);
         let known: HashMap<usize, usize> = (0..old.variants.len())
             .map(|v| (earlier.variant_origin(j, v), v))
             .collect();
@@ -288,20 +359,22 @@ pub fn diff(
                     FactRef::Variant(i, v),
                     &old.variants[k].cite,
                     &variant.cite,
-                    &mut out,
+                    &mut self.out,
                 ),
-                None => out.variants.push((i, v)),
+                None => self.out.variants.push((i, v)),
             }
         }
         match (&old.resolution, &dispute.resolution) {
-            (None, Some(_)) => out.resolved.push(i),
-            (Some(before), Some(after)) => {
-                new_citations(FactRef::Resolution(i), &before.cite, &after.cite, &mut out)
-            }
+            (None, Some(_)) => self.out.resolved.push(i),
+            (Some(before), Some(after)) => new_citations(
+                FactRef::Resolution(i),
+                &before.cite,
+                &after.cite,
+                &mut self.out,
+            ),
             _ => {}
         }
     }
-    out
 }
 
 /// What exports mark as new or changed: the previous date and the difference since.

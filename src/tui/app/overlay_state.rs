@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::story::search::{SearchIndex, SearchWorker};
+use crate::story::query::{SearchIndex, SearchWorker};
 
 use super::command_palette::PaletteState;
 use super::search_state::{BACKGROUND_SEARCH_NAMES, SearchState};

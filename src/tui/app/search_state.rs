@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
+use crate::story::query::{SearchHit, SearchIndex, SearchWorker, build_index};
 
 use crate::tui::app::App;
 
@@ -30,7 +30,7 @@ impl App {
     /// The search index, built on first use, with its worker thread when it is big.
     pub(crate) fn search_index(&mut self) -> &Arc<SearchIndex> {
         if self.overlay.index.is_none() {
-            let index = Arc::new(SearchIndex::build(&self.story));
+            let index = Arc::new(build_index(&self.story));
             if index.len() > self.overlay.background_search_names {
                 self.overlay.search_worker = Some(SearchWorker::new(Arc::clone(&index)));
             }

@@ -148,84 +148,18 @@ pub(crate) fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
         }
     };
     let mut problems = Vec::new();
-    let given = [
-        metric.value.is_some(),
-        metric.range.is_some(),
-        metric.qualitative.is_some(),
-    ]
-    .into_iter()
-    .filter(|&g| g)
-    .count();
-    if given == 0 {
-        problems.push(
-            Problem::at(
-                at(""),
-                "a metric needs a `value`, a `range` or `qualitative` words",
-            )
-            .with_hint(
-                "write \"value\": 13, \"range\": [2, 3], or \"qualitative\": \"nearly all\"",
-            ),
-        );
-    } else if given > 1 {
-        problems.push(
-            Problem::at(
-                at(""),
-                "give only one of `value`, `range` and `qualitative`",
-            )
-            .with_hint("a range replaces the value: \"range\": [low, high]"),
-        );
-    }
+    problems.extend(how_many_amounts(metric, &at));
     if metric.value.is_some_and(|v| !v.is_finite()) {
         problems.push(Problem::at(
             at("value"),
             "the value must be a finite number",
         ));
     }
-    if let Some([low, high]) = metric.range {
-        if !(low.is_finite() && high.is_finite()) {
-            problems.push(Problem::at(at("range"), "both ends must be finite numbers"));
-        } else if low > high {
-            problems.push(
-                Problem::at(at("range"), "a range runs from low to high").with_hint(format!(
-                    "write [{}, {}]",
-                    format_number(high),
-                    format_number(low)
-                )),
-            );
-        } else if low == high {
-            problems.push(
-                Problem::at(at("range"), "both ends of the range are the same number")
-                    .with_hint(format!("write \"value\": {}", format_number(low))),
-            );
-        }
+    if let Some(range) = metric.range {
+        problems.extend(range_problem(range, &at));
     }
     if let Some(words) = &metric.qualitative {
-        if words.trim().is_empty() {
-            problems.push(Problem::at(
-                at("qualitative"),
-                "must not be empty or only spaces",
-            ));
-        }
-        for (field, set) in [
-            ("scale", metric.scale.is_some()),
-            ("currency", metric.currency.is_some()),
-        ] {
-            if set {
-                problems.push(
-                    Problem::at(at(field), "words have no number for this to apply to")
-                        .with_hint(format!("drop `{field}`, or give a `value`")),
-                );
-            }
-        }
-        if metric.bound != crate::story::model::Bound::Exact {
-            problems.push(
-                Problem::at(
-                    at("bound"),
-                    "the words already say how far (\"nearly all\")",
-                )
-                .with_hint("drop `bound` from a qualitative metric"),
-            );
-        }
+        problems.extend(words_problems(metric, words, &at));
     }
     if let Some(code) = &metric.currency {
         if let Some(hint) = currency_hint(code) {
@@ -234,6 +168,91 @@ pub(crate) fn amount_problems(metric: &Metric, index: usize) -> Vec<Problem> {
                     .with_hint(hint),
             );
         }
+    }
+    problems
+}
+
+/// Exactly one of `value`, `range` and `qualitative` must be given.
+fn how_many_amounts(metric: &Metric, at: &dyn Fn(&str) -> String) -> Option<Problem> {
+    let given = [
+        metric.value.is_some(),
+        metric.range.is_some(),
+        metric.qualitative.is_some(),
+    ]
+    .into_iter()
+    .filter(|&g| g)
+    .count();
+    match given {
+        0 => Some(
+            Problem::at(
+                at(""),
+                "a metric needs a `value`, a `range` or `qualitative` words",
+            )
+            .with_hint(
+                "write \"value\": 13, \"range\": [2, 3], or \"qualitative\": \"nearly all\"",
+            ),
+        ),
+        1 => None,
+        _ => Some(
+            Problem::at(
+                at(""),
+                "give only one of `value`, `range` and `qualitative`",
+            )
+            .with_hint("a range replaces the value: \"range\": [low, high]"),
+        ),
+    }
+}
+
+/// A range's ends must be finite, low to high, and not equal.
+fn range_problem([low, high]: [f64; 2], at: &dyn Fn(&str) -> String) -> Option<Problem> {
+    if !(low.is_finite() && high.is_finite()) {
+        Some(Problem::at(at("range"), "both ends must be finite numbers"))
+    } else if low > high {
+        Some(
+            Problem::at(at("range"), "a range runs from low to high").with_hint(format!(
+                "write [{}, {}]",
+                format_number(high),
+                format_number(low)
+            )),
+        )
+    } else if low == high {
+        Some(
+            Problem::at(at("range"), "both ends of the range are the same number")
+                .with_hint(format!("write \"value\": {}", format_number(low))),
+        )
+    } else {
+        None
+    }
+}
+
+/// Words must say something, and take no scale, currency or bound.
+fn words_problems(metric: &Metric, words: &str, at: &dyn Fn(&str) -> String) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if words.trim().is_empty() {
+        problems.push(Problem::at(
+            at("qualitative"),
+            "must not be empty or only spaces",
+        ));
+    }
+    for (field, set) in [
+        ("scale", metric.scale.is_some()),
+        ("currency", metric.currency.is_some()),
+    ] {
+        if set {
+            problems.push(
+                Problem::at(at(field), "words have no number for this to apply to")
+                    .with_hint(format!("drop `{field}`, or give a `value`")),
+            );
+        }
+    }
+    if metric.bound != crate::story::model::Bound::Exact {
+        problems.push(
+            Problem::at(
+                at("bound"),
+                "the words already say how far (\"nearly all\")",
+            )
+            .with_hint("drop `bound` from a qualitative metric"),
+        );
     }
     problems
 }

@@ -1,26 +1,49 @@
-//! `storyscope diff --format json`: what became known between two dates, ids first,
-//! with enough text to read it.
+//! `storyscope diff --json`: what became known between two dates, for scripts: ids first,
+//! with enough text to read it, one list per kind of change (`diff_report` writes the
+//! same as Markdown).
 
-use serde_json::{Value, json};
-
-use crate::story::graph::Story;
-use crate::story::time::diff::StoryDiff;
-
-use crate::story::graph::RecordRef;
-use crate::story::graph::provenance::AS_OF_RULE;
-use crate::story::graph::status_history::status_text;
-use crate::story::query::views::metric_value_text;
+use serde_json::{Map, Value, json};
 
 use super::DiffDates;
+use crate::story::graph::provenance::AS_OF_RULE;
+use crate::story::graph::status_history::status_text;
+use crate::story::graph::{RecordRef, Story};
+use crate::story::model::Citation;
+use crate::story::query::views::metric_value_text;
+use crate::story::time::diff::StoryDiff;
 
 /// The diff as JSON for scripts: ids first, with enough text to read it.
 pub(crate) fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Value {
+    let mut out = Map::new();
+    out.insert("from".into(), dates.from.canonical().into());
+    out.insert("to".into(), json!(dates.to.map(|d| d.canonical())));
+    out.insert("rule".into(), AS_OF_RULE.into());
+    out.insert("count".into(), diff.len().into());
+    for part in [
+        new_records(later, diff),
+        event_changes(later, diff),
+        candidacies(later, diff),
+        disputes(later, diff),
+        later_news(later, diff),
+    ] {
+        if let Value::Object(fields) = part {
+            out.extend(fields);
+        }
+    }
+    Value::Object(out)
+}
+
+/// Where each citation points: its source's id and paragraph.
+fn cite(citations: &[Citation]) -> Value {
+    citations
+        .iter()
+        .map(|c| json!({ "source": c.source, "para": c.para }))
+        .collect()
+}
+
+/// New sources, entities (and entities now described), relations and metrics.
+fn new_records(later: &Story, diff: &StoryDiff) -> Value {
     let file = &later.file;
-    let cite = |c: &[crate::story::model::Citation]| -> Value {
-        c.iter()
-            .map(|c| json!({ "source": c.source, "para": c.para }))
-            .collect()
-    };
     let entity = |&e: &usize| {
         let record = &file.entities[e];
         json!({
@@ -31,10 +54,6 @@ pub(crate) fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Va
         })
     };
     json!({
-        "from": dates.from.canonical(),
-        "to": dates.to.map(|d| d.canonical()),
-        "rule": AS_OF_RULE,
-        "count": diff.len(),
         "new_sources": diff.sources.iter().map(|&s| {
             let source = &file.sources[s];
             json!({
@@ -50,6 +69,17 @@ pub(crate) fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Va
             "id": file.relations[r].id,
             "title": later.record_title(RecordRef::Relation(r)),
         })).collect::<Vec<_>>(),
+        "new_metrics": diff.metrics.iter().map(|&m| {
+            let metric = &file.metrics[m];
+            json!({ "id": metric.id, "label": metric.label, "value": metric_value_text(metric) })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// New events, the events whose status changed, and the status entries that did it.
+fn event_changes(later: &Story, diff: &StoryDiff) -> Value {
+    let file = &later.file;
+    json!({
         "new_events": diff.events.iter().map(|&e| {
             let event = &file.events[e];
             json!({
@@ -78,27 +108,43 @@ pub(crate) fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Va
                 "cite": cite(&change.cite),
             })
         }).collect::<Vec<_>>(),
-        "new_metrics": diff.metrics.iter().map(|&m| {
-            let metric = &file.metrics[m];
-            json!({ "id": metric.id, "label": metric.label, "value": metric_value_text(metric) })
-        }).collect::<Vec<_>>(),
+    })
+}
+
+/// New candidacies, and new stages of candidacies known before.
+fn candidacies(later: &Story, diff: &StoryDiff) -> Value {
+    let file = &later.file;
+    json!({
         "new_candidacies": diff.candidacies.iter().map(|&c| {
             let row = later.candidate_row(c);
             json!({
                 "id": file.candidates[c].id,
                 "candidate": row.name,
+                "role": row.role,
+                "chooser": row.seeker,
                 "standing": row.current.label(),
             })
         }).collect::<Vec<_>>(),
         "new_stages": diff.stages.iter().map(|&(c, s)| {
-            let stage = &file.candidates[c].stages[s];
+            let candidacy = &file.candidates[c];
+            let stage = &candidacy.stages[s];
             json!({
-                "candidacy": file.candidates[c].id,
+                "candidacy": candidacy.id,
+                "candidate": later.entity_name(&candidacy.candidate),
+                "role": candidacy.role,
+                "chooser": later.entity_name(&candidacy.seeker),
                 "stage": stage.stage.label(),
                 "date": stage.date.map(|d| d.canonical()),
                 "cite": cite(&stage.cite),
             })
         }).collect::<Vec<_>>(),
+    })
+}
+
+/// New disputes, new versions of known ones, and disputes settled.
+fn disputes(later: &Story, diff: &StoryDiff) -> Value {
+    let file = &later.file;
+    json!({
         "new_disputes": diff.disputes.iter().map(|&d| {
             let dispute = &file.disputes[d];
             json!({
@@ -116,6 +162,13 @@ pub(crate) fn diff_json(later: &Story, diff: &StoryDiff, dates: DiffDates) -> Va
             "dispute": file.disputes[d].id,
             "how": file.disputes[d].resolution.as_ref().map(|r| r.summary.clone()),
         })).collect::<Vec<_>>(),
+    })
+}
+
+/// New citations of facts known before, and expectations whose date passed.
+fn later_news(later: &Story, diff: &StoryDiff) -> Value {
+    let file = &later.file;
+    json!({
         "new_citations": diff.citations.iter().map(|(fact, c)| json!({
             "record": later.record_id(later.fact_record(*fact)),
             "fact": later.fact_title(*fact),

@@ -6,10 +6,10 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use super::rank::{self, TopK};
 use super::typo_pass::{self, Query};
-use super::{MatchTier, SearchHit, SearchIndex, fresh_matcher};
+use super::{Key, MatchTier, SearchHit, SearchIndex, fresh_matcher};
 
-impl SearchIndex {
-    pub(super) fn finish(&self, top: TopK, tiers: &Query<'_>) -> Vec<SearchHit> {
+impl<K: Key> SearchIndex<K> {
+    pub(super) fn finish(&self, top: TopK<K>, tiers: &Query<'_>) -> Vec<SearchHit<K>> {
         let words = tiers.words;
         let expansions = tiers.expansions;
         let mut ranked = top.finish();
@@ -48,17 +48,19 @@ impl SearchIndex {
         ranked
             .into_iter()
             .zip(needles)
-            .map(|(hit, needles)| SearchHit {
-                target: hit.target,
-                entry: hit.entry as usize,
-                score: hit.score,
-                positions: self.positions(hit.slot as usize, &needles),
-                tier: if hit.typo {
-                    MatchTier::Typo
-                } else {
-                    MatchTier::Fuzzy
-                },
-                named: hit.named,
+            .filter_map(|(hit, needles)| {
+                Some(SearchHit {
+                    target: hit.target?,
+                    entry: hit.entry as usize,
+                    score: hit.score,
+                    positions: self.positions(hit.slot as usize, &needles),
+                    tier: if hit.typo {
+                        MatchTier::Typo
+                    } else {
+                        MatchTier::Fuzzy
+                    },
+                    named: hit.named,
+                })
             })
             .collect()
     }

@@ -8,23 +8,23 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use super::{SearchHit, SearchIndex};
+use super::{Key, SearchHit, SearchIndex};
 
 /// The hits for one submitted query.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchResults {
+pub struct SearchResults<K> {
     /// Which `submit` these answer.
     pub generation: u64,
     /// The query as submitted.
     pub query: String,
     /// The best hits, best first.
-    pub hits: Vec<SearchHit>,
+    pub hits: Vec<SearchHit<K>>,
 }
 
 /// A thread that runs the latest submitted query against a shared index.
-pub struct SearchWorker {
-    index: Arc<SearchIndex>,
-    shared: Arc<Shared>,
+pub struct SearchWorker<K: Key> {
+    index: Arc<SearchIndex<K>>,
+    shared: Arc<Shared<K>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -34,23 +34,37 @@ struct Request {
     limit: usize,
 }
 
-#[derive(Default)]
-struct Shared {
+struct Shared<K> {
     /// Generation of the newest submitted query; a search for any other stops.
     latest: AtomicU64,
     stop: AtomicBool,
     request: Mutex<Option<Request>>,
     requested: Condvar,
-    results: Mutex<Option<SearchResults>>,
+    results: Mutex<Option<SearchResults<K>>>,
     /// Generation of the newest results stored.
     answered: AtomicU64,
     ready: Condvar,
 }
 
-impl SearchWorker {
+// By hand: derived, it would ask for `K: Default`.
+impl<K> Default for Shared<K> {
+    fn default() -> Self {
+        Shared {
+            latest: AtomicU64::default(),
+            stop: AtomicBool::default(),
+            request: Mutex::default(),
+            requested: Condvar::default(),
+            results: Mutex::default(),
+            answered: AtomicU64::default(),
+            ready: Condvar::default(),
+        }
+    }
+}
+
+impl<K: Key> SearchWorker<K> {
     /// Starts the search thread over `index`. (If the thread cannot be started, queries
     /// are answered on the caller's thread instead.)
-    pub fn new(index: Arc<SearchIndex>) -> SearchWorker {
+    pub fn new(index: Arc<SearchIndex<K>>) -> SearchWorker<K> {
         let shared = Arc::new(Shared::default());
         let thread = {
             let (index, shared) = (Arc::clone(&index), Arc::clone(&shared));
@@ -67,7 +81,7 @@ impl SearchWorker {
     }
 
     /// The index this worker searches.
-    pub fn index(&self) -> &Arc<SearchIndex> {
+    pub fn index(&self) -> &Arc<SearchIndex<K>> {
         &self.index
     }
 
@@ -99,13 +113,13 @@ impl SearchWorker {
 
     /// The hits for the newest query, once they are ready; None until then, and None
     /// again once taken. Never blocks.
-    pub fn poll(&self) -> Option<SearchResults> {
+    pub fn poll(&self) -> Option<SearchResults<K>> {
         let mut slot = self.shared.results.lock().ok()?;
         self.take_current(&mut slot)
     }
 
     /// Like `poll`, but waits up to `timeout` for the hits to be ready.
-    pub fn wait(&self, timeout: Duration) -> Option<SearchResults> {
+    pub fn wait(&self, timeout: Duration) -> Option<SearchResults<K>> {
         let slot = self.shared.results.lock().ok()?;
         let latest = || self.shared.latest.load(Ordering::SeqCst);
         let (mut slot, _) = self
@@ -123,7 +137,7 @@ impl SearchWorker {
         self.shared.answered.load(Ordering::SeqCst) != self.shared.latest.load(Ordering::SeqCst)
     }
 
-    fn take_current(&self, slot: &mut Option<SearchResults>) -> Option<SearchResults> {
+    fn take_current(&self, slot: &mut Option<SearchResults<K>>) -> Option<SearchResults<K>> {
         let latest = self.shared.latest.load(Ordering::SeqCst);
         match slot.take() {
             Some(results) if results.generation == latest => Some(results),
@@ -131,12 +145,12 @@ impl SearchWorker {
         }
     }
 
-    fn store(&self, results: SearchResults) {
+    fn store(&self, results: SearchResults<K>) {
         store(&self.shared, results);
     }
 }
 
-fn store(shared: &Shared, results: SearchResults) {
+fn store<K>(shared: &Shared<K>, results: SearchResults<K>) {
     let generation = results.generation;
     if let Ok(mut slot) = shared.results.lock() {
         *slot = Some(results);
@@ -145,7 +159,7 @@ fn store(shared: &Shared, results: SearchResults) {
     shared.ready.notify_all();
 }
 
-fn run(index: &SearchIndex, shared: &Shared) {
+fn run<K: Key>(index: &SearchIndex<K>, shared: &Shared<K>) {
     loop {
         let request = {
             let Ok(slot) = shared.request.lock() else {
@@ -182,7 +196,7 @@ fn run(index: &SearchIndex, shared: &Shared) {
     }
 }
 
-impl Drop for SearchWorker {
+impl<K: Key> Drop for SearchWorker<K> {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::SeqCst);
         // Take the lock so the thread is either waiting (and gets the wake-up) or
@@ -198,21 +212,12 @@ impl Drop for SearchWorker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::Story;
-    use crate::synth::{SynthOptions, generate};
+    use crate::MatchTier;
+    use crate::fixture::synthetic_entries;
 
     #[test]
     fn answers_the_newest_query() {
-        let story = Story::build(
-            generate(&SynthOptions {
-                events: 600,
-                entities: 100,
-                seed: 5,
-            }),
-            "synthetic",
-        )
-        .expect("valid");
-        let index = Arc::new(SearchIndex::build(&story));
+        let index = Arc::new(SearchIndex::from_entries(synthetic_entries()));
         let worker = SearchWorker::new(Arc::clone(&index));
         assert!(!worker.is_pending());
         assert_eq!(worker.poll(), None);
@@ -232,12 +237,7 @@ mod tests {
         worker.submit("tencnet", 20);
         let results = worker.wait(Duration::from_secs(10)).expect("an answer");
         assert_eq!(results.hits, index.search("tencnet", 20));
-        assert!(
-            results
-                .hits
-                .iter()
-                .any(|hit| hit.tier == crate::story::search::MatchTier::Typo)
-        );
+        assert!(results.hits.iter().any(|hit| hit.tier == MatchTier::Typo));
         drop(worker);
     }
 }

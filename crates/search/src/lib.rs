@@ -1,11 +1,14 @@
-//! Fuzzy search over every named thing: entities (by name and alias), events,
-//! candidacies (by candidate, role and chooser), metrics, sources and disputes. Every
-//! word of a query must match, in order or within its typos; scores add up.
+//! Fuzzy search over names, each naming a record of the caller's (any `Key`): build a
+//! `SearchIndex` from `SearchEntry`s (`SearchIndex::from_entries`), then `search` it, or
+//! hand it to a `SearchWorker` to search off the input thread. Results hold one
+//! `SearchHit` per record, best first. Every word of a query must match, in order or
+//! within its typos; scores add up. storyscope feeds it a story's entities (by name and
+//! alias), events, candidacies, metrics, sources and disputes.
 //!
 //! Two tiers, one list: the in-order tier below, then the typo tier (`typo`,
 //! `typo_pass`: words within a Damerau–Levenshtein allowance, scored as the word they
 //! were taken for, less a penalty per typo); an entity whose own name or alias the
-//! query is comes first (`named`). CJK words match in order only (`words`).
+//! query is comes first (`named`; own names are `NameKind::Own`). CJK words match in order only (`words`).
 //!
 //! The in-order ranking is fuzzy-matcher's: SkimMatcherV2 scores (from a new matcher, see
 //! `fresh_matcher`), then the tie-breaks in `rank`. Speed comes from scoring few names:
@@ -24,8 +27,12 @@
 //! For indexes too big to search between two keystrokes, `SearchWorker` searches on a
 //! thread of its own and drops a query as soon as a newer one arrives.
 
+#![warn(missing_docs)]
+
 mod build;
 mod finish;
+#[cfg(test)]
+mod fixture;
 mod in_order;
 mod named;
 mod rank;
@@ -44,23 +51,33 @@ mod word_ids;
 mod words;
 mod worker;
 
+use std::fmt::Debug;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::graph::RecordRef;
 use named::OwnNames;
 use typo::{Expansion, TypoIndex};
 use typo_pass::Query;
 pub use worker::{SearchResults, SearchWorker};
 
+/// What a search finds: a record of the caller's, named by any number of entries.
+/// Results hold one hit per key, the best of its names. Any small copyable id will do
+/// (an index, an enum of record kinds).
+pub trait Key: Copy + Eq + Hash + Debug + Send + Sync + 'static {}
+
+impl<K: Copy + Eq + Hash + Debug + Send + Sync + 'static> Key for K {}
+
 /// One name a record can be found by: an entity has one for its name and one per
 /// alias; every other record has one.
 #[derive(Debug, Clone)]
-pub struct SearchEntry {
+pub struct SearchEntry<K> {
     /// The record this name finds.
-    pub target: RecordRef,
+    pub target: K,
+    /// What the name is to its record, for ranking.
+    pub kind: NameKind,
     /// The name as shown; for an alias, the alias itself.
     pub text: String,
     /// Set when `text` is an alias: the entity's main name.
@@ -69,11 +86,25 @@ pub struct SearchEntry {
     pub weight: u32,
 }
 
+/// What a name is to the record it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// The record's own name, or an alias of it (`SearchEntry::alias_of` set), such as
+    /// a person's or an organisation's: a query that is this name ranks the record
+    /// first, above the records that only mention it.
+    Own,
+    /// A title or label (an event, a metric, a source).
+    Title,
+    /// A line that names other records (`a → b`): at an equal score it ranks after
+    /// their own names.
+    Mention,
+}
+
 /// One record found by a search, with the name it was found by.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchHit {
+pub struct SearchHit<K> {
     /// The record found.
-    pub target: RecordRef,
+    pub target: K,
     /// Index into `SearchIndex::entries` of the name that matched best.
     pub entry: usize,
     /// How well the query matched: fuzzy-matcher's score, summed over the query words,
@@ -110,9 +141,9 @@ impl MatchTier {
 
 /// Every name of a story's records, lower-cased and ordered for fast search, with the
 /// typo tier's word index built when first needed.
-pub struct SearchIndex {
+pub struct SearchIndex<K> {
     /// The names, in the order they were given (`SearchHit::entry` indexes this).
-    pub entries: Vec<SearchEntry>,
+    pub entries: Vec<SearchEntry<K>>,
     /// The order names are tried in: shortest first (ties between long names are
     /// settled sooner). A name's place in this order is its "slot".
     order: Vec<u32>,
@@ -166,7 +197,7 @@ const PARALLEL_MIN: usize = if cfg!(test) { 256 } else { 16_384 };
 /// Names handed to a thread at a time.
 const BLOCK: usize = if cfg!(test) { 100 } else { 2048 };
 
-impl std::fmt::Debug for SearchIndex {
+impl<K> std::fmt::Debug for SearchIndex<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
             .field("entries", &self.entries.len())
@@ -174,15 +205,15 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-impl SearchEntry {
-    /// Ranked after a record's own name at an equal score: an alias, or a relation's
-    /// line (it names two entities, whose own names should come first).
+impl<K> SearchEntry<K> {
+    /// Ranked after a record's own name at an equal score: an alias, or a line that
+    /// mentions other records (whose own names should come first).
     pub(crate) fn is_secondary(&self) -> bool {
-        self.alias_of.is_some() || matches!(self.target, RecordRef::Relation(_))
+        self.alias_of.is_some() || self.kind == NameKind::Mention
     }
 }
 
-impl SearchIndex {
+impl<K: Key> SearchIndex<K> {
     /// Heap bytes the typo tier adds (its word index), 0 without one.
     pub fn typo_heap_bytes(&self) -> usize {
         self.typos.get().map_or(0, TypoIndex::heap_bytes)
@@ -232,14 +263,14 @@ impl SearchIndex {
 
     /// Best `limit` records for `query`, one hit per record, best first: in-order
     /// matches and typo matches in one list.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit<K>> {
         self.search_until(query, limit, &|| false)
             .unwrap_or_default()
     }
 
     /// In-order (fuzzy) matches alone, ranked as before typos were forgiven: no typo
     /// tier, no own-name ranking (the benchmark's baseline).
-    pub fn search_in_order(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search_in_order(&self, query: &str, limit: usize) -> Vec<SearchHit<K>> {
         self.search_tiers(query, limit, false, &|| false)
             .unwrap_or_default()
     }
@@ -251,7 +282,7 @@ impl SearchIndex {
         query: &str,
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<SearchHit>> {
+    ) -> Option<Vec<SearchHit<K>>> {
         self.search_tiers(query, limit, true, cancelled)
     }
 
@@ -263,7 +294,7 @@ impl SearchIndex {
         limit: usize,
         typos: bool,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<SearchHit>> {
+    ) -> Option<Vec<SearchHit<K>>> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         let limit = limit.min(self.entries.len());
         if words.is_empty() || limit == 0 {

@@ -102,6 +102,16 @@ struct Hit {
     run: i32,
 }
 
+/// Where `fill_row` is in the row above: the next of its matches to look at, its
+/// matches' range in `Scorer::hits`, and its gap score's starting point.
+#[derive(Clone, Copy, Default)]
+struct Above {
+    at: usize,
+    from: usize,
+    end: usize,
+    start: i32,
+}
+
 /// Reusable buffers: one per thread and search.
 #[derive(Default)]
 pub(super) struct Scorer {
@@ -137,11 +147,26 @@ impl Scorer {
         score
     }
 
+    /// The table, row by row (one per word char), keeping only each row's matches:
+    /// where the rows start, then each row's matches, then the best end of the last.
     fn run<L: Letter>(&mut self, choice: &[L], word: &[L]) -> Option<i64> {
         if word.is_empty() {
             return Some(0);
         }
-        // The greedy first match of each word char: where the matcher starts its rows.
+        if !self.start_rows(choice, word) {
+            return None;
+        }
+        self.hits.clear();
+        for (i, &letter) in word.iter().enumerate() {
+            self.fill_row(choice, i, letter);
+        }
+        Some(i64::from(self.best_end(word.len() - 1)))
+    }
+
+    /// The greedy first match of each word char: where the matcher starts its rows.
+    /// False when the word is not a subsequence of `choice`.
+    #[inline]
+    fn start_rows<L: Letter>(&mut self, choice: &[L], word: &[L]) -> bool {
         self.rows.clear();
         let mut next = 0;
         for (index, &c) in choice.iter().enumerate() {
@@ -156,78 +181,93 @@ impl Scorer {
                 }
             }
         }
-        if next < word.len() {
-            return None;
-        }
-        self.hits.clear();
-        for (i, &letter) in word.iter().enumerate() {
-            let skip = self.rows[i].skip;
-            // The cell left of the row's first: what the row two above left there
-            // (rows alternate in a two-row buffer), or the new table's values.
-            let (old_m, old_p) = match i {
-                0 => (NEG_INFINITY, NEG_INFINITY),
-                1 => (NEG_INFINITY, GAP_EXTENSION),
-                _ => (self.m_at(i - 2, skip), self.p_at(i - 2, skip)),
-            };
-            let start = (old_p + skip as i32).max(old_m + GAP_START + skip as i32);
-            let from = self.hits.len();
-            let mut run = i32::MIN;
-            let (above_from, above_end, above_start) = match i.checked_sub(1) {
-                Some(up) => (self.rows[up].from, self.rows[up].to, self.rows[up].start),
-                None => (0, 0, 0),
-            };
-            let mut above = above_from;
-            for (position, &c) in choice.iter().enumerate().skip(skip) {
-                if c != letter {
-                    continue;
-                }
-                let col = position + 1;
-                let in_place = if position == 0 {
-                    BONUS_HEAD * FIRST_CHAR_MULTIPLIER
-                } else {
-                    in_place_bonus(choice[position - 1].kind(), c.kind())
-                };
-                let (before_m, before_p) = if i == 0 {
-                    (NEG_INFINITY, GAP_EXTENSION)
-                } else {
-                    // The previous row at `col - 1`: its matches only move right.
-                    let target = col - 1;
-                    while above < above_end && self.hits[above].col < target {
-                        above += 1;
-                    }
-                    let m = match self.hits.get(above) {
-                        Some(hit) if above < above_end && hit.col == target => hit.m,
-                        _ => NEG_INFINITY,
-                    };
-                    let run = if above > above_from {
-                        self.hits[above - 1].run
-                    } else {
-                        i32::MIN
-                    };
-                    (m, above_start.max(run) - target as i32)
-                };
-                let by_match = before_m + in_place.max(BONUS_CONSECUTIVE);
-                let by_skip = before_p + in_place;
-                let m = by_match.max(by_skip) + SCORE_MATCH;
-                run = run.max(m + col as i32 + GAP_START);
-                self.hits.push(Hit { col, m, run });
+        next == word.len()
+    }
+
+    /// Row `i` (word char `letter`): the score of ending at each match of `letter`,
+    /// from the row above at the column before.
+    #[inline]
+    fn fill_row<L: Letter>(&mut self, choice: &[L], i: usize, letter: L) {
+        let skip = self.rows[i].skip;
+        // The cell left of the row's first: what the row two above left there
+        // (rows alternate in a two-row buffer), or the new table's values.
+        let (old_m, old_p) = match i {
+            0 => (NEG_INFINITY, NEG_INFINITY),
+            1 => (NEG_INFINITY, GAP_EXTENSION),
+            _ => (self.m_at(i - 2, skip), self.p_at(i - 2, skip)),
+        };
+        let start = (old_p + skip as i32).max(old_m + GAP_START + skip as i32);
+        let from = self.hits.len();
+        let mut run = i32::MIN;
+        let mut above = match i.checked_sub(1) {
+            Some(up) => Above {
+                at: self.rows[up].from,
+                from: self.rows[up].from,
+                end: self.rows[up].to,
+                start: self.rows[up].start,
+            },
+            None => Above::default(),
+        };
+        for (position, &c) in choice.iter().enumerate().skip(skip) {
+            if c != letter {
+                continue;
             }
-            self.rows[i].from = from;
-            self.rows[i].to = self.hits.len();
-            self.rows[i].start = start;
+            let col = position + 1;
+            let in_place = if position == 0 {
+                BONUS_HEAD * FIRST_CHAR_MULTIPLIER
+            } else {
+                in_place_bonus(choice[position - 1].kind(), c.kind())
+            };
+            let (before_m, before_p) = if i == 0 {
+                (NEG_INFINITY, GAP_EXTENSION)
+            } else {
+                self.cell_above(&mut above, col - 1)
+            };
+            let by_match = before_m + in_place.max(BONUS_CONSECUTIVE);
+            let by_skip = before_p + in_place;
+            let m = by_match.max(by_skip) + SCORE_MATCH;
+            run = run.max(m + col as i32 + GAP_START);
+            self.hits.push(Hit { col, m, run });
         }
-        let last = word.len() - 1;
+        self.rows[i].from = from;
+        self.rows[i].to = self.hits.len();
+        self.rows[i].start = start;
+    }
+
+    /// The previous row's (M, P) at column `target`; `above` walks that row's matches,
+    /// which only move right as `target` does.
+    #[inline]
+    fn cell_above(&self, above: &mut Above, target: usize) -> (i32, i32) {
+        while above.at < above.end && self.hits[above.at].col < target {
+            above.at += 1;
+        }
+        let m = match self.hits.get(above.at) {
+            Some(hit) if above.at < above.end && hit.col == target => hit.m,
+            _ => NEG_INFINITY,
+        };
+        let run = if above.at > above.from {
+            self.hits[above.at - 1].run
+        } else {
+            i32::MIN
+        };
+        (m, above.start.max(run) - target as i32)
+    }
+
+    /// The best score of the last row: its best match, or its first cell, left from
+    /// two rows above.
+    #[inline]
+    fn best_end(&self, last: usize) -> i32 {
         let row = self.rows[last];
-        let mut best = self.hits[row.from..row.to]
+        let best = self.hits[row.from..row.to]
             .iter()
             .map(|hit| hit.m)
             .max()
             .unwrap_or(NEG_INFINITY);
-        // The maximum also takes in the row's first cell, left from two rows above.
         if last >= 2 {
-            best = best.max(self.m_at(last - 2, row.skip));
+            best.max(self.m_at(last - 2, row.skip))
+        } else {
+            best
         }
-        Some(i64::from(best))
     }
 
     /// The score of ending row `i` with a match at `col` (past the row's first cell).

@@ -4,25 +4,11 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fixture::synthetic_entries;
 use super::*;
-use crate::story::graph::Story;
-use crate::synth::{SynthOptions, generate};
-
-/// A generated story for the search tests (shared with `tests_typo`).
-pub(super) fn synthetic_story(events: usize, entities: usize, seed: u64) -> Story {
-    Story::build(
-        generate(&SynthOptions {
-            events,
-            entities,
-            seed,
-        }),
-        "synthetic",
-    )
-    .expect("a generated story validates")
-}
 
 /// Every name scored by a new SkimMatcherV2, sorted by the ranking rule, one per record.
-fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64)> {
+fn brute_force(index: &SearchIndex<u32>, query: &str, limit: usize) -> Vec<(u32, usize, i64)> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     if words.is_empty() {
         return Vec::new();
@@ -47,7 +33,7 @@ fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef
             .then(ea.text.len().cmp(&eb.text.len()))
             .then(a.1.cmp(&b.1))
     });
-    let mut hits: Vec<(RecordRef, usize, i64)> = Vec::new();
+    let mut hits: Vec<(u32, usize, i64)> = Vec::new();
     for (score, i) in scored {
         let target = index.entries[i].target;
         if hits.iter().any(|hit| hit.0 == target) {
@@ -61,7 +47,7 @@ fn brute_force(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef
     hits
 }
 
-fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usize, i64)> {
+fn found(index: &SearchIndex<u32>, query: &str, limit: usize) -> Vec<(u32, usize, i64)> {
     index
         .search_in_order(query, limit)
         .into_iter()
@@ -71,8 +57,7 @@ fn found(index: &SearchIndex, query: &str, limit: usize) -> Vec<(RecordRef, usiz
 
 #[test]
 fn same_hits_as_scoring_every_name() {
-    let story = synthetic_story(800, 200, 11);
-    let index = SearchIndex::build(&story);
+    let index = SearchIndex::from_entries(synthetic_entries());
     // Typed letter by letter (narrowing, carried word scores), then backspaced.
     for query in [
         "qwen max",

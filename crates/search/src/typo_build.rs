@@ -156,13 +156,14 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
-    use crate::story::search::words::{is_vocabulary_word, words};
+    use crate::fixture::synthetic_names;
+    use crate::words::{is_vocabulary_word, words};
 
     #[test]
     fn every_vocabulary_word_lists_exactly_the_names_holding_it() {
         // Generated names (English and Chinese), some upper-case, accented and long
         // words, split between two threads (PARALLEL_MIN is small in tests).
-        let mut names: Vec<String> = crate::synth::search_names(3_000, 3);
+        let mut names: Vec<String> = synthetic_names();
         names.extend([
             "Éclairs über Straße, ÉCLAIRS".to_owned(),
             format!("{} tail", "x".repeat(60)),

@@ -163,7 +163,7 @@ impl WordScan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::search::words::{is_vocabulary_word, words};
+    use crate::words::{is_vocabulary_word, words};
 
     #[test]
     fn vocabulary_words_are_the_words_that_belong_in_the_vocabulary() {

@@ -1,7 +1,9 @@
 //! Own-name matches: when every word of a query is a word of an entity's name or alias,
-//! exactly or within its typos, a left-out letter included (or the whole query is the whole name, as for a CJK
-//! name), that entity is what the user named, and it ranks above records that merely
-//! mention it.
+//! exactly or within its typos, a left-out letter included (or the whole query is the
+//! whole name, as for a CJK name, or the query's words run together are a word of the
+//! name or the whole name run together: "open ai" names OpenAI, "deep seek v3" names
+//! DeepSeek-V3), that entity is what the user named, and it ranks above records that
+//! merely mention it.
 
 use std::collections::HashMap;
 
@@ -15,6 +17,8 @@ type Map = HashMap<String, Vec<u32>, foldhash::fast::FixedState>;
 pub(super) struct OwnNames {
     by_word: Map,
     by_whole: Map,
+    /// The name's words run together ("deepseekv3" for DeepSeek-V3).
+    by_joined: Map,
 }
 
 impl OwnNames {
@@ -30,6 +34,10 @@ impl OwnNames {
         if !whole.is_empty() {
             self.by_whole.entry(whole).or_default().push(slot);
         }
+        let joined: String = words(name).collect();
+        if !joined.is_empty() {
+            self.by_joined.entry(joined).or_default().push(slot);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -38,7 +46,8 @@ impl OwnNames {
 
     /// The slots of entity names the query names: each of `query_words` is one of the
     /// name's words or within its typos of one (`expansions`, per query word), or the
-    /// query is the whole name. Ascending, without repeats.
+    /// query is the whole name, or its words run together are a word of the name or
+    /// the whole name run together. Ascending, without repeats.
     pub fn named(&self, query_words: &[String], expansions: &[Vec<Expansion>]) -> Vec<u32> {
         let mut found: Option<Vec<u32>> = None;
         for (t, word) in query_words.iter().enumerate() {
@@ -64,9 +73,16 @@ impl OwnNames {
         let mut found = found.unwrap_or_default();
         if let Some(whole) = self.by_whole.get(&query_words.join(" ")) {
             found.extend_from_slice(whole);
-            found.sort_unstable();
-            found.dedup();
         }
+        // "open ai" for OpenAI: a name written as one word, typed as two.
+        if query_words.len() > 1 {
+            let joined: String = query_words.iter().flat_map(|word| words(word)).collect();
+            for map in [&self.by_word, &self.by_joined] {
+                found.extend_from_slice(map.get(&joined).map_or(&[][..], Vec::as_slice));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
         found
     }
 }
@@ -103,5 +119,25 @@ mod tests {
             in_order: false,
         }]];
         assert_eq!(names.named(&words("tencnet"), &typo), [1]);
+    }
+
+    #[test]
+    fn a_name_written_as_one_word_is_named_when_typed_as_two() {
+        let mut names = OwnNames::default();
+        names.add(0, "openai");
+        names.add(1, "openai board of directors");
+        names.add(2, "deepseek-v3");
+        names.add(3, "open source initiative");
+        let words = |q: &str| -> Vec<String> { q.split_whitespace().map(str::to_owned).collect() };
+        assert_eq!(names.named(&words("open ai"), &[]), [0, 1]);
+        assert_eq!(names.named(&words("deep seek v3"), &[]), [2]);
+        assert_eq!(names.named(&words("deepseek v3"), &[]), [2]);
+        // One word is not "run together"; words that are not the name's stay unnamed.
+        assert!(names.named(&words("openai board"), &[]).contains(&1));
+        assert!(names.named(&words("open"), &[]).contains(&3));
+        assert!(!names.named(&words("open"), &[]).contains(&0));
+        assert!(names.named(&words("ai open"), &[]).is_empty());
+        // Where the spaces fall does not matter.
+        assert_eq!(names.named(&words("op enai"), &[]), [0, 1]);
     }
 }

@@ -3,11 +3,11 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use crate::story::graph::RecordRef;
+use super::Key;
 
 /// One scored name, with everything the ranking rule looks at.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Ranked {
+pub(super) struct Ranked<K> {
     /// An entity whose own name or alias the query is (see `named`).
     pub named: bool,
     pub score: i64,
@@ -20,14 +20,15 @@ pub(super) struct Ranked {
     pub entry: u32,
     /// Where the name sits in the scan order.
     pub slot: u32,
-    pub target: RecordRef,
+    /// The record; None until the name is about to make the list (looked up late).
+    pub target: Option<K>,
 }
 
 /// Best first: an entity the query names before everything else; then by score. Among
 /// equal scores: an in-order match before a typo match, a record's own name before an
 /// alias, then the record more of the story refers to, then the shorter name, then file
 /// order, so results never shuffle between runs.
-pub(super) fn rank(a: &Ranked, b: &Ranked) -> Ordering {
+pub(super) fn rank<K>(a: &Ranked<K>, b: &Ranked<K>) -> Ordering {
     b.named
         .cmp(&a.named)
         .then(b.score.cmp(&a.score))
@@ -42,14 +43,14 @@ pub(super) fn rank(a: &Ranked, b: &Ranked) -> Ordering {
 /// buffered and, when the buffer fills, cut back to the best `limit` distinct records;
 /// the last of those becomes a bar that later candidates must beat. A candidate below
 /// the bar cannot make the final list: `limit` other records already rank above it.
-pub(super) struct TopK {
+pub(super) struct TopK<K> {
     limit: usize,
-    buffer: Vec<Ranked>,
-    bar: Option<Ranked>,
+    buffer: Vec<Ranked<K>>,
+    bar: Option<Ranked<K>>,
 }
 
-impl TopK {
-    pub fn new(limit: usize) -> TopK {
+impl<K: Key> TopK<K> {
+    pub fn new(limit: usize) -> TopK<K> {
         TopK {
             limit,
             buffer: Vec::with_capacity(limit.saturating_mul(4).min(4096)),
@@ -59,7 +60,7 @@ impl TopK {
 
     /// True when a name whose rank is at best `best` cannot make the list, so it need
     /// not be scored at all.
-    pub fn rules_out(&self, best: &Ranked) -> bool {
+    pub fn rules_out(&self, best: &Ranked<K>) -> bool {
         self.bar
             .as_ref()
             .is_some_and(|bar| rank(best, bar) != Ordering::Less)
@@ -72,7 +73,7 @@ impl TopK {
             .map(|bar| if bar.named { i64::MAX } else { bar.score })
     }
 
-    pub fn offer(&mut self, candidate: Ranked) {
+    pub fn offer(&mut self, candidate: Ranked<K>) {
         if self.rules_out(&candidate) {
             return;
         }
@@ -84,7 +85,7 @@ impl TopK {
 
     fn compact(&mut self) {
         self.buffer.sort_unstable_by(rank);
-        let mut seen: HashSet<RecordRef, foldhash::fast::FixedState> = HashSet::default();
+        let mut seen: HashSet<Option<K>, foldhash::fast::FixedState> = HashSet::default();
         let limit = self.limit;
         self.buffer
             .retain(|candidate| seen.len() < limit && seen.insert(candidate.target));
@@ -94,14 +95,14 @@ impl TopK {
     }
 
     /// Folds another top-k (from another thread) into this one.
-    pub fn merge(&mut self, other: TopK) {
+    pub fn merge(&mut self, other: TopK<K>) {
         for candidate in other.buffer {
             self.offer(candidate);
         }
     }
 
     /// The best `limit` distinct records, best first.
-    pub fn finish(mut self) -> Vec<Ranked> {
+    pub fn finish(mut self) -> Vec<Ranked<K>> {
         self.compact();
         self.buffer
     }

@@ -7,11 +7,10 @@
 
 use std::ops::Range;
 
-use super::SearchIndex;
 use super::rank::{Ranked, TopK};
 use super::skim::Scorer;
 use super::terms::Term;
-use crate::story::graph::RecordRef;
+use super::{Key, SearchIndex};
 
 /// A bound for a name already scored.
 const DONE: i64 = i64::MIN;
@@ -30,7 +29,7 @@ pub(super) enum Candidates<'a> {
 
 /// What one thread found: every name that passed the prefilter, each word's exact
 /// score where it was computed, and the best records.
-pub(super) struct Scanned {
+pub(super) struct Scanned<K> {
     pub matches: Vec<u32>,
     /// Per word, aligned with `matches`: its exact score, or `UNKNOWN`.
     pub exact: Vec<Vec<i32>>,
@@ -38,7 +37,7 @@ pub(super) struct Scanned {
     pub ends: Vec<Vec<u16>>,
     /// Which part of `matches` each block found.
     pub blocks: Vec<(usize, Range<usize>)>,
-    pub top: TopK,
+    pub top: TopK<K>,
 }
 
 /// What the search knows from before, per word, by place in the previous query's match
@@ -59,11 +58,11 @@ pub(super) struct Resume<'a> {
 /// A match end too far into a name to keep in a `u16`.
 const FAR: u16 = u16::MAX;
 
-struct Scan<'a> {
-    index: &'a SearchIndex,
+struct Scan<'a, K> {
+    index: &'a SearchIndex<K>,
     terms: &'a [Term],
     known: &'a Known<'a>,
-    top: TopK,
+    top: TopK<K>,
     matches: Vec<u32>,
     /// For each match, its place in the previous query's list (if it came from one).
     origins: Vec<u32>,
@@ -72,14 +71,14 @@ struct Scan<'a> {
     scorer: Scorer,
 }
 
-pub(super) fn scan<'a>(
-    index: &SearchIndex,
+pub(super) fn scan<'a, K: Key>(
+    index: &SearchIndex<K>,
     blocks: impl Iterator<Item = (usize, Candidates<'a>)>,
     terms: &[Term],
     known: &Known<'_>,
     limit: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Scanned> {
+) -> Option<Scanned<K>> {
     let mut scan = Scan {
         index,
         terms,
@@ -121,7 +120,7 @@ pub(super) fn scan<'a>(
     })
 }
 
-impl Scan<'_> {
+impl<K: Key> Scan<'_, K> {
     /// Keeps `slot` if its name holds every word. `first_at`: where the first word's
     /// first byte is known to be, for a one-byte first word.
     fn filter(&mut self, slot: u32, origin: u32, first_at: Option<usize>) {
@@ -247,7 +246,7 @@ impl Scan<'_> {
             entry: self.index.order[slot as usize],
             slot,
             // Looked up only for a name that makes the list.
-            target: RecordRef::Source(0),
+            target: None,
         };
         if self.top.rules_out(&ranked) {
             return;
@@ -279,7 +278,7 @@ impl Scan<'_> {
         }
         ranked.score = total;
         if !self.top.rules_out(&ranked) {
-            ranked.target = self.index.entries[ranked.entry as usize].target;
+            ranked.target = Some(self.index.entries[ranked.entry as usize].target);
             self.top.offer(ranked);
         }
     }

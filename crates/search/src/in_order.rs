@@ -8,9 +8,9 @@ use std::sync::Arc;
 use super::rank::TopK;
 use super::scan::{self, Candidates, Scanned};
 use super::terms::{self, Term};
-use super::{BLOCK, NARROWED_KEPT, Narrowed, PARALLEL_MIN, SearchIndex};
+use super::{BLOCK, Key, NARROWED_KEPT, Narrowed, PARALLEL_MIN, SearchIndex};
 
-impl SearchIndex {
+impl<K: Key> SearchIndex<K> {
     /// The best `limit` in-order matches of `words` (each lower-cased), or None once
     /// `cancelled`. Remembers every match for the queries typed after this one.
     pub(super) fn in_order_tier(
@@ -18,7 +18,7 @@ impl SearchIndex {
         words: &[String],
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<TopK> {
+    ) -> Option<TopK<K>> {
         let terms: Vec<Term> = words.iter().map(|word| Term::new(word)).collect();
         let narrowed = self.narrowest_for(words);
         let known = known_from(narrowed.as_deref(), words);
@@ -40,7 +40,7 @@ impl SearchIndex {
         known: &scan::Known<'_>,
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Scanned>> {
+    ) -> Option<Vec<Scanned<K>>> {
         let total = narrowed.map_or(self.entries.len(), |n| n.matches.len());
         let threads = if total >= PARALLEL_MIN {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
@@ -64,7 +64,7 @@ impl SearchIndex {
             });
             scan::scan(self, mine, terms, known, limit, cancelled)
         };
-        let parts: Vec<Option<Scanned>> = if threads == 1 {
+        let parts: Vec<Option<Scanned<K>>> = if threads == 1 {
             vec![scan_part(0)]
         } else {
             std::thread::scope(|scope| {
@@ -141,8 +141,8 @@ fn known_from<'a>(narrowed: Option<&'a Narrowed>, words: &[String]) -> scan::Kno
 
 /// Every match the threads found, in slot order, with the word scores and match ends
 /// found for each (the terms are filled in by `remember`).
-fn matches_in_order(parts: &[Scanned], words: usize) -> Narrowed {
-    let mut pieces: Vec<(usize, &Scanned, Range<usize>)> = parts
+fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
+    let mut pieces: Vec<(usize, &Scanned<K>, Range<usize>)> = parts
         .iter()
         .flat_map(|part| {
             part.blocks

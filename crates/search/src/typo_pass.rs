@@ -4,10 +4,10 @@
 //! typo match scores what the intended word would have scored, less `PER_TYPO` per edit,
 //! so it ranks below an in-order match of the same quality.
 
-use super::SearchIndex;
 use super::rank::{Ranked, TopK};
 use super::skim::Scorer;
 use super::typo::Expansion;
+use super::{Key, SearchIndex};
 
 /// What one edit costs a typo match: one matched letter's worth of score.
 pub(super) const PER_TYPO: i64 = 16;
@@ -35,8 +35,8 @@ impl Query<'_> {
 
 /// How word `t` of `query` best matches the name in `slot`: in order (`in_order`, its
 /// score if it is a subsequence) or through a typo; in order wins a tie.
-pub(super) fn best_match(
-    index: &SearchIndex,
+pub(super) fn best_match<K>(
+    index: &SearchIndex<K>,
     query: &Query<'_>,
     slot: u32,
     t: usize,
@@ -66,10 +66,10 @@ pub(super) fn best_match(
 
 /// Offers `top` every name the typo tier or an own-name match adds. Gives up (None) when
 /// `cancelled` turns true.
-pub(super) fn offer(
-    index: &SearchIndex,
+pub(super) fn offer<K: Key>(
+    index: &SearchIndex<K>,
     query: &Query<'_>,
-    top: &mut TopK,
+    top: &mut TopK<K>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<()> {
     let mut scorer = Scorer::default();
@@ -108,12 +108,12 @@ pub(super) fn offer(
 }
 
 /// Scores the name in `slot` word by word and offers it, if every word matches.
-fn try_slot(
-    index: &SearchIndex,
+fn try_slot<K: Key>(
+    index: &SearchIndex<K>,
     query: &Query<'_>,
     slot: u32,
     named: bool,
-    top: &mut TopK,
+    top: &mut TopK<K>,
     scorer: &mut Scorer,
 ) {
     let facts = index.ranks[slot as usize];
@@ -126,7 +126,7 @@ fn try_slot(
         len: facts.len,
         entry: index.order[slot as usize],
         slot,
-        target: index.entries[index.order[slot as usize] as usize].target,
+        target: Some(index.entries[index.order[slot as usize] as usize].target),
     };
     if top.rules_out(&ranked) {
         return;
