@@ -19,8 +19,10 @@
 
 mod attribution;
 mod dates;
+mod figure_rules;
 mod figures;
 mod lexicon;
+mod match_words;
 mod names;
 mod paragraphs;
 mod quotes;
@@ -35,4 +37,4 @@ pub use names::{KindCue, NameKind, NameMention, name_key, names};
 pub use paragraphs::{Paragraph, paragraph_texts, paragraphs};
 pub use quotes::{Quote, quotes};
 pub use sentences::sentences;
-pub use written_forms::written_forms;
+pub use written_forms::{find_written, written_forms};
