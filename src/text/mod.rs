@@ -18,7 +18,11 @@
 //! [`TextDate::to_story_date`], and quotes live in their own file (`quotes.rs`).
 
 mod attribution;
+mod calendar;
+mod date_relative;
+mod date_rules;
 mod dates;
+mod figure_parts;
 mod figure_rules;
 mod figures;
 mod lexicon;
