@@ -190,6 +190,22 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "ceo", "mr", "mrs", "ms", "dr",
 ];
 
+/// Words for a people or nation ("Chinese", "American"): capitalised, but adjectives,
+/// not names of things.
+#[rustfmt::skip]
+pub(crate) const DEMONYMS: &[&str] = &[
+    "chinese", "american", "japanese", "korean", "british", "european", "indian", "german",
+    "french", "asian", "western", "taiwanese", "russian", "african", "canadian", "english",
+    "global", "internet", "international", "national", "democrat", "republican",
+];
+
+/// Capitalised acronyms that are common nouns, not names, when they stand alone.
+#[rustfmt::skip]
+pub(crate) const COMMON_ACRONYMS: &[&str] = &[
+    "ai", "llm", "llms", "gpu", "gpus", "cpu", "ipo", "ceo", "cfo", "cto", "app", "apps", "tv",
+    "pc", "api", "ar", "vr", "gdp", "faq", "pdf", "url", "ok", "am", "pm", "ev", "evs", "q&a",
+];
+
 /// Common given names: with a capitalised word after them they make a person.
 #[rustfmt::skip]
 pub(crate) const GIVEN_NAMES: &[&str] = &[

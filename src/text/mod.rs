@@ -27,6 +27,8 @@ mod figure_rules;
 mod figures;
 mod lexicon;
 mod match_words;
+mod name_kinds;
+mod name_rules;
 mod names;
 mod paragraphs;
 mod quotes;
