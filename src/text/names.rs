@@ -102,6 +102,28 @@ pub fn names(text: &str) -> Vec<NameMention> {
     found
 }
 
+/// The name (as found by `names`) that starts at token `k`, and its last token.
+pub(crate) fn name_from(words: &Words, names: &[NameMention], k: usize) -> Option<(usize, String)> {
+    let start = words.tokens.get(k)?.range.start;
+    let name = names.iter().find(|n| n.range.start == start)?;
+    let last = (k..words.len()).find(|&t| words.tokens[t].range.end >= name.range.end)?;
+    Some((last, name.text.clone()))
+}
+
+/// The name that ends at token `k` (a possessive after it allowed), and its first token.
+pub(crate) fn name_until(
+    words: &Words,
+    names: &[NameMention],
+    k: usize,
+) -> Option<(usize, String)> {
+    let end = words.tokens.get(k)?.range.end;
+    let name = names.iter().find(|n| n.range.end == end)?;
+    let first = (0..=k)
+        .rev()
+        .find(|&t| words.tokens[t].range.start <= name.range.start)?;
+    Some((first, name.text.clone()))
+}
+
 /// Token indexes that begin a sentence (or a quotation at one).
 fn sentence_starts(words: &Words) -> HashSet<usize> {
     let starts: HashSet<usize> = super::sentences::sentences(words.text)

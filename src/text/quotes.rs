@@ -5,10 +5,9 @@
 
 use std::ops::Range;
 
-use super::attribution::{name_from, name_until};
 use super::lexicon::SAYING_VERBS;
 use super::match_words::Words;
-use super::names::names;
+use super::names::{name_from, name_until, names};
 
 /// One direct quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
