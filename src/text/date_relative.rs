@@ -28,66 +28,36 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 /// A month with no year: "last March", "in October", "early June", "mid-March".
 pub(crate) fn month_alone(words: &Words, i: usize, month: u8, anchor: Day) -> Option<Found> {
     let hyphen = words.is_mark(i.wrapping_sub(1), '-') && !words.spaced(i);
-    let before = if hyphen {
-        i.wrapping_sub(2)
-    } else {
-        i.wrapping_sub(1)
-    };
+    let before = i.wrapping_sub(if hyphen { 2 } else { 1 });
     let vague = words.in_table(before, VAGUE);
     let modifier = if vague {
         before.wrapping_sub(1)
     } else {
         before
     };
-    let past_year = if month <= anchor.month {
-        anchor.year
-    } else {
-        anchor.year - 1
-    };
-    let future_year = if month >= anchor.month {
-        anchor.year
-    } else {
-        anchor.year + 1
-    };
+    // Which year the month falls in, seen from the anchor's month.
+    let shift = |earlier: bool| anchor.year - i32::from(earlier);
     let (year, first) = if words.is(modifier, "last") {
-        (
-            if month < anchor.month {
-                anchor.year
-            } else {
-                anchor.year - 1
-            },
-            modifier,
-        )
+        (shift(month >= anchor.month), modifier)
     } else if words.is(modifier, "next") {
-        (
-            if month > anchor.month {
-                anchor.year
-            } else {
-                anchor.year + 1
-            },
-            modifier,
-        )
+        (anchor.year + i32::from(month <= anchor.month), modifier)
     } else if words.is(modifier, "this") {
         (anchor.year, modifier)
     } else if vague || words.in_table(before, MONTH_PREPOSITIONS) {
         let year = if future_before(words, i) {
-            future_year
+            anchor.year + i32::from(month < anchor.month)
         } else {
-            past_year
+            shift(month > anchor.month)
         };
         (year, if vague { before } else { i })
     } else {
         return None;
     };
-    found(
-        first,
-        i,
-        TextDate {
-            approximate: vague,
-            ..date(year, Some(month), None)
-        },
-        true,
-    )
+    let text_date = TextDate {
+        approximate: vague,
+        ..date(year, Some(month), None)
+    };
+    found(first, i, text_date, true)
 }
 
 /// "yesterday", "today", "tomorrow", and "[early|late|earlier|later] last/this/next

@@ -21,43 +21,7 @@ pub fn written_forms(
     if !value.is_finite() {
         return Vec::new();
     }
-    let value = value.abs();
-    let mut amounts: Vec<String> = Vec::new();
-    let numbers = number_spellings(value);
-    match scale {
-        Some(scale) => {
-            for number in &numbers {
-                amounts.extend(
-                    scale_spellings(scale)
-                        .iter()
-                        .map(|s| format!("{number}{s}")),
-                );
-            }
-            if matches!(scale, Scale::Thousand | Scale::Million) {
-                amounts.extend(number_spellings(value * scale.factor()));
-            }
-        }
-        None => {
-            amounts.extend(numbers.iter().cloned());
-            for scale in [
-                Scale::Trillion,
-                Scale::Billion,
-                Scale::Million,
-                Scale::Thousand,
-            ] {
-                let scaled = value / scale.factor();
-                if scaled >= 1.0 && (scaled * 100.0).fract() == 0.0 {
-                    for number in number_spellings(scaled) {
-                        amounts.extend(
-                            scale_spellings(scale)
-                                .iter()
-                                .map(|s| format!("{number}{s}")),
-                        );
-                    }
-                }
-            }
-        }
-    }
+    let amounts = amount_spellings(value.abs(), scale);
     let mut forms: Vec<String> = Vec::new();
     for amount in &amounts {
         if percent {
@@ -74,6 +38,40 @@ pub fn written_forms(
     let mut seen = std::collections::HashSet::new();
     forms.retain(|form| seen.insert(form.clone()));
     forms
+}
+
+/// The amount without percent or currency: with its scale word, or scaled when it
+/// has none; a figure in thousands or millions also as its full number.
+fn amount_spellings(value: f64, scale: Option<Scale>) -> Vec<String> {
+    let mut amounts: Vec<String> = Vec::new();
+    let numbers = number_spellings(value);
+    match scale {
+        Some(scale) => {
+            for number in &numbers {
+                amounts.extend(with_scale(number, scale));
+            }
+            if matches!(scale, Scale::Thousand | Scale::Million) {
+                amounts.extend(number_spellings(value * scale.factor()));
+            }
+        }
+        None => {
+            amounts.extend(numbers.iter().cloned());
+            for scale in [
+                Scale::Trillion,
+                Scale::Billion,
+                Scale::Million,
+                Scale::Thousand,
+            ] {
+                let times = value / scale.factor();
+                if times >= 1.0 && (times * 100.0).fract() == 0.0 {
+                    for number in number_spellings(times) {
+                        amounts.extend(with_scale(&number, scale));
+                    }
+                }
+            }
+        }
+    }
+    amounts
 }
 
 /// Where the first of `forms` stands in `text` at word boundaries: not inside a longer
@@ -123,6 +121,13 @@ fn number_spellings(value: f64) -> Vec<String> {
         grouped = format!("{grouped}.{fraction}");
     }
     vec![grouped, plain]
+}
+
+fn with_scale(number: &str, scale: Scale) -> Vec<String> {
+    scale_spellings(scale)
+        .iter()
+        .map(|s| format!("{number}{s}"))
+        .collect()
 }
 
 fn scale_spellings(scale: Scale) -> &'static [&'static str] {
