@@ -79,42 +79,6 @@ pub fn attributions(text: &str) -> Vec<Attribution> {
 
 type Hit = (usize, usize, AttributionKind, Option<String>);
 
-const REPORT_NOUNS: &[&str] = &[
-    "report",
-    "reports",
-    "statement",
-    "filing",
-    "article",
-    "story",
-];
-const SOURCE_NOUNS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "report",
-    "reports",
-    "data",
-    "research",
-    "figures",
-    "analysis",
-    "by",
-    "from",
-    "firm",
-    "market",
-    "tracker",
-    "consultancy",
-    "at",
-    "analysts",
-    "survey",
-    "estimates",
-    "media",
-    "outlet",
-    "newspaper",
-    "statement",
-    "in",
-    "on",
-];
-
 /// "according to X", "according to a report by X", "according to people familiar …",
 /// "according to the report".
 fn according_to(words: &Words, names: &[NameMention], i: usize) -> Option<Hit> {
@@ -125,7 +89,7 @@ fn according_to(words: &Words, names: &[NameMention], i: usize) -> Option<Hit> {
         return Some((i, last, AttributionKind::UnnamedSources, None));
     }
     let mut k = end;
-    while k < end + 6 && words.in_table(k, SOURCE_NOUNS) && !words.capitalised(k) {
+    while k < end + 6 && words.in_table(k, lexicon::SOURCE_NOUNS) && !words.capitalised(k) {
         if let Some((last, who)) = name_from(words, names, k) {
             return Some((i, last, AttributionKind::AccordingTo, Some(who)));
         }
@@ -139,7 +103,7 @@ fn according_to(words: &Words, names: &[NameMention], i: usize) -> Option<Hit> {
     }
     // "according to the report" points back to a report named before; "according to
     // the minutes" names a document without a name.
-    let kind = if words.in_table(end + 1, REPORT_NOUNS) {
+    let kind = if words.in_table(end + 1, lexicon::REPORT_NOUNS) {
         AttributionKind::TheReport
     } else {
         AttributionKind::AccordingTo
@@ -152,23 +116,9 @@ fn according_to(words: &Words, names: &[NameMention], i: usize) -> Option<Hit> {
 /// "people familiar with the matter", "sources close to", "people with knowledge of",
 /// "a person familiar", "unnamed sources", "anonymous sources", "insiders".
 fn unnamed(words: &Words, i: usize) -> Option<Hit> {
-    const PHRASES: &[&str] = &[
-        "people familiar with the matter",
-        "people familiar with",
-        "a person familiar with",
-        "person familiar with",
-        "people with knowledge of",
-        "a person with knowledge of",
-        "sources close to",
-        "a source close to",
-        "sources familiar with",
-        "unnamed sources",
-        "anonymous sources",
-        "people close to",
-        "industry insiders",
-        "insiders said",
-    ];
-    let end = PHRASES.iter().find_map(|p| words.phrase_from(i, p))?;
+    let end = lexicon::UNNAMED_SOURCES
+        .iter()
+        .find_map(|p| words.phrase_from(i, p))?;
     Some((i, end - 1, AttributionKind::UnnamedSources, None))
 }
 

@@ -2,7 +2,7 @@
 //! proleptic Gregorian calendar, Howard Hinnant's civil-from-days), weekdays, month
 //! lengths. Out-of-range inputs saturate instead of overflowing.
 
-use super::dates::Day;
+use super::date_types::Day;
 
 /// Days in `month` of `year` (0 for a month that does not exist).
 pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {

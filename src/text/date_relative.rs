@@ -5,8 +5,10 @@
 //! date approximate; "earlier"/"later" do not (they stay inside the period named).
 
 use super::calendar::{add_days, add_months, weekday};
-use super::date_rules::{Found, MONTH_PREPOSITIONS, date, found, future_before, small_number};
-use super::dates::{DateMention, Day, TextDate};
+use super::date_types::{DateMention, Day, TextDate};
+use super::date_words::{
+    Found, MONTH_PREPOSITIONS, date, found, future_before, month_at, small_number,
+};
 use super::match_words::Words;
 
 const VAGUE: &[&str] = &["early", "late", "mid"];
@@ -107,8 +109,7 @@ pub(crate) fn weekday_name(words: &Words, i: usize, anchor: Option<Day>) -> Opti
     }
     let target = super::lexicon::weekday(words.at(i))?;
     if words.is_mark(i + 1, ',')
-        && (super::date_rules::month_at(words, i + 2).is_some()
-            || small_number(words, i + 2, 2).is_some())
+        && (month_at(words, i + 2).is_some() || small_number(words, i + 2, 2).is_some())
     {
         return None;
     }

@@ -10,33 +10,17 @@
 //! "next"); "last week" / "this week" is the month of that week's Monday, approximate.
 
 use super::calendar::is_valid;
-use super::dates::{DateMention, Day, TextDate};
-use super::lexicon;
+use super::date_types::{DateMention, Day, TextDate};
+use super::date_words::{
+    Found, date, found, future_before, month_at, small_number, year_at, year_for,
+};
 use super::match_words::Words;
 use super::tokens::TokenKind;
 
-/// A matched date: first and last token, the date, and whether it needed the anchor.
-pub(crate) struct Found {
-    pub(crate) first: usize,
-    pub(crate) last: usize,
-    pub(crate) date: TextDate,
-    pub(crate) relative: bool,
-}
-
-#[rustfmt::skip]
-const FUTURE_WORDS: &[&str] = &[
-    "will", "plans", "plan", "planned", "expected", "expects", "scheduled", "due", "set",
-    "upcoming", "aims", "intends", "slated",
-];
 #[rustfmt::skip]
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "during", "until", "till", "from", "to", "through", "of", "before",
     "after", "early", "late", "mid", "around", "throughout", "between",
-];
-#[rustfmt::skip]
-pub(crate) const MONTH_PREPOSITIONS: &[&str] = &[
-    "in", "since", "by", "during", "until", "till", "from", "to", "through", "of", "before",
-    "after", "around", "throughout", "on", "between",
 ];
 #[rustfmt::skip]
 const ORDINALS: &[(&str, u8)] = &[
@@ -75,67 +59,6 @@ pub(crate) fn read_dates(words: &Words, anchor: Option<Day>) -> Vec<DateMention>
         }
     }
     found
-}
-
-pub(crate) fn date(year: i32, month: Option<u8>, day: Option<u8>) -> TextDate {
-    TextDate {
-        year,
-        month,
-        day,
-        approximate: false,
-        quarter: None,
-        fiscal: false,
-    }
-}
-
-pub(crate) fn found(first: usize, last: usize, date: TextDate, relative: bool) -> Option<Found> {
-    Some(Found {
-        first,
-        last,
-        date,
-        relative,
-    })
-}
-
-/// A whole number of at most `digits` digits, as written (no commas or points).
-pub(crate) fn small_number(words: &Words, k: usize, digits: usize) -> Option<u32> {
-    let text = words.at(k);
-    if words.kind(k) != Some(TokenKind::Number)
-        || text.len() > digits
-        || !text.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    text.parse().ok()
-}
-
-pub(crate) fn year_at(words: &Words, k: usize) -> Option<i32> {
-    let text = words.at(k);
-    let year = i32::try_from(small_number(words, k, 4)?).ok()?;
-    (text.len() == 4 && (1000..=2100).contains(&year)).then_some(year)
-}
-
-pub(crate) fn month_at(words: &Words, k: usize) -> Option<u8> {
-    if !words.capitalised(k) {
-        return None;
-    }
-    lexicon::month(words.at(k))
-}
-
-/// True when a future word stands in the few tokens before `i`.
-pub(crate) fn future_before(words: &Words, i: usize) -> bool {
-    (i.saturating_sub(8)..i).any(|k| words.in_table(k, FUTURE_WORDS))
-}
-
-/// The year of (month, day) nearest the anchor on its past side, or its future side.
-pub(crate) fn year_for(anchor: Day, month: u8, day: u8, future: bool) -> i32 {
-    let this_year = (month, day) <= (anchor.month, anchor.day);
-    match (future, this_year) {
-        (false, true) | (true, false) => anchor.year,
-        (false, false) => anchor.year - 1,
-        (true, true) if (month, day) == (anchor.month, anchor.day) => anchor.year,
-        (true, true) => anchor.year + 1,
-    }
 }
 
 /// "2025-02-11", "02/13 2025", "13/02/2025" (day and month told apart only when one

@@ -1,7 +1,7 @@
 //! The parts around a figure's number: a currency before it, a bound word before that,
 //! and after it a range, scale, percent sign, currency and the noun it counts.
 
-use super::figures::{Bound, Scale};
+use super::figure_types::{Bound, Scale};
 use super::lexicon::{self, BOUND_WORDS, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALE_WORDS};
 use super::match_words::Words;
 use super::tokens::TokenKind;

@@ -4,7 +4,7 @@
 //! all (years, days of a month, versions in names, ordinals, times, bare numbers).
 
 use super::figure_parts::{After, bound_before, currency_before, read_after, read_unit};
-use super::figures::{Basis, Bound, Direction, FigureMention};
+use super::figure_types::{Basis, Bound, Direction, FigureMention};
 use super::lexicon;
 use super::match_words::Words;
 use super::tokens::TokenKind;

@@ -20,8 +20,8 @@ pub(crate) const WEEKDAYS: &[&str] = &[
 
 /// Bound words before a number, longest first, and the `bound` each means.
 #[rustfmt::skip]
-pub(crate) const BOUND_WORDS: &[(&str, super::figures::Bound)] = {
-    use super::figures::Bound::*;
+pub(crate) const BOUND_WORDS: &[(&str, super::figure_types::Bound)] = {
+    use super::figure_types::Bound::*;
     &[
         ("in excess of", Exceeding), ("no fewer than", AtLeast), ("no less than", AtLeast),
         ("no more than", UpTo), ("as many as", UpTo), ("as much as", UpTo),
@@ -37,8 +37,8 @@ pub(crate) const BOUND_WORDS: &[(&str, super::figures::Bound)] = {
 /// Scale words after a number; the flag says the word may only touch the number
 /// ("13m", "$5k": a lone "m" or "k" after a space is not a scale).
 #[rustfmt::skip]
-pub(crate) const SCALE_WORDS: &[(&str, super::figures::Scale, bool)] = {
-    use super::figures::Scale::*;
+pub(crate) const SCALE_WORDS: &[(&str, super::figure_types::Scale, bool)] = {
+    use super::figure_types::Scale::*;
     &[
         ("thousand", Thousand, false), ("million", Million, false),
         ("billion", Billion, false), ("trillion", Trillion, false), ("mn", Million, false),
@@ -236,3 +236,26 @@ pub(crate) fn weekday(word: &str) -> Option<u8> {
         .position(|name| name.eq_ignore_ascii_case(word))
         .and_then(|i| u8::try_from(i).ok())
 }
+
+/// Nouns for a document that words are credited to ("the report said").
+#[rustfmt::skip]
+pub(crate) const REPORT_NOUNS: &[&str] = &[
+    "report", "reports", "statement", "filing", "article", "story",
+];
+
+/// Words allowed between "according to" and the name credited ("a report by", "data from").
+#[rustfmt::skip]
+pub(crate) const SOURCE_NOUNS: &[&str] = &[
+    "a", "an", "the", "report", "reports", "data", "research", "figures", "analysis", "by",
+    "from", "firm", "market", "tracker", "consultancy", "at", "analysts", "survey",
+    "estimates", "media", "outlet", "newspaper", "statement", "in", "on",
+];
+
+/// Phrases for sources that are not named.
+#[rustfmt::skip]
+pub(crate) const UNNAMED_SOURCES: &[&str] = &[
+    "people familiar with the matter", "people familiar with", "a person familiar with",
+    "person familiar with", "people with knowledge of", "a person with knowledge of",
+    "sources close to", "a source close to", "sources familiar with", "unnamed sources",
+    "anonymous sources", "people close to", "industry insiders", "insiders said",
+];

@@ -8,7 +8,7 @@
 use super::lexicon::{self, COMPANY_CUES_BEFORE, MODEL_CUES_AFTER, PRODUCT_CUES_AFTER};
 use super::match_words::Words;
 use super::name_rules::{Chunk, Run, possessive_after};
-use super::names::{KindCue, NameKind};
+use super::name_types::{KindCue, NameKind};
 use super::tokens::TokenKind;
 
 fn cue(kind: NameKind, word: &str) -> Option<KindCue> {

@@ -39,37 +39,9 @@ pub(crate) fn chunks(words: &Words) -> Vec<Chunk> {
             i += 1;
             continue;
         }
-        let first = i;
-        let mut last = i;
-        loop {
-            let next = last + 1;
-            let glued_word = matches!(words.kind(next), Some(TokenKind::Word | TokenKind::Number))
-                && !words.spaced(next);
-            let glue_mark = ['-', '.', '&', '+'].iter().any(|&c| words.is_mark(next, c))
-                && !words.spaced(next)
-                && matches!(
-                    words.kind(next + 1),
-                    Some(TokenKind::Word | TokenKind::Number)
-                )
-                && !words.spaced(next + 1);
-            if glued_word {
-                last = next;
-            } else if glue_mark {
-                last = next + 1;
-            } else {
-                break;
-            }
-        }
-        // "U.S." keeps its last full stop (single letters joined by stops), and so do
-        // the corporate abbreviations ("Ltd.").
-        let text = words.slice(first, last);
-        let dotted = text.len() >= 3 && text.split('.').all(|p| p.chars().count() == 1);
-        let abbreviation = lexicon::has(&["inc", "ltd", "corp", "co", "jr", "sr", "bros"], text);
-        if words.is_mark(last + 1, '.') && !words.spaced(last + 1) && (dotted || abbreviation) {
-            last += 1;
-        }
+        let last = glued_end(words, i);
         // "Hangzhou-based", "Nasdaq-listed": the place or market without its suffix.
-        if last >= first + 2
+        let suffix = last >= i + 2
             && words.is_mark(last - 1, '-')
             && words.in_table(
                 last,
@@ -81,19 +53,45 @@ pub(crate) fn chunks(words: &Words) -> Vec<Chunk> {
                     "owned",
                     "backed",
                 ],
-            )
-        {
-            found.push(Chunk {
-                first,
-                last: last - 2,
-            });
-            i = last + 1;
-            continue;
-        }
-        found.push(Chunk { first, last });
+            );
+        found.push(Chunk {
+            first: i,
+            last: if suffix { last - 2 } else { last },
+        });
         i = last + 1;
     }
     found
+}
+
+/// The last token glued to token `first` (no space between; a mark counts when a word
+/// or number is glued after it).
+fn glued_end(words: &Words, first: usize) -> usize {
+    let is_text = |k: usize| {
+        matches!(words.kind(k), Some(TokenKind::Word | TokenKind::Number)) && !words.spaced(k)
+    };
+    let mut last = first;
+    loop {
+        let next = last + 1;
+        if is_text(next) {
+            last = next;
+        } else if ['-', '.', '&', '+'].iter().any(|&c| words.is_mark(next, c))
+            && !words.spaced(next)
+            && is_text(next + 1)
+        {
+            last = next + 1;
+        } else {
+            break;
+        }
+    }
+    // "U.S." keeps its last full stop (single letters joined by stops), and so do the
+    // corporate abbreviations ("Ltd.").
+    let text = words.slice(first, last);
+    let dotted = text.len() >= 3 && text.split('.').all(|p| p.chars().count() == 1);
+    let abbreviation = lexicon::has(&["inc", "ltd", "corp", "co", "jr", "sr", "bros"], text);
+    if words.is_mark(last + 1, '.') && !words.spaced(last + 1) && (dotted || abbreviation) {
+        last += 1;
+    }
+    last
 }
 
 /// True when a chunk may be part of a name: starts with a capital, or with a small

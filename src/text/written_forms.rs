@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::figures::Scale;
+use super::figure_types::Scale;
 
 /// The spellings of `value` (before its scale) in prose, most common first. `currency`
 /// is an ISO 4217 code ("USD") or a symbol ("$"). Each form is a plain substring to
