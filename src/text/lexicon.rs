@@ -3,6 +3,9 @@
 //! markets. Data, not code: extend a table to teach a rule a new word. Every entry is
 //! lower case unless it says otherwise; lookups fold case.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Month names and abbreviations, with their number.
 #[rustfmt::skip]
 pub(crate) const MONTHS: &[(&str, u8)] = &[
@@ -89,7 +92,23 @@ pub(crate) const CORPORATE_SUFFIXES: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const COMPANY_NAME_WORDS: &[&str] = &[
     "inc", "ltd", "limited", "corp", "corporation", "plc", "llc", "holdings", "holding",
-    "gmbh", "technologies",
+    "gmbh", "technologies", "group", "cloud", "systems", "capital", "labs", "bank", "motors",
+    "ventures", "partners", "networks", "software", "airlines", "energy", "pharma",
+    "electronics", "industries", "semiconductor",
+];
+
+/// Words after the first in a name that make it an outlet ("Lantern Daily").
+#[rustfmt::skip]
+pub(crate) const OUTLET_NAME_WORDS: &[&str] = &[
+    "daily", "times", "post", "news", "journal", "courier", "herald", "gazette", "tribune",
+    "ledger", "observer", "chronicle", "telegraph", "express", "weekly", "wire",
+];
+
+/// Words after the first in a name that make it a place ("Quay Street").
+#[rustfmt::skip]
+pub(crate) const PLACE_NAME_WORDS: &[&str] = &[
+    "street", "road", "avenue", "square", "river", "bay", "city", "county", "province",
+    "district", "valley", "island", "lane", "park",
 ];
 
 /// Words just before a name that make it a company ("tech giant X", "startup X").
@@ -215,6 +234,83 @@ pub(crate) const GIVEN_NAMES: &[&str] = &[
     "liu", "chen", "yang", "huang", "zhao", "zhou", "wu", "lei", "pony", "robin", "jeff", "bill",
     "steve", "kevin", "george", "helen", "susan", "karen",
 ];
+
+/// The lower-case words an attribution rule can start at: any other token is skipped.
+pub(crate) static ATTRIBUTION_TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static str> = UNNAMED_SOURCES
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .collect();
+    set.extend([
+        "according",
+        "citing",
+        "per",
+        "told",
+        "the",
+        "in",
+        "a",
+        "reported",
+        "reports",
+        "reporting",
+        "said",
+        "says",
+        "stated",
+        "noted",
+        "added",
+        "wrote",
+        "report",
+    ]);
+    set
+});
+
+/// The lower-case words a date rule can start at, besides numbers, months, weekdays
+/// and quarter or fiscal-year codes ("Q4", "FY2024").
+pub(crate) static DATE_TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    HashSet::from([
+        "yesterday",
+        "today",
+        "tomorrow",
+        "early",
+        "late",
+        "mid",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "next",
+        "fiscal",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ])
+});
+
+/// The last word of each bound phrase ("than" of "more than"): a number whose previous
+/// word is none of these has no bound word.
+pub(crate) static BOUND_LAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    BOUND_WORDS
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next_back())
+        .collect()
+});
 
 /// True when `word` (any case) is in `table`.
 pub(crate) fn has(table: &[&str], word: &str) -> bool {

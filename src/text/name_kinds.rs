@@ -33,12 +33,15 @@ pub(crate) fn kind_cue(words: &Words, chunks: &[Chunk], run: &Run) -> Option<Kin
         .split([' ', '-'])
         .map(|w| w.trim_end_matches('.'))
         .collect();
-    if let Some(word) = parts
-        .iter()
-        .skip(1)
-        .find(|w| lexicon::has(lexicon::COMPANY_NAME_WORDS, w))
-    {
-        return cue(NameKind::Company, word);
+    // Words inside the name: "Velt Cloud", "Lantern Daily", "Quay Street".
+    for (table, kind) in [
+        (lexicon::COMPANY_NAME_WORDS, NameKind::Company),
+        (lexicon::OUTLET_NAME_WORDS, NameKind::Outlet),
+        (lexicon::PLACE_NAME_WORDS, NameKind::Place),
+    ] {
+        if let Some(word) = parts.iter().skip(1).find(|w| lexicon::has(table, w)) {
+            return cue(kind, word);
+        }
     }
     if let Some(word) = parts
         .iter()
@@ -111,10 +114,22 @@ pub(crate) fn appositive(words: &Words, k: usize) -> Option<KindCue> {
     if !words.is_mark(k, ',') || !words.in_table(k + 1, &["a", "an", "the"]) {
         return None;
     }
-    (k + 2..k + 6)
-        .take_while(|&n| words.kind(n) == Some(TokenKind::Word) || words.is_mark(n, '-'))
+    let possessive = |n: usize| {
+        words
+            .tokens
+            .get(n)
+            .is_some_and(|t| t.is_possessive(words.text))
+    };
+    (k + 2..k + 8)
+        .take_while(|&n| {
+            words.kind(n) == Some(TokenKind::Word) || words.is_mark(n, '-') || possessive(n)
+        })
         .find_map(|n| {
-            if words.in_table(n, COMPANY_CUES_BEFORE) {
+            if possessive(n + 1) || words.kind(n) != Some(TokenKind::Word) {
+                None // "the company's chief": the company is someone else's
+            } else if words.in_table(n, lexicon::PERSON_TITLES) {
+                cue(NameKind::Person, words.at(n))
+            } else if words.in_table(n, COMPANY_CUES_BEFORE) {
                 cue(NameKind::Company, words.at(n))
             } else if words.in_table(n, MODEL_CUES_AFTER) {
                 cue(NameKind::Model, words.at(n))

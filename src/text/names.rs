@@ -16,7 +16,7 @@ pub fn names(text: &str) -> Vec<NameMention> {
     let words = Words::new(text);
     let chunks = name_rules::chunks(&words);
     let starts = sentence_starts(&words);
-    let runs = name_rules::runs(&words, &chunks);
+    let runs = name_rules::runs(&words, &chunks, &starts);
     // Capitalised words seen away from a sentence start: evidence that a lone
     // capitalised word at a start is a name too.
     let mid: HashSet<&str> = runs
