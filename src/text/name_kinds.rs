@@ -5,6 +5,7 @@
 //! startup"), a version number, and for people a verb of saying after a two- or
 //! three-word name or a known given name.
 
+use super::gazetteer;
 use super::lexicon::{self, COMPANY_CUES_BEFORE, MODEL_CUES_AFTER, PRODUCT_CUES_AFTER};
 use super::match_words::Words;
 use super::name_rules::{Chunk, Run, possessive_after};
@@ -23,10 +24,10 @@ pub(crate) fn kind_cue(words: &Words, chunks: &[Chunk], run: &Run) -> Option<Kin
     let first = &chunks[run.chunks.start];
     let last = &chunks[run.chunks.end - 1];
     let name = words.slice(first.first, last.last);
-    if lexicon::OUTLETS.contains(&name) {
+    if gazetteer::OUTLETS.contains(&name) {
         return cue(NameKind::Outlet, "known outlet");
     }
-    if lexicon::PLACES.contains(&name) {
+    if gazetteer::PLACES.contains(&name) {
         return cue(NameKind::Place, "gazetteer");
     }
     let parts: Vec<&str> = name
@@ -63,7 +64,7 @@ pub(crate) fn kind_cue(words: &Words, chunks: &[Chunk], run: &Run) -> Option<Kin
     if let Some(found) = cue_before(words, first.first).or_else(|| appositive(words, after)) {
         return Some(found);
     }
-    if lexicon::PRODUCT_STEMS.contains(&parts[0]) {
+    if gazetteer::PRODUCT_STEMS.contains(&parts[0]) {
         return cue(NameKind::Product, parts[0]);
     }
     if has_version(words, chunks, run) {

@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::gazetteer;
 use super::lexicon::{self, NOT_NAMES};
 use super::match_words::Words;
 use super::tokens::TokenKind;
@@ -201,7 +202,8 @@ fn strip(
 fn is_known_with_the(words: &Words, chunks: &[Chunk], range: &Range<usize>) -> bool {
     let first = &chunks[range.start];
     let last = &chunks[range.end - 1];
-    words.is(first.first, "the") && lexicon::OUTLETS.contains(&words.slice(first.first, last.last))
+    words.is(first.first, "the")
+        && gazetteer::OUTLETS.contains(&words.slice(first.first, last.last))
 }
 
 fn is_title(words: &Words, chunk: &Chunk) -> bool {
