@@ -10,4 +10,5 @@ pub(crate) mod fsutil;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
+pub mod text;
 pub mod tui;
