@@ -1,6 +1,6 @@
 //! The drafting answer keys (tests/fixtures/draft/*/key.json) are well-formed: every
-//! figure, date and relation quotes words found in the paragraph it names (counted by
-//! the rule in tests/fixtures/draft/README.md), every name is in some article, closed
+//! figure, date, relation and direct quote gives words found in the paragraph it names
+//! (counted by the rule in tests/fixtures/draft/README.md), every name is in some article, closed
 //! values are the story format's, and each event has 3–5 articles of 4–10 paragraphs.
 //! Also: the grounded-check fixtures pass `check`, and their two twins differ only in
 //! the six records tests/fixtures/grounded/README.md names.
@@ -243,12 +243,30 @@ fn size_problems(event: &Event, problems: &mut Vec<String>) {
     }
 }
 
+/// Direct quotes (optional in a key): the words are in the paragraph, and the speaker
+/// is one of the key's entities.
+fn quote_problems(event: &Event, problems: &mut Vec<String>) {
+    let quotes = event.key["quotes"].as_array().cloned().unwrap_or_default();
+    for (i, quote) in quotes.iter().enumerate() {
+        let where_ = format!("{}: quotes[{i}]", event.name);
+        problems.extend(quoted_in_paragraph(event, &where_, quote, "words"));
+        let speaker = str_of(quote, "speaker");
+        let entities = list(&event.key, "entities");
+        if !entities.iter().any(|e| e["name"].as_str() == Some(speaker)) {
+            problems.push(format!(
+                "{where_}: speaker `{speaker}` is not an entity's name"
+            ));
+        }
+    }
+}
+
 fn key_problems(event: &Event) -> Vec<String> {
     let mut problems = Vec::new();
     figure_problems(event, &mut problems);
     date_problems(event, &mut problems);
     name_problems(event, &mut problems);
     size_problems(event, &mut problems);
+    quote_problems(event, &mut problems);
     problems
 }
 
