@@ -260,6 +260,33 @@ fn quote_problems(event: &Event, problems: &mut Vec<String>) {
     }
 }
 
+/// The key's `articles` (the metadata a drafter should read) list exactly the folder's
+/// files, with a story-format date or `null` as `published`.
+fn article_problems(event: &Event, problems: &mut Vec<String>) {
+    let mut listed: Vec<&str> = list(&event.key, "articles")
+        .iter()
+        .map(|article| str_of(article, "file"))
+        .collect();
+    listed.sort_unstable();
+    let files: Vec<&str> = event
+        .articles
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    if listed != files {
+        problems.push(format!(
+            "{}: articles {listed:?}, folder {files:?}",
+            event.name
+        ));
+    }
+    for article in list(&event.key, "articles") {
+        let published = &article["published"];
+        if !(published.is_null() || published.as_str().is_some_and(is_date_form)) {
+            problems.push(format!("{}: published {published}", event.name));
+        }
+    }
+}
+
 fn key_problems(event: &Event) -> Vec<String> {
     let mut problems = Vec::new();
     figure_problems(event, &mut problems);
@@ -267,6 +294,7 @@ fn key_problems(event: &Event) -> Vec<String> {
     name_problems(event, &mut problems);
     size_problems(event, &mut problems);
     quote_problems(event, &mut problems);
+    article_problems(event, &mut problems);
     problems
 }
 
