@@ -229,10 +229,12 @@ fn size_problems(event: &Event, problems: &mut Vec<String>) {
         }
     }
     for (i, origin) in list(&event.key, "origins").iter().enumerate() {
-        for article in list(origin, "relied_on_by")
+        // The origin's own article (when it is one of the event's), then those leaning on it.
+        let itself = origin["article"].as_str().into_iter();
+        let leaning = list(origin, "relied_on_by")
             .iter()
-            .filter_map(Value::as_str)
-        {
+            .filter_map(Value::as_str);
+        for article in itself.chain(leaning) {
             if !event.articles.iter().any(|(name, _)| name == article) {
                 problems.push(format!(
                     "{}: origins[{i}]: no article `{article}`",
