@@ -14,6 +14,7 @@ mod cli;
 mod detail_layout;
 mod diff_candidacies;
 mod docs;
+mod draft_keys;
 mod export;
 mod fact_check;
 mod format_messages;
