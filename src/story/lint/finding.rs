@@ -64,6 +64,14 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a dispute of the wrong kind (a disagreement vs one source's inconsistency)",
     ),
     (
+        "one-origin-dispute",
+        "a disagreement whose versions all trace to one origin (a question)",
+    ),
+    (
+        "status-no-history",
+        "a cancelled or denied event with no status_changes saying when",
+    ),
+    (
         "authored",
         "a place the author adds to the sources (◇; counted as a note, not a problem)",
     ),

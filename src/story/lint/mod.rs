@@ -8,7 +8,9 @@ mod finding;
 mod kind;
 mod loose_ends;
 mod names;
+mod one_origin_dispute;
 mod sourcing;
+mod status_no_history;
 
 pub use finding::{CHECKS, Finding, Severity};
 
@@ -29,6 +31,8 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(dates::stage_order(story));
     findings.extend(names::shared_names(story));
     findings.extend(dispute_kind::dispute_kind_findings(story));
+    findings.extend(one_origin_dispute::one_origin_disputes(story));
+    findings.extend(status_no_history::status_without_history(story));
     findings.extend(authored_findings(story));
     findings.extend(kind::near_miss_kinds(story));
     findings
