@@ -15,4 +15,5 @@ pub mod starter;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
+pub mod text;
 pub mod tui;
