@@ -72,6 +72,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a cancelled or denied event with no status_changes saying when",
     ),
     (
+        "future-prose",
+        "a title, summary or claim telling what its sources could not know yet (as-of shows it early)",
+    ),
+    (
         "authored",
         "a place the author adds to the sources (◇; counted as a note, not a problem)",
     ),

@@ -5,6 +5,7 @@
 mod dates;
 mod dispute_kind;
 mod finding;
+mod future_prose;
 mod kind;
 mod loose_ends;
 mod names;
@@ -33,6 +34,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(dispute_kind::dispute_kind_findings(story));
     findings.extend(one_origin_dispute::one_origin_disputes(story));
     findings.extend(status_no_history::status_without_history(story));
+    findings.extend(future_prose::future_prose(story));
     findings.extend(authored_findings(story));
     findings.extend(kind::near_miss_kinds(story));
     findings
