@@ -6,6 +6,7 @@ mod dates;
 mod dispute_kind;
 mod finding;
 mod future_prose;
+mod grounded;
 mod kind;
 mod loose_ends;
 mod names;
@@ -14,6 +15,7 @@ mod sourcing;
 mod status_no_history;
 
 pub use finding::{CHECKS, Finding, Severity};
+pub use grounded::{Grounded, grounded};
 
 use super::date::DayNumber;
 use super::graph::Story;
