@@ -5,7 +5,8 @@
 //!   aliases (nor its entities'), states none of its figure's written forms, and
 //!   gives neither the year nor the month of its date;
 //! - `origin-mismatch`: the paragraph credits its words to someone other than the
-//!   citation's origin, or the citation claims an origin the paragraph never names;
+//!   citation's origin, or the citation's own `via` claims an origin the paragraph
+//!   never names;
 //! - `unmarked-inference`: a date whose year or month no cited paragraph gives, or a
 //!   summary most of whose words no cited paragraph has, with no `authored` note.
 //!
@@ -147,7 +148,10 @@ fn origin_mismatch(
         || crate::text::attributions(paragraph)
             .iter()
             .any(|a| a.kind == crate::text::AttributionKind::TheReport);
-    if origin != cited && !names_origin {
+    // Only a citation's own `via` claims an origin for that paragraph: a source's `via`
+    // is a default for the whole article, whose paragraphs name the report once.
+    let claimed_here = citation.via.is_some();
+    if claimed_here && origin != cited && !names_origin {
         return Some(warning(
             "origin-mismatch",
             at.to_owned(),

@@ -64,7 +64,9 @@ pub(crate) fn names(paragraph: &str, name: &str) -> bool {
         return false;
     }
     let key = crate::text::name_key(name);
+    // A name in the plural ("iPhones") is still the name.
     has_word(paragraph, name)
+        || has_word(paragraph, &format!("{name}s"))
         || (key.chars().count() >= 3 && has_word(paragraph, &key))
         || name
             .split(|c: char| !c.is_alphanumeric())
@@ -87,7 +89,7 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
 /// True when the paragraph names an outlet: its whole name, or one of its own
 /// capitalised words of four letters or more ("Apple" for "Apple's financial report").
 pub(crate) fn outlet_named(paragraph: &str, outlet: &str) -> bool {
-    names(paragraph, outlet)
+    has_word(paragraph, outlet)
         || outlet
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
