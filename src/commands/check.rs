@@ -187,6 +187,9 @@ fn texts_value(texts: &TextCounts) -> String {
         ));
     }
     let (checked, doubtful) = texts.grounded;
+    if checked == 0 {
+        return line;
+    }
     line.push_str(&format!(
         "; {checked} {} read against their paragraphs, {doubtful} doubtful{}",
         plural(checked, "citation", "citations"),

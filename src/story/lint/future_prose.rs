@@ -226,14 +226,17 @@ pub(crate) fn future_prose(story: &Story) -> Vec<Finding> {
         } else {
             "leave the later part out, or cite only the later source that tells it (the record then appears from that day)"
         };
-        findings.push(warning(
+        findings.push(Finding {
+            group: Some("prose that tells the future".to_owned()),
+            ..warning(
             "future-prose",
             prose.location.clone(),
             format!(
                 "“{}” {what}, but the record counts from {known_text}: as of then it tells the future; {fix}",
                 clipped(prose.text)
             ),
-        ));
+        )
+        });
     }
     findings
 }

@@ -25,14 +25,17 @@ pub(crate) fn one_origin_disputes(story: &Story) -> Vec<Finding> {
             continue;
         }
         let origin = &story.file.sources[*origins.first().unwrap_or(&0)].outlet;
-        findings.push(warning(
+        findings.push(Finding {
+            group: Some("disputes resting on one origin".to_owned()),
+            ..warning(
             "one-origin-dispute",
             format!("disputes[{d}]"),
             format!(
                 "every version of “{}” traces to {origin}: two retellings of one report rather than a disagreement? If they can both be true, record the point as a fact citing both",
                 dispute.point
             ),
-        ));
+        )
+        });
     }
     findings
 }

@@ -37,7 +37,7 @@ fn entity_names<'a>(story: &'a Story, id: &str) -> impl Iterator<Item = &'a str>
 }
 
 /// The names a record brings: its own (an entity), its ends, its entities, its subject.
-fn record_names<'a>(story: &'a Story, record: RecordRef) -> Vec<&'a str> {
+fn record_names(story: &Story, record: RecordRef) -> Vec<&str> {
     let file = &story.file;
     let ids: Vec<&str> = match record {
         RecordRef::Entity(e) => vec![file.entities[e].id.as_str()],

@@ -33,7 +33,7 @@ pub(super) fn unmarked(words: &FactWords<'_>, paragraphs: &[&str], path: &str) -
         let monthly = matches!(date.precision(), Precision::Month | Precision::Day);
         let year = paragraphs.iter().any(|p| year_in(p, date));
         let month = !monthly || paragraphs.iter().any(|p| month_in(p, date));
-        if !(year && month) && !words.marked(field) {
+        if !(words.marked(field) || year && month) {
             let missing = if year { "month" } else { "year" };
             findings.push(warning(
                 "unmarked-inference",
