@@ -10,9 +10,9 @@
 //! event, not to the article.
 
 use super::finding::{Finding, warning};
-use crate::story::date::{DateSpec, DayNumber, civil_from_days};
 use crate::story::graph::Story;
 use crate::story::model::Citation;
+use crate::story::model::date::{DateSpec, DayNumber, civil_from_days};
 
 /// One piece of prose and what it rests on.
 struct Prose<'a> {
@@ -243,7 +243,7 @@ pub(crate) fn future_prose(story: &Story) -> Vec<Finding> {
 
 /// The prose cleaned for the terminal and cut to a length a report line can carry.
 fn clipped(text: &str) -> String {
-    let clean = crate::story::text::clean_line(text);
+    let clean = crate::story::safe_text::clean_line(text);
     match clean.char_indices().nth(70) {
         Some((at, _)) => format!("{}…", &clean[..at]),
         None => clean,

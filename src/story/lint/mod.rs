@@ -9,16 +9,16 @@ mod future_prose;
 mod grounded;
 mod kind;
 mod loose_ends;
-mod names;
 mod one_origin_dispute;
+mod shared_alias;
 mod sourcing;
 mod status_no_history;
 
 pub use finding::{CHECKS, Finding, Severity};
 pub use grounded::{Grounded, grounded};
 
-use super::date::DayNumber;
-use super::graph::Story;
+use crate::story::graph::Story;
+use crate::story::model::date::DayNumber;
 use finding::debug_checked;
 
 /// Runs every check; `reference_day` decides which expectations are past due. The
@@ -32,7 +32,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(sourcing::uncited_sources(story));
     findings.extend(dates::dated_after_sources(story));
     findings.extend(dates::stage_order(story));
-    findings.extend(names::shared_names(story));
+    findings.extend(shared_alias::shared_names(story));
     findings.extend(dispute_kind::dispute_kind_findings(story));
     findings.extend(one_origin_dispute::one_origin_disputes(story));
     findings.extend(status_no_history::status_without_history(story));
@@ -57,7 +57,7 @@ fn authored_findings(story: &Story) -> Vec<Finding> {
                 Some(field) => format!("{location}.{field}"),
                 None => location,
             },
-            message: super::authored::note_text(note),
+            message: crate::story::graph::authored::note_text(note),
         })
         .collect()
 }

@@ -2,10 +2,10 @@
 //! of its entities, its figure, its date, and its summary; and whether the author has
 //! marked a field as their own.
 
-use crate::story::date::DateSpec;
+use crate::story::graph::provenance::FactRef;
 use crate::story::graph::{RecordRef, Story};
+use crate::story::model::date::DateSpec;
 use crate::story::model::{AuthorNote, Metric};
-use crate::story::provenance::FactRef;
 
 /// The checkable content of one fact.
 pub(crate) struct FactWords<'a> {
@@ -68,12 +68,12 @@ fn record_names(story: &Story, record: RecordRef) -> Vec<&str> {
 /// The written forms of a metric's figure, by the text layer's rule.
 fn figure_forms(metric: &Metric) -> Vec<String> {
     let scale = metric.scale.map(|s| match s {
-        crate::story::scale::Scale::Thousand => crate::text::Scale::Thousand,
-        crate::story::scale::Scale::Million => crate::text::Scale::Million,
-        crate::story::scale::Scale::Billion => crate::text::Scale::Billion,
-        crate::story::scale::Scale::Trillion => crate::text::Scale::Trillion,
-        crate::story::scale::Scale::Wan => crate::text::Scale::Wan,
-        crate::story::scale::Scale::Yi => crate::text::Scale::Yi,
+        crate::story::model::scale::Scale::Thousand => crate::text::Scale::Thousand,
+        crate::story::model::scale::Scale::Million => crate::text::Scale::Million,
+        crate::story::model::scale::Scale::Billion => crate::text::Scale::Billion,
+        crate::story::model::scale::Scale::Trillion => crate::text::Scale::Trillion,
+        crate::story::model::scale::Scale::Wan => crate::text::Scale::Wan,
+        crate::story::model::scale::Scale::Yi => crate::text::Scale::Yi,
     });
     let percent = metric.unit == "%" || metric.unit.starts_with("percent");
     let currency = metric.currency.as_deref();

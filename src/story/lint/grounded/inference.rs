@@ -14,8 +14,8 @@
 
 use super::facts::FactWords;
 use super::words::{month_in, year_in};
-use crate::story::date::Precision;
 use crate::story::lint::finding::{Finding, warning};
+use crate::story::model::date::Precision;
 
 /// Words that carry no content of their own.
 const FUNCTION_WORDS: &[&str] = &[

@@ -22,9 +22,9 @@ use std::collections::BTreeSet;
 
 use super::finding::{Finding, warning};
 use crate::story::graph::Story;
+use crate::story::graph::passage::SourceTexts;
+use crate::story::graph::provenance::fact_path;
 use crate::story::model::Citation;
-use crate::story::passage::SourceTexts;
-use crate::story::provenance::fact_path;
 use facts::{FactWords, fact_words};
 use words::{clip, has_word};
 

@@ -1,7 +1,7 @@
 //! How a record's own words are looked for in a paragraph: whole words, case
 //! forgiven, a name by its name key, a date by its year or month name.
 
-use crate::story::date::{DateSpec, civil_from_days};
+use crate::story::model::date::{DateSpec, civil_from_days};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -118,7 +118,7 @@ pub(crate) fn month_in(paragraph: &str, date: DateSpec) -> bool {
 
 /// The text cleaned for the terminal and cut to `max` characters.
 pub(crate) fn clip(text: &str, max: usize) -> String {
-    let clean = crate::story::text::clean_line(text);
+    let clean = crate::story::safe_text::clean_line(text);
     match clean.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &clean[..at]),
         None => clean,
