@@ -1,7 +1,7 @@
 //! Issue 21: the story checked against its own articles (`--texts`), the prose that
 //! tells the future and the status with no history, through the command line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn storyscope(args: &[&str]) -> Output {
@@ -86,4 +86,60 @@ fn grounded_findings_carry_the_record_line_and_paragraph_in_json() {
         text.contains("citations read against their paragraphs") && text.contains("doubtful"),
         "{text}"
     );
+}
+
+/// The seed articles, when this checkout sits beside them.
+fn seeds() -> Option<PathBuf> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seeds = if seeds.is_dir() {
+        seeds
+    } else {
+        PathBuf::from("/work/shared/seeds")
+    };
+    seeds.is_dir().then_some(seeds)
+}
+
+#[test]
+fn the_shipped_story_passes_the_grounded_checks_against_its_articles() {
+    let Some(seeds) = seeds() else {
+        eprintln!("skipped: no ../shared/seeds beside this checkout to rebuild the texts from");
+        return;
+    };
+    let out = std::env::temp_dir().join(format!("storyscope-seed-texts-{}", std::process::id()));
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/seed-texts.py");
+    let built = Command::new("python3")
+        .arg(&script)
+        .arg("--seeds")
+        .arg(&seeds)
+        .arg("--out")
+        .arg(&out)
+        .output();
+    let Ok(built) = built else {
+        eprintln!("skipped: python3 is not available to run scripts/seed-texts.py");
+        return;
+    };
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let texts = out.display().to_string();
+    let lint = storyscope(&[
+        "lint",
+        "--texts",
+        &texts,
+        "--format",
+        "json",
+        "--only",
+        "unsupported-citation,origin-mismatch,unmarked-inference,one-origin-dispute,future-prose,status-no-history",
+    ]);
+    assert_eq!(codes(&lint), Vec::new());
+    let check = storyscope(&["check", "--texts", &texts]);
+    let summary = String::from_utf8_lossy(&check.stdout);
+    assert!(summary.contains("2 read"), "{summary}");
+    assert!(summary.contains(", 0 doubtful"), "{summary}");
+    // Without the texts, lint still fits on one screen.
+    let plain = storyscope(&["lint"]);
+    assert!(String::from_utf8_lossy(&plain.stdout).lines().count() <= 20);
+    let _ = std::fs::remove_dir_all(&out);
 }
