@@ -162,7 +162,13 @@ pub(crate) fn names_word(text: &str, name: &str) -> bool {
 
 /// The first date the prose states that lies wholly after `known` (and after the
 /// record's own expected date), as words and the date shown.
-fn later_date(prose: &Prose<'_>, known: DayNumber) -> Option<(String, DateSpec)> {
+/// A date after the last source of the story is one no source could report as past:
+/// the prose states an expectation the sources give, not news from a later article.
+fn later_date(
+    prose: &Prose<'_>,
+    known: DayNumber,
+    last_source: DayNumber,
+) -> Option<(String, DateSpec)> {
     let (year, month, day) = civil_from_days(known);
     let anchor = crate::text::Day { year, month, day };
     crate::text::dates(prose.text, Some(anchor))
@@ -171,7 +177,8 @@ fn later_date(prose: &Prose<'_>, known: DayNumber) -> Option<(String, DateSpec)>
         .filter_map(|m| {
             let date = DateSpec::parse(&m.date.to_story_date()).ok()?;
             let after_own = prose.own_until.is_none_or(|own| date.earliest() > own);
-            (date.earliest() > known && after_own).then_some((m.words, date))
+            let reportable = date.earliest() <= last_source;
+            (date.earliest() > known && after_own && reportable).then_some((m.words, date))
         })
         .next()
 }
@@ -204,13 +211,17 @@ fn later_name(
 /// One warning per piece of prose that tells the future of its record.
 pub(crate) fn future_prose(story: &Story) -> Vec<Finding> {
     let named_from = entity_named_from(story);
+    let last_source = (story.file.sources.iter())
+        .filter_map(|s| s.published.map(|d| d.latest()))
+        .max()
+        .unwrap_or(DayNumber::MIN);
     let mut findings = Vec::new();
     for prose in prose(story) {
         let Some(known) = first_known(story, prose.cite) else {
             continue;
         };
         let known_text = DateSpec::from_day_number(known).human();
-        let what = if let Some((words, date)) = later_date(&prose, known) {
+        let what = if let Some((words, date)) = later_date(&prose, known, last_source) {
             format!("mentions {} (“{words}”)", date.human())
         } else if let Some((e, day)) = later_name(story, &named_from, &prose, known) {
             format!(
@@ -285,8 +296,12 @@ mod tests {
     }
 
     #[test]
-    fn an_expectations_own_date_and_a_plain_summary_are_not_flagged() {
+    fn a_date_later_than_the_first_source_is_flagged_but_an_expectation_is_not() {
         let found = flagged(LATER);
+        assert!(
+            found.contains(&"entities[1].summary".to_owned()),
+            "{found:?}"
+        );
         assert!(
             !found.iter().any(|l| l.starts_with("events[2]")),
             "{found:?}"
@@ -295,6 +310,23 @@ mod tests {
             !found.iter().any(|l| l.starts_with("events[0]")),
             "{found:?}"
         );
+        // The same date in a record known only from the later article is fine.
+        let later = LATER.replacen(
+            "\"cite\": [{ \"source\": \"gazette-1\", \"para\": 2 }, { \"source\": \"gazette-2\", \"para\": 1 }]",
+            "\"cite\": [{ \"source\": \"gazette-2\", \"para\": 1 }]",
+            1,
+        );
+        assert_ne!(later, LATER);
+        assert!(!flagged(&later).contains(&"entities[1].summary".to_owned()));
+        // A date after every source is an expectation the sources give, even in a
+        // record that is not an expected event.
+        let expected = LATER.replacen(
+            "left the board on 21 Nov 2031",
+            "leaves the board on 9 Dec 2031",
+            1,
+        );
+        assert_ne!(expected, LATER);
+        assert!(!flagged(&expected).contains(&"entities[1].summary".to_owned()));
     }
 
     #[test]
