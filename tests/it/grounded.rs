@@ -143,3 +143,79 @@ fn the_shipped_story_passes_the_grounded_checks_against_its_articles() {
     assert!(String::from_utf8_lossy(&plain.stdout).lines().count() <= 20);
     let _ = std::fs::remove_dir_all(&out);
 }
+
+const GROUNDED_CHECKS: &str = "unsupported-citation,origin-mismatch,unmarked-inference,one-origin-dispute,future-prose,status-no-history";
+
+/// D3's fixtures: `trips.json` gives exactly the answer key's findings (one per
+/// check, by check and record id), its clean twin none.
+#[test]
+fn the_grounded_fixtures_trip_each_check_once_and_the_twin_none() {
+    let key: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("grounded/expected.json")).expect("the answer key"),
+    )
+    .expect("the answer key is JSON");
+    for file in ["trips.json", "clean.json"] {
+        let story = fixture(&format!("grounded/{file}"));
+        // Before the winter cut is due, so past-due stays quiet.
+        let output = storyscope(&[
+            "--as-of",
+            "2026-05-31",
+            "--story",
+            &story,
+            "lint",
+            "--format",
+            "json",
+            "--only",
+            GROUNDED_CHECKS,
+        ]);
+        let mut found = codes(&output);
+        found.sort();
+        let mut expected: Vec<(String, String)> = (key[file].as_array().expect("a list"))
+            .iter()
+            .map(|f| {
+                let check = f["check"].as_str().unwrap_or_default().to_owned();
+                (check, f["id"].as_str().unwrap_or_default().to_owned())
+            })
+            .collect();
+        expected.sort();
+        assert_eq!(found, expected, "{file}");
+    }
+}
+
+/// The story's title and summary are written for its end: the report as of an
+/// earlier date prints neither, and says why; from the last source on, both.
+#[test]
+fn the_report_leaves_out_the_ending_under_an_earlier_date() {
+    let story = fixture("boardroom.json");
+    let title = "then takes her back";
+    let summary = "reinstates her the next Wednesday";
+    let early = storyscope(&[
+        "--story",
+        &story,
+        "--as-of",
+        "2023-11-17",
+        "export",
+        "report",
+    ]);
+    let early = String::from_utf8_lossy(&early.stdout);
+    assert!(
+        early.starts_with("# The story as of 17 Nov 2023"),
+        "{early}"
+    );
+    assert!(
+        !early.contains(title) && !early.contains(summary),
+        "{early}"
+    );
+    assert!(early.contains("written as of 22 Nov 2023"), "{early}");
+    let end = storyscope(&[
+        "--story",
+        &story,
+        "--as-of",
+        "2023-11-22",
+        "export",
+        "report",
+    ]);
+    let end = String::from_utf8_lossy(&end.stdout);
+    assert!(end.contains(title) && end.contains(summary), "{end}");
+    assert!(!end.contains("written as of"), "{end}");
+}

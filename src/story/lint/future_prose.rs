@@ -95,16 +95,36 @@ fn prose<'a>(story: &'a Story) -> Vec<Prose<'a>> {
             push(at, change.reason.as_deref(), &change.cite, None, true);
         }
     }
+    out.extend(step_prose(story));
+    out
+}
+
+/// The prose of candidacy stages and dispute versions.
+fn step_prose<'a>(story: &'a Story) -> Vec<Prose<'a>> {
+    let file = &story.file;
+    let mut out = Vec::new();
+    let mut push = |location: String, text: Option<&'a str>, cite: &'a [Citation]| {
+        if let Some(text) = text {
+            let (own_until, is_event) = (None, false);
+            out.push(Prose {
+                location,
+                text,
+                cite,
+                own_until,
+                is_event,
+            });
+        }
+    };
     for (c, candidacy) in file.candidates.iter().enumerate() {
         for (s, stage) in candidacy.stages.iter().enumerate() {
             let at = format!("candidates[{c}].stages[{s}].reason");
-            push(at, stage.reason.as_deref(), &stage.cite, None, false);
+            push(at, stage.reason.as_deref(), &stage.cite);
         }
     }
     for (d, dispute) in file.disputes.iter().enumerate() {
         for (v, variant) in dispute.variants.iter().enumerate() {
             let at = format!("disputes[{d}].variants[{v}].claim");
-            push(at, Some(&variant.claim), &variant.cite, None, false);
+            push(at, Some(&variant.claim), &variant.cite);
         }
     }
     out

@@ -123,4 +123,28 @@ mod tests {
         // Too short to judge.
         assert!(missing_words("Freight carrier", &[paragraph]).is_none());
     }
+
+    #[test]
+    fn a_date_needs_its_year_and_month_in_a_cited_paragraph_or_a_mark() {
+        let date = crate::story::model::date::DateSpec::parse("2026-05-05").unwrap();
+        let words = FactWords {
+            names: Vec::new(),
+            figure_forms: Vec::new(),
+            date: Some((date, "date")),
+            summary: None,
+            notes: &[],
+        };
+        let count = |paragraph: &str| unmarked(&words, &[paragraph], "events[0]").len();
+        assert_eq!(
+            count("On 5 May the ferry stopped."),
+            1,
+            "the year is missing"
+        );
+        assert_eq!(
+            count("In 2026 the ferry stopped."),
+            1,
+            "the month is missing"
+        );
+        assert_eq!(count("On 5 May 2026 the ferry stopped."), 0);
+    }
 }
