@@ -48,10 +48,18 @@ pub struct Attribution {
 /// `Said` as well.
 pub fn attributions(text: &str) -> Vec<Attribution> {
     let words = Words::new(text);
+    let triggers = &*lexicon::ATTRIBUTION_TRIGGERS;
+    if !(0..words.len()).any(|i| words.lower_in(i, triggers)) {
+        return Vec::new();
+    }
     let names = names(text);
     let mut found: Vec<(usize, usize, AttributionKind, Option<String>)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !words.lower_in(i, triggers) {
+            i += 1;
+            continue;
+        }
         let hit = according_to(&words, &names, i)
             .or_else(|| unnamed(&words, i))
             .or_else(|| per_or_told(&words, &names, i))

@@ -14,6 +14,7 @@ use super::date_types::{DateMention, Day, TextDate};
 use super::date_words::{
     Found, date, found, future_before, month_at, small_number, year_at, year_for,
 };
+use super::lexicon;
 use super::match_words::Words;
 use super::tokens::TokenKind;
 
@@ -33,6 +34,10 @@ pub(crate) fn read_dates(words: &Words, anchor: Option<Day>) -> Vec<DateMention>
     let mut found: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !could_start_date(words, i) {
+            i += 1;
+            continue;
+        }
         // Tried in order, lazily: the first rule that matches wins.
         let hit = digits_date(words, i)
             .or_else(|| month_first(words, i, anchor))
@@ -59,6 +64,17 @@ pub(crate) fn read_dates(words: &Words, anchor: Option<Day>) -> Vec<DateMention>
         }
     }
     found
+}
+
+/// True when some rule can start at token `i`: the cheap test that skips the rest.
+fn could_start_date(words: &Words, i: usize) -> bool {
+    let lower = words.lower(i);
+    words.kind(i) == Some(TokenKind::Number)
+        || words.lower_in(i, &lexicon::DATE_TRIGGERS)
+        || lexicon::month(lower).is_some()
+        || lexicon::weekday(lower).is_some()
+        || lower.starts_with('q') && lower.len() == 2
+        || lower.starts_with("fy")
 }
 
 /// "2025-02-11", "02/13 2025", "13/02/2025" (day and month told apart only when one

@@ -17,7 +17,7 @@ pub(crate) struct Found {
 
 #[rustfmt::skip]
 pub(crate) const FUTURE_WORDS: &[&str] = &[
-    "will", "plans", "plan", "planned", "expected", "expects", "scheduled", "due", "set",
+    "will", "plans", "plan", "planned", "expected", "expects", "expect", "scheduled", "due", "set",
     "upcoming", "aims", "intends", "slated",
 ];
 #[rustfmt::skip]
@@ -72,7 +72,11 @@ pub(crate) fn month_at(words: &Words, k: usize) -> Option<u8> {
 
 /// True when a future word stands in the few tokens before `i`.
 pub(crate) fn future_before(words: &Words, i: usize) -> bool {
-    (i.saturating_sub(8)..i).any(|k| words.in_table(k, FUTURE_WORDS))
+    // Back to the sentence's start, at most 14 words: the verb governs the date.
+    (i.saturating_sub(14)..i)
+        .rev()
+        .take_while(|&k| !words.is_mark(k, '.') && !words.is_mark(k, ';'))
+        .any(|k| words.in_table(k, FUTURE_WORDS))
 }
 
 /// The year of (month, day) nearest the anchor on its past side, or its future side.

@@ -55,6 +55,9 @@ pub(crate) fn currency_before(words: &Words, i: usize) -> (Option<usize>, Option
 
 /// The bound word or phrase right before token `start`, and where it begins.
 pub(crate) fn bound_before(words: &Words, start: usize) -> (Bound, Option<usize>) {
+    if !words.lower_in(start.wrapping_sub(1), &lexicon::BOUND_LAST_WORDS) {
+        return (Bound::Exact, None);
+    }
     for &(phrase, bound) in BOUND_WORDS {
         if let Some(at) = words.phrase_before(start, phrase) {
             return (bound, Some(at));

@@ -3,6 +3,9 @@
 //! markets. Data, not code: extend a table to teach a rule a new word. Every entry is
 //! lower case unless it says otherwise; lookups fold case.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 /// Month names and abbreviations, with their number.
 #[rustfmt::skip]
 pub(crate) const MONTHS: &[(&str, u8)] = &[
@@ -66,7 +69,7 @@ pub(crate) const CURRENCY_SYMBOLS: &[(char, &str)] = &[
 
 /// Lower-case words that are never a figure's unit noun, though they may follow one.
 #[rustfmt::skip]
-pub(crate) const NOT_UNITS: &[&str] = &[
+pub(crate) static NOT_UNITS: &[&str] = &[
     "as", "is", "was", "has", "this", "its", "us", "thus", "plus", "across", "less", "yes",
     "his", "hers", "does", "always", "perhaps", "unless", "whereas", "besides", "towards",
     "afterwards", "sales", "news", "series",
@@ -80,21 +83,37 @@ pub(crate) const UNCOUNTED_UNITS: &[&str] = &[
 
 /// Corporate suffixes that name_key drops from the end of a name.
 #[rustfmt::skip]
-pub(crate) const CORPORATE_SUFFIXES: &[&str] = &[
+pub(crate) static CORPORATE_SUFFIXES: &[&str] = &[
     "inc", "incorporated", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
     "llc", "group", "holding", "holdings", "gmbh", "ag", "sa", "nv", "bv",
 ];
 
 /// Words inside or right after a name that make it a company.
 #[rustfmt::skip]
-pub(crate) const COMPANY_NAME_WORDS: &[&str] = &[
+pub(crate) static COMPANY_NAME_WORDS: &[&str] = &[
     "inc", "ltd", "limited", "corp", "corporation", "plc", "llc", "holdings", "holding",
-    "gmbh", "technologies",
+    "gmbh", "technologies", "group", "cloud", "systems", "capital", "labs", "bank", "motors",
+    "ventures", "partners", "networks", "software", "airlines", "energy", "pharma",
+    "electronics", "industries", "semiconductor",
+];
+
+/// Words after the first in a name that make it an outlet ("Lantern Daily").
+#[rustfmt::skip]
+pub(crate) const OUTLET_NAME_WORDS: &[&str] = &[
+    "daily", "times", "post", "news", "journal", "courier", "herald", "gazette", "tribune",
+    "ledger", "observer", "chronicle", "telegraph", "express", "weekly", "wire",
+];
+
+/// Words after the first in a name that make it a place ("Quay Street").
+#[rustfmt::skip]
+pub(crate) const PLACE_NAME_WORDS: &[&str] = &[
+    "street", "road", "avenue", "square", "river", "bay", "city", "county", "province",
+    "district", "valley", "island", "lane", "park",
 ];
 
 /// Words just before a name that make it a company ("tech giant X", "startup X").
 #[rustfmt::skip]
-pub(crate) const COMPANY_CUES_BEFORE: &[&str] = &[
+pub(crate) static COMPANY_CUES_BEFORE: &[&str] = &[
     "giant", "firm", "startup", "start-up", "company", "maker", "chipmaker", "carmaker",
     "automaker", "smartphone-maker", "retailer", "conglomerate", "rival", "competitor",
     "subsidiary", "unit", "developer", "companies", "firms",
@@ -102,7 +121,7 @@ pub(crate) const COMPANY_CUES_BEFORE: &[&str] = &[
 
 /// Titles before a name that make it a person.
 #[rustfmt::skip]
-pub(crate) const PERSON_TITLES: &[&str] = &[
+pub(crate) static PERSON_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "ceo", "cfo", "cto", "chairman", "chairwoman", "chair",
     "president", "founder", "co-founder", "spokesperson", "spokesman", "spokeswoman",
     "analyst", "professor", "minister", "director", "executive", "officer", "chief",
@@ -111,7 +130,7 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
 
 /// Verbs of saying after a name.
 #[rustfmt::skip]
-pub(crate) const SAYING_VERBS: &[&str] = &[
+pub(crate) static SAYING_VERBS: &[&str] = &[
     "said", "says", "stated", "states", "noted", "added", "told", "explained", "wrote",
     "commented", "argued", "insisted",
 ];
@@ -123,54 +142,25 @@ pub(crate) const MODEL_CUES_AFTER: &[&str] =
 
 /// Words after a name that make it a product.
 #[rustfmt::skip]
-pub(crate) const PRODUCT_CUES_AFTER: &[&str] = &[
+pub(crate) static PRODUCT_CUES_AFTER: &[&str] = &[
     "app", "apps", "phone", "phones", "smartphone", "smartphones", "device", "devices",
     "platform", "software", "service", "browser", "feature", "features", "console", "chip",
     "chips", "handset", "handsets", "tablet", "laptop",
 ];
 
-/// Product lines whose names carry numbers that are not model versions (case as written).
-#[rustfmt::skip]
-pub(crate) const PRODUCT_STEMS: &[&str] = &[
-    "iPhone", "iPad", "iOS", "macOS", "Android", "Windows", "Galaxy", "Pixel", "PlayStation",
-    "Xbox", "Mac", "MacBook", "Surface",
-];
-
 /// Words inside a name that make it a public body or other organisation.
 #[rustfmt::skip]
-pub(crate) const ORGANISATION_WORDS: &[&str] = &[
+pub(crate) static ORGANISATION_WORDS: &[&str] = &[
     "ministry", "administration", "commission", "authority", "university", "institute",
     "agency", "council", "association", "bureau", "department", "foundation", "court",
     "parliament", "congress", "regulator", "committee", "union", "federation", "academy",
-];
-
-/// Places and markets (case as written).
-#[rustfmt::skip]
-pub(crate) const PLACES: &[&str] = &[
-    "China", "Chinese mainland", "Mainland China", "Greater China", "Hong Kong", "Macau",
-    "Taiwan", "Beijing", "Shanghai", "Shenzhen", "Hangzhou", "Guangzhou", "Japan", "Tokyo",
-    "South Korea", "Korea", "Seoul", "India", "Singapore", "Asia", "Asia Pacific", "Europe",
-    "United States", "US", "U.S.", "USA", "America", "United Kingdom", "UK", "Britain",
-    "London", "Germany", "France", "Paris", "Berlin", "Canada", "Australia", "Brazil",
-    "Mexico", "Russia", "Silicon Valley", "New York", "California", "Washington", "EU",
-    "European Union", "Middle East", "Africa", "Vietnam", "Indonesia", "Thailand", "Malaysia",
-];
-
-/// News outlets and data firms that articles cite (case as written).
-#[rustfmt::skip]
-pub(crate) const OUTLETS: &[&str] = &[
-    "The Information", "Reuters", "Bloomberg", "Bloomberg News", "Financial Times",
-    "The Wall Street Journal", "Wall Street Journal", "The New York Times", "New York Times",
-    "CNBC", "South China Morning Post", "Caixin", "Xinhua", "The Verge", "TechCrunch",
-    "The Economist", "The Guardian", "BBC", "CNN", "Nikkei", "Nikkei Asia", "Associated Press",
-    "AP", "AFP", "Yicai", "MARKETING-INTERACTIVE", "Axios", "Forbes",
 ];
 
 /// Capitalised words that start sentences but are not names (function words and
 /// sentence adverbs). Kept apart from names even when they stand mid-sentence after a
 /// colon or quote.
 #[rustfmt::skip]
-pub(crate) const NOT_NAMES: &[&str] = &[
+pub(crate) static NOT_NAMES: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or",
     "but", "nor", "so", "yet", "as", "if", "when", "while", "after", "before", "since",
     "until", "because", "although", "though", "despite", "following", "according", "this",
@@ -193,7 +183,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
 /// Words for a people or nation ("Chinese", "American"): capitalised, but adjectives,
 /// not names of things.
 #[rustfmt::skip]
-pub(crate) const DEMONYMS: &[&str] = &[
+pub(crate) static DEMONYMS: &[&str] = &[
     "chinese", "american", "japanese", "korean", "british", "european", "indian", "german",
     "french", "asian", "western", "taiwanese", "russian", "african", "canadian", "english",
     "global", "internet", "international", "national", "democrat", "republican",
@@ -201,14 +191,14 @@ pub(crate) const DEMONYMS: &[&str] = &[
 
 /// Capitalised acronyms that are common nouns, not names, when they stand alone.
 #[rustfmt::skip]
-pub(crate) const COMMON_ACRONYMS: &[&str] = &[
+pub(crate) static COMMON_ACRONYMS: &[&str] = &[
     "ai", "llm", "llms", "gpu", "gpus", "cpu", "ipo", "ceo", "cfo", "cto", "app", "apps", "tv",
     "pc", "api", "ar", "vr", "gdp", "faq", "pdf", "url", "ok", "am", "pm", "ev", "evs", "q&a",
 ];
 
 /// Common given names: with a capitalised word after them they make a person.
 #[rustfmt::skip]
-pub(crate) const GIVEN_NAMES: &[&str] = &[
+pub(crate) static GIVEN_NAMES: &[&str] = &[
     "tim", "jack", "joe", "daniel", "eddie", "sam", "elon", "mark", "satya", "sundar", "jensen",
     "lisa", "mary", "john", "james", "robert", "michael", "david", "william", "richard", "thomas",
     "peter", "paul", "anna", "maria", "sarah", "emma", "laura", "wei", "li", "wang", "zhang",
@@ -216,8 +206,115 @@ pub(crate) const GIVEN_NAMES: &[&str] = &[
     "steve", "kevin", "george", "helen", "susan", "karen",
 ];
 
+/// The lower-case words an attribution rule can start at: any other token is skipped.
+pub(crate) static ATTRIBUTION_TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static str> = UNNAMED_SOURCES
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .collect();
+    set.extend([
+        "according",
+        "citing",
+        "per",
+        "told",
+        "the",
+        "in",
+        "a",
+        "reported",
+        "reports",
+        "reporting",
+        "said",
+        "says",
+        "stated",
+        "noted",
+        "added",
+        "wrote",
+        "report",
+    ]);
+    set
+});
+
+/// The lower-case words a date rule can start at, besides numbers, months, weekdays
+/// and quarter or fiscal-year codes ("Q4", "FY2024").
+pub(crate) static DATE_TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    HashSet::from([
+        "yesterday",
+        "today",
+        "tomorrow",
+        "early",
+        "late",
+        "mid",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "next",
+        "fiscal",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ])
+});
+
+/// The last word of each bound phrase ("than" of "more than"): a number whose previous
+/// word is none of these has no bound word.
+pub(crate) static BOUND_LAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    BOUND_WORDS
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next_back())
+        .collect()
+});
+
+/// The longer tables, hashed once: `has` looks words up in these by the table's address
+/// instead of scanning (any other table is scanned, which gives the same answer).
+static HASHED: LazyLock<HashMap<usize, HashSet<&'static str>>> = LazyLock::new(|| {
+    [
+        NOT_NAMES,
+        PERSON_TITLES,
+        COMPANY_CUES_BEFORE,
+        COMPANY_NAME_WORDS,
+        ORGANISATION_WORDS,
+        GIVEN_NAMES,
+        DEMONYMS,
+        COMMON_ACRONYMS,
+        SAYING_VERBS,
+        NOT_UNITS,
+        PRODUCT_CUES_AFTER,
+        CORPORATE_SUFFIXES,
+    ]
+    .iter()
+    .map(|table| (table.as_ptr() as usize, table.iter().copied().collect()))
+    .collect()
+});
+
 /// True when `word` (any case) is in `table`.
 pub(crate) fn has(table: &[&str], word: &str) -> bool {
+    if let Some(set) = HASHED.get(&(table.as_ptr() as usize)) {
+        let mut buffer = [0u8; 32];
+        if let Some(lower) = buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+        }
+    }
     table.iter().any(|entry| entry.eq_ignore_ascii_case(word))
 }
 
@@ -259,3 +356,25 @@ pub(crate) const UNNAMED_SOURCES: &[&str] = &[
     "sources close to", "a source close to", "sources familiar with", "unnamed sources",
     "anonymous sources", "people close to", "industry insiders", "insiders said",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_lookups_agree_with_scanning() {
+        for table in [NOT_NAMES, PERSON_TITLES, SAYING_VERBS, CORPORATE_SUFFIXES] {
+            for word in table.iter().chain(&[
+                "",
+                "zzz",
+                "Ünï",
+                "a-very-long-word-past-thirty-two-bytes-of-text",
+            ]) {
+                let scanned = table.iter().any(|e| e.eq_ignore_ascii_case(word));
+                assert_eq!(has(table, word), scanned, "{word}");
+                assert_eq!(has(table, &word.to_uppercase()), scanned, "{word}");
+            }
+        }
+        assert!(has(NOT_NAMES, "The") && has(PERSON_TITLES, "CEO") && !has(NOT_NAMES, "Quorra"));
+    }
+}

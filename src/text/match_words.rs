@@ -8,13 +8,18 @@ use super::tokens::{Token, TokenKind};
 pub(crate) struct Words<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: Vec<Token>,
+    /// Each token's text in lower case, folded once so rules compare cheaply.
+    lower: Vec<String>,
 }
 
 impl<'a> Words<'a> {
     pub(crate) fn new(text: &'a str) -> Words<'a> {
+        let tokens = super::tokens::tokens(text);
+        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
         Words {
             text,
-            tokens: super::tokens::tokens(text),
+            tokens,
+            lower,
         }
     }
 
@@ -29,7 +34,18 @@ impl<'a> Words<'a> {
 
     /// True when token `i` is a word equal to `word`, case folded.
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        self.kind(i) == Some(TokenKind::Word) && self.at(i).eq_ignore_ascii_case(word)
+        self.kind(i) == Some(TokenKind::Word) && self.lower(i).eq_ignore_ascii_case(word)
+    }
+
+    /// The token's text in lower case, or "" past either end.
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// True when token `i`, folded, is in `set`: the cheap test rules use to skip
+    /// tokens no rule can start at.
+    pub(crate) fn lower_in(&self, i: usize, set: &std::collections::HashSet<&str>) -> bool {
+        set.contains(self.lower(i))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {

@@ -28,6 +28,7 @@ mod figure_parts;
 mod figure_rules;
 mod figure_types;
 mod figures;
+mod gazetteer;
 mod lexicon;
 mod match_words;
 mod name_kinds;

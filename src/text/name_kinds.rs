@@ -5,6 +5,7 @@
 //! startup"), a version number, and for people a verb of saying after a two- or
 //! three-word name or a known given name.
 
+use super::gazetteer;
 use super::lexicon::{self, COMPANY_CUES_BEFORE, MODEL_CUES_AFTER, PRODUCT_CUES_AFTER};
 use super::match_words::Words;
 use super::name_rules::{Chunk, Run, possessive_after};
@@ -23,22 +24,25 @@ pub(crate) fn kind_cue(words: &Words, chunks: &[Chunk], run: &Run) -> Option<Kin
     let first = &chunks[run.chunks.start];
     let last = &chunks[run.chunks.end - 1];
     let name = words.slice(first.first, last.last);
-    if lexicon::OUTLETS.contains(&name) {
+    if gazetteer::OUTLETS.contains(&name) {
         return cue(NameKind::Outlet, "known outlet");
     }
-    if lexicon::PLACES.contains(&name) {
+    if gazetteer::PLACES.contains(&name) {
         return cue(NameKind::Place, "gazetteer");
     }
     let parts: Vec<&str> = name
         .split([' ', '-'])
         .map(|w| w.trim_end_matches('.'))
         .collect();
-    if let Some(word) = parts
-        .iter()
-        .skip(1)
-        .find(|w| lexicon::has(lexicon::COMPANY_NAME_WORDS, w))
-    {
-        return cue(NameKind::Company, word);
+    // Words inside the name: "Velt Cloud", "Lantern Daily", "Quay Street".
+    for (table, kind) in [
+        (lexicon::COMPANY_NAME_WORDS, NameKind::Company),
+        (lexicon::OUTLET_NAME_WORDS, NameKind::Outlet),
+        (lexicon::PLACE_NAME_WORDS, NameKind::Place),
+    ] {
+        if let Some(word) = parts.iter().skip(1).find(|w| lexicon::has(table, w)) {
+            return cue(kind, word);
+        }
     }
     if let Some(word) = parts
         .iter()
@@ -60,7 +64,7 @@ pub(crate) fn kind_cue(words: &Words, chunks: &[Chunk], run: &Run) -> Option<Kin
     if let Some(found) = cue_before(words, first.first).or_else(|| appositive(words, after)) {
         return Some(found);
     }
-    if lexicon::PRODUCT_STEMS.contains(&parts[0]) {
+    if gazetteer::PRODUCT_STEMS.contains(&parts[0]) {
         return cue(NameKind::Product, parts[0]);
     }
     if has_version(words, chunks, run) {
@@ -111,10 +115,22 @@ pub(crate) fn appositive(words: &Words, k: usize) -> Option<KindCue> {
     if !words.is_mark(k, ',') || !words.in_table(k + 1, &["a", "an", "the"]) {
         return None;
     }
-    (k + 2..k + 6)
-        .take_while(|&n| words.kind(n) == Some(TokenKind::Word) || words.is_mark(n, '-'))
+    let possessive = |n: usize| {
+        words
+            .tokens
+            .get(n)
+            .is_some_and(|t| t.is_possessive(words.text))
+    };
+    (k + 2..k + 8)
+        .take_while(|&n| {
+            words.kind(n) == Some(TokenKind::Word) || words.is_mark(n, '-') || possessive(n)
+        })
         .find_map(|n| {
-            if words.in_table(n, COMPANY_CUES_BEFORE) {
+            if possessive(n + 1) || words.kind(n) != Some(TokenKind::Word) {
+                None // "the company's chief": the company is someone else's
+            } else if words.in_table(n, lexicon::PERSON_TITLES) {
+                cue(NameKind::Person, words.at(n))
+            } else if words.in_table(n, COMPANY_CUES_BEFORE) {
                 cue(NameKind::Company, words.at(n))
             } else if words.in_table(n, MODEL_CUES_AFTER) {
                 cue(NameKind::Model, words.at(n))

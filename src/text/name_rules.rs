@@ -6,8 +6,10 @@
 //! mid-sentence too, the gazetteer knows it, it has inner capitals or digits, a
 //! possessive or a verb of saying follows).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
+use super::gazetteer;
 use super::lexicon::{self, NOT_NAMES};
 use super::match_words::Words;
 use super::tokens::TokenKind;
@@ -128,7 +130,7 @@ fn is_version(words: &Words, chunk: &Chunk, previous: &Chunk) -> bool {
 }
 
 /// The runs of name chunks in the text, stripped of function words and titles.
-pub(crate) fn runs(words: &Words, chunks: &[Chunk]) -> Vec<Run> {
+pub(crate) fn runs(words: &Words, chunks: &[Chunk], starts: &HashSet<usize>) -> Vec<Run> {
     let mut found = Vec::new();
     let mut c = 0;
     while c < chunks.len() {
@@ -160,21 +162,30 @@ pub(crate) fn runs(words: &Words, chunks: &[Chunk]) -> Vec<Run> {
                 break;
             }
         }
-        found.extend(strip(words, chunks, start..end + 1));
+        found.extend(strip(words, chunks, start..end + 1, starts));
         c = end + 1;
     }
     found
 }
 
 /// Leading function words and titles off the front of a run.
-fn strip(words: &Words, chunks: &[Chunk], mut range: Range<usize>) -> Option<Run> {
+fn strip(
+    words: &Words,
+    chunks: &[Chunk],
+    mut range: Range<usize>,
+    starts: &HashSet<usize>,
+) -> Option<Run> {
     let mut title = None;
     while range.start < range.end {
         let chunk = &chunks[range.start];
         let text = words.slice(chunk.first, chunk.last);
         if is_title(words, chunk) {
             title = Some(text.trim_end_matches('.').to_owned());
-        } else if lexicon::has(NOT_NAMES, text) && !is_known_with_the(words, chunks, &range) {
+        } else if lexicon::has(NOT_NAMES, text)
+            && !is_known_with_the(words, chunks, &range)
+            && !(text == "The" && range.len() > 1 && !starts.contains(&chunk.first))
+        {
+            // A capital "The" mid-sentence belongs to the name ("… , The Ledger reported").
             title = None;
         } else {
             break;
@@ -191,7 +202,8 @@ fn strip(words: &Words, chunks: &[Chunk], mut range: Range<usize>) -> Option<Run
 fn is_known_with_the(words: &Words, chunks: &[Chunk], range: &Range<usize>) -> bool {
     let first = &chunks[range.start];
     let last = &chunks[range.end - 1];
-    words.is(first.first, "the") && lexicon::OUTLETS.contains(&words.slice(first.first, last.last))
+    words.is(first.first, "the")
+        && gazetteer::OUTLETS.contains(&words.slice(first.first, last.last))
 }
 
 fn is_title(words: &Words, chunk: &Chunk) -> bool {

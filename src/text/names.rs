@@ -6,6 +6,7 @@
 pub use super::name_types::{KindCue, NameKind, NameMention};
 use std::collections::HashSet;
 
+use super::gazetteer;
 use super::lexicon;
 use super::match_words::Words;
 use super::name_kinds;
@@ -16,7 +17,7 @@ pub fn names(text: &str) -> Vec<NameMention> {
     let words = Words::new(text);
     let chunks = name_rules::chunks(&words);
     let starts = sentence_starts(&words);
-    let runs = name_rules::runs(&words, &chunks);
+    let runs = name_rules::runs(&words, &chunks, &starts);
     // Capitalised words seen away from a sentence start: evidence that a lone
     // capitalised word at a start is a name too.
     let mid: HashSet<&str> = runs
@@ -111,9 +112,13 @@ fn lone_word_is_name(
         .chars()
         .skip(1)
         .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
-    let known = [lexicon::PLACES, lexicon::OUTLETS, lexicon::PRODUCT_STEMS]
-        .iter()
-        .any(|table| table.contains(&name));
+    let known = [
+        gazetteer::PLACES,
+        gazetteer::OUTLETS,
+        gazetteer::PRODUCT_STEMS,
+    ]
+    .iter()
+    .any(|table| table.contains(&name));
     let next = chunk.last + 1;
     mid.contains(name)
         || inner

@@ -91,6 +91,15 @@ fn speaker_after(words: &Words, names: &[super::names::NameMention], end: usize)
     if let Some(next) = words.phrase_from(k, "according to") {
         return name_from(words, names, next).map(|(_, who)| who);
     }
+    // "Marta Ilves, the firm's chief, told X": a name, an aside between commas, a verb.
+    if let Some((last, who)) =
+        name_from(words, names, k).filter(|(last, _)| words.is_mark(last + 1, ','))
+    {
+        let aside_end = (last + 2..last + 12).find(|&n| words.is_mark(n, ','));
+        if aside_end.is_some_and(|n| words.in_table(n + 1, SAYING_VERBS)) {
+            return Some(who);
+        }
+    }
     // "Tessel founder Ilya Brandt said": the first name within a few words that a
     // verb of saying follows, before the sentence ends.
     (k..k + 5)

@@ -31,6 +31,7 @@ mod record_copy;
 mod search_typos;
 mod second_story;
 mod synth;
+mod text_layer;
 mod time_travel;
 mod tui_screens;
 mod tui_state;
