@@ -151,6 +151,10 @@ pub enum Command {
         /// `json`: the problems as JSON objects in Ruff's shape, for editors and CI.
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         format: OutputFormat,
+        /// Look the sources' text files up in this folder, by file name (a source
+        /// with no `text` as `<source id>.txt`), instead of beside the story.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        texts: Option<PathBuf>,
     },
     /// Write a view as Markdown to stdout or a file.
     Export {
@@ -219,6 +223,10 @@ pub enum Command {
         /// `warnings`: fail (exit 1) when there are warnings, as clippy does.
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<DenyLevel>,
+        /// Look the sources' text files up in this folder, by file name (a source
+        /// with no `text` as `<source id>.txt`), instead of beside the story.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        texts: Option<PathBuf>,
     },
     /// Write a starter story to FILE (`-` prints it): one record of every kind.
     ///

@@ -107,7 +107,7 @@ mod tests {
         let entities = ids(&story, true);
         assert_eq!(entities.len(), story.file.entities.len());
         assert!(all.iter().any(|(id, _)| id == "apple"));
-        for id in ["ev-qwen-2-5-max-unveiled", "disp-baidu-reason"] {
+        for id in ["ev-qwen-2-5-max-unveiled", "disp-announced-or-reported"] {
             assert!(all.iter().any(|(found, _)| found == id), "{id}");
         }
         for (id, _) in &all {

@@ -1,6 +1,8 @@
 //! `storyscope check`: the story loads and its quotes are found in their sources'
 //! texts; then a summary of what it holds, kind by kind.
 
+use std::path::Path;
+
 use anyhow::Result;
 
 use crate::bad_input::BadInput;
@@ -10,13 +12,14 @@ use crate::commands::output::write_stdout;
 use crate::story::Story;
 use crate::story::graph::authored::AUTHOR_MARK;
 use crate::story::graph::passage::{SourceTexts, report};
+use crate::story::lint::grounded;
 use crate::story::model::EntityKind;
 use crate::story::safe_text::clean_line;
 
 /// Checks the quotes against the texts beside the story (bad input when one is not
 /// found), then prints the summary; the exit code is 0.
-pub(super) fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
-    let texts = check_texts(cli, loaded)?;
+pub(super) fn check(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Result<i32> {
+    let texts = check_texts(cli, loaded, texts_dir)?;
     let story = &loaded.story;
     let mut out = format!(
         "{}: ok — “{}”\n",
@@ -41,14 +44,17 @@ struct TextCounts {
     quotes_checked: usize,
     /// Quotes whose source has no text file.
     unchecked: usize,
+    /// Citations read against their paragraphs by the grounded checks, and how many
+    /// of them `lint` has doubts about.
+    grounded: (usize, usize),
 }
 
 /// Reads the texts the whole story's sources name and finds every quote in them; a
 /// text that cannot be read or a quote not found is bad input, all listed at once.
-fn check_texts(cli: &Cli, loaded: &Loaded) -> Result<TextCounts> {
+fn check_texts(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Result<TextCounts> {
     let full = &loaded.full;
-    let (texts, unreadable) =
-        SourceTexts::load(full, cli.story.as_deref().map(story_dir).as_deref());
+    let story_dir = cli.story.as_deref().map(story_dir);
+    let (texts, unreadable) = SourceTexts::load_with(full, story_dir.as_deref(), texts_dir);
     let mut problems: Vec<_> = unreadable.into_iter().map(|p| (p, None)).collect();
     problems.extend(texts.check_quotes(full));
     if !problems.is_empty() {
@@ -64,10 +70,12 @@ fn check_texts(cli: &Cli, loaded: &Loaded) -> Result<TextCounts> {
             quotes_checked += usize::from(texts.has_text(&citation.source));
         }
     }
+    let grounded = grounded(full, &texts);
     Ok(TextCounts {
         read,
         quotes_checked,
         unchecked: quotes - quotes_checked,
+        grounded: (grounded.checked, grounded.doubtful),
     })
 }
 
@@ -178,5 +186,18 @@ fn texts_value(texts: &TextCounts) -> String {
             texts.unchecked
         ));
     }
+    let (checked, doubtful) = texts.grounded;
+    if checked == 0 {
+        return line;
+    }
+    line.push_str(&format!(
+        "; {checked} {} read against their paragraphs, {doubtful} doubtful{}",
+        plural(checked, "citation", "citations"),
+        if doubtful > 0 {
+            " (`storyscope lint` lists them)"
+        } else {
+            ""
+        }
+    ));
     line
 }

@@ -5,9 +5,10 @@ use anyhow::Result;
 
 use crate::cli::Cli;
 use crate::commands::diagnostic_lines;
-use crate::commands::loaded::Loaded;
+use crate::commands::loaded::{Loaded, story_dir};
 use crate::commands::output::{json_for_terminal, write_stdout};
-use crate::story::lint::lint;
+use crate::story::graph::passage::SourceTexts;
+use crate::story::lint::{grounded, lint};
 use crate::story::report::lint_report;
 
 pub(super) struct LintOptions<'a> {
@@ -20,14 +21,19 @@ pub(super) struct LintOptions<'a> {
     pub(super) only: &'a [String],
     pub(super) skip: &'a [String],
     pub(super) deny_warnings: bool,
+    /// `--texts DIR`: where to look the sources' text files up instead of beside the
+    /// story.
+    pub(super) texts: Option<&'a std::path::Path>,
 }
 
 pub(super) fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
-    let findings = lint_report::select(
-        lint(&loaded.story, loaded.clock.reference_day),
-        options.only,
-        options.skip,
-    );
+    // The grounded checks read the texts the story names (or `--texts` holds); a text
+    // that cannot be read is `check`'s business, so lint reads what it can.
+    let story_dir = cli.story.as_deref().map(story_dir);
+    let (texts, _) = SourceTexts::load_with(&loaded.story, story_dir.as_deref(), options.texts);
+    let mut all = lint(&loaded.story, loaded.clock.reference_day);
+    all.extend(grounded(&loaded.story, &texts).findings);
+    let findings = lint_report::select(all, options.only, options.skip);
     let (errors, warnings, _) = diagnostic_lines::counts(&findings);
     if options.ruff_json {
         diagnostic_lines::print_lint_json(cli, loaded, &findings)?;

@@ -44,8 +44,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         | Command::Config { .. } => crate::commands::meta::run(cli, command),
         Command::Check {
             format: OutputFormat::Json,
+            ..
         } => crate::commands::diagnostic_lines::check_json(cli),
-        Command::Check { .. } => with_story(cli, |loaded| check::check(cli, loaded)),
+        Command::Check { texts, .. } => {
+            with_story(cli, |loaded| check::check(cli, loaded, texts.as_deref()))
+        }
         Command::Export {
             view,
             id,
@@ -72,8 +75,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             only,
             skip,
             deny,
+            texts,
         } => {
             let options = lint::LintOptions {
+                texts: texts.as_deref(),
                 json: *json,
                 ruff_json: *format == OutputFormat::Json,
                 verbose: *verbose,

@@ -331,6 +331,30 @@ fn story_tripping_every_check(dir: &Path) -> PathBuf {
     ]);
     // near-miss-kind: one letter from `partners_with`
     story["relations"][0]["kind"] = "partner_with".into();
+    // one-origin-dispute: two versions from the daily and the wire it relies on.
+    story["disputes"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "disp-two", "point": "Who called first", "about": ["apple"],
+            "variants": [
+                { "claim": "Apple did.", "cite": [{ "source": "daily", "para": 2 }] },
+                { "claim": "Alibaba did.", "cite": [{ "source": "wire", "para": 2 }] }
+            ]
+        }));
+    // status-no-history: denied, cited to sources of different days, no history.
+    story["events"][0]["status"]["sourcing"] = "denied".into();
+    // future-prose: known from the daily (12 Feb), naming someone only the wire names.
+    story["entities"][2]["summary"] = "A rival of Nobody Special.".into();
+    // unsupported-citation, origin-mismatch, unmarked-inference: texts that say
+    // nothing of the story, and a citation whose own `via` names an origin its
+    // paragraph never names.
+    let filler = "According to Harbour Gazette, it rained all week.\n".repeat(6);
+    for (i, name) in [(0, "wire.txt"), (1, "daily.txt")] {
+        std::fs::write(dir.join(name), &filler).unwrap();
+        story["sources"][i]["text"] = name.into();
+    }
+    story["events"][0]["cite"][1]["via"] = "wire".into();
     // past-due and single-origin: as the fixture is.
     let file = dir.join("every.json");
     std::fs::write(&file, story.to_string()).unwrap();

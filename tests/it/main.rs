@@ -19,6 +19,7 @@ mod export;
 mod fact_check;
 mod format_messages;
 mod fuzz_regressions;
+mod grounded;
 mod hostile_files;
 mod json_output;
 mod loader_errors;

@@ -179,8 +179,8 @@ fn completion_offers_record_ids_from_the_story_on_the_line() {
         "{filter}"
     );
     // `--id` takes any record; `--filter` only entities.
-    let any = complete(&["storyscope", "export", "record", "--id", "disp-baidu-r"]);
-    assert!(any.contains("disp-baidu-reason"), "{any}");
+    let any = complete(&["storyscope", "export", "record", "--id", "disp-announced"]);
+    assert!(any.contains("disp-announced-or-reported"), "{any}");
     let entities = complete(&["storyscope", "export", "timeline", "--filter", "disp-"]);
     assert_eq!(entities.trim(), "", "{entities}");
     // Another story on the line is the one completed.
@@ -221,17 +221,20 @@ fn completion_offers_record_ids_from_the_story_on_the_line() {
 
 #[test]
 fn export_record_shows_any_record_as_detail_does() {
-    let (code, out, _) = run(&["export", "record", "--id", "disp-baidu-reason"]);
+    let (code, out, _) = run(&["export", "record", "--id", "disp-announced-or-reported"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("View: record · dispute disp-baidu-reason"),
+        out.contains("View: record · dispute disp-announced-or-reported"),
         "{out}"
     );
-    assert!(out.contains("## Why Apple moved away from Baidu"), "{out}");
-    let (code, _, stderr) = run(&["export", "record", "--id", "disp-baidu-reasn"]);
+    assert!(
+        out.contains("## Did Apple announce the Alibaba deal, or is it only reported?"),
+        "{out}"
+    );
+    let (code, _, stderr) = run(&["export", "record", "--id", "disp-announced-or-reportd"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("did you mean `disp-baidu-reason`"),
+        stderr.contains("did you mean `disp-announced-or-reported`"),
         "{stderr}"
     );
 }

@@ -73,7 +73,7 @@ fn entity_view() {
 #[test]
 fn dispute_view_shows_every_version() {
     let mut app = app(160, 45);
-    press(&mut app, "/why baidu<Enter>");
+    press(&mut app, "/did apple announce<Enter>");
     let text = screen_text(&app);
     assert!(
         text.contains("Version 1") && text.contains("Version 2"),

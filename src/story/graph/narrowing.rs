@@ -18,4 +18,7 @@ pub(crate) struct Narrowing {
     pub(crate) stages: Vec<Vec<usize>>,
     /// Per dispute: the whole story's index of each version kept.
     pub(crate) variants: Vec<Vec<usize>>,
+    /// The last day any dated source of the whole story counts from: the story's
+    /// title and summary are written as of then.
+    pub(crate) story_end: Option<DayNumber>,
 }

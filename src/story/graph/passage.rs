@@ -28,22 +28,31 @@ impl SourceTexts {
     /// Reads each source's `text` file, relative to `story_dir` (the story file's
     /// folder). A story with no folder (the embedded one) may not name text files.
     pub fn load(story: &Story, story_dir: Option<&Path>) -> (SourceTexts, Vec<Problem>) {
+        SourceTexts::load_with(story, story_dir, None)
+    }
+
+    /// As `load`, or with `texts_dir` (`--texts DIR`) every text is looked up in that
+    /// folder instead, by its file name; a source with no `text` is looked up as
+    /// `<source id>.txt` there and skipped when there is none.
+    pub fn load_with(
+        story: &Story,
+        story_dir: Option<&Path>,
+        texts_dir: Option<&Path>,
+    ) -> (SourceTexts, Vec<Problem>) {
         let mut texts = SourceTexts::default();
         let mut problems = Vec::new();
         for (i, source) in story.file.sources.iter().enumerate() {
             let id = source.id.clone();
-            let Some(relative) = &source.text else {
-                continue;
-            };
             let path = format!("sources[{i}].text");
-            let Some(dir) = story_dir else {
-                problems.push(
-                    Problem::at(path, "the embedded story cannot carry article text")
-                        .with_hint("text files belong to stories read with --story"),
-                );
-                continue;
+            let full = match text_path(&id, source.text.as_deref(), story_dir, texts_dir) {
+                Ok(Some(full)) => full,
+                Ok(None) => continue,
+                Err(mut problem) => {
+                    problem.location = crate::story::problem::Location::Path(path);
+                    problems.push(problem);
+                    continue;
+                }
             };
-            let full: PathBuf = dir.join(relative);
             match std::fs::read(&full) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => {
@@ -137,6 +146,42 @@ impl SourceTexts {
         }
         problems
     }
+}
+
+/// Where a source's text is read from, or None when it has none to read; an error
+/// (its path still to be set) when the embedded story names one.
+fn text_path(
+    id: &str,
+    text: Option<&str>,
+    story_dir: Option<&Path>,
+    texts_dir: Option<&Path>,
+) -> Result<Option<PathBuf>, Problem> {
+    Ok(Some(match (texts_dir, text) {
+        (Some(dir), Some(relative)) => {
+            let relative = Path::new(relative);
+            dir.join(relative.file_name().unwrap_or(relative.as_os_str()))
+        }
+        (Some(dir), None) => {
+            // An id is not a path: one that could leave the folder is not looked up.
+            let plain = !id.contains(['/', '\\']) && !id.starts_with('.');
+            let by_id = dir.join(format!("{id}.txt"));
+            if !plain || !by_id.is_file() {
+                return Ok(None);
+            }
+            by_id
+        }
+        (None, None) => return Ok(None),
+        (None, Some(relative)) => match story_dir {
+            Some(dir) => dir.join(relative),
+            None => {
+                return Err(Problem::at(
+                    String::new(),
+                    "the embedded story cannot carry article text",
+                )
+                .with_hint("text files belong to stories read with --story"));
+            }
+        },
+    }))
 }
 
 /// What `check` prints when texts cannot be read or citations do not match them:

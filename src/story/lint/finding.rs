@@ -64,6 +64,30 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a dispute of the wrong kind (a disagreement vs one source's inconsistency)",
     ),
     (
+        "one-origin-dispute",
+        "a disagreement whose versions all trace to one origin (a question)",
+    ),
+    (
+        "status-no-history",
+        "a cancelled or denied event with no status_changes saying when",
+    ),
+    (
+        "future-prose",
+        "a title, summary or claim telling what its sources could not know yet (as-of shows it early)",
+    ),
+    (
+        "unsupported-citation",
+        "a cited paragraph naming none of the record's names, figure or date (needs the texts)",
+    ),
+    (
+        "origin-mismatch",
+        "a cited paragraph crediting someone other than the citation's origin (needs the texts)",
+    ),
+    (
+        "unmarked-inference",
+        "a date or summary no cited paragraph gives, not marked `authored` (needs the texts)",
+    ),
+    (
         "authored",
         "a place the author adds to the sources (◇; counted as a note, not a problem)",
     ),

@@ -5,12 +5,17 @@
 mod dates;
 mod dispute_kind;
 mod finding;
+mod future_prose;
+mod grounded;
 mod kind;
 mod loose_ends;
+mod one_origin_dispute;
 mod shared_alias;
 mod sourcing;
+mod status_no_history;
 
 pub use finding::{CHECKS, Finding, Severity};
+pub use grounded::{Grounded, grounded};
 
 use crate::story::graph::Story;
 use crate::story::model::date::DayNumber;
@@ -29,6 +34,9 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(dates::stage_order(story));
     findings.extend(shared_alias::shared_names(story));
     findings.extend(dispute_kind::dispute_kind_findings(story));
+    findings.extend(one_origin_dispute::one_origin_disputes(story));
+    findings.extend(status_no_history::status_without_history(story));
+    findings.extend(future_prose::future_prose(story));
     findings.extend(authored_findings(story));
     findings.extend(kind::near_miss_kinds(story));
     findings

@@ -103,6 +103,9 @@ impl Story {
             changes: kept.changes,
             stages: kept.stages,
             variants: kept.variants,
+            story_end: (self.file.sources.iter())
+                .filter_map(|s| s.published.map(|d| d.latest()))
+                .max(),
         }));
         Ok(story)
     }
@@ -125,6 +128,14 @@ impl Story {
             }
         }
         listed
+    }
+
+    /// When this story is narrowed to a day before its last source counts: that last
+    /// day. The story's own title and summary are written as of then, so they would
+    /// tell what was not yet known; views under an earlier date leave them out.
+    pub fn told_later(&self) -> Option<DayNumber> {
+        let narrowing = self.narrowing.as_ref()?;
+        narrowing.story_end.filter(|&end| narrowing.day < end)
     }
 
     /// The day this story was narrowed to, if it was.

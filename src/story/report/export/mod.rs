@@ -79,9 +79,14 @@ pub fn export_markdown(
         notes: Footnotes::default(),
         level: 2,
     };
-    doc.out
-        .push_str(&format!("# {}\n\n", escape(&story.file.story.title)));
+    doc.out.push_str(&format!("# {}\n\n", story_heading(story)));
     doc.provenance_line(view);
+    if let Some(end) = story.told_later() {
+        doc.out.push_str(&format!(
+            "_The story's title and summary are written as of {}, its last source, so they are not shown as of an earlier date: they would tell what was not known yet._\n\n",
+            DateSpec::from_day_number(end).human()
+        ));
+    }
     match view {
         ExportView::Timeline => doc.timeline(),
         ExportView::Candidates => doc.candidates(),
@@ -97,8 +102,10 @@ pub fn export_markdown(
                 ))
         }
         ExportView::Report => {
-            doc.out
-                .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
+            if story.told_later().is_none() {
+                doc.out
+                    .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
+            }
             doc.timeline();
             doc.candidates();
             doc.metrics(true);
@@ -112,6 +119,17 @@ pub fn export_markdown(
         doc.out.push_str(&doc.notes.definitions(story));
     }
     doc.out
+}
+
+/// The export's heading: the story's title, or, under a date before the story's last
+/// source, the date itself (the title is written for the end of the story).
+fn story_heading(story: &Story) -> String {
+    match (story.told_later(), story.as_of_day()) {
+        (Some(_), Some(day)) => {
+            format!("The story as of {}", DateSpec::from_day_number(day).human())
+        }
+        _ => escape(&story.file.story.title),
+    }
 }
 
 struct Doc<'a> {
