@@ -12,6 +12,7 @@ pub(crate) mod fsutil;
 pub(crate) mod loaded;
 pub(crate) mod output;
 pub mod starter;
+pub mod draft;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;

@@ -64,6 +64,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a dispute of the wrong kind (a disagreement vs one source's inconsistency)",
     ),
     (
+        "drafted",
+        "a record `storyscope draft` wrote that no person has checked yet (remove its note)",
+    ),
+    (
         "authored",
         "a place the author adds to the sources (◇; counted as a note, not a problem)",
     ),

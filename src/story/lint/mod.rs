@@ -4,6 +4,7 @@
 
 mod dates;
 mod dispute_kind;
+mod drafted;
 mod finding;
 mod kind;
 mod loose_ends;
@@ -29,6 +30,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(dates::stage_order(story));
     findings.extend(names::shared_names(story));
     findings.extend(dispute_kind::dispute_kind_findings(story));
+    findings.extend(drafted::drafted_records(story));
     findings.extend(authored_findings(story));
     findings.extend(kind::near_miss_kinds(story));
     findings
@@ -40,6 +42,8 @@ fn authored_findings(story: &Story) -> Vec<Finding> {
     story
         .all_notes()
         .into_iter()
+        // A drafted note is not the author's own yet: `drafted` lists those records.
+        .filter(|(_, note)| note.kind != super::model::AuthorNoteKind::Drafted)
         .map(|(location, note)| Finding {
             severity: debug_checked("authored", Severity::Note),
             check: "authored",
