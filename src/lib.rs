@@ -16,4 +16,5 @@ pub mod draft;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
+pub mod text;
 pub mod tui;

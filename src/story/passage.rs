@@ -160,13 +160,10 @@ pub fn report(origin: &str, problems: &[(Problem, Option<String>)]) -> String {
     out
 }
 
-/// The paragraphs of a text file, by the rule at the top of this file.
+/// The paragraphs of a text file, by the rule at the top of this file (kept in one
+/// place, the text layer, which the drafter numbers paragraphs with too).
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| line.strip_prefix('\\').unwrap_or(line).to_owned())
-        .collect()
+    crate::text::paragraph_texts(text)
 }
 
 /// One character of a paragraph as matching sees it, and where it came from.
