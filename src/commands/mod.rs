@@ -4,6 +4,7 @@
 
 mod check;
 mod diff;
+mod draft;
 mod explore;
 mod export;
 mod lint;
@@ -79,5 +80,22 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         }
         Command::New { file, no_schema } => crate::starter::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => diff::run_diff(cli, from, to.as_deref(), *format),
+        Command::Draft {
+            articles,
+            output,
+            merge,
+            outlet,
+            date,
+            title,
+            url,
+        } => draft::run_draft(&draft::DraftArgs {
+            articles,
+            output: output.as_deref(),
+            merge: merge.as_deref(),
+            outlet,
+            date,
+            title,
+            url,
+        }),
     }
 }

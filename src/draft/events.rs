@@ -1,0 +1,149 @@
+//! Events: a sentence that pairs a date with an action verb (launched, unveiled,
+//! chose, approved, rose …) and names at least one entity becomes an event on that
+//! date, titled "Subject verb Object" from the names around the verb. The date is
+//! marked as the author's inference when its words are relative ("last week") or
+//! leave out the year. Sentences saying "will", "expected", "plans to" are expected
+//! events; with an "if" clause, conditional on it. The same subject, verb and date in
+//! several articles is one event citing each.
+
+use super::DraftContext;
+use super::notes::{drafted, inferred, slug};
+use super::reading::{Para, Reading, quote_around};
+use crate::story::date::DateSpec;
+use crate::story::model::{Citation, Event, Sourcing, Status, Timing};
+
+/// Verbs that make a dated sentence an event (and their forms after "will" / "to").
+const ACTION_VERBS: &[&str] = &[
+    "launched", "launch", "launches", "unveiled", "unveil", "unveils", "announced",
+    "announce", "announces", "released", "release", "introduced", "surpassed",
+    "overtook", "approved", "approve", "chose", "selected", "picked", "dropped",
+    "acquired", "acquire", "bought", "signed", "sign", "agreed", "filed", "submitted",
+    "completed", "complete", "opened", "open", "closed", "rose", "fell", "jumped",
+    "surged", "climbed", "slid", "plunged", "began", "begin", "started", "ended",
+    "tested", "testing", "partnered", "invested", "sued", "rolled", "debuted",
+    "reached", "won", "cut", "raised", "delayed", "postponed", "cancelled", "halted",
+    "suspended", "resumed", "merged", "hired", "appointed", "resigned", "named",
+    "elected", "voted", "passed", "ruled", "fined", "banned", "evaluated", "considered",
+    "rejected", "expanded", "closes", "opens", "shipped", "ship", "delivered", "deliver",
+];
+
+/// Words that make an event an expectation.
+const EXPECTATION_CUES: &[&str] = &[
+    "will", "expected", "anticipated", "plans", "planned", "scheduled", "set to", "due to",
+    "aims to", "intends",
+];
+
+/// The events of one article, merged into `events` (same subject, verb and date).
+pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mut Vec<Event>) {
+    for para in &reading.paras {
+        for sentence in &para.sentences {
+            draft_event(cx, reading, para, sentence.clone(), events);
+        }
+    }
+}
+
+fn draft_event(
+    cx: &mut DraftContext,
+    reading: &Reading,
+    para: &Para,
+    sentence: std::ops::Range<usize>,
+    events: &mut Vec<Event>,
+) {
+    let text = &para.text[sentence.clone()];
+    let Some((verb_at, verb)) = find_verb(text) else { return };
+    let verb_at = sentence.start + verb_at;
+    let inside = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
+    let Some(date) = para.dates.iter().filter(|d| inside(&d.range)).min_by_key(|d| d.range.start.abs_diff(verb_at)) else { return };
+    let Ok(date_spec) = DateSpec::parse(&date.date.to_story_date()) else { return };
+    let named: Vec<(usize, String, String)> = para
+        .names
+        .iter()
+        .filter(|n| inside(&n.range))
+        .filter_map(|n| Some((n.range.start, cx.entities.id_of(&n.text)?.to_owned(), n.text.clone())))
+        .collect();
+    let subject = named.iter().rev().find(|(at, ..)| *at < verb_at).or(named.first());
+    let Some((_, subject_id, subject_name)) = subject.cloned() else { return };
+    let object = named.iter().find(|(at, id, _)| *at > verb_at && *id != subject_id);
+    let mut entity_ids = vec![subject_id.clone()];
+    for (_, id, _) in &named {
+        if !entity_ids.contains(id) {
+            entity_ids.push(id.clone());
+        }
+    }
+    let date_text = date_spec.canonical();
+    let citation = Citation {
+        source: reading.source_id.clone(),
+        para: Some(para.number),
+        note: None,
+        via: cx.origins.via_at(&reading.source_id, para.number, verb_at),
+        quote: Some(quote_around(&para.text, &date.range, &sentence)),
+        resolved: Default::default(),
+    };
+    let same = events.iter_mut().find(|e| {
+        e.date.canonical() == date_text && e.entities.first() == Some(&subject_id) && e.title.contains(verb)
+    });
+    if let Some(event) = same {
+        if !event.cite.iter().any(|c| c.source == citation.source) {
+            event.cite.push(citation);
+        }
+        return;
+    }
+    let title = match object {
+        Some((_, _, object_name)) => format!("{subject_name} {verb} {object_name}"),
+        None => format!("{subject_name} {verb}"),
+    };
+    // ASCII lower case keeps byte offsets (the condition is cut from `text` by them).
+    let lower = text.to_ascii_lowercase();
+    let expected = EXPECTATION_CUES.iter().any(|cue| contains_word(&lower, cue));
+    let condition = lower.find("if ").filter(|_| expected).map(|at| {
+        let rest = &text[at..];
+        rest[..rest.find([',', '.', ';']).unwrap_or(rest.len())].trim().to_owned()
+    });
+    let timing = match (&condition, expected) {
+        (Some(_), _) => Timing::Conditional,
+        (None, true) => Timing::Expected,
+        (None, false) => Timing::Happened,
+    };
+    let mut authored = vec![
+        drafted(None, format!("rule events: a date and “{verb}” in one sentence")),
+        drafted(Some("title"), "rule event-title: subject, verb and object as named in the sentence"),
+        drafted(Some("status"), "rule event-status: expectation words, else happened, as reported"),
+    ];
+    if date.relative || date.date.approximate {
+        authored.push(inferred("date", format!("from “{}” and the article's date", date.words)));
+    }
+    let id = cx.ids.unique(&format!("ev-{subject_id}-{}-{}", slug(verb), slug(&date_text)));
+    events.push(Event {
+        id,
+        title,
+        date: date_spec,
+        summary: text.to_owned(),
+        entities: entity_ids,
+        status: Status { sourcing: Sourcing::Reported, timing },
+        condition,
+        cite: vec![citation],
+        authored,
+        status_changes: Vec::new(),
+    });
+}
+
+/// The first action verb in `sentence`: its byte offset and the verb.
+fn find_verb(sentence: &str) -> Option<(usize, &'static str)> {
+    let mut at = 0;
+    for word in sentence.split_inclusive(char::is_whitespace) {
+        let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if let Some(verb) = ACTION_VERBS.iter().find(|v| **v == bare) {
+            return Some((at, verb));
+        }
+        at += word.len();
+    }
+    None
+}
+
+fn contains_word(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = haystack[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
