@@ -13,6 +13,7 @@ mod board_story;
 mod cli;
 mod detail_layout;
 mod docs;
+mod draft_eval;
 mod export;
 mod fact_check;
 mod format_messages;

@@ -98,10 +98,10 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
 /// A copyright or reprint notice (only looked for in the last lines of a page).
 fn is_notice(line: &str) -> bool {
     let lower = line.to_lowercase();
-    lower.starts_with('©')
-        || lower.contains("copyright")
-        || lower.contains("all rights reserved")
-        || lower.contains("reprinted")
+    let about_the_page = ["this article", "reserved", "author", "permission", "reprint", "reproduc"]
+        .iter()
+        .any(|w| lower.contains(w));
+    lower.starts_with('©') || lower.starts_with("copyright") || (lower.contains("copyright") && about_the_page)
 }
 
 /// "Related articles:", "Further reading": the page's own lists follow to the end.

@@ -29,6 +29,7 @@ const BLOCKS: &[&str] = &["p", "li", "blockquote", "pre", "dd", "h1", "h2", "h3"
 pub(super) fn read_html(html: &str) -> Result<Article, String> {
     let document = Document::from(html);
     let mut article = page_metadata(&document);
+    remove_site_boxes(&document);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -61,6 +62,23 @@ pub(super) fn read_html(html: &str) -> Result<Article, String> {
     article.lines = blocks.lines;
     article.form = Some(Form::Html);
     Ok(article)
+}
+
+/// Words in a class or id that mark a box of the site's, not of the article: cookie
+/// and consent banners, share bars, newsletter and subscribe offers, promos, related
+/// links, ads. Readability drops many such boxes itself; these it may keep.
+const SITE_BOX_WORDS: &[&str] = &[
+    "cookie", "consent", "newsletter", "subscribe", "share", "social", "promo", "related",
+    "advert", "sponsor", "paywall", "signup", "byline", "pull-quote", "pullquote", "ad-slot",
+    "recirc", "outbrain", "taboola",
+];
+
+fn remove_site_boxes(document: &Document) {
+    let selector: Vec<String> = SITE_BOX_WORDS
+        .iter()
+        .flat_map(|w| [format!("[class*='{w}']"), format!("[id*='{w}']")])
+        .collect();
+    document.select(&selector.join(", ")).remove();
 }
 
 /// What the page says about itself, before Readability changes the document.
