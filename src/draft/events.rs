@@ -1,8 +1,11 @@
 //! Events: a sentence that pairs a date with an action verb (launched, unveiled,
 //! chose, approved, rose …) and names at least one entity becomes an event on that
-//! date, titled "Subject verb Object" from the names around the verb. The date is
-//! marked as the author's inference when its words are relative ("last week") or
-//! leave out the year. Sentences saying "will", "expected", "plans to" are expected
+//! date, titled "Subject verb Object" from the names around the verb (the subject is
+//! the first name of the verb's clause, so "Alibaba's US shares rose" is Alibaba's).
+//! The date is marked as the author's inference when its words are relative ("last
+//! week") or leave out the year. An action sentence with no date of its own ("later
+//! that evening, X announced …") takes the last date the article named before it, or
+//! else the article's own date, as approximate (`~`) and inferred. Sentences saying "will", "expected", "plans to" are expected
 //! events; with an "if" clause, conditional on it. The same subject, verb and date in
 //! several articles is one event citing each.
 
@@ -25,6 +28,8 @@ const ACTION_VERBS: &[&str] = &[
     "suspended", "resumed", "merged", "hired", "appointed", "resigned", "named",
     "elected", "voted", "passed", "ruled", "fined", "banned", "evaluated", "considered",
     "rejected", "expanded", "closes", "opens", "shipped", "ship", "delivered", "deliver",
+    "topped", "shook", "shaken", "climb", "climbed", "declined", "decided", "suspended",
+    "grounded", "recalled", "settled", "halted", "paused",
 ];
 
 /// Words that make an event an expectation.
@@ -35,11 +40,36 @@ const EXPECTATION_CUES: &[&str] = &[
 
 /// The events of one article, merged into `events` (same subject, verb and date).
 pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mut Vec<Event>) {
+    let published = reading.article.published.as_deref().and_then(|d| DateSpec::parse(d).ok());
+    let mut last_named = published.map(|d| (d, "the article's own date".to_owned()));
     for para in &reading.paras {
         for sentence in &para.sentences {
-            draft_event(cx, reading, para, sentence.clone(), events);
+            draft_event(cx, reading, para, sentence.clone(), events, last_named.as_ref());
+            let named_here = para.dates.iter().filter(|d| d.range.start >= sentence.start && d.range.end <= sentence.end).last();
+            if let Some(date) = named_here
+                && let Ok(spec) = DateSpec::parse(&date.date.to_story_date())
+            {
+                last_named = Some((spec, format!("“{}”, named before it", date.words)));
+            }
         }
     }
+}
+
+/// The date an action sentence is put on: its own date nearest the verb, or the one
+/// named before it, approximate; with the words to give as the reason.
+fn event_date(para: &Para, sentence: &std::ops::Range<usize>, verb_at: usize, earlier: Option<&(DateSpec, String)>) -> Option<(DateSpec, std::ops::Range<usize>, Option<String>)> {
+    let inside = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
+    let own = para.dates.iter().filter(|d| inside(&d.range)).min_by_key(|d| d.range.start.abs_diff(verb_at));
+    if let Some(date) = own {
+        let spec = DateSpec::parse(&date.date.to_story_date()).ok()?;
+        let inferred = (date.relative || date.date.approximate).then(|| format!("from “{}” and the article's date", date.words));
+        return Some((spec, date.range.clone(), inferred));
+    }
+    let (spec, words) = earlier?;
+    let canonical = spec.canonical();
+    let approximate = DateSpec::parse(&format!("~{}", canonical.trim_start_matches('~'))).unwrap_or_else(|_| spec.clone());
+    let quote_at = verb_at..verb_at;
+    Some((approximate, quote_at, Some(format!("no date in the sentence: {words}, approximately"))))
 }
 
 fn draft_event(
@@ -48,22 +78,24 @@ fn draft_event(
     para: &Para,
     sentence: std::ops::Range<usize>,
     events: &mut Vec<Event>,
+    earlier: Option<&(DateSpec, String)>,
 ) {
     let text = &para.text[sentence.clone()];
     let Some((verb_at, verb)) = find_verb(text) else { return };
     let verb_at = sentence.start + verb_at;
     let inside = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-    let Some(date) = para.dates.iter().filter(|d| inside(&d.range)).min_by_key(|d| d.range.start.abs_diff(verb_at)) else { return };
-    let Ok(date_spec) = DateSpec::parse(&date.date.to_story_date()) else { return };
+    let Some((date_spec, date_range, date_reason)) = event_date(para, &sentence, verb_at, earlier) else { return };
     let named: Vec<(usize, String, String)> = para
         .names
         .iter()
         .filter(|n| inside(&n.range))
         .filter_map(|n| Some((n.range.start, cx.entities.id_of(&n.text)?.to_owned(), n.text.clone())))
         .collect();
-    let subject = named.iter().rev().find(|(at, ..)| *at < verb_at).or(named.first());
+    // The verb's clause starts after the last comma before it.
+    let clause_start = para.text[sentence.start..verb_at].rfind(',').map_or(sentence.start, |c| sentence.start + c);
+    let subject = named.iter().find(|(at, ..)| *at >= clause_start && *at < verb_at).or(named.first());
     let Some((_, subject_id, subject_name)) = subject.cloned() else { return };
-    let object = named.iter().find(|(at, id, _)| *at > verb_at && *id != subject_id);
+    let object = named.iter().find(|(at, id, _)| *at > verb_at && *at - verb_at <= 40 && *id != subject_id && !para.text[verb_at..*at].contains([',', ';']));
     let mut entity_ids = vec![subject_id.clone()];
     for (_, id, _) in &named {
         if !entity_ids.contains(id) {
@@ -76,7 +108,7 @@ fn draft_event(
         para: Some(para.number),
         note: None,
         via: cx.origins.via_at(&reading.source_id, para.number, verb_at),
-        quote: Some(quote_around(&para.text, &date.range, &sentence)),
+        quote: Some(quote_around(&para.text, &date_range, &sentence)),
         resolved: Default::default(),
     };
     let same = events.iter_mut().find(|e| {
@@ -109,8 +141,8 @@ fn draft_event(
         drafted(Some("title"), "rule event-title: subject, verb and object as named in the sentence"),
         drafted(Some("status"), "rule event-status: expectation words, else happened, as reported"),
     ];
-    if date.relative || date.date.approximate {
-        authored.push(inferred("date", format!("from “{}” and the article's date", date.words)));
+    if let Some(reason) = date_reason {
+        authored.push(inferred("date", reason));
     }
     let id = cx.ids.unique(&format!("ev-{subject_id}-{}-{}", slug(verb), slug(&date_text)));
     events.push(Event {

@@ -15,6 +15,7 @@ mod detail_layout;
 mod docs;
 mod draft_eval;
 mod draft_seeds;
+mod drafting;
 mod export;
 mod fact_check;
 mod format_messages;
