@@ -18,9 +18,17 @@
 //! [`TextDate::to_story_date`], and quotes live in their own file (`quotes.rs`).
 
 mod attribution;
+mod calendar;
+mod date_relative;
+mod date_rules;
 mod dates;
+mod figure_parts;
+mod figure_rules;
 mod figures;
 mod lexicon;
+mod match_words;
+mod name_kinds;
+mod name_rules;
 mod names;
 mod paragraphs;
 mod quotes;
@@ -35,4 +43,4 @@ pub use names::{KindCue, NameKind, NameMention, name_key, names};
 pub use paragraphs::{Paragraph, paragraph_texts, paragraphs};
 pub use quotes::{Quote, quotes};
 pub use sentences::sentences;
-pub use written_forms::written_forms;
+pub use written_forms::{find_written, written_forms};
