@@ -33,7 +33,7 @@ fn write_articles(dir: &Path) {
     .unwrap();
     std::fs::write(
         dir.join("c.txt"),
-        "Coastal Wire 2026\nPenn Creamery loses out\n\nPenn Creamery loses out\n\nshare on\n\n03/06 2026 120\n\nPenn Creamery said it had hoped to win the Kestrel Foods contract.\nIts shares fell about 2% on Friday.\n\nRelated articles:\n\nPenn Creamery opens a plant\n",
+        "Coastal Wire 2026\nPenn Creamery loses out\n\nPenn Creamery loses out\n\nshare on\n\n03/16 2026 120\n\nPenn Creamery said it had hoped to win the Kestrel Foods contract.\nIts shares fell about 2% on Friday.\n\nRelated articles:\n\nPenn Creamery opens a plant\n",
     )
     .unwrap();
 }
@@ -54,7 +54,7 @@ fn a_draft_of_text_html_and_a_dump_passes_check_with_every_quote_found() {
     let story: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(story["sources"][0]["text"], "texts/kestrel-foods-picks-marlow-2026-03-04.txt");
     assert_eq!(story["sources"][1]["outlet"], "Dairy Ledger");
-    assert_eq!(story["sources"][2]["published"], "2026-03-06");
+    assert_eq!(story["sources"][2]["published"], "2026-03-16");
     let dump_text = std::fs::read_to_string(dir.path().join("texts").join(format!("{}.txt", story["sources"][2]["id"].as_str().unwrap()))).unwrap();
     assert!(dump_text.contains("# share on") && dump_text.contains("# Penn Creamery opens a plant"), "{dump_text}");
 }
