@@ -2,7 +2,11 @@
 //! forms by `name_key` ("Alibaba", "Alibaba Group Holding Ltd." and "Alibaba's" are
 //! one), named by the form written most often, with the other forms as aliases, a
 //! kind voted by the cues beside the mentions (marked as the author's inference, the
-//! cue as reason) and one citation per article, at its first mention there.
+//! cue as reason) and one citation per article, at its first mention there. A
+//! one-word name is folded into the one multi-word name that starts with it and ends
+//! in corporate words only ("Kestrel" into "Kestrel Foods", "Ferrant" into "Ferrant
+//! Logistics"); "Apple Intelligence" or "Qwen 2.5" are not corporate words, so "Apple"
+//! and "Qwen" stay apart from them.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,6 +14,18 @@ use super::notes::{Ids, drafted, inferred, slug};
 use super::reading::{Reading, quote_around};
 use crate::story::model::{Citation, Entity, EntityKind};
 use crate::text::{NameKind, name_key};
+
+/// Words that end a company's name and add nothing to which company it is.
+const CORPORATE_WORDS: &[&str] = &[
+    "foods", "food", "cloud", "data", "labs", "lab", "bank", "systems", "aero", "aviation",
+    "logistics", "group", "holdings", "holding", "technologies", "technology", "tech",
+    "motors", "airlines", "energy", "capital", "partners", "media", "pharma",
+    "pharmaceuticals", "health", "mobility", "robotics", "networks", "software", "digital",
+    "industries", "electronics", "compute", "computing", "savings", "dairy", "creamery",
+    "drones", "robotics", "semiconductor", "semiconductors", "telecom", "ventures",
+    "international", "global", "company", "co", "corporation", "inc", "ltd", "plc", "ag",
+    "sa", "se", "nv", "gmbh", "llc", "limited",
+];
 
 /// One entity as it is gathered, before its id and name are settled.
 #[derive(Default)]
@@ -104,10 +120,59 @@ impl EntityTable {
         self.ids.get(index).map(String::as_str)
     }
 
+    /// Folds each one-word name into the one multi-word name it starts, when the rest
+    /// of that name is corporate words; `merged_into[i]` is where entity `i` went.
+    fn fold_short_names(&mut self) -> Vec<Option<usize>> {
+        let keys: Vec<String> = self.gathered.iter().map(|g| name_key(&g.first_form)).collect();
+        let mut merged_into = vec![None; self.gathered.len()];
+        for (short, key) in keys.iter().enumerate() {
+            if key.contains(' ') || key.is_empty() {
+                continue;
+            }
+            let longer: Vec<usize> = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, long)| {
+                    long.strip_prefix(key.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+                        rest.split(' ').all(|w| CORPORATE_WORDS.contains(&w))
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if let [long] = longer.as_slice() {
+                merged_into[short] = Some(*long);
+                let taken = std::mem::take(&mut self.gathered[short]);
+                let target = &mut self.gathered[*long];
+                for (form, count) in taken.forms {
+                    *target.forms.entry(form).or_default() += count;
+                }
+                for (kind, (count, cue)) in taken.votes {
+                    target.votes.entry(kind).or_insert((0, cue)).0 += count;
+                }
+                for cite in taken.cites {
+                    if !target.cites.iter().any(|c| c.source == cite.source) {
+                        target.cites.push(cite);
+                    }
+                }
+            }
+        }
+        for index in self.by_key.values_mut() {
+            if let Some(target) = merged_into[*index] {
+                *index = target;
+            }
+        }
+        merged_into
+    }
+
     /// Settles names and ids and returns the entity records, in first-named order.
     pub(crate) fn finish(&mut self, ids: &mut Ids) -> Vec<Entity> {
+        let merged_into = self.fold_short_names();
         let mut entities = Vec::with_capacity(self.gathered.len());
-        for entity in &self.gathered {
+        let mut id_of_index = vec![String::new(); self.gathered.len()];
+        for (index, entity) in self.gathered.iter().enumerate() {
+            if merged_into[index].is_some() {
+                continue;
+            }
             let name = entity
                 .forms
                 .iter()
@@ -115,7 +180,7 @@ impl EntityTable {
                 .map(|(form, _)| form.clone())
                 .unwrap_or_default();
             let id = ids.unique(&slug(&name));
-            self.ids.push(id.clone());
+            id_of_index[index] = id.clone();
             let aliases: Vec<String> = entity
                 .forms
                 .keys()
@@ -142,6 +207,7 @@ impl EntityTable {
                 authored,
             });
         }
+        self.ids = id_of_index;
         entities
     }
 }

@@ -44,8 +44,14 @@ impl Origins {
     /// Finds the attributions of one article.
     pub(crate) fn gather(&mut self, reading: &Reading, ids: &mut Ids) {
         let mut last_report: Option<usize> = None;
+        let own = reading.article.outlet.as_deref().map(outlet_key);
         for para in &reading.paras {
             for attribution in &para.attributions {
+                // An article crediting its own outlet ("told the Post" in the Post) is
+                // its own reporting, not an upstream source.
+                if own.is_some() && attribution.who.as_deref().map(outlet_key) == own {
+                    continue;
+                }
                 let origin = match (attribution.kind, &attribution.who) {
                     (AttributionKind::TheReport, _) => last_report,
                     (
@@ -88,6 +94,18 @@ impl Origins {
         let key = format!("{}{}", name_key(who), if statement { "#statement" } else { "" });
         if let Some(&index) = self.by_key.get(&key) {
             return index;
+        }
+        // "the Post" after "the Meridian Post": a one-word name that ends a name
+        // already credited is that origin again (news style names in full first).
+        let short = name_key(who);
+        if !short.contains(' ') {
+            let longer = self.list.iter().position(|o| {
+                o.statement == statement && name_key(&o.outlet).rsplit(' ').next() == Some(short.as_str()) && name_key(&o.outlet) != short
+            });
+            if let Some(index) = longer {
+                self.by_key.insert(key, index);
+                return index;
+            }
         }
         let base = if statement { format!("{}-statement", slug(who)) } else { format!("{}-report", slug(who)) };
         self.list.push(Origin {
@@ -161,4 +179,10 @@ impl Origins {
             })
             .collect()
     }
+}
+
+/// An outlet's name for comparing: its key without a leading "the".
+fn outlet_key(name: &str) -> String {
+    let key = name_key(name);
+    key.strip_prefix("the ").map(str::to_owned).unwrap_or(key)
 }

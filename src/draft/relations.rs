@@ -18,19 +18,31 @@ const PHRASES: &[(&str, Link)] = &[
     ("partners with", Link::Relation("partners_with")),
     ("in partnership with", Link::Relation("partners_with")),
     ("acquired", Link::Relation("acquired")),
+    ("agreed to buy", Link::Relation("acquired")),
+    ("agreed to acquire", Link::Relation("acquired")),
+    ("bought", Link::Relation("acquired")),
+    ("working with", Link::Relation("partners_with")),
+    ("teamed up with", Link::Relation("partners_with")),
+    ("teams up with", Link::Relation("partners_with")),
     ("invested in", Link::Relation("invested_in")),
     ("sued", Link::Relation("sued")),
     ("chose", Link::Stage("selected")),
     ("has chosen", Link::Stage("selected")),
     ("selected", Link::Stage("selected")),
     ("picked", Link::Stage("selected")),
+    ("settled on", Link::Stage("selected")),
+    ("settling on", Link::Stage("selected")),
     ("considered", Link::Stage("considered")),
+    ("looked at", Link::Stage("considered")),
+    ("tried", Link::Stage("considered")),
+    ("in talks with", Link::Stage("considered")),
     ("evaluated", Link::Stage("considered")),
     ("weighed", Link::Stage("considered")),
     ("rejected", Link::Stage("rejected")),
     ("dismissed", Link::Stage("rejected")),
     ("decided against", Link::Stage("rejected")),
     ("dropped", Link::Stage("dropped")),
+    ("walked away from", Link::Stage("dropped")),
 ];
 
 #[derive(Clone, Copy)]
@@ -93,6 +105,12 @@ impl Links {
                     let rest = &para.text[to_range.end..sentence.end];
                     let role = role_of(rest);
                     self.stage(cx, from, to, stage, role.clone(), citation.clone(), phrase);
+                    // "tried Quarry AI and Tessel": each name joined by "and" is weighed too.
+                    if let Some((_, second)) = named.iter().find(|(r, _)| {
+                        r.start > to_range.end && para.text[to_range.end..r.start].trim() == "and"
+                    }) {
+                        self.stage(cx, from, second, stage, role.clone(), citation.clone(), phrase);
+                    }
                     let gap = rest.len() - rest.trim_start().len();
                     let loser_at = to_range.end + gap + "over ".len();
                     let picked_over = *stage == "selected" && rest.trim_start().starts_with("over ");

@@ -45,7 +45,7 @@ pub(super) fn read_body(lines: &[String], headline: Option<usize>, title: &str) 
         if !in_trailer && in_body && starts_trailer(line) {
             in_trailer = true;
         }
-        if let Some(day) = stamp_date(line) {
+        if let Some(day) = stamp_date(line).or_else(|| posted_date(line)) {
             article.published.get_or_insert(day);
         }
         furniture_found |= in_body && (furniture || in_trailer);
@@ -93,6 +93,15 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
     SHORT_BARS.iter().any(|bar| lower == *bar || (words <= 6 && lower.starts_with(bar)))
         || PROMO_OPENERS.iter().any(|opener| lower.starts_with(opener))
         || is_stamp(line)
+        || is_posted_line(&lower, words)
+}
+
+/// "Posted 28 April 2026 · 2,311 views", "Updated 3 May 2026, 10:04": a short line
+/// opening with a publishing word that names a year or a view count.
+fn is_posted_line(lower: &str, words: usize) -> bool {
+    let opener = ["posted", "published", "updated", "last updated"].iter().any(|w| lower.starts_with(w));
+    let has_year = lower.split(|c: char| !c.is_ascii_digit()).any(is_year);
+    opener && words <= 10 && (has_year || lower.contains("views"))
 }
 
 /// A copyright or reprint notice (only looked for in the last lines of a page).
@@ -153,4 +162,15 @@ pub(super) fn stamp_date(line: &str) -> Option<String> {
     };
     let valid = (1..=12).contains(&a) && (1..=31).contains(&b) && (1900..=2100).contains(&year);
     valid.then(|| format!("{year:04}-{a:02}-{b:02}"))
+}
+
+/// The day a "Posted …" line names, read by the text layer's date rules (absolute
+/// dates only: there is no anchor yet).
+fn posted_date(line: &str) -> Option<String> {
+    if !is_posted_line(&line.to_lowercase(), line.split_whitespace().count()) {
+        return None;
+    }
+    let date = crate::text::dates(line, None).into_iter().next()?.date;
+    let (month, day) = (date.month?, date.day?);
+    (!date.approximate && !date.fiscal).then(|| format!("{:04}-{month:02}-{day:02}", date.year))
 }

@@ -33,6 +33,14 @@ fn a_dump_marks_banner_repeated_headline_share_bars_stamps_and_trailer_as_furnit
 }
 
 #[test]
+fn a_posted_line_is_furniture_and_gives_the_date() {
+    let page = "Bank app draws complaints\nPosted 28 April 2026 · 2,311 views\nCustomers wrote in.\n";
+    let article = read_article("p.txt", page.as_bytes()).unwrap();
+    assert_eq!(article.paragraphs().collect::<Vec<_>>(), ["Customers wrote in."]);
+    assert_eq!(article.published.as_deref(), Some("2026-04-28"));
+}
+
+#[test]
 fn a_copyright_notice_at_the_foot_is_furniture_but_the_word_in_the_story_is_not() {
     let page = "Court rules on a song\nThe court heard a copyright case about a jingle.\nThe ruling came on Monday.\n© 2026 Coastal Weekly. All rights reserved.\n";
     assert_eq!(
