@@ -12,7 +12,7 @@ use crate::draft::input::{Article, read_article};
 use crate::draft::merge::merge;
 use crate::draft::write::story_json;
 use crate::draft::{Draft, draft};
-use crate::story::date::DateSpec;
+use crate::story::model::date::DateSpec;
 
 /// What `draft` was asked to do.
 pub(crate) struct DraftArgs<'a> {
@@ -85,7 +85,7 @@ fn write_out(drafted: &Draft, output: Option<&Path>, text_dir: &Path) -> Result<
     let json = story_json(&drafted.story);
     match output {
         Some(out) => crate::fsutil::write_atomic(out, json.as_bytes()).with_context(|| format!("writing {}", out.display()))?,
-        None => crate::output::write_stdout(json.as_bytes())?,
+        None => super::output::write_stdout(json.as_bytes())?,
     }
     Ok(())
 }

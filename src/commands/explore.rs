@@ -9,8 +9,8 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::cli::Cli;
+use crate::commands::loaded::{load_story, today};
 use crate::fsutil::story_dir;
-use crate::loaded::{load_story, today};
 use crate::tui::{app, editor, run, watch};
 
 /// The explorer's settings: the config file (`--config`, STORYSCOPE_CONFIG or the usual
@@ -57,8 +57,8 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     }
     let story_dir = cli.story.as_deref().map(story_dir);
     let (texts, problems) =
-        crate::story::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
-    let mut app = app::App::new(loaded.full, loaded.as_of, today());
+        crate::story::graph::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
+    let mut app = app::App::with_narrowed(loaded.full, loaded.story, loaded.as_of, today());
     app.texts = std::sync::Arc::new(texts);
     // A missing text file costs only its paragraphs: the story still opens, and the
     // status line says which file (`storyscope check` lists them all).

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::styles::style_text;
+use crate::config::styles::style_text;
 use crate::tui::keymap::{BINDINGS, Scope};
 use crate::tui::theme::{StyleName, Theme, ThemeName};
 

@@ -12,7 +12,7 @@
 use super::DraftContext;
 use super::notes::{drafted, inferred, slug};
 use super::reading::{Para, Reading, quote_around};
-use crate::story::date::DateSpec;
+use crate::story::model::date::DateSpec;
 use crate::story::model::{Citation, Event, Sourcing, Status, Timing};
 
 /// Verbs that make a dated sentence an event (and their forms after "will" / "to").

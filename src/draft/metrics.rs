@@ -7,7 +7,7 @@
 use super::DraftContext;
 use super::notes::{drafted, inferred};
 use super::reading::{Para, Reading, quote_around};
-use crate::story::date::DateSpec;
+use crate::story::model::date::DateSpec;
 use crate::story::model::{Basis, Bound, Citation, Direction, Metric};
 use crate::text::{self, FigureMention};
 

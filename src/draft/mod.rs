@@ -17,7 +17,7 @@ mod reading;
 mod relations;
 pub mod write;
 
-use crate::story::date::DateSpec;
+use crate::story::model::date::DateSpec;
 use crate::story::model::{FORMAT_VERSION, Source, SourceKind, StoryFile, StoryMeta};
 use input::Article;
 use notes::{Ids, drafted, slug};

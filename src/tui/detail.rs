@@ -4,14 +4,14 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::story::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
-use crate::story::passage::SourceTexts;
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
-use crate::story::views::{Clock, SourceRow};
-use crate::story::{RecordRef, Story, document};
+use crate::story::graph::passage::SourceTexts;
+use crate::story::query::views::{Clock, SourceRow};
+use crate::story::report::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
+use crate::story::{RecordRef, Story, report::document};
 
-use super::passage_view;
-use super::theme::Theme;
+use crate::tui::passage_view;
+use crate::tui::theme::Theme;
 
 /// What Enter does on a line of Detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub struct DetailSource<'a> {
     /// The record and citation whose paragraph is open.
     pub open_passage: Option<(RecordRef, usize)>,
     /// What is new since the previous date, after a step through dates.
-    pub new_since: Option<&'a super::new_since::NewSince>,
+    pub new_since: Option<&'a crate::tui::new_since::NewSince>,
 }
 
 impl DetailSource<'_> {

@@ -2,9 +2,9 @@
 //! clicks, against where the links of the record in Detail fall. That layout is cached
 //! on the state (`App::detail_layout`) so a key does not lay the record out again.
 
-use super::app::App;
-use super::detail::DetailLayout;
-use super::layout;
+use crate::tui::app::App;
+use crate::tui::detail::DetailLayout;
+use crate::tui::layout;
 
 /// Detail moves from link to link while the next link is on screen, and scrolls a
 /// line at a time otherwise, so text after the last link (citations) can be read too.

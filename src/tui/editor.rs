@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::app::App;
+use crate::tui::app::App;
 
 /// What the editor key asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +132,7 @@ pub fn resolve_line(request: &EditRequest) -> Option<usize> {
         EditTarget::Line(line) => Some(*line),
         EditTarget::Record { id, path } => {
             let text = std::fs::read_to_string(&request.file).ok()?;
-            super::record_lines::line_of_record(&text, id, path.as_deref())
+            crate::tui::record_lines::line_of_record(&text, id, path.as_deref())
         }
     }
 }
@@ -146,7 +146,7 @@ pub fn run_editor(request: &EditRequest) -> Result<String, String> {
     // An absolute path cannot be taken for an option, whatever the file is called.
     let file = std::path::absolute(&request.file).unwrap_or_else(|_| request.file.clone());
     let args = editor_args(form, &file.to_string_lossy(), line);
-    let shown = crate::story::text::clean_line(&command);
+    let shown = crate::story::safe_text::clean_line(&command);
     // As git runs its editor: through the shell, so `code --wait` or a quoted path in
     // $EDITOR works, with the file names passed as arguments, never pasted into it.
     let status = if cfg!(unix) {

@@ -2,9 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use super::action::{Action, PaletteAction};
-pub use super::keys::Key;
-use super::keys::{ch, ctrl, plain};
+use crate::tui::action::{Action, PaletteAction};
+pub use crate::tui::keys::Key;
+use crate::tui::keys::{ch, ctrl, plain};
 
 /// Where a binding applies. `Global` bindings apply in normal mode in every pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

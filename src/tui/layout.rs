@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::{App, Pane};
+use crate::tui::app::{App, Pane};
 
 /// Below this the explorer shows only a message asking for more room.
 pub(crate) const MIN_WIDTH: u16 = 40;

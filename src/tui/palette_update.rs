@@ -2,9 +2,9 @@
 //! and the scroll is settled here, against the list as it will be drawn, so the state
 //! never holds a scroll the screen cannot show.
 
-use super::action::{Action, PaletteAction};
-use super::app::{App, Mode};
-use super::palette::{self, Entry};
+use crate::tui::action::{Action, PaletteAction};
+use crate::tui::app::{App, Mode};
+use crate::tui::palette::{self, Entry};
 
 /// The command Enter would run now, if the highlighted row runs.
 pub(super) fn highlighted_action(app: &App) -> Option<Action> {

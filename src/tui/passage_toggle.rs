@@ -1,9 +1,9 @@
 //! Enter on a citation in Detail: open its paragraph under it (or close it), and
 //! scroll so what opened is on screen.
 
-use super::app::App;
-use super::layout;
-use super::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::theme::Theme;
 
 /// Opens the cited paragraph under a citation in Detail, or closes it; one open at a
 /// time.

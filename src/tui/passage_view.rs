@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use ratatui::text::{Line, Span};
 
-use crate::story::authored::AUTHOR_MARK;
+use crate::story::graph::authored::AUTHOR_MARK;
+use crate::story::graph::passage::{SourceTexts, find_quote};
 use crate::story::model::Citation;
-use crate::story::passage::{SourceTexts, find_quote};
-use crate::story::text::{clean_line, width};
+use crate::story::safe_text::{clean_line, width};
 
-use super::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// Where the source's text is at hand, the lines Enter shows under a citation: none
 /// while closed, the paragraph when `open`. None when Enter has nothing to open.

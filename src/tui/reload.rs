@@ -5,9 +5,9 @@
 
 use crate::story::{RecordRef, Story};
 
-use super::app::{App, Mode, Pane};
+use crate::tui::app::{App, Mode, Pane};
 /// The problems a `Reload::Broken` carries.
-pub use super::broken_file::BrokenFile;
+pub use crate::tui::broken_file::BrokenFile;
 
 /// What the watcher found after the file changed.
 #[derive(Debug)]
@@ -17,7 +17,7 @@ pub enum Reload {
     /// The file does not load (yet): keep the last good story, show why.
     Broken(BrokenFile),
     /// The sources' article texts, read again after the story loaded.
-    Texts(std::sync::Arc<crate::story::passage::SourceTexts>),
+    Texts(std::sync::Arc<crate::story::graph::passage::SourceTexts>),
 }
 
 /// Applies a reload to the explorer.
@@ -40,7 +40,7 @@ pub fn apply(app: &mut App, reload: Reload) {
             }
         }
     }
-    super::layout::sync_scroll(app);
+    crate::tui::layout::sync_scroll(app);
 }
 
 /// The reader's place, by ids, so it survives records moving in the file.
@@ -101,7 +101,7 @@ fn replace_story(app: &mut App, full: Story) {
     if app.chart
         && app
             .story
-            .metric_groups(crate::story::views::ViewFilter::default())
+            .metric_groups(crate::story::query::views::ViewFilter::default())
             .is_empty()
     {
         app.chart = false;

@@ -21,14 +21,14 @@ use ratatui::backend::{Backend, CrosstermBackend};
 
 use std::sync::mpsc::Receiver;
 
-use super::action::{Action, PaletteAction};
-use super::app::{App, Mode, Pane};
-use super::editor::EditRequest;
-use super::keymap::Scope;
-use super::reload::Reload;
-use super::theme::Theme;
-use super::ui;
-use super::update::{Effect, poll_search, search_pending, update};
+use crate::tui::action::{Action, PaletteAction};
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::editor::EditRequest;
+use crate::tui::keymap::Scope;
+use crate::tui::reload::Reload;
+use crate::tui::theme::Theme;
+use crate::tui::ui;
+use crate::tui::update::{Effect, poll_search, search_pending, update};
 
 /// Turns a terminal event into an action for the current mode, if it means one.
 pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
@@ -145,7 +145,7 @@ where
         if let Some(reloads) = outside.reloads {
             // In order: a story, then its texts.
             for reload in reloads.try_iter() {
-                super::reload::apply(app, reload);
+                crate::tui::reload::apply(app, reload);
                 dirty = true;
             }
         }

@@ -3,14 +3,14 @@
 //! for the event loop to carry out.
 
 use crate::story::RecordRef;
-use crate::story::export::{ExportOptions, ExportView};
-use crate::story::views::ViewFilter;
+use crate::story::query::views::ViewFilter;
+use crate::story::report::export::{ExportOptions, ExportView};
 
-use super::action::Action;
-use super::app::{App, Mode, Pane};
-use super::detail;
-use super::detail_cursor::{click_in_detail, detail_layout, move_in_detail};
-use super::layout::{self, Hit};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::detail;
+use crate::tui::detail_cursor::{click_in_detail, detail_layout, move_in_detail};
+use crate::tui::layout::{self, Hit};
 
 /// Something for the event loop to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +25,7 @@ pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
     /// Hand the terminal to the editor on the story file.
-    Edit(super::editor::EditRequest),
+    Edit(crate::tui::editor::EditRequest),
 }
 
 /// Acts on one action: changes the state, keeps every list's selection in view, and
@@ -45,7 +45,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Quit => app.should_quit = true,
         Action::Resize(width, height) => app.size = (width, height),
         Action::ToggleHelp | Action::Palette(_) => {
-            if let Some(command) = super::palette_update::handle(app, action) {
+            if let Some(command) = crate::tui::palette_update::handle(app, action) {
                 return apply(app, command);
             }
         }
@@ -69,7 +69,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::ToggleChart => toggle_chart(app),
         Action::AsOfEarlier | Action::AsOfLater => app.step_as_of(action == Action::AsOfLater),
         Action::Export => return export(app),
-        Action::OpenInEditor => return super::editor::open_in_editor(app).map(Effect::Edit),
+        Action::OpenInEditor => return crate::tui::editor::open_in_editor(app).map(Effect::Edit),
         Action::Copy => return copy(app),
         Action::Click(column, row) => click(app, column, row),
         Action::Scroll(column, row, delta) => {
@@ -189,7 +189,8 @@ fn toggle_chart(app: &mut App) {
 /// The record in Detail as Markdown, for the clipboard.
 fn copy(app: &mut App) -> Option<Effect> {
     let record = app.detail_target()?;
-    let markdown = crate::story::document::to_markdown(&app.detail_source().document(record));
+    let markdown =
+        crate::story::report::document::to_markdown(&app.detail_source().document(record));
     app.info(format!(
         "copied “{}” as Markdown",
         app.story.record_title(record)
@@ -246,7 +247,7 @@ fn follow(app: &mut App) {
     match target {
         Some(detail::DetailLink::Record(target)) => navigate_to(app, target),
         Some(detail::DetailLink::Passage(ordinal)) => {
-            super::passage_toggle::toggle_passage(app, ordinal);
+            crate::tui::passage_toggle::toggle_passage(app, ordinal);
         }
         None => {}
     }
@@ -365,13 +366,14 @@ fn export(app: &mut App) -> Option<Effect> {
         chart: app.chart && view == ExportView::Metrics,
         // After a step the marks on screen go into the export, with both dates.
         new_since: app.new_since.as_ref().and_then(|n| {
-            n.since.map(|since| crate::story::diff::NewMarks {
+            n.since.map(|since| crate::story::time::diff::NewMarks {
                 since,
                 diff: n.diff.clone(),
             })
         }),
     };
-    let markdown = crate::story::export::export_markdown(&app.story, view, &options, app.clock());
+    let markdown =
+        crate::story::report::export::export_markdown(&app.story, view, &options, app.clock());
     Some(Effect::Export {
         stem: format!("storyscope-{}", view.name()),
         markdown,

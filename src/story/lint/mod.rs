@@ -8,13 +8,13 @@ mod drafted;
 mod finding;
 mod kind;
 mod loose_ends;
-mod names;
+mod shared_alias;
 mod sourcing;
 
 pub use finding::{CHECKS, Finding, Severity};
 
-use super::date::DayNumber;
-use super::graph::Story;
+use crate::story::graph::Story;
+use crate::story::model::date::DayNumber;
 use finding::debug_checked;
 
 /// Runs every check; `reference_day` decides which expectations are past due. The
@@ -28,7 +28,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(sourcing::uncited_sources(story));
     findings.extend(dates::dated_after_sources(story));
     findings.extend(dates::stage_order(story));
-    findings.extend(names::shared_names(story));
+    findings.extend(shared_alias::shared_names(story));
     findings.extend(dispute_kind::dispute_kind_findings(story));
     findings.extend(drafted::drafted_records(story));
     findings.extend(authored_findings(story));
@@ -53,7 +53,7 @@ fn authored_findings(story: &Story) -> Vec<Finding> {
                 Some(field) => format!("{location}.{field}"),
                 None => location,
             },
-            message: super::authored::note_text(note),
+            message: crate::story::graph::authored::note_text(note),
         })
         .collect()
 }

@@ -4,18 +4,20 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::story::date::{DateSpec, DayNumber};
+use crate::story::model::date::{DateSpec, DayNumber};
+use crate::story::query::views::{
+    CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter,
+};
 use crate::story::search::{SearchIndex, SearchWorker};
-use crate::story::views::{CandidateRow, Clock, MetricRow, SourceRow, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
 mod as_of;
 mod as_of_steps;
 mod search;
 
-use super::detail::{DetailLayout, DetailSource};
-pub use super::panes::{ListCursor, Pane};
-use super::trail::Trail;
+use crate::tui::detail::{DetailLayout, DetailSource};
+pub use crate::tui::panes::{ListCursor, Pane};
+use crate::tui::trail::Trail;
 pub(crate) use search::BACKGROUND_SEARCH_NAMES;
 pub use search::SearchState;
 
@@ -89,7 +91,7 @@ pub struct App {
     /// First Detail line shown.
     pub detail_scroll: usize,
     /// The sources' article texts, for showing a citation's paragraph.
-    pub texts: Arc<crate::story::passage::SourceTexts>,
+    pub texts: Arc<crate::story::graph::passage::SourceTexts>,
     /// The citation whose paragraph Detail shows open: (record, citation's place
     /// among the record's citations).
     pub(crate) open_passage: Option<(RecordRef, usize)>,
@@ -99,13 +101,13 @@ pub struct App {
     /// The search overlay's query and hits.
     pub search: SearchState,
     /// The help overlay's filter and highlighted command.
-    pub palette: super::palette::PaletteState,
+    pub palette: crate::tui::palette::PaletteState,
     /// The keys as bound in this session (defaults plus the user's config).
-    pub keymap: super::keymap::Keymap,
+    pub keymap: crate::tui::keymap::Keymap,
     /// The status line's message, until the next key.
     pub message: Option<(String, MessageKind)>,
     /// What is new at the date shown, since the previous publication date.
-    pub new_since: Option<super::new_since::NewSince>,
+    pub new_since: Option<crate::tui::new_since::NewSince>,
     /// Terminal size at the last resize; paging and layout use it.
     pub size: (u16, u16),
     /// Where `e` writes its Markdown files.
@@ -113,7 +115,7 @@ pub struct App {
     /// The story's file, for the editor key; None for the embedded story.
     pub story_file: Option<PathBuf>,
     /// Why the file on disk does not load, while the last good story stays shown.
-    pub broken_file: Option<super::broken_file::BrokenFile>,
+    pub broken_file: Option<crate::tui::broken_file::BrokenFile>,
     /// Set by quit: the event loop ends after this key.
     pub should_quit: bool,
 }
@@ -123,8 +125,33 @@ impl App {
     /// every source, says so in the title bar, and shows why: never the whole story
     /// under a date.
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let mut app = App {
-            story: full.clone(),
+        let mut app = App::unrefreshed(full.clone(), full, today);
+        app.show_as_of_or_every_source(as_of);
+        app.refresh_rows();
+        app.refresh_new_since();
+        app
+    }
+
+    /// An explorer on `story`, which the caller has already narrowed from `full` to
+    /// `as_of` (the command line loads and narrows once, and stops on a date that
+    /// fails); nothing is narrowed again here.
+    pub fn with_narrowed(
+        full: Story,
+        story: Story,
+        as_of: Option<DateSpec>,
+        today: DayNumber,
+    ) -> App {
+        let mut app = App::unrefreshed(story, full, today);
+        app.as_of = as_of;
+        app.refresh_rows();
+        app.refresh_new_since();
+        app
+    }
+
+    /// The state before any rows are built: every pane empty, no date.
+    fn unrefreshed(story: Story, full: Story, today: DayNumber) -> App {
+        App {
+            story,
             full,
             as_of: None,
             today,
@@ -159,18 +186,14 @@ impl App {
             story_file: None,
             broken_file: None,
             should_quit: false,
-        };
-        app.show_as_of_or_every_source(as_of);
-        app.refresh_rows();
-        app.refresh_new_since();
-        app
+        }
     }
 
     /// The title a pane shows: the story names its candidates pane (story text, so
     /// cleaned of anything a terminal would act on).
     pub fn pane_title(&self, pane: Pane) -> String {
         match pane {
-            Pane::Candidates => crate::story::text::clean_line(self.story.candidates_title()),
+            Pane::Candidates => crate::story::safe_text::clean_line(self.story.candidates_title()),
             _ => pane.title().to_owned(),
         }
     }
@@ -193,14 +216,14 @@ impl App {
         self.candidate_name_cols = self
             .candidate_rows
             .iter()
-            .map(|r| crate::story::text::width(&r.name) + usize::from(r.undescribed))
+            .map(|r| crate::story::safe_text::width(&r.name) + usize::from(r.undescribed))
             .max()
             .unwrap_or(0)
             .clamp(4, 18);
         self.metric_value_cols = self
             .metric_rows
             .iter()
-            .map(|r| crate::story::text::width(&r.value))
+            .map(|r| crate::story::safe_text::width(&r.value))
             .max()
             .unwrap_or(10);
         for pane in Pane::LISTS {

@@ -7,12 +7,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::inner;
 use crate::tui::theme::Theme;
 
-use super::pane_block;
+use crate::tui::ui::pane_block;
 
 /// Draws a list pane; returns where its selected row is, for the terminal cursor.
 pub(super) fn draw(
@@ -66,7 +66,7 @@ pub(super) fn draw(
                 row_line(app, pane, index, cells, theme)
             };
             if index == cursor.selected {
-                super::highlighted(&line, cells, theme.selected(focused))
+                crate::tui::ui::highlighted(&line, cells, theme.selected(focused))
             } else {
                 line
             }
@@ -197,7 +197,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 (row.chooser_and_role(), theme.plain()),
                 cells,
             );
-            let used = crate::story::text::width(&line.to_string());
+            let used = crate::story::safe_text::width(&line.to_string());
             if !story_so_far.is_empty() && used + 4 < cells {
                 line.spans.push(Span::styled(
                     truncate_to_width(&format!(" · {}", clean_line(&story_so_far)), cells - used),
@@ -218,7 +218,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
                 cells,
             )
         }
-        Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
+        Pane::Sources => crate::tui::ui::source_rows::source_line(app, index, cells, theme),
         Pane::Detail => Line::default(),
     }
 }
@@ -228,7 +228,7 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
 fn stage_cols(app: &App) -> usize {
     app.candidate_rows
         .iter()
-        .map(|row| crate::story::text::width(row.current.label()) + 1)
+        .map(|row| crate::story::safe_text::width(row.current.label()) + 1)
         .max()
         .unwrap_or(0)
         .clamp(10, 16)
