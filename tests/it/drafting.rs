@@ -84,6 +84,8 @@ fn lint_lists_drafted_records_grouped_and_record_export_says_drafted() {
     let id = story["entities"][0]["id"].as_str().unwrap();
     let record = storyscope_in(dir.path(), &["--story", "s.json", "export", "record", "--id", id]);
     assert!(String::from_utf8_lossy(&record.stdout).contains("drafted, not yet checked"), "{}", stderr(&record));
+    let schema = storyscope_in(dir.path(), &["schema"]);
+    assert!(String::from_utf8_lossy(&schema.stdout).contains("\"drafted\""), "the JSON Schema knows the kind");
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod cli;
 mod detail_layout;
 mod docs;
 mod draft_eval;
+mod draft_keys;
 mod draft_seeds;
 mod drafting;
 mod export;
