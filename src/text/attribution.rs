@@ -134,8 +134,19 @@ fn according_to(words: &Words, names: &[NameMention], i: usize) -> Option<Hit> {
     if let Some((last, who)) = name_from(words, names, k) {
         return Some((i, last, AttributionKind::AccordingTo, Some(who)));
     }
-    let back_reference = words.is(end, "the") && words.in_table(end + 1, REPORT_NOUNS);
-    back_reference.then_some((i, end + 1, AttributionKind::TheReport, None))
+    if !words.is(end, "the") || words.capitalised(end + 1) {
+        return None;
+    }
+    // "according to the report" points back to a report named before; "according to
+    // the minutes" names a document without a name.
+    let kind = if words.in_table(end + 1, REPORT_NOUNS) {
+        AttributionKind::TheReport
+    } else {
+        AttributionKind::AccordingTo
+    };
+    let noun =
+        words.kind(end + 1) == Some(super::tokens::TokenKind::Word) && words.is(i, "according");
+    noun.then_some((i, end + 1, kind, None))
 }
 
 /// "people familiar with the matter", "sources close to", "people with knowledge of",
@@ -170,7 +181,17 @@ fn per_or_told(words: &Words, names: &[NameMention], i: usize) -> Option<Hit> {
     } else {
         return None;
     };
-    let k = if words.is(i + 1, "the") { i + 2 } else { i + 1 };
+    // "per Quorvel", "per the Ledger", "per data from Signalyte".
+    let mut k = i + 1;
+    while k < i + 4
+        && words.in_table(
+            k,
+            &["the", "data", "figures", "research", "from", "estimates"],
+        )
+        && !words.capitalised(k)
+    {
+        k += 1;
+    }
     let (last, who) = name_from(words, names, k).or_else(|| name_from(words, names, i + 1))?;
     Some((i, last, kind, Some(who)))
 }
@@ -253,7 +274,8 @@ fn verb_of_saying(words: &Words, names: &[NameMention], i: usize) -> Option<Hit>
         AttributionKind::Said
     };
     if report_verb && words.is(i + 1, "by") {
-        let (last, who) = name_from(words, names, i + 2)?;
+        let at = if words.is(i + 2, "the") { i + 3 } else { i + 2 };
+        let (last, who) = name_from(words, names, at).or_else(|| name_from(words, names, i + 2))?;
         return Some((i, last, kind, Some(who)));
     }
     let adverb = words.in_table(

@@ -10,19 +10,10 @@ use super::dates::{DateMention, Day, TextDate};
 use super::match_words::Words;
 
 const VAGUE: &[&str] = &["early", "late", "mid"];
+#[rustfmt::skip]
 const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
 ];
 
 /// A month with no year: "last March", "in October", "early June", "mid-March".

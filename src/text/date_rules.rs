@@ -23,67 +23,25 @@ pub(crate) struct Found {
     pub(crate) relative: bool,
 }
 
+#[rustfmt::skip]
 const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "plans",
-    "plan",
-    "planned",
-    "expected",
-    "expects",
-    "scheduled",
-    "due",
-    "set",
-    "upcoming",
-    "aims",
-    "intends",
-    "slated",
+    "will", "plans", "plan", "planned", "expected", "expects", "scheduled", "due", "set",
+    "upcoming", "aims", "intends", "slated",
 ];
+#[rustfmt::skip]
 const YEAR_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "during",
-    "until",
-    "till",
-    "from",
-    "to",
-    "through",
-    "of",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "around",
-    "throughout",
+    "in", "since", "by", "during", "until", "till", "from", "to", "through", "of", "before",
+    "after", "early", "late", "mid", "around", "throughout", "between",
 ];
+#[rustfmt::skip]
 pub(crate) const MONTH_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "during",
-    "until",
-    "till",
-    "from",
-    "to",
-    "through",
-    "of",
-    "before",
-    "after",
-    "around",
-    "throughout",
-    "on",
-    "between",
+    "in", "since", "by", "during", "until", "till", "from", "to", "through", "of", "before",
+    "after", "around", "throughout", "on", "between",
 ];
+#[rustfmt::skip]
 const ORDINALS: &[(&str, u8)] = &[
-    ("first", 1),
-    ("1st", 1),
-    ("second", 2),
-    ("2nd", 2),
-    ("third", 3),
-    ("3rd", 3),
-    ("fourth", 4),
-    ("4th", 4),
+    ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3),
+    ("fourth", 4), ("4th", 4),
 ];
 
 /// Every date in the text's words, in order.
@@ -91,19 +49,18 @@ pub(crate) fn read_dates(words: &Words, anchor: Option<Day>) -> Vec<DateMention>
     let mut found: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let rules = [
-            digits_date(words, i),
-            month_first(words, i, anchor),
-            day_first(words, i, anchor),
-            quarter(words, i, anchor),
-            fiscal_year(words, i),
-            super::date_relative::relative_words(words, i, anchor),
-            super::date_relative::weekday_name(words, i, anchor),
-            super::date_relative::ago(words, i, anchor),
-            super::date_relative::next_day(words, i, anchor, &found),
-            year_alone(words, i),
-        ];
-        match rules.into_iter().flatten().next() {
+        // Tried in order, lazily: the first rule that matches wins.
+        let hit = digits_date(words, i)
+            .or_else(|| month_first(words, i, anchor))
+            .or_else(|| day_first(words, i, anchor))
+            .or_else(|| quarter(words, i, anchor))
+            .or_else(|| fiscal_year(words, i))
+            .or_else(|| super::date_relative::relative_words(words, i, anchor))
+            .or_else(|| super::date_relative::weekday_name(words, i, anchor))
+            .or_else(|| super::date_relative::ago(words, i, anchor))
+            .or_else(|| super::date_relative::next_day(words, i, anchor, &found))
+            .or_else(|| year_alone(words, i));
+        match hit {
             Some(hit) => {
                 let (first, last) = (hit.first.min(i), hit.last.max(i));
                 found.push(DateMention {
@@ -295,9 +252,15 @@ fn quarter(words: &Words, i: usize, anchor: Option<Day>) -> Option<Found> {
         None if fiscal => return None,
         None => {
             let anchor = anchor?;
-            let start_month = number * 3 - 2;
-            let past = (start_month, 1) <= (anchor.month, anchor.day);
-            date(if past { anchor.year } else { anchor.year - 1 }, None, None)
+            // The latest such quarter begun by the anchor, or the next one not yet
+            // over when a future word comes first.
+            let anchor_quarter = (anchor.month - 1) / 3 + 1;
+            let year = if future_before(words, i) {
+                anchor.year + i32::from(number < anchor_quarter)
+            } else {
+                anchor.year - i32::from(number > anchor_quarter)
+            };
+            date(year, None, None)
         }
     };
     text_date.quarter = Some(number);
@@ -352,7 +315,10 @@ fn year_alone(words: &Words, i: usize) -> Option<Found> {
     } else {
         i.wrapping_sub(1)
     };
-    if !words.in_table(word_before, YEAR_PREPOSITIONS) {
+    // "between 2019 and 2023", "in 2022 and 2023": a year after "and" that follows one.
+    let second_of_two =
+        words.is(word_before, "and") && year_at(words, word_before.wrapping_sub(1)).is_some();
+    if !words.in_table(word_before, YEAR_PREPOSITIONS) && !second_of_two {
         return None;
     }
     if words.is_mark(i + 1, '%') || words.is_mark(i + 1, '-') && !words.spaced(i + 1) {

@@ -9,55 +9,22 @@ use super::lexicon;
 use super::match_words::Words;
 use super::tokens::TokenKind;
 
+#[rustfmt::skip]
 const UP_WORDS: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "risen",
-    "up",
-    "jumped",
-    "jump",
-    "gained",
-    "gain",
-    "gains",
-    "surged",
-    "climbed",
-    "increased",
-    "grew",
-    "soared",
-    "rallied",
-    "added",
+    "rose", "rise", "rises", "risen", "up", "jumped", "jump", "gained", "gain", "gains",
+    "surged", "climbed", "increased", "grew", "soared", "rallied", "added",
 ];
 /// Nouns and comparatives after a figure that give its direction ("a 3% rise").
 const UP_AFTER: &[&str] = &["rise", "increase", "gain", "jump", "growth", "higher"];
 const DOWN_AFTER: &[&str] = &["fall", "drop", "decline", "decrease", "lower", "loss"];
+#[rustfmt::skip]
 const DOWN_WORDS: &[&str] = &[
-    "fell",
-    "fall",
-    "falls",
-    "fallen",
-    "down",
-    "dropped",
-    "drop",
-    "declined",
-    "decline",
-    "slid",
-    "slumped",
-    "decreased",
-    "plunged",
-    "tumbled",
-    "sank",
-    "shed",
-    "lost",
+    "fell", "fall", "falls", "fallen", "down", "dropped", "drop", "declined", "decline",
+    "slid", "slumped", "decreased", "plunged", "tumbled", "sank", "shed", "lost",
 ];
+#[rustfmt::skip]
 const QUALITATIVE_WORDS: &[&str] = &[
-    "millions",
-    "billions",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "tens",
-    "trillions",
+    "millions", "billions", "thousands", "hundreds", "dozens", "tens", "trillions",
 ];
 
 /// Every figure in the text's words.

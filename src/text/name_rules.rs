@@ -68,6 +68,28 @@ pub(crate) fn chunks(words: &Words) -> Vec<Chunk> {
         if words.is_mark(last + 1, '.') && !words.spaced(last + 1) && (dotted || abbreviation) {
             last += 1;
         }
+        // "Hangzhou-based", "Nasdaq-listed": the place or market without its suffix.
+        if last >= first + 2
+            && words.is_mark(last - 1, '-')
+            && words.in_table(
+                last,
+                &[
+                    "based",
+                    "listed",
+                    "headquartered",
+                    "born",
+                    "owned",
+                    "backed",
+                ],
+            )
+        {
+            found.push(Chunk {
+                first,
+                last: last - 2,
+            });
+            i = last + 1;
+            continue;
+        }
         found.push(Chunk { first, last });
         i = last + 1;
     }

@@ -105,7 +105,9 @@ pub fn names(text: &str) -> Vec<NameMention> {
 /// The name (as found by `names`) that starts at token `k`, and its last token.
 pub(crate) fn name_from(words: &Words, names: &[NameMention], k: usize) -> Option<(usize, String)> {
     let start = words.tokens.get(k)?.range.start;
-    let name = names.iter().find(|n| n.range.start == start)?;
+    // Names come in order and never overlap: binary search, not a scan per token.
+    let at = names.partition_point(|n| n.range.start < start);
+    let name = names.get(at).filter(|n| n.range.start == start)?;
     let last = (k..words.len()).find(|&t| words.tokens[t].range.end >= name.range.end)?;
     Some((last, name.text.clone()))
 }
@@ -117,7 +119,8 @@ pub(crate) fn name_until(
     k: usize,
 ) -> Option<(usize, String)> {
     let end = words.tokens.get(k)?.range.end;
-    let name = names.iter().find(|n| n.range.end == end)?;
+    let at = names.partition_point(|n| n.range.end < end);
+    let name = names.get(at).filter(|n| n.range.end == end)?;
     let first = (0..=k)
         .rev()
         .find(|&t| words.tokens[t].range.start <= name.range.start)?;

@@ -91,8 +91,14 @@ fn speaker_after(words: &Words, names: &[super::names::NameMention], end: usize)
     if let Some(next) = words.phrase_from(k, "according to") {
         return name_from(words, names, next).map(|(_, who)| who);
     }
-    let (last, who) = name_from(words, names, k)?;
-    words.in_table(last + 1, SAYING_VERBS).then_some(who)
+    // "Tessel founder Ilya Brandt said": the first name within a few words that a
+    // verb of saying follows, before the sentence ends.
+    (k..k + 5)
+        .take_while(|&n| !words.is_mark(n, '.') && !words.is_mark(n, '“') && !words.is_mark(n, '"'))
+        .find_map(|n| {
+            let (last, who) = name_from(words, names, n)?;
+            words.in_table(last + 1, SAYING_VERBS).then_some(who)
+        })
 }
 
 /// Lin said: “…” / Lin said, “…” / Lin said that “…”.
@@ -139,6 +145,8 @@ mod tests {
         );
         let text = "“Demand is far above supply”, according to Quorvel.";
         assert_eq!(read(text)[0].1.as_deref(), Some("Quorvel"));
+        let text = "“Nobody else uses that test,” Tessel founder Ilya Brandt said.";
+        assert_eq!(read(text)[0].1.as_deref(), Some("Ilya Brandt"));
         let text = "A note read “back in five minutes” on the door.";
         assert_eq!(read(text), vec![("back in five minutes", None)]);
     }
