@@ -63,8 +63,10 @@ pub(super) fn read_body(lines: &[String], headline: Option<usize>, title: &str) 
     article
 }
 
-/// The headline's line: the first line, or, when one of the first lines comes again
-/// soon after (a page that prints its headline twice), that line.
+/// The headline's line: when one of the first lines comes again soon after (a page
+/// that prints its headline twice), that line; else, when furniture (a share bar, a
+/// date stamp) starts within the first four lines, the line just before it (a banner
+/// may stand above the headline); else the first line.
 fn headline_index(lines: &[String]) -> Option<usize> {
     let window = &lines[..lines.len().min(HEADLINE_WINDOW)];
     for (i, line) in window.iter().enumerate().take(HEADLINE_WINDOW / 2) {
@@ -72,7 +74,11 @@ fn headline_index(lines: &[String]) -> Option<usize> {
             return Some(i);
         }
     }
-    (!lines.is_empty()).then_some(0)
+    let first_furniture = lines.iter().take(4).position(|line| is_furniture_line(line));
+    match first_furniture {
+        Some(at) if at > 0 => Some(at - 1),
+        _ => (!lines.is_empty()).then_some(0),
+    }
 }
 
 /// Lines a page sets around every article: share and follow bars, subscribe boxes,

@@ -33,6 +33,14 @@ fn a_dump_marks_banner_repeated_headline_share_bars_stamps_and_trailer_as_furnit
 }
 
 #[test]
+fn a_banner_above_the_headline_is_furniture_when_a_stamp_follows_the_headline() {
+    let page = "Valley Desk | Business\nMill reopens after flood\n\n05/21 2026 88\n\nThe mill reopened.\n";
+    let article = read_article("m.txt", page.as_bytes()).unwrap();
+    assert_eq!(article.title, "Mill reopens after flood");
+    assert_eq!(article.paragraphs().collect::<Vec<_>>(), ["The mill reopened."]);
+}
+
+#[test]
 fn a_posted_line_is_furniture_and_gives_the_date() {
     let page = "Bank app draws complaints\nPosted 28 April 2026 · 2,311 views\nCustomers wrote in.\n";
     let article = read_article("p.txt", page.as_bytes()).unwrap();
