@@ -6,8 +6,8 @@ pub mod color;
 pub mod commands;
 pub(crate) mod completion;
 pub mod config;
-pub(crate) mod fsutil;
 pub mod draft;
+pub(crate) mod fsutil;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;

@@ -12,16 +12,50 @@ const ARTICLES: usize = 100;
 const ROUNDS: usize = 5;
 
 const COMPANIES: &[&str] = &[
-    "Kestrel Foods", "Arbor Cloud", "Norwick Data", "Pelion Drones", "Ferrant Logistics",
-    "Skylark Aero", "Brightfield Bank", "Orchid Labs", "Quarry AI", "Veloce Mobility",
+    "Kestrel Foods",
+    "Arbor Cloud",
+    "Norwick Data",
+    "Pelion Drones",
+    "Ferrant Logistics",
+    "Skylark Aero",
+    "Brightfield Bank",
+    "Orchid Labs",
+    "Quarry AI",
+    "Veloce Mobility",
 ];
-const PEOPLE: &[&str] = &["Ada Quill", "Henrik Vass", "Mira Castell", "Tomas Reyes", "Lena Moritz"];
-const OUTLETS: &[&str] = &["Harbour Times", "Valley Ledger", "Coastal Wire", "Meridian Post"];
+const PEOPLE: &[&str] = &[
+    "Ada Quill",
+    "Henrik Vass",
+    "Mira Castell",
+    "Tomas Reyes",
+    "Lena Moritz",
+];
+const OUTLETS: &[&str] = &[
+    "Harbour Times",
+    "Valley Ledger",
+    "Coastal Wire",
+    "Meridian Post",
+];
 const FIGURES: &[&str] = &[
-    "more than $2.4 billion", "about 300 engineers", "up to 8%", "3-4%", "nearly 12,000 deliveries",
-    "roughly €18 million", "between $2 and 3 billion", "1.5%", "over 100 million downloads",
+    "more than $2.4 billion",
+    "about 300 engineers",
+    "up to 8%",
+    "3-4%",
+    "nearly 12,000 deliveries",
+    "roughly €18 million",
+    "between $2 and 3 billion",
+    "1.5%",
+    "over 100 million downloads",
 ];
-const DATES: &[&str] = &["on Tuesday", "last week", "in March 2025", "earlier this month", "in 2024", "last year", "on February 11"];
+const DATES: &[&str] = &[
+    "on Tuesday",
+    "last week",
+    "in March 2025",
+    "earlier this month",
+    "in 2024",
+    "last year",
+    "on February 11",
+];
 
 /// One generated paragraph: a name, a verb, a figure, a date and an attribution,
 /// varied by `n` so no two paragraphs of an article are the same.
@@ -67,21 +101,35 @@ fn main() {
         let articles: Vec<_> = sources
             .iter()
             .enumerate()
-            .map(|(i, text)| read_article(&format!("a{i}.md"), text.as_bytes()).expect("generated articles read"))
+            .map(|(i, text)| {
+                read_article(&format!("a{i}.md"), text.as_bytes()).expect("generated articles read")
+            })
             .collect();
         let drafted = draft(&articles, "texts", Vec::new());
         let json = storyscope::draft::write::story_json(&drafted.story);
         times.push(start.elapsed().as_secs_f64());
-        records = drafted.story.entities.len() + drafted.story.metrics.len() + drafted.story.events.len();
+        records =
+            drafted.story.entities.len() + drafted.story.metrics.len() + drafted.story.events.len();
         std::hint::black_box(json);
     }
     times.sort_by(f64::total_cmp);
     let median = times[ROUNDS / 2];
     let peak_kib = peak_rss_kib();
-    println!("| drafting {ARTICLES} articles ({:.2} MB) | measured | target | met |", bytes as f64 / 1e6);
+    println!(
+        "| drafting {ARTICLES} articles ({:.2} MB) | measured | target | met |",
+        bytes as f64 / 1e6
+    );
     println!("| --- | --- | --- | --- |");
-    println!("| time (median of {ROUNDS}) | {:.0} ms | < 1000 ms | {} |", median * 1000.0, median < 1.0);
-    println!("| peak memory (process) | {:.1} MiB | < 50 MiB | {} |", peak_kib as f64 / 1024.0, peak_kib < 50 * 1024);
+    println!(
+        "| time (median of {ROUNDS}) | {:.0} ms | < 1000 ms | {} |",
+        median * 1000.0,
+        median < 1.0
+    );
+    println!(
+        "| peak memory (process) | {:.1} MiB | < 50 MiB | {} |",
+        peak_kib as f64 / 1024.0,
+        peak_kib < 50 * 1024
+    );
     println!("| records drafted | {records} | | |");
 }
 

@@ -44,13 +44,22 @@ pub(crate) fn run_draft(args: &DraftArgs) -> Result<i32> {
         }
     }
     if !problems.is_empty() {
-        return Err(BadInput(format!("draft: nothing written:\n  {}", clean(&problems.join("\n  ")))).into());
+        return Err(BadInput(format!(
+            "draft: nothing written:\n  {}",
+            clean(&problems.join("\n  "))
+        ))
+        .into());
     }
     apply_overrides(&mut articles, args)?;
     let (story_dir, text_dir) = match args.output {
         Some(out) => {
-            let stem = out.file_stem().map_or("story".into(), |s| s.to_string_lossy().into_owned());
-            (out.parent().map(Path::to_path_buf).unwrap_or_default(), format!("{stem}.texts"))
+            let stem = out
+                .file_stem()
+                .map_or("story".into(), |s| s.to_string_lossy().into_owned());
+            (
+                out.parent().map(Path::to_path_buf).unwrap_or_default(),
+                format!("{stem}.texts"),
+            )
         }
         None => (PathBuf::new(), "texts".to_owned()),
     };
@@ -70,21 +79,30 @@ pub(crate) fn run_draft(args: &DraftArgs) -> Result<i32> {
 }
 
 fn read_story(path: &Path) -> Result<crate::story::model::StoryFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| BadInput(format!("--merge {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| BadInput(format!("--merge {}: {e}", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
-        BadInput(format!("--merge {}: not a story file ({e}); `storyscope --story {} check` says more", path.display(), path.display())).into()
+        BadInput(format!(
+            "--merge {}: not a story file ({e}); `storyscope --story {} check` says more",
+            path.display(),
+            path.display()
+        ))
+        .into()
     })
 }
 
 fn write_out(drafted: &Draft, output: Option<&Path>, text_dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(text_dir).with_context(|| format!("creating {}", text_dir.display()))?;
+    std::fs::create_dir_all(text_dir)
+        .with_context(|| format!("creating {}", text_dir.display()))?;
     for (id, text) in &drafted.texts {
         let path = text_dir.join(format!("{id}.txt"));
-        crate::fsutil::write_atomic(&path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+        crate::fsutil::write_atomic(&path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     let json = story_json(&drafted.story);
     match output {
-        Some(out) => crate::fsutil::write_atomic(out, json.as_bytes()).with_context(|| format!("writing {}", out.display()))?,
+        Some(out) => crate::fsutil::write_atomic(out, json.as_bytes())
+            .with_context(|| format!("writing {}", out.display()))?,
         None => super::output::write_stdout(json.as_bytes())?,
     }
     Ok(())
@@ -93,7 +111,12 @@ fn write_out(drafted: &Draft, output: Option<&Path>, text_dir: &Path) -> Result<
 /// Applies --outlet, --date, --title and --url: a flag given once applies to every
 /// article; given once per article, the nth to the nth (`-` keeps that article's own).
 fn apply_overrides(articles: &mut [Article], args: &DraftArgs) -> Result<()> {
-    let flags: [(&str, &[String]); 4] = [("--outlet", args.outlet), ("--date", args.date), ("--title", args.title), ("--url", args.url)];
+    let flags: [(&str, &[String]); 4] = [
+        ("--outlet", args.outlet),
+        ("--date", args.date),
+        ("--title", args.title),
+        ("--url", args.url),
+    ];
     for (flag, values) in flags {
         let per_article: Vec<Option<&String>> = match values.len() {
             0 => continue,
@@ -108,7 +131,9 @@ fn apply_overrides(articles: &mut [Article], args: &DraftArgs) -> Result<()> {
             }
         };
         for (article, value) in articles.iter_mut().zip(per_article) {
-            let Some(value) = value.filter(|v| v.as_str() != "-") else { continue };
+            let Some(value) = value.filter(|v| v.as_str() != "-") else {
+                continue;
+            };
             match flag {
                 "--outlet" => article.outlet = Some(value.clone()),
                 "--title" => article.title = value.clone(),
@@ -125,5 +150,7 @@ fn apply_overrides(articles: &mut [Article], args: &DraftArgs) -> Result<()> {
 
 /// Article text never reaches the terminal raw.
 fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect()
 }

@@ -17,14 +17,65 @@ use crate::text::{NameKind, name_key};
 
 /// Words that end a company's name and add nothing to which company it is.
 const CORPORATE_WORDS: &[&str] = &[
-    "foods", "food", "cloud", "data", "labs", "lab", "bank", "systems", "aero", "aviation",
-    "logistics", "group", "holdings", "holding", "technologies", "technology", "tech",
-    "motors", "airlines", "energy", "capital", "partners", "media", "pharma",
-    "pharmaceuticals", "health", "mobility", "robotics", "networks", "software", "digital",
-    "industries", "electronics", "compute", "computing", "savings", "dairy", "creamery",
-    "drones", "robotics", "semiconductor", "semiconductors", "telecom", "ventures",
-    "international", "global", "company", "co", "corporation", "inc", "ltd", "plc", "ag",
-    "sa", "se", "nv", "gmbh", "llc", "limited",
+    "foods",
+    "food",
+    "cloud",
+    "data",
+    "labs",
+    "lab",
+    "bank",
+    "systems",
+    "aero",
+    "aviation",
+    "logistics",
+    "group",
+    "holdings",
+    "holding",
+    "technologies",
+    "technology",
+    "tech",
+    "motors",
+    "airlines",
+    "energy",
+    "capital",
+    "partners",
+    "media",
+    "pharma",
+    "pharmaceuticals",
+    "health",
+    "mobility",
+    "robotics",
+    "networks",
+    "software",
+    "digital",
+    "industries",
+    "electronics",
+    "compute",
+    "computing",
+    "savings",
+    "dairy",
+    "creamery",
+    "drones",
+    "robotics",
+    "semiconductor",
+    "semiconductors",
+    "telecom",
+    "ventures",
+    "international",
+    "global",
+    "company",
+    "co",
+    "corporation",
+    "inc",
+    "ltd",
+    "plc",
+    "ag",
+    "sa",
+    "se",
+    "nv",
+    "gmbh",
+    "llc",
+    "limited",
 ];
 
 /// One entity as it is gathered, before its id and name are settled.
@@ -71,7 +122,10 @@ impl EntityTable {
                 let entity = &mut self.gathered[index];
                 *entity.forms.entry(mention.text.clone()).or_default() += 1;
                 if let Some(cue) = &mention.kind_cue {
-                    let vote = entity.votes.entry(kind_name(cue.kind)).or_insert((0, cue.cue.clone()));
+                    let vote = entity
+                        .votes
+                        .entry(kind_name(cue.kind))
+                        .or_insert((0, cue.cue.clone()));
                     vote.0 += 1;
                 }
                 if !entity.cites.iter().any(|c| c.source == reading.source_id) {
@@ -93,11 +147,16 @@ impl EntityTable {
     pub(crate) fn cite_speakers(&mut self, reading: &Reading) {
         for para in &reading.paras {
             for quote in &para.quotes {
-                let Some(index) = quote.speaker.as_deref().and_then(|s| self.by_key.get(&name_key(s))) else {
+                let Some(index) = quote
+                    .speaker
+                    .as_deref()
+                    .and_then(|s| self.by_key.get(&name_key(s)))
+                else {
                     continue;
                 };
                 let entity = &mut self.gathered[*index];
-                let here = |c: &Citation| c.source == reading.source_id && c.para == Some(para.number);
+                let here =
+                    |c: &Citation| c.source == reading.source_id && c.para == Some(para.number);
                 if entity.cites.iter().any(here) {
                     continue;
                 }
@@ -123,7 +182,11 @@ impl EntityTable {
     /// Folds each one-word name into the one multi-word name it starts, when the rest
     /// of that name is corporate words; `merged_into[i]` is where entity `i` went.
     fn fold_short_names(&mut self) -> Vec<Option<usize>> {
-        let keys: Vec<String> = self.gathered.iter().map(|g| name_key(&g.first_form)).collect();
+        let keys: Vec<String> = self
+            .gathered
+            .iter()
+            .map(|g| name_key(&g.first_form))
+            .collect();
         let mut merged_into = vec![None; self.gathered.len()];
         for (short, key) in keys.iter().enumerate() {
             if key.contains(' ') || key.is_empty() {
@@ -133,9 +196,9 @@ impl EntityTable {
                 .iter()
                 .enumerate()
                 .filter(|(_, long)| {
-                    long.strip_prefix(key.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
-                        rest.split(' ').all(|w| CORPORATE_WORDS.contains(&w))
-                    })
+                    long.strip_prefix(key.as_str())
+                        .and_then(|rest| rest.strip_prefix(' '))
+                        .is_some_and(|rest| rest.split(' ').all(|w| CORPORATE_WORDS.contains(&w)))
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -222,7 +285,10 @@ fn settle_kind(entity: &Gathered) -> (EntityKind, crate::story::model::AuthorNot
         ),
         None => (
             EntityKind::Organisation,
-            inferred("kind", "no cue word beside the name: organisation by default"),
+            inferred(
+                "kind",
+                "no cue word beside the name: organisation by default",
+            ),
         ),
     }
 }

@@ -4,8 +4,9 @@
 //! the first name of the verb's clause, so "Alibaba's US shares rose" is Alibaba's).
 //! The date is marked as the author's inference when its words are relative ("last
 //! week") or leave out the year. An action sentence with no date of its own ("later
-//! that evening, X announced …") takes the last date the article named before it, or
-//! else the article's own date, as approximate (`~`) and inferred. Sentences saying "will", "expected", "plans to" are expected
+//! that evening, X announced …") takes the last date named before it in its own or
+//! the previous paragraph, or else the article's own date, as approximate (`~`) and
+//! inferred. Sentences saying "will", "expected", "plans to" are expected
 //! events; with an "if" clause, conditional on it. The same subject, verb and date in
 //! several articles is one event citing each.
 
@@ -17,39 +18,153 @@ use crate::story::model::{Citation, Event, Sourcing, Status, Timing};
 
 /// Verbs that make a dated sentence an event (and their forms after "will" / "to").
 const ACTION_VERBS: &[&str] = &[
-    "launched", "launch", "launches", "unveiled", "unveil", "unveils", "announced",
-    "announce", "announces", "released", "release", "introduced", "surpassed",
-    "overtook", "approved", "approve", "chose", "selected", "picked", "dropped",
-    "acquired", "acquire", "bought", "signed", "sign", "agreed", "filed", "submitted",
-    "completed", "complete", "opened", "open", "closed", "rose", "fell", "jumped",
-    "surged", "climbed", "slid", "plunged", "began", "begin", "started", "ended",
-    "tested", "testing", "partnered", "invested", "sued", "rolled", "debuted",
-    "reached", "won", "cut", "raised", "delayed", "postponed", "cancelled", "halted",
-    "suspended", "resumed", "merged", "hired", "appointed", "resigned", "named",
-    "elected", "voted", "passed", "ruled", "fined", "banned", "evaluated", "considered",
-    "rejected", "expanded", "closes", "opens", "shipped", "ship", "delivered", "deliver",
-    "topped", "shook", "shaken", "climb", "climbed", "declined", "decided", "suspended",
-    "grounded", "recalled", "settled", "halted", "paused",
+    "launched",
+    "launch",
+    "launches",
+    "unveiled",
+    "unveil",
+    "unveils",
+    "announced",
+    "announce",
+    "announces",
+    "released",
+    "release",
+    "introduced",
+    "surpassed",
+    "overtook",
+    "approved",
+    "approve",
+    "chose",
+    "selected",
+    "picked",
+    "dropped",
+    "acquired",
+    "acquire",
+    "bought",
+    "signed",
+    "sign",
+    "agreed",
+    "filed",
+    "submitted",
+    "completed",
+    "complete",
+    "opened",
+    "open",
+    "closed",
+    "rose",
+    "fell",
+    "jumped",
+    "surged",
+    "climbed",
+    "slid",
+    "plunged",
+    "began",
+    "begin",
+    "started",
+    "ended",
+    "tested",
+    "testing",
+    "partnered",
+    "invested",
+    "sued",
+    "rolled",
+    "debuted",
+    "reached",
+    "won",
+    "cut",
+    "raised",
+    "delayed",
+    "postponed",
+    "cancelled",
+    "halted",
+    "suspended",
+    "resumed",
+    "merged",
+    "hired",
+    "appointed",
+    "resigned",
+    "named",
+    "elected",
+    "voted",
+    "passed",
+    "ruled",
+    "fined",
+    "banned",
+    "evaluated",
+    "considered",
+    "rejected",
+    "expanded",
+    "closes",
+    "opens",
+    "shipped",
+    "ship",
+    "delivered",
+    "deliver",
+    "topped",
+    "shook",
+    "shaken",
+    "climb",
+    "climbed",
+    "declined",
+    "decided",
+    "suspended",
+    "grounded",
+    "recalled",
+    "settled",
+    "halted",
+    "paused",
 ];
 
 /// Words that make an event an expectation.
 const EXPECTATION_CUES: &[&str] = &[
-    "will", "expected", "anticipated", "plans", "planned", "scheduled", "set to", "due to",
-    "aims to", "intends",
+    "will",
+    "expected",
+    "anticipated",
+    "plans",
+    "planned",
+    "scheduled",
+    "set to",
+    "due to",
+    "aims to",
+    "intends",
 ];
 
 /// The events of one article, merged into `events` (same subject, verb and date).
 pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mut Vec<Event>) {
-    let published = reading.article.published.as_deref().and_then(|d| DateSpec::parse(d).ok());
-    let mut last_named = published.map(|d| (d, "the article's own date".to_owned()));
+    let published = reading
+        .article
+        .published
+        .as_deref()
+        .and_then(|d| DateSpec::parse(d).ok());
+    let own_date = published.map(|d| (d, "the article's own date".to_owned()));
+    // The last date named, and in which paragraph: it carries over to the next
+    // paragraph at most, since a later paragraph has usually moved on in time.
+    let mut last_named: Option<((DateSpec, String), u32)> = None;
     for para in &reading.paras {
         for sentence in &para.sentences {
-            draft_event(cx, reading, para, sentence.clone(), events, last_named.as_ref());
-            let named_here = para.dates.iter().filter(|d| d.range.start >= sentence.start && d.range.end <= sentence.end).last();
+            let carried = last_named
+                .as_ref()
+                .filter(|(_, at)| para.number - at <= 1)
+                .map(|(named, _)| named);
+            draft_event(
+                cx,
+                reading,
+                para,
+                sentence.clone(),
+                events,
+                carried.or(own_date.as_ref()),
+            );
+            let named_here = para
+                .dates
+                .iter()
+                .rfind(|d| d.range.start >= sentence.start && d.range.end <= sentence.end);
             if let Some(date) = named_here
                 && let Ok(spec) = DateSpec::parse(&date.date.to_story_date())
             {
-                last_named = Some((spec, format!("“{}”, named before it", date.words)));
+                last_named = Some((
+                    (spec, format!("“{}”, named before it", date.words)),
+                    para.number,
+                ));
             }
         }
     }
@@ -57,19 +172,34 @@ pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mu
 
 /// The date an action sentence is put on: its own date nearest the verb, or the one
 /// named before it, approximate; with the words to give as the reason.
-fn event_date(para: &Para, sentence: &std::ops::Range<usize>, verb_at: usize, earlier: Option<&(DateSpec, String)>) -> Option<(DateSpec, std::ops::Range<usize>, Option<String>)> {
+fn event_date(
+    para: &Para,
+    sentence: &std::ops::Range<usize>,
+    verb_at: usize,
+    earlier: Option<&(DateSpec, String)>,
+) -> Option<(DateSpec, std::ops::Range<usize>, Option<String>)> {
     let inside = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-    let own = para.dates.iter().filter(|d| inside(&d.range)).min_by_key(|d| d.range.start.abs_diff(verb_at));
+    let own = para
+        .dates
+        .iter()
+        .filter(|d| inside(&d.range))
+        .min_by_key(|d| d.range.start.abs_diff(verb_at));
     if let Some(date) = own {
         let spec = DateSpec::parse(&date.date.to_story_date()).ok()?;
-        let inferred = (date.relative || date.date.approximate).then(|| format!("from “{}” and the article's date", date.words));
+        let inferred = (date.relative || date.date.approximate)
+            .then(|| format!("from “{}” and the article's date", date.words));
         return Some((spec, date.range.clone(), inferred));
     }
     let (spec, words) = earlier?;
     let canonical = spec.canonical();
-    let approximate = DateSpec::parse(&format!("~{}", canonical.trim_start_matches('~'))).unwrap_or_else(|_| spec.clone());
+    let approximate = DateSpec::parse(&format!("~{}", canonical.trim_start_matches('~')))
+        .unwrap_or(*spec);
     let quote_at = verb_at..verb_at;
-    Some((approximate, quote_at, Some(format!("no date in the sentence: {words}, approximately"))))
+    Some((
+        approximate,
+        quote_at,
+        Some(format!("no date in the sentence: {words}, approximately")),
+    ))
 }
 
 fn draft_event(
@@ -81,21 +211,44 @@ fn draft_event(
     earlier: Option<&(DateSpec, String)>,
 ) {
     let text = &para.text[sentence.clone()];
-    let Some((verb_at, verb)) = find_verb(text) else { return };
+    let Some((verb_at, verb)) = find_verb(text) else {
+        return;
+    };
     let verb_at = sentence.start + verb_at;
     let inside = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-    let Some((date_spec, date_range, date_reason)) = event_date(para, &sentence, verb_at, earlier) else { return };
+    let Some((date_spec, date_range, date_reason)) = event_date(para, &sentence, verb_at, earlier)
+    else {
+        return;
+    };
     let named: Vec<(usize, String, String)> = para
         .names
         .iter()
         .filter(|n| inside(&n.range))
-        .filter_map(|n| Some((n.range.start, cx.entities.id_of(&n.text)?.to_owned(), n.text.clone())))
+        .filter_map(|n| {
+            Some((
+                n.range.start,
+                cx.entities.id_of(&n.text)?.to_owned(),
+                n.text.clone(),
+            ))
+        })
         .collect();
     // The verb's clause starts after the last comma before it.
-    let clause_start = para.text[sentence.start..verb_at].rfind(',').map_or(sentence.start, |c| sentence.start + c);
-    let subject = named.iter().find(|(at, ..)| *at >= clause_start && *at < verb_at).or(named.first());
-    let Some((_, subject_id, subject_name)) = subject.cloned() else { return };
-    let object = named.iter().find(|(at, id, _)| *at > verb_at && *at - verb_at <= 40 && *id != subject_id && !para.text[verb_at..*at].contains([',', ';']));
+    let clause_start = para.text[sentence.start..verb_at]
+        .rfind(',')
+        .map_or(sentence.start, |c| sentence.start + c);
+    let subject = named
+        .iter()
+        .find(|(at, ..)| *at >= clause_start && *at < verb_at)
+        .or(named.first());
+    let Some((_, subject_id, subject_name)) = subject.cloned() else {
+        return;
+    };
+    let object = named.iter().find(|(at, id, _)| {
+        *at > verb_at
+            && *at - verb_at <= 40
+            && *id != subject_id
+            && !para.text[verb_at..*at].contains([',', ';'])
+    });
     let mut entity_ids = vec![subject_id.clone()];
     for (_, id, _) in &named {
         if !entity_ids.contains(id) {
@@ -112,7 +265,9 @@ fn draft_event(
         resolved: Default::default(),
     };
     let same = events.iter_mut().find(|e| {
-        e.date.canonical() == date_text && e.entities.first() == Some(&subject_id) && e.title.contains(verb)
+        e.date.canonical() == date_text
+            && e.entities.first() == Some(&subject_id)
+            && e.title.contains(verb)
     });
     if let Some(event) = same {
         if !event.cite.iter().any(|c| c.source == citation.source) {
@@ -126,10 +281,14 @@ fn draft_event(
     };
     // ASCII lower case keeps byte offsets (the condition is cut from `text` by them).
     let lower = text.to_ascii_lowercase();
-    let expected = EXPECTATION_CUES.iter().any(|cue| contains_word(&lower, cue));
+    let expected = EXPECTATION_CUES
+        .iter()
+        .any(|cue| contains_word(&lower, cue));
     let condition = lower.find("if ").filter(|_| expected).map(|at| {
         let rest = &text[at..];
-        rest[..rest.find([',', '.', ';']).unwrap_or(rest.len())].trim().to_owned()
+        rest[..rest.find([',', '.', ';']).unwrap_or(rest.len())]
+            .trim()
+            .to_owned()
     });
     let timing = match (&condition, expected) {
         (Some(_), _) => Timing::Conditional,
@@ -137,21 +296,37 @@ fn draft_event(
         (None, false) => Timing::Happened,
     };
     let mut authored = vec![
-        drafted(None, format!("rule events: a date and “{verb}” in one sentence")),
-        drafted(Some("title"), "rule event-title: subject, verb and object as named in the sentence"),
-        drafted(Some("status"), "rule event-status: expectation words, else happened, as reported"),
+        drafted(
+            None,
+            format!("rule events: a date and “{verb}” in one sentence"),
+        ),
+        drafted(
+            Some("title"),
+            "rule event-title: subject, verb and object as named in the sentence",
+        ),
+        drafted(
+            Some("status"),
+            "rule event-status: expectation words, else happened, as reported",
+        ),
     ];
     if let Some(reason) = date_reason {
         authored.push(inferred("date", reason));
     }
-    let id = cx.ids.unique(&format!("ev-{subject_id}-{}-{}", slug(verb), slug(&date_text)));
+    let id = cx.ids.unique(&format!(
+        "ev-{subject_id}-{}-{}",
+        slug(verb),
+        slug(&date_text)
+    ));
     events.push(Event {
         id,
         title,
         date: date_spec,
         summary: text.to_owned(),
         entities: entity_ids,
-        status: Status { sourcing: Sourcing::Reported, timing },
+        status: Status {
+            sourcing: Sourcing::Reported,
+            timing,
+        },
         condition,
         cite: vec![citation],
         authored,
@@ -163,7 +338,10 @@ fn draft_event(
 fn find_verb(sentence: &str) -> Option<(usize, &'static str)> {
     let mut at = 0;
     for word in sentence.split_inclusive(char::is_whitespace) {
-        let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let bare = word
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if let Some(verb) = ACTION_VERBS.iter().find(|v| **v == bare) {
             return Some((at, verb));
         }
@@ -174,8 +352,14 @@ fn find_verb(sentence: &str) -> Option<(usize, &'static str)> {
 
 fn contains_word(haystack: &str, phrase: &str) -> bool {
     haystack.match_indices(phrase).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = haystack[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = haystack[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = haystack[at + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
 }

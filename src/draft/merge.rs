@@ -24,16 +24,24 @@ fn is_drafted(notes: &[AuthorNote]) -> bool {
 }
 
 /// Merges drafts of `articles` into `existing`; the texts are for the new articles.
-pub fn merge(mut existing: StoryFile, articles: &[Article], text_dir: &str) -> (Draft, MergeSummary) {
+pub fn merge(
+    mut existing: StoryFile,
+    articles: &[Article],
+    text_dir: &str,
+) -> (Draft, MergeSummary) {
     let mut summary = MergeSummary::default();
     let fresh: Vec<Article> = articles
         .iter()
         .filter(|article| {
             let known = existing.sources.iter().find(|s| {
-                (s.url.is_some() && s.url == article.url) || (s.title == article.title && s.text.is_some())
+                (s.url.is_some() && s.url == article.url)
+                    || (s.title == article.title && s.text.is_some())
             });
             if let Some(source) = known {
-                summary.lines.push(format!("skipped {}: already in the story as `{}`", article.file, source.id));
+                summary.lines.push(format!(
+                    "skipped {}: already in the story as `{}`",
+                    article.file, source.id
+                ));
             }
             known.is_none()
         })
@@ -49,9 +57,15 @@ pub fn merge(mut existing: StoryFile, articles: &[Article], text_dir: &str) -> (
         event.entities.iter_mut().for_each(|id| rename(id, &remap));
         fix_cites(&mut event.cite, &remap);
         let same = existing.events.iter_mut().find(|e| {
-            e.date.canonical() == event.date.canonical() && e.entities.first() == event.entities.first() && e.title == event.title
+            e.date.canonical() == event.date.canonical()
+                && e.entities.first() == event.entities.first()
+                && e.title == event.title
         });
-        if merge_record(same.map(|e| (&mut e.cite, e.authored.as_slice())), event.cite.clone(), &mut counts) {
+        if merge_record(
+            same.map(|e| (&mut e.cite, e.authored.as_slice())),
+            event.cite.clone(),
+            &mut counts,
+        ) {
             existing.events.push(event);
         }
     }
@@ -59,9 +73,17 @@ pub fn merge(mut existing: StoryFile, articles: &[Article], text_dir: &str) -> (
         rename(&mut metric.subject, &remap);
         fix_cites(&mut metric.cite, &remap);
         let same = existing.metrics.iter_mut().find(|m| {
-            m.subject == metric.subject && m.value == metric.value && m.range == metric.range && m.qualitative == metric.qualitative && m.unit == metric.unit
+            m.subject == metric.subject
+                && m.value == metric.value
+                && m.range == metric.range
+                && m.qualitative == metric.qualitative
+                && m.unit == metric.unit
         });
-        if merge_record(same.map(|m| (&mut m.cite, m.authored.as_slice())), metric.cite.clone(), &mut counts) {
+        if merge_record(
+            same.map(|m| (&mut m.cite, m.authored.as_slice())),
+            metric.cite.clone(),
+            &mut counts,
+        ) {
             existing.metrics.push(metric);
         }
     }
@@ -69,16 +91,30 @@ pub fn merge(mut existing: StoryFile, articles: &[Article], text_dir: &str) -> (
         rename(&mut relation.from, &remap);
         rename(&mut relation.to, &remap);
         fix_cites(&mut relation.cite, &remap);
-        let same = existing.relations.iter_mut().find(|r| r.kind == relation.kind && r.from == relation.from && r.to == relation.to);
-        if merge_record(same.map(|r| (&mut r.cite, r.authored.as_slice())), relation.cite.clone(), &mut counts) {
+        let same = existing
+            .relations
+            .iter_mut()
+            .find(|r| r.kind == relation.kind && r.from == relation.from && r.to == relation.to);
+        if merge_record(
+            same.map(|r| (&mut r.cite, r.authored.as_slice())),
+            relation.cite.clone(),
+            &mut counts,
+        ) {
             existing.relations.push(relation);
         }
     }
     for mut candidacy in new.candidates {
         rename(&mut candidacy.seeker, &remap);
         rename(&mut candidacy.candidate, &remap);
-        candidacy.stages.iter_mut().for_each(|s| fix_cites(&mut s.cite, &remap));
-        match existing.candidates.iter_mut().find(|c| c.seeker == candidacy.seeker && c.candidate == candidacy.candidate) {
+        candidacy
+            .stages
+            .iter_mut()
+            .for_each(|s| fix_cites(&mut s.cite, &remap));
+        match existing
+            .candidates
+            .iter_mut()
+            .find(|c| c.seeker == candidacy.seeker && c.candidate == candidacy.candidate)
+        {
             Some(known) if known.stages.iter().all(|s| is_drafted(&s.authored)) => {
                 for stage in candidacy.stages {
                     if !known.stages.iter().any(|s| s.stage == stage.stage) {
@@ -95,7 +131,13 @@ pub fn merge(mut existing: StoryFile, articles: &[Article], text_dir: &str) -> (
         }
     }
     summary.lines.extend(counts.lines());
-    (Draft { story: existing, texts }, summary)
+    (
+        Draft {
+            story: existing,
+            texts,
+        },
+        summary,
+    )
 }
 
 #[derive(Default)]
@@ -112,20 +154,33 @@ impl Counts {
         vec![
             format!("{} new sources", self.sources),
             format!("{} new entities", self.entities),
-            format!("{} new events, metrics, relations and candidacies", self.records),
+            format!(
+                "{} new events, metrics, relations and candidacies",
+                self.records
+            ),
             format!("{} citations added to drafted records", self.citations),
-            format!("{} matches with reviewed records left unchanged", self.reviewed),
+            format!(
+                "{} matches with reviewed records left unchanged",
+                self.reviewed
+            ),
         ]
     }
 }
 
 /// Adds `cites` to a drafted match, leaves a reviewed one alone, or adds the record.
 /// Returns whether the record is new (the caller adds it).
-fn merge_record(same: Option<(&mut Vec<Citation>, &[AuthorNote])>, cites: Vec<Citation>, counts: &mut Counts) -> bool {
+fn merge_record(
+    same: Option<(&mut Vec<Citation>, &[AuthorNote])>,
+    cites: Vec<Citation>,
+    counts: &mut Counts,
+) -> bool {
     match same {
         Some((known, notes)) if is_drafted(notes) => {
             for cite in cites {
-                if !known.iter().any(|c| c.source == cite.source && c.para == cite.para) {
+                if !known
+                    .iter()
+                    .any(|c| c.source == cite.source && c.para == cite.para)
+                {
                     known.push(cite);
                     counts.citations += 1;
                 }
@@ -140,7 +195,12 @@ fn merge_record(same: Option<(&mut Vec<Citation>, &[AuthorNote])>, cites: Vec<Ci
     false
 }
 
-fn add_sources(existing: &mut StoryFile, sources: Vec<crate::story::model::Source>, remap: &HashMap<String, String>, counts: &mut Counts) {
+fn add_sources(
+    existing: &mut StoryFile,
+    sources: Vec<crate::story::model::Source>,
+    remap: &HashMap<String, String>,
+    counts: &mut Counts,
+) {
     for mut source in sources {
         if remap.contains_key(&source.id) {
             continue;
@@ -153,7 +213,12 @@ fn add_sources(existing: &mut StoryFile, sources: Vec<crate::story::model::Sourc
     }
 }
 
-fn add_entities(existing: &mut StoryFile, entities: Vec<crate::story::model::Entity>, remap: &HashMap<String, String>, counts: &mut Counts) {
+fn add_entities(
+    existing: &mut StoryFile,
+    entities: Vec<crate::story::model::Entity>,
+    remap: &HashMap<String, String>,
+    counts: &mut Counts,
+) {
     for mut entity in entities {
         fix_cites(&mut entity.cite, remap);
         let Some(known_id) = remap.get(&entity.id) else {
@@ -161,7 +226,9 @@ fn add_entities(existing: &mut StoryFile, entities: Vec<crate::story::model::Ent
             counts.entities += 1;
             continue;
         };
-        let Some(known) = existing.entities.iter_mut().find(|e| e.id == *known_id) else { continue };
+        let Some(known) = existing.entities.iter_mut().find(|e| e.id == *known_id) else {
+            continue;
+        };
         if !is_drafted(&known.authored) {
             counts.reviewed += 1;
             continue;
@@ -185,13 +252,19 @@ fn matches(existing: &StoryFile, new: &StoryFile) -> HashMap<String, String> {
         }
     }
     for entity in &new.entities {
-        let known = std::iter::once(&entity.name).chain(&entity.aliases).find_map(|n| entity_keys.get(&name_key(n)));
+        let known = std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .find_map(|n| entity_keys.get(&name_key(n)));
         if let Some(id) = known {
             remap.insert(entity.id.clone(), (*id).to_owned());
         }
     }
     for source in new.sources.iter().filter(|s| s.text.is_none()) {
-        let known = existing.sources.iter().find(|s| s.text.is_none() && s.kind == source.kind && name_key(&s.outlet) == name_key(&source.outlet));
+        let known = existing.sources.iter().find(|s| {
+            s.text.is_none()
+                && s.kind == source.kind
+                && name_key(&s.outlet) == name_key(&source.outlet)
+        });
         if let Some(known) = known {
             remap.insert(source.id.clone(), known.id.clone());
         }

@@ -27,15 +27,22 @@ pub(crate) fn draft_metrics(cx: &mut DraftContext, reading: &Reading) -> Vec<Met
     metrics
 }
 
-fn draft_metric(cx: &mut DraftContext, reading: &Reading, para: &Para, figure: &FigureMention) -> Option<Metric> {
+fn draft_metric(
+    cx: &mut DraftContext,
+    reading: &Reading,
+    para: &Para,
+    figure: &FigureMention,
+) -> Option<Metric> {
     let sentence = para.sentence_of(figure.range.start);
-    let in_sentence = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
+    let in_sentence =
+        |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
     let subject = para
         .names
         .iter()
+        .rev()
         .filter(|n| in_sentence(&n.range) && n.range.end <= figure.range.start)
         .filter_map(|n| Some((n, cx.entities.id_of(&n.text)?)))
-        .last()
+        .next()
         .or_else(|| {
             para.names
                 .iter()
@@ -46,23 +53,48 @@ fn draft_metric(cx: &mut DraftContext, reading: &Reading, para: &Para, figure: &
     let label_start = subject_mention.range.start.min(figure.range.start);
     let label_end = figure.range.end.max(subject_mention.range.end);
     let label = last_words(&para.text[label_start..label_end], LABEL_WORDS);
-    let measurer = cx.origins.measurer(reading, para, figure.range.start, &mut cx.ids);
-    let via = measurer.or_else(|| cx.origins.via_at(&reading.source_id, para.number, figure.range.start));
+    let measurer = cx
+        .origins
+        .measurer(reading, para, figure.range.start, &mut cx.ids);
+    let via = measurer.or_else(|| {
+        cx.origins
+            .via_at(&reading.source_id, para.number, figure.range.start)
+    });
     let period = para
         .dates
         .iter()
         .find(|d| in_sentence(&d.range))
-        .and_then(|d| Some((DateSpec::parse(&d.date.to_story_date()).ok()?, d.words.clone())));
+        .and_then(|d| {
+            Some((
+                DateSpec::parse(&d.date.to_story_date()).ok()?,
+                d.words.clone(),
+            ))
+        });
     let mut authored = vec![
-        drafted(None, format!("rule figures: “{}”", &para.text[figure.range.clone()])),
-        drafted(Some("subject"), "rule figure-subject: the name nearest the figure in its sentence"),
-        drafted(Some("label"), "rule figure-label: the words from the subject to the figure"),
+        drafted(
+            None,
+            format!("rule figures: “{}”", &para.text[figure.range.clone()]),
+        ),
+        drafted(
+            Some("subject"),
+            "rule figure-subject: the name nearest the figure in its sentence",
+        ),
+        drafted(
+            Some("label"),
+            "rule figure-label: the words from the subject to the figure",
+        ),
     ];
     if let Some((_, words)) = &period {
-        authored.push(inferred("period", format!("from “{words}” in the same sentence")));
+        authored.push(inferred(
+            "period",
+            format!("from “{words}” in the same sentence"),
+        ));
     }
     let (value, range, qualitative) = amount(figure);
-    let id = cx.ids.unique(&format!("m-{subject_id}-{}", super::notes::slug(&label_tail(&label))));
+    let id = cx.ids.unique(&format!(
+        "m-{subject_id}-{}",
+        super::notes::slug(&label_tail(&label))
+    ));
     Some(Metric {
         id,
         subject: subject_id,
@@ -70,10 +102,20 @@ fn draft_metric(cx: &mut DraftContext, reading: &Reading, para: &Para, figure: &
         value,
         range,
         qualitative,
-        unit: if figure.percent { "%".to_owned() } else { figure.unit.clone().unwrap_or_default() },
+        unit: if figure.percent {
+            "%".to_owned()
+        } else {
+            figure.unit.clone().unwrap_or_default()
+        },
         currency: figure.currency.clone(),
-        scale: figure.scale.and_then(|s| serde_json::from_value(s.as_str().into()).ok()),
-        bound: if figure.qualitative { Bound::Exact } else { bound(figure.bound) },
+        scale: figure
+            .scale
+            .and_then(|s| serde_json::from_value(s.as_str().into()).ok()),
+        bound: if figure.qualitative {
+            Bound::Exact
+        } else {
+            bound(figure.bound)
+        },
         direction: figure.direction.map(|d| match d {
             text::Direction::Up => Direction::Up,
             text::Direction::Down => Direction::Down,
@@ -101,7 +143,10 @@ fn draft_metric(cx: &mut DraftContext, reading: &Reading, para: &Para, figure: &
 /// Exactly one of value, range and words, as the format asks.
 fn amount(figure: &FigureMention) -> (Option<f64>, Option<[f64; 2]>, Option<String>) {
     if figure.qualitative {
-        let words = figure.words.clone().unwrap_or_else(|| "unstated amount".to_owned());
+        let words = figure
+            .words
+            .clone()
+            .unwrap_or_else(|| "unstated amount".to_owned());
         return (None, None, Some(words));
     }
     match figure.value_high {
@@ -125,7 +170,11 @@ fn bound(bound: text::Bound) -> Bound {
 fn last_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let label = words[words.len().saturating_sub(n)..].join(" ");
-    if label.is_empty() { "figure".to_owned() } else { label }
+    if label.is_empty() {
+        "figure".to_owned()
+    } else {
+        label
+    }
 }
 
 /// The last three words, for the id.

@@ -46,7 +46,10 @@ pub fn draft(articles: &[Article], text_dir: &str, taken: Vec<String>) -> Draft 
         entities: entities::EntityTable::default(),
         origins: origins::Origins::default(),
     };
-    let source_ids: Vec<String> = articles.iter().map(|a| cx.ids.unique(&source_slug(a))).collect();
+    let source_ids: Vec<String> = articles
+        .iter()
+        .map(|a| cx.ids.unique(&source_slug(a)))
+        .collect();
     let readings: Vec<reading::Reading> = articles
         .iter()
         .zip(&source_ids)
@@ -96,7 +99,14 @@ pub fn draft(articles: &[Article], text_dir: &str, taken: Vec<String>) -> Draft 
 
 /// `outlet-2025-02-12`, or the headline's first words when the outlet is unknown.
 fn source_slug(article: &Article) -> String {
-    let who = article.outlet.clone().unwrap_or_else(|| article.title.split_whitespace().take(4).collect::<Vec<_>>().join(" "));
+    let who = article.outlet.clone().unwrap_or_else(|| {
+        article
+            .title
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     match &article.published {
         Some(day) => format!("{}-{day}", slug(&who)),
         None => slug(&who),
@@ -106,22 +116,38 @@ fn source_slug(article: &Article) -> String {
 fn article_source(reading: &reading::Reading, cx: &DraftContext, text_dir: &str) -> Source {
     let article = reading.article;
     let form = article.form.map_or("text", |f| f.label());
-    let mut authored = vec![drafted(None, format!("rule input: read as {form} from {}", article.file))];
+    let mut authored = vec![drafted(
+        None,
+        format!("rule input: read as {form} from {}", article.file),
+    )];
     let outlet = article.outlet.clone().unwrap_or_else(|| {
-        authored.push(drafted(Some("outlet"), "the article names no outlet: give --outlet"));
+        authored.push(drafted(
+            Some("outlet"),
+            "the article names no outlet: give --outlet",
+        ));
         format!("Unknown outlet ({})", article.file)
     });
     let via = cx.origins.article_via(&reading.source_id);
     if via.is_some() {
-        authored.push(drafted(Some("via"), "rule origins: the report this article credits most often"));
+        authored.push(drafted(
+            Some("via"),
+            "rule origins: the report this article credits most often",
+        ));
     }
-    let title = if article.title.trim().is_empty() { format!("Untitled ({})", article.file) } else { article.title.clone() };
+    let title = if article.title.trim().is_empty() {
+        format!("Untitled ({})", article.file)
+    } else {
+        article.title.clone()
+    };
     Source {
         id: reading.source_id.clone(),
         kind: SourceKind::parse("article").expect("a known source kind"),
         outlet,
         title,
-        published: article.published.as_deref().and_then(|d| DateSpec::parse(d).ok()),
+        published: article
+            .published
+            .as_deref()
+            .and_then(|d| DateSpec::parse(d).ok()),
         url: article.url.clone(),
         via,
         note: None,

@@ -16,10 +16,29 @@ use crate::text::{AttributionKind, name_key};
 
 /// Verbs by which a firm states a figure it measured itself.
 const MEASURING_VERBS: &[&str] = &[
-    "saw", "sees", "counted", "counts", "recorded", "records", "tallied", "tallies",
-    "tracked", "tracks", "logged", "logs", "estimated", "estimates", "measured",
-    "found", "finds", "registered", "observed",
+    "saw",
+    "sees",
+    "counted",
+    "counts",
+    "recorded",
+    "records",
+    "tallied",
+    "tallies",
+    "tracked",
+    "tracks",
+    "logged",
+    "logs",
+    "estimated",
+    "estimates",
+    "measured",
+    "found",
+    "finds",
+    "registered",
+    "observed",
 ];
+
+/// A sentence (its byte range in the paragraph) and the origin it leans on.
+type Leaning = (Range<usize>, usize);
 
 /// One upstream report or statement.
 struct Origin {
@@ -35,7 +54,7 @@ pub(crate) struct Origins {
     list: Vec<Origin>,
     by_key: HashMap<String, usize>,
     /// (source, para) → sentence ranges and the origin each leans on.
-    leaning: HashMap<(String, u32), Vec<(Range<usize>, usize)>>,
+    leaning: HashMap<(String, u32), Vec<Leaning>>,
     /// source → origin index → how many times the article credits it.
     credits: BTreeMap<String, BTreeMap<usize, (usize, usize)>>,
 }
@@ -85,13 +104,22 @@ impl Origins {
             .push((sentence, index));
         if !self.list[index].statement {
             let order = self.credits.get(&source).map_or(0, BTreeMap::len);
-            let credit = self.credits.entry(source).or_default().entry(index).or_insert((0, order));
+            let credit = self
+                .credits
+                .entry(source)
+                .or_default()
+                .entry(index)
+                .or_insert((0, order));
             credit.0 += 1;
         }
     }
 
     fn origin(&mut self, who: &str, statement: bool, ids: &mut Ids) -> usize {
-        let key = format!("{}{}", name_key(who), if statement { "#statement" } else { "" });
+        let key = format!(
+            "{}{}",
+            name_key(who),
+            if statement { "#statement" } else { "" }
+        );
         if let Some(&index) = self.by_key.get(&key) {
             return index;
         }
@@ -100,14 +128,20 @@ impl Origins {
         let short = name_key(who);
         if !short.contains(' ') {
             let longer = self.list.iter().position(|o| {
-                o.statement == statement && name_key(&o.outlet).rsplit(' ').next() == Some(short.as_str()) && name_key(&o.outlet) != short
+                o.statement == statement
+                    && name_key(&o.outlet).rsplit(' ').next() == Some(short.as_str())
+                    && name_key(&o.outlet) != short
             });
             if let Some(index) = longer {
                 self.by_key.insert(key, index);
                 return index;
             }
         }
-        let base = if statement { format!("{}-statement", slug(who)) } else { format!("{}-report", slug(who)) };
+        let base = if statement {
+            format!("{}-statement", slug(who))
+        } else {
+            format!("{}-report", slug(who))
+        };
         self.list.push(Origin {
             id: ids.unique(&base),
             outlet: who.trim().to_owned(),
@@ -119,12 +153,21 @@ impl Origins {
     }
 
     /// A firm that measured the figure at `at` itself ("CARMA counted …"): its origin.
-    pub(crate) fn measurer(&mut self, reading: &Reading, para: &Para, at: usize, ids: &mut Ids) -> Option<String> {
+    pub(crate) fn measurer(
+        &mut self,
+        reading: &Reading,
+        para: &Para,
+        at: usize,
+        ids: &mut Ids,
+    ) -> Option<String> {
         let sentence = para.sentence_of(at);
         let name = para.names.iter().rev().find(|name| {
             name.range.start >= sentence.start && name.range.end <= at && {
                 let between = &para.text[name.range.end..at];
-                between.split_whitespace().take(2).any(|w| MEASURING_VERBS.contains(&w))
+                between
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| MEASURING_VERBS.contains(&w))
             }
         })?;
         let index = self.origin(&name.text, false, ids);

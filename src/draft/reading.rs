@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::input::Article;
 use crate::text::{
-    Attribution, DateMention, Day, FigureMention, NameMention, Quote, attributions, dates,
-    figures, names, quotes, sentences,
+    Attribution, DateMention, Day, FigureMention, NameMention, Quote, attributions, dates, figures,
+    names, quotes, sentences,
 };
 
 /// A paragraph and what the text layer found in it; ranges are into `text`.

@@ -70,7 +70,13 @@ impl Links {
         }
     }
 
-    fn sentence(&mut self, cx: &mut DraftContext, reading: &Reading, para: &Para, sentence: std::ops::Range<usize>) {
+    fn sentence(
+        &mut self,
+        cx: &mut DraftContext,
+        reading: &Reading,
+        para: &Para,
+        sentence: std::ops::Range<usize>,
+    ) {
         // ASCII lower case keeps byte offsets, so positions found in it index the text.
         let lower = para.text[sentence.clone()].to_ascii_lowercase();
         let named: Vec<(std::ops::Range<usize>, String)> = para
@@ -80,12 +86,19 @@ impl Links {
             .filter_map(|n| Some((n.range.clone(), cx.entities.id_of(&n.text)?.to_owned())))
             .collect();
         for (phrase, link) in PHRASES {
-            let Some(found) = find_phrase(&lower, phrase) else { continue };
+            let Some(found) = find_phrase(&lower, phrase) else {
+                continue;
+            };
             let at = sentence.start + found;
             let after = at + phrase.len();
-            let Some((from_range, from)) = named.iter().rev().find(|(r, _)| r.end <= at) else { continue };
+            let Some((from_range, from)) = named.iter().rev().find(|(r, _)| r.end <= at) else {
+                continue;
+            };
             // The other end follows the verb closely: a name further on is not its object.
-            let Some((to_range, to)) = named.iter().find(|(r, _)| r.start >= after && r.start - after <= 24) else {
+            let Some((to_range, to)) = named
+                .iter()
+                .find(|(r, _)| r.start >= after && r.start - after <= 24)
+            else {
                 continue;
             };
             if from == to {
@@ -96,7 +109,11 @@ impl Links {
                 para: Some(para.number),
                 note: None,
                 via: cx.origins.via_at(&reading.source_id, para.number, at),
-                quote: Some(quote_around(&para.text, &(from_range.start..to_range.end), &sentence)),
+                quote: Some(quote_around(
+                    &para.text,
+                    &(from_range.start..to_range.end),
+                    &sentence,
+                )),
                 resolved: Default::default(),
             };
             match link {
@@ -109,12 +126,24 @@ impl Links {
                     if let Some((_, second)) = named.iter().find(|(r, _)| {
                         r.start > to_range.end && para.text[to_range.end..r.start].trim() == "and"
                     }) {
-                        self.stage(cx, from, second, stage, role.clone(), citation.clone(), phrase);
+                        self.stage(
+                            cx,
+                            from,
+                            second,
+                            stage,
+                            role.clone(),
+                            citation.clone(),
+                            phrase,
+                        );
                     }
                     let gap = rest.len() - rest.trim_start().len();
                     let loser_at = to_range.end + gap + "over ".len();
-                    let picked_over = *stage == "selected" && rest.trim_start().starts_with("over ");
-                    if let Some((_, loser)) = named.iter().find(|(r, _)| picked_over && r.start == loser_at) {
+                    let picked_over =
+                        *stage == "selected" && rest.trim_start().starts_with("over ");
+                    if let Some((_, loser)) = named
+                        .iter()
+                        .find(|(r, _)| picked_over && r.start == loser_at)
+                    {
                         self.stage(cx, from, loser, "rejected", role, citation, "picked over");
                     }
                 }
@@ -123,15 +152,28 @@ impl Links {
         }
     }
 
-    fn relation(&mut self, cx: &mut DraftContext, kind: &str, from: &str, to: &str, citation: Citation) {
-        if let Some(existing) = self.relations.iter_mut().find(|r| r.kind.key() == kind && r.from == from && r.to == to) {
+    fn relation(
+        &mut self,
+        cx: &mut DraftContext,
+        kind: &str,
+        from: &str,
+        to: &str,
+        citation: Citation,
+    ) {
+        if let Some(existing) = self
+            .relations
+            .iter_mut()
+            .find(|r| r.kind.key() == kind && r.from == from && r.to == to)
+        {
             if !existing.cite.iter().any(|c| c.source == citation.source) {
                 existing.cite.push(citation);
             }
             return;
         }
         self.relations.push(Relation {
-            id: cx.ids.unique(&format!("rel-{from}-{}-{to}", kind.replace('_', "-"))),
+            id: cx
+                .ids
+                .unique(&format!("rel-{from}-{}-{to}", kind.replace('_', "-"))),
             kind: RelationKind::parse(kind).expect("a relation kind in lowercase words"),
             from: from.to_owned(),
             to: to.to_owned(),
@@ -139,13 +181,31 @@ impl Links {
             date: None,
             status: None,
             cite: vec![citation],
-            authored: vec![drafted(None, format!("rule relations: “{}” between two names", kind.replace('_', " ")))],
+            authored: vec![drafted(
+                None,
+                format!(
+                    "rule relations: “{}” between two names",
+                    kind.replace('_', " ")
+                ),
+            )],
         });
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn stage(&mut self, cx: &mut DraftContext, seeker: &str, candidate: &str, stage: &str, role: Option<String>, citation: Citation, phrase: &str) {
-        let note = drafted(None, format!("rule candidacies: “{phrase}” between two names"));
+    fn stage(
+        &mut self,
+        cx: &mut DraftContext,
+        seeker: &str,
+        candidate: &str,
+        stage: &str,
+        role: Option<String>,
+        citation: Citation,
+        phrase: &str,
+    ) {
+        let note = drafted(
+            None,
+            format!("rule candidacies: “{phrase}” between two names"),
+        );
         let new_stage = Stage {
             stage: StageKind::parse(stage).expect("a known stage"),
             date: None,
@@ -153,7 +213,11 @@ impl Links {
             cite: vec![citation],
             authored: vec![note],
         };
-        if let Some(candidacy) = self.candidates.iter_mut().find(|c| c.seeker == seeker && c.candidate == candidate) {
+        if let Some(candidacy) = self
+            .candidates
+            .iter_mut()
+            .find(|c| c.seeker == seeker && c.candidate == candidate)
+        {
             if !candidacy.stages.iter().any(|s| s.stage.key() == stage) {
                 candidacy.stages.push(new_stage);
             }
@@ -183,8 +247,14 @@ fn role_of(rest: &str) -> Option<String> {
 
 fn find_phrase(lower: &str, phrase: &str) -> Option<usize> {
     lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
-        let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = lower[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = lower[at + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
 }

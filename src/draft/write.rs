@@ -14,7 +14,10 @@ use crate::story::model::StoryFile;
 /// The text file for `article`: `# headline`, then its lines in order.
 pub fn text_file(article: &Article) -> String {
     let mut out = String::new();
-    let headline_kept = article.lines.iter().any(|l| *l == Line::Furniture(article.title.clone()));
+    let headline_kept = article
+        .lines
+        .iter()
+        .any(|l| *l == Line::Furniture(article.title.clone()));
     if !headline_kept && !article.title.is_empty() {
         out.push_str(&format!("# {}\n", article.title));
     }
@@ -31,7 +34,8 @@ pub fn text_file(article: &Article) -> String {
 /// The story as JSON, two-space indented, with a final newline.
 pub fn story_json(story: &StoryFile) -> String {
     let mut bytes = Vec::new();
-    let mut serializer = Serializer::with_formatter(&mut bytes, WholeNumbers(PrettyFormatter::new()));
+    let mut serializer =
+        Serializer::with_formatter(&mut bytes, WholeNumbers(PrettyFormatter::new()));
     // Serialising these types to memory cannot fail: every map key is a string.
     if story.serialize(&mut serializer).is_err() {
         return String::new();
@@ -58,7 +62,11 @@ impl Formatter for WholeNumbers {
     fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.0.end_array(w)
     }
-    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         self.0.begin_array_value(w, first)
     }
     fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
@@ -70,7 +78,11 @@ impl Formatter for WholeNumbers {
     fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.0.end_object(w)
     }
-    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         self.0.begin_object_key(w, first)
     }
     fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {

@@ -44,9 +44,15 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Reads and drafts every article of a folder, in name order.
 pub fn draft_folder(dir: &Path) -> (Vec<String>, Vec<Article>, Draft) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     let articles: Vec<Article> = files
         .iter()
         .map(|f| read_article(&f.display().to_string(), &std::fs::read(f).unwrap()).unwrap())
@@ -68,7 +74,10 @@ pub fn check_passes(drafted: &Draft) -> (bool, String) {
         .args(["--story", story.to_str().unwrap(), "check"])
         .output()
         .unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn names_of(value: &Value) -> Vec<String> {
@@ -81,31 +90,72 @@ fn names_of(value: &Value) -> Vec<String> {
 
 /// Whether two lists of names share one, by `name_key`.
 pub fn same_thing(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| name_key(x) == name_key(y) && !name_key(x).is_empty()))
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| name_key(x) == name_key(y) && !name_key(x).is_empty())
+    })
 }
 
 fn entity_names(story: &StoryFile, id: &str) -> Vec<String> {
-    story.entities.iter().filter(|e| e.id == id).flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.clone())).collect()
+    story
+        .entities
+        .iter()
+        .filter(|e| e.id == id)
+        .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.clone()))
+        .collect()
 }
 
 fn score_entities(story: &StoryFile, key: &Value) -> (Score, Vec<String>) {
-    let keyed: Vec<Vec<String>> = key["entities"].as_array().unwrap().iter().map(names_of).collect();
-    let drafted: Vec<Vec<String>> = story.entities.iter().map(|e| std::iter::once(e.name.clone()).chain(e.aliases.clone()).collect()).collect();
-    let found = keyed.iter().filter(|k| drafted.iter().any(|d| same_thing(k, d))).count();
-    let wrong: Vec<String> = drafted.iter().filter(|d| !keyed.iter().any(|k| same_thing(k, d))).map(|d| d[0].clone()).collect();
-    let score = Score { found, total: keyed.len(), right: drafted.len() - wrong.len(), drafted: drafted.len() };
+    let keyed: Vec<Vec<String>> = key["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(names_of)
+        .collect();
+    let drafted: Vec<Vec<String>> = story
+        .entities
+        .iter()
+        .map(|e| {
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.clone())
+                .collect()
+        })
+        .collect();
+    let found = keyed
+        .iter()
+        .filter(|k| drafted.iter().any(|d| same_thing(k, d)))
+        .count();
+    let wrong: Vec<String> = drafted
+        .iter()
+        .filter(|d| !keyed.iter().any(|k| same_thing(k, d)))
+        .map(|d| d[0].clone())
+        .collect();
+    let score = Score {
+        found,
+        total: keyed.len(),
+        right: drafted.len() - wrong.len(),
+        drafted: drafted.len(),
+    };
     (score, wrong)
 }
 
 fn source_of(names: &[String], story: &StoryFile, file: &str) -> String {
     let index = names.iter().position(|n| n == file).unwrap_or(usize::MAX);
-    story.sources.get(index).map(|s| s.id.clone()).unwrap_or_default()
+    story
+        .sources
+        .get(index)
+        .map(|s| s.id.clone())
+        .unwrap_or_default()
 }
 
 fn figure_matches(metric: &storyscope::story::model::Metric, want: &Value) -> bool {
     let scale = metric.scale.map(|s| serde_json::to_value(s).unwrap());
     let bound = serde_json::to_value(metric.bound).unwrap();
-    let amount = match (want["value"].as_f64(), want["value_high"].as_f64(), want.get("qualitative").and_then(Value::as_str)) {
+    let amount = match (
+        want["value"].as_f64(),
+        want["value_high"].as_f64(),
+        want.get("qualitative").and_then(Value::as_str),
+    ) {
         (_, _, Some(_)) => metric.qualitative.is_some(),
         (Some(low), Some(high), _) => metric.range == Some([low, high]),
         (Some(value), None, _) => metric.value == Some(value),
@@ -119,11 +169,30 @@ fn score_figures(names: &[String], story: &StoryFile, key: &Value) -> Score {
     let wanted = key["figures"].as_array().unwrap();
     let at = |m: &storyscope::story::model::Metric, want: &Value| {
         let source = source_of(names, story, want["article"].as_str().unwrap());
-        m.cite.iter().any(|c| c.source == source && c.para == want["para"].as_u64().map(|p| p as u32))
+        m.cite
+            .iter()
+            .any(|c| c.source == source && c.para == want["para"].as_u64().map(|p| p as u32))
     };
-    let found = wanted.iter().filter(|w| story.metrics.iter().any(|m| at(m, w) && figure_matches(m, w))).count();
-    let right = story.metrics.iter().filter(|m| wanted.iter().any(|w| at(m, w) && figure_matches(m, w))).count();
-    Score { found, total: wanted.len(), right, drafted: story.metrics.len() }
+    let found = wanted
+        .iter()
+        .filter(|w| {
+            story
+                .metrics
+                .iter()
+                .any(|m| at(m, w) && figure_matches(m, w))
+        })
+        .count();
+    let right = story
+        .metrics
+        .iter()
+        .filter(|m| wanted.iter().any(|w| at(m, w) && figure_matches(m, w)))
+        .count();
+    Score {
+        found,
+        total: wanted.len(),
+        right,
+        drafted: story.metrics.len(),
+    }
 }
 
 fn bare(date: &str) -> String {
@@ -134,30 +203,63 @@ fn score_dates(names: &[String], story: &StoryFile, key: &Value) -> Score {
     let wanted = key["dates"].as_array().unwrap();
     let accepts = |w: &Value, date: &str| {
         let mut ok = vec![bare(w["date"].as_str().unwrap())];
-        ok.extend(w["also"].as_array().into_iter().flatten().filter_map(Value::as_str).map(bare));
+        ok.extend(
+            w["also"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(bare),
+        );
         ok.contains(&bare(date))
     };
     let cited_at = |cites: &[storyscope::story::model::Citation], w: &Value| {
         let source = source_of(names, story, w["article"].as_str().unwrap());
-        cites.iter().any(|c| c.source == source && c.para == w["para"].as_u64().map(|p| p as u32))
+        cites
+            .iter()
+            .any(|c| c.source == source && c.para == w["para"].as_u64().map(|p| p as u32))
     };
     let drafted: Vec<(String, &[storyscope::story::model::Citation])> = story
         .events
         .iter()
         .map(|e| (e.date.canonical(), e.cite.as_slice()))
-        .chain(story.metrics.iter().filter_map(|m| Some((m.period.as_ref()?.canonical(), m.cite.as_slice()))))
+        .chain(
+            story
+                .metrics
+                .iter()
+                .filter_map(|m| Some((m.period.as_ref()?.canonical(), m.cite.as_slice()))),
+        )
         .collect();
-    let found = wanted.iter().filter(|w| drafted.iter().any(|(d, c)| cited_at(c, w) && accepts(w, d))).count();
+    let found = wanted
+        .iter()
+        .filter(|w| drafted.iter().any(|(d, c)| cited_at(c, w) && accepts(w, d)))
+        .count();
     let events = &drafted[..story.events.len()];
-    let right = events.iter().filter(|(d, c)| wanted.iter().any(|w| cited_at(c, w) && accepts(w, d))).count();
-    Score { found, total: wanted.len(), right, drafted: story.events.len() }
+    let right = events
+        .iter()
+        .filter(|(d, c)| wanted.iter().any(|w| cited_at(c, w) && accepts(w, d)))
+        .count();
+    Score {
+        found,
+        total: wanted.len(),
+        right,
+        drafted: story.events.len(),
+    }
 }
 
 /// Whether article `file` leans on source `origin` (its own `via` or a citation's).
 pub fn leans_on(names: &[String], story: &StoryFile, file: &str, origin: &str) -> bool {
     let source = source_of(names, story, file);
-    let own = story.sources.iter().any(|s| s.id == source && s.via.as_deref() == Some(origin));
-    let mut cites = story.entities.iter().flat_map(|e| &e.cite).chain(story.metrics.iter().flat_map(|m| &m.cite)).chain(story.events.iter().flat_map(|e| &e.cite));
+    let own = story
+        .sources
+        .iter()
+        .any(|s| s.id == source && s.via.as_deref() == Some(origin));
+    let mut cites = story
+        .entities
+        .iter()
+        .flat_map(|e| &e.cite)
+        .chain(story.metrics.iter().flat_map(|m| &m.cite))
+        .chain(story.events.iter().flat_map(|e| &e.cite));
     own || cites.any(|c| c.source == source && c.via.as_deref() == Some(origin))
 }
 
@@ -165,48 +267,99 @@ fn score_origins(names: &[String], story: &StoryFile, key: &Value) -> Score {
     let wanted = key["origins"].as_array().unwrap();
     let keyed_names = |w: &Value| -> Vec<String> {
         let name = w["name"].as_str().unwrap().to_owned();
-        let entity = key["entities"].as_array().unwrap().iter().find(|e| e["name"] == name);
+        let entity = key["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name);
         entity.map(names_of).unwrap_or_else(|| vec![name])
     };
-    let origins: Vec<&storyscope::story::model::Source> = story.sources.iter().filter(|s| s.text.is_none()).collect();
-    let same = |w: &Value, s: &storyscope::story::model::Source| same_thing(&keyed_names(w), &[s.outlet.clone()]) && s.kind.key() == w["kind"].as_str().unwrap();
+    let origins: Vec<&storyscope::story::model::Source> =
+        story.sources.iter().filter(|s| s.text.is_none()).collect();
+    let same = |w: &Value, s: &storyscope::story::model::Source| {
+        same_thing(&keyed_names(w), std::slice::from_ref(&s.outlet))
+            && s.kind.key() == w["kind"].as_str().unwrap()
+    };
     let found = wanted
         .iter()
         .filter(|w| {
-            origins.iter().any(|s| same(w, s) && w["relied_on_by"].as_array().unwrap().iter().all(|f| leans_on(names, story, f.as_str().unwrap(), &s.id)))
+            origins.iter().any(|s| {
+                same(w, s)
+                    && w["relied_on_by"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .all(|f| leans_on(names, story, f.as_str().unwrap(), &s.id))
+            })
         })
         .count();
-    let right = origins.iter().filter(|s| wanted.iter().any(|w| same(w, s))).count();
-    Score { found, total: wanted.len(), right, drafted: origins.len() }
+    let right = origins
+        .iter()
+        .filter(|s| wanted.iter().any(|w| same(w, s)))
+        .count();
+    Score {
+        found,
+        total: wanted.len(),
+        right,
+        drafted: origins.len(),
+    }
 }
 
 fn score_relations(story: &StoryFile, key: &Value) -> Score {
     let wanted = key["relations"].as_array().unwrap();
-    let mut drafted: Vec<(String, String, String)> = story.relations.iter().map(|r| (r.from.clone(), r.kind.key().to_owned(), r.to.clone())).collect();
+    let mut drafted: Vec<(String, String, String)> = story
+        .relations
+        .iter()
+        .map(|r| (r.from.clone(), r.kind.key().to_owned(), r.to.clone()))
+        .collect();
     for c in &story.candidates {
         for stage in &c.stages {
-            drafted.push((c.seeker.clone(), stage.stage.key().to_owned(), c.candidate.clone()));
+            drafted.push((
+                c.seeker.clone(),
+                stage.stage.key().to_owned(),
+                c.candidate.clone(),
+            ));
         }
     }
-    let kind_of = |k: &str| match k {
-        "chose" => "selected",
-        "partnered_with" => "partners_with",
-        other => other,
-    }
-    .to_owned();
+    let kind_of = |k: &str| {
+        match k {
+            "chose" => "selected",
+            "partnered_with" => "partners_with",
+            other => other,
+        }
+        .to_owned()
+    };
     let same = |w: &Value, d: &(String, String, String)| {
         kind_of(w["kind"].as_str().unwrap()) == d.1
-            && same_thing(&[w["from"].as_str().unwrap().to_owned()], &entity_names(story, &d.0))
-            && same_thing(&[w["to"].as_str().unwrap().to_owned()], &entity_names(story, &d.2))
+            && same_thing(
+                &[w["from"].as_str().unwrap().to_owned()],
+                &entity_names(story, &d.0),
+            )
+            && same_thing(
+                &[w["to"].as_str().unwrap().to_owned()],
+                &entity_names(story, &d.2),
+            )
     };
-    let found = wanted.iter().filter(|w| drafted.iter().any(|d| same(w, d))).count();
-    let right = drafted.iter().filter(|d| wanted.iter().any(|w| same(w, d))).count();
-    Score { found, total: wanted.len(), right, drafted: drafted.len() }
+    let found = wanted
+        .iter()
+        .filter(|w| drafted.iter().any(|d| same(w, d)))
+        .count();
+    let right = drafted
+        .iter()
+        .filter(|d| wanted.iter().any(|w| same(w, d)))
+        .count();
+    Score {
+        found,
+        total: wanted.len(),
+        right,
+        drafted: drafted.len(),
+    }
 }
 
 /// The five scores of one event, and the drafted entities the key does not hold.
 pub fn evaluate(event: &Path) -> (HashMap<&'static str, Score>, Vec<String>, Draft) {
-    let key: Value = serde_json::from_str(&std::fs::read_to_string(event.join("key.json")).unwrap()).unwrap();
+    let key: Value =
+        serde_json::from_str(&std::fs::read_to_string(event.join("key.json")).unwrap()).unwrap();
     let (names, _, drafted) = draft_folder(&event.join("articles"));
     let story = &drafted.story;
     let (entities, wrong) = score_entities(story, &key);
@@ -225,32 +378,81 @@ const KINDS: [&str; 5] = ["entities", "figures", "dates", "origins", "relations"
 #[test]
 fn drafting_fixtures_are_scored_and_every_quote_checks() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/draft");
-    let mut events: Vec<PathBuf> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut events: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     events.sort();
     assert!(events.len() >= 4, "the four fixture events");
     let mut totals: HashMap<&str, Score> = HashMap::new();
-    println!("{:<28} {}", "event", KINDS.map(|k| format!("{k:>18}")).join(""));
+    println!(
+        "{:<28} {}",
+        "event",
+        KINDS.map(|k| format!("{k:>18}")).join("")
+    );
     for event in &events {
         let (scores, wrong, drafted) = evaluate(event);
         let (passes, problems) = check_passes(&drafted);
-        assert!(passes, "{}: check refused the draft:\n{problems}", event.display());
-        let row: String = KINDS.iter().map(|k| {
-            let s = scores[k];
-            format!("{:>9} {:>4.0}%/{:>3.0}%", format!("{}/{}", s.found, s.total), s.recall() * 100.0, s.precision() * 100.0)
-        }).collect();
+        assert!(
+            passes,
+            "{}: check refused the draft:\n{problems}",
+            event.display()
+        );
+        let row: String = KINDS
+            .iter()
+            .map(|k| {
+                let s = scores[k];
+                format!(
+                    "{:>9} {:>4.0}%/{:>3.0}%",
+                    format!("{}/{}", s.found, s.total),
+                    s.recall() * 100.0,
+                    s.precision() * 100.0
+                )
+            })
+            .collect();
         println!("{:<28} {row}", event.file_name().unwrap().to_string_lossy());
         println!("  drafted entities not in the key: {}", wrong.join(", "));
         for kind in KINDS {
             totals.entry(kind).or_default().add(scores[kind]);
         }
     }
-    let row: String = KINDS.iter().map(|k| format!("{:>9} {:>4.0}%/{:>3.0}%", format!("{}/{}", totals[k].found, totals[k].total), totals[k].recall() * 100.0, totals[k].precision() * 100.0)).collect();
-    println!("{:<28} {row}\n(found/total, recall/precision)", "all events");
+    let row: String = KINDS
+        .iter()
+        .map(|k| {
+            format!(
+                "{:>9} {:>4.0}%/{:>3.0}%",
+                format!("{}/{}", totals[k].found, totals[k].total),
+                totals[k].recall() * 100.0,
+                totals[k].precision() * 100.0
+            )
+        })
+        .collect();
+    println!(
+        "{:<28} {row}\n(found/total, recall/precision)",
+        "all events"
+    );
     for (kind, recall, precision) in FLOORS {
-        assert!(totals[kind].recall() >= recall, "{kind} recall {:.2} fell below {recall}", totals[kind].recall());
-        assert!(totals[kind].precision() >= precision, "{kind} precision {:.2} fell below {precision}", totals[kind].precision());
+        assert!(
+            totals[kind].recall() >= recall,
+            "{kind} recall {:.2} fell below {recall}",
+            totals[kind].recall()
+        );
+        assert!(
+            totals[kind].precision() >= precision,
+            "{kind} precision {:.2} fell below {precision}",
+            totals[kind].precision()
+        );
     }
 }
 
-/// (kind, recall floor, precision floor): the measured figures less a margin.
-const FLOORS: [(&str, f64, f64); 0] = [];
+/// (kind, recall floor, precision floor): the figures measured on 7 Dec 2026 (entities
+/// 95%/92%, figures 64%/89%, dates 48%/63%, origins 20%/57%, relations 36%/56%) less
+/// a margin, so a rule change that loses ground fails here.
+const FLOORS: [(&str, f64, f64); 5] = [
+    ("entities", 0.85, 0.80),
+    ("figures", 0.55, 0.75),
+    ("dates", 0.40, 0.50),
+    ("origins", 0.10, 0.40),
+    ("relations", 0.25, 0.40),
+];

@@ -74,7 +74,10 @@ fn headline_index(lines: &[String]) -> Option<usize> {
             return Some(i);
         }
     }
-    let first_furniture = lines.iter().take(4).position(|line| is_furniture_line(line));
+    let first_furniture = lines
+        .iter()
+        .take(4)
+        .position(|line| is_furniture_line(line));
     match first_furniture {
         Some(at) if at > 0 => Some(at - 1),
         _ => (!lines.is_empty()).then_some(0),
@@ -87,16 +90,45 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
     let lower = line.to_lowercase();
     let words = lower.split_whitespace().count();
     const SHORT_BARS: &[&str] = &[
-        "share", "share on", "share this", "share this article", "follow", "subscribe",
-        "subscribe now", "free newsletter", "advertisement", "sponsored", "print",
-        "email", "comments", "sign up", "sign in", "log in", "menu", "search",
+        "share",
+        "share on",
+        "share this",
+        "share this article",
+        "follow",
+        "subscribe",
+        "subscribe now",
+        "free newsletter",
+        "advertisement",
+        "sponsored",
+        "print",
+        "email",
+        "comments",
+        "sign up",
+        "sign in",
+        "log in",
+        "menu",
+        "search",
     ];
     const PROMO_OPENERS: &[&str] = &[
-        "don't miss:", "don’t miss:", "read more:", "also read:", "read also:",
-        "see also:", "recommended:", "related:", "watch:", "listen:", "follow us on",
-        "subscribe to", "sign up for", "get the daily", "click here",
+        "don't miss:",
+        "don’t miss:",
+        "read more:",
+        "also read:",
+        "read also:",
+        "see also:",
+        "recommended:",
+        "related:",
+        "watch:",
+        "listen:",
+        "follow us on",
+        "subscribe to",
+        "sign up for",
+        "get the daily",
+        "click here",
     ];
-    SHORT_BARS.iter().any(|bar| lower == *bar || (words <= 6 && lower.starts_with(bar)))
+    SHORT_BARS
+        .iter()
+        .any(|bar| lower == *bar || (words <= 6 && lower.starts_with(bar)))
         || PROMO_OPENERS.iter().any(|opener| lower.starts_with(opener))
         || is_stamp(line)
         || is_posted_line(&lower, words)
@@ -105,7 +137,9 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
 /// "Posted 28 April 2026 · 2,311 views", "Updated 3 May 2026, 10:04": a short line
 /// opening with a publishing word that names a year or a view count.
 fn is_posted_line(lower: &str, words: usize) -> bool {
-    let opener = ["posted", "published", "updated", "last updated"].iter().any(|w| lower.starts_with(w));
+    let opener = ["posted", "published", "updated", "last updated"]
+        .iter()
+        .any(|w| lower.starts_with(w));
     let has_year = lower.split(|c: char| !c.is_ascii_digit()).any(is_year);
     opener && words <= 10 && (has_year || lower.contains("views"))
 }
@@ -113,10 +147,19 @@ fn is_posted_line(lower: &str, words: usize) -> bool {
 /// A copyright or reprint notice (only looked for in the last lines of a page).
 fn is_notice(line: &str) -> bool {
     let lower = line.to_lowercase();
-    let about_the_page = ["this article", "reserved", "author", "permission", "reprint", "reproduc"]
-        .iter()
-        .any(|w| lower.contains(w));
-    lower.starts_with('©') || lower.starts_with("copyright") || (lower.contains("copyright") && about_the_page)
+    let about_the_page = [
+        "this article",
+        "reserved",
+        "author",
+        "permission",
+        "reprint",
+        "reproduc",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    lower.starts_with('©')
+        || lower.starts_with("copyright")
+        || (lower.contains("copyright") && about_the_page)
 }
 
 /// "Related articles:", "Further reading": the page's own lists follow to the end.
@@ -125,9 +168,17 @@ fn starts_trailer(line: &str) -> bool {
     let head = lower.trim_end_matches(':').trim();
     matches!(
         head,
-        "related articles" | "related stories" | "related" | "further reading"
-            | "read more" | "more from this section" | "you may also like"
-            | "recommended for you" | "more stories" | "most read" | "popular"
+        "related articles"
+            | "related stories"
+            | "related"
+            | "further reading"
+            | "read more"
+            | "more from this section"
+            | "you may also like"
+            | "recommended for you"
+            | "more stories"
+            | "most read"
+            | "popular"
     )
 }
 
@@ -140,7 +191,10 @@ fn is_stamp(line: &str) -> bool {
 }
 
 fn is_year(word: &str) -> bool {
-    word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// The day a stamp gives, in the story format's spelling: `2025-02-13` from
@@ -157,13 +211,11 @@ pub(super) fn stamp_date(line: &str) -> Option<String> {
         .collect::<Option<_>>()?;
     let (year, a, b) = match parts.as_slice() {
         [y, m, d, ..] if *y >= 1900 => (*y, *m, *d),
-        [a, b, y, ..] if *y >= 1900 => {
-            match (*a > 12, *b > 12) {
-                (false, true) => (*y, *a, *b),
-                (true, false) => (*y, *b, *a),
-                _ => return None,
-            }
-        }
+        [a, b, y, ..] if *y >= 1900 => match (*a > 12, *b > 12) {
+            (false, true) => (*y, *a, *b),
+            (true, false) => (*y, *b, *a),
+            _ => return None,
+        },
         _ => return None,
     };
     let valid = (1..=12).contains(&a) && (1..=31).contains(&b) && (1900..=2100).contains(&year);

@@ -54,8 +54,11 @@ pub(super) fn read_front_matter(text: &str) -> Option<Article> {
         }
     };
     article.outlet = field(&["outlet", "site", "publisher", "source"]);
-    article.published = field(&["date", "published", "published_at", "pubdate"])
-        .map(|date| date.chars().take_while(|c| *c != 'T' && *c != ' ').collect());
+    article.published = field(&["date", "published", "published_at", "pubdate"]).map(|date| {
+        date.chars()
+            .take_while(|c| *c != 'T' && *c != ' ')
+            .collect()
+    });
     article.url = field(&["url", "link", "canonical"]);
     article.author = field(&["author", "byline", "by"]);
     article.form = Some(Form::FrontMatter);

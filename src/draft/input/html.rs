@@ -18,12 +18,38 @@ const MAX_ELEMENTS: usize = 200_000;
 
 /// Elements never part of the article's text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "figure",
-    "figcaption", "form", "button", "iframe", "svg", "select", "menu", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "select",
+    "menu",
+    "dialog",
 ];
 
 /// Elements whose text is one block of the article.
-const BLOCKS: &[&str] = &["p", "li", "blockquote", "pre", "dd", "h1", "h2", "h3", "h4", "h5", "h6"];
+const BLOCKS: &[&str] = &[
+    "p",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
 
 /// Reads a saved page; an error when it holds no article text.
 pub(super) fn read_html(html: &str) -> Result<Article, String> {
@@ -42,8 +68,12 @@ pub(super) fn read_html(html: &str) -> Result<Article, String> {
     if article.title.is_empty() {
         article.title = clean_paragraph(&main.title);
     }
-    article.outlet = article.outlet.or(main.site_name.map(|s| clean_paragraph(&s)));
-    article.published = article.published.or(main.published_time.as_deref().and_then(day_of));
+    article.outlet = article
+        .outlet
+        .or(main.site_name.map(|s| clean_paragraph(&s)));
+    article.published = article
+        .published
+        .or(main.published_time.as_deref().and_then(day_of));
     article.author = article.author.or(main.byline.map(|s| clean_paragraph(&s)));
     let content = Document::from(main.content.as_ref());
     let mut blocks = Blocks::default();
@@ -68,9 +98,25 @@ pub(super) fn read_html(html: &str) -> Result<Article, String> {
 /// and consent banners, share bars, newsletter and subscribe offers, promos, related
 /// links, ads. Readability drops many such boxes itself; these it may keep.
 const SITE_BOX_WORDS: &[&str] = &[
-    "cookie", "consent", "newsletter", "subscribe", "share", "social", "promo", "related",
-    "advert", "sponsor", "paywall", "signup", "byline", "pull-quote", "pullquote", "ad-slot",
-    "recirc", "outbrain", "taboola",
+    "cookie",
+    "consent",
+    "newsletter",
+    "subscribe",
+    "share",
+    "social",
+    "promo",
+    "related",
+    "advert",
+    "sponsor",
+    "paywall",
+    "signup",
+    "byline",
+    "pull-quote",
+    "pullquote",
+    "ad-slot",
+    "recirc",
+    "outbrain",
+    "taboola",
 ];
 
 fn remove_site_boxes(document: &Document) {
@@ -102,7 +148,8 @@ fn page_metadata(document: &Document) -> Article {
         outlet: meta("meta[property='og:site_name']", "content")
             .or_else(|| meta("meta[name='application-name']", "content")),
         published,
-        url: meta("link[rel='canonical']", "href").or_else(|| meta("meta[property='og:url']", "content")),
+        url: meta("link[rel='canonical']", "href")
+            .or_else(|| meta("meta[property='og:url']", "content")),
         author: meta("meta[name='author']", "content"),
         ..Article::default()
     }
@@ -136,7 +183,10 @@ fn day_of(stamp: &str) -> Option<String> {
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     shaped.then_some(day)
 }
 
@@ -151,7 +201,10 @@ struct Blocks {
 impl Blocks {
     fn walk(&mut self, node: &NodeRef) {
         for child in node.element_children() {
-            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
             if SKIPPED.contains(&name.as_str()) {
                 continue;
             }
@@ -173,7 +226,8 @@ impl Blocks {
         if heading && is_trailer_heading(&text) {
             self.in_trailer = true;
         }
-        let furniture = heading || self.in_trailer || is_furniture_line(&text) || only_a_link(node, &text);
+        let furniture =
+            heading || self.in_trailer || is_furniture_line(&text) || only_a_link(node, &text);
         self.lines.push(if furniture {
             Line::Furniture(text)
         } else {
@@ -195,9 +249,18 @@ fn only_a_link(node: &NodeRef, text: &str) -> bool {
 
 fn is_trailer_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["further reading", "related", "read more", "more from", "you may also like", "recommended", "most read", "more stories"]
-        .iter()
-        .any(|cue| lower.starts_with(cue))
+    [
+        "further reading",
+        "related",
+        "read more",
+        "more from",
+        "you may also like",
+        "recommended",
+        "most read",
+        "more stories",
+    ]
+    .iter()
+    .any(|cue| lower.starts_with(cue))
 }
 
 /// `select_has` for NodeRef: whether any descendant is a `name` element.

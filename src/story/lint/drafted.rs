@@ -9,7 +9,9 @@ use crate::story::model::{AuthorNote, AuthorNoteKind};
 
 /// Whether any of `notes` says the record was drafted and not yet checked.
 fn is_drafted(notes: &[AuthorNote]) -> bool {
-    notes.iter().any(|note| note.kind == AuthorNoteKind::Drafted)
+    notes
+        .iter()
+        .any(|note| note.kind == AuthorNoteKind::Drafted)
 }
 
 /// The rule named by the record-wide drafted note (the first one when there are several).
@@ -17,7 +19,11 @@ fn rule_of(notes: &[AuthorNote]) -> &str {
     notes
         .iter()
         .find(|note| note.kind == AuthorNoteKind::Drafted && note.field.is_none())
-        .or_else(|| notes.iter().find(|note| note.kind == AuthorNoteKind::Drafted))
+        .or_else(|| {
+            notes
+                .iter()
+                .find(|note| note.kind == AuthorNoteKind::Drafted)
+        })
         .map_or("", |note| note.reason.as_str())
 }
 
