@@ -13,121 +13,11 @@
 use super::DraftContext;
 use super::notes::{drafted, inferred, slug};
 use super::reading::{Para, Reading, quote_around};
+use super::verbs::{EXPECTATION_CUES, contains_word, find_verb};
 use crate::story::model::date::DateSpec;
-use crate::story::model::{Citation, Event, Sourcing, Status, Timing};
+use std::ops::Range;
 
-/// Verbs that make a dated sentence an event (and their forms after "will" / "to").
-const ACTION_VERBS: &[&str] = &[
-    "launched",
-    "launch",
-    "launches",
-    "unveiled",
-    "unveil",
-    "unveils",
-    "announced",
-    "announce",
-    "announces",
-    "released",
-    "release",
-    "introduced",
-    "surpassed",
-    "overtook",
-    "approved",
-    "approve",
-    "chose",
-    "selected",
-    "picked",
-    "dropped",
-    "acquired",
-    "acquire",
-    "bought",
-    "signed",
-    "sign",
-    "agreed",
-    "filed",
-    "submitted",
-    "completed",
-    "complete",
-    "opened",
-    "open",
-    "closed",
-    "rose",
-    "fell",
-    "jumped",
-    "surged",
-    "climbed",
-    "slid",
-    "plunged",
-    "began",
-    "begin",
-    "started",
-    "ended",
-    "tested",
-    "testing",
-    "partnered",
-    "invested",
-    "sued",
-    "rolled",
-    "debuted",
-    "reached",
-    "won",
-    "cut",
-    "raised",
-    "delayed",
-    "postponed",
-    "cancelled",
-    "halted",
-    "suspended",
-    "resumed",
-    "merged",
-    "hired",
-    "appointed",
-    "resigned",
-    "named",
-    "elected",
-    "voted",
-    "passed",
-    "ruled",
-    "fined",
-    "banned",
-    "evaluated",
-    "considered",
-    "rejected",
-    "expanded",
-    "closes",
-    "opens",
-    "shipped",
-    "ship",
-    "delivered",
-    "deliver",
-    "topped",
-    "shook",
-    "shaken",
-    "climb",
-    "climbed",
-    "declined",
-    "decided",
-    "suspended",
-    "grounded",
-    "recalled",
-    "settled",
-    "halted",
-    "paused",
-];
-
-/// Words that make an event an expectation.
-const EXPECTATION_CUES: &[&str] = &[
-    "will",
-    "expected",
-    "anticipated",
-    "plans",
-    "planned",
-    "scheduled",
-    "set to",
-    "due to",
-    "aims to",
-    "intends",
-];
+use crate::story::model::{AuthorNote, Citation, Event, Sourcing, Status, Timing};
 
 /// The events of one article, merged into `events` (same subject, verb and date).
 pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mut Vec<Event>) {
@@ -192,8 +82,8 @@ fn event_date(
     }
     let (spec, words) = earlier?;
     let canonical = spec.canonical();
-    let approximate = DateSpec::parse(&format!("~{}", canonical.trim_start_matches('~')))
-        .unwrap_or(*spec);
+    let approximate =
+        DateSpec::parse(&format!("~{}", canonical.trim_start_matches('~'))).unwrap_or(*spec);
     let quote_at = verb_at..verb_at;
     Some((
         approximate,
@@ -202,24 +92,22 @@ fn event_date(
     ))
 }
 
-fn draft_event(
-    cx: &mut DraftContext,
-    reading: &Reading,
+/// Who an event sentence names: the subject's id and name, the object's name, and
+/// every entity id (subject first).
+struct Parties {
+    subject_id: String,
+    subject_name: String,
+    object_name: Option<String>,
+    entity_ids: Vec<String>,
+}
+
+fn parties(
+    cx: &DraftContext,
     para: &Para,
-    sentence: std::ops::Range<usize>,
-    events: &mut Vec<Event>,
-    earlier: Option<&(DateSpec, String)>,
-) {
-    let text = &para.text[sentence.clone()];
-    let Some((verb_at, verb)) = find_verb(text) else {
-        return;
-    };
-    let verb_at = sentence.start + verb_at;
-    let inside = |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-    let Some((date_spec, date_range, date_reason)) = event_date(para, &sentence, verb_at, earlier)
-    else {
-        return;
-    };
+    sentence: &Range<usize>,
+    verb_at: usize,
+) -> Option<Parties> {
+    let inside = |r: &Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
     let named: Vec<(usize, String, String)> = para
         .names
         .iter()
@@ -239,10 +127,8 @@ fn draft_event(
     let subject = named
         .iter()
         .find(|(at, ..)| *at >= clause_start && *at < verb_at)
-        .or(named.first());
-    let Some((_, subject_id, subject_name)) = subject.cloned() else {
-        return;
-    };
+        .or(named.first())?;
+    let (_, subject_id, subject_name) = subject.clone();
     let object = named.iter().find(|(at, id, _)| {
         *at > verb_at
             && *at - verb_at <= 40
@@ -255,30 +141,17 @@ fn draft_event(
             entity_ids.push(id.clone());
         }
     }
-    let date_text = date_spec.canonical();
-    let citation = Citation {
-        source: reading.source_id.clone(),
-        para: Some(para.number),
-        note: None,
-        via: cx.origins.via_at(&reading.source_id, para.number, verb_at),
-        quote: Some(quote_around(&para.text, &date_range, &sentence)),
-        resolved: Default::default(),
-    };
-    let same = events.iter_mut().find(|e| {
-        e.date.canonical() == date_text
-            && e.entities.first() == Some(&subject_id)
-            && e.title.contains(verb)
-    });
-    if let Some(event) = same {
-        if !event.cite.iter().any(|c| c.source == citation.source) {
-            event.cite.push(citation);
-        }
-        return;
-    }
-    let title = match object {
-        Some((_, _, object_name)) => format!("{subject_name} {verb} {object_name}"),
-        None => format!("{subject_name} {verb}"),
-    };
+    Some(Parties {
+        subject_id,
+        subject_name,
+        object_name: object.map(|o| o.2.clone()),
+        entity_ids,
+    })
+}
+
+/// Happened, expected (expectation words) or conditional (and on what: the "if …"
+/// clause).
+fn timing_of(text: &str) -> (Timing, Option<String>) {
     // ASCII lower case keeps byte offsets (the condition is cut from `text` by them).
     let lower = text.to_ascii_lowercase();
     let expected = EXPECTATION_CUES
@@ -295,6 +168,10 @@ fn draft_event(
         (None, true) => Timing::Expected,
         (None, false) => Timing::Happened,
     };
+    (timing, condition)
+}
+
+fn event_notes(verb: &str, date_reason: Option<String>) -> Vec<AuthorNote> {
     let mut authored = vec![
         drafted(
             None,
@@ -312,8 +189,57 @@ fn draft_event(
     if let Some(reason) = date_reason {
         authored.push(inferred("date", reason));
     }
+    authored
+}
+
+fn draft_event(
+    cx: &mut DraftContext,
+    reading: &Reading,
+    para: &Para,
+    sentence: Range<usize>,
+    events: &mut Vec<Event>,
+    earlier: Option<&(DateSpec, String)>,
+) {
+    let text = &para.text[sentence.clone()];
+    let Some((verb_at, verb)) = find_verb(text) else {
+        return;
+    };
+    let verb_at = sentence.start + verb_at;
+    let Some((date_spec, date_range, date_reason)) = event_date(para, &sentence, verb_at, earlier)
+    else {
+        return;
+    };
+    let Some(parties) = parties(cx, para, &sentence, verb_at) else {
+        return;
+    };
+    let date_text = date_spec.canonical();
+    let citation = Citation {
+        source: reading.source_id.clone(),
+        para: Some(para.number),
+        note: None,
+        via: cx.origins.via_at(&reading.source_id, para.number, verb_at),
+        quote: Some(quote_around(&para.text, &date_range, &sentence)),
+        resolved: Default::default(),
+    };
+    let same = events.iter_mut().find(|e| {
+        e.date.canonical() == date_text
+            && e.entities.first() == Some(&parties.subject_id)
+            && e.title.contains(verb)
+    });
+    if let Some(event) = same {
+        if !event.cite.iter().any(|c| c.source == citation.source) {
+            event.cite.push(citation);
+        }
+        return;
+    }
+    let title = match &parties.object_name {
+        Some(object) => format!("{} {verb} {object}", parties.subject_name),
+        None => format!("{} {verb}", parties.subject_name),
+    };
+    let (timing, condition) = timing_of(text);
     let id = cx.ids.unique(&format!(
-        "ev-{subject_id}-{}-{}",
+        "ev-{}-{}-{}",
+        parties.subject_id,
         slug(verb),
         slug(&date_text)
     ));
@@ -322,44 +248,14 @@ fn draft_event(
         title,
         date: date_spec,
         summary: text.to_owned(),
-        entities: entity_ids,
+        entities: parties.entity_ids,
         status: Status {
             sourcing: Sourcing::Reported,
             timing,
         },
         condition,
         cite: vec![citation],
-        authored,
+        authored: event_notes(verb, date_reason),
         status_changes: Vec::new(),
     });
-}
-
-/// The first action verb in `sentence`: its byte offset and the verb.
-fn find_verb(sentence: &str) -> Option<(usize, &'static str)> {
-    let mut at = 0;
-    for word in sentence.split_inclusive(char::is_whitespace) {
-        let bare = word
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if let Some(verb) = ACTION_VERBS.iter().find(|v| **v == bare) {
-            return Some((at, verb));
-        }
-        at += word.len();
-    }
-    None
-}
-
-fn contains_word(haystack: &str, phrase: &str) -> bool {
-    haystack.match_indices(phrase).any(|(at, _)| {
-        let before = haystack[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = haystack[at + phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
 }

@@ -53,83 +53,15 @@ pub fn merge(
     let mut counts = Counts::default();
     add_sources(&mut existing, new.sources, &remap, &mut counts);
     add_entities(&mut existing, new.entities, &remap, &mut counts);
-    for mut event in new.events {
-        event.entities.iter_mut().for_each(|id| rename(id, &remap));
-        fix_cites(&mut event.cite, &remap);
-        let same = existing.events.iter_mut().find(|e| {
-            e.date.canonical() == event.date.canonical()
-                && e.entities.first() == event.entities.first()
-                && e.title == event.title
-        });
-        if merge_record(
-            same.map(|e| (&mut e.cite, e.authored.as_slice())),
-            event.cite.clone(),
-            &mut counts,
-        ) {
-            existing.events.push(event);
-        }
-    }
-    for mut metric in new.metrics {
-        rename(&mut metric.subject, &remap);
-        fix_cites(&mut metric.cite, &remap);
-        let same = existing.metrics.iter_mut().find(|m| {
-            m.subject == metric.subject
-                && m.value == metric.value
-                && m.range == metric.range
-                && m.qualitative == metric.qualitative
-                && m.unit == metric.unit
-        });
-        if merge_record(
-            same.map(|m| (&mut m.cite, m.authored.as_slice())),
-            metric.cite.clone(),
-            &mut counts,
-        ) {
-            existing.metrics.push(metric);
-        }
-    }
-    for mut relation in new.relations {
-        rename(&mut relation.from, &remap);
-        rename(&mut relation.to, &remap);
-        fix_cites(&mut relation.cite, &remap);
-        let same = existing
-            .relations
-            .iter_mut()
-            .find(|r| r.kind == relation.kind && r.from == relation.from && r.to == relation.to);
-        if merge_record(
-            same.map(|r| (&mut r.cite, r.authored.as_slice())),
-            relation.cite.clone(),
-            &mut counts,
-        ) {
-            existing.relations.push(relation);
-        }
-    }
-    for mut candidacy in new.candidates {
-        rename(&mut candidacy.seeker, &remap);
-        rename(&mut candidacy.candidate, &remap);
-        candidacy
-            .stages
-            .iter_mut()
-            .for_each(|s| fix_cites(&mut s.cite, &remap));
-        match existing
-            .candidates
-            .iter_mut()
-            .find(|c| c.seeker == candidacy.seeker && c.candidate == candidacy.candidate)
-        {
-            Some(known) if known.stages.iter().all(|s| is_drafted(&s.authored)) => {
-                for stage in candidacy.stages {
-                    if !known.stages.iter().any(|s| s.stage == stage.stage) {
-                        known.stages.push(stage);
-                        counts.citations += 1;
-                    }
-                }
-            }
-            Some(_) => counts.reviewed += 1,
-            None => {
-                existing.candidates.push(candidacy);
-                counts.records += 1;
-            }
-        }
-    }
+    add_facts(
+        &mut existing,
+        new.events,
+        new.metrics,
+        new.relations,
+        &remap,
+        &mut counts,
+    );
+    add_candidacies(&mut existing, new.candidates, &remap, &mut counts);
     summary.lines.extend(counts.lines());
     (
         Draft {
@@ -168,6 +100,104 @@ impl Counts {
 }
 
 /// Adds `cites` to a drafted match, leaves a reviewed one alone, or adds the record.
+/// Events, metrics and relations: matches gain citations (when drafted), the rest
+/// are added.
+fn add_facts(
+    existing: &mut StoryFile,
+    events: Vec<crate::story::model::Event>,
+    metrics: Vec<crate::story::model::Metric>,
+    relations: Vec<crate::story::model::Relation>,
+    remap: &HashMap<String, String>,
+    counts: &mut Counts,
+) {
+    for mut event in events {
+        event.entities.iter_mut().for_each(|id| rename(id, remap));
+        fix_cites(&mut event.cite, remap);
+        let same = existing.events.iter_mut().find(|e| {
+            e.date.canonical() == event.date.canonical()
+                && e.entities.first() == event.entities.first()
+                && e.title == event.title
+        });
+        if merge_record(
+            same.map(|e| (&mut e.cite, e.authored.as_slice())),
+            event.cite.clone(),
+            counts,
+        ) {
+            existing.events.push(event);
+        }
+    }
+    for mut metric in metrics {
+        rename(&mut metric.subject, remap);
+        fix_cites(&mut metric.cite, remap);
+        let same = existing.metrics.iter_mut().find(|m| {
+            m.subject == metric.subject
+                && m.value == metric.value
+                && m.range == metric.range
+                && m.qualitative == metric.qualitative
+                && m.unit == metric.unit
+        });
+        if merge_record(
+            same.map(|m| (&mut m.cite, m.authored.as_slice())),
+            metric.cite.clone(),
+            counts,
+        ) {
+            existing.metrics.push(metric);
+        }
+    }
+    for mut relation in relations {
+        rename(&mut relation.from, remap);
+        rename(&mut relation.to, remap);
+        fix_cites(&mut relation.cite, remap);
+        let same = existing
+            .relations
+            .iter_mut()
+            .find(|r| r.kind == relation.kind && r.from == relation.from && r.to == relation.to);
+        if merge_record(
+            same.map(|r| (&mut r.cite, r.authored.as_slice())),
+            relation.cite.clone(),
+            counts,
+        ) {
+            existing.relations.push(relation);
+        }
+    }
+}
+
+/// Candidacies: a drafted match gains its new stages; a reviewed one is left alone.
+fn add_candidacies(
+    existing: &mut StoryFile,
+    candidates: Vec<crate::story::model::Candidacy>,
+    remap: &HashMap<String, String>,
+    counts: &mut Counts,
+) {
+    for mut candidacy in candidates {
+        rename(&mut candidacy.seeker, remap);
+        rename(&mut candidacy.candidate, remap);
+        candidacy
+            .stages
+            .iter_mut()
+            .for_each(|s| fix_cites(&mut s.cite, remap));
+        match existing
+            .candidates
+            .iter_mut()
+            .find(|c| c.seeker == candidacy.seeker && c.candidate == candidacy.candidate)
+        {
+            Some(known) if known.stages.iter().all(|s| is_drafted(&s.authored)) => {
+                for stage in candidacy.stages {
+                    if !known.stages.iter().any(|s| s.stage == stage.stage) {
+                        known.stages.push(stage);
+                        counts.citations += 1;
+                    }
+                }
+            }
+            Some(_) => counts.reviewed += 1,
+            None => {
+                existing.candidates.push(candidacy);
+                counts.records += 1;
+            }
+        }
+    }
+}
+
 /// Returns whether the record is new (the caller adds it).
 fn merge_record(
     same: Option<(&mut Vec<Citation>, &[AuthorNote])>,

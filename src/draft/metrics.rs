@@ -36,20 +36,7 @@ fn draft_metric(
     let sentence = para.sentence_of(figure.range.start);
     let in_sentence =
         |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-    let subject = para
-        .names
-        .iter()
-        .rev()
-        .filter(|n| in_sentence(&n.range) && n.range.end <= figure.range.start)
-        .filter_map(|n| Some((n, cx.entities.id_of(&n.text)?)))
-        .next()
-        .or_else(|| {
-            para.names
-                .iter()
-                .filter(|n| in_sentence(&n.range) && n.range.start >= figure.range.end)
-                .find_map(|n| Some((n, cx.entities.id_of(&n.text)?)))
-        })?;
-    let (subject_mention, subject_id) = (subject.0, subject.1.to_owned());
+    let (subject_mention, subject_id) = subject_of(cx, para, figure, &sentence)?;
     let label_start = subject_mention.range.start.min(figure.range.start);
     let label_end = figure.range.end.max(subject_mention.range.end);
     let label = last_words(&para.text[label_start..label_end], LABEL_WORDS);
@@ -70,26 +57,11 @@ fn draft_metric(
                 d.words.clone(),
             ))
         });
-    let mut authored = vec![
-        drafted(
-            None,
-            format!("rule figures: “{}”", &para.text[figure.range.clone()]),
-        ),
-        drafted(
-            Some("subject"),
-            "rule figure-subject: the name nearest the figure in its sentence",
-        ),
-        drafted(
-            Some("label"),
-            "rule figure-label: the words from the subject to the figure",
-        ),
-    ];
-    if let Some((_, words)) = &period {
-        authored.push(inferred(
-            "period",
-            format!("from “{words}” in the same sentence"),
-        ));
-    }
+    let authored = metric_notes(
+        para,
+        figure,
+        period.as_ref().map(|(_, words)| words.as_str()),
+    );
     let (value, range, qualitative) = amount(figure);
     let id = cx.ids.unique(&format!(
         "m-{subject_id}-{}",
@@ -138,6 +110,58 @@ fn draft_metric(
         }],
         authored,
     })
+}
+
+/// The entity named nearest before the figure in its sentence, else the first after.
+fn subject_of<'p>(
+    cx: &DraftContext,
+    para: &'p Para,
+    figure: &FigureMention,
+    sentence: &std::ops::Range<usize>,
+) -> Option<(&'p crate::text::NameMention, String)> {
+    let in_sentence =
+        |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
+    let entity =
+        |n: &'p crate::text::NameMention| Some((n, cx.entities.id_of(&n.text)?.to_owned()));
+    para.names
+        .iter()
+        .rev()
+        .filter(|n| in_sentence(&n.range) && n.range.end <= figure.range.start)
+        .find_map(entity)
+        .or_else(|| {
+            para.names
+                .iter()
+                .filter(|n| in_sentence(&n.range) && n.range.start >= figure.range.end)
+                .find_map(entity)
+        })
+}
+
+fn metric_notes(
+    para: &Para,
+    figure: &FigureMention,
+    period_words: Option<&str>,
+) -> Vec<crate::story::model::AuthorNote> {
+    let mut authored = vec![
+        drafted(
+            None,
+            format!("rule figures: “{}”", &para.text[figure.range.clone()]),
+        ),
+        drafted(
+            Some("subject"),
+            "rule figure-subject: the name nearest the figure in its sentence",
+        ),
+        drafted(
+            Some("label"),
+            "rule figure-label: the words from the subject to the figure",
+        ),
+    ];
+    if let Some(words) = period_words {
+        authored.push(inferred(
+            "period",
+            format!("from “{words}” in the same sentence"),
+        ));
+    }
+    authored
 }
 
 /// Exactly one of value, range and words, as the format asks.

@@ -15,6 +15,7 @@ mod notes;
 mod origins;
 mod reading;
 mod relations;
+mod verbs;
 pub mod write;
 
 use crate::story::model::date::DateSpec;

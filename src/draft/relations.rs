@@ -45,6 +45,17 @@ const PHRASES: &[(&str, Link)] = &[
     ("walked away from", Link::Stage("dropped")),
 ];
 
+/// A phrase found between two names, and where.
+struct Found<'a> {
+    text: &'a str,
+    sentence_end: usize,
+    named: &'a [(std::ops::Range<usize>, String)],
+    from: &'a str,
+    to: &'a str,
+    to_range: std::ops::Range<usize>,
+    phrase: &'a str,
+}
+
 #[derive(Clone, Copy)]
 enum Link {
     Relation(&'static str),
@@ -119,36 +130,52 @@ impl Links {
             match link {
                 Link::Relation(kind) => self.relation(cx, kind, from, to, citation),
                 Link::Stage(stage) => {
-                    let rest = &para.text[to_range.end..sentence.end];
-                    let role = role_of(rest);
-                    self.stage(cx, from, to, stage, role.clone(), citation.clone(), phrase);
-                    // "tried Quarry AI and Tessel": each name joined by "and" is weighed too.
-                    if let Some((_, second)) = named.iter().find(|(r, _)| {
-                        r.start > to_range.end && para.text[to_range.end..r.start].trim() == "and"
-                    }) {
-                        self.stage(
-                            cx,
-                            from,
-                            second,
-                            stage,
-                            role.clone(),
-                            citation.clone(),
-                            phrase,
-                        );
-                    }
-                    let gap = rest.len() - rest.trim_start().len();
-                    let loser_at = to_range.end + gap + "over ".len();
-                    let picked_over =
-                        *stage == "selected" && rest.trim_start().starts_with("over ");
-                    if let Some((_, loser)) = named
-                        .iter()
-                        .find(|(r, _)| picked_over && r.start == loser_at)
-                    {
-                        self.stage(cx, from, loser, "rejected", role, citation, "picked over");
-                    }
+                    let found = Found {
+                        text: &para.text,
+                        sentence_end: sentence.end,
+                        named: &named,
+                        from,
+                        to,
+                        to_range: to_range.clone(),
+                        phrase,
+                    };
+                    self.stages(cx, &found, stage, citation);
                 }
             }
             return;
+        }
+    }
+
+    /// A stage for the candidate, one for a second candidate joined by "and", and a
+    /// `rejected` stage for a party "picked over".
+    fn stages(&mut self, cx: &mut DraftContext, found: &Found, stage: &str, citation: Citation) {
+        let (from, to, to_range, phrase) = (found.from, found.to, &found.to_range, found.phrase);
+        let rest = &found.text[to_range.end..found.sentence_end];
+        let role = role_of(rest);
+        self.stage(cx, from, to, stage, role.clone(), citation.clone(), phrase);
+        // "tried Quarry AI and Tessel": each name joined by "and" is weighed too.
+        if let Some((_, second)) = found.named.iter().find(|(r, _)| {
+            r.start > to_range.end && found.text[to_range.end..r.start].trim() == "and"
+        }) {
+            self.stage(
+                cx,
+                from,
+                second,
+                stage,
+                role.clone(),
+                citation.clone(),
+                phrase,
+            );
+        }
+        let gap = rest.len() - rest.trim_start().len();
+        let loser_at = to_range.end + gap + "over ".len();
+        let picked_over = stage == "selected" && rest.trim_start().starts_with("over ");
+        if let Some((_, loser)) = found
+            .named
+            .iter()
+            .find(|(r, _)| picked_over && r.start == loser_at)
+        {
+            self.stage(cx, from, loser, "rejected", role, citation, "picked over");
         }
     }
 

@@ -16,7 +16,8 @@ use storyscope::draft::draft;
 use storyscope::draft::input::read_article;
 use storyscope::story::model::StoryFile;
 
-use super::draft_eval::{check_passes, same_thing};
+use super::draft_eval::check_passes;
+use super::draft_scores::same_thing;
 
 /// The seeds folder: $STORYSCOPE_SEEDS, else ../shared/seeds beside the repository
 /// (also one level further up, for a git worktree kept in a subfolder).
@@ -168,7 +169,10 @@ fn seed_articles_against_the_shipped_story() {
         story
             .sources
             .iter()
-            .find(|s| s.text.is_none() && same_thing(std::slice::from_ref(&s.outlet), &[outlet.to_owned()]))
+            .find(|s| {
+                s.text.is_none()
+                    && same_thing(std::slice::from_ref(&s.outlet), &[outlet.to_owned()])
+            })
             .map(|s| s.id.clone())
     };
     let information = origin_named("The Information");

@@ -15,6 +15,7 @@ mod detail_layout;
 mod docs;
 mod draft_eval;
 mod draft_keys;
+mod draft_scores;
 mod draft_seeds;
 mod drafting;
 mod export;
