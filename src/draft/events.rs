@@ -36,7 +36,7 @@ pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mu
                 .as_ref()
                 .filter(|(_, at)| para.number - at <= 1)
                 .map(|(named, _)| named);
-            draft_event(
+            let _ = draft_event(
                 cx,
                 reading,
                 para,
@@ -192,6 +192,38 @@ fn event_notes(verb: &str, date_reason: Option<String>) -> Vec<AuthorNote> {
     authored
 }
 
+/// Adds `citation` to an event already drafted with the same date, subject and verb;
+/// whether there was one.
+fn cite_again(
+    events: &mut [Event],
+    date: &str,
+    subject: &str,
+    verb: &str,
+    citation: Citation,
+) -> bool {
+    let same = events.iter_mut().find(|e| {
+        e.date.canonical() == date
+            && e.entities.first().map(String::as_str) == Some(subject)
+            && e.title.contains(verb)
+    });
+    let Some(event) = same else { return false };
+    if !event.cite.iter().any(|c| c.source == citation.source) {
+        event.cite.push(citation);
+    }
+    true
+}
+
+pub(crate) fn cite(reading: &Reading, para: &Para, via: Option<String>, quote: String) -> Citation {
+    Citation {
+        source: reading.source_id.clone(),
+        para: Some(para.number),
+        note: None,
+        via,
+        quote: Some(quote),
+        resolved: Default::default(),
+    }
+}
+
 fn draft_event(
     cx: &mut DraftContext,
     reading: &Reading,
@@ -199,38 +231,28 @@ fn draft_event(
     sentence: Range<usize>,
     events: &mut Vec<Event>,
     earlier: Option<&(DateSpec, String)>,
-) {
+) -> Option<()> {
     let text = &para.text[sentence.clone()];
-    let Some((verb_at, verb)) = find_verb(text) else {
-        return;
-    };
+    let (verb_at, verb) = find_verb(text)?;
     let verb_at = sentence.start + verb_at;
-    let Some((date_spec, date_range, date_reason)) = event_date(para, &sentence, verb_at, earlier)
-    else {
-        return;
-    };
-    let Some(parties) = parties(cx, para, &sentence, verb_at) else {
-        return;
-    };
+    let (date_spec, date_range, date_reason) = event_date(para, &sentence, verb_at, earlier)?;
+    let parties = parties(cx, para, &sentence, verb_at)?;
     let date_text = date_spec.canonical();
-    let citation = Citation {
-        source: reading.source_id.clone(),
-        para: Some(para.number),
-        note: None,
-        via: cx.origins.via_at(&reading.source_id, para.number, verb_at),
-        quote: Some(quote_around(&para.text, &date_range, &sentence)),
-        resolved: Default::default(),
-    };
-    let same = events.iter_mut().find(|e| {
-        e.date.canonical() == date_text
-            && e.entities.first() == Some(&parties.subject_id)
-            && e.title.contains(verb)
-    });
-    if let Some(event) = same {
-        if !event.cite.iter().any(|c| c.source == citation.source) {
-            event.cite.push(citation);
-        }
-        return;
+    let via = cx.origins.via_at(&reading.source_id, para.number, verb_at);
+    let citation = cite(
+        reading,
+        para,
+        via,
+        quote_around(&para.text, &date_range, &sentence),
+    );
+    if cite_again(
+        events,
+        &date_text,
+        &parties.subject_id,
+        verb,
+        citation.clone(),
+    ) {
+        return Some(());
     }
     let title = match &parties.object_name {
         Some(object) => format!("{} {verb} {object}", parties.subject_name),
@@ -258,4 +280,5 @@ fn draft_event(
         authored: event_notes(verb, date_reason),
         status_changes: Vec::new(),
     });
+    Some(())
 }

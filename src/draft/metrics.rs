@@ -34,29 +34,14 @@ fn draft_metric(
     figure: &FigureMention,
 ) -> Option<Metric> {
     let sentence = para.sentence_of(figure.range.start);
-    let in_sentence =
-        |r: &std::ops::Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
     let (subject_mention, subject_id) = subject_of(cx, para, figure, &sentence)?;
-    let label_start = subject_mention.range.start.min(figure.range.start);
-    let label_end = figure.range.end.max(subject_mention.range.end);
-    let label = last_words(&para.text[label_start..label_end], LABEL_WORDS);
-    let measurer = cx
-        .origins
-        .measurer(reading, para, figure.range.start, &mut cx.ids);
-    let via = measurer.or_else(|| {
-        cx.origins
-            .via_at(&reading.source_id, para.number, figure.range.start)
-    });
-    let period = para
-        .dates
-        .iter()
-        .find(|d| in_sentence(&d.range))
-        .and_then(|d| {
-            Some((
-                DateSpec::parse(&d.date.to_story_date()).ok()?,
-                d.words.clone(),
-            ))
-        });
+    let label_range = subject_mention.range.start.min(figure.range.start)
+        ..figure.range.end.max(subject_mention.range.end);
+    let label = last_words(&para.text[label_range], LABEL_WORDS);
+    let at = figure.range.start;
+    let measurer = cx.origins.measurer(reading, para, at, &mut cx.ids);
+    let via = measurer.or_else(|| cx.origins.via_at(&reading.source_id, para.number, at));
+    let period = period_of(para, &sentence);
     let authored = metric_notes(
         para,
         figure,
@@ -74,11 +59,7 @@ fn draft_metric(
         value,
         range,
         qualitative,
-        unit: if figure.percent {
-            "%".to_owned()
-        } else {
-            figure.unit.clone().unwrap_or_default()
-        },
+        unit: unit_of(figure),
         currency: figure.currency.clone(),
         scale: figure
             .scale
@@ -88,16 +69,10 @@ fn draft_metric(
         } else {
             bound(figure.bound)
         },
-        direction: figure.direction.map(|d| match d {
-            text::Direction::Up => Direction::Up,
-            text::Direction::Down => Direction::Down,
-        }),
+        direction: figure.direction.map(direction),
         period: period.map(|(date, _)| date),
         period_note: None,
-        basis: figure
-            .basis
-            .and_then(|b| Basis::parse(b.as_str()).ok())
-            .unwrap_or_else(|| Basis::parse("level").expect("a known basis")),
+        basis: basis_of(figure),
         stated_by: None,
         group: None,
         cite: vec![Citation {
@@ -110,6 +85,40 @@ fn draft_metric(
         }],
         authored,
     })
+}
+
+/// A date in the figure's sentence, and its words.
+fn period_of(para: &Para, sentence: &std::ops::Range<usize>) -> Option<(DateSpec, String)> {
+    let date = para
+        .dates
+        .iter()
+        .find(|d| d.range.start >= sentence.start && d.range.end <= sentence.end)?;
+    Some((
+        DateSpec::parse(&date.date.to_story_date()).ok()?,
+        date.words.clone(),
+    ))
+}
+
+fn unit_of(figure: &FigureMention) -> String {
+    if figure.percent {
+        "%".to_owned()
+    } else {
+        figure.unit.clone().unwrap_or_default()
+    }
+}
+
+fn direction(direction: text::Direction) -> Direction {
+    match direction {
+        text::Direction::Up => Direction::Up,
+        text::Direction::Down => Direction::Down,
+    }
+}
+
+fn basis_of(figure: &FigureMention) -> Basis {
+    figure
+        .basis
+        .and_then(|b| Basis::parse(b.as_str()).ok())
+        .unwrap_or_else(|| Basis::parse("level").expect("a known basis"))
 }
 
 /// The entity named nearest before the figure in its sentence, else the first after.

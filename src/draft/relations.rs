@@ -90,12 +90,7 @@ impl Links {
     ) {
         // ASCII lower case keeps byte offsets, so positions found in it index the text.
         let lower = para.text[sentence.clone()].to_ascii_lowercase();
-        let named: Vec<(std::ops::Range<usize>, String)> = para
-            .names
-            .iter()
-            .filter(|n| n.range.start >= sentence.start && n.range.end <= sentence.end)
-            .filter_map(|n| Some((n.range.clone(), cx.entities.id_of(&n.text)?.to_owned())))
-            .collect();
+        let named = named_in(cx, para, &sentence);
         for (phrase, link) in PHRASES {
             let Some(found) = find_phrase(&lower, phrase) else {
                 continue;
@@ -115,18 +110,13 @@ impl Links {
             if from == to {
                 continue;
             }
-            let citation = Citation {
-                source: reading.source_id.clone(),
-                para: Some(para.number),
-                note: None,
-                via: cx.origins.via_at(&reading.source_id, para.number, at),
-                quote: Some(quote_around(
-                    &para.text,
-                    &(from_range.start..to_range.end),
-                    &sentence,
-                )),
-                resolved: Default::default(),
-            };
+            let quote = quote_around(&para.text, &(from_range.start..to_range.end), &sentence);
+            let citation = super::events::cite(
+                reading,
+                para,
+                cx.origins.via_at(&reading.source_id, para.number, at),
+                quote,
+            );
             match link {
                 Link::Relation(kind) => self.relation(cx, kind, from, to, citation),
                 Link::Stage(stage) => {
@@ -258,6 +248,19 @@ impl Links {
             stages: vec![new_stage],
         });
     }
+}
+
+/// The entities named in a sentence, with where.
+fn named_in(
+    cx: &DraftContext,
+    para: &Para,
+    sentence: &std::ops::Range<usize>,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    para.names
+        .iter()
+        .filter(|n| n.range.start >= sentence.start && n.range.end <= sentence.end)
+        .filter_map(|n| Some((n.range.clone(), cx.entities.id_of(&n.text)?.to_owned())))
+        .collect()
 }
 
 /// "as its AI partner in China, …" → "AI partner in China".
