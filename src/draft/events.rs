@@ -196,13 +196,13 @@ fn event_notes(verb: &str, date_reason: Option<String>) -> Vec<AuthorNote> {
 /// whether there was one.
 fn cite_again(
     events: &mut [Event],
-    date: &str,
+    date: &DateSpec,
     subject: &str,
     verb: &str,
     citation: Citation,
 ) -> bool {
     let same = events.iter_mut().find(|e| {
-        e.date.canonical() == date
+        e.date == *date
             && e.entities.first().map(String::as_str) == Some(subject)
             && e.title.contains(verb)
     });
@@ -247,7 +247,7 @@ fn draft_event(
     );
     if cite_again(
         events,
-        &date_text,
+        &date_spec,
         &parties.subject_id,
         verb,
         citation.clone(),
