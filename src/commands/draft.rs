@@ -25,6 +25,32 @@ pub(crate) struct DraftArgs<'a> {
     pub(crate) url: &'a [String],
 }
 
+/// Runs `storyscope draft` as parsed by clap (any other command: exit 1, unreachable
+/// from `run_command`, which only hands `Draft` here).
+pub(crate) fn run_draft_command(command: &crate::cli::Command) -> Result<i32> {
+    let crate::cli::Command::Draft {
+        articles,
+        output,
+        merge,
+        outlet,
+        date,
+        title,
+        url,
+    } = command
+    else {
+        return Ok(1);
+    };
+    run_draft(&DraftArgs {
+        articles,
+        output: output.as_deref(),
+        merge: merge.as_deref(),
+        outlet,
+        date,
+        title,
+        url,
+    })
+}
+
 /// Runs `draft`; exit code 0, or a BadInput (exit 2) naming every article that could
 /// not be read.
 pub(crate) fn run_draft(args: &DraftArgs) -> Result<i32> {

@@ -85,22 +85,6 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         }
         Command::New { file, no_schema } => crate::commands::new::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => diff::run_diff(cli, from, to.as_deref(), *format),
-        Command::Draft {
-            articles,
-            output,
-            merge,
-            outlet,
-            date,
-            title,
-            url,
-        } => draft::run_draft(&draft::DraftArgs {
-            articles,
-            output: output.as_deref(),
-            merge: merge.as_deref(),
-            outlet,
-            date,
-            title,
-            url,
-        }),
+        Command::Draft { .. } => draft::run_draft_command(command),
     }
 }
