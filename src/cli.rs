@@ -255,6 +255,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
+    /// Draft a cited story from articles: plain text (headline on the first line),
+    /// Markdown with YAML front matter, saved HTML pages, web-page text dumps.
+    ///
+    /// Every drafted record is marked `drafted` with the rule that wrote it; `lint`
+    /// lists them until a person removes the mark. Each article's text is written
+    /// beside the story (STORY.texts/ with -o, else ./texts/), numbered so `check`
+    /// finds every quote. --outlet, --date, --title and --url given once apply to every
+    /// article, given once per article to each in order (`-` keeps the article's own).
+    /// Rules and limits: docs/drafting.md.
+    Draft {
+        /// The articles, in the order their sources are listed.
+        #[arg(value_name = "ARTICLE", required = true, value_hint = clap::ValueHint::FilePath)]
+        articles: Vec<PathBuf>,
+        /// Write the story here instead of stdout (texts go to its stem + `.texts/`).
+        #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        output: Option<PathBuf>,
+        /// Add the articles to this story: matched entities gain citations, reviewed
+        /// records stay as they are; a summary goes to stderr.
+        #[arg(long, value_name = "STORY", value_hint = clap::ValueHint::FilePath)]
+        merge: Option<PathBuf>,
+        /// The outlet (once for all, or once per article).
+        #[arg(long, value_name = "NAME")]
+        outlet: Vec<String>,
+        /// The publication date, YYYY-MM-DD (once for all, or once per article).
+        #[arg(long, value_name = "DATE")]
+        date: Vec<String>,
+        /// The headline (once for all, or once per article).
+        #[arg(long, value_name = "TEXT")]
+        title: Vec<String>,
+        /// The address (once for all, or once per article).
+        #[arg(long, value_name = "URL")]
+        url: Vec<String>,
+    },
     /// Print the story format's JSON Schema.
     Schema,
     /// Print shell completion code, record ids included: e.g. `source <(storyscope

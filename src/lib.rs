@@ -6,6 +6,7 @@ pub mod color;
 pub mod commands;
 pub(crate) mod completion;
 pub mod config;
+pub mod draft;
 pub(crate) mod fsutil;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]

@@ -5,6 +5,7 @@
 mod check;
 mod diagnostic_lines;
 mod diff;
+mod draft;
 mod explore;
 mod export;
 mod lint;
@@ -90,5 +91,6 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         }
         Command::New { file, no_schema } => crate::commands::new::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => diff::run_diff(cli, from, to.as_deref(), *format),
+        Command::Draft { .. } => draft::run_draft_command(command),
     }
 }

@@ -329,6 +329,10 @@ fn story_tripping_every_check(dir: &Path) -> PathBuf {
     story["events"][0]["authored"] = serde_json::json!([
         { "field": "date", "kind": "inference", "reason": "worked out for the test" }
     ]);
+    // drafted: a record `storyscope draft` wrote, not yet reviewed
+    story["entities"][0]["authored"] = serde_json::json!([
+        { "kind": "drafted", "reason": "rule names: drafted for the test" }
+    ]);
     // near-miss-kind: one letter from `partners_with`
     story["relations"][0]["kind"] = "partner_with".into();
     // one-origin-dispute: two versions from the daily and the wire it relies on.

@@ -16,6 +16,7 @@ impl AuthorNoteKind {
         match self {
             AuthorNoteKind::Inference => "author's inference",
             AuthorNoteKind::Outside => "from outside the sources",
+            AuthorNoteKind::Drafted => "drafted, not yet checked",
         }
     }
 }

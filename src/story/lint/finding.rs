@@ -88,6 +88,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "a date or summary no cited paragraph gives, not marked `authored` (needs the texts)",
     ),
     (
+        "drafted",
+        "a record `storyscope draft` wrote that no person has checked yet (remove its note)",
+    ),
+    (
         "authored",
         "a place the author adds to the sources (◇; counted as a note, not a problem)",
     ),

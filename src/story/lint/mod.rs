@@ -4,6 +4,7 @@
 
 mod dates;
 mod dispute_kind;
+mod drafted;
 mod finding;
 mod future_prose;
 mod grounded;
@@ -37,6 +38,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(one_origin_dispute::one_origin_disputes(story));
     findings.extend(status_no_history::status_without_history(story));
     findings.extend(future_prose::future_prose(story));
+    findings.extend(drafted::drafted_records(story));
     findings.extend(authored_findings(story));
     findings.extend(kind::near_miss_kinds(story));
     findings
@@ -48,6 +50,8 @@ fn authored_findings(story: &Story) -> Vec<Finding> {
     story
         .all_notes()
         .into_iter()
+        // A drafted note is not the author's own yet: `drafted` lists those records.
+        .filter(|(_, note)| note.kind != super::model::AuthorNoteKind::Drafted)
         .map(|(location, note)| Finding {
             severity: debug_checked("authored", Severity::Note),
             check: "authored",

@@ -46,4 +46,7 @@ pub enum AuthorNoteKind {
     Inference,
     /// Known to the author from outside the sources.
     Outside,
+    /// Written by `storyscope draft` from a rule (named in the reason) and not yet
+    /// checked by a person: removing the note is how a person says "checked".
+    Drafted,
 }

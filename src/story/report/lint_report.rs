@@ -125,6 +125,11 @@ fn group_line(first: &Finding, group: &str, list: &[&Finding]) -> String {
             count(n, "fact rests", "facts rest"),
             clean_line(group)
         ),
+        "drafted" => format!(
+            "{} {} drafted and not yet reviewed (remove the `drafted` note once checked)",
+            n,
+            clean_line(group)
+        ),
         "authored" => format!(
             "{} where the author adds to the sources (◇)",
             count(n, "place", "places")
