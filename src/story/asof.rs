@@ -194,6 +194,9 @@ impl Story {
             .iter()
             .map(|s| known.contains(s.id.as_str()))
             .collect();
+        let source_names = (file.sources.iter())
+            .map(|s| self.source_name(self.source_index(&s.id)).to_owned())
+            .collect();
         let mut story = Story::build_with(file, &self.origin, &undescribed)
             .map_err(|problems| NarrowingError { day, problems })?;
         story.narrowing = Some(Arc::new(Narrowing {
@@ -203,6 +206,7 @@ impl Story {
             changes,
             stages,
             variants,
+            source_names,
         }));
         Ok(story)
     }

@@ -33,6 +33,7 @@ pub mod scale;
 #[allow(unreachable_pub)]
 pub mod search;
 pub(crate) mod serde_messages;
+mod source_names;
 pub mod sources_view;
 pub mod status_history;
 pub mod text;

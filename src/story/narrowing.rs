@@ -18,4 +18,7 @@ pub(crate) struct Narrowing {
     pub(crate) stages: Vec<Vec<usize>>,
     /// Per dispute: the whole story's index of each version kept.
     pub(crate) variants: Vec<Vec<usize>>,
+    /// Per source: its name in the whole story, so a report is called the same on
+    /// every date (`Story::source_name`).
+    pub(crate) source_names: Vec<String>,
 }

@@ -33,3 +33,4 @@ mod time_travel;
 mod tui_screens;
 mod tui_state;
 mod tui_themes;
+mod wire_reports;

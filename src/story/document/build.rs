@@ -321,7 +321,7 @@ impl Doc<'_> {
         }
         let root = story.source_root(i);
         if root != i {
-            let origin = &story.file.sources[root].outlet;
+            let origin = story.source_name(root);
             self.field(
                 "Independent origin",
                 &format!("{origin} (unless a citation names another)"),
@@ -386,7 +386,7 @@ impl Doc<'_> {
                 let outlets: Vec<&str> = variant
                     .cite
                     .iter()
-                    .map(|c| story.source(&c.source).outlet.as_str())
+                    .map(|c| story.source_name(story.cited_source(c)))
                     .collect();
                 Version {
                     heading: format!("Version {} — {}", v + 1, outlets.join(", ")),

@@ -87,6 +87,8 @@ struct Indexes {
     disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
     /// Every event, in timeline order; sorted on first use.
     events_by_date: OnceLock<Vec<usize>>,
+    /// Each source's name where it is named alone; made on first use.
+    source_names: OnceLock<Vec<String>>,
 }
 
 impl Story {
@@ -134,6 +136,7 @@ impl Story {
                 source_roots,
                 disputes_about,
                 events_by_date: OnceLock::new(),
+                source_names: OnceLock::new(),
             }),
             narrowing: None,
         })
@@ -213,6 +216,14 @@ impl Story {
             keyed.sort_unstable();
             keyed.into_iter().map(|(.., i)| i).collect()
         })
+    }
+
+    /// Every source's name where it is named alone, this story's sources only (see
+    /// `Story::source_name`, which a narrowed story answers from the whole story).
+    pub(crate) fn all_source_names(&self) -> &[String] {
+        self.indexes
+            .source_names
+            .get_or_init(|| super::source_names::distinct_source_names(&self.file.sources))
     }
 
     /// The source at the end of `source`'s `via` chain: its independent origin.
