@@ -9,6 +9,7 @@ use crate::loaded::{Loaded, story_dir};
 use crate::output::write_stdout;
 use crate::story::Story;
 use crate::story::authored::AUTHOR_MARK;
+use crate::story::date::DateSpec;
 use crate::story::model::EntityKind;
 use crate::story::passage::{SourceTexts, report};
 use crate::story::text::clean_line;
@@ -18,6 +19,10 @@ use crate::story::text::clean_line;
 pub(super) fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     let texts = check_texts(cli, loaded)?;
     let story = &loaded.story;
+    if let Some(date) = loaded.as_of.filter(|_| story.knows_nothing()) {
+        write_stdout(nothing_known(loaded, date).as_bytes())?;
+        return Ok(0);
+    }
     let mut out = format!(
         "{}: ok — “{}”\n",
         clean_line(&story.origin),
@@ -31,6 +36,24 @@ pub(super) fn check(cli: &Cli, loaded: &Loaded) -> Result<i32> {
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+/// `check --as-of` a date before any source counts: the file is fine, but nothing is
+/// known yet; all zeros under "ok" would read as an empty story.
+fn nothing_known(loaded: &Loaded, date: DateSpec) -> String {
+    let head = format!(
+        "{}: ok — “{}”\nnothing is known as of {}: ",
+        clean_line(&loaded.story.origin),
+        clean_line(&loaded.story.file.story.title),
+        date.human()
+    );
+    match loaded.full.first_source_day() {
+        Some(day) => format!(
+            "{head}no source counts before {}, when the first is published\n",
+            DateSpec::from_day_number(day).human()
+        ),
+        None => format!("{head}no source has a publication date\n"),
+    }
 }
 
 /// What the source texts beside the story let `check` verify.

@@ -23,11 +23,16 @@ pub(super) struct LintOptions<'a> {
 }
 
 pub(super) fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) -> Result<i32> {
-    let findings = lint_report::select(
+    let mut findings = lint_report::select(
         lint(&loaded.story, loaded.clock.reference_day),
         options.only,
         options.skip,
     );
+    // A story narrowed to `--as-of` numbers only what was known then; every path
+    // printed names the file's own record instead.
+    for finding in &mut findings {
+        finding.location = (loaded.story).path_in_whole(&loaded.full, &finding.location);
+    }
     let (errors, warnings, _) = diagnostics_cli::counts(&findings);
     if options.ruff_json {
         diagnostics_cli::print_lint_json(cli, loaded, &findings)?;

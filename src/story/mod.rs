@@ -13,6 +13,8 @@ pub mod diff;
 pub mod diff_report;
 pub mod document;
 pub mod export;
+mod file_paths;
+mod first_known;
 pub(crate) mod graph;
 pub(crate) mod json_spans;
 pub mod lint;

@@ -6,6 +6,7 @@ mod common;
 mod fuzz_checks;
 
 mod architecture;
+mod as_of_paths;
 mod asof_properties;
 mod authoring_cli;
 mod authoring_tui;
