@@ -12,6 +12,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use super::graph::Story;
 use super::json_spans;
 use super::model::{FORMAT_VERSION, StoryFile};
+use super::partial_check::{Kept, Partial};
 use super::problem::CappedProblems;
 pub use super::problem::{LoadError, Location, Problem};
 use super::serde_messages::{ReadError, record_problem, syntax_problem};
@@ -133,6 +134,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
         ];
     };
     let mut found = CappedProblems::default();
+    let mut partial = Partial::default();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in members {
         // A key is a JSON string, already known to be well formed; one that still does
@@ -158,16 +160,12 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
         }
         seen.push(field);
         match field {
-            "$schema" => check_one::<String>(value, "$schema", &mut found),
+            "$schema" => drop(check_one::<String>(value, "$schema", &mut found)),
             "format" => check_format(value, &mut found),
-            "story" => check_one::<super::model::StoryMeta>(value, "story", &mut found),
-            "sources" => check_list::<super::model::Source>(value, field, &mut found),
-            "entities" => check_list::<super::model::Entity>(value, field, &mut found),
-            "relations" => check_list::<super::model::Relation>(value, field, &mut found),
-            "events" => check_list::<super::model::Event>(value, field, &mut found),
-            "candidates" => check_list::<super::model::Candidacy>(value, field, &mut found),
-            "metrics" => check_list::<super::model::Metric>(value, field, &mut found),
-            _ => check_list::<super::model::Dispute>(value, field, &mut found),
+            "story" => partial.story = check_one(value, "story", &mut found),
+            "sources" => partial.sources = check_list(value, field, &mut found, &mut partial),
+            "entities" => partial.entities = check_list(value, field, &mut found, &mut partial),
+            _ => read_optional_list(value, field, &mut found, &mut partial),
         }
     }
     if !seen.contains(&"format") {
@@ -184,6 +182,12 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
                 Problem::at(required, "missing").with_hint(format!("add \"{required}\": [ … ]"))
             });
         }
+    }
+    partial.abandoned |= found.is_full();
+    // The records that did read are checked together too (references, ids,
+    // citations), so every problem is reported in one run.
+    for problem in partial.reference_problems() {
+        found.add(|| problem);
     }
     if found.is_empty() {
         // Every part passed alone, so the whole should too; keep the message honest if not.
@@ -210,13 +214,33 @@ fn check_format(value: &str, found: &mut CappedProblems) {
     }
 }
 
-fn check_one<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) {
-    if let Err(err) = read_at::<T>(value) {
-        found.add(|| record_problem(key, value, &err));
+fn check_one<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) -> Option<T> {
+    read_at::<T>(value)
+        .map_err(|err| found.add(|| record_problem(key, value, &err)))
+        .ok()
+}
+
+/// One of the lists a story may leave out, read into `partial`.
+fn read_optional_list(value: &str, field: &str, found: &mut CappedProblems, partial: &mut Partial) {
+    let p = partial;
+    match field {
+        "relations" => p.relations = check_list(value, field, found, p).unwrap_or_default(),
+        "events" => p.events = check_list(value, field, found, p).unwrap_or_default(),
+        "candidates" => p.candidates = check_list(value, field, found, p).unwrap_or_default(),
+        "metrics" => p.metrics = check_list(value, field, found, p).unwrap_or_default(),
+        _ => p.disputes = check_list(value, field, found, p).unwrap_or_default(),
     }
 }
 
-fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) {
+/// Reads each item of a list on its own: its problem is reported, or it is kept for
+/// the check of references among the records that read. None when it is not a list.
+fn check_list<T: DeserializeOwned>(
+    value: &str,
+    key: &str,
+    found: &mut CappedProblems,
+    partial: &mut Partial,
+) -> Option<Kept<T>> {
+    let mut kept = Kept::default();
     let Some(items) = json_spans::items(value, 0) else {
         found.add(|| {
             Problem::at(
@@ -224,20 +248,28 @@ fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedPro
                 format!("must be a list, not {}", json_spans::kind(value)),
             )
         });
-        return;
+        return None;
     };
     for (index, item) in items.enumerate() {
         if found.is_full() {
             // Past the cap an item is only counted: a record is an object (or, as serde
             // allows, an array of its fields), so anything else is wrong without reading.
+            partial.abandoned = true;
             let record_like = item.starts_with(['{', '[']);
             if !record_like || serde_json::from_str::<T>(item).is_err() {
                 found.count_one_more();
             }
-        } else if let Err(err) = read_at::<T>(item) {
-            found.add(|| record_problem(&format!("{key}[{index}]"), item, &err));
+            continue;
+        }
+        match read_at::<T>(item) {
+            Ok(record) => kept.keep(record, index),
+            Err(err) => {
+                partial.unread(item);
+                found.add(|| record_problem(&format!("{key}[{index}]"), item, &err));
+            }
         }
     }
+    Some(kept)
 }
 
 /// Reads one record from its own text, keeping the path of the first error in it.

@@ -26,6 +26,7 @@ mod model_notes;
 pub(crate) mod narrowing;
 mod not_null;
 pub mod origin;
+mod partial_check;
 pub mod passage;
 pub mod place;
 pub mod problem;
