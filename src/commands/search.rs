@@ -5,12 +5,21 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::bad_input::BadInput;
 use crate::output::{json_for_terminal, write_stdout};
 use crate::story::search::{MatchTier, SearchIndex};
 use crate::story::text::clean_line;
 use crate::story::{RecordRef, Story};
 
 pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
+    // A blank query asks for nothing: a usage error (exit 2) with or without --json,
+    // not "no match" (1) in one and an empty list (0) in the other.
+    if query.trim().is_empty() {
+        return Err(BadInput(
+            "search needs a query: a word of a name, an alias or a title".to_owned(),
+        )
+        .into());
+    }
     let index = SearchIndex::build(story);
     let hits = index.search(query, limit);
     if json {

@@ -35,4 +35,5 @@ mod time_travel;
 mod tui_screens;
 mod tui_state;
 mod tui_themes;
+mod usage_honesty;
 mod wire_reports;
