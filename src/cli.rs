@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::color::ColorChoice;
 use crate::completion::COMPLETE_ENV;
-use crate::tui::theme::ThemeName;
+use crate::tui::ui::theme::ThemeName;
 
 /// The command line as clap parses and documents it: `Cli`'s definition with its
 /// global options spread to the subcommands, and the ones a subcommand refuses hidden

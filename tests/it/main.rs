@@ -29,6 +29,7 @@ mod pty;
 mod readme_explorer;
 mod record_copy;
 mod search_typos;
+mod screen_room;
 mod second_story;
 mod synth;
 mod time_travel;

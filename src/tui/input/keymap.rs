@@ -2,9 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use super::action::{Action, PaletteAction};
-pub use super::keys::Key;
-use super::keys::{ch, ctrl, plain};
+use crate::tui::input::action::{Action, PaletteAction};
+pub use crate::tui::input::key_names::Key;
+use crate::tui::input::key_names::{ch, ctrl, plain};
 
 /// Where a binding applies. `Global` bindings apply in normal mode in every pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

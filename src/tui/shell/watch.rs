@@ -11,10 +11,10 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use super::broken_file::BrokenFile;
-use super::reload::Reload;
 use crate::story::load;
 use crate::story::passage::SourceTexts;
+use crate::tui::app::broken_file::BrokenFile;
+use crate::tui::update::reload::Reload;
 
 /// How long the file must stay quiet before it is read: long enough to let an editor
 /// finish a save (write, fsync, rename), short enough to feel immediate.

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::{App, Pane};
+use crate::tui::app::{App, Pane};
 
 /// Below this the explorer shows only a message asking for more room.
 pub(crate) const MIN_WIDTH: u16 = 40;
@@ -94,7 +94,7 @@ pub fn inner(rect: Rect) -> Rect {
 
 /// The whole terminal at its last known size.
 pub fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1)
+    Rect::new(0, 0, app.session.size.0, app.session.size.1)
 }
 
 /// The rows a list pane shows at the current size.
@@ -103,7 +103,7 @@ pub(crate) fn visible_rows(app: &App, pane: Pane) -> usize {
     if is_too_small(area) {
         return 0;
     }
-    compute(area, app.focus)
+    compute(area, app.panes.focus)
         .panes
         .iter()
         .find(|(p, _)| *p == pane)
@@ -147,10 +147,10 @@ pub(crate) fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) ->
 /// Rows a page key moves: the focused pane's visible height, less one row kept for
 /// context.
 pub(crate) fn page_rows(app: &App) -> usize {
-    let height = if app.focus == Pane::Detail {
+    let height = if app.panes.focus == Pane::Detail {
         detail_size(app).1
     } else {
-        visible_rows(app, app.focus)
+        visible_rows(app, app.panes.focus)
     };
     height.saturating_sub(1).max(1)
 }
@@ -160,7 +160,7 @@ pub(crate) fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     if is_too_small(area) {
         return None;
     }
-    let areas = compute(area, app.focus);
+    let areas = compute(area, app.panes.focus);
     let position = ratatui::layout::Position::new(column, row);
     if let Some(tabs) = areas.tabs {
         if tabs.contains(position) {
