@@ -66,6 +66,12 @@ impl Story {
         }
         &self.all_source_names()[source]
     }
+
+    /// Every source's name where it is named alone, this story's sources only, made
+    /// on first use.
+    fn all_source_names(&self) -> &[String] {
+        (self.source_names_cache()).get_or_init(|| distinct_source_names(&self.file.sources))
+    }
 }
 
 #[cfg(test)]

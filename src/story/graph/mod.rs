@@ -218,12 +218,9 @@ impl Story {
         })
     }
 
-    /// Every source's name where it is named alone, this story's sources only (see
-    /// `Story::source_name`, which a narrowed story answers from the whole story).
-    pub(crate) fn all_source_names(&self) -> &[String] {
-        self.indexes
-            .source_names
-            .get_or_init(|| super::source_names::distinct_source_names(&self.file.sources))
+    /// Where each source's name (see `story::source_names`) is kept once made.
+    pub(crate) fn source_names_cache(&self) -> &OnceLock<Vec<String>> {
+        &self.indexes.source_names
     }
 
     /// The source at the end of `source`'s `via` chain: its independent origin.
