@@ -57,7 +57,8 @@ fn candidates(current: &OsStr, entities_only: bool) -> Vec<CompletionCandidate> 
         .into_iter()
         .filter(|(id, _)| id.starts_with(prefix.as_ref()))
         .map(|(id, title)| {
-            CompletionCandidate::new(id).help(Some(crate::story::text::clean_line(&title).into()))
+            CompletionCandidate::new(id)
+                .help(Some(crate::story::safe_text::clean_line(&title).into()))
         })
         .collect()
 }

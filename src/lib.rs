@@ -4,14 +4,9 @@ pub(crate) mod bad_input;
 pub mod cli;
 pub mod color;
 pub mod commands;
-pub(crate) mod commands_meta;
 pub(crate) mod completion;
 pub mod config;
-mod diagnostics_cli;
 pub(crate) mod fsutil;
-pub(crate) mod loaded;
-pub(crate) mod output;
-pub mod starter;
 pub mod story;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;

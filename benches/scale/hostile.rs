@@ -3,8 +3,8 @@
 //! measured here, in release, since a timed test fails on a busy machine.
 
 use serde_json::{Value, json};
-use storyscope::story::date::days_from_civil;
 use storyscope::story::load::load_bytes;
+use storyscope::story::model::date::days_from_civil;
 
 use crate::stats::{Table, ms, repeat};
 

@@ -10,13 +10,13 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use storyscope::story::Story;
-use storyscope::story::date::{DateSpec, days_from_civil};
-use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::load::load_bytes;
+use storyscope::story::model::date::{DateSpec, days_from_civil};
 use storyscope::story::model::{Bound, Citation, StoryFile};
+use storyscope::story::query::views::{Clock, ViewFilter};
+use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::safe_text::is_unsafe_char;
 use storyscope::story::search::SearchIndex;
-use storyscope::story::text::is_unsafe_char;
-use storyscope::story::views::{Clock, ViewFilter};
 
 /// The loader's problem list is capped at 200 plus one line saying how many more.
 const MOST_PROBLEMS_SHOWN: usize = 201;
@@ -61,12 +61,12 @@ fn option_sets(story: &Story, selected: &str) -> Vec<ExportOptions> {
 }
 
 /// What the story holds beyond itself as of 12 Feb 2025, as the explorer marks it.
-fn new_marks(story: &Story) -> Option<storyscope::story::diff::NewMarks> {
+fn new_marks(story: &Story) -> Option<storyscope::story::time::diff::NewMarks> {
     let day = days_from_civil(2025, 2, 12);
     let earlier = story.as_of(day).ok()?;
-    Some(storyscope::story::diff::NewMarks {
-        since: storyscope::story::date::DateSpec::from_day_number(day),
-        diff: storyscope::story::diff::diff(&earlier, day, story, clock().reference_day),
+    Some(storyscope::story::time::diff::NewMarks {
+        since: storyscope::story::model::date::DateSpec::from_day_number(day),
+        diff: storyscope::story::time::diff::diff(&earlier, day, story, clock().reference_day),
     })
 }
 

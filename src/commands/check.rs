@@ -5,14 +5,14 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::cli::Cli;
-use crate::loaded::{Loaded, story_dir};
-use crate::output::write_stdout;
+use crate::commands::loaded::{Loaded, story_dir};
+use crate::commands::output::write_stdout;
 use crate::story::Story;
-use crate::story::authored::AUTHOR_MARK;
-use crate::story::date::DateSpec;
+use crate::story::graph::authored::AUTHOR_MARK;
+use crate::story::graph::passage::{SourceTexts, report};
 use crate::story::model::EntityKind;
-use crate::story::passage::{SourceTexts, report};
-use crate::story::text::clean_line;
+use crate::story::model::date::DateSpec;
+use crate::story::safe_text::clean_line;
 
 /// Checks the quotes against the texts beside the story (bad input when one is not
 /// found), then prints the summary; the exit code is 0.

@@ -5,11 +5,11 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::cli::{Cli, DiffFormat};
-use crate::loaded::{Loaded, load_full, today};
-use crate::output::{json_for_terminal, write_stdout};
-use crate::story::date::DateSpec;
-use crate::story::diff::{NewMarks, diff};
-use crate::story::diff_report::{DiffDates, diff_json, diff_markdown};
+use crate::commands::loaded::{Loaded, load_full, today};
+use crate::commands::output::{json_for_terminal, write_stdout};
+use crate::story::model::date::DateSpec;
+use crate::story::report::diff_report::{DiffDates, diff_json, diff_markdown};
+use crate::story::time::diff::{NewMarks, diff};
 
 /// `storyscope diff`: the story as of `--from` against the story as of `--to` (or every
 /// source). A global `--as-of` would be ambiguous here and is refused.

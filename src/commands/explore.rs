@@ -9,8 +9,8 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::cli::Cli;
+use crate::commands::loaded::{load_story, today};
 use crate::fsutil::story_dir;
-use crate::loaded::{load_story, today};
 use crate::tui::shell::event_loop::{LoopIo, run_loop};
 use crate::tui::shell::{editor, terminal as run, watch};
 use crate::tui::{app, update::effect::EditRequest};
@@ -59,8 +59,8 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     }
     let story_dir = cli.story.as_deref().map(story_dir);
     let (texts, problems) =
-        crate::story::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
-    let mut app = app::App::new(loaded.full, loaded.as_of, today());
+        crate::story::graph::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
+    let mut app = app::App::with_narrowed(loaded.full, loaded.story, loaded.as_of, today());
     app.detail.texts = std::sync::Arc::new(texts);
     // A missing text file costs only its paragraphs: the story still opens, and the
     // status line says which file (`storyscope check` lists them all).

@@ -7,14 +7,14 @@ use anyhow::{Context, Result};
 
 use crate::bad_input::BadInput;
 use crate::cli::ViewArg;
+use crate::commands::loaded::Loaded;
+use crate::commands::output::write_stdout;
 use crate::completion;
-use crate::loaded::Loaded;
-use crate::output::write_stdout;
 use crate::story::RecordRef;
-use crate::story::date::DateSpec;
-use crate::story::export::{ExportOptions, ExportView, export_markdown};
-use crate::story::text::{clean_line, did_you_mean};
-use crate::story::views::ViewFilter;
+use crate::story::model::date::DateSpec;
+use crate::story::query::views::ViewFilter;
+use crate::story::report::export::{ExportOptions, ExportView, export_markdown};
+use crate::story::safe_text::{clean_line, did_you_mean};
 
 /// What `export` was asked for, as on the command line.
 pub(super) struct ExportArgs<'a> {
@@ -29,7 +29,7 @@ pub(super) struct ExportArgs<'a> {
 pub(super) fn run_export(loaded: &Loaded, args: &ExportArgs<'_>) -> Result<i32> {
     let new_since = args
         .since
-        .map(|text| super::diff::new_marks(loaded, text))
+        .map(|text| crate::commands::diff::new_marks(loaded, text))
         .transpose()?;
     let view = resolve_view(loaded, args.view, args.id)?;
     let entity = args.filter.map(|id| entity_arg(loaded, id)).transpose()?;

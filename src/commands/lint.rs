@@ -4,11 +4,11 @@
 use anyhow::Result;
 
 use crate::cli::Cli;
-use crate::diagnostics_cli;
-use crate::loaded::Loaded;
-use crate::output::{json_for_terminal, write_stdout};
+use crate::commands::diagnostic_lines;
+use crate::commands::loaded::Loaded;
+use crate::commands::output::{json_for_terminal, write_stdout};
 use crate::story::lint::lint;
-use crate::story::lint_report;
+use crate::story::report::lint_report;
 
 pub(super) struct LintOptions<'a> {
     /// `--json`: the findings as they are (`check`, `location`, `message` …), as
@@ -33,14 +33,14 @@ pub(super) fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) ->
     for finding in &mut findings {
         finding.location = (loaded.story).path_in_whole(&loaded.full, &finding.location);
     }
-    let (errors, warnings, _) = diagnostics_cli::counts(&findings);
+    let (errors, warnings, _) = diagnostic_lines::counts(&findings);
     if options.ruff_json {
-        diagnostics_cli::print_lint_json(cli, loaded, &findings)?;
+        diagnostic_lines::print_lint_json(cli, loaded, &findings)?;
     } else if options.json {
         write_stdout(format!("{}\n", json_for_terminal(&findings)?).as_bytes())?;
     } else {
         // Each finding's location gains its record's id and line and column.
-        let findings = diagnostics_cli::placed(cli, loaded, findings)?;
+        let findings = diagnostic_lines::placed(cli, loaded, findings)?;
         let report = lint_report::render(&findings, &loaded.story.origin, options.verbose);
         write_stdout(report.as_bytes())?;
     }

@@ -3,10 +3,15 @@
 //! `loaded`, `output` and `bad_input`, so the commands never call back up here.
 
 mod check;
+mod diagnostic_lines;
 mod diff;
 mod explore;
 mod export;
 mod lint;
+mod loaded;
+mod meta;
+pub mod new;
+mod output;
 mod search;
 
 use anyhow::Result;
@@ -16,7 +21,7 @@ use crate::cli::{Cli, Command, OutputFormat};
 // The library's way to these (main, the explorer, the benchmarks); the leaves they
 // live in are private to the crate.
 pub use crate::bad_input::BadInput;
-pub use crate::loaded::{Loaded, load_story, story_dir, today};
+pub use crate::commands::loaded::{Loaded, load_story, story_dir, today};
 pub use explore::explore;
 
 /// Runs `command` on the story `cli` names, then leaves the story allocated: the
@@ -35,10 +40,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Schema
         | Command::Completions { .. }
         | Command::Man { .. }
-        | Command::Config { .. } => crate::commands_meta::run(cli, command),
+        | Command::Config { .. } => crate::commands::meta::run(cli, command),
         Command::Check {
             format: OutputFormat::Json,
-        } => crate::diagnostics_cli::check_json(cli),
+        } => crate::commands::diagnostic_lines::check_json(cli),
         Command::Check { .. } => with_story(cli, |loaded| check::check(cli, loaded)),
         Command::Export {
             view,
@@ -77,7 +82,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             };
             with_story(cli, |loaded| lint::run_lint(cli, loaded, &options))
         }
-        Command::New { file, no_schema } => crate::starter::run_new(file, !*no_schema),
+        Command::New { file, no_schema } => crate::commands::new::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => diff::run_diff(cli, from, to.as_deref(), *format),
     }
 }

@@ -6,9 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::bad_input::BadInput;
-use crate::output::{json_for_terminal, write_stdout};
+use crate::commands::output::{json_for_terminal, write_stdout};
+use crate::story::safe_text::clean_line;
 use crate::story::search::{MatchTier, SearchIndex};
-use crate::story::text::clean_line;
 use crate::story::{RecordRef, Story};
 
 pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::styles::StyleSpec;
 use crate::color::ColorChoice;
-use crate::story::json_spans::line_col;
+use crate::story::load::json_spans::line_col;
 use crate::tui::input::key_names::Key;
 use crate::tui::input::keymap::{BINDINGS, Keymap};
 use crate::tui::shell::editor_template::check_template;
@@ -92,7 +92,7 @@ impl ConfigFile {
             }
             if !keymap.rebind(name, &parsed) {
                 let names = BINDINGS.iter().map(|b| b.name);
-                let hint = crate::story::text::did_you_mean(name, names)
+                let hint = crate::story::safe_text::did_you_mean(name, names)
                     .map(|near| format!(" (did you mean `{near}`?)"))
                     .unwrap_or_default();
                 problems.push(format!(
@@ -133,7 +133,7 @@ impl ConfigFile {
             let place = at(spec.span());
             let Some(style_name) = StyleName::from_key(name) else {
                 let names = StyleName::ALL.iter().map(|s| s.key());
-                let hint = crate::story::text::did_you_mean(name, names)
+                let hint = crate::story::safe_text::did_you_mean(name, names)
                     .map(|near| format!(" (did you mean `{near}`?)"))
                     .unwrap_or_default();
                 problems.push(format!(

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::text::escape_controls;
+use crate::story::safe_text::escape_controls;
 
 /// Where in the file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! Entity names for synthetic stories: a few well-known seeds, then made-up companies,
 //! models, products, people and bodies, about a third of them named in Chinese first.
 
-use super::rng::Rng;
-use super::vocab::*;
 use crate::story::model::EntityKind;
+use crate::synth::rng::Rng;
+use crate::synth::vocab::*;
 
 /// One generated entity before it becomes a record.
 pub(super) struct NamedEntity {

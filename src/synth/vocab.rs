@@ -1,7 +1,7 @@
 //! Word lists and name builders for synthetic stories: companies, models, products,
 //! people, outlets and headline templates, in English and in Chinese.
 
-use super::rng::Rng;
+use crate::synth::rng::Rng;
 
 /// Well-known names placed first, so even a small synthetic story reads like the real
 /// one: (kind, name, aliases).

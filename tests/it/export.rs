@@ -8,12 +8,12 @@ use std::process::Command;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use storyscope::story::RecordRef;
-use storyscope::story::date::{DateSpec, days_from_civil};
-use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::load::load_bytes;
-use storyscope::story::markdown::escape;
-use storyscope::story::text::clean_line;
-use storyscope::story::views::{Clock, ViewFilter};
+use storyscope::story::model::date::{DateSpec, days_from_civil};
+use storyscope::story::query::views::{Clock, ViewFilter};
+use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::report::markdown::escape;
+use storyscope::story::safe_text::clean_line;
 use storyscope::story::{self, Story};
 
 /// A fixed "today", so overdue badges do not depend on when the tests run.

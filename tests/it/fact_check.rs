@@ -11,12 +11,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use ratatui::style::Modifier;
 
 use crate::common::{app_with, embedded_story, press, screen, screen_text};
-use storyscope::story::date::days_from_civil;
-use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::graph::passage::SourceTexts;
 use storyscope::story::lint::lint;
 use storyscope::story::model::AuthorNoteKind;
-use storyscope::story::passage::SourceTexts;
-use storyscope::story::views::{Clock, ViewFilter};
+use storyscope::story::model::date::days_from_civil;
+use storyscope::story::query::views::{Clock, ViewFilter};
+use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::{RecordRef, Story, load};
 use storyscope::tui::ui::theme::Theme;
 
@@ -233,9 +233,10 @@ fn the_fixture_counts_its_own_origins() {
     assert_eq!(story.story_origins().len(), 5);
     let start = story.provenance(cite_of(&story, "ev-start"));
     assert_eq!((start.sources, start.origins), (2, 2));
+    // The Gazette has two reports: the one this rests on is named by its date.
     assert_eq!(
         start.origin_names,
-        "Eastport Town Council; Eastport Gazette"
+        "Eastport Town Council; Eastport Gazette, 20 Mar 2024"
     );
     let visits = story.provenance(cite_of(&story, "m-visits"));
     assert_eq!(visits.origin_names, "Eastport Library");
@@ -412,12 +413,9 @@ fn the_authors_notes_show_in_detail_exports_and_lint() {
         reference_day: crate::common::fixed_today(),
     };
     let hk = record(&story, "ev-hk-shares-feb-12");
-    let copied = storyscope::story::document::to_markdown(&storyscope::story::document::build(
-        &story,
-        hk,
-        clock,
-        &[],
-    ));
+    let copied = storyscope::story::report::document::to_markdown(
+        &storyscope::story::report::document::build(&story, hk, clock, &[]),
+    );
     assert!(
         copied
             .contains("◇ author's inference (date): the reprint says 'the next day' after 11 Feb"),

@@ -12,7 +12,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use storyscope::story::text::is_unsafe_char;
+use storyscope::story::safe_text::is_unsafe_char;
 
 const SMALL: &str = include_str!("../fixtures/small.json");
 

@@ -6,9 +6,9 @@ use std::process::Command;
 
 use serde_json::Value;
 use storyscope::story::RecordRef;
-use storyscope::story::date::days_from_civil;
-use storyscope::story::diagnostic::problem_code;
 use storyscope::story::load::{Location, load_bytes, load_path};
+use storyscope::story::model::date::days_from_civil;
+use storyscope::story::report::diagnostic::problem_code;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

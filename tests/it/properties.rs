@@ -6,10 +6,10 @@
 #[allow(dead_code)]
 use proptest::prelude::*;
 
-use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::model::StoryFile;
-use storyscope::story::text::{truncate_to_width, width};
-use storyscope::story::views::Clock;
+use storyscope::story::query::views::Clock;
+use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::safe_text::{truncate_to_width, width};
 use storyscope::story::{Story, load};
 use storyscope::tui::input::action::Action;
 use storyscope::tui::update::update;

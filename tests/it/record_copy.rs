@@ -1,7 +1,7 @@
 //! `y` copies what Detail shows: for every record of every kind, each piece of text on
 //! the Detail pane is also in the record's Markdown copy.
 
-use storyscope::story::document::to_markdown;
+use storyscope::story::report::document::to_markdown;
 use storyscope::tui::app::App;
 use storyscope::tui::ui::theme::Theme;
 
@@ -77,7 +77,7 @@ fn the_copy_follows_the_as_of_narrowing_and_the_clock() {
         doc.blocks.iter().any(|block| {
             matches!(
                 block,
-                storyscope::story::document::Block::Badges { overdue: true, .. }
+                storyscope::story::report::document::Block::Badges { overdue: true, .. }
             )
         })
     });

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::common::{app_with, fixture, press, screen, screen_text};
-use storyscope::story::date::days_from_civil;
 use storyscope::story::lint::lint;
+use storyscope::story::model::date::days_from_civil;
 use storyscope::story::model::{KnownRelation, RelationKind};
 use storyscope::story::search::SearchIndex;
 

@@ -6,10 +6,10 @@
 
 use std::process::Command;
 
-use storyscope::story::date::DateSpec;
-use storyscope::story::diff::diff;
-use storyscope::story::export::{ExportOptions, ExportView, export_markdown};
-use storyscope::story::views::{Clock, ViewFilter};
+use storyscope::story::model::date::DateSpec;
+use storyscope::story::query::views::{Clock, ViewFilter};
+use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::time::diff::diff;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_storyscope"))
@@ -553,4 +553,34 @@ fn marks_after_a_step_forward_equal_marks_computed_afresh() {
     assert_eq!(marks.since.unwrap().human(), "10 Mar 2026");
     assert_eq!(marks.diff, fresh);
     assert!(!fresh.is_empty());
+}
+
+#[test]
+fn an_explorer_opened_on_a_story_narrowed_by_the_command_line_matches_one_that_narrows_itself() {
+    // `storyscope --as-of` narrows once, in the loader; the explorer takes that story
+    // as it is and must show what narrowing it again would have shown.
+    let full = crate::common::fixture("status_changes.json");
+    let date = DateSpec::parse("2026-03-02").unwrap();
+    let narrowed = full.as_of(date.latest()).unwrap();
+    let today = crate::common::fixed_today();
+    let mut given =
+        storyscope::tui::app::App::with_narrowed(full.clone(), narrowed, Some(date), today);
+    let mut narrowing = storyscope::tui::app::App::new(full, Some(date), today);
+    for app in [&mut given, &mut narrowing] {
+        storyscope::tui::update::update(
+            app,
+            storyscope::tui::input::action::Action::Resize(160, 45),
+        );
+    }
+    assert_eq!(given.as_of, narrowing.as_of);
+    let screen = crate::common::screen_text(&given);
+    assert!(screen.contains("2 Mar 2026"), "{screen}");
+    assert_eq!(screen, crate::common::screen_text(&narrowing));
+    // A step later, both step from the same date to the same story.
+    crate::common::press(&mut given, "<gt>");
+    crate::common::press(&mut narrowing, "<gt>");
+    assert_eq!(
+        crate::common::screen_text(&given),
+        crate::common::screen_text(&narrowing)
+    );
 }

@@ -2,7 +2,7 @@
 //! entity view, help, search, the filter, the chart, tiny sizes and CJK names.
 
 use crate::common::{app, app_with, fixture, press, screen, screen_text};
-use storyscope::story::text::width;
+use storyscope::story::safe_text::width;
 use storyscope::tui::input::action::Action;
 use storyscope::tui::update::update;
 

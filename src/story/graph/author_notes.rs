@@ -3,7 +3,7 @@
 
 use crate::story::model::{AuthorNote, StoryFile};
 use crate::story::problem::Problem;
-use crate::story::text::did_you_mean;
+use crate::story::safe_text::did_you_mean;
 
 /// The fields an `authored` note may name, for each kind of record.
 const SOURCE_FIELDS: &[&str] = &["kind", "outlet", "title", "published", "url", "via", "note"];

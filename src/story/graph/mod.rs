@@ -5,14 +5,24 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 mod author_notes;
-mod check;
+pub mod authored;
+pub mod consistency;
+mod id_index;
+pub(crate) mod narrowing;
+pub mod origin;
+pub mod passage;
+pub(crate) mod provenance;
 mod resolve;
+mod source_names;
+pub mod status_history;
+mod validate;
 
-use super::date::Precision;
-use super::model::{Citation, Source, StoryFile};
-use super::problem::{Problem, cap_problems};
+use crate::story::model::date::Precision;
+use crate::story::model::{Citation, Source, StoryFile};
+use crate::story::problem::{Problem, cap_problems};
 
-use check::{Checker, index_ids, resolve_source_roots};
+use id_index::index_ids;
+use validate::{Checker, resolve_source_roots};
 
 /// A record in the story, by its index in the list of its kind in `StoryFile`
 /// (file order). Indexes are only meaningful for the story that made them: a story
@@ -74,7 +84,7 @@ pub struct Story {
     pub origin: String,
     indexes: Arc<Indexes>,
     /// Set on a story narrowed to a date (`Story::as_of`): what the narrowing kept.
-    pub(crate) narrowing: Option<Arc<super::narrowing::Narrowing>>,
+    pub(crate) narrowing: Option<Arc<crate::story::graph::narrowing::Narrowing>>,
 }
 
 #[derive(Debug)]

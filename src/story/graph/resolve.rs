@@ -1,7 +1,7 @@
 //! Fills in each citation's source indexes once the story has validated, so later
 //! passes over every citation read two numbers instead of hashing two ids.
 
-use super::{IdMap, RecordRef};
+use crate::story::graph::{IdMap, RecordRef};
 use crate::story::model::{Citation, ResolvedCitation, StoryFile};
 
 /// Records in every citation of `file` where its cited source and the source its
@@ -79,7 +79,7 @@ mod tests {
     #[test]
     fn a_narrowed_story_resolves_its_citations_anew() {
         let full = crate::story::embedded().unwrap();
-        let day = crate::story::date::DateSpec::parse("2024-03-01")
+        let day = crate::story::model::date::DateSpec::parse("2024-03-01")
             .unwrap()
             .latest();
         let narrowed = full.as_of(day).unwrap();

@@ -1,9 +1,9 @@
 //! Lint checks on dates and order: an event dated after its own sources, candidacy
 //! stages out of order.
 
-use super::finding::{Finding, warning};
-use crate::story::date::DateSpec;
 use crate::story::graph::Story;
+use crate::story::lint::finding::{Finding, warning};
+use crate::story::model::date::DateSpec;
 use crate::story::model::{Stage, Timing};
 
 /// An event told as having happened (or going on) that starts after every source

@@ -1,8 +1,8 @@
 //! The lint check `dispute-kind`: a "disagreement" whose versions all come from one
 //! source, or an "inconsistency" no one source tells every version of.
 
-use super::finding::{Finding, Severity, debug_checked};
 use crate::story::graph::Story;
+use crate::story::lint::finding::{Finding, Severity, debug_checked};
 use crate::story::model::DisputeKind;
 
 /// Disputes of the wrong kind: a "disagreement" whose versions all come from one

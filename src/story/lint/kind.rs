@@ -2,8 +2,8 @@
 //! that is one edit from one it does (`partner_with`, `selcted`) is most likely a typo,
 //! which the loader cannot refuse because any lowercase kind is allowed.
 
-use super::finding::{Finding, Severity, debug_checked};
 use crate::story::graph::Story;
+use crate::story::lint::finding::{Finding, Severity, debug_checked};
 
 /// One warning per unknown kind one edit from a known one.
 pub(crate) fn near_miss_kinds(story: &Story) -> Vec<Finding> {

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::finding::{Finding, warning};
-use crate::story::date::DayNumber;
 use crate::story::graph::Story;
+use crate::story::lint::finding::{Finding, warning};
+use crate::story::model::date::DayNumber;
 
 /// `past-due`: an expected event whose latest possible day is before `reference_day`.
 pub(crate) fn past_due(story: &Story, reference_day: DayNumber) -> Vec<Finding> {

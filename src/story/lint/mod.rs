@@ -7,13 +7,13 @@ mod dispute_kind;
 mod finding;
 mod kind;
 mod loose_ends;
-mod names;
+mod shared_alias;
 mod sourcing;
 
 pub use finding::{CHECKS, Finding, Severity};
 
-use super::date::DayNumber;
-use super::graph::Story;
+use crate::story::graph::Story;
+use crate::story::model::date::DayNumber;
 use finding::debug_checked;
 
 /// Runs every check; `reference_day` decides which expectations are past due. The
@@ -27,7 +27,7 @@ pub fn lint(story: &Story, reference_day: DayNumber) -> Vec<Finding> {
     findings.extend(sourcing::uncited_sources(story));
     findings.extend(dates::dated_after_sources(story));
     findings.extend(dates::stage_order(story));
-    findings.extend(names::shared_names(story));
+    findings.extend(shared_alias::shared_names(story));
     findings.extend(dispute_kind::dispute_kind_findings(story));
     findings.extend(authored_findings(story));
     findings.extend(kind::near_miss_kinds(story));
@@ -49,7 +49,7 @@ fn authored_findings(story: &Story) -> Vec<Finding> {
                 Some(field) => format!("{location}.{field}"),
                 None => location,
             },
-            message: super::authored::note_text(note),
+            message: crate::story::graph::authored::note_text(note),
         })
         .collect()
 }

@@ -1,10 +1,10 @@
 //! Lint checks on how facts are sourced: a fact resting on one independent origin, a
 //! citation without a paragraph, a source nothing cites.
 
-use super::finding::{Finding, warning};
 use crate::story::graph::Story;
+use crate::story::graph::provenance::{FactRef, fact_path};
+use crate::story::lint::finding::{Finding, warning};
 use crate::story::model::Citation;
-use crate::story::provenance::{FactRef, fact_path};
 
 /// `single-origin` and `no-locator`, fact by fact in file order.
 pub(crate) fn fact_sourcing(story: &Story) -> Vec<Finding> {

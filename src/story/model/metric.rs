@@ -3,11 +3,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::exact::exact_vec;
+use crate::story::model::exact::exact_vec;
 
-use super::{AuthorNote, Basis, Citation};
-use crate::story::date::DateSpec;
-use crate::story::not_null::present;
+use crate::story::model::date::DateSpec;
+use crate::story::model::not_null::present;
+use crate::story::model::{AuthorNote, Basis, Citation};
 
 /// How a metric relates to its stated value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -93,8 +93,8 @@ pub struct Metric {
     /// The scale word the value is stated in: 13 with `billion` is 13 billion.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "crate::story::scale::Scale")]
-    pub scale: Option<crate::story::scale::Scale>,
+    #[schemars(with = "crate::story::model::scale::Scale")]
+    pub scale: Option<crate::story::model::scale::Scale>,
     /// Exact when absent.
     #[serde(default)]
     pub bound: Bound,

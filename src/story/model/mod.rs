@@ -6,19 +6,30 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::date::DateSpec;
-pub use super::model_notes::{AuthorNote, AuthorNoteKind, DisputeKind};
-use super::not_null::present;
+use crate::story::model::date::DateSpec;
+use crate::story::model::not_null::present;
+pub use crate::story::model::notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 use exact::exact_vec;
+pub mod amount;
+mod claim;
+pub(crate) mod closed_values;
+pub mod date;
+mod entity_kind;
 mod exact;
 mod metric;
+mod not_null;
+mod notes;
 mod resolved;
+pub mod scale;
 mod status;
+pub mod vocabularies;
 
-pub use super::vocab::{
+pub use crate::story::model::vocabularies::{
     Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
     StageKind,
 };
+pub use claim::{Sourcing, Status, Timing};
+pub use entity_kind::EntityKind;
 pub use metric::{Bound, Direction, Metric};
 pub use resolved::ResolvedCitation;
 pub use status::{Resolution, StatusChange};
@@ -156,67 +167,6 @@ pub struct Source {
     pub authored: Vec<AuthorNote>,
 }
 
-/// What an entity is. A closed list: `check` counts a story's entities by kind.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    /// A business, listed or not.
-    Company,
-    /// An AI model or a family of them (Qwen 2.5); shown as "AI model".
-    AiModel,
-    /// Something made and shipped: a phone, an operating system, an app.
-    Product,
-    /// One person; counted as "people".
-    Person,
-    /// A body that is not a company: a board, an agency, a university.
-    Organisation,
-    /// An authority whose approval or oversight the story turns on.
-    Regulator,
-    /// A market or region the story concerns (smartphones in China).
-    Market,
-}
-
-impl EntityKind {
-    /// Every kind, in the order `check` counts them.
-    pub(crate) const ALL: [EntityKind; 7] = [
-        EntityKind::Company,
-        EntityKind::AiModel,
-        EntityKind::Product,
-        EntityKind::Person,
-        EntityKind::Organisation,
-        EntityKind::Regulator,
-        EntityKind::Market,
-    ];
-
-    /// The kind as a reader sees it: "AI model", "person".
-    pub fn label(self) -> &'static str {
-        match self {
-            EntityKind::Company => "company",
-            EntityKind::AiModel => "AI model",
-            EntityKind::Product => "product",
-            EntityKind::Person => "person",
-            EntityKind::Organisation => "organisation",
-            EntityKind::Regulator => "regulator",
-            EntityKind::Market => "market",
-        }
-    }
-
-    /// The kind in counts of more than one: "AI models", "people".
-    pub(crate) fn plural(self) -> &'static str {
-        match self {
-            EntityKind::Company => "companies",
-            EntityKind::AiModel => "AI models",
-            EntityKind::Product => "products",
-            EntityKind::Person => "people",
-            EntityKind::Organisation => "organisations",
-            EntityKind::Regulator => "regulators",
-            EntityKind::Market => "markets",
-        }
-    }
-}
-
 /// A company, model, product, person, organisation, regulator or market.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -244,84 +194,6 @@ pub struct Entity {
     /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authored: Vec<AuthorNote>,
-}
-
-/// How well a claim is sourced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Sourcing {
-    /// Talked of, with no one standing behind it.
-    Rumoured,
-    /// A news outlet says so, citing others.
-    Reported,
-    /// The party concerned said so itself.
-    Announced,
-    /// Confirmed independently.
-    Confirmed,
-    /// A party concerned denies it.
-    Denied,
-    /// Sources disagree; a dispute records how.
-    Disputed,
-}
-
-impl Sourcing {
-    /// The word shown for it, the same as written in the file: "reported".
-    pub fn label(self) -> &'static str {
-        match self {
-            Sourcing::Rumoured => "rumoured",
-            Sourcing::Reported => "reported",
-            Sourcing::Announced => "announced",
-            Sourcing::Confirmed => "confirmed",
-            Sourcing::Denied => "denied",
-            Sourcing::Disputed => "disputed",
-        }
-    }
-}
-
-/// Where a claim sits in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Timing {
-    /// Took place; never overdue.
-    Happened,
-    /// Began and has not ended.
-    Ongoing,
-    /// Still to come; overdue once every day its date can mean has passed.
-    Expected,
-    /// Expected only if a condition holds (see `condition`).
-    Conditional,
-    /// Called off: no longer expected, so never overdue.
-    Cancelled,
-}
-
-impl Timing {
-    /// The word shown for it; both kinds of expectation read "expected" (`status_text`
-    /// adds a conditional one's condition).
-    pub fn label(self) -> &'static str {
-        match self {
-            Timing::Happened => "happened",
-            Timing::Ongoing => "ongoing",
-            Timing::Expected => "expected",
-            Timing::Conditional => "expected",
-            Timing::Cancelled => "cancelled",
-        }
-    }
-
-    /// True for claims about the future, which can become overdue.
-    pub fn is_expectation(self) -> bool {
-        matches!(self, Timing::Expected | Timing::Conditional)
-    }
-}
-
-/// Claim status on its two axes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Status {
-    /// How well sourced: rumoured, reported, announced, confirmed, denied or disputed.
-    pub sourcing: Sourcing,
-    /// Where the claim sits in time: happened, ongoing, expected, conditional or
-    /// cancelled.
-    pub timing: Timing,
 }
 
 /// A typed link between two entities.

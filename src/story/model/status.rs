@@ -4,11 +4,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::exact::exact_vec;
+use crate::story::model::exact::exact_vec;
 
-use super::{Citation, Status};
-use crate::story::date::DateSpec;
-use crate::story::not_null::present;
+use crate::story::model::date::DateSpec;
+use crate::story::model::not_null::present;
+use crate::story::model::{Citation, Status};
 
 /// A later status of an event, as the cited sources report it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

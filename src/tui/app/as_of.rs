@@ -3,9 +3,9 @@
 //! never shows the whole story under a date.
 
 use crate::story::Story;
-use crate::story::date::{DateSpec, DayNumber};
+use crate::story::model::date::{DateSpec, DayNumber};
 
-use super::App;
+use crate::tui::app::App;
 
 impl App {
     /// The whole story as known on `day`; None, with the reason on the status line, when
@@ -53,7 +53,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::story::date::DateSpec;
+    use crate::story::model::date::DateSpec;
     use crate::tui::app::MessageKind;
     use crate::tui::update::reload::{self, Reload};
 

@@ -1,12 +1,12 @@
 //! Stepping through dates (`<` and `>`) on the explorer's state, and recomputing what
 //! is new at each step (the marks themselves are `tui::app::new_since`).
 
-use crate::story::date::DateSpec;
-use crate::story::diff::{StoryDiff, diff};
+use crate::story::model::date::DateSpec;
+use crate::story::time::diff::{StoryDiff, diff};
 use crate::story::{RecordRef, Story};
 use crate::tui::app::new_since::NewSince;
 
-use super::App;
+use crate::tui::app::App;
 
 impl App {
     /// `<` and `>`: the story as of the previous or next publication date (after the
@@ -58,7 +58,7 @@ impl App {
             Some(date) => app.info(format!(
                 "as of {}: {}{new}",
                 date.human(),
-                crate::story::provenance::AS_OF_RULE
+                crate::story::graph::provenance::AS_OF_RULE
             )),
             None => app.info(format!("showing every source{new}")),
         }

@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
-use crate::story::document::{Block, RecordDoc};
-use crate::story::passage::SourceTexts;
-use crate::story::views::{Clock, SourceRow};
-use crate::story::{RecordRef, Story, document};
+use crate::story::graph::passage::SourceTexts;
+use crate::story::query::views::{Clock, SourceRow};
+use crate::story::report::document;
+use crate::story::report::document::{Block, RecordDoc};
+use crate::story::{RecordRef, Story};
 
 use super::new_since::NewSince;
 use super::trail::Trail;

@@ -6,8 +6,8 @@
 //! May import: the story and `tui::input` (the keymap a session holds); never `ui`,
 //! `update` or `shell`, which all read or change this state.
 
-use crate::story::date::{DateSpec, DayNumber};
-use crate::story::views::{Clock, TimelineRow, ViewFilter};
+use crate::story::model::date::{DateSpec, DayNumber};
+use crate::story::query::views::{Clock, TimelineRow, ViewFilter};
 use crate::story::{RecordRef, Story};
 
 mod as_of;
@@ -57,8 +57,33 @@ impl App {
     /// every source, says so in the title bar, and shows why: never the whole story
     /// under a date.
     pub fn new(full: Story, as_of: Option<DateSpec>, today: DayNumber) -> App {
-        let mut app = App {
-            story: full.clone(),
+        let mut app = App::unrefreshed(full.clone(), full, today);
+        app.show_as_of_or_every_source(as_of);
+        app.refresh_rows();
+        app.refresh_new_since();
+        app
+    }
+
+    /// An explorer on `story`, which the caller has already narrowed from `full` to
+    /// `as_of` (the command line loads and narrows once, and stops on a date that
+    /// fails); nothing is narrowed again here.
+    pub fn with_narrowed(
+        full: Story,
+        story: Story,
+        as_of: Option<DateSpec>,
+        today: DayNumber,
+    ) -> App {
+        let mut app = App::unrefreshed(story, full, today);
+        app.as_of = as_of;
+        app.refresh_rows();
+        app.refresh_new_since();
+        app
+    }
+
+    /// The state before any rows are built: every pane empty, no date.
+    fn unrefreshed(story: Story, full: Story, today: DayNumber) -> App {
+        App {
+            story,
             full,
             as_of: None,
             new_since: None,
@@ -66,18 +91,14 @@ impl App {
             detail: DetailState::default(),
             overlay: OverlayState::default(),
             session: Session::new(today),
-        };
-        app.show_as_of_or_every_source(as_of);
-        app.refresh_rows();
-        app.refresh_new_since();
-        app
+        }
     }
 
     /// The title a pane shows: the story names its candidates pane (story text, so
     /// cleaned of anything a terminal would act on).
     pub fn pane_title(&self, pane: Pane) -> String {
         match pane {
-            Pane::Candidates => crate::story::text::clean_line(self.story.candidates_title()),
+            Pane::Candidates => crate::story::safe_text::clean_line(self.story.candidates_title()),
             _ => pane.title().to_owned(),
         }
     }
@@ -101,7 +122,7 @@ impl App {
             .panes
             .candidate_rows
             .iter()
-            .map(|r| crate::story::text::width(&r.name) + usize::from(r.undescribed))
+            .map(|r| crate::story::safe_text::width(&r.name) + usize::from(r.undescribed))
             .max()
             .unwrap_or(0)
             .clamp(4, 18);
@@ -109,7 +130,7 @@ impl App {
             .panes
             .metric_rows
             .iter()
-            .map(|r| crate::story::text::width(&r.value))
+            .map(|r| crate::story::safe_text::width(&r.value))
             .max()
             .unwrap_or(10);
         for pane in Pane::LISTS {

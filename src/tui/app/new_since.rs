@@ -4,8 +4,8 @@
 //! `tui::app::as_of_steps`.
 
 use crate::story::RecordRef;
-use crate::story::date::DateSpec;
-use crate::story::diff::StoryDiff;
+use crate::story::model::date::DateSpec;
+use crate::story::time::diff::StoryDiff;
 
 /// The previous date and what became known since.
 #[derive(Debug, Clone)]

@@ -28,7 +28,7 @@ impl Pane {
     pub fn title(self) -> &'static str {
         match self {
             Pane::Timeline => "Timeline",
-            Pane::Candidates => crate::story::candidacy::DEFAULT_CANDIDATES_TITLE,
+            Pane::Candidates => crate::story::query::candidacy::DEFAULT_CANDIDATES_TITLE,
             Pane::Metrics => "Cited metrics",
             Pane::Sources => "Sources",
             Pane::Detail => "Detail",

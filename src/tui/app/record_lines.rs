@@ -3,7 +3,7 @@
 //! key press, a broken save) with the span walker, so no table of lines is kept for a
 //! 100k-event story.
 
-use crate::story::json_spans::{line_col, locate, record_offsets, value_end};
+use crate::story::load::json_spans::{line_col, locate, record_offsets, value_end};
 
 /// The record part of a problem path: `events[3]` of `events[3].entities[1]`,
 /// `candidates[0].stages[2]` of `candidates[0].stages[2].cite[0]`.

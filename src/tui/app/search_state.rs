@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::story::search::{SearchHit, SearchIndex, SearchWorker};
 
-use super::App;
+use crate::tui::app::App;
 
 /// Above this many names a search may take longer than a frame (see the search rows of
 /// BENCHMARKS.md), so it runs on the search worker.

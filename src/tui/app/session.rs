@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::story::date::DayNumber;
+use crate::story::model::date::DayNumber;
 use crate::tui::input::keymap::Keymap;
 
 use super::broken_file::BrokenFile;

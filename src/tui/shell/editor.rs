@@ -112,7 +112,7 @@ pub fn run_editor(request: &EditRequest, template: Option<&str>) -> Result<Strin
             )
         }
     };
-    let shown = crate::story::text::clean_line(&shown);
+    let shown = crate::story::safe_text::clean_line(&shown);
     match command.status() {
         Err(err) => Err(format!("could not start the editor `{shown}`: {err}")),
         // The shell's "not found" (127) and "not executable" (126).

@@ -11,8 +11,8 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
+use crate::story::graph::passage::SourceTexts;
 use crate::story::load;
-use crate::story::passage::SourceTexts;
 use crate::tui::app::broken_file::BrokenFile;
 use crate::tui::update::reload::Reload;
 

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, MessageKind, Mode, Pane};
 use crate::tui::input::keymap::Scope;
 use crate::tui::ui::theme::Theme;
@@ -109,7 +109,7 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
     let spans: Vec<Span<'static>> = Pane::ALL
         .iter()
         .map(|&pane| {
-            let label = crate::story::text::fit_to_width(
+            let label = crate::story::safe_text::fit_to_width(
                 &format!(" {} {}", pane.number(), pane.short_title()),
                 cell.max(1),
             );

@@ -9,15 +9,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::amount::comparable;
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
-use crate::story::views::{MetricRow, ViewFilter};
+use crate::story::model::amount::comparable;
+use crate::story::query::views::{MetricRow, ViewFilter};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::inner;
 use crate::tui::ui::theme::Theme;
 
-use super::bar_geometry::{Cell, bar_rows};
-use super::pane_block;
+use crate::tui::ui::bar_geometry::{Cell, bar_rows};
+use crate::tui::ui::pane_block;
 
 pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
@@ -101,7 +101,7 @@ fn spaced_when_room(lines: Vec<Line<'static>>, room: usize) -> Vec<Line<'static>
 fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
     let record = &app.story.file.metrics[metric];
     comparable(record).is_none().then(|| {
-        let value = clean_line(&crate::story::amount::metric_value_text(record));
+        let value = clean_line(&crate::story::model::amount::metric_value_text(record));
         truncate_to_width(&format!("“{value}”: words, not charted"), cells)
     })
 }

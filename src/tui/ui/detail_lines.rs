@@ -4,9 +4,9 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::story::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
-use crate::story::passage::SourceTexts;
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
+use crate::story::graph::passage::SourceTexts;
+use crate::story::report::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
 
 use crate::story::RecordRef;
 

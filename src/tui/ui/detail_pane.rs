@@ -9,7 +9,7 @@ use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::{clamp_detail_scroll, inner};
 use crate::tui::ui::theme::Theme;
 
-use super::pane_block;
+use crate::tui::ui::pane_block;
 
 /// Draws Detail; returns where its highlighted link is (else its first line), for the
 /// terminal cursor.
@@ -59,7 +59,7 @@ pub(super) fn draw(
         .take(usize::from(body.height))
         .map(|(index, line)| {
             if focused && Some(index) == link_line {
-                super::highlighted(&line, cells, theme.selected(true))
+                crate::tui::ui::highlighted(&line, cells, theme.selected(true))
             } else {
                 line
             }

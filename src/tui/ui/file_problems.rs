@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::story::text::{clean_line, truncate_to_width};
+use crate::story::safe_text::{clean_line, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::app::broken_file::FileProblem;
 use crate::tui::ui::theme::Theme;

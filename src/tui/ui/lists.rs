@@ -7,8 +7,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width};
-use crate::story::views::CandidateRow;
+use crate::story::query::views::CandidateRow;
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
 use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::inner;
 use crate::tui::ui::theme::Theme;
@@ -47,7 +47,7 @@ pub(super) fn draw(
         .map(|index| {
             let line = marked_row_line(app, pane, index, cells, theme);
             if index == cursor.selected {
-                super::highlighted(&line, cells, theme.selected(focused))
+                crate::tui::ui::highlighted(&line, cells, theme.selected(focused))
             } else {
                 line
             }
@@ -209,7 +209,7 @@ fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'
         cells,
     );
     let story_so_far = story_so_far(row);
-    let used = crate::story::text::width(&line.to_string());
+    let used = crate::story::safe_text::width(&line.to_string());
     if !story_so_far.is_empty() && used + 4 < cells {
         line.spans.push(Span::styled(
             truncate_to_width(&format!(" · {}", clean_line(&story_so_far)), cells - used),
@@ -259,7 +259,7 @@ fn stage_cols(app: &App) -> usize {
     app.panes
         .candidate_rows
         .iter()
-        .map(|row| crate::story::text::width(row.current.label()) + 1)
+        .map(|row| crate::story::safe_text::width(row.current.label()) + 1)
         .max()
         .unwrap_or(0)
         .clamp(10, 16)

@@ -86,7 +86,7 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
     ];
     let text = wordings
         .into_iter()
-        .find(|w| crate::story::text::width(w) <= usize::from(width))
+        .find(|w| crate::story::safe_text::width(w) <= usize::from(width))
         .unwrap_or_default();
     let y = area.y + area.height / 2;
     let line = Rect {
@@ -108,7 +108,7 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
 fn highlighted(line: &Line<'_>, cells: usize, style: ratatui::style::Style) -> Line<'static> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     Line::from(ratatui::text::Span::styled(
-        crate::story::text::fit_to_width(&text, cells),
+        crate::story::safe_text::fit_to_width(&text, cells),
         style,
     ))
 }

@@ -6,8 +6,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::story::search::{MatchTier, SearchHit};
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::ui::theme::Theme;
 

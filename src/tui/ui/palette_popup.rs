@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::story::text::{clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::app::command_palette::{self, Entry};
 use crate::tui::input::keymap::Scope;
@@ -43,7 +43,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
         .key_for("palette-close")
         .unwrap_or_else(|| "Ctrl-C".to_owned());
     let title = format!(" Keys and commands · Enter runs · {close} closes ");
-    let body = super::overlays::framed_popup(frame, popup, title, theme);
+    let body = crate::tui::ui::overlays::framed_popup(frame, popup, title, theme);
     if body.height == 0 || body.width == 0 {
         return None;
     }

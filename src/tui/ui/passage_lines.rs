@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use ratatui::text::{Line, Span};
 
-use crate::story::authored::AUTHOR_MARK;
+use crate::story::graph::authored::AUTHOR_MARK;
+use crate::story::graph::passage::{SourceTexts, find_quote};
 use crate::story::model::Citation;
-use crate::story::passage::{SourceTexts, find_quote};
-use crate::story::text::{clean_line, width};
+use crate::story::safe_text::{clean_line, width};
 
 use crate::tui::ui::theme::Theme;
 

@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::story::text::{clean_chars, clean_line, fit_to_width, truncate_to_width, width};
+use crate::story::safe_text::{clean_chars, clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::ui::theme::Theme;
 

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::story::RecordRef;
-use crate::story::export::{ExportOptions, ExportView};
-use crate::story::views::ViewFilter;
+use crate::story::query::views::ViewFilter;
+use crate::story::report::export::{ExportOptions, ExportView};
 use crate::tui::app::{App, Pane};
 
 /// Something for the event loop to do.
@@ -83,7 +83,8 @@ pub(super) fn edit_request(app: &mut App) -> Option<EditRequest> {
 /// The record in Detail as Markdown, for the clipboard.
 pub(super) fn copy(app: &mut App) -> Option<Effect> {
     let record = app.detail_target()?;
-    let markdown = crate::story::document::to_markdown(&app.detail_source().document(record));
+    let markdown =
+        crate::story::report::document::to_markdown(&app.detail_source().document(record));
     app.info(format!(
         "copied “{}” as Markdown",
         app.story.record_title(record)
@@ -114,13 +115,14 @@ pub(super) fn export(app: &mut App) -> Option<Effect> {
         chart: app.panes.chart && view == ExportView::Metrics,
         // After a step the marks on screen go into the export, with both dates.
         new_since: app.new_since.as_ref().and_then(|n| {
-            n.since.map(|since| crate::story::diff::NewMarks {
+            n.since.map(|since| crate::story::time::diff::NewMarks {
                 since,
                 diff: n.diff.clone(),
             })
         }),
     };
-    let markdown = crate::story::export::export_markdown(&app.story, view, &options, app.clock());
+    let markdown =
+        crate::story::report::export::export_markdown(&app.story, view, &options, app.clock());
     Some(Effect::Export {
         stem: format!("storyscope-{}", view.name()),
         markdown,

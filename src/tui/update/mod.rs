@@ -6,7 +6,7 @@
 //! geometry (`ui::layout`, Detail's line layout), since clicks, paging and scrolling
 //! act on where things are drawn. Never `shell`: no terminal I/O here.
 
-use crate::story::views::ViewFilter;
+use crate::story::query::views::ViewFilter;
 use crate::tui::app::{App, Pane};
 use crate::tui::input::action::Action;
 use crate::tui::ui::layout::{self, Hit};

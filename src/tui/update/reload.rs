@@ -17,7 +17,7 @@ pub enum Reload {
     /// The file does not load (yet): keep the last good story, show why.
     Broken(BrokenFile),
     /// The sources' article texts, read again after the story loaded.
-    Texts(std::sync::Arc<crate::story::passage::SourceTexts>),
+    Texts(std::sync::Arc<crate::story::graph::passage::SourceTexts>),
 }
 
 /// Applies a reload to the explorer.
@@ -104,7 +104,7 @@ fn replace_story(app: &mut App, full: Story) {
     if app.panes.chart
         && app
             .story
-            .metric_groups(crate::story::views::ViewFilter::default())
+            .metric_groups(crate::story::query::views::ViewFilter::default())
             .is_empty()
     {
         app.panes.chart = false;

@@ -1,0 +1,243 @@
+//! Citations down to the passage: a source's text in a local file, its paragraphs
+//! numbered the way citations number them, and each citation's `quote` checked
+//! against its paragraph.
+//!
+//! The paragraph rule (docs/story-format.md, "Article text and quotes"): every
+//! non-blank line of the text file is one paragraph, counted from 1; a line starting
+//! with `#` is site furniture (headline, share bar, promos, date and view lines,
+//! related links, footers) and is not counted. A paragraph that itself starts with `#`
+//! is written `\#`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::story::graph::Story;
+use crate::story::graph::provenance::fact_path;
+use crate::story::problem::Problem;
+use crate::story::safe_text::{clean_line, escape_controls};
+
+/// The paragraphs of every source that has a readable `text` file, by source id (ids
+/// stay put when an as-of view drops sources; indexes do not).
+#[derive(Debug, Clone, Default)]
+pub struct SourceTexts {
+    paragraphs: HashMap<String, Vec<String>>,
+}
+
+impl SourceTexts {
+    /// Reads each source's `text` file, relative to `story_dir` (the story file's
+    /// folder). A story with no folder (the embedded one) may not name text files.
+    pub fn load(story: &Story, story_dir: Option<&Path>) -> (SourceTexts, Vec<Problem>) {
+        let mut texts = SourceTexts::default();
+        let mut problems = Vec::new();
+        for (i, source) in story.file.sources.iter().enumerate() {
+            let id = source.id.clone();
+            let Some(relative) = &source.text else {
+                continue;
+            };
+            let path = format!("sources[{i}].text");
+            let Some(dir) = story_dir else {
+                problems.push(
+                    Problem::at(path, "the embedded story cannot carry article text")
+                        .with_hint("text files belong to stories read with --story"),
+                );
+                continue;
+            };
+            let full: PathBuf = dir.join(relative);
+            match std::fs::read(&full) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        texts.paragraphs.insert(id, paragraphs(&text));
+                    }
+                    Err(_) => problems.push(Problem::at(
+                        path,
+                        format!("text file {} is not UTF-8 text", full.display()),
+                    )),
+                },
+                Err(err) => {
+                    let why = match err.kind() {
+                        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+                        _ => err.to_string(),
+                    };
+                    problems.push(
+                        Problem::at(
+                            path,
+                            format!("cannot read text file {}: {why}", full.display()),
+                        )
+                        .with_hint("the path is relative to the story file's folder"),
+                    );
+                }
+            }
+        }
+        (texts, problems)
+    }
+
+    /// Paragraph `para` (from 1) of a source's text, when the text is loaded and has it.
+    pub fn paragraph(&self, source: &str, para: u32) -> Option<&str> {
+        let index = usize::try_from(para).ok()?.checked_sub(1)?;
+        self.paragraphs.get(source)?.get(index).map(String::as_str)
+    }
+
+    /// True when the source's text is loaded.
+    pub fn has_text(&self, source: &str) -> bool {
+        self.paragraphs.contains_key(source)
+    }
+
+    /// Every citation whose paragraph or quote the texts contradict, each with the
+    /// paragraph it was checked against when there is one.
+    pub fn check_quotes(&self, story: &Story) -> Vec<(Problem, Option<String>)> {
+        let mut problems = Vec::new();
+        for (fact, cite) in story.each_fact() {
+            for (c, citation) in cite.iter().enumerate() {
+                let source = citation.source.as_str();
+                let Some(paragraphs) = self.paragraphs.get(source) else {
+                    continue;
+                };
+                let path = format!("{}.cite[{c}]", fact_path(fact));
+                let Some(para) = citation.para else {
+                    if citation.quote.is_some() {
+                        problems.push((
+                            Problem::at(format!("{path}.quote"), "a quote needs a paragraph")
+                                .with_hint("add \"para\": N"),
+                            None,
+                        ));
+                    }
+                    continue;
+                };
+                let Some(text) = self.paragraph(source, para) else {
+                    problems.push((
+                        Problem::at(
+                            format!("{path}.para"),
+                            format!(
+                                "`{}` has {} paragraphs, not {para}",
+                                citation.source,
+                                paragraphs.len()
+                            ),
+                        )
+                        .with_hint("count paragraphs as docs/story-format.md says"),
+                        None,
+                    ));
+                    continue;
+                };
+                if let Some(quote) = &citation.quote {
+                    if find_quote(text, quote).is_none() {
+                        problems.push((
+                            Problem::at(
+                                format!("{path}.quote"),
+                                format!(
+                                    "“{quote}” is not in paragraph {para} of `{}`",
+                                    citation.source
+                                ),
+                            ),
+                            Some(format!("¶{para}: {text}")),
+                        ));
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// What `check` prints when texts cannot be read or citations do not match them:
+/// each problem on its line, and under it the paragraph it was checked against, whole
+/// (cleaned of control characters, wrapped at 100 columns).
+pub fn report(origin: &str, problems: &[(Problem, Option<String>)]) -> String {
+    let count = problems.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    let mut out = format!(
+        "{}: {count} {noun} with the sources' texts (the story itself is valid):\n",
+        escape_controls(origin)
+    );
+    for (problem, paragraph) in problems {
+        out.push_str(&format!("  {problem}\n"));
+        if let Some(paragraph) = paragraph {
+            for line in textwrap::wrap(&clean_line(paragraph), 100) {
+                out.push_str(&format!("      {line}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// The paragraphs of a text file, by the rule at the top of this file.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.strip_prefix('\\').unwrap_or(line).to_owned())
+        .collect()
+}
+
+/// One character of a paragraph as matching sees it, and where it came from.
+fn normalised(text: &str) -> (Vec<char>, Vec<Range<usize>>) {
+    let mut chars = Vec::new();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let span = at..at + c.len_utf8();
+        if c.is_whitespace() {
+            // Runs of white space count as one space; leading space not at all.
+            if chars.last().is_some_and(|&last| last != ' ') {
+                chars.push(' ');
+                spans.push(span);
+            }
+            continue;
+        }
+        let c = match c {
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            other => other,
+        };
+        chars.push(c);
+        spans.push(span);
+    }
+    if chars.last() == Some(&' ') {
+        chars.pop();
+        spans.pop();
+    }
+    (chars, spans)
+}
+
+/// Where `quote` sits in `paragraph` (a byte range of the paragraph), forgiving
+/// differences in white space and in the shape of quote marks.
+pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
+    let (needle, _) = normalised(quote);
+    if needle.is_empty() {
+        return None;
+    }
+    let (hay, spans) = normalised(paragraph);
+    let start = hay
+        .windows(needle.len())
+        .position(|w| w == needle.as_slice())?;
+    let end = start + needle.len() - 1;
+    Some(spans[start].start..spans[end].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_and_blank_lines_are_not_paragraphs() {
+        let text = "# Headline\n\n# share on\nFirst one.\nSecond, right after.\n\n# Promo: read this\n  Third.  \n\\# Fourth starts with a hash.\n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                "First one.",
+                "Second, right after.",
+                "Third.",
+                "# Fourth starts with a hash."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_match_across_spacing_and_quote_marks() {
+        let para = "The mayor said   “it’s done” on\tFriday.";
+        let found = find_quote(para, "said \"it's done\" on Friday").unwrap();
+        assert_eq!(&para[found], "said   “it’s done” on\tFriday");
+        assert!(find_quote(para, "it is done").is_none());
+        assert!(find_quote(para, "   ").is_none());
+        assert!(find_quote(para, "Said").is_none(), "case still matters");
+    }
+}

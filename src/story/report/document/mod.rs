@@ -1,0 +1,132 @@
+//! One record as a document: the blocks the Detail pane draws and `y` copies.
+//!
+//! A record is described here once (headings, fields, links, citations, a dispute's
+//! versions side by side); the explorer renders the blocks to terminal lines and
+//! [`to_markdown`] renders the same blocks to Markdown, so what is copied is what is on
+//! screen by construction.
+
+mod as_markdown;
+mod build;
+
+pub use as_markdown::to_markdown;
+pub use build::build;
+
+use crate::story::graph::{RecordRef, Story};
+use crate::story::model::Citation;
+
+/// A record laid out as a sequence of blocks, in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordDoc {
+    /// The blocks, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+impl RecordDoc {
+    /// The records the document links to, in reading order.
+    pub fn links(&self) -> impl Iterator<Item = RecordRef> + '_ {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Link { target, .. } => Some(*target),
+            _ => None,
+        })
+    }
+}
+
+/// One piece of a record's document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The record's name, first in the document.
+    Title(String),
+    /// A section: "Involved", "Citations", a candidacy's stage …
+    Heading(String),
+    /// "Label: value".
+    Field {
+        /// What the value is ("When", "Status").
+        label: String,
+        /// The value, as story text.
+        value: String,
+    },
+    /// A value shown prominently (a metric's figure).
+    Value(String),
+    /// A paragraph of story text.
+    Text(String),
+    /// A pause between parts (a blank line on screen, a paragraph break in Markdown).
+    Break,
+    /// The record's warnings.
+    Badges {
+        /// Some sources disagree about the record.
+        disputed: bool,
+        /// Its date has passed without the expected news.
+        overdue: bool,
+    },
+    /// Another record, which Enter follows on screen.
+    Link {
+        /// The record the link leads to.
+        target: RecordRef,
+        /// How the link reads.
+        label: String,
+    },
+    /// One citation, formatted by [`citation_text`], with its note.
+    Citation(String),
+    /// The citation just before, for opening its paragraph where the source's text is
+    /// at hand (the explorer); nothing in Markdown.
+    Passage(Citation),
+    /// One of the author's own additions, after `◇` ([`note_text`](crate::story::graph::authored::note_text)).
+    Note(String),
+    /// The record is the subject of a source contradicting itself.
+    Inconsistent,
+    /// A dispute's versions, side by side where there is room.
+    Versions(Vec<Version>),
+}
+
+/// One side of a dispute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// "Version 1 — Reuters, Bloomberg".
+    pub heading: String,
+    /// What this side says happened.
+    pub claim: String,
+    /// How well sourced this version is.
+    pub sourcing: String,
+    /// Its citations, each formatted by [`citation_text`].
+    pub citations: Vec<String>,
+}
+
+/// The badge of a record the sources disagree about.
+pub const DISPUTED: &str = "◆ disputed";
+/// The badge of an expectation whose date has passed.
+pub const OVERDUE: &str = "⚠ overdue";
+/// The badge of a record a source contradicts itself about.
+pub const INCONSISTENT: &str = "◆ a source contradicts itself";
+
+/// A citation as every view writes it: outlet, “title”, date, paragraph, the quoted
+/// words, and where the statement comes from — the cited source's own `via` (`relying
+/// on The Information`), or the citation's (`from CARMA`, `its own reporting`):
+/// `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on The Information)`.
+/// Detail, the record copy and export footnotes all use this.
+pub fn citation_text(story: &Story, citation: &Citation) -> String {
+    let source = &story.file.sources[story.cited_source(citation)];
+    let date = source
+        .published
+        .map_or_else(|| "undated".to_owned(), |date| date.human());
+    let mut text = format!("{}, “{}”, {date}", source.outlet, source.title);
+    if let Some(para) = citation.para {
+        text.push_str(&format!(", ¶{para}"));
+    }
+    if let Some(quote) = &citation.quote {
+        text.push_str(&format!(": “{quote}”"));
+    }
+    match citation.via.as_deref() {
+        Some(own) if own == citation.source => text.push_str(" (its own reporting)"),
+        Some(via) => {
+            let upstream = story.source_name(story.source_index(via));
+            text.push_str(&format!(" (from {upstream})"));
+        }
+        None => {
+            if let Some(via) = &source.via {
+                let upstream = story.source_name(story.source_index(via));
+                text.push_str(&format!(" (relying on {upstream})"));
+            }
+        }
+    }
+    text
+}

@@ -1,0 +1,108 @@
+//! Export pieces about time: status histories under the timeline, a dispute's
+//! settlement, "named, not yet described" entities, and the new/changed marks of an
+//! export made after stepping through dates.
+
+use crate::story::graph::status_history::StatusStep;
+use crate::story::graph::{RecordRef, Story};
+use crate::story::report::markdown::{Footnotes, escape, table};
+
+/// " · **new**" or " · **changed**" for a record, when the export carries marks.
+pub(crate) fn mark(
+    marks: Option<&crate::story::time::diff::NewMarks>,
+    record: RecordRef,
+) -> &'static str {
+    match marks.and_then(|m| m.diff.mark(record)) {
+        Some('+') => " · **new**",
+        Some(_) => " · **changed**",
+        None => "",
+    }
+}
+
+/// The "Status over time" table for the events given that changed status; nothing when
+/// none did.
+pub(crate) fn status_histories(
+    story: &Story,
+    events: &[usize],
+    notes: &mut Footnotes,
+    heading: &str,
+    out: &mut String,
+) {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for &e in events {
+        let history: Vec<StatusStep> = story.status_history(e);
+        if history.len() < 2 {
+            continue;
+        }
+        let title = &story.file.events[e].title;
+        for (n, step) in history.iter().enumerate() {
+            rows.push(vec![
+                if n == 0 {
+                    format!("**{}**", escape(title))
+                } else {
+                    "″".to_owned()
+                },
+                escape(&step.status),
+                escape(step.date.as_deref().unwrap_or("—")),
+                if n == 0 {
+                    "as first reported".to_owned()
+                } else {
+                    escape(&step.per)
+                },
+                escape(step.reason.as_deref().unwrap_or("—")),
+                notes.refs(&step.cite),
+            ]);
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str(&format!("{heading} Status over time\n\n"));
+    table(
+        out,
+        &["Event", "Status", "When", "Per", "Why", "Sources"],
+        &rows,
+    );
+}
+
+/// "Settled: …" under a dispute's versions.
+pub(crate) fn resolution(story: &Story, dispute: usize, notes: &mut Footnotes, out: &mut String) {
+    if let Some(resolution) = &story.file.disputes[dispute].resolution {
+        let when = resolution
+            .date
+            .map_or_else(String::new, |d| format!(" ({})", d.human()));
+        out.push_str(&format!(
+            "Settled{when}: {} {}\n\n",
+            escape(&resolution.summary),
+            notes.refs(&resolution.cite)
+        ));
+    }
+}
+
+/// The "Described as" and "Sourcing" cells of an entity: marked when it is only named.
+pub(crate) fn entity_cells(story: &Story, entity: usize) -> (String, String) {
+    let record = &story.file.entities[entity];
+    if story.is_undescribed(entity) {
+        return (
+            "_named, not yet described_".to_owned(),
+            "no source that counts describes it yet".to_owned(),
+        );
+    }
+    (
+        escape(record.summary.as_deref().unwrap_or("")),
+        escape(&story.provenance(&record.cite).label()),
+    )
+}
+
+/// A candidate's name, marked when it is named but not yet described.
+pub(crate) fn candidate_label(row: &crate::story::query::views::CandidateRow) -> String {
+    if row.undescribed {
+        format!("{} (not yet described)", row.name)
+    } else {
+        row.name.clone()
+    }
+}
+
+/// The provenance line's note on marks: "marked new or changed since 12 Feb 2025".
+pub(crate) fn marks_note(marks: Option<&crate::story::time::diff::NewMarks>) -> Option<String> {
+    marks.map(|m| format!("marked new or changed since {}", m.since.human()))
+}
