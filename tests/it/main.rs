@@ -39,3 +39,4 @@ mod tui_state;
 mod tui_themes;
 mod usage_honesty;
 mod wire_reports;
+mod wire_screens;
