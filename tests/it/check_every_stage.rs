@@ -90,7 +90,7 @@ fn check_reports_every_stage_of_problem_in_one_run() {
 #[test]
 fn references_to_records_that_did_not_read_are_not_dangling() {
     let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE)).unwrap();
-    let err = load_bytes(&bytes, "every_stage").err().expect("refused");
+    let err = load_bytes(&bytes, "every_stage").expect_err("refused");
     let messages: Vec<String> = err.problems.iter().map(|p| p.message.clone()).collect();
     // `daily` (bad kind) and `baidu` (unknown field) are cited and named elsewhere.
     for unread in ["`daily`", "`baidu`"] {
