@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::bad_input::BadInput;
 use crate::commands::output::{json_for_terminal, write_stdout};
 use crate::story::safe_text::clean_line;
-use crate::story::search::{MatchTier, SearchIndex};
+use crate::story::search::{MatchTier, SearchHit, SearchIndex};
 use crate::story::{RecordRef, Story};
 
 pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
@@ -25,26 +25,7 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
     if json {
         let items: Vec<serde_json::Value> = hits
             .iter()
-            .map(|hit| {
-                let entry = &index.entries[hit.entry];
-                let mut item = serde_json::json!({
-                    "kind": hit.target.kind_label(),
-                    "id": story.record_id(hit.target),
-                    "name": story.record_title(hit.target),
-                    "matched": entry.text,
-                    "match": hit.tier.label(),
-                    "score": hit.score,
-                });
-                if let Some(provenance) = story.record_provenance(hit.target) {
-                    item["sources"] = provenance.sources.into();
-                    item["independent_origins"] = provenance.origins.into();
-                    item["origins"] = provenance.origin_names.clone().into();
-                }
-                if let RecordRef::Entity(e) = hit.target {
-                    item["described"] = (!story.is_undescribed(e)).into();
-                }
-                item
-            })
+            .map(|hit| json_hit(story, &index, hit))
             .collect();
         write_stdout(format!("{}\n", json_for_terminal(&items)?).as_bytes())?;
         return Ok(0);
@@ -78,4 +59,26 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+/// One hit as `--json` prints it, with its sourcing.
+fn json_hit(story: &Story, index: &SearchIndex, hit: &SearchHit) -> serde_json::Value {
+    let entry = &index.entries[hit.entry];
+    let mut item = serde_json::json!({
+        "kind": hit.target.kind_label(),
+        "id": story.record_id(hit.target),
+        "name": story.record_title(hit.target),
+        "matched": entry.text,
+        "match": hit.tier.label(),
+        "score": hit.score,
+    });
+    if let Some(provenance) = story.record_provenance(hit.target) {
+        item["sources"] = provenance.sources.into();
+        item["independent_origins"] = provenance.origins.into();
+        item["origins"] = provenance.origin_names.clone().into();
+    }
+    if let RecordRef::Entity(e) = hit.target {
+        item["described"] = (!story.is_undescribed(e)).into();
+    }
+    item
 }

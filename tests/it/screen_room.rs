@@ -62,3 +62,82 @@ fn the_as_of_date_and_the_new_count_are_always_in_the_title_bar() {
         }
     }
 }
+
+/// The status bar's last row.
+fn status_row(app: &App) -> String {
+    screen_text(app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Sources lists no figures and its rows name no entity: its status bar offers
+/// neither the chart nor the entity filter, which would do nothing there. Where they
+/// act (a metric selected), they are still offered.
+#[test]
+fn the_sources_pane_offers_only_keys_that_act_there() {
+    for (what, mut app) in every_screen() {
+        press(&mut app, "4");
+        let status = status_row(&app);
+        assert!(status.contains("Sources"), "{what}: {status}");
+        for dead in ["f filter", "c chart"] {
+            assert!(
+                !status.contains(dead),
+                "{what}: Sources offers {dead}:\n{status}"
+            );
+        }
+        press(&mut app, "3");
+        let status = status_row(&app);
+        if app.session.size.0 >= 160 {
+            for live in ["f filter", "c chart"] {
+                assert!(
+                    status.contains(live),
+                    "{what}: Metrics lacks {live}:\n{status}"
+                );
+            }
+        }
+    }
+}
+
+/// `z` gives the focused pane every row between the title and status bars, and the
+/// whole width, at every size; `z` again brings back the screen as it was. Help lists
+/// the key.
+#[test]
+fn zoom_shows_the_focused_pane_on_the_whole_screen_and_back() {
+    for (what, mut app) in every_screen() {
+        press(&mut app, "2");
+        let before = screen_text(&app);
+        press(&mut app, "z");
+        let zoomed = screen_text(&app);
+        let rows: Vec<&str> = zoomed.lines().collect();
+        let (width, height) = (app.session.size.0 as usize, rows.len());
+        let title = app.pane_title(storyscope::tui::app::Pane::Candidates);
+        assert!(rows[1].contains(&title), "{what}: not on row 1:\n{zoomed}");
+        assert!(
+            rows[1].starts_with('┏') && rows[1].ends_with('┓'),
+            "{what}: the pane does not span the width:\n{zoomed}"
+        );
+        assert!(rows[height - 2].starts_with('┗'), "{what}:\n{zoomed}");
+        assert_eq!(rows[1].chars().count(), width, "{what}");
+        for other in ["Sources ·", "Timeline ·", " 1 Timeline"] {
+            assert!(
+                !zoomed.contains(other),
+                "{what}: {other} still shown:\n{zoomed}"
+            );
+        }
+        press(&mut app, "z");
+        assert_eq!(
+            screen_text(&app),
+            before,
+            "{what}: z twice changed the screen"
+        );
+    }
+    let mut app = app_with(embedded_story(), 160, 45);
+    press(&mut app, "?zoom");
+    let help = screen_text(&app);
+    assert!(
+        help.contains("whole screen"),
+        "help does not list zoom:\n{help}"
+    );
+}

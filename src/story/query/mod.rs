@@ -3,4 +3,5 @@
 //! the exports both read these; neither computes rows of its own.
 
 pub mod candidacy;
+pub mod citation;
 pub mod views;

@@ -117,7 +117,7 @@ impl Footnotes {
                 quote: quote.clone(),
                 resolved: Default::default(),
             };
-            let text = crate::story::report::document::citation_text(story, &citation);
+            let text = crate::story::query::citation::citation_text(story, &citation);
             out.push_str(&format!("[^{}]: {}.\n", number + 1, escape(&text)));
         }
         out

@@ -7,9 +7,8 @@ use std::sync::Arc;
 
 use crate::story::graph::passage::SourceTexts;
 use crate::story::query::views::{Clock, SourceRow};
-use crate::story::report::document;
 use crate::story::report::document::{Block, RecordDoc};
-use crate::story::{RecordRef, Story};
+use crate::story::{RecordRef, Story, report::document};
 
 use super::new_since::NewSince;
 use super::trail::Trail;

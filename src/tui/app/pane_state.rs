@@ -31,6 +31,9 @@ pub struct PaneState {
     pub filter: Option<usize>,
     /// The metrics pane draws bars instead of its list.
     pub chart: bool,
+    /// The focused pane takes the whole screen (below the title bar, above the status
+    /// bar), as lazygit's screen mode does.
+    pub zoomed: bool,
 }
 
 impl Default for PaneState {
@@ -47,6 +50,7 @@ impl Default for PaneState {
             source_rows: Vec::new(),
             filter: None,
             chart: false,
+            zoomed: false,
         }
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, MessageKind, Mode, Pane};
+use crate::tui::input::action::Action;
 use crate::tui::input::keymap::Scope;
 use crate::tui::ui::theme::Theme;
 
@@ -124,6 +125,17 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Whether `action` would do something where the reader is: the filter needs an
+/// entity to filter by (or a filter to clear), and the chart key is not offered on
+/// Sources, which lists no figures.
+fn acts_now(app: &App, action: Action) -> bool {
+    match action {
+        Action::ToggleFilter => app.panes.filter.is_some() || app.entity_in_focus().is_some(),
+        Action::ToggleChart => app.panes.focus != Pane::Sources,
+        _ => true,
+    }
+}
+
 pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let (mode, scopes): (&str, &[Scope]) = match app.overlay.mode {
         Mode::Search => ("SEARCH", &[Scope::Search]),
@@ -153,7 +165,7 @@ pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Th
         let (essentials, others): (Vec<_>, Vec<_>) = app
             .session
             .keymap
-            .hints(scopes)
+            .hints_for(scopes, |action| acts_now(app, action))
             .into_iter()
             .map(|(key, short)| (short, format!("│ {key} {short} ")))
             .partition(|(short, _)| {

@@ -47,7 +47,7 @@ pub(super) fn draw(
         .map(|index| {
             let line = marked_row_line(app, pane, index, cells, theme);
             if index == cursor.selected {
-                crate::tui::ui::highlighted(&line, cells, theme.selected(focused))
+                super::highlighted(&line, cells, theme.selected(focused))
             } else {
                 line
             }

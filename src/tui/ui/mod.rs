@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         draw_too_small(frame, area, theme);
         return;
     }
-    let areas = layout::compute(area, app.panes.focus);
+    let areas = layout::for_app(area, app, app.panes.focus);
     bars::title_bar(frame, areas.title, app, theme);
     if let Some(tabs) = areas.tabs {
         bars::tab_bar(frame, tabs, app, theme);

@@ -63,6 +63,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ToggleFilter => toggle_filter(app),
         Action::ToggleChart => toggle_chart(app),
+        Action::ToggleZoom => app.panes.zoomed = !app.panes.zoomed,
         Action::AsOfEarlier | Action::AsOfLater => app.step_as_of(action == Action::AsOfLater),
         Action::Export => return effect::export(app),
         Action::OpenInEditor => return effect::edit_request(app).map(Effect::Edit),

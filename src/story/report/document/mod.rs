@@ -11,7 +11,7 @@ mod build;
 pub use as_markdown::to_markdown;
 pub use build::build;
 
-use crate::story::graph::{RecordRef, Story};
+use crate::story::graph::RecordRef;
 use crate::story::model::Citation;
 
 /// A record laid out as a sequence of blocks, in reading order.
@@ -65,7 +65,7 @@ pub enum Block {
         /// How the link reads.
         label: String,
     },
-    /// One citation, formatted by [`citation_text`], with its note.
+    /// One citation, formatted by [`citation_text`](crate::story::query::citation::citation_text), with its note.
     Citation(String),
     /// The citation just before, for opening its paragraph where the source's text is
     /// at hand (the explorer); nothing in Markdown.
@@ -87,7 +87,7 @@ pub struct Version {
     pub claim: String,
     /// How well sourced this version is.
     pub sourcing: String,
-    /// Its citations, each formatted by [`citation_text`].
+    /// Its citations, each formatted by [`citation_text`](crate::story::query::citation::citation_text).
     pub citations: Vec<String>,
 }
 
@@ -97,36 +97,3 @@ pub const DISPUTED: &str = "◆ disputed";
 pub const OVERDUE: &str = "⚠ overdue";
 /// The badge of a record a source contradicts itself about.
 pub const INCONSISTENT: &str = "◆ a source contradicts itself";
-
-/// A citation as every view writes it: outlet, “title”, date, paragraph, the quoted
-/// words, and where the statement comes from — the cited source's own `via` (`relying
-/// on The Information`), or the citation's (`from CARMA`, `its own reporting`):
-/// `Reuters, “Apple picks Alibaba”, 12 Feb 2025, ¶3 (relying on The Information)`.
-/// Detail, the record copy and export footnotes all use this.
-pub fn citation_text(story: &Story, citation: &Citation) -> String {
-    let source = &story.file.sources[story.cited_source(citation)];
-    let date = source
-        .published
-        .map_or_else(|| "undated".to_owned(), |date| date.human());
-    let mut text = format!("{}, “{}”, {date}", source.outlet, source.title);
-    if let Some(para) = citation.para {
-        text.push_str(&format!(", ¶{para}"));
-    }
-    if let Some(quote) = &citation.quote {
-        text.push_str(&format!(": “{quote}”"));
-    }
-    match citation.via.as_deref() {
-        Some(own) if own == citation.source => text.push_str(" (its own reporting)"),
-        Some(via) => {
-            let upstream = story.source_name(story.source_index(via));
-            text.push_str(&format!(" (from {upstream})"));
-        }
-        None => {
-            if let Some(via) = &source.via {
-                let upstream = story.source_name(story.source_index(via));
-                text.push_str(&format!(" (relying on {upstream})"));
-            }
-        }
-    }
-    text
-}

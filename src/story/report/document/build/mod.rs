@@ -5,7 +5,8 @@ use crate::story::model::{AuthorNote, Citation};
 use crate::story::query::views::{Clock, SourceRow, metric_value_text};
 use crate::story::{RecordRef, Story};
 
-use crate::story::report::document::{Block, RecordDoc, Version, citation_text};
+use crate::story::query::citation::citation_text;
+use crate::story::report::document::{Block, RecordDoc, Version};
 
 mod sources;
 mod time_parts;
