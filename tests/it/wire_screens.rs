@@ -81,3 +81,29 @@ fn detail_tells_two_reports_of_one_wire_apart() {
         );
     }
 }
+
+#[test]
+fn an_ungrouped_metric_clears_the_previous_chart() {
+    for (width, height) in SIZES {
+        let mut app = app_with(fixture("wire_reports.json"), width, height);
+        press(&mut app, "3c");
+        let screen = screen_text(&app);
+        assert!(
+            screen.contains("chart: staff"),
+            "{width}x{height}:\n{screen}"
+        );
+        // The third metric, the listing's valuation, is in no group: chosen in the
+        // list, then the chart asked for.
+        press(&mut app, "cjjc");
+        let screen = screen_text(&app);
+        assert!(
+            !screen.contains("chart: staff"),
+            "{width}x{height}:\n{screen}"
+        );
+        assert!(!screen.contains("over 640"), "{width}x{height}:\n{screen}");
+        assert!(
+            screen.contains("in no group"),
+            "{width}x{height}:\n{screen}"
+        );
+    }
+}
