@@ -3,6 +3,7 @@
 # their stdout, stderr or exit code differ; prints nothing when the outputs are identical.
 #
 #   scripts/compare-outputs.sh OLD_BIN NEW_BIN
+#   COMPARE_QUICK=1 scripts/compare-outputs.sh OLD_BIN NEW_BIN   # embedded story only
 #
 # Used to show that a change meant to keep behaviour (a refactor) kept it byte for byte.
 # Every story in tests/fixtures (valid or not) and the embedded story is run through
@@ -167,9 +168,11 @@ compare_story() {
 }
 
 compare_story "embedded"
-while IFS= read -r -d '' fixture; do
-    compare_story "${fixture#"$repo"/}" --story "$fixture"
-done < <(find "$repo/tests/fixtures" -name '*.json' -type f -print0 | sort -z)
+if [ -z "${COMPARE_QUICK:-}" ]; then
+    while IFS= read -r -d '' fixture; do
+        compare_story "${fixture#"$repo"/}" --story "$fixture"
+    done < <(find "$repo/tests/fixtures" -name '*.json' -type f -print0 | sort -z)
+fi
 run_both "missing story" --story /no/such/story.json check
 
 # Commands that do not read a story.

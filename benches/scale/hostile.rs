@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 use storyscope::story::load::load_bytes;
-use storyscope::story::model::date::days_from_civil;
+use storyscope::story::model::days_from_civil;
 
 use crate::stats::{Table, ms, repeat};
 

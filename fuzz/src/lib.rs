@@ -11,10 +11,10 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use storyscope::story::Story;
 use storyscope::story::load::load_bytes;
-use storyscope::story::model::date::{DateSpec, days_from_civil};
 use storyscope::story::model::{Bound, Citation, StoryFile};
-use storyscope::story::query::views::{Clock, ViewFilter};
-use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::model::{DateSpec, days_from_civil};
+use storyscope::story::query::{Clock, ViewFilter};
+use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::is_unsafe_char;
 use storyscope::story::search::SearchIndex;
 
@@ -61,12 +61,12 @@ fn option_sets(story: &Story, selected: &str) -> Vec<ExportOptions> {
 }
 
 /// What the story holds beyond itself as of 12 Feb 2025, as the explorer marks it.
-fn new_marks(story: &Story) -> Option<storyscope::story::time::diff::NewMarks> {
+fn new_marks(story: &Story) -> Option<storyscope::story::time::NewMarks> {
     let day = days_from_civil(2025, 2, 12);
     let earlier = story.as_of(day).ok()?;
-    Some(storyscope::story::time::diff::NewMarks {
-        since: storyscope::story::model::date::DateSpec::from_day_number(day),
-        diff: storyscope::story::time::diff::diff(&earlier, day, story, clock().reference_day),
+    Some(storyscope::story::time::NewMarks {
+        since: storyscope::story::model::DateSpec::from_day_number(day),
+        diff: storyscope::story::time::diff(&earlier, day, story, clock().reference_day),
     })
 }
 

@@ -10,7 +10,7 @@ mod export;
 mod lint;
 mod loaded;
 mod meta;
-pub mod new;
+mod new;
 mod output;
 mod search;
 
@@ -23,6 +23,7 @@ use crate::cli::{Cli, Command, OutputFormat};
 pub use crate::bad_input::BadInput;
 pub use crate::commands::loaded::{Loaded, load_story, story_dir, today};
 pub use explore::explore;
+pub use new::STARTER_STORY;
 
 /// Runs `command` on the story `cli` names, then leaves the story allocated: the
 /// process ends right after a command, and freeing a big story record by record would

@@ -7,11 +7,11 @@
 //! (the rows each view shows), `lint` (the checks), `report` (Markdown, JSON and
 //! diagnostics). `search` (the name index) is being carved out into its own crate.
 
-pub mod graph;
+pub(crate) mod graph;
 pub mod lint;
 pub mod load;
 pub mod model;
-pub mod problem;
+pub(crate) mod problem;
 pub mod query;
 pub mod report;
 pub mod safe_text;
@@ -20,9 +20,10 @@ pub mod safe_text;
 pub mod search;
 pub mod time;
 
+pub use graph::passage::SourceTexts;
 pub use graph::provenance::FactRef;
 pub use graph::{RecordRef, Story};
-pub use problem::{LoadError, Location, Problem};
+pub use problem::{LoadError, Location, Place, Problem};
 
 /// The shipped story: two February 2025 articles on Apple choosing Alibaba.
 pub const EMBEDDED_STORY: &str = include_str!("../../assets/story.json");

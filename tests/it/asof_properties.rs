@@ -18,9 +18,9 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use storyscope::story::FactRef;
-use storyscope::story::model::date::DateSpec;
-use storyscope::story::query::views::{Clock, ViewFilter};
-use storyscope::story::time::diff::{StoryDiff, diff};
+use storyscope::story::model::DateSpec;
+use storyscope::story::query::{Clock, ViewFilter};
+use storyscope::story::time::{StoryDiff, diff};
 use storyscope::story::{RecordRef, Story, load};
 
 const STATUSES: [(&str, &str); 6] = [
@@ -471,7 +471,7 @@ fn expected_status(full: &Story, event_id: &str, day: i64) -> String {
         .rev()
         .find(|c| c.cite.iter().any(|c| counts(full, &c.source, day)))
         .map_or(event.status, |c| c.status);
-    storyscope::story::graph::status_history::status_text(status, event.condition.as_deref())
+    storyscope::story::query::status_text(status, event.condition.as_deref())
 }
 
 proptest! {

@@ -85,7 +85,7 @@ fn the_schema_key_is_accepted_also_when_other_things_are_wrong() {
     let dir = scratch("schema-key");
     let file = dir.join("s.json");
     let text =
-        storyscope::commands::new::STARTER_STORY.replacen("\"kind\": \"person\"", "\"kind\": 7", 1);
+        storyscope::commands::STARTER_STORY.replacen("\"kind\": \"person\"", "\"kind\": 7", 1);
     std::fs::write(&file, text).unwrap();
     let output = storyscope(&["check", "--story", file.to_str().unwrap()]);
     assert_exit(&output, 2);
@@ -93,7 +93,7 @@ fn the_schema_key_is_accepted_also_when_other_things_are_wrong() {
     assert!(message.contains("1 problem"), "{message}");
     assert!(!message.contains("$schema"), "{message}");
     // And a `$schema` that is not a string is refused like any wrong type.
-    let text = storyscope::commands::new::STARTER_STORY.replacen(
+    let text = storyscope::commands::STARTER_STORY.replacen(
         "\"$schema\": \"storyscope.schema.json\"",
         "\"$schema\": 1",
         1,
@@ -140,7 +140,7 @@ fn new_into_a_missing_folder_is_bad_input() {
 fn new_dash_prints_the_starter() {
     let output = storyscope(&["new", "-"]);
     assert_exit(&output, 0);
-    assert_eq!(stdout(&output), storyscope::commands::new::STARTER_STORY);
+    assert_eq!(stdout(&output), storyscope::commands::STARTER_STORY);
 }
 
 #[test]

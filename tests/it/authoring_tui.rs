@@ -119,7 +119,7 @@ fn assert_same_place(app: &App, before: &Place) {
 
 fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     let text = source_text(name);
-    let date = as_of.map(|date| storyscope::story::model::date::DateSpec::parse(date).unwrap());
+    let date = as_of.map(|date| storyscope::story::model::DateSpec::parse(date).unwrap());
     let mut app = App::new(load(&text), date, crate::common::fixed_today());
     storyscope::tui::update::update(
         &mut app,

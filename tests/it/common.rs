@@ -5,7 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use storyscope::story::model::date::days_from_civil;
+use storyscope::story::model::days_from_civil;
 use storyscope::story::{self, Story, load};
 use storyscope::tui::app::App;
 use storyscope::tui::app::key_context::action_for;

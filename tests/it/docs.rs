@@ -387,7 +387,7 @@ fn the_guide_s_metric_snippets_load_and_read_as_it_says() {
             }
             let metric: storyscope::story::model::Metric =
                 serde_json::from_value(metric).expect("a valid metric");
-            storyscope::story::query::views::metric_value_text(&metric)
+            storyscope::story::query::metric_value_text(&metric)
         })
         .collect();
     assert_eq!(shown, ["about $13 billion", "nearly all staff"]);

@@ -9,10 +9,10 @@ use std::process::Command;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use storyscope::story::RecordRef;
 use storyscope::story::load::load_bytes;
-use storyscope::story::model::date::{DateSpec, days_from_civil};
-use storyscope::story::query::views::{Clock, ViewFilter};
-use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
-use storyscope::story::report::markdown::escape;
+use storyscope::story::model::{DateSpec, days_from_civil};
+use storyscope::story::query::{Clock, ViewFilter};
+use storyscope::story::report::escape;
+use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::clean_line;
 use storyscope::story::{self, Story};
 

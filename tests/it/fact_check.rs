@@ -11,12 +11,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use ratatui::style::Modifier;
 
 use crate::common::{app_with, embedded_story, press, screen, screen_text};
-use storyscope::story::graph::passage::SourceTexts;
+use storyscope::story::SourceTexts;
 use storyscope::story::lint::lint;
 use storyscope::story::model::AuthorNoteKind;
-use storyscope::story::model::date::days_from_civil;
-use storyscope::story::query::views::{Clock, ViewFilter};
-use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::model::days_from_civil;
+use storyscope::story::query::{Clock, ViewFilter};
+use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::{RecordRef, Story, load};
 use storyscope::tui::ui::theme::Theme;
 

@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use storyscope::story::Place;
 use storyscope::story::load::{Location, load_bytes};
-use storyscope::story::problem::Place;
 use storyscope::story::{LoadError, Problem};
 
 fn invalid(name: &str) -> PathBuf {

@@ -7,8 +7,8 @@ use std::process::Command;
 use serde_json::Value;
 use storyscope::story::RecordRef;
 use storyscope::story::load::{Location, load_bytes, load_path};
-use storyscope::story::model::date::days_from_civil;
-use storyscope::story::report::diagnostic::problem_code;
+use storyscope::story::model::days_from_civil;
+use storyscope::story::report::problem_code;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use storyscope::story::Place;
 use storyscope::story::load::{Location, load_bytes, load_path};
-use storyscope::story::problem::Place;
 use storyscope::story::{LoadError, Problem};
 
 /// `problem` as found in the file: inside the record `id`, at `line`:`column`.

@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 
 use storyscope::story::model::StoryFile;
-use storyscope::story::query::views::Clock;
-use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::query::Clock;
+use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::{truncate_to_width, width};
 use storyscope::story::{Story, load};
 use storyscope::tui::input::action::Action;

@@ -3,8 +3,8 @@
 
 use crate::common::{app, press, screen_text};
 use storyscope::story::RecordRef;
-use storyscope::story::model::date::days_from_civil;
-use storyscope::story::query::views::{Clock, ViewFilter};
+use storyscope::story::model::days_from_civil;
+use storyscope::story::query::{Clock, ViewFilter};
 
 #[test]
 fn the_sources_pane_shows_both_articles_relying_on_the_same_report() {

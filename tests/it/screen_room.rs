@@ -5,6 +5,7 @@
 
 use crate::common::{app_with, embedded_story, fixture, press, screen_text};
 use storyscope::story::Story;
+use storyscope::story::safe_text::width;
 use storyscope::tui::app::App;
 
 /// The sizes the explorer is tried at: narrow (one pane and a tab bar), the smallest
@@ -140,4 +141,144 @@ fn zoom_shows_the_focused_pane_on_the_whole_screen_and_back() {
         help.contains("whole screen"),
         "help does not list zoom:\n{help}"
     );
+}
+
+/// Each pane's part of each screen row: the text between two borders.
+fn pane_segments(row: &str) -> Vec<String> {
+    row.split(['│', '┃'])
+        .map(str::to_owned)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Whether `segment` has text cut at its end ("…" then a blank or the border).
+fn has_cut(segment: &str) -> bool {
+    let chars: Vec<char> = segment.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == '…' && chars.get(i + 1).is_none_or(|n| *n == ' '))
+}
+
+/// Whether `segment` has two blank cells together after its first text. (A wide
+/// character's second cell reads as a blank in the screen's text: not room.)
+fn has_room(segment: &str) -> bool {
+    let mut cells = String::new();
+    let mut chars = segment.trim_start().chars();
+    while let Some(c) = chars.next() {
+        cells.push(c);
+        if width(&c.to_string()) == 2 {
+            chars.next();
+        }
+    }
+    cells.contains("  ")
+}
+
+/// Pane rows (title, tab and status bars left out) where text was cut while the
+/// same pane's row has blank cells it could have used.
+fn cut_with_room(screen: &str) -> Vec<String> {
+    let rows: Vec<&str> = screen.lines().collect();
+    let body = &rows[1..rows.len().saturating_sub(1)];
+    body.iter()
+        .filter(|row| !row.starts_with(" 1 "))
+        .flat_map(|row| pane_segments(row))
+        .filter(|segment| has_cut(segment) && has_room(segment))
+        .collect()
+}
+
+/// The keys that bring each list pane (and Detail after Enter) to the front.
+const PANE_KEYS: [&str; 8] = [
+    "1", "2", "3", "5", "1<Enter>", "2<Enter>", "3<Enter>", "4<Enter>",
+];
+
+/// No label, date, chooser or value is cut while its row has blank cells: the
+/// columns are sized from their content and the room there is.
+#[test]
+fn no_label_is_cut_while_its_row_has_blank_cells() {
+    let mut faults = Vec::new();
+    for (what, app) in every_screen() {
+        for keys in PANE_KEYS {
+            let (width, height) = app.session.size;
+            let mut app = app_with(app.full.clone(), width, height);
+            press(&mut app, keys);
+            for cut in cut_with_room(&screen_text(&app)) {
+                faults.push(format!("{what} after {keys}: {cut}|"));
+            }
+        }
+    }
+    assert!(
+        faults.is_empty(),
+        "cut with room left:\n{}",
+        faults.join("\n")
+    );
+}
+
+/// The chart's labels show whole where the pane has room for them and a bar: at
+/// 80×24, where the chart has the whole width, no label of either story is cut (on
+/// the wide layouts the metrics pane is narrower than the board story's labels).
+#[test]
+fn chart_labels_show_whole_where_there_is_room() {
+    for (what, mut app) in every_screen() {
+        if app.session.size.0 != 80 {
+            continue;
+        }
+        // A metric with a group selected: one in no group has no chart (issue 22).
+        press(&mut app, "3");
+        let grouped = (app.panes.metric_rows.iter())
+            .position(|row| app.story.file.metrics[row.metric].group.is_some())
+            .expect("a grouped metric");
+        press(&mut app, &"j".repeat(grouped));
+        press(&mut app, "c");
+        let screen = screen_text(&app);
+        let rows: Vec<&str> = screen
+            .lines()
+            .filter(|row| row.contains(" │█") || row.contains(" │░"))
+            .collect();
+        assert!(!rows.is_empty(), "{what}: no chart:\n{screen}");
+        for row in rows {
+            let chart = row.split('┃').nth(1).unwrap_or(row);
+            let label = chart.split(" │").next().unwrap_or_default();
+            assert!(!has_cut(label), "{what}: label cut:\n{row}");
+        }
+    }
+}
+
+/// Detail's title keeps its hint whole or leaves it out ("Backspac" was cut by the
+/// border).
+#[test]
+fn the_detail_title_is_never_cut_mid_word() {
+    for (what, mut app) in every_screen() {
+        press(&mut app, "1<Enter>");
+        let screen = screen_text(&app);
+        let title_row = screen
+            .lines()
+            .find(|row| row.contains("5 Detail ·"))
+            .unwrap_or_else(|| panic!("{what}: no Detail title:\n{screen}"));
+        let title = title_row.split("5 Detail ·").nth(1).unwrap();
+        let title = title.split(['━', '─']).next().unwrap().trim();
+        assert!(
+            ["back", "follows", "event"]
+                .iter()
+                .any(|end| title.ends_with(end)),
+            "{what}: Detail title cut: {title}"
+        );
+    }
+}
+
+/// On a pane under 60 cells the timeline's date column used to be 13 cells, which
+/// cut "Jun 2030 · expected" while the title beside it had room: every date shows
+/// whole now.
+#[test]
+fn timeline_dates_show_whole_on_a_narrow_pane() {
+    let mut app = app_with(fixture("board_rehire.json"), 50, 20);
+    press(&mut app, "1");
+    let screen = screen_text(&app);
+    // The status word has its own column now (issue 22): the date shows alone.
+    assert!(screen.contains("Jun 2030"), "{screen}");
+    assert!(screen.contains("expected"), "{screen}");
+    for index in 0..app.panes.timeline_events.len().min(15) {
+        let row = app.timeline_row(index).unwrap();
+        let date = row.date.split(" · ").next().unwrap_or_default().to_owned();
+        assert!(screen.contains(&date), "{date} cut:\n{screen}");
+    }
 }

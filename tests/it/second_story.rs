@@ -8,7 +8,7 @@ use std::process::Command;
 
 use crate::common::{app_with, fixture, press, screen, screen_text};
 use storyscope::story::lint::lint;
-use storyscope::story::model::date::days_from_civil;
+use storyscope::story::model::days_from_civil;
 use storyscope::story::model::{KnownRelation, RelationKind};
 use storyscope::story::search::SearchIndex;
 

@@ -73,7 +73,7 @@ fn search_finds_the_seeded_names() {
 
 #[test]
 fn timeline_order_matches_the_timeline_view() {
-    use storyscope::story::query::views::{Clock, ViewFilter};
+    use storyscope::story::query::{Clock, ViewFilter};
     let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
     let clock = Clock {
         reference_day: 20_000,

@@ -6,10 +6,10 @@
 
 use std::process::Command;
 
-use storyscope::story::model::date::DateSpec;
-use storyscope::story::query::views::{Clock, ViewFilter};
-use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
-use storyscope::story::time::diff::diff;
+use storyscope::story::model::DateSpec;
+use storyscope::story::query::{Clock, ViewFilter};
+use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
+use storyscope::story::time::diff;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_storyscope"))

@@ -50,10 +50,10 @@ fn the_shipped_timeline_marks_what_is_not_plain_fact() {
             "{width}x{height}:\n{screen}"
         );
         let row = row_with(&screen, "Alibaba launches Tongyi");
-        assert!(
-            row.contains("2023                    Alibaba"),
-            "{width}x{height}: {row}"
-        );
+        let timeline_part = row.split('│').next().unwrap_or(row);
+        for mark in ["ongoing", "expected", "conditional", "denied", "cancelled"] {
+            assert!(!timeline_part.contains(mark), "{width}x{height}: {row}");
+        }
         // The last event, at the end of the list.
         press(&mut app, "G");
         let screen = screen_text(&app);

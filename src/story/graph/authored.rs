@@ -21,7 +21,7 @@ impl AuthorNoteKind {
 }
 
 /// "◇ author's inference (date): dated from the publication day".
-pub fn note_text(note: &AuthorNote) -> String {
+pub(crate) fn note_text(note: &AuthorNote) -> String {
     match &note.field {
         Some(field) => format!(
             "{AUTHOR_MARK} {} ({field}): {}",

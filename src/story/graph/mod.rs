@@ -1,20 +1,23 @@
-//! The validated story: records in arenas (the file's own vectors) plus indexes from
-//! ids and from each entity to everything that mentions it, built once at load.
+//! The resolved story: records in arenas (the file's own vectors) plus indexes from
+//! ids and from each entity to everything that mentions it, built and validated once
+//! at load. Beside it, what is read off the graph for every view: provenance and
+//! origins, the author's notes, passages, consistency, statuses over time, and what a
+//! narrowing kept.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 mod author_notes;
-pub mod authored;
-pub mod consistency;
+pub(crate) mod authored;
+pub(crate) mod consistency;
 mod id_index;
 pub(crate) mod narrowing;
-pub mod origin;
-pub mod passage;
+pub(crate) mod origin;
+pub(crate) mod passage;
 pub(crate) mod provenance;
 mod resolve;
 mod source_names;
-pub mod status_history;
+pub(crate) mod status_history;
 mod validate;
 
 use crate::story::model::date::Precision;

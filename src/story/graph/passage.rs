@@ -142,7 +142,7 @@ impl SourceTexts {
 /// What `check` prints when texts cannot be read or citations do not match them:
 /// each problem on its line, and under it the paragraph it was checked against, whole
 /// (cleaned of control characters, wrapped at 100 columns).
-pub fn report(origin: &str, problems: &[(Problem, Option<String>)]) -> String {
+pub(crate) fn report(origin: &str, problems: &[(Problem, Option<String>)]) -> String {
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
     let mut out = format!(
@@ -161,7 +161,7 @@ pub fn report(origin: &str, problems: &[(Problem, Option<String>)]) -> String {
 }
 
 /// The paragraphs of a text file, by the rule at the top of this file.
-pub fn paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -200,7 +200,7 @@ fn normalised(text: &str) -> (Vec<char>, Vec<Range<usize>>) {
 
 /// Where `quote` sits in `paragraph` (a byte range of the paragraph), forgiving
 /// differences in white space and in the shape of quote marks.
-pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
+pub(crate) fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
     let (needle, _) = normalised(quote);
     if needle.is_empty() {
         return None;

@@ -7,7 +7,6 @@
 
 use crate::story::graph::Story;
 use crate::story::model::{Citation, Status, Timing};
-pub use crate::story::model::{Resolution, StatusChange};
 
 /// One status in an event's history, for Detail and exports.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,6 @@
-//! Bytes → `StoryFile` → validated `Story`, reporting every problem at once.
+//! Loading: bytes → `StoryFile` → validated `Story`, reporting every problem at once,
+//! each placed at its line and column. Parsing help (where values sit in the JSON text,
+//! serde's messages in an author's words) lives in this folder too.
 //!
 //! The fast path deserialises the whole file straight into typed records. Only when
 //! that fails does the slow path cut the text into its records (`json_spans`) and
@@ -7,7 +9,7 @@
 
 pub(crate) mod json_spans;
 mod partial_check;
-pub mod place;
+pub(crate) mod place;
 pub(crate) mod serde_messages;
 
 use std::path::Path;

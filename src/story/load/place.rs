@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::story::load::json_spans::{self, LineIndex, RecordSpan};
-pub use crate::story::problem::Place;
+pub(crate) use crate::story::problem::Place;
 use crate::story::problem::{Location, Problem};
 
 /// Finds places for paths in one text, reusing one pass over it.

@@ -1,34 +1,37 @@
-//! The story file's records, as serde and JSON Schema types: one source of truth for
-//! the loader, the schema (`storyscope schema`) and the format documentation.
+//! The file format: the story file's records, as serde and JSON Schema types, and
+//! the values they are made of (dates, amounts, scales, vocabularies, closed values,
+//! the author's notes). One source of truth for the loader, the schema (`storyscope
+//! schema`) and the format documentation. A change to what a story file may say
+//! belongs here; nothing here reads a resolved story.
 //!
 //! Ids are strings in the file; `graph` resolves them into arena indexes once.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::story::model::date::DateSpec;
 use crate::story::model::not_null::present;
 pub use crate::story::model::notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 use exact::exact_vec;
-pub mod amount;
+pub(crate) mod amount;
 mod claim;
 pub(crate) mod closed_values;
-pub mod date;
+pub(crate) mod date;
 mod entity_kind;
 mod exact;
 mod metric;
 mod not_null;
 mod notes;
 mod resolved;
-pub mod scale;
+pub(crate) mod scale;
 mod status;
-pub mod vocabularies;
+pub(crate) mod vocabularies;
 
 pub use crate::story::model::vocabularies::{
     Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
     StageKind,
 };
 pub use claim::{Sourcing, Status, Timing};
+pub use date::{DatePoint, DateSpec, Precision, days_from_civil};
 pub use entity_kind::EntityKind;
 pub use metric::{Bound, Direction, Metric};
 pub use resolved::ResolvedCitation;

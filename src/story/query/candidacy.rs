@@ -6,7 +6,7 @@ use crate::story::query::views::CandidateRow;
 
 /// The candidates pane's and export's title when the story gives none: neutral, since
 /// a story's candidates may be partners, hires, bidders or anything else.
-pub const DEFAULT_CANDIDATES_TITLE: &str = "Candidates";
+pub(crate) const DEFAULT_CANDIDATES_TITLE: &str = "Candidates";
 
 impl Story {
     /// The story's title for its candidacies ("Candidate partners", "Who will run the

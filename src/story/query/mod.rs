@@ -1,7 +1,12 @@
 //! The rows each view shows (timeline, candidates, metrics, disputes, sources), built
-//! from the graph with filters applied, and how candidacies are named. The screen and
-//! the exports both read these; neither computes rows of its own.
+//! from the graph with filters applied, how candidacies are named, and how a citation
+//! and a status read. The screen and the exports both read these; neither computes
+//! rows of its own.
 
-pub mod candidacy;
-pub mod citation;
-pub mod views;
+pub(crate) mod candidacy;
+pub(crate) mod citation;
+pub(crate) mod views;
+
+pub use crate::story::graph::status_history::status_text;
+pub use citation::citation_text;
+pub use views::{Clock, ViewFilter, metric_value_text};

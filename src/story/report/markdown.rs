@@ -45,7 +45,7 @@ pub(crate) fn escape_block(text: &str) -> String {
 }
 
 /// A GFM table with escaped header cells; rows are already-escaped Markdown.
-pub fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+pub(crate) fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     if rows.is_empty() {
         out.push_str("_None._\n\n");
         return;
@@ -76,7 +76,7 @@ type NoteKey = (String, Option<u32>, Option<String>, Option<String>);
 /// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
 /// use.
 #[derive(Debug, Default)]
-pub struct Footnotes {
+pub(crate) struct Footnotes {
     numbers: HashMap<NoteKey, usize>,
     order: Vec<NoteKey>,
 }
@@ -106,7 +106,7 @@ impl Footnotes {
 
     /// The definitions, one per footnote used, each citation written as Detail writes it
     /// (with its quote and origin).
-    pub fn definitions(&self, story: &Story) -> String {
+    pub(crate) fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
         for (number, (source, para, via, quote)) in self.order.iter().enumerate() {
             let citation = Citation {

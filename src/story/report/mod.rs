@@ -3,9 +3,13 @@
 //! problems and lint findings as diagnostics. Reports read the graph, the views and
 //! the time layer; nothing below reads a report.
 
-pub mod diagnostic;
-pub mod diff_report;
+pub(crate) mod diagnostic;
+pub(crate) mod diff_report;
 pub mod document;
-pub mod export;
-pub mod lint_report;
-pub mod markdown;
+pub(crate) mod export;
+pub(crate) mod lint_report;
+pub(crate) mod markdown;
+
+pub use diagnostic::problem_code;
+pub use export::{ExportOptions, ExportView, export_markdown};
+pub use markdown::escape;

@@ -120,6 +120,10 @@ fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
 }
 
 /// One line per metric: label, value as stated, bar.
+/// The fewest cells a bar gets before labels are cut: enough for bars in proportion
+/// to within a cell to tell values apart.
+const MIN_BAR_COLS: usize = 16;
+
 fn chart_lines(
     app: &App,
     rows: &[MetricRow],
@@ -131,7 +135,8 @@ fn chart_lines(
     let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
     let values: Vec<String> = rows.iter().map(|r| clean_line(&r.value)).collect();
     // The value as stated is never cut (its bound and unit are the point); the label
-    // takes at most two fifths of what is left, and the bar the rest, less a blank
+    // takes what it needs as long as the bars keep `MIN_BAR_COLS` (or three fifths of
+    // what is left, on a pane too narrow for both), and the bar the rest, less a blank
     // cell that keeps the longest bar off the pane's border.
     let value_cols = values
         .iter()
@@ -145,7 +150,7 @@ fn chart_lines(
         .map(|l| width(l))
         .max()
         .unwrap_or(0)
-        .min(rest * 2 / 5);
+        .min(rest.saturating_sub(MIN_BAR_COLS).max(rest * 2 / 5));
     let bar_cols = rest - label_cols;
     let spans: Vec<(f64, f64)> = rows
         .iter()

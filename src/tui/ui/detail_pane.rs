@@ -9,7 +9,26 @@ use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::{clamp_detail_scroll, inner};
 use crate::tui::ui::theme::Theme;
 
-use crate::tui::ui::pane_block;
+use crate::tui::ui::{pane_block, pane_title_fits};
+
+/// Detail's title: the kind of record shown and, when focused, the keys that follow
+/// and go back (as bound, so a rebinding shows here too); a hint that does not fit
+/// the border is left out whole rather than cut ("Backspac").
+fn detail_title(app: &App, kind: &str, focused: bool, border_cols: u16) -> String {
+    let plain = format!("{} · {kind}", Pane::Detail.title());
+    let keymap = &app.session.keymap;
+    let (Some(open), Some(back), true) = (keymap.key_for("open"), keymap.key_for("back"), focused)
+    else {
+        return plain;
+    };
+    [
+        format!("{plain} · {open} follows · {back} back"),
+        format!("{plain} · {open} follows"),
+    ]
+    .into_iter()
+    .find(|title| pane_title_fits(title, Pane::Detail, focused, border_cols))
+    .unwrap_or(plain)
+}
 
 /// Draws Detail; returns where its highlighted link is (else its first line), for the
 /// terminal cursor.
@@ -22,21 +41,8 @@ pub(super) fn draw(
 ) -> Option<Position> {
     let target = app.detail_target();
     let kind = target.map_or("", |r| r.kind_label());
-    // The keys as bound, so a rebinding shows here too.
-    let hint = match (
-        focused,
-        app.session.keymap.key_for("open"),
-        app.session.keymap.key_for("back"),
-    ) {
-        (true, Some(open), Some(back)) => format!(" · {open} follows · {back} back"),
-        _ => String::new(),
-    };
-    let mut block = pane_block(
-        format!("{} · {kind}{hint}", Pane::Detail.title()),
-        Pane::Detail,
-        focused,
-        theme,
-    );
+    let title = detail_title(app, kind, focused, area.width);
+    let mut block = pane_block(title, Pane::Detail, focused, theme);
     let body = inner(area);
     let Some(record) = target else {
         frame.render_widget(block, area);

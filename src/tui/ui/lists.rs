@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::story::query::views::CandidateRow;
-use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
+use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::inner;
 use crate::tui::ui::theme::Theme;
@@ -43,9 +43,13 @@ pub(super) fn draw(
         return Some(body.as_position());
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
+    let date_cols = match pane {
+        Pane::Timeline => timeline_date_cols(app, cursor.offset..end, cells),
+        _ => 0,
+    };
     let lines: Vec<Line<'static>> = (cursor.offset..end)
         .map(|index| {
-            let line = marked_row_line(app, pane, index, cells, theme);
+            let line = marked_row_line(app, pane, index, (cells, date_cols), theme);
             if index == cursor.selected {
                 super::highlighted(&line, cells, theme.selected(focused))
             } else {
@@ -77,18 +81,18 @@ fn marked_row_line(
     app: &App,
     pane: Pane,
     index: usize,
-    cells: usize,
+    (cells, date_cols): (usize, usize),
     theme: Theme,
 ) -> Line<'static> {
     let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 4;
     if !marked {
-        return row_line(app, pane, index, cells, theme);
+        return row_line(app, pane, index, (cells, date_cols), theme);
     }
     let mark = app
         .selected_record_at(pane, index)
         .and_then(|record| app.row_mark(record))
         .map_or_else(|| "  ".to_owned(), |m| format!("{m} "));
-    let mut line = row_line(app, pane, index, cells - 2, theme);
+    let mut line = row_line(app, pane, index, (cells - 2, date_cols), theme);
     line.spans.insert(0, Span::styled(mark, theme.info()));
     line
 }
@@ -113,33 +117,78 @@ fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     }
 }
 
-/// Lays out fixed-width columns (each ending in a blank cell) then a last column that
-/// takes the rest.
+/// Lays out columns (each ending in a blank cell) then a last column that takes the
+/// rest. A row whose last column would be cut takes the padding of the columns before
+/// it, down to their own text: no text is cut while its row has blank cells. Rows
+/// that fit keep the columns lined up.
 fn columns(
     parts: &[(String, usize, ratatui::style::Style)],
     last: (String, ratatui::style::Style),
     cells: usize,
 ) -> Line<'static> {
+    columns_then(parts, &[(clean_line(&last.0), last.1)], cells)
+}
+
+/// As [`columns`], with a last column of several pieces, each in its own style and
+/// already cleaned (a piece may start with a blank, which cleaning would trim).
+fn columns_then(
+    parts: &[(String, usize, ratatui::style::Style)],
+    last: &[(String, ratatui::style::Style)],
+    cells: usize,
+) -> Line<'static> {
+    let texts: Vec<String> = parts.iter().map(|(text, ..)| clean_line(text)).collect();
+    let last = last.to_vec();
+    let last_cols = last.iter().map(|(text, _)| width(text)).sum();
+    let widths = fitted_widths(parts, &texts, last_cols, cells);
     let mut spans = Vec::new();
     let mut used = 0;
-    for (text, cols, style) in parts {
-        let cols = (*cols).min(cells.saturating_sub(used));
-        if cols == 0 {
+    for ((text, (_, _, style)), cols) in texts.iter().zip(parts).zip(widths) {
+        if used >= cells {
             break;
         }
+        let cols = cols.min(cells - used);
+        if cols == 0 {
+            continue;
+        }
         // The last cell of each column stays blank so neighbours never run together.
-        let text = fit_to_width(&clean_line(text), cols.saturating_sub(1));
+        let text = fit_to_width(text, cols.saturating_sub(1));
         spans.push(Span::styled(format!("{text} "), *style));
         used += cols;
     }
-    let rest = cells.saturating_sub(used);
-    if rest > 0 {
-        spans.push(Span::styled(
-            truncate_to_width(&clean_line(&last.0), rest),
-            last.1,
-        ));
+    let mut rest = cells.saturating_sub(used);
+    for (piece, (text, style)) in last.into_iter().enumerate() {
+        // A later piece needs a few cells to say anything.
+        if rest == 0 || (piece > 0 && rest < 4) {
+            break;
+        }
+        let shown = truncate_to_width(&text, rest);
+        rest -= width(&shown);
+        spans.push(Span::styled(shown, style));
     }
     Line::from(spans)
+}
+
+/// The columns' widths for one row: as asked when the last column fits; else each
+/// column shrinks to its own text and one blank (an empty one to nothing), so the
+/// last column starts right after them rather than at some column in between.
+fn fitted_widths(
+    parts: &[(String, usize, ratatui::style::Style)],
+    texts: &[String],
+    last_cols: usize,
+    cells: usize,
+) -> Vec<usize> {
+    let asked: Vec<usize> = parts.iter().map(|(_, cols, _)| *cols).collect();
+    if asked.iter().sum::<usize>() + last_cols <= cells {
+        return asked;
+    }
+    asked
+        .iter()
+        .zip(texts)
+        .map(|(&cols, text)| {
+            let least = if text.is_empty() { 0 } else { width(text) + 1 };
+            cols.min(least)
+        })
+        .collect()
 }
 
 fn badges(disputed: bool, overdue: bool) -> String {
@@ -153,9 +202,16 @@ fn badges(disputed: bool, overdue: bool) -> String {
     text
 }
 
-fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+/// Row `index` of `pane`, `cells` wide; the timeline's date column `date_cols` wide.
+fn row_line(
+    app: &App,
+    pane: Pane,
+    index: usize,
+    (cells, date_cols): (usize, usize),
+    theme: Theme,
+) -> Line<'static> {
     match pane {
-        Pane::Timeline => timeline_line(app, index, cells, theme),
+        Pane::Timeline => timeline_line(app, index, (cells, date_cols), theme),
         Pane::Candidates => candidate_line(app, index, cells, theme),
         Pane::Metrics => metric_line(app, index, cells, theme),
         Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
@@ -164,11 +220,15 @@ fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> 
 }
 
 /// Date, badges, title.
-fn timeline_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+fn timeline_line(
+    app: &App,
+    index: usize,
+    (cells, date_cols): (usize, usize),
+    theme: Theme,
+) -> Line<'static> {
     let Some(row) = app.timeline_row(index) else {
         return Line::default();
     };
-    let date_cols = if cells >= 60 { 21 } else { 13 };
     let badge_style = if row.overdue {
         theme.overdue()
     } else {
@@ -189,6 +249,19 @@ fn timeline_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'s
     columns(&parts, (row.title.clone(), theme.plain()), cells)
 }
 
+/// The timeline's date column for the rows shown: the usual width (21 cells, 13 on a
+/// narrow pane), or more when a date shown is longer (a range, "expected"), so dates
+/// are never cut while the title column has room; at most half the row.
+fn timeline_date_cols(app: &App, shown: std::ops::Range<usize>, cells: usize) -> usize {
+    let usual = if cells >= 60 { 21 } else { 13 };
+    let widest = shown
+        .filter_map(|index| app.timeline_row(index))
+        .map(|row| width(&clean_line(&row.date)) + 1)
+        .max()
+        .unwrap_or(0);
+    usual.max(widest).min(cells / 2).max(usual.min(cells))
+}
+
 /// Name, badge, current stage, chooser and role, then the way there.
 fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
     let row = &app.panes.candidate_rows[index];
@@ -200,7 +273,13 @@ fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'
     };
     // Chooser and role come before the history: they tell two candidacies of one
     // party apart, so they are the last thing a narrow pane should lose.
-    let mut line = columns(
+    // The way there follows, dim, in what room is left (the columns' padding too).
+    let mut last = vec![(clean_line(&row.chooser_and_role()), theme.plain())];
+    let story_so_far = story_so_far(row);
+    if !story_so_far.is_empty() {
+        last.push((format!(" · {}", clean_line(&story_so_far)), theme.dim()));
+    }
+    columns_then(
         &[
             (name, app.panes.candidate_name_cols + 1, theme.plain()),
             (badges(row.disputed, false), 2, theme.disputed()),
@@ -210,18 +289,9 @@ fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'
                 theme.value(),
             ),
         ],
-        (row.chooser_and_role(), theme.plain()),
+        &last,
         cells,
-    );
-    let story_so_far = story_so_far(row);
-    let used = crate::story::safe_text::width(&line.to_string());
-    if !story_so_far.is_empty() && used + 4 < cells {
-        line.spans.push(Span::styled(
-            truncate_to_width(&format!(" · {}", clean_line(&story_so_far)), cells - used),
-            theme.dim(),
-        ));
-    }
-    line
+    )
 }
 
 /// A candidacy's way there when there was one; for a single step, the reason given.

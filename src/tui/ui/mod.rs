@@ -113,6 +113,14 @@ fn highlighted(line: &Line<'_>, cells: usize, style: ratatui::style::Style) -> L
     ))
 }
 
+/// Whether `title` shows whole on the top border of a pane `border_cols` wide (the
+/// two corners stay).
+fn pane_title_fits(title: &str, pane: Pane, focused: bool, border_cols: u16) -> bool {
+    let marker = if focused { "▶ " } else { "" };
+    let shown = format!(" {marker}{} {title} ", pane.number());
+    crate::story::safe_text::width(&shown) + 2 <= usize::from(border_cols)
+}
+
 /// The bordered block every pane sits in; the focused one stands out.
 fn pane_block(title: String, pane: Pane, focused: bool, theme: Theme) -> Block<'static> {
     let marker = if focused { "▶ " } else { "" };

@@ -3,7 +3,7 @@
 //! common footing (signed, scale-normalised) so charts compare like with like.
 
 use crate::story::Problem;
-pub use crate::story::model::scale::Scale;
+pub(crate) use crate::story::model::scale::Scale;
 use crate::story::model::{Direction, Metric};
 use crate::story::safe_text::format_number;
 
@@ -120,7 +120,7 @@ fn join_unit(amount: String, unit: &str) -> String {
 
 /// The metric's (low, high) on a common footing for charts: signed by its direction and
 /// multiplied out of its scale. None for words, which are never charted.
-pub fn comparable(metric: &Metric) -> Option<(f64, f64)> {
+pub(crate) fn comparable(metric: &Metric) -> Option<(f64, f64)> {
     let factor = metric.scale.map_or(1.0, Scale::factor);
     let signed = |n: f64| match metric.direction {
         Some(Direction::Up) => n.abs(),

@@ -65,12 +65,12 @@ pub enum Block {
         /// How the link reads.
         label: String,
     },
-    /// One citation, formatted by [`citation_text`](crate::story::query::citation::citation_text), with its note.
+    /// One citation, formatted by [`citation_text`](crate::story::query::citation_text), with its note.
     Citation(String),
     /// The citation just before, for opening its paragraph where the source's text is
     /// at hand (the explorer); nothing in Markdown.
     Passage(Citation),
-    /// One of the author's own additions, after `◇` ([`note_text`](crate::story::graph::authored::note_text)).
+    /// One of the author's own additions, after `◇` (worded by `graph::authored::note_text`).
     Note(String),
     /// The record is the subject of a source contradicting itself.
     Inconsistent,
@@ -87,7 +87,7 @@ pub struct Version {
     pub claim: String,
     /// How well sourced this version is.
     pub sourcing: String,
-    /// Its citations, each formatted by [`citation_text`](crate::story::query::citation::citation_text).
+    /// Its citations, each formatted by [`citation_text`](crate::story::query::citation_text).
     pub citations: Vec<String>,
 }
 
