@@ -10,10 +10,29 @@ use crate::color::ColorChoice;
 use crate::completion::COMPLETE_ENV;
 use crate::tui::ui::theme::ThemeName;
 
+/// The command line as clap parses and documents it: `Cli`'s definition with its
+/// global options spread to the subcommands, and the ones a subcommand refuses hidden
+/// from that subcommand's help, man page and completions (`diff` takes `--from` and
+/// `--to`, not `--as-of`).
+pub fn command() -> clap::Command {
+    with_refused_flags_hidden(Cli::command())
+}
+
+/// `command` with the globals a subcommand refuses hidden there: the subcommand gets
+/// its own hidden copy, which clap then does not propagate over (changing an argument
+/// after clap has built the command would leave its lookup table stale).
+pub fn with_refused_flags_hidden(command: clap::Command) -> clap::Command {
+    let as_of = (command.get_arguments())
+        .find(|arg| arg.get_id() == "as_of")
+        .cloned()
+        .expect("--as-of is defined");
+    command.mut_subcommand("diff", |diff| diff.arg(as_of.hide(true)))
+}
+
 /// Answers a shell's completion request (`COMPLETE=bash storyscope -- …`) and exits,
 /// if this run is one; otherwise returns.
 pub fn complete_if_asked() {
-    clap_complete::CompleteEnv::with_factory(Cli::command)
+    clap_complete::CompleteEnv::with_factory(command)
         .var(COMPLETE_ENV)
         .complete();
 }

@@ -18,6 +18,7 @@ fn main() {
     if let Some(choice) = ColorChoice::from_args(&args) {
         command = command.color(choice.for_clap());
     }
+    let mut command = storyscope::cli::with_refused_flags_hidden(command);
     let matches = match command.try_get_matches_from_mut(args) {
         Ok(matches) => matches,
         Err(err) => err.exit(),

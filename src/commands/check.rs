@@ -14,6 +14,7 @@ use crate::story::graph::authored::AUTHOR_MARK;
 use crate::story::graph::passage::{SourceTexts, report};
 use crate::story::lint::grounded;
 use crate::story::model::EntityKind;
+use crate::story::model::date::DateSpec;
 use crate::story::safe_text::clean_line;
 
 /// Checks the quotes against the texts beside the story (bad input when one is not
@@ -21,6 +22,10 @@ use crate::story::safe_text::clean_line;
 pub(super) fn check(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Result<i32> {
     let texts = check_texts(cli, loaded, texts_dir)?;
     let story = &loaded.story;
+    if let Some(date) = loaded.as_of.filter(|_| story.knows_nothing()) {
+        write_stdout(nothing_known(loaded, date).as_bytes())?;
+        return Ok(0);
+    }
     let mut out = format!(
         "{}: ok — “{}”\n",
         clean_line(&story.origin),
@@ -34,6 +39,24 @@ pub(super) fn check(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Res
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+/// `check --as-of` a date before any source counts: the file is fine, but nothing is
+/// known yet; all zeros under "ok" would read as an empty story.
+fn nothing_known(loaded: &Loaded, date: DateSpec) -> String {
+    let head = format!(
+        "{}: ok — “{}”\nnothing is known as of {}: ",
+        clean_line(&loaded.story.origin),
+        clean_line(&loaded.story.file.story.title),
+        date.human()
+    );
+    match loaded.full.first_source_day() {
+        Some(day) => format!(
+            "{head}no source counts before {}, when the first is published\n",
+            DateSpec::from_day_number(day).human()
+        ),
+        None => format!("{head}no source has a publication date\n"),
+    }
 }
 
 /// What the source texts beside the story let `check` verify.

@@ -52,7 +52,7 @@ pub(crate) fn print_lint_json(cli: &Cli, loaded: &Loaded, findings: &[Finding]) 
     print_json(&Diagnostic::from_findings(
         origin,
         &text,
-        &loaded.story,
+        &loaded.full,
         findings,
     ))
 }
@@ -61,7 +61,8 @@ pub(crate) fn print_lint_json(cli: &Cli, loaded: &Loaded, findings: &[Finding]) 
 pub(crate) fn placed(cli: &Cli, loaded: &Loaded, findings: Vec<Finding>) -> Result<Vec<Finding>> {
     let text = story_text(cli)?;
     let origin = &loaded.story.origin;
-    let diagnostics = Diagnostic::from_findings(origin, &text, &loaded.story, &findings);
+    // The findings' paths are the file's (`run_lint` maps a narrowed story's back).
+    let diagnostics = Diagnostic::from_findings(origin, &text, &loaded.full, &findings);
     Ok(findings
         .into_iter()
         .zip(diagnostics)

@@ -129,8 +129,10 @@ fn run_explorer(
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;
     let mut clipboard = std::io::stdout();
-    let mut edit =
-        |request: &EditRequest| run::hand_over_terminal(mouse, || editor::run_editor(request));
+    let template = settings.editor.clone();
+    let mut edit = |request: &EditRequest| {
+        run::hand_over_terminal(mouse, || editor::run_editor(request, template.as_deref()))
+    };
     let result = run_loop(
         app,
         LoopIo {

@@ -10,10 +10,11 @@ use crate::cli::ViewArg;
 use crate::commands::loaded::Loaded;
 use crate::commands::output::write_stdout;
 use crate::completion;
+use crate::story::RecordRef;
+use crate::story::model::date::DateSpec;
 use crate::story::query::views::ViewFilter;
 use crate::story::report::export::{ExportOptions, ExportView, export_markdown};
 use crate::story::safe_text::{clean_line, did_you_mean};
-use crate::story::{RecordRef, Story};
 
 /// What `export` was asked for, as on the command line.
 pub(super) struct ExportArgs<'a> {
@@ -30,11 +31,8 @@ pub(super) fn run_export(loaded: &Loaded, args: &ExportArgs<'_>) -> Result<i32> 
         .since
         .map(|text| crate::commands::diff::new_marks(loaded, text))
         .transpose()?;
-    let view = resolve_view(&loaded.story, args.view, args.id)?;
-    let entity = args
-        .filter
-        .map(|id| entity_arg(&loaded.story, id))
-        .transpose()?;
+    let view = resolve_view(loaded, args.view, args.id)?;
+    let entity = args.filter.map(|id| entity_arg(loaded, id)).transpose()?;
     let options = ExportOptions {
         filter: ViewFilter { entity },
         as_of: loaded.as_of,
@@ -52,10 +50,14 @@ pub(super) fn run_export(loaded: &Loaded, args: &ExportArgs<'_>) -> Result<i32> 
 }
 
 /// `--filter` (and `--id` of `export entity`): an entity's id.
-fn entity_arg(story: &Story, id: &str) -> Result<usize> {
+fn entity_arg(loaded: &Loaded, id: &str) -> Result<usize> {
+    let story = &loaded.story;
     match story.lookup(id) {
         Some(RecordRef::Entity(index)) => Ok(index),
         _ => {
+            if let Some(RecordRef::Entity(_)) = loaded.full.lookup(id) {
+                return Err(not_yet_known(loaded, "entity", id));
+            }
             let names = story.file.entities.iter().map(|e| e.id.as_str());
             let hint = match did_you_mean(id, names) {
                 Some(near) => format!(" (did you mean `{near}`?)"),
@@ -67,7 +69,7 @@ fn entity_arg(story: &Story, id: &str) -> Result<usize> {
 }
 
 /// The view `export` names, with the record `--id` names where the view needs one.
-fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<ExportView> {
+fn resolve_view(loaded: &Loaded, view: ViewArg, id: Option<&str>) -> Result<ExportView> {
     Ok(match view {
         ViewArg::Timeline => ExportView::Timeline,
         ViewArg::Candidates => ExportView::Candidates,
@@ -77,18 +79,22 @@ fn resolve_view(story: &Story, view: ViewArg, id: Option<&str>) -> Result<Export
         ViewArg::Report => ExportView::Report,
         ViewArg::Entity => {
             let id = id.ok_or_else(|| BadInput("the entity view needs --id ID".to_owned()))?;
-            ExportView::Entity(entity_arg(story, id)?)
+            ExportView::Entity(entity_arg(loaded, id)?)
         }
         ViewArg::Record => {
             let id = id.ok_or_else(|| BadInput("the record view needs --id ID".to_owned()))?;
-            ExportView::Record(record_arg(story, id)?)
+            ExportView::Record(record_arg(loaded, id)?)
         }
     })
 }
 
 /// `--id` of `export record`: any record's id.
-fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
+fn record_arg(loaded: &Loaded, id: &str) -> Result<RecordRef> {
+    let story = &loaded.story;
     story.lookup(id).ok_or_else(|| {
+        if let Some(record) = loaded.full.lookup(id) {
+            return not_yet_known(loaded, record.kind_label(), id);
+        }
         let ids = completion::ids(story, false);
         let hint = match did_you_mean(id, ids.iter().map(|(id, _)| id.as_str())) {
             Some(near) => format!(" (did you mean `{near}`?)"),
@@ -96,4 +102,19 @@ fn record_arg(story: &Story, id: &str) -> Result<RecordRef> {
         };
         BadInput(format!("no record with id `{}`{hint}", clean_line(id))).into()
     })
+}
+
+/// A record of the whole story that the `--as-of` date does not know yet: said so,
+/// with the day it first becomes known, rather than called missing.
+fn not_yet_known(loaded: &Loaded, kind: &str, id: &str) -> anyhow::Error {
+    let as_of = loaded.as_of.map_or_else(String::new, |d| d.human());
+    let first = match loaded.full.first_known(id) {
+        Some(day) => format!("first known {}", DateSpec::from_day_number(day).human()),
+        None => "no dated source makes it known".to_owned(),
+    };
+    BadInput(format!(
+        "{kind} `{}` is not known as of {as_of} ({first}); leave out --as-of to see it",
+        clean_line(id)
+    ))
+    .into()
 }

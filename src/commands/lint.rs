@@ -34,6 +34,12 @@ pub(super) fn run_lint(cli: &Cli, loaded: &Loaded, options: &LintOptions<'_>) ->
     let mut all = lint(&loaded.story, loaded.clock.reference_day);
     all.extend(grounded(&loaded.story, &texts).findings);
     let findings = lint_report::select(all, options.only, options.skip);
+    let mut findings = findings;
+    // A story narrowed to `--as-of` numbers only what was known then; every path
+    // printed names the file's own record instead.
+    for finding in &mut findings {
+        finding.location = (loaded.story).path_in_whole(&loaded.full, &finding.location);
+    }
     let (errors, warnings, _) = diagnostic_lines::counts(&findings);
     if options.ruff_json {
         diagnostic_lines::print_lint_json(cli, loaded, &findings)?;

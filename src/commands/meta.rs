@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use clap::CommandFactory;
 
 use crate::bad_input::BadInput;
 use crate::cli::{Cli, Command, ConfigAction};
@@ -32,7 +31,7 @@ pub(crate) fn run(_cli: &Cli, command: &Command) -> Result<i32> {
 /// The man page, from the same clap definition as `--help`: storyscope(1), or with a
 /// subcommand's name, storyscope-NAME(1).
 pub(crate) fn man_page(subcommand: Option<&str>) -> Result<Vec<u8>> {
-    let mut cli = Cli::command();
+    let mut cli = crate::cli::command();
     cli.build();
     let page = match subcommand {
         None => cli,

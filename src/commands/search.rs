@@ -5,37 +5,27 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::bad_input::BadInput;
 use crate::commands::output::{json_for_terminal, write_stdout};
-use crate::story::query::{MatchTier, build_index};
+use crate::story::query::{MatchTier, SearchHit, SearchIndex, build_index};
 use crate::story::safe_text::clean_line;
 use crate::story::{RecordRef, Story};
 
 pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Result<i32> {
+    // A blank query asks for nothing: a usage error (exit 2) with or without --json,
+    // not "no match" (1) in one and an empty list (0) in the other.
+    if query.trim().is_empty() {
+        return Err(BadInput(
+            "search needs a query: a word of a name, an alias or a title".to_owned(),
+        )
+        .into());
+    }
     let index = build_index(story);
     let hits = index.search(query, limit);
     if json {
         let items: Vec<serde_json::Value> = hits
             .iter()
-            .map(|hit| {
-                let entry = &index.entries[hit.entry];
-                let mut item = serde_json::json!({
-                    "kind": hit.target.kind_label(),
-                    "id": story.record_id(hit.target),
-                    "name": story.record_title(hit.target),
-                    "matched": entry.text,
-                    "match": hit.tier.label(),
-                    "score": hit.score,
-                });
-                if let Some(provenance) = story.record_provenance(hit.target) {
-                    item["sources"] = provenance.sources.into();
-                    item["independent_origins"] = provenance.origins.into();
-                    item["origins"] = provenance.origin_names.clone().into();
-                }
-                if let RecordRef::Entity(e) = hit.target {
-                    item["described"] = (!story.is_undescribed(e)).into();
-                }
-                item
-            })
+            .map(|hit| json_hit(story, &index, hit))
             .collect();
         write_stdout(format!("{}\n", json_for_terminal(&items)?).as_bytes())?;
         return Ok(0);
@@ -69,4 +59,26 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
     }
     write_stdout(out.as_bytes())?;
     Ok(0)
+}
+
+/// One hit as `--json` prints it, with its sourcing.
+fn json_hit(story: &Story, index: &SearchIndex, hit: &SearchHit) -> serde_json::Value {
+    let entry = &index.entries[hit.entry];
+    let mut item = serde_json::json!({
+        "kind": hit.target.kind_label(),
+        "id": story.record_id(hit.target),
+        "name": story.record_title(hit.target),
+        "matched": entry.text,
+        "match": hit.tier.label(),
+        "score": hit.score,
+    });
+    if let Some(provenance) = story.record_provenance(hit.target) {
+        item["sources"] = provenance.sources.into();
+        item["independent_origins"] = provenance.origins.into();
+        item["origins"] = provenance.origin_names.clone().into();
+    }
+    if let RecordRef::Entity(e) = hit.target {
+        item["described"] = (!story.is_undescribed(e)).into();
+    }
+    item
 }

@@ -32,6 +32,13 @@ export-dir = "."
 # Reload the story when its file changes. --no-watch turns it off for one run.
 watch = true
 
+# The editor the explorer's edit key opens the story in, at the record's line. Left
+# out: $VISUAL, else $EDITOR, else vi, told the line the way each editor storyscope
+# knows takes it (vim, nano, emacs, helix, VS Code, JetBrains IDEs …). Set it to teach
+# storyscope any other: {file} is the story file and {line} the line (1 when none),
+# as lazygit's editAtLine; the command runs through the shell, the file name quoted.
+# editor = "myeditor --goto {file}:{line}"
+
 # Keys: each action by the name the help (?) shows, bound to one key ("q") or several
 # (["q", "Ctrl-C"]); [] leaves it unbound. A key is one character (case matters:
 # "g" and "G" differ) or Enter, Esc, Tab, Shift-Tab, Backspace, Delete, Insert, Home,

@@ -13,6 +13,7 @@ use crate::color::ColorChoice;
 use crate::story::load::json_spans::line_col;
 use crate::tui::input::key_names::Key;
 use crate::tui::input::keymap::{BINDINGS, Keymap};
+use crate::tui::shell::editor_template::check_template;
 use crate::tui::ui::theme::{StyleName, ThemeName};
 
 /// The file as written.
@@ -24,6 +25,7 @@ struct Raw {
     mouse: Option<bool>,
     export_dir: Option<String>,
     watch: Option<bool>,
+    editor: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<String, Spanned<KeyList>>,
     #[serde(default)]
@@ -51,6 +53,8 @@ pub struct ConfigFile {
     pub export_dir: Option<PathBuf>,
     /// `watch`: reload the story when its file changes.
     pub watch: Option<bool>,
+    /// `editor`: the command the edit key runs, with `{file}` and `{line}`.
+    pub editor: Option<String>,
     /// The default keymap with the file's `[keys]` applied.
     pub keymap: Keymap,
     /// The `[styles]` table: each named style the file changes, in file order.
@@ -72,6 +76,12 @@ impl ConfigFile {
         let (keymap, places) = problems.read_keys(&raw.keys);
         problems.check_keymap(&keymap, &places);
         let styles = problems.read_styles(&raw.styles);
+        if let Some(editor) = &raw.editor
+            && let Err(why) = check_template(editor.get_ref())
+        {
+            let place = problems.at(editor.span());
+            problems.found.push(format!("{place}: editor: {why}"));
+        }
         if !problems.found.is_empty() {
             return Err(problems.found.join("\n  "));
         }
@@ -81,6 +91,7 @@ impl ConfigFile {
             mouse: raw.mouse,
             export_dir: raw.export_dir.map(|dir| expand_home(&dir)),
             watch: raw.watch,
+            editor: raw.editor.map(Spanned::into_inner),
             keymap,
             styles,
         })

@@ -119,6 +119,9 @@ pub struct Settings {
     pub export_dir: PathBuf,
     /// Reload the story when its file changes (the `--no-watch` flag turns it off).
     pub watch: bool,
+    /// The config's `editor` command, `{file}` and `{line}` in it; None: `$VISUAL`,
+    /// `$EDITOR`, `vi`.
+    pub editor: Option<String>,
 }
 
 /// The flags that override the config file for one run.
@@ -159,6 +162,7 @@ impl ConfigFile {
                 .or_else(|| self.export_dir.clone())
                 .unwrap_or_else(|| PathBuf::from(".")),
             watch: !overrides.no_watch && self.watch.unwrap_or(true),
+            editor: self.editor.clone(),
         }
     }
 }

@@ -242,9 +242,10 @@ fn the_fixture_counts_its_own_origins() {
     assert_eq!(story.story_origins().len(), 5);
     let start = story.provenance(cite_of(&story, "ev-start"));
     assert_eq!((start.sources, start.origins), (2, 2));
+    // The Gazette has two reports: the one this rests on is named by its date.
     assert_eq!(
         start.origin_names,
-        "Eastport Town Council; Eastport Gazette"
+        "Eastport Town Council; Eastport Gazette, 20 Mar 2024"
     );
     let visits = story.provenance(cite_of(&story, "m-visits"));
     assert_eq!(visits.origin_names, "Eastport Library");

@@ -20,6 +20,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// Reload on save and the editor key, as a story author uses them.
 #[path = "pty/authoring.rs"]
 mod authoring;
+/// `y` where the terminal drops the clipboard sequence.
+mod clipboard;
 
 const BIN: &str = env!("CARGO_BIN_EXE_storyscope");
 

@@ -228,8 +228,21 @@ fn copy_yields_the_selected_record_as_markdown() {
         panic!("{effects:?}")
     };
     let title = app.story.record_title(app.detail_target().unwrap());
-    assert!(markdown.starts_with(&format!("## {title}")));
+    // The date it describes first: pasted elsewhere, it still says so.
+    let body = markdown
+        .strip_prefix("_With all sources (no as-of date)._\n\n")
+        .unwrap_or_else(|| panic!("{markdown}"));
+    assert!(body.starts_with(&format!("## {title}")));
     assert!(markdown.contains("### Citations\n\n- "), "{markdown}");
+    press(&mut app, "<lt>");
+    let effects = press(&mut app, "y");
+    let [Effect::Copy(markdown)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        markdown.starts_with("_As of 28 Feb 2025: sources count"),
+        "{markdown}"
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub(crate) mod origin;
 pub(crate) mod passage;
 pub(crate) mod provenance;
 mod resolve;
+mod source_names;
 pub(crate) mod status_history;
 mod validate;
 
@@ -99,6 +100,8 @@ struct Indexes {
     disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
     /// Every event, in timeline order; sorted on first use.
     events_by_date: OnceLock<Vec<usize>>,
+    /// Each source's name where it is named alone; made on first use.
+    source_names: OnceLock<Vec<String>>,
 }
 
 impl Story {
@@ -146,6 +149,7 @@ impl Story {
                 source_roots,
                 disputes_about,
                 events_by_date: OnceLock::new(),
+                source_names: OnceLock::new(),
             }),
             narrowing: None,
         })
@@ -225,6 +229,11 @@ impl Story {
             keyed.sort_unstable();
             keyed.into_iter().map(|(.., i)| i).collect()
         })
+    }
+
+    /// Where each source's name (see `story::source_names`) is kept once made.
+    pub(crate) fn source_names_cache(&self) -> &OnceLock<Vec<String>> {
+        &self.indexes.source_names
     }
 
     /// The source at the end of `source`'s `via` chain: its independent origin.

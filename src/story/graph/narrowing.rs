@@ -21,4 +21,7 @@ pub(crate) struct Narrowing {
     /// The last day any dated source of the whole story counts from: the story's
     /// title and summary are written as of then.
     pub(crate) story_end: Option<DayNumber>,
+    /// Per source: its name in the whole story, so a report is called the same on
+    /// every date (`Story::source_name`).
+    pub(crate) source_names: Vec<String>,
 }

@@ -130,13 +130,14 @@ impl Story {
         origins
     }
 
-    /// "The Information; CARMA": who the origins are, by outlet, for sourcing labels.
+    /// "The Information; CARMA": who the origins are, by name (two reports of one outlet
+    /// told apart), for sourcing labels.
     pub fn origin_names(&self, origins: &[usize]) -> String {
         let mut names: Vec<&str> = Vec::new();
         for &origin in origins {
-            let outlet = self.file.sources[origin].outlet.as_str();
-            if !names.contains(&outlet) {
-                names.push(outlet);
+            let name = self.source_name(origin);
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
         let shown = names.len().min(NAMED_ORIGINS);

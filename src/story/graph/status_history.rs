@@ -81,9 +81,15 @@ impl Story {
             .iter()
             .map(|&s| {
                 let source = &self.file.sources[s];
-                match source.published {
-                    Some(date) => format!("{}, {}", source.outlet, date.human()),
-                    None => format!("{}, undated", source.outlet),
+                let date = (source.published).map_or_else(|| "undated".to_owned(), |d| d.human());
+                // The name tells two reports of one outlet apart; the date is added
+                // unless the name already ends with it.
+                let name = self.source_name(s);
+                let dated = format!("{}, {date}", source.outlet.trim());
+                if name == dated || name == source.outlet.trim() {
+                    dated
+                } else {
+                    format!("{name}, {date}")
                 }
             })
             .collect::<Vec<_>>()

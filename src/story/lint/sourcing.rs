@@ -24,7 +24,7 @@ pub(crate) fn fact_sourcing(story: &Story) -> Vec<Finding> {
                     format!(
                         "{} rests on one origin ({})",
                         story.fact_title(fact),
-                        story.file.sources[root].outlet
+                        story.source_name(root)
                     ),
                 )
             });
@@ -46,7 +46,6 @@ pub(crate) fn fact_sourcing(story: &Story) -> Vec<Finding> {
 /// "The Information (via MARKETING-INTERACTIVE and Reuters)", or "Example Wire,
 /// cited directly". Facts with the same label are one line in the lint report.
 fn source_chain(story: &Story, root: usize, cite: &[Citation]) -> String {
-    let sources = &story.file.sources;
     let mut cited: Vec<usize> = cite.iter().map(|c| story.cited_source(c)).collect();
     cited.sort_unstable();
     cited.dedup();
@@ -54,9 +53,9 @@ fn source_chain(story: &Story, root: usize, cite: &[Citation]) -> String {
     let via: Vec<&str> = cited
         .iter()
         .filter(|&&s| s != root)
-        .map(|&s| sources[s].outlet.as_str())
+        .map(|&s| story.source_name(s))
         .collect();
-    let root_name = &sources[root].outlet;
+    let root_name = story.source_name(root);
     match (via.as_slice(), root_cited) {
         ([], _) => format!("{root_name}, cited directly"),
         (via, false) => format!("{root_name} (via {})", and_list(via)),

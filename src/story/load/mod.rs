@@ -8,6 +8,7 @@
 //! serde's wording is made readable in `serde_messages`.
 
 pub(crate) mod json_spans;
+mod partial_check;
 pub(crate) mod place;
 pub(crate) mod serde_messages;
 
@@ -17,6 +18,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::story::graph::Story;
 
+use self::partial_check::{Kept, Partial};
 use crate::story::load::serde_messages::{ReadError, record_problem, syntax_problem};
 use crate::story::model::{FORMAT_VERSION, StoryFile};
 use crate::story::problem::CappedProblems;
@@ -139,6 +141,7 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
         ];
     };
     let mut found = CappedProblems::default();
+    let mut partial = Partial::default();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in members {
         // A key is a JSON string, already known to be well formed; one that still does
@@ -163,9 +166,15 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
             continue;
         }
         seen.push(field);
-        check_field(field, value, &mut found);
+        check_field(field, value, &mut found, &mut partial);
     }
     missing_fields(&seen, &mut found);
+    partial.abandoned |= found.is_full();
+    // The records that did read are checked together too (references, ids,
+    // citations), so every problem is reported in one run.
+    for problem in partial.reference_problems() {
+        found.add(|| problem);
+    }
     if found.is_empty() {
         // Every part passed alone, so the whole should too; keep the message honest if not.
         found.add(|| Problem::file("the story could not be read, although each part is valid"));
@@ -173,19 +182,16 @@ fn collect_record_problems(text: &str) -> Vec<Problem> {
     found.finish()
 }
 
-/// Reads one top-level field's value into its type, noting what does not fit.
-fn check_field(field: &str, value: &str, found: &mut CappedProblems) {
+/// Reads one top-level field's value into its type, noting what does not fit and
+/// keeping the records that read for the references check.
+fn check_field(field: &str, value: &str, found: &mut CappedProblems, partial: &mut Partial) {
     match field {
-        "$schema" => check_one::<String>(value, "$schema", found),
+        "$schema" => drop(check_one::<String>(value, "$schema", found)),
         "format" => check_format(value, found),
-        "story" => check_one::<crate::story::model::StoryMeta>(value, "story", found),
-        "sources" => check_list::<crate::story::model::Source>(value, field, found),
-        "entities" => check_list::<crate::story::model::Entity>(value, field, found),
-        "relations" => check_list::<crate::story::model::Relation>(value, field, found),
-        "events" => check_list::<crate::story::model::Event>(value, field, found),
-        "candidates" => check_list::<crate::story::model::Candidacy>(value, field, found),
-        "metrics" => check_list::<crate::story::model::Metric>(value, field, found),
-        _ => check_list::<crate::story::model::Dispute>(value, field, found),
+        "story" => partial.story = check_one(value, "story", found),
+        "sources" => partial.sources = check_list(value, field, found, partial),
+        "entities" => partial.entities = check_list(value, field, found, partial),
+        _ => read_optional_list(value, field, found, partial),
     }
 }
 
@@ -226,13 +232,33 @@ fn check_format(value: &str, found: &mut CappedProblems) {
     }
 }
 
-fn check_one<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) {
-    if let Err(err) = read_at::<T>(value) {
-        found.add(|| record_problem(key, value, &err));
+fn check_one<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) -> Option<T> {
+    read_at::<T>(value)
+        .map_err(|err| found.add(|| record_problem(key, value, &err)))
+        .ok()
+}
+
+/// One of the lists a story may leave out, read into `partial`.
+fn read_optional_list(value: &str, field: &str, found: &mut CappedProblems, partial: &mut Partial) {
+    let p = partial;
+    match field {
+        "relations" => p.relations = check_list(value, field, found, p).unwrap_or_default(),
+        "events" => p.events = check_list(value, field, found, p).unwrap_or_default(),
+        "candidates" => p.candidates = check_list(value, field, found, p).unwrap_or_default(),
+        "metrics" => p.metrics = check_list(value, field, found, p).unwrap_or_default(),
+        _ => p.disputes = check_list(value, field, found, p).unwrap_or_default(),
     }
 }
 
-fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedProblems) {
+/// Reads each item of a list on its own: its problem is reported, or it is kept for
+/// the check of references among the records that read. None when it is not a list.
+fn check_list<T: DeserializeOwned>(
+    value: &str,
+    key: &str,
+    found: &mut CappedProblems,
+    partial: &mut Partial,
+) -> Option<Kept<T>> {
+    let mut kept = Kept::default();
     let Some(items) = json_spans::items(value, 0) else {
         found.add(|| {
             Problem::at(
@@ -240,20 +266,28 @@ fn check_list<T: DeserializeOwned>(value: &str, key: &str, found: &mut CappedPro
                 format!("must be a list, not {}", json_spans::kind(value)),
             )
         });
-        return;
+        return None;
     };
     for (index, item) in items.enumerate() {
         if found.is_full() {
             // Past the cap an item is only counted: a record is an object (or, as serde
             // allows, an array of its fields), so anything else is wrong without reading.
+            partial.abandoned = true;
             let record_like = item.starts_with(['{', '[']);
             if !record_like || serde_json::from_str::<T>(item).is_err() {
                 found.count_one_more();
             }
-        } else if let Err(err) = read_at::<T>(item) {
-            found.add(|| record_problem(&format!("{key}[{index}]"), item, &err));
+            continue;
+        }
+        match read_at::<T>(item) {
+            Ok(record) => kept.keep(record, index),
+            Err(err) => {
+                partial.unread(item);
+                found.add(|| record_problem(&format!("{key}[{index}]"), item, &err));
+            }
         }
     }
+    Some(kept)
 }
 
 /// Reads one record from its own text, keeping the path of the first error in it.

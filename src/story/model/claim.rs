@@ -81,3 +81,21 @@ pub struct Status {
     /// cancelled.
     pub timing: Timing,
 }
+
+impl Status {
+    /// The one word a list row shows so a claim is not read as a plain fact: denied
+    /// and cancelled first (the thing did not happen as told), then expected,
+    /// conditional, ongoing and rumoured; None for a reported, announced or confirmed
+    /// thing that happened (a dispute has its own badge).
+    pub fn list_mark(self) -> Option<&'static str> {
+        match (self.sourcing, self.timing) {
+            (Sourcing::Denied, _) => Some("denied"),
+            (_, Timing::Cancelled) => Some("cancelled"),
+            (_, Timing::Expected) => Some("expected"),
+            (_, Timing::Conditional) => Some("conditional"),
+            (_, Timing::Ongoing) => Some("ongoing"),
+            (Sourcing::Rumoured, _) => Some("rumoured"),
+            _ => None,
+        }
+    }
+}

@@ -24,13 +24,13 @@ pub fn citation_text(story: &Story, citation: &Citation) -> String {
     match citation.via.as_deref() {
         Some(own) if own == citation.source => text.push_str(" (its own reporting)"),
         Some(via) => {
-            let upstream = &story.file.sources[story.source_index(via)];
-            text.push_str(&format!(" (from {})", upstream.outlet));
+            let upstream = story.source_name(story.source_index(via));
+            text.push_str(&format!(" (from {upstream})"));
         }
         None => {
             if let Some(via) = &source.via {
-                let upstream = &story.file.sources[story.source_index(via)];
-                text.push_str(&format!(" (relying on {})", upstream.outlet));
+                let upstream = story.source_name(story.source_index(via));
+                text.push_str(&format!(" (relying on {upstream})"));
             }
         }
     }

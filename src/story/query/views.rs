@@ -291,7 +291,7 @@ impl Story {
             published: source
                 .published
                 .map_or_else(|| "undated".to_owned(), |d| d.human()),
-            via: source.via.as_ref().map(|id| self.source(id).outlet.clone()),
+            via: (source.via.as_ref()).map(|id| self.source_name(self.source_index(id)).to_owned()),
             facts,
             alone,
         }
@@ -339,9 +339,9 @@ impl Story {
                 .map(|variant| {
                     let mut outlets: Vec<String> = Vec::new();
                     for citation in &variant.cite {
-                        let outlet = &self.source(&citation.source).outlet;
-                        if !outlets.contains(outlet) {
-                            outlets.push(outlet.clone());
+                        let name = self.source_name(self.cited_source(citation));
+                        if !outlets.iter().any(|known| known == name) {
+                            outlets.push(name.to_owned());
                         }
                     }
                     VariantRow {

@@ -94,6 +94,11 @@ impl Story {
             .iter()
             .map(|s| known.contains(s.id.as_str()))
             .collect();
+        // Each kept source keeps its name in the whole story, so a report is called the
+        // same on every date.
+        let source_names = (file.sources.iter())
+            .map(|s| self.source_name(self.source_index(&s.id)).to_owned())
+            .collect();
         let mut story = Story::build_with(file, &self.origin, &undescribed)
             .map_err(|problems| NarrowingError { day, problems })?;
         story.narrowing = Some(Arc::new(Narrowing {
@@ -103,6 +108,7 @@ impl Story {
             changes: kept.changes,
             stages: kept.stages,
             variants: kept.variants,
+            source_names,
             story_end: (self.file.sources.iter())
                 .filter_map(|s| s.published.map(|d| d.latest()))
                 .max(),

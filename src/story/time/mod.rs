@@ -5,5 +5,7 @@
 
 pub(crate) mod asof;
 pub(crate) mod diff;
+mod file_paths;
+mod first_known;
 
 pub use diff::{NewMarks, StoryDiff, diff};

@@ -42,7 +42,8 @@ pub enum Action {
     ToggleZoom,
     /// Write the focused view to a Markdown file.
     Export,
-    /// Copy the selected record as Markdown to the clipboard (OSC 52).
+    /// Copy the selected record as Markdown, dated: to the clipboard (OSC 52 or a
+    /// clipboard tool), else to a file, saying which.
     Copy,
     /// Open help, the command palette, or close it.
     ToggleHelp,

@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use super::editor_template::{command_words, shell_command};
 use crate::tui::update::effect::{EditRequest, EditTarget};
 
 /// The editor command from the environment, as a shell would read it.
@@ -85,33 +86,34 @@ pub fn resolve_line(request: &EditRequest) -> Option<usize> {
     }
 }
 
-/// Runs the editor on `request` and waits for it. The caller has handed the terminal
-/// over. Ok carries a note for the status bar; Err says why the editor did not run.
-pub fn run_editor(request: &EditRequest) -> Result<String, String> {
-    let command = editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
-    let form = line_form(&command);
+/// Runs the editor on `request` and waits for it: the config's `editor` template when
+/// there is one (`{file}` and `{line}` filled in), else `$VISUAL`/`$EDITOR` told the
+/// line its own way. The caller has handed the terminal over. Ok carries a note for
+/// the status bar; Err says why the editor did not run.
+pub fn run_editor(request: &EditRequest, template: Option<&str>) -> Result<String, String> {
     let line = resolve_line(request);
     // An absolute path cannot be taken for an option, whatever the file is called.
     let file = std::path::absolute(&request.file).unwrap_or_else(|_| request.file.clone());
-    let args = editor_args(form, &file.to_string_lossy(), line);
-    let shown = crate::story::safe_text::clean_line(&command);
-    // As git runs its editor: through the shell, so `code --wait` or a quoted path in
-    // $EDITOR works, with the file names passed as arguments, never pasted into it.
-    let status = if cfg!(unix) {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("{command} \"$@\""))
-            .arg(&command)
-            .args(&args)
-            .status()
-    } else {
-        let mut words = command.split_whitespace();
-        Command::new(words.next().unwrap_or("vi"))
-            .args(words)
-            .args(&args)
-            .status()
+    let file = file.to_string_lossy();
+    let (mut command, shown, form) = match template {
+        Some(template) => (
+            templated(template, &file, line),
+            template.to_owned(),
+            LineForm::Plus,
+        ),
+        None => {
+            let command =
+                editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
+            let form = line_form(&command);
+            (
+                from_environment(&command, editor_args(form, &file, line)),
+                command,
+                form,
+            )
+        }
     };
-    match status {
+    let shown = crate::story::safe_text::clean_line(&shown);
+    match command.status() {
         Err(err) => Err(format!("could not start the editor `{shown}`: {err}")),
         // The shell's "not found" (127) and "not executable" (126).
         Ok(status) if matches!(status.code(), Some(126 | 127)) => Err(format!(
@@ -125,10 +127,45 @@ pub fn run_editor(request: &EditRequest) -> Result<String, String> {
         )),
         Ok(_) => Ok(match (line, form) {
             (Some(_), LineForm::Unknown) => format!(
-                "back from `{shown}` (it was not told the line: storyscope does not know how it takes one)"
+                "back from `{shown}` (it was not told the line: set `editor` in the config, e.g. \"{} {{file}}:{{line}}\")",
+                shown.split_whitespace().next().unwrap_or("myeditor")
             ),
             _ => format!("back from `{shown}`"),
         }),
+    }
+}
+
+/// `$VISUAL`/`$EDITOR` as git runs it: through the shell, so `code --wait` or a quoted
+/// path works, with the file names passed as arguments, never pasted into it.
+fn from_environment(command: &str, args: Vec<String>) -> Command {
+    if cfg!(unix) {
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg(format!("{command} \"$@\""))
+            .arg(command)
+            .args(args);
+        shell
+    } else {
+        let mut words = command.split_whitespace();
+        let mut program = Command::new(words.next().unwrap_or("vi"));
+        program.args(words).args(args);
+        program
+    }
+}
+
+/// The config's template, filled in; through the shell where there is one, the file
+/// name quoted for it.
+fn templated(template: &str, file: &str, line: Option<usize>) -> Command {
+    if cfg!(unix) {
+        let mut shell = Command::new("sh");
+        shell.arg("-c").arg(shell_command(template, file, line));
+        shell
+    } else {
+        let words = command_words(template, file, line);
+        let mut program = Command::new(words.first().map_or("vi", String::as_str));
+        program.args(words.iter().skip(1));
+        program
     }
 }
 

@@ -145,25 +145,18 @@ pub(crate) fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) 
         }
         Effect::Edit(_) => app.error("the editor can only be opened from the explorer's loop"),
         Effect::Copy(text) => {
-            if let Err(err) = clipboard
-                .write_all(osc52(&text).as_bytes())
-                .and_then(|()| clipboard.flush())
-            {
-                app.error(format!("copy failed: {err}"));
+            // Said only once it is known where the text went.
+            let env = super::clipboard::ClipboardEnv::from_process();
+            match super::clipboard::deliver(&text, &env, clipboard) {
+                Ok(delivery) => {
+                    let what = match app.session.message.take() {
+                        Some((what, _)) => what,
+                        None => "copied".to_owned(),
+                    };
+                    app.info(delivery.note(&what));
+                }
+                Err(why) => app.error(why),
             }
         }
-    }
-}
-
-/// The OSC 52 sequence that asks the terminal to set the clipboard; inside tmux it is
-/// wrapped in a passthrough so it reaches the outer terminal.
-pub(crate) fn osc52(text: &str) -> String {
-    use base64::Engine;
-    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-    let sequence = format!("\x1b]52;c;{payload}\x07");
-    if std::env::var_os("TMUX").is_some() {
-        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
-    } else {
-        sequence
     }
 }

@@ -4,7 +4,9 @@
 //!
 //! May import: everything in `tui` and the story; nothing in `tui` imports it.
 
+pub mod clipboard;
 pub mod editor;
+pub mod editor_template;
 pub mod event_loop;
 pub mod terminal;
 pub mod watch;

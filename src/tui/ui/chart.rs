@@ -45,10 +45,8 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
     let body = inner(area);
     frame.render_widget(block, area);
     let Some((_, rows)) = chosen else {
-        frame.render_widget(
-            Paragraph::new("no metrics that compare").style(theme.dim()),
-            body,
-        );
+        let why = Paragraph::new(no_chart(app, selected)).style(theme.dim());
+        frame.render_widget(why.wrap(ratatui::widgets::Wrap { trim: true }), body);
         return;
     };
     let lines = chart_lines(app, rows, usize::from(body.width), selected, focused, theme);
@@ -62,16 +60,31 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// For a selected metric stated in words: why it has no bar ("nearly all staff: words,
-/// not charted").
+/// Why the pane has no chart: the selected metric compares with nothing, or no metric
+/// does.
+fn no_chart(app: &App, selected: Option<usize>) -> String {
+    match selected.map(|m| &app.story.file.metrics[m]) {
+        Some(metric) if metric.group.is_none() => format!(
+            "“{}” is in no group: nothing to chart it against",
+            clean_line(&metric.label)
+        ),
+        _ => "no metrics that compare".to_owned(),
+    }
+}
+
 /// The selected metric's chart; for words (never charted), the chart of its group, so
-/// the reader still sees what the words sit beside; else the first chart.
+/// the reader still sees what the words sit beside. A metric in no group has none:
+/// showing another group's chart beside it would read as its own. With nothing
+/// selected, the first chart.
 fn chosen_group<'g>(
     app: &App,
     groups: &'g [(String, Vec<MetricRow>)],
     selected: Option<usize>,
 ) -> Option<&'g (String, Vec<MetricRow>)> {
     let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
+    if selected.is_some() && selected_group.is_none() {
+        return None;
+    }
     groups
         .iter()
         .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))

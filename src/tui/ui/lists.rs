@@ -234,14 +234,19 @@ fn timeline_line(
     } else {
         theme.disputed()
     };
-    columns(
-        &[
-            (row.date.clone(), date_cols, theme.date()),
-            (badges(row.disputed, row.overdue), 3, badge_style),
-        ],
-        (row.title.clone(), theme.plain()),
-        cells,
-    )
+    // The status word (denied, cancelled, expected …) has its own column before the
+    // title, only on the rows that have one, so it is never the part cut off; the
+    // date is then the date alone.
+    let event = &app.story.file.events[row.event];
+    let mark = app.story.event_status(row.event).list_mark();
+    let mut parts = vec![
+        (event.date.human(), date_cols, theme.date()),
+        (badges(row.disputed, row.overdue), 3, badge_style),
+    ];
+    if let Some(mark) = mark {
+        parts.push((mark.to_owned(), mark.len() + 1, theme.dim()));
+    }
+    columns(&parts, (row.title.clone(), theme.plain()), cells)
 }
 
 /// The timeline's date column for the rows shown: the usual width (21 cells, 13 on a

@@ -85,6 +85,16 @@ pub(super) fn copy(app: &mut App) -> Option<Effect> {
     let record = app.detail_target()?;
     let markdown =
         crate::story::report::document::to_markdown(&app.detail_source().document(record));
+    // Pasted elsewhere, the text must still say which date it describes.
+    let dated = match app.as_of {
+        Some(date) => format!(
+            "_As of {}: {}._\n\n",
+            date.human(),
+            crate::story::graph::provenance::AS_OF_RULE
+        ),
+        None => "_With all sources (no as-of date)._\n\n".to_owned(),
+    };
+    let markdown = dated + &markdown;
     app.info(format!(
         "copied “{}” as Markdown",
         app.story.record_title(record)

@@ -150,7 +150,7 @@ pub(crate) fn sources_table(
             let via = source
                 .via
                 .as_deref()
-                .map(|via| escape(&story.file.sources[story.source_index(via)].outlet));
+                .map(|via| escape(story.source_name(story.source_index(via))));
             let mut published = source
                 .published
                 .map_or_else(|| "undated".to_owned(), |d| d.human());

@@ -318,7 +318,7 @@ impl Doc<'_> {
                 let outlets: Vec<&str> = variant
                     .cite
                     .iter()
-                    .map(|c| story.source(&c.source).outlet.as_str())
+                    .map(|c| story.source_name(story.cited_source(c)))
                     .collect();
                 Version {
                     heading: format!("Version {} — {}", v + 1, outlets.join(", ")),

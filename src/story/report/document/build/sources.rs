@@ -36,7 +36,7 @@ impl Doc<'_> {
         }
         let root = story.source_root(i);
         if root != i {
-            let origin = &story.file.sources[root].outlet;
+            let origin = story.source_name(root);
             self.field(
                 "Independent origin",
                 &format!("{origin} (unless a citation names another)"),
