@@ -14,6 +14,7 @@ mod cli;
 mod detail_layout;
 mod docs;
 mod export;
+mod export_stream;
 mod fact_check;
 mod format_messages;
 mod fuzz_regressions;
