@@ -110,6 +110,11 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         &mut outside,
     );
     drop(session);
+    // The terminal is back; leave the story, its indexes and the threads to the OS
+    // as `check` does: freeing a big story record by record (and joining a search
+    // still running) would hold the exit up, a second at 1M events.
+    std::mem::forget(app);
+    std::mem::forget(watcher);
     // A closed terminal fails the loop's next read or draw, sometimes a moment before
     // its SIGHUP lands; the signal is the better account of what happened, so give it
     // that moment.
