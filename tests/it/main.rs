@@ -20,6 +20,7 @@ mod format_messages;
 mod fuzz_regressions;
 mod hostile_files;
 mod json_output;
+mod load_from_disk;
 mod loader_errors;
 mod manners;
 mod properties;
