@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::color::ColorChoice;
 use crate::completion::COMPLETE_ENV;
-use crate::tui::theme::ThemeName;
+use crate::tui::ui::theme::ThemeName;
 
 /// Answers a shell's completion request (`COMPLETE=bash storyscope -- …`) and exits,
 /// if this run is one; otherwise returns.

@@ -48,5 +48,5 @@ fn main() {
             }
         }
     };
-    storyscope::tui::run::exit_once(code);
+    storyscope::tui::shell::terminal::exit_once(code);
 }

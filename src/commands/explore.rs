@@ -11,7 +11,9 @@ use crate::bad_input::BadInput;
 use crate::cli::Cli;
 use crate::commands::loaded::{load_story, today};
 use crate::fsutil::story_dir;
-use crate::tui::{app, editor, run, watch};
+use crate::tui::shell::event_loop::{LoopIo, run_loop};
+use crate::tui::shell::{editor, terminal as run, watch};
+use crate::tui::{app, update::effect::EditRequest};
 
 /// The explorer's settings: the config file (`--config`, STORYSCOPE_CONFIG or the usual
 /// place) under the command line's flags. A bad config file stops here, exit 2.
@@ -59,7 +61,7 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     let (texts, problems) =
         crate::story::graph::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
     let mut app = app::App::with_narrowed(loaded.full, loaded.story, loaded.as_of, today());
-    app.texts = std::sync::Arc::new(texts);
+    app.detail.texts = std::sync::Arc::new(texts);
     // A missing text file costs only its paragraphs: the story still opens, and the
     // status line says which file (`storyscope check` lists them all).
     if let Some(first) = problems.first() {
@@ -69,9 +71,9 @@ pub fn explore(cli: &Cli) -> Result<i32> {
         };
         app.error(format!("{first}{more}"));
     }
-    app.export_dir = settings.export_dir.clone();
-    app.keymap = settings.keymap.clone();
-    app.story_file = cli.story.clone();
+    app.session.export_dir = settings.export_dir.clone();
+    app.session.keymap = settings.keymap.clone();
+    app.session.story_file = cli.story.clone();
     // Reload on save (the config's `watch`, --no-watch for one run); without a
     // watcher (no inotify watches left, an odd file system) the explorer still works,
     // and says so.
@@ -92,22 +94,20 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(mouse)?;
     let mut clipboard = std::io::stdout();
-    let mut edit = |request: &editor::EditRequest| {
-        run::hand_over_terminal(mouse, || editor::run_editor(request))
-    };
-    let mut outside = run::Outside {
-        reloads: watcher.as_ref().map(|w| &w.reloads),
-        edit: &mut edit,
-    };
-    let result = run::run_loop(
-        &mut session.terminal,
+    let mut edit =
+        |request: &EditRequest| run::hand_over_terminal(mouse, || editor::run_editor(request));
+    let result = run_loop(
         &mut app,
-        theme,
-        mouse,
-        &mut run::crossterm_events,
-        &signals.flag,
-        &mut clipboard,
-        &mut outside,
+        LoopIo {
+            terminal: &mut session.terminal,
+            theme,
+            mouse,
+            next_event: &mut run::crossterm_events,
+            stop: &signals.flag,
+            clipboard: &mut clipboard,
+            reloads: watcher.as_ref().map(|w| &w.reloads),
+            edit: &mut edit,
+        },
     );
     drop(session);
     // The terminal is back; leave the story, its indexes and the threads to the OS

@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::config::styles::style_text;
-use crate::tui::keymap::{BINDINGS, Scope};
-use crate::tui::theme::{StyleName, Theme, ThemeName};
+use super::styles::style_text;
+use crate::tui::input::keymap::{BINDINGS, Scope};
+use crate::tui::ui::theme::{StyleName, Theme, ThemeName};
 
 const HEADER: &str = r#"# storyscope configuration.
 # `storyscope config path` says where this file is read from; --config FILE or
@@ -104,7 +104,7 @@ fn scope_heading(scope: Scope) -> &'static str {
 mod tests {
     use super::*;
     use crate::config::ConfigFile;
-    use crate::tui::keymap::Keymap;
+    use crate::tui::input::keymap::Keymap;
 
     #[test]
     fn the_default_file_reads_back_as_the_defaults() {

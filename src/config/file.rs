@@ -8,12 +8,12 @@ use ratatui::style::Style;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::styles::StyleSpec;
 use crate::color::ColorChoice;
-use crate::config::styles::StyleSpec;
 use crate::story::load::json_spans::line_col;
-use crate::tui::keymap::{BINDINGS, Keymap};
-use crate::tui::keys::Key;
-use crate::tui::theme::{StyleName, ThemeName};
+use crate::tui::input::key_names::Key;
+use crate::tui::input::keymap::{BINDINGS, Keymap};
+use crate::tui::ui::theme::{StyleName, ThemeName};
 
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
@@ -110,8 +110,8 @@ impl ConfigFile {
             ));
         }
         let can_quit = keymap.rows().iter().any(|row| {
-            row.binding.scope == crate::tui::keymap::Scope::Global
-                && row.binding.action == crate::tui::action::Action::Quit
+            row.binding.scope == crate::tui::input::keymap::Scope::Global
+                && row.binding.action == crate::tui::input::action::Action::Quit
                 && !row.keys.is_empty()
         });
         if !can_quit {
@@ -176,8 +176,8 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
-    use crate::tui::action::Action;
-    use crate::tui::keymap::Scope;
+    use crate::tui::input::action::Action;
+    use crate::tui::input::keymap::Scope;
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)

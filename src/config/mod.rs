@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bad_input::BadInput;
 use crate::color::ColorChoice;
-use crate::tui::keymap::Keymap;
-use crate::tui::theme::{Theme, ThemeName};
+use crate::tui::input::keymap::Keymap;
+use crate::tui::ui::theme::{Theme, ThemeName};
 
 pub(crate) use default::default_text;
 pub use file::ConfigFile;

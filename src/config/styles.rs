@@ -105,7 +105,7 @@ fn kebab(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::theme::{StyleName, Theme, ThemeName};
+    use crate::tui::ui::theme::{StyleName, Theme, ThemeName};
 
     #[test]
     fn every_builtin_style_reads_back_from_its_text() {

@@ -14,11 +14,11 @@ use ratatui::backend::TestBackend;
 use serde_json::Value;
 use storyscope::story::{RecordRef, Story, load};
 use storyscope::tui::app::{App, MessageKind, Pane};
-use storyscope::tui::editor::{EditRequest, EditTarget};
-use storyscope::tui::reload::{self, BrokenFile, Reload};
-use storyscope::tui::run::{Outside, run_loop};
-use storyscope::tui::theme::Theme;
+use storyscope::tui::shell::event_loop::{LoopIo, run_loop};
+use storyscope::tui::ui::theme::Theme;
 use storyscope::tui::update::Effect;
+use storyscope::tui::update::effect::{EditRequest, EditTarget};
+use storyscope::tui::update::reload::{self, BrokenFile, Reload};
 
 fn source_text(name: &str) -> String {
     let path = if name == "story.json" {
@@ -65,10 +65,13 @@ fn ids(app: &App, records: &[RecordRef]) -> Vec<String> {
 fn wander(app: &mut App) {
     press(app, "2j3jj4j1jj");
     press(app, "f");
-    assert!(app.filter.is_some(), "a filter is set");
+    assert!(app.panes.filter.is_some(), "a filter is set");
     press(app, "5<Enter>j<Enter>");
-    assert!(app.trail.followed.is_some(), "Detail followed a link");
-    assert!(!app.trail.back.is_empty(), "two hops make a trail");
+    assert!(
+        app.detail.trail.followed.is_some(),
+        "Detail followed a link"
+    );
+    assert!(!app.detail.trail.back.is_empty(), "two hops make a trail");
 }
 
 struct Place {
@@ -81,7 +84,7 @@ struct Place {
 
 fn place(app: &App) -> Place {
     Place {
-        focus: app.focus,
+        focus: app.panes.focus,
         selected: [
             Pane::Timeline,
             Pane::Candidates,
@@ -92,11 +95,15 @@ fn place(app: &App) -> Place {
         .map(|pane| (pane, selected_id(app, pane)))
         .collect(),
         followed: app
+            .detail
             .trail
             .followed
             .map(|r| app.story.record_id(r).to_owned()),
-        trail: ids(app, &app.trail.back),
-        filter: app.filter.map(|e| app.story.file.entities[e].id.clone()),
+        trail: ids(app, &app.detail.trail.back),
+        filter: app
+            .panes
+            .filter
+            .map(|e| app.story.file.entities[e].id.clone()),
     }
 }
 
@@ -114,7 +121,10 @@ fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     let text = source_text(name);
     let date = as_of.map(|date| storyscope::story::model::date::DateSpec::parse(date).unwrap());
     let mut app = App::new(load(&text), date, crate::common::fixed_today());
-    storyscope::tui::update::update(&mut app, storyscope::tui::action::Action::Resize(160, 45));
+    storyscope::tui::update::update(
+        &mut app,
+        storyscope::tui::input::action::Action::Resize(160, 45),
+    );
     assert_eq!(app.as_of, date);
     wander(&mut app);
     let before = place(&app);
@@ -124,7 +134,8 @@ fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     assert_same_place(&app, &before);
     assert_eq!(app.as_of.map(|d| d.canonical()), as_of.map(str::to_owned));
     assert_eq!(
-        app.message
+        app.session
+            .message
             .as_ref()
             .map(|(text, kind)| (text.as_str(), *kind)),
         Some(("reloaded story.json", MessageKind::Info))
@@ -182,13 +193,20 @@ fn a_record_removed_on_disk_lets_go_of_its_place_without_panicking() {
     }
     let fewer = load(&json.to_string());
     press(&mut app, "/s");
-    assert!(!app.search.hits.is_empty());
+    assert!(!app.overlay.search.hits.is_empty());
     reload::apply(&mut app, Reload::Loaded(Box::new(fewer)));
-    assert!(app.cursor(Pane::Timeline).selected < app.timeline_events.len());
+    assert!(app.cursor(Pane::Timeline).selected < app.panes.timeline_events.len());
     assert!(app.story.lookup(&last).is_none());
     let mut fresh = app_with(load(&json.to_string()), 160, 45);
     press(&mut fresh, "/s");
-    let targets = |app: &App| app.search.hits.iter().map(|h| h.target).collect::<Vec<_>>();
+    let targets = |app: &App| {
+        app.overlay
+            .search
+            .hits
+            .iter()
+            .map(|h| h.target)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(targets(&app), targets(&fresh), "hits from the new story");
     screen_text(&app);
     press(&mut app, "<Enter>");
@@ -226,7 +244,7 @@ fn a_broken_save_keeps_the_last_good_story_until_fixed() {
         // Fixed: the panel goes, the place is kept.
         let before = place(&app);
         reload::apply(&mut app, Reload::Loaded(Box::new(load(&text))));
-        assert!(app.broken_file.is_none());
+        assert!(app.session.broken_file.is_none());
         assert_same_place(&app, &before);
         let screen = screen_text(&app);
         assert!(!screen.contains("problem on disk"), "{screen}");
@@ -263,7 +281,7 @@ fn the_editor_key_on_the_embedded_story_says_why_it_cannot() {
     let mut app = crate::common::app(160, 45);
     let effects = press(&mut app, "E");
     assert!(effects.is_empty());
-    let (message, kind) = app.message.clone().unwrap();
+    let (message, kind) = app.session.message.clone().unwrap();
     assert_eq!(kind, MessageKind::Error);
     assert!(message.contains("no file to edit"), "{message}");
 }
@@ -271,7 +289,7 @@ fn the_editor_key_on_the_embedded_story_says_why_it_cannot() {
 #[test]
 fn the_editor_key_asks_for_the_file_at_the_record_in_detail() {
     let mut app = app_with(fixture("orchestra.json"), 160, 45);
-    app.story_file = Some("stories/orchestra.json".into());
+    app.session.story_file = Some("stories/orchestra.json".into());
     press(&mut app, "2j");
     let id = selected_id(&app, Pane::Candidates);
     let effects = press(&mut app, "E");
@@ -314,7 +332,7 @@ fn the_editor_key_asks_for_the_file_at_the_record_in_detail() {
 fn the_loop_applies_reloads_and_runs_the_editor() {
     let text = source_text("orchestra.json");
     let mut app = app_with(load(&text), 120, 30);
-    app.story_file = Some("orchestra.json".into());
+    app.session.story_file = Some("orchestra.json".into());
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
     let (sender, reloads) = channel();
     let retitled = text.replace("Sato named music director", "Sato appointed");
@@ -325,10 +343,6 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
     let mut edit = |request: &EditRequest| {
         asked.push(request.clone());
         Err("could not start the editor `nope`".to_owned())
-    };
-    let mut outside = Outside {
-        reloads: Some(&reloads),
-        edit: &mut edit,
     };
     let mut script = vec![
         None,
@@ -347,14 +361,17 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
     let mut next = |_: Duration| Ok(script.next().flatten());
     let stop = AtomicBool::new(false);
     run_loop(
-        &mut terminal,
         &mut app,
-        Theme::no_color(),
-        true,
-        &mut next,
-        &stop,
-        &mut Vec::new(),
-        &mut outside,
+        LoopIo {
+            terminal: &mut terminal,
+            theme: Theme::no_color(),
+            mouse: true,
+            next_event: &mut next,
+            stop: &stop,
+            clipboard: &mut Vec::new(),
+            reloads: Some(&reloads),
+            edit: &mut edit,
+        },
     )
     .unwrap();
     screens.push(format!("{:?}", terminal.backend()));
@@ -376,7 +393,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
 /// loop involved.
 #[test]
 fn the_watcher_sends_the_saved_story_and_its_texts() {
-    use storyscope::tui::watch::StoryWatcher;
+    use storyscope::tui::shell::watch::StoryWatcher;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("orchestra.json");
     let text = source_text("orchestra.json");

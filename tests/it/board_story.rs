@@ -117,6 +117,7 @@ fn metrics_read_with_currency_scale_range_and_words() {
 fn chart_of(app: &mut App, label: &str) -> String {
     press(app, "3g");
     let index = app
+        .panes
         .metric_rows
         .iter()
         .position(|r| r.label == label)

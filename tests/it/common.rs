@@ -7,11 +7,11 @@ use ratatui::backend::TestBackend;
 
 use storyscope::story::model::date::days_from_civil;
 use storyscope::story::{self, Story, load};
-use storyscope::tui::action::Action;
 use storyscope::tui::app::App;
-use storyscope::tui::run::action_for;
-use storyscope::tui::theme::Theme;
+use storyscope::tui::app::key_context::action_for;
+use storyscope::tui::input::action::Action;
 use storyscope::tui::ui;
+use storyscope::tui::ui::theme::Theme;
 use storyscope::tui::update::{Effect, update};
 
 /// A fixed "today" so overdue badges don't depend on when tests run.
@@ -93,8 +93,8 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
 
 /// The screen as text, drawn without colour so snapshots read plainly.
 pub fn screen(app: &App) -> Terminal<TestBackend> {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test terminal");
+    let mut terminal = Terminal::new(TestBackend::new(app.session.size.0, app.session.size.1))
+        .expect("test terminal");
     terminal
         .draw(|frame| ui::draw(frame, app, Theme::no_color()))
         .expect("draw");

@@ -5,14 +5,17 @@
 use crate::common::{app, press};
 use ratatui::layout::Rect;
 use storyscope::story::RecordRef;
-use storyscope::tui::action::Action;
+use storyscope::tui::app::detail_state::{DetailLayout, DetailLink};
 use storyscope::tui::app::{App, Pane};
-use storyscope::tui::detail::{DetailLayout, DetailLink};
-use storyscope::tui::layout::{compute, inner};
+use storyscope::tui::input::action::Action;
+use storyscope::tui::ui::layout::{compute, inner};
 use storyscope::tui::update::update;
 
 fn detail_inner(app: &App) -> Rect {
-    let areas = compute(Rect::new(0, 0, app.size.0, app.size.1), Pane::Detail);
+    let areas = compute(
+        Rect::new(0, 0, app.session.size.0, app.session.size.1),
+        Pane::Detail,
+    );
     let (_, rect) = areas
         .panes
         .iter()
@@ -27,18 +30,19 @@ fn keys_use_the_kept_layout_instead_of_laying_the_record_out_again() {
     press(&mut app, "5");
     press(&mut app, "j");
     let kept = app
-        .detail_layout
+        .detail
+        .layout
         .clone()
         .expect("moving in Detail lays it out");
     assert_eq!(Some(kept.record), app.detail_target());
     // Plant a layout whose only link goes somewhere the record does not link to: if
     // Enter laid the record out again it would not go there.
     let planted = RecordRef::Dispute(app.story.file.disputes.len() - 1);
-    app.detail_layout = Some(DetailLayout {
+    app.detail.layout = Some(DetailLayout {
         links: vec![(0, DetailLink::Record(planted))],
         ..kept
     });
-    app.detail_link = 0;
+    app.detail.link = 0;
     press(&mut app, "<Enter>");
     assert_eq!(app.detail_target(), Some(planted));
 }
@@ -47,15 +51,15 @@ fn keys_use_the_kept_layout_instead_of_laying_the_record_out_again() {
 fn a_new_width_or_a_new_story_lays_the_record_out_again() {
     let mut app = app(160, 45);
     press(&mut app, "5j");
-    let wide = app.detail_layout.clone().unwrap();
+    let wide = app.detail.layout.clone().unwrap();
     update(&mut app, Action::Resize(130, 45));
     press(&mut app, "j");
-    let narrower = app.detail_layout.clone().unwrap();
+    let narrower = app.detail.layout.clone().unwrap();
     assert!(narrower.width < wide.width);
     assert!(narrower.lines >= wide.lines, "a narrower pane wraps more");
     press(&mut app, "<lt>");
     assert_eq!(
-        app.detail_layout, None,
+        app.detail.layout, None,
         "a new as-of story forgets the layout"
     );
 }
@@ -71,7 +75,7 @@ fn clicking_a_link_line_puts_the_cursor_on_that_link_even_when_scrolled() {
     let layout = app.detail_source().layout(record, usize::from(body.width));
     assert!(layout.links.len() > 3, "{layout:?}");
     for scroll in [0, 5] {
-        app.detail_scroll = scroll;
+        app.detail.scroll = scroll;
         let (link, &(line, target)) = layout
             .links
             .iter()
@@ -79,10 +83,10 @@ fn clicking_a_link_line_puts_the_cursor_on_that_link_even_when_scrolled() {
             .skip(1)
             .find(|(_, (line, _))| *line > scroll && *line < scroll + 10)
             .expect("a link on screen past the first");
-        app.detail_link = 0;
+        app.detail.link = 0;
         let row = body.y + (line - scroll) as u16;
         update(&mut app, Action::Click(body.x + 2, row));
-        assert_eq!(app.detail_link, link, "scroll {scroll}");
+        assert_eq!(app.detail.link, link, "scroll {scroll}");
         press(&mut app, "<Enter>");
         let DetailLink::Record(target) = target else {
             panic!("a record link")

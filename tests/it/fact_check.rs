@@ -18,7 +18,7 @@ use storyscope::story::model::date::days_from_civil;
 use storyscope::story::query::views::{Clock, ViewFilter};
 use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::{RecordRef, Story, load};
-use storyscope::tui::theme::Theme;
+use storyscope::tui::ui::theme::Theme;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -542,7 +542,7 @@ fn passages_app(width: u16, height: u16) -> storyscope::tui::app::App {
     let (texts, problems) = SourceTexts::load(&story, Some(&passages_path("")));
     assert!(problems.is_empty(), "{problems:?}");
     let mut app = app_with(story, width, height);
-    app.texts = Arc::new(texts);
+    app.detail.texts = Arc::new(texts);
     app
 }
 

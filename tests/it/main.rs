@@ -28,6 +28,7 @@ mod provenance_views;
 mod pty;
 mod readme_explorer;
 mod record_copy;
+mod screen_room;
 mod search_typos;
 mod second_story;
 mod synth;

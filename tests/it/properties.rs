@@ -11,7 +11,7 @@ use storyscope::story::query::views::Clock;
 use storyscope::story::report::export::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::{truncate_to_width, width};
 use storyscope::story::{Story, load};
-use storyscope::tui::action::Action;
+use storyscope::tui::input::action::Action;
 use storyscope::tui::update::update;
 
 /// Text mixing what breaks terminals and Markdown with wide and zero-width characters.
@@ -122,7 +122,7 @@ proptest! {
             let text = crate::common::screen_text(&app);
             prop_assert!(!text.contains('\x1b'), "escape reached the screen");
             prop_assert!(!text.contains('\u{9b}'), "C1 CSI reached the screen");
-            if app.should_quit {
+            if app.session.should_quit {
                 break;
             }
         }

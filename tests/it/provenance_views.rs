@@ -9,7 +9,12 @@ use storyscope::story::query::views::{Clock, ViewFilter};
 #[test]
 fn the_sources_pane_shows_both_articles_relying_on_the_same_report() {
     let mut app = app(160, 45);
-    let articles: Vec<_> = app.source_rows.iter().filter(|r| r.via.is_some()).collect();
+    let articles: Vec<_> = app
+        .panes
+        .source_rows
+        .iter()
+        .filter(|r| r.via.is_some())
+        .collect();
     assert_eq!(articles.len(), 2, "two articles");
     assert!(
         articles
@@ -19,6 +24,7 @@ fn the_sources_pane_shows_both_articles_relying_on_the_same_report() {
     // The Information is one origin among several: the data firm, Apple's report,
     // market data and Alibaba's cloud unit are origins too.
     let origins: Vec<&str> = app
+        .panes
         .source_rows
         .iter()
         .filter(|r| r.via.is_none())
@@ -52,6 +58,7 @@ fn the_shipped_disputes_show_their_versions_side_by_side() {
         let mut app = app(160, 45);
         press(&mut app, &format!("/{query}"));
         let hit = app
+            .overlay
             .search
             .hits
             .first()

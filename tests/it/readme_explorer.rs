@@ -1,7 +1,7 @@
 //! Keeps the README's explorer section true: its screenshot is the app as drawn now,
 //! and its key table is the keymap table. On a mismatch the test prints the new text.
 
-use storyscope::tui::keymap;
+use storyscope::tui::input::keymap;
 
 const README: &str = include_str!("../../README.md");
 

@@ -217,7 +217,10 @@ fn the_explorer_detail_shows_the_status_known_then_and_its_source() {
         DateSpec::parse("2026-03-02").ok(),
         crate::common::fixed_today(),
     );
-    storyscope::tui::update::update(&mut app, storyscope::tui::action::Action::Resize(160, 45));
+    storyscope::tui::update::update(
+        &mut app,
+        storyscope::tui::input::action::Action::Resize(160, 45),
+    );
     let screen = crate::common::screen_text(&app);
     assert!(screen.contains("Status: announced · expected"), "{screen}");
     assert!(!screen.contains("cancelled"), "{screen}");
@@ -452,14 +455,14 @@ fn stepping_back_never_shows_more_events_than_a_later_date() {
     ] {
         let origin = story.origin.clone();
         let mut app = crate::common::app_with(story, 160, 45);
-        let mut counts = vec![(None, app.timeline_events.len())];
+        let mut counts = vec![(None, app.panes.timeline_events.len())];
         loop {
             let before = app.as_of;
             crate::common::press(&mut app, "<lt>");
             if app.as_of == before {
                 break;
             }
-            counts.push((app.as_of, app.timeline_events.len()));
+            counts.push((app.as_of, app.panes.timeline_events.len()));
         }
         assert!(counts.len() >= 3, "{origin}: {counts:?}");
         for pair in counts.windows(2) {
@@ -564,7 +567,10 @@ fn an_explorer_opened_on_a_story_narrowed_by_the_command_line_matches_one_that_n
         storyscope::tui::app::App::with_narrowed(full.clone(), narrowed, Some(date), today);
     let mut narrowing = storyscope::tui::app::App::new(full, Some(date), today);
     for app in [&mut given, &mut narrowing] {
-        storyscope::tui::update::update(app, storyscope::tui::action::Action::Resize(160, 45));
+        storyscope::tui::update::update(
+            app,
+            storyscope::tui::input::action::Action::Resize(160, 45),
+        );
     }
     assert_eq!(given.as_of, narrowing.as_of);
     let screen = crate::common::screen_text(&given);

@@ -8,18 +8,18 @@ use storyscope::tui::update::Effect;
 #[test]
 fn starts_on_the_timeline_with_the_first_event_in_detail() {
     let app = app(160, 45);
-    assert_eq!(app.focus, Pane::Timeline);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.panes.focus, Pane::Timeline);
+    assert_eq!(app.overlay.mode, Mode::Normal);
     assert_eq!(
         app.detail_target(),
-        Some(RecordRef::Event(app.timeline_events[0]))
+        Some(RecordRef::Event(app.panes.timeline_events[0]))
     );
 }
 
 #[test]
 fn vim_keys_arrows_and_jumps_move_the_selection() {
     let mut app = app(160, 45);
-    let last = app.timeline_events.len() - 1;
+    let last = app.panes.timeline_events.len() - 1;
     press(&mut app, "jj");
     assert_eq!(app.cursor(Pane::Timeline).selected, 2);
     press(&mut app, "k<Down><Up><Up>");
@@ -42,30 +42,30 @@ fn vim_keys_arrows_and_jumps_move_the_selection() {
 fn tab_and_numbers_move_between_panes() {
     let mut app = app(160, 45);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Candidates);
+    assert_eq!(app.panes.focus, Pane::Candidates);
     press(&mut app, "<Tab><Tab><Tab>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.panes.focus, Pane::Timeline);
     press(&mut app, "<S-Tab>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "3");
-    assert_eq!(app.focus, Pane::Metrics);
+    assert_eq!(app.panes.focus, Pane::Metrics);
     press(&mut app, "4");
-    assert_eq!(app.focus, Pane::Sources);
+    assert_eq!(app.panes.focus, Pane::Sources);
     press(&mut app, "1");
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.panes.focus, Pane::Timeline);
 }
 
 #[test]
 fn search_enter_opens_the_qwen_max_model_in_detail() {
     let mut app = app(160, 45);
     press(&mut app, "/qwen");
-    assert_eq!(app.mode, Mode::Search);
-    assert!(!app.search.hits.is_empty());
+    assert_eq!(app.overlay.mode, Mode::Search);
+    assert!(!app.overlay.search.hits.is_empty());
     press(&mut app, "<Enter>");
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.overlay.mode, Mode::Normal);
+    assert_eq!(app.panes.focus, Pane::Detail);
     let target = app.detail_target().expect("something in detail");
     assert_eq!(app.story.record_title(target), "Qwen 2.5-Max");
 }
@@ -75,16 +75,16 @@ fn search_escape_restores_the_previous_view() {
     let mut app = app(160, 45);
     press(&mut app, "jj3j");
     let before = (
-        app.focus,
+        app.panes.focus,
         app.cursor(Pane::Timeline),
         app.cursor(Pane::Metrics),
         app.detail_target(),
     );
     press(&mut app, "/alibaba<Down><Esc>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay.mode, Mode::Normal);
     assert_eq!(
         (
-            app.focus,
+            app.panes.focus,
             app.cursor(Pane::Timeline),
             app.cursor(Pane::Metrics),
             app.detail_target()
@@ -99,7 +99,7 @@ fn search_jumps_to_an_event_in_its_pane() {
     press(&mut app, "/extend the rally<Enter>");
     let target = app.detail_target().expect("selected");
     assert!(matches!(target, RecordRef::Event(_)), "{target:?}");
-    assert_eq!(app.origin_pane, Pane::Timeline);
+    assert_eq!(app.panes.origin_pane, Pane::Timeline);
     assert_eq!(Some(target), app.selected_record(Pane::Timeline));
 }
 
@@ -108,68 +108,68 @@ fn enter_follows_links_backspace_goes_back_and_bracket_goes_forward() {
     let mut app = app(160, 45);
     let start = app.detail_target();
     press(&mut app, "<Enter>");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     press(&mut app, "<Enter>");
     let first_hop = app.detail_target().expect("followed");
     assert!(
         matches!(first_hop, RecordRef::Entity(_)),
         "first link of an event is an entity"
     );
-    assert_eq!(app.trail.back, vec![start.unwrap()]);
+    assert_eq!(app.detail.trail.back, vec![start.unwrap()]);
     press(&mut app, "j<Enter>");
     let second_hop = app.detail_target().unwrap();
     assert_ne!(second_hop, first_hop);
-    assert_eq!(app.trail.back.len(), 2);
+    assert_eq!(app.detail.trail.back.len(), 2);
     press(&mut app, "<BS>");
     assert_eq!(app.detail_target(), Some(first_hop));
-    assert_eq!(app.trail.forward, vec![second_hop]);
+    assert_eq!(app.detail.trail.forward, vec![second_hop]);
     press(&mut app, "]");
     assert_eq!(app.detail_target(), Some(second_hop));
     press(&mut app, "<BS><BS>");
     assert_eq!(app.detail_target(), start);
-    assert_eq!(app.trail.followed, None);
+    assert_eq!(app.detail.trail.followed, None);
 }
 
 #[test]
 fn a_new_hop_drops_forward_history() {
     let mut app = app(160, 45);
     press(&mut app, "<Enter><Enter>j<Enter><BS>");
-    assert_eq!(app.trail.forward.len(), 1);
+    assert_eq!(app.detail.trail.forward.len(), 1);
     press(&mut app, "jj<Enter>");
-    assert!(app.trail.forward.is_empty());
+    assert!(app.detail.trail.forward.is_empty());
 }
 
 #[test]
 fn filter_narrows_the_timeline_to_the_selected_entity_and_clears() {
     let mut app = app(160, 45);
-    let all = app.timeline_events.len();
+    let all = app.panes.timeline_events.len();
     // Open the first event's first entity (Apple), then filter by it.
     press(&mut app, "<Enter><Enter>f");
-    let entity = app.filter.expect("filter set");
-    assert!(app.timeline_events.len() < all);
+    let entity = app.panes.filter.expect("filter set");
+    assert!(app.panes.timeline_events.len() < all);
     let id = &app.story.file.entities[entity].id;
-    for &event in &app.timeline_events {
+    for &event in &app.panes.timeline_events {
         assert!(app.story.file.events[event].entities.contains(id));
     }
     press(&mut app, "f");
-    assert_eq!(app.filter, None);
-    assert_eq!(app.timeline_events.len(), all);
+    assert_eq!(app.panes.filter, None);
+    assert_eq!(app.panes.timeline_events.len(), all);
 }
 
 #[test]
 fn chart_toggles() {
     let mut app = app(160, 45);
     press(&mut app, "3c");
-    assert!(app.chart);
+    assert!(app.panes.chart);
     press(&mut app, "c");
-    assert!(!app.chart);
+    assert!(!app.panes.chart);
 }
 
 #[test]
 fn help_opens_and_closes() {
     let mut app = app(160, 45);
     press(&mut app, "?");
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.overlay.mode, Mode::Help);
     press(&mut app, "j");
     assert_eq!(
         app.cursor(Pane::Timeline).selected,
@@ -177,21 +177,21 @@ fn help_opens_and_closes() {
         "keys do not leak through help"
     );
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay.mode, Mode::Normal);
 }
 
 #[test]
 fn q_and_ctrl_c_quit_from_anywhere() {
     let mut app = app(160, 45);
     press(&mut app, "q");
-    assert!(app.should_quit);
+    assert!(app.session.should_quit);
     let mut app = crate::common::app(160, 45);
     press(&mut app, "/qw<C-c>");
-    assert!(app.should_quit, "Ctrl-C quits even while searching");
+    assert!(app.session.should_quit, "Ctrl-C quits even while searching");
     let mut app = crate::common::app(160, 45);
     press(&mut app, "/q");
-    assert!(!app.should_quit, "q types into the search query");
-    assert_eq!(app.search.query, "q");
+    assert!(!app.session.should_quit, "q types into the search query");
+    assert_eq!(app.overlay.search.query, "q");
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn copy_yields_the_selected_record_as_markdown() {
 #[test]
 fn as_of_steps_through_publication_dates() {
     let mut app = app(160, 45);
-    let all_metrics = app.metric_rows.len();
+    let all_metrics = app.panes.metric_rows.len();
     // Stops: 28 Feb 2025 (the upstream report, dated only by month), 13 Feb, 12 Feb.
     press(&mut app, "<lt>");
     assert_eq!(
@@ -245,7 +245,7 @@ fn as_of_steps_through_publication_dates() {
     press(&mut app, "<lt><lt>");
     assert_eq!(app.as_of.expect("an earlier day").human(), "12 Feb 2025");
     assert!(
-        app.metric_rows.len() < all_metrics,
+        app.panes.metric_rows.len() < all_metrics,
         "figures only the later article cites are gone"
     );
     press(&mut app, "<lt>");
@@ -256,41 +256,41 @@ fn as_of_steps_through_publication_dates() {
     );
     press(&mut app, "<gt><gt><gt>");
     assert_eq!(app.as_of, None);
-    assert_eq!(app.metric_rows.len(), all_metrics);
+    assert_eq!(app.panes.metric_rows.len(), all_metrics);
 }
 
 #[test]
 fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
-    use storyscope::tui::action::Action;
+    use storyscope::tui::input::action::Action;
     use storyscope::tui::update::update;
     let mut app = app(160, 45);
     // Row 4 of the screen is the third timeline row (title bar, border, rows…).
     update(&mut app, Action::Click(10, 4));
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.panes.focus, Pane::Timeline);
     assert_eq!(app.cursor(Pane::Timeline).selected, 2);
     update(&mut app, Action::Scroll(10, 4, 1));
     assert_eq!(app.cursor(Pane::Timeline).selected, 5);
     // Clicking the Detail pane focuses it.
     update(&mut app, Action::Click(150, 10));
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
 }
 
 #[test]
 fn narrow_terminals_show_one_pane_and_tabs_are_clickable() {
-    use storyscope::tui::action::Action;
+    use storyscope::tui::input::action::Action;
     use storyscope::tui::update::update;
     let mut app = app(80, 24);
     update(&mut app, Action::Click(79, 1));
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.panes.focus, Pane::Detail);
     update(&mut app, Action::Click(0, 1));
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.panes.focus, Pane::Timeline);
 }
 
 #[test]
 fn cjk_story_loads_into_the_explorer() {
     let mut app = app_with(fixture("cjk.json"), 80, 24);
     press(&mut app, "/tongyi");
-    assert!(app.search.hits.is_empty());
+    assert!(app.overlay.search.hits.is_empty());
     press(&mut app, "<C-u>qwen<Enter>");
     let target = app.detail_target().unwrap();
     assert_eq!(app.story.record_title(target), "通义千问");
@@ -300,13 +300,16 @@ fn cjk_story_loads_into_the_explorer() {
 fn big_indexes_search_in_the_background_and_the_hits_follow() {
     use storyscope::tui::update::{poll_search, search_pending};
     let mut app = app(160, 45);
-    app.background_search_names = 0;
+    app.overlay.background_search_names = 0;
     press(&mut app, "/qwen");
     assert_eq!(
-        app.search.query, "qwen",
+        app.overlay.search.query, "qwen",
         "the typed characters show at once"
     );
-    assert!(app.search_worker.is_some(), "the worker took the search");
+    assert!(
+        app.overlay.search_worker.is_some(),
+        "the worker took the search"
+    );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     while !poll_search(&mut app) || search_pending(&app) {
         assert!(
@@ -324,7 +327,7 @@ fn big_indexes_search_in_the_background_and_the_hits_follow() {
 fn typing_a_typo_in_search_opens_the_intended_entity() {
     let mut app = app(160, 45);
     press(&mut app, "/tencnet");
-    let first = app.search.hits.first().expect("a hit");
+    let first = app.overlay.search.hits.first().expect("a hit");
     assert_eq!(app.story.record_id(first.target), "tencent");
     press(&mut app, "<Enter>");
     let target = app.detail_target().expect("something in detail");

@@ -7,13 +7,14 @@ use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
 use storyscope::tui::app::App;
-use storyscope::tui::theme::{StyleName, Theme, ThemeName};
 use storyscope::tui::ui;
+use storyscope::tui::ui::theme::{StyleName, Theme, ThemeName};
 
 use crate::common::{app, app_with, fixture, press};
 
 fn draw(app: &App, theme: Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.session.size.0, app.session.size.1)).unwrap();
     terminal.draw(|frame| ui::draw(frame, app, theme)).unwrap();
     terminal
 }
@@ -128,13 +129,13 @@ fn rebound_keys_show_in_titles_messages_and_hints() {
         let config =
             storyscope::config::ConfigFile::parse("[keys]\nfilter = \"x\"\nquit = \"Q\"\n")
                 .expect("config parses");
-        app.keymap = config.keymap;
+        app.session.keymap = config.keymap;
         press(&mut app, "x");
-        assert!(app.filter.is_some(), "x filters now");
+        assert!(app.panes.filter.is_some(), "x filters now");
         let text = crate::common::screen_text(&app);
         assert!(text.contains("(x clears)"), "{text}");
         press(&mut app, "x");
-        assert!(app.filter.is_none());
+        assert!(app.panes.filter.is_none());
         // Any key clears the message; the hints come back.
         press(&mut app, "j");
         let text = crate::common::screen_text(&app);
@@ -145,9 +146,9 @@ fn rebound_keys_show_in_titles_messages_and_hints() {
         );
         assert!(!status.contains("q quit"), "{status}");
         press(&mut app, "q");
-        assert!(!app.should_quit, "q is no longer bound");
+        assert!(!app.session.should_quit, "q is no longer bound");
         press(&mut app, "Q");
-        assert!(app.should_quit);
+        assert!(app.session.should_quit);
     }
 }
 
@@ -158,19 +159,26 @@ fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
     for _ in 0..200 {
         press(&mut app, "<Down>");
     }
-    let entries = storyscope::tui::palette::entries(&app.keymap, "");
-    let lines = storyscope::tui::palette::lines(&entries);
-    let (_, height) = storyscope::tui::palette::popup_size(app.size, lines.len());
-    let visible = storyscope::tui::palette::list_height(height);
-    assert!(app.palette.scroll > 0, "the state follows the selection");
+    let entries = storyscope::tui::app::command_palette::entries(&app.session.keymap, "");
+    let lines = storyscope::tui::app::command_palette::lines(&entries);
+    let (_, height) =
+        storyscope::tui::app::command_palette::popup_size(app.session.size, lines.len());
+    let visible = storyscope::tui::app::command_palette::list_height(height);
     assert!(
-        app.palette.scroll + visible <= lines.len(),
-        "{}",
-        app.palette.scroll
+        app.overlay.palette.scroll > 0,
+        "the state follows the selection"
     );
-    assert!(entries[app.palette.selected].runnable());
+    assert!(
+        app.overlay.palette.scroll + visible <= lines.len(),
+        "{}",
+        app.overlay.palette.scroll
+    );
+    assert!(entries[app.overlay.palette.selected].runnable());
     // The highlighted command is on screen.
-    let description = entries[app.palette.selected].row.binding.description;
+    let description = entries[app.overlay.palette.selected]
+        .row
+        .binding
+        .description;
     assert!(
         crate::common::screen_text(&app).contains(description),
         "{description}"
@@ -178,7 +186,10 @@ fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
     for _ in 0..200 {
         press(&mut app, "<Up>");
     }
-    assert_eq!((app.palette.selected, app.palette.scroll), (0, 0));
+    assert_eq!(
+        (app.overlay.palette.selected, app.overlay.palette.scroll),
+        (0, 0)
+    );
 }
 
 #[test]
@@ -207,7 +218,7 @@ fn a_narrowed_palette_starts_from_the_top_of_its_list() {
     let mut app = app(40, 10);
     press(&mut app, "?e");
     press(&mut app, "x");
-    assert_eq!(app.palette.scroll, 0);
+    assert_eq!(app.overlay.palette.scroll, 0);
     let text = crate::common::screen_text(&app);
     assert!(text.contains("Everywhere"), "{text}");
 }

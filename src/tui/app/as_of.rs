@@ -55,7 +55,7 @@ mod tests {
     use super::*;
     use crate::story::model::date::DateSpec;
     use crate::tui::app::MessageKind;
-    use crate::tui::reload::{self, Reload};
+    use crate::tui::update::reload::{self, Reload};
 
     const TODAY: DayNumber = 20_300;
 
@@ -110,7 +110,7 @@ mod tests {
     }
 
     fn reported(app: &App) -> bool {
-        matches!(&app.message, Some((text, MessageKind::Error)) if text.contains("could not be built"))
+        matches!(&app.session.message, Some((text, MessageKind::Error)) if text.contains("could not be built"))
     }
 
     #[test]
@@ -124,7 +124,7 @@ mod tests {
                 good.origin
             );
             assert_eq!(app.story.file.events.len(), bad.file.events.len());
-            assert!(reported(&app), "{}: {:?}", good.origin, app.message);
+            assert!(reported(&app), "{}: {:?}", good.origin, app.session.message);
         }
     }
 
@@ -136,7 +136,7 @@ mod tests {
             app.step_as_of(false);
             assert_eq!(app.as_of, None, "{}", good.origin);
             assert_eq!(app.story.file.events.len(), bad.file.events.len());
-            assert!(reported(&app), "{}: {:?}", good.origin, app.message);
+            assert!(reported(&app), "{}: {:?}", good.origin, app.session.message);
         }
     }
 
@@ -150,7 +150,7 @@ mod tests {
             reload::apply(&mut app, Reload::Loaded(Box::new(bad.clone())));
             assert_eq!(app.as_of, None, "{}", good.origin);
             assert_eq!(app.story.file.events.len(), bad.file.events.len());
-            assert!(reported(&app), "{}: {:?}", good.origin, app.message);
+            assert!(reported(&app), "{}: {:?}", good.origin, app.session.message);
         }
     }
 
@@ -162,7 +162,7 @@ mod tests {
             app.full = unnarrowable(&good);
             app.refresh_new_since();
             assert!(app.new_since.is_none(), "{}", good.origin);
-            assert!(reported(&app), "{}: {:?}", good.origin, app.message);
+            assert!(reported(&app), "{}: {:?}", good.origin, app.session.message);
         }
     }
 }

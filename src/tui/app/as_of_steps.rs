@@ -1,10 +1,10 @@
 //! Stepping through dates (`<` and `>`) on the explorer's state, and recomputing what
-//! is new at each step (the marks themselves are `tui::new_since`).
+//! is new at each step (the marks themselves are `tui::app::new_since`).
 
 use crate::story::model::date::DateSpec;
 use crate::story::time::diff::{StoryDiff, diff};
 use crate::story::{RecordRef, Story};
-use crate::tui::new_since::NewSince;
+use crate::tui::app::new_since::NewSince;
 
 use crate::tui::app::App;
 
@@ -31,7 +31,10 @@ impl App {
             return;
         };
         // Arena indexes differ between narrowings: carry the filter over by id.
-        let filter_id = app.filter.map(|e| app.story.file.entities[e].id.clone());
+        let filter_id = app
+            .panes
+            .filter
+            .map(|e| app.story.file.entities[e].id.clone());
         // Stepping forward, the date left is the new date's previous one: its story is
         // kept so it is not narrowed again.
         let left = app.as_of.map(|d| (d.latest(), app.story.clone()));
@@ -43,11 +46,11 @@ impl App {
         app.forget_search_index();
         // Hits point into the old narrowing's arenas.
         app.run_search();
-        app.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
+        app.panes.filter = filter_id.and_then(|id| match app.story.lookup(&id) {
             Some(RecordRef::Entity(e)) => Some(e),
             _ => None,
         });
-        app.trail.reset();
+        app.detail.trail.reset();
         app.refresh_rows();
         app.refresh_new_since_with(true, left);
         let new = app.new_since_note();

@@ -36,55 +36,68 @@ pub(crate) fn bar_rows(spans: &[(f64, f64)], width: usize) -> Vec<Vec<Cell>> {
     let zero = zero.min(width - 1);
     spans
         .iter()
-        .map(|&(low, high)| {
-            let mut row = vec![Cell::Empty; width];
-            row[zero] = Cell::Axis;
-            let to_cells = |v: f64| (v.abs() * per_unit).round() as usize;
-            // The nearer end to zero is certain; beyond it, up to the far end, shaded.
-            let (near, far) = if low >= 0.0 {
-                (low, high)
-            } else if high <= 0.0 {
-                (high, low)
-            } else {
-                (0.0, 0.0)
-            };
-            let fill = |row: &mut Vec<Cell>, value: f64, cell: Cell| {
-                let cells = to_cells(value);
-                for step in 1..=cells {
-                    let at = if value > 0.0 {
-                        zero + step
-                    } else {
-                        zero.wrapping_sub(step)
-                    };
-                    if let Some(slot) = row.get_mut(at).filter(|c| **c != Cell::Axis) {
-                        if *slot == Cell::Empty || cell == Cell::Solid {
-                            *slot = cell;
-                        }
-                    }
-                }
-            };
-            if low < 0.0 && high > 0.0 {
-                fill(&mut row, low, Cell::Shade);
-                fill(&mut row, high, Cell::Shade);
-            } else {
-                fill(&mut row, far, Cell::Shade);
-                fill(&mut row, near, Cell::Solid);
-            }
-            let nonzero = low != 0.0 || high != 0.0;
-            let drawn = row.iter().any(|c| matches!(c, Cell::Solid | Cell::Shade));
-            if nonzero && !drawn {
-                let side = if high > 0.0 {
-                    zero + 1
-                } else {
-                    zero.wrapping_sub(1)
-                };
-                if let Some(slot) = row.get_mut(side) {
-                    *slot = Cell::Sliver;
-                }
-            }
-            row
-        })
+        .map(|&(low, high)| bar_row(low, high, Scale { zero, per_unit }, width))
         .collect()
+}
+
+/// Where zero falls on a row, and cells per unit of value.
+#[derive(Clone, Copy)]
+struct Scale {
+    zero: usize,
+    per_unit: f64,
+}
+
+/// One bar from `low` to `high` on `scale`, `width` cells wide.
+fn bar_row(low: f64, high: f64, scale: Scale, width: usize) -> Vec<Cell> {
+    let zero = scale.zero;
+    let mut row = vec![Cell::Empty; width];
+    row[zero] = Cell::Axis;
+    // The nearer end to zero is certain; beyond it, up to the far end, shaded.
+    let (near, far) = if low >= 0.0 {
+        (low, high)
+    } else if high <= 0.0 {
+        (high, low)
+    } else {
+        (0.0, 0.0)
+    };
+    if low < 0.0 && high > 0.0 {
+        fill(&mut row, low, Cell::Shade, scale);
+        fill(&mut row, high, Cell::Shade, scale);
+    } else {
+        fill(&mut row, far, Cell::Shade, scale);
+        fill(&mut row, near, Cell::Solid, scale);
+    }
+    let nonzero = low != 0.0 || high != 0.0;
+    let drawn = row.iter().any(|c| matches!(c, Cell::Solid | Cell::Shade));
+    if nonzero && !drawn {
+        let side = if high > 0.0 {
+            zero + 1
+        } else {
+            zero.wrapping_sub(1)
+        };
+        if let Some(slot) = row.get_mut(side) {
+            *slot = Cell::Sliver;
+        }
+    }
+    row
+}
+
+/// Fills the cells from zero out to `value` with `cell`; solid wins over shade, and
+/// the axis stays.
+fn fill(row: &mut [Cell], value: f64, cell: Cell, scale: Scale) {
+    let cells = (value.abs() * scale.per_unit).round() as usize;
+    for step in 1..=cells {
+        let at = if value > 0.0 {
+            scale.zero + step
+        } else {
+            scale.zero.wrapping_sub(step)
+        };
+        if let Some(slot) = row.get_mut(at).filter(|c| **c != Cell::Axis) {
+            if *slot == Cell::Empty || cell == Cell::Solid {
+                *slot = cell;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, MessageKind, Mode, Pane};
-use crate::tui::keymap::Scope;
-use crate::tui::theme::Theme;
+use crate::tui::input::action::Action;
+use crate::tui::input::keymap::Scope;
+use crate::tui::ui::theme::Theme;
 
 pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     // After a hop the breadcrumb says more than the story's title, which is known.
@@ -19,32 +20,17 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
     } else {
         format!(" storyscope · {crumbs}")
     };
-    // The date and what changed are what the bar is for: a long title gives way first.
-    let mut text = String::new();
-    match app.as_of {
-        Some(date) => text.push_str(&format!(" · as of {}", date.human())),
-        None => text.push_str(" · all sources"),
-    }
-    // What the marks on rows mean, and how many things they cover.
-    if let Some(new) = &app.new_since {
-        match new.since {
-            Some(since) => text.push_str(&format!(
-                " · new since previous date ({}): {} (+ new, * changed)",
-                since.human(),
-                new.diff.len()
-            )),
-            None => text.push_str(" · earliest date"),
-        }
-    }
-    if app.as_of.is_some() {
-        text.push_str(&format!(
-            " (undated sources left out; {} {} step)",
-            app.keymap.key_for("as-of-earlier").unwrap_or_default(),
-            app.keymap.key_for("as-of-later").unwrap_or_default()
-        ));
-    }
     let cells = usize::from(area.width);
-    let head_cells = cells.saturating_sub(width(&text));
+    // The date and what changed are what the bar is for: the head (title or trail)
+    // gives way first, then the bar's own explanations, longest wording first; the
+    // date and the count stay.
+    let wordings = date_wordings(app);
+    let head_wants = width(&head).min(16);
+    let text = wordings
+        .iter()
+        .find(|w| width(w) + head_wants <= cells)
+        .unwrap_or(&wordings[wordings.len() - 1]);
+    let head_cells = cells.saturating_sub(width(text));
     let head = if head_cells >= width(&head) || head_cells >= 16 {
         truncate_to_width(&head, head_cells)
     } else {
@@ -54,13 +40,63 @@ pub(super) fn title_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: The
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
 }
 
+/// What the title bar says of time, from the fullest wording to the shortest: the
+/// as-of date (or "all sources"), what is new since the previous date with its count,
+/// then what the row marks mean and how to step. Every wording keeps the date and
+/// the count.
+fn date_wordings(app: &App) -> Vec<String> {
+    let as_of = match app.as_of {
+        Some(date) => format!(" · as of {}", date.human()),
+        None => " · all sources".to_owned(),
+    };
+    let (new_full, new_short, legend) = match app.new_since.as_ref().map(|n| (n.since, n)) {
+        Some((Some(since), new)) => (
+            format!(
+                " · new since previous date ({}): {}",
+                since.human(),
+                new.diff.len()
+            ),
+            format!(" · new since previous date: {}", new.diff.len()),
+            " (+ new, * changed)".to_owned(),
+        ),
+        Some((None, _)) => (
+            " · earliest date".to_owned(),
+            " · earliest date".to_owned(),
+            String::new(),
+        ),
+        None => (String::new(), String::new(), String::new()),
+    };
+    let steps = if app.as_of.is_some() {
+        let keymap = &app.session.keymap;
+        format!(
+            " (undated sources left out; {} {} step)",
+            keymap.key_for("as-of-earlier").unwrap_or_default(),
+            keymap.key_for("as-of-later").unwrap_or_default()
+        )
+    } else {
+        String::new()
+    };
+    vec![
+        format!("{as_of}{new_full}{legend}{steps}"),
+        format!("{as_of}{new_full}{legend}"),
+        format!("{as_of}{new_full}"),
+        format!("{as_of}{new_short}"),
+    ]
+}
+
 /// "Timeline › Alibaba › Qwen 2.5": the pane the trail started from and each hop since.
 pub(super) fn breadcrumb(app: &App) -> String {
-    let Some(current) = app.trail.followed else {
+    let Some(current) = app.detail.trail.followed else {
         return String::new();
     };
-    let mut parts = vec![app.pane_title(app.trail.start)];
-    for &record in app.trail.back.iter().chain(std::iter::once(&current)) {
+    let mut parts = vec![app.pane_title(app.detail.trail.start)];
+    for &record in app
+        .detail
+        .trail
+        .back
+        .iter()
+        .chain(std::iter::once(&current))
+    {
         parts.push(truncate_to_width(
             &clean_line(&app.story.record_title(record)),
             24,
@@ -78,7 +114,7 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
                 &format!(" {} {}", pane.number(), pane.short_title()),
                 cell.max(1),
             );
-            let style = if pane == app.focus {
+            let style = if pane == app.panes.focus {
                 theme.selected(true)
             } else {
                 theme.dim()
@@ -89,20 +125,33 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Whether `action` would do something where the reader is: the filter needs an
+/// entity to filter by (or a filter to clear), and the chart key is not offered on
+/// Sources, which lists no figures.
+fn acts_now(app: &App, action: Action) -> bool {
+    match action {
+        Action::ToggleFilter => app.panes.filter.is_some() || app.entity_in_focus().is_some(),
+        Action::ToggleChart => app.panes.focus != Pane::Sources,
+        _ => true,
+    }
+}
+
 pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let (mode, scopes): (&str, &[Scope]) = match app.mode {
+    let (mode, scopes): (&str, &[Scope]) = match app.overlay.mode {
         Mode::Search => ("SEARCH", &[Scope::Search]),
         Mode::Help => ("HELP", &[Scope::Help]),
-        Mode::Normal if app.focus == Pane::Detail => ("NORMAL", &[Scope::Detail, Scope::Global]),
+        Mode::Normal if app.panes.focus == Pane::Detail => {
+            ("NORMAL", &[Scope::Detail, Scope::Global])
+        }
         Mode::Normal => ("NORMAL", &[Scope::Lists, Scope::Global]),
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), theme.title_bar()),
-        Span::raw(format!(" {} ", app.pane_title(app.focus))),
+        Span::raw(format!(" {} ", app.pane_title(app.panes.focus))),
     ];
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used);
-    if let Some((text, kind)) = &app.message {
+    if let Some((text, kind)) = &app.session.message {
         let style = if *kind == MessageKind::Error {
             theme.error()
         } else {
@@ -114,12 +163,13 @@ pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Th
         // In normal mode help and quit always show; the keys of the moment fill the
         // room before them.
         let (essentials, others): (Vec<_>, Vec<_>) = app
+            .session
             .keymap
-            .hints(scopes)
+            .hints_for(scopes, |action| acts_now(app, action))
             .into_iter()
             .map(|(key, short)| (short, format!("│ {key} {short} ")))
             .partition(|(short, _)| {
-                app.mode == Mode::Normal && (*short == "help" || *short == "quit")
+                app.overlay.mode == Mode::Normal && (*short == "help" || *short == "quit")
             });
         let reserved: usize = essentials.iter().map(|(_, h)| width(h)).sum();
         let total = usize::from(area.width);

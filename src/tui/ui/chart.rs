@@ -13,8 +13,8 @@ use crate::story::model::amount::comparable;
 use crate::story::query::views::{MetricRow, ViewFilter};
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, Pane};
-use crate::tui::layout::inner;
-use crate::tui::theme::Theme;
+use crate::tui::ui::layout::inner;
+use crate::tui::ui::theme::Theme;
 
 use crate::tui::ui::bar_geometry::{Cell, bar_rows};
 use crate::tui::ui::pane_block;
@@ -22,21 +22,11 @@ use crate::tui::ui::pane_block;
 pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, theme: Theme) {
     let groups = app.story.metric_groups(ViewFilter::default());
     let selected = app
+        .panes
         .metric_rows
         .get(app.cursor(Pane::Metrics).selected)
         .map(|r| r.metric);
-    // The selected metric's chart; for words (never charted), the chart of its group,
-    // so the reader still sees what the words sit beside.
-    let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
-    let chosen = groups
-        .iter()
-        .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
-        .or_else(|| {
-            groups
-                .iter()
-                .find(|(_, rows)| rows[0].group.as_ref() == selected_group)
-        })
-        .or_else(|| groups.first());
+    let chosen = chosen_group(app, &groups, selected);
     let mut title = match chosen {
         Some((name, _)) => format!(
             "{} · chart: {}",
@@ -46,7 +36,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
         None => format!("{} · chart", app.pane_title(Pane::Metrics)),
     };
     // The way back to the list, where the title has room for it.
-    if let Some(key) = app.keymap.key_for("chart") {
+    if let Some(key) = app.session.keymap.key_for("chart") {
         if width(&title) + 20 <= usize::from(area.width) {
             title.push_str(&format!(" ({key}: list)"));
         }
@@ -64,20 +54,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
     let lines = chart_lines(app, rows, usize::from(body.width), selected, focused, theme);
     let note = selected.and_then(|m| words_note(app, m, usize::from(body.width)));
     let room = usize::from(body.height).saturating_sub(if note.is_some() { 2 } else { 0 });
-    // A blank line between bars when they all fit that way.
-    let spaced = lines.len() * 2 - 1 <= room;
-    let mut lines: Vec<Line<'static>> = if spaced {
-        let mut out = Vec::new();
-        for (i, line) in lines.into_iter().enumerate() {
-            if i > 0 {
-                out.push(Line::default());
-            }
-            out.push(line);
-        }
-        out
-    } else {
-        lines
-    };
+    let mut lines = spaced_when_room(lines, room);
     if let Some(note) = note {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(note, theme.dim())));
@@ -87,6 +64,40 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
 
 /// For a selected metric stated in words: why it has no bar ("nearly all staff: words,
 /// not charted").
+/// The selected metric's chart; for words (never charted), the chart of its group, so
+/// the reader still sees what the words sit beside; else the first chart.
+fn chosen_group<'g>(
+    app: &App,
+    groups: &'g [(String, Vec<MetricRow>)],
+    selected: Option<usize>,
+) -> Option<&'g (String, Vec<MetricRow>)> {
+    let selected_group = selected.and_then(|m| app.story.file.metrics[m].group.as_ref());
+    groups
+        .iter()
+        .find(|(_, rows)| rows.iter().any(|r| Some(r.metric) == selected))
+        .or_else(|| {
+            groups
+                .iter()
+                .find(|(_, rows)| rows[0].group.as_ref() == selected_group)
+        })
+        .or_else(|| groups.first())
+}
+
+/// A blank line between bars when they all fit that way in `room` lines.
+fn spaced_when_room(lines: Vec<Line<'static>>, room: usize) -> Vec<Line<'static>> {
+    if lines.len() * 2 - 1 > room {
+        return lines;
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.push(line);
+    }
+    out
+}
+
 fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
     let record = &app.story.file.metrics[metric];
     comparable(record).is_none().then(|| {

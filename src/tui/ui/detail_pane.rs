@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::{App, Pane};
-use crate::tui::layout::{clamp_detail_scroll, inner};
-use crate::tui::theme::Theme;
+use crate::tui::ui::layout::{clamp_detail_scroll, inner};
+use crate::tui::ui::theme::Theme;
 
 use crate::tui::ui::pane_block;
 
@@ -25,8 +25,8 @@ pub(super) fn draw(
     // The keys as bound, so a rebinding shows here too.
     let hint = match (
         focused,
-        app.keymap.key_for("open"),
-        app.keymap.key_for("back"),
+        app.session.keymap.key_for("open"),
+        app.session.keymap.key_for("back"),
     ) {
         (true, Some(open), Some(back)) => format!(" · {open} follows · {back} back"),
         _ => String::new(),
@@ -45,8 +45,8 @@ pub(super) fn draw(
     };
     let cells = usize::from(body.width);
     let doc = app.detail_source().lay_out(record, cells, theme);
-    let link_line = doc.links.get(app.detail_link).map(|(line, _)| *line);
-    let scroll = clamp_detail_scroll(app.detail_scroll, doc.lines.len(), usize::from(body.height));
+    let link_line = doc.links.get(app.detail.link).map(|(line, _)| *line);
+    let scroll = clamp_detail_scroll(app.detail.scroll, doc.lines.len(), usize::from(body.height));
     if doc.lines.len() > scroll + usize::from(body.height) {
         block = block.title_bottom(" ↓ more ");
     }

@@ -9,13 +9,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::story::safe_text::{clean_line, truncate_to_width};
 use crate::tui::app::App;
-use crate::tui::broken_file::FileProblem;
-use crate::tui::theme::Theme;
+use crate::tui::app::broken_file::FileProblem;
+use crate::tui::ui::theme::Theme;
 
 /// Draws the panel at the bottom of `above` (the area over the status bar), if the
 /// file is broken.
 pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) {
-    let Some(broken) = &app.broken_file else {
+    let Some(broken) = &app.session.broken_file else {
         return;
     };
     let more = broken.count.saturating_sub(broken.shown.len());
@@ -30,6 +30,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
         ..above
     };
     let file = app
+        .session
         .story_file
         .as_ref()
         .map_or_else(|| app.full.origin.clone(), |p| p.display().to_string());

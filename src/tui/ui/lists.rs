@@ -7,12 +7,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::story::query::views::CandidateRow;
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
 use crate::tui::app::{App, Pane};
-use crate::tui::layout::inner;
-use crate::tui::theme::Theme;
+use crate::tui::ui::layout::inner;
+use crate::tui::ui::theme::Theme;
 
-use crate::tui::ui::pane_block;
+use super::pane_block;
 
 /// Draws a list pane; returns where its selected row is, for the terminal cursor.
 pub(super) fn draw(
@@ -34,15 +35,7 @@ pub(super) fn draw(
     }
     let cells = usize::from(body.width);
     if len == 0 {
-        let empty = match (pane, app.filter) {
-            (Pane::Timeline, Some(_)) => format!(
-                "no events for this entity ({} clears the filter)",
-                app.keymap
-                    .key_for("filter")
-                    .unwrap_or_else(|| "Esc".to_owned())
-            ),
-            _ => "nothing here as of this date".to_owned(),
-        };
+        let empty = empty_message(app, pane);
         frame.render_widget(
             Paragraph::new(truncate_to_width(&empty, cells)).style(theme.dim()),
             body,
@@ -50,23 +43,11 @@ pub(super) fn draw(
         return Some(body.as_position());
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
-    // After a step through dates each row opens with its mark: "+" new, "*" changed.
-    let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 4;
     let lines: Vec<Line<'static>> = (cursor.offset..end)
         .map(|index| {
-            let line = if marked {
-                let mark = app
-                    .selected_record_at(pane, index)
-                    .and_then(|record| app.row_mark(record))
-                    .map_or_else(|| "  ".to_owned(), |m| format!("{m} "));
-                let mut line = row_line(app, pane, index, cells - 2, theme);
-                line.spans.insert(0, Span::styled(mark, theme.info()));
-                line
-            } else {
-                row_line(app, pane, index, cells, theme)
-            };
+            let line = marked_row_line(app, pane, index, cells, theme);
             if index == cursor.selected {
-                crate::tui::ui::highlighted(&line, cells, theme.selected(focused))
+                super::highlighted(&line, cells, theme.selected(focused))
             } else {
                 line
             }
@@ -77,18 +58,54 @@ pub(super) fn draw(
     (row < usize::from(body.height)).then(|| Position::new(body.x, body.y + row as u16))
 }
 
+/// What an empty list says instead of rows.
+fn empty_message(app: &App, pane: Pane) -> String {
+    match (pane, app.panes.filter) {
+        (Pane::Timeline, Some(_)) => format!(
+            "no events for this entity ({} clears the filter)",
+            app.session
+                .keymap
+                .key_for("filter")
+                .unwrap_or_else(|| "Esc".to_owned())
+        ),
+        _ => "nothing here as of this date".to_owned(),
+    }
+}
+
+/// Row `index`, opened after a step through dates by its mark: "+" new, "*" changed.
+fn marked_row_line(
+    app: &App,
+    pane: Pane,
+    index: usize,
+    cells: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 4;
+    if !marked {
+        return row_line(app, pane, index, cells, theme);
+    }
+    let mark = app
+        .selected_record_at(pane, index)
+        .and_then(|record| app.row_mark(record))
+        .map_or_else(|| "  ".to_owned(), |m| format!("{m} "));
+    let mut line = row_line(app, pane, index, cells - 2, theme);
+    line.spans.insert(0, Span::styled(mark, theme.info()));
+    line
+}
+
 fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
     let position = if len == 0 {
         "0".to_owned()
     } else {
         format!("{}/{len}", selected + 1)
     };
-    match (pane, app.filter) {
+    match (pane, app.panes.filter) {
         (Pane::Timeline, Some(entity)) => format!(
             "{} · only {} ({} clears) · {position}",
             app.pane_title(pane),
             truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24),
-            app.keymap
+            app.session
+                .keymap
                 .key_for("filter")
                 .unwrap_or_else(|| "Esc".to_owned())
         ),
@@ -138,95 +155,109 @@ fn badges(disputed: bool, overdue: bool) -> String {
 
 fn row_line(app: &App, pane: Pane, index: usize, cells: usize, theme: Theme) -> Line<'static> {
     match pane {
-        Pane::Timeline => {
-            let Some(row) = app.timeline_row(index) else {
-                return Line::default();
-            };
-            let date_cols = if cells >= 60 { 21 } else { 13 };
-            let badge_style = if row.overdue {
-                theme.overdue()
-            } else {
-                theme.disputed()
-            };
-            columns(
-                &[
-                    (row.date.clone(), date_cols, theme.date()),
-                    (badges(row.disputed, row.overdue), 3, badge_style),
-                ],
-                (row.title.clone(), theme.plain()),
-                cells,
-            )
-        }
-        Pane::Candidates => {
-            let row = &app.candidate_rows[index];
-            // Named by a known record, not yet described by a source that counts.
-            let name = if row.undescribed {
-                format!("○{}", row.name)
-            } else {
-                row.name.clone()
-            };
-            // The way there when there was one; for a single step, the reason given.
-            let story_so_far = if row.stages.len() > 1 {
-                let steps: Vec<String> = row
-                    .stages
-                    .iter()
-                    .map(|s| match &s.date {
-                        Some(date) => format!("{} {date}", s.stage.label()),
-                        None => s.stage.label().to_owned(),
-                    })
-                    .collect();
-                steps.join(" → ")
-            } else {
-                row.stages
-                    .last()
-                    .and_then(|s| s.reason.clone())
-                    .unwrap_or_default()
-            };
-            // Chooser and role come before the history: they tell two candidacies of
-            // one party apart, so they are the last thing a narrow pane should lose.
-            let mut line = columns(
-                &[
-                    (name, app.candidate_name_cols + 1, theme.plain()),
-                    (badges(row.disputed, false), 2, theme.disputed()),
-                    (
-                        row.current.label().to_owned(),
-                        stage_cols(app),
-                        theme.value(),
-                    ),
-                ],
-                (row.chooser_and_role(), theme.plain()),
-                cells,
-            );
-            let used = crate::story::safe_text::width(&line.to_string());
-            if !story_so_far.is_empty() && used + 4 < cells {
-                line.spans.push(Span::styled(
-                    truncate_to_width(&format!(" · {}", clean_line(&story_so_far)), cells - used),
-                    theme.dim(),
-                ));
-            }
-            line
-        }
-        Pane::Metrics => {
-            let row = &app.metric_rows[index];
-            let value_cols = app.metric_value_cols.min(26) + 1;
-            columns(
-                &[
-                    (row.value.clone(), value_cols, theme.value()),
-                    (badges(row.disputed, false), 2, theme.disputed()),
-                ],
-                (format!("{} · {}", row.label, row.subject), theme.plain()),
-                cells,
-            )
-        }
-        Pane::Sources => crate::tui::ui::source_rows::source_line(app, index, cells, theme),
+        Pane::Timeline => timeline_line(app, index, cells, theme),
+        Pane::Candidates => candidate_line(app, index, cells, theme),
+        Pane::Metrics => metric_line(app, index, cells, theme),
+        Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
         Pane::Detail => Line::default(),
     }
+}
+
+/// Date, badges, title.
+fn timeline_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+    let Some(row) = app.timeline_row(index) else {
+        return Line::default();
+    };
+    let date_cols = if cells >= 60 { 21 } else { 13 };
+    let badge_style = if row.overdue {
+        theme.overdue()
+    } else {
+        theme.disputed()
+    };
+    columns(
+        &[
+            (row.date.clone(), date_cols, theme.date()),
+            (badges(row.disputed, row.overdue), 3, badge_style),
+        ],
+        (row.title.clone(), theme.plain()),
+        cells,
+    )
+}
+
+/// Name, badge, current stage, chooser and role, then the way there.
+fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+    let row = &app.panes.candidate_rows[index];
+    // Named by a known record, not yet described by a source that counts.
+    let name = if row.undescribed {
+        format!("○{}", row.name)
+    } else {
+        row.name.clone()
+    };
+    // Chooser and role come before the history: they tell two candidacies of one
+    // party apart, so they are the last thing a narrow pane should lose.
+    let mut line = columns(
+        &[
+            (name, app.panes.candidate_name_cols + 1, theme.plain()),
+            (badges(row.disputed, false), 2, theme.disputed()),
+            (
+                row.current.label().to_owned(),
+                stage_cols(app),
+                theme.value(),
+            ),
+        ],
+        (row.chooser_and_role(), theme.plain()),
+        cells,
+    );
+    let story_so_far = story_so_far(row);
+    let used = crate::story::safe_text::width(&line.to_string());
+    if !story_so_far.is_empty() && used + 4 < cells {
+        line.spans.push(Span::styled(
+            truncate_to_width(&format!(" · {}", clean_line(&story_so_far)), cells - used),
+            theme.dim(),
+        ));
+    }
+    line
+}
+
+/// A candidacy's way there when there was one; for a single step, the reason given.
+fn story_so_far(row: &CandidateRow) -> String {
+    if row.stages.len() > 1 {
+        let steps: Vec<String> = row
+            .stages
+            .iter()
+            .map(|s| match &s.date {
+                Some(date) => format!("{} {date}", s.stage.label()),
+                None => s.stage.label().to_owned(),
+            })
+            .collect();
+        steps.join(" → ")
+    } else {
+        row.stages
+            .last()
+            .and_then(|s| s.reason.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Value as stated, badge, label and subject.
+fn metric_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+    let row = &app.panes.metric_rows[index];
+    let value_cols = app.panes.metric_value_cols.min(26) + 1;
+    columns(
+        &[
+            (row.value.clone(), value_cols, theme.value()),
+            (badges(row.disputed, false), 2, theme.disputed()),
+        ],
+        (format!("{} · {}", row.label, row.subject), theme.plain()),
+        cells,
+    )
 }
 
 /// The stage column fits the longest stage a story uses (its own kinds, like
 /// "reinstated", included), between the width of the known ones and a cap.
 fn stage_cols(app: &App) -> usize {
-    app.candidate_rows
+    app.panes
+        .candidate_rows
         .iter()
         .map(|row| crate::story::safe_text::width(row.current.label()) + 1)
         .max()

@@ -1,14 +1,25 @@
-//! Drawing: one function per screen part, all reading `&App` and never changing it.
+//! Drawing: one module per pane, overlay and bar, all reading `&App` and never
+//! changing it; and what drawing decides that others need too: where each pane goes
+//! (`layout`, which `update` hit-tests clicks against), Detail's lines (`detail_lines`,
+//! whose link positions `update` moves the cursor over), and the named styles (`theme`).
+//!
+//! May import: `app` (read only), `input` (the keymap, for hints and help) and the
+//! story; never `update` or `shell`.
 
 mod bar_geometry;
 mod bars;
 mod chart;
+pub mod detail_lines;
 mod detail_pane;
 mod file_problems;
+pub mod layout;
 mod lists;
 mod overlays;
-mod palette;
+mod palette_popup;
+pub(crate) mod passage_lines;
 mod source_rows;
+pub mod theme;
+mod theme_palettes;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -16,8 +27,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::theme::Theme;
+use layout::{MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
@@ -26,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         draw_too_small(frame, area, theme);
         return;
     }
-    let areas = layout::compute(area, app.focus);
+    let areas = layout::for_app(area, app, app.panes.focus);
     bars::title_bar(frame, areas.title, app, theme);
     if let Some(tabs) = areas.tabs {
         bars::tab_bar(frame, tabs, app, theme);
@@ -35,16 +46,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     // displays read the row the user is on (as iamb does).
     let mut cursor = None;
     for &(pane, rect) in &areas.panes {
-        let focused = app.focus == pane && app.mode == Mode::Normal;
+        let focused = app.panes.focus == pane && app.overlay.mode == Mode::Normal;
         let position = match pane {
             Pane::Detail => detail_pane::draw(frame, rect, app, focused, theme),
-            Pane::Metrics if app.chart => {
+            Pane::Metrics if app.panes.chart => {
                 chart::draw(frame, rect, app, focused, theme);
                 Some(layout::inner(rect).as_position())
             }
             _ => lists::draw(frame, rect, app, pane, focused, theme),
         };
-        if app.focus == pane {
+        if app.panes.focus == pane {
             cursor = position;
         }
     }
@@ -54,9 +65,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         ..area
     };
     file_problems::draw(frame, above_status, app, theme);
-    match app.mode {
+    match app.overlay.mode {
         Mode::Search => cursor = overlays::search(frame, area, app, theme),
-        Mode::Help => cursor = palette::draw(frame, area, app, theme),
+        Mode::Help => cursor = palette_popup::draw(frame, area, app, theme),
         Mode::Normal => {}
     }
     if let Some(position) = cursor {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::story::search::{MatchTier, SearchHit};
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::ui::theme::Theme;
 
 /// A rectangle of at most `max_width`×`max_height`, centred in `area`.
 fn centred(area: Rect, max_width: u16, max_height: u16) -> Rect {
@@ -50,8 +50,9 @@ pub(super) fn search(
         centred(area, 100, 24)
     };
     frame.render_widget(Clear, popup);
-    let count = app.search.hits.len();
-    let title = if app.search.query.is_empty() {
+    let search = &app.overlay.search;
+    let count = search.hits.len();
+    let title = if search.query.is_empty() {
         " Search: names, aliases, events, candidacies, metrics, sources ".to_owned()
     } else {
         format!(
@@ -64,21 +65,34 @@ pub(super) fn search(
         return None;
     }
     let cells = usize::from(body.width);
-    let typed = format!("/ {}", clean_line(&app.search.query));
+    let typed = format!("/ {}", clean_line(&search.query));
     let cursor_x = body.x + u16::try_from(width(&typed)).unwrap_or(u16::MAX);
     let query = format!("{typed}▏");
     let mut lines = vec![Line::from(Span::styled(
         truncate_to_width(&query, cells),
         theme.heading(),
     ))];
-    let visible = usize::from(body.height).saturating_sub(1);
-    let first = app
-        .search
-        .selected
-        .saturating_sub(visible.saturating_sub(1));
-    for (i, hit) in app.search.hits.iter().enumerate().skip(first).take(visible) {
+    lines.extend(hit_lines(
+        app,
+        usize::from(body.height).saturating_sub(1),
+        cells,
+        theme,
+    ));
+    frame.render_widget(Paragraph::new(lines), body);
+    Some(Position::new(
+        cursor_x.min(body.right().saturating_sub(1)),
+        body.y,
+    ))
+}
+
+/// The `visible` hits around the selected one, or why there are none.
+fn hit_lines(app: &App, visible: usize, cells: usize, theme: Theme) -> Vec<Line<'static>> {
+    let search = &app.overlay.search;
+    let first = search.selected.saturating_sub(visible.saturating_sub(1));
+    let mut lines = Vec::new();
+    for (i, hit) in search.hits.iter().enumerate().skip(first).take(visible) {
         let mut line = result_line(app, hit, cells, theme);
-        if i == app.search.selected {
+        if i == search.selected {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             line = Line::from(Span::styled(
                 fit_to_width(&text, cells),
@@ -87,17 +101,13 @@ pub(super) fn search(
         }
         lines.push(line);
     }
-    if app.search.hits.is_empty() && !app.search.query.is_empty() {
+    if search.hits.is_empty() && !search.query.is_empty() {
         lines.push(Line::from(Span::styled(
             "no match: every word of the query must match",
             theme.dim(),
         )));
     }
-    frame.render_widget(Paragraph::new(lines), body);
-    Some(Position::new(
-        cursor_x.min(body.right().saturating_sub(1)),
-        body.y,
-    ))
+    lines
 }
 
 /// Clears `popup`, draws its frame with `title`, and returns the area inside.
@@ -119,14 +129,8 @@ pub(super) fn framed_popup(
 
 /// One result: kind, the matched name with its matched characters highlighted, the
 /// entity an alias belongs to, and on the right the disputed badge and sourcing.
-fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'static> {
-    let Some(entry) = app
-        .index
-        .as_ref()
-        .and_then(|index| index.entries.get(hit.entry))
-    else {
-        return Line::default();
-    };
+/// What is said of a hit on the right: typo, disputed, its sourcing.
+fn hit_badges(app: &App, hit: &SearchHit) -> String {
     let mut right = String::new();
     if hit.tier == MatchTier::Typo {
         // The highlighted letters are the word the query was taken for.
@@ -138,6 +142,45 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
     if let Some(sourcing) = app.story.sourcing_label(hit.target) {
         right.push_str(&clean_line(&sourcing));
     }
+    right
+}
+
+/// The hit's text cut to `cols`, one span a character, matched ones highlighted.
+fn highlighted_name(
+    text: &str,
+    positions: &[usize],
+    cols: usize,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let cleaned = clean_line(text);
+    // Match positions index the original text; after cleaning changed it they would
+    // point at the wrong characters, so such a name is shown without highlights.
+    let positions: &[usize] = if cleaned == text { positions } else { &[] };
+    let shown = truncate_to_width(&cleaned, cols);
+    shown
+        .chars()
+        .enumerate()
+        .map(|(position, c)| {
+            let style = if positions.contains(&position) {
+                theme.matched()
+            } else {
+                theme.plain()
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
+
+fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'static> {
+    let Some(entry) = app
+        .overlay
+        .index
+        .as_ref()
+        .and_then(|index| index.entries.get(hit.entry))
+    else {
+        return Line::default();
+    };
+    let right = hit_badges(app, hit);
     let kind_cols = 10;
     // The sourcing names its origins and can be long: it gets at most half the row,
     // so the name always shows.
@@ -147,28 +190,14 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
         fit_to_width(hit.target.kind_label(), kind_cols.min(cells)),
         theme.dim(),
     )];
-    let cleaned = clean_line(&entry.text);
-    // Match positions index the original text; after cleaning changed it they would
-    // point at the wrong characters, so such a name is shown without highlights.
-    let positions: &[usize] = if cleaned == entry.text {
-        &hit.positions
-    } else {
-        &[]
-    };
     let mut name = String::new();
     if let Some(owner) = &entry.alias_of {
         name = format!("  alias of {}", clean_line(owner));
     }
-    let shown = truncate_to_width(&cleaned, name_cols);
-    for (position, c) in shown.chars().enumerate() {
-        let style = if positions.contains(&position) {
-            theme.matched()
-        } else {
-            theme.plain()
-        };
-        spans.push(Span::styled(c.to_string(), style));
-    }
-    let mut used = kind_cols + width(&shown);
+    let shown = highlighted_name(&entry.text, &hit.positions, name_cols, theme);
+    let shown_cols = width(&shown.iter().map(|s| s.content.as_ref()).collect::<String>());
+    spans.extend(shown);
+    let mut used = kind_cols + shown_cols;
     if !name.is_empty() && used + width(&name) < name_cols + kind_cols {
         used += width(&name);
         spans.push(Span::styled(name, theme.dim()));

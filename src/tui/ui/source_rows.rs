@@ -5,12 +5,12 @@ use ratatui::text::{Line, Span};
 
 use crate::story::safe_text::{clean_chars, clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::theme::Theme;
+use crate::tui::ui::theme::Theme;
 
 /// One source's row `cells` wide: `●` an origin or `←` relying on another, the
 /// outlet, the date where there is room, then the title.
 pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
-    let row = &app.source_rows[index];
+    let row = &app.panes.source_rows[index];
     let (mark, mark_style) = match row.via {
         Some(_) => ("←", theme.dim()),
         None => ("●", theme.value()),
@@ -33,6 +33,7 @@ pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -
     let room = cells.saturating_sub(used);
     if room > 0 {
         let siblings: Vec<&str> = app
+            .panes
             .source_rows
             .iter()
             .filter(|other| other.source != row.source && other.outlet == row.outlet)

@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::keymap::Scope;
-use crate::tui::palette::{self, Entry};
-use crate::tui::theme::Theme;
+use crate::tui::app::command_palette::{self, Entry};
+use crate::tui::input::keymap::Scope;
+use crate::tui::ui::theme::Theme;
 
 /// What a scope's heading says in the palette.
 fn heading(scope: Scope) -> &'static str {
@@ -27,9 +27,10 @@ fn heading(scope: Scope) -> &'static str {
 /// Draws the palette; returns where the terminal cursor belongs (the highlighted row,
 /// for screen readers, or the filter while it is being typed).
 pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> Option<Position> {
-    let entries = palette::entries(&app.keymap, &app.palette.query);
-    let all_lines = palette::lines(&palette::entries(&app.keymap, "")).len();
-    let (popup_width, height) = palette::popup_size((area.width, area.height), all_lines);
+    let entries = command_palette::entries(&app.session.keymap, &app.overlay.palette.query);
+    let all_lines =
+        command_palette::lines(&command_palette::entries(&app.session.keymap, "")).len();
+    let (popup_width, height) = command_palette::popup_size((area.width, area.height), all_lines);
     let popup = Rect {
         x: area.x + (area.width - popup_width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -37,6 +38,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
         height,
     };
     let close = app
+        .session
         .keymap
         .key_for("palette-close")
         .unwrap_or_else(|| "Ctrl-C".to_owned());
@@ -46,12 +48,32 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
         return None;
     }
     let cells = usize::from(body.width);
-    let filter = format!("Filter: {}", clean_line(&app.palette.query));
+    let filter = format!("Filter: {}", clean_line(&app.overlay.palette.query));
     let shown_filter = truncate_to_width(&filter, cells.saturating_sub(1));
-    let mut lines = vec![Line::from(vec![
-        Span::styled(shown_filter.clone(), theme.heading()),
+    let mut lines = vec![filter_line(app, &entries, &shown_filter, theme)];
+    let visible = command_palette::list_height(height);
+    let (rows, cursor) = list_lines(app, &entries, body, visible, theme);
+    lines.extend(rows);
+    frame.render_widget(Paragraph::new(lines), body);
+    if app.overlay.palette.query.is_empty() {
+        cursor
+    } else {
+        let x = body.x + u16::try_from(width(&shown_filter)).unwrap_or(0);
+        Some(Position::new(x.min(body.right().saturating_sub(1)), body.y))
+    }
+}
+
+/// The first line: the filter as typed, then how many commands it leaves.
+fn filter_line(
+    app: &App,
+    entries: &[Entry<'_>],
+    shown_filter: &str,
+    theme: Theme,
+) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(shown_filter.to_owned(), theme.heading()),
         Span::styled(
-            if app.palette.query.is_empty() {
+            if app.overlay.palette.query.is_empty() {
                 "  type to narrow".to_owned()
             } else {
                 format!(
@@ -61,10 +83,27 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
             },
             theme.dim(),
         ),
-    ])];
-    let list = palette::lines(&entries);
-    let visible = palette::list_height(height);
-    let scroll = palette::scroll_for(&list, app.palette.selected, app.palette.scroll, visible);
+    ])
+}
+
+/// The visible part of the list (scope headings and commands) under the filter line,
+/// and where the highlighted command is drawn.
+fn list_lines(
+    app: &App,
+    entries: &[Entry<'_>],
+    body: Rect,
+    visible: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Option<Position>) {
+    let cells = usize::from(body.width);
+    let list = command_palette::lines(entries);
+    let scroll = command_palette::scroll_for(
+        &list,
+        app.overlay.palette.selected,
+        app.overlay.palette.scroll,
+        visible,
+    );
+    let mut lines = Vec::new();
     let mut cursor = None;
     for (offset, line) in list.iter().skip(scroll).take(visible).enumerate() {
         let y = body.y + 1 + offset as u16;
@@ -78,11 +117,12 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
                 Line::from(Span::styled(heading(scope), theme.heading()))
             }
             Some(i) => {
-                let selected = i == app.palette.selected && entries[i].runnable();
+                let selected = i == app.overlay.palette.selected && entries[i].runnable();
                 if selected {
                     cursor = Some(Position::new(body.x, y));
                 }
-                entry_line(&entries[i], selected, &app.palette.query, cells, theme)
+                let query = &app.overlay.palette.query;
+                entry_line(&entries[i], selected, query, cells, theme)
             }
         });
     }
@@ -92,13 +132,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -
             theme.dim(),
         )));
     }
-    frame.render_widget(Paragraph::new(lines), body);
-    if app.palette.query.is_empty() {
-        cursor
-    } else {
-        let x = body.x + u16::try_from(width(&shown_filter)).unwrap_or(0);
-        Some(Position::new(x.min(body.right().saturating_sub(1)), body.y))
-    }
+    (lines, cursor)
 }
 
 /// "▶ e        export the focused view to Markdown       export"

@@ -5,22 +5,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::story::graph::passage::SourceTexts;
-use crate::story::query::views::{Clock, SourceRow};
 use crate::story::report::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
-use crate::story::{RecordRef, Story, report::document};
 
-use crate::tui::passage_view;
-use crate::tui::theme::Theme;
+use crate::story::RecordRef;
 
-/// What Enter does on a line of Detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DetailLink {
-    /// Show another record.
-    Record(RecordRef),
-    /// Open or close the cited paragraph of the record's n-th citation.
-    Passage(usize),
-}
+use crate::tui::app::detail_state::{DetailLayout, DetailLink, DetailSource};
+use crate::tui::ui::passage_lines;
+use crate::tui::ui::theme::Theme;
 
 /// A record laid out for the Detail pane at one width.
 #[derive(Debug, Default)]
@@ -31,56 +23,7 @@ pub struct DetailDoc {
     pub links: Vec<(usize, DetailLink)>,
 }
 
-/// Where the links of one record fall at one width: what moving, following and
-/// clicking in Detail need, kept between keys so they do not lay the record out again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailLayout {
-    /// The record laid out.
-    pub record: RecordRef,
-    /// The width it was laid out at, in cells.
-    pub width: usize,
-    /// How many lines it takes.
-    pub lines: usize,
-    /// (line index, target) for each link, in reading order.
-    pub links: Vec<(usize, DetailLink)>,
-}
-
-/// What a record's document needs from the explorer: the story, its clock and the
-/// source rows it already holds.
-#[derive(Clone, Copy)]
-pub struct DetailSource<'a> {
-    /// The story as shown (narrowed to the as-of date).
-    pub story: &'a Story,
-    /// What "overdue" is measured against.
-    pub clock: Clock,
-    /// The explorer's source rows, so a source's counts are not recounted.
-    pub source_rows: &'a [SourceRow],
-    /// The sources' texts, for citations whose paragraph Enter opens.
-    /// The sources' texts, where the story has them.
-    pub texts: &'a SourceTexts,
-    /// The record and citation whose paragraph is open.
-    pub open_passage: Option<(RecordRef, usize)>,
-    /// What is new since the previous date, after a step through dates.
-    pub new_since: Option<&'a crate::tui::new_since::NewSince>,
-}
-
 impl DetailSource<'_> {
-    /// The document of `record`.
-    pub fn document(&self, record: RecordRef) -> RecordDoc {
-        let mut doc = document::build(self.story, record, self.clock, self.source_rows);
-        // "New since 12 Feb 2025" right under the title, after a step through dates.
-        if let Some(note) = self.new_since.and_then(|n| n.note_for(record)) {
-            doc.blocks.insert(
-                1,
-                Block::Field {
-                    label: note.0,
-                    value: note.1,
-                },
-            );
-        }
-        doc
-    }
-
     /// `record` laid out `width` cells wide.
     pub fn lay_out(&self, record: RecordRef, width: usize, theme: Theme) -> DetailDoc {
         let passages = Passages {
@@ -161,12 +104,12 @@ pub fn render_with(
                 let ordinal = citations;
                 citations += 1;
                 let open = passages.open == Some(ordinal);
-                let lines = passage_view::opened(passages.texts, citation, open, width, theme);
+                let lines = passage_lines::opened(passages.texts, citation, open, width, theme);
                 if let Some(lines) = lines {
                     out.doc
                         .links
                         .push((citation_start, DetailLink::Passage(ordinal)));
-                    passage_view::mark_citation(&mut out.doc.lines[citation_start..], open, theme);
+                    passage_lines::mark_citation(&mut out.doc.lines[citation_start..], open, theme);
                     out.doc.lines.extend(lines);
                 }
             }
@@ -258,7 +201,7 @@ impl Lines {
     }
 
     fn note(&mut self, text: &str) {
-        let lines = passage_view::note_lines(text, self.width, self.theme);
+        let lines = passage_lines::note_lines(text, self.width, self.theme);
         self.doc.lines.extend(lines);
     }
 

@@ -13,8 +13,8 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use crate::story::graph::passage::SourceTexts;
 use crate::story::load;
-use crate::tui::broken_file::BrokenFile;
-use crate::tui::reload::Reload;
+use crate::tui::app::broken_file::BrokenFile;
+use crate::tui::update::reload::Reload;
 
 /// How long the file must stay quiet before it is read: long enough to let an editor
 /// finish a save (write, fsync, rename), short enough to feel immediate.

@@ -3,8 +3,8 @@
 //! on the state (`App::detail_layout`) so a key does not lay the record out again.
 
 use crate::tui::app::App;
-use crate::tui::detail::DetailLayout;
-use crate::tui::layout;
+use crate::tui::app::detail_state::DetailLayout;
+use crate::tui::ui::layout;
 
 /// Detail moves from link to link while the next link is on screen, and scrolls a
 /// line at a time otherwise, so text after the last link (citations) can be read too.
@@ -18,17 +18,17 @@ pub(super) fn move_in_detail(app: &mut App, delta: isize) {
     let visible = |scroll: usize, line: usize| line >= scroll && line < scroll + height;
     for _ in 0..delta.unsigned_abs().min(lines + 1) {
         if delta > 0 {
-            match links.get(app.detail_link + 1) {
-                Some(&(line, _)) if visible(app.detail_scroll, line) => app.detail_link += 1,
-                _ => app.detail_scroll = (app.detail_scroll + 1).min(max_scroll),
+            match links.get(app.detail.link + 1) {
+                Some(&(line, _)) if visible(app.detail.scroll, line) => app.detail.link += 1,
+                _ => app.detail.scroll = (app.detail.scroll + 1).min(max_scroll),
             }
         } else {
-            let previous = app.detail_link.checked_sub(1).and_then(|i| links.get(i));
+            let previous = app.detail.link.checked_sub(1).and_then(|i| links.get(i));
             match previous {
-                Some(&(line, _)) if visible(app.detail_scroll, line) || app.detail_scroll == 0 => {
-                    app.detail_link -= 1;
+                Some(&(line, _)) if visible(app.detail.scroll, line) || app.detail.scroll == 0 => {
+                    app.detail.link -= 1;
                 }
-                _ => app.detail_scroll = app.detail_scroll.saturating_sub(1),
+                _ => app.detail.scroll = app.detail.scroll.saturating_sub(1),
             }
         }
     }
@@ -41,24 +41,25 @@ pub(super) fn detail_layout(app: &mut App) -> Option<&DetailLayout> {
     let record = app.detail_target()?;
     let width = layout::detail_size(app).0;
     let fresh = app
-        .detail_layout
+        .detail
+        .layout
         .as_ref()
         .is_some_and(|doc| doc.record == record && doc.width == width);
     if !fresh {
-        app.detail_layout = Some(app.detail_source().layout(record, width));
+        app.detail.layout = Some(app.detail_source().layout(record, width));
     }
-    app.detail_layout.as_ref()
+    app.detail.layout.as_ref()
 }
 
 /// A click on the Detail row `row` (0 is the top line shown) puts the cursor on the
 /// link drawn there.
 pub(super) fn click_in_detail(app: &mut App, row: usize) {
-    let (scroll, height) = (app.detail_scroll, layout::detail_size(app).1);
+    let (scroll, height) = (app.detail.scroll, layout::detail_size(app).1);
     let Some(doc) = detail_layout(app) else {
         return;
     };
     let line = layout::clamp_detail_scroll(scroll, doc.lines, height) + row;
     if let Some(link) = doc.links.iter().position(|&(at, _)| at == line) {
-        app.detail_link = link;
+        app.detail.link = link;
     }
 }

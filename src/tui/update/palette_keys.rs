@@ -2,15 +2,15 @@
 //! and the scroll is settled here, against the list as it will be drawn, so the state
 //! never holds a scroll the screen cannot show.
 
-use crate::tui::action::{Action, PaletteAction};
+use crate::tui::app::command_palette::{self, Entry};
 use crate::tui::app::{App, Mode};
-use crate::tui::palette::{self, Entry};
+use crate::tui::input::action::{Action, PaletteAction};
 
 /// The command Enter would run now, if the highlighted row runs.
 pub(super) fn highlighted_action(app: &App) -> Option<Action> {
-    let entries = palette::entries(&app.keymap, &app.palette.query);
+    let entries = command_palette::entries(&app.session.keymap, &app.overlay.palette.query);
     entries
-        .get(app.palette.selected)
+        .get(app.overlay.palette.selected)
         .filter(|entry| entry.runnable())
         .map(Entry::action)
 }
@@ -20,18 +20,18 @@ pub(super) fn highlighted_action(app: &App) -> Option<Action> {
 pub(super) fn handle(app: &mut App, action: Action) -> Option<Action> {
     match action {
         Action::ToggleHelp => {
-            app.mode = if app.mode == Mode::Help {
+            app.overlay.mode = if app.overlay.mode == Mode::Help {
                 Mode::Normal
             } else {
                 Mode::Help
             };
-            app.palette = Default::default();
+            app.overlay.palette = Default::default();
             None
         }
         Action::Palette(PaletteAction::Run) => {
             let command = highlighted_action(app);
-            app.mode = Mode::Normal;
-            app.palette = Default::default();
+            app.overlay.mode = Mode::Normal;
+            app.overlay.palette = Default::default();
             command
         }
         Action::Palette(inside) => {
@@ -46,49 +46,50 @@ fn apply(app: &mut App, action: PaletteAction) {
     let page = page_entries(app) as isize;
     let query_changed = match action {
         PaletteAction::Input(c) if !c.is_control() => {
-            app.palette.query.push(c);
+            app.overlay.palette.query.push(c);
             true
         }
-        PaletteAction::DeleteChar => app.palette.query.pop().is_some(),
-        PaletteAction::Clear => !std::mem::take(&mut app.palette.query).is_empty(),
+        PaletteAction::DeleteChar => app.overlay.palette.query.pop().is_some(),
+        PaletteAction::Clear => !std::mem::take(&mut app.overlay.palette.query).is_empty(),
         _ => false,
     };
     if query_changed {
         // A new list starts from its top when the highlighted row fits there.
-        app.palette.scroll = 0;
+        app.overlay.palette.scroll = 0;
     }
-    let entries = palette::entries(&app.keymap, &app.palette.query);
-    let selected = app.palette.selected;
-    app.palette.selected = match action {
-        _ if query_changed => palette::best(&entries),
-        PaletteAction::Up => palette::step(&entries, selected, -1),
-        PaletteAction::Down => palette::step(&entries, selected, 1),
-        PaletteAction::PageUp => palette::step(&entries, selected, -page),
-        PaletteAction::PageDown => palette::step(&entries, selected, page),
+    let entries = command_palette::entries(&app.session.keymap, &app.overlay.palette.query);
+    let selected = app.overlay.palette.selected;
+    app.overlay.palette.selected = match action {
+        _ if query_changed => command_palette::best(&entries),
+        PaletteAction::Up => command_palette::step(&entries, selected, -1),
+        PaletteAction::Down => command_palette::step(&entries, selected, 1),
+        PaletteAction::PageUp => command_palette::step(&entries, selected, -page),
+        PaletteAction::PageDown => command_palette::step(&entries, selected, page),
         _ => selected.min(entries.len().saturating_sub(1)),
     };
-    app.palette.scroll = settled_scroll(app, &entries);
+    app.overlay.palette.scroll = settled_scroll(app, &entries);
 }
 
 /// The scroll that keeps the highlighted row in view.
 fn settled_scroll(app: &App, entries: &[Entry<'_>]) -> usize {
-    let lines = palette::lines(entries);
-    palette::scroll_for(
+    let lines = command_palette::lines(entries);
+    command_palette::scroll_for(
         &lines,
-        app.palette.selected,
-        app.palette.scroll,
-        palette::list_height(popup_height(app)),
+        app.overlay.palette.selected,
+        app.overlay.palette.scroll,
+        command_palette::list_height(popup_height(app)),
     )
 }
 
 fn popup_height(app: &App) -> u16 {
-    let all_lines = palette::lines(&palette::entries(&app.keymap, "")).len();
-    palette::popup_size(app.size, all_lines).1
+    let all_lines =
+        command_palette::lines(&command_palette::entries(&app.session.keymap, "")).len();
+    command_palette::popup_size(app.session.size, all_lines).1
 }
 
 /// Commands a page key moves over: the visible lines less one for context.
 fn page_entries(app: &App) -> usize {
-    palette::list_height(popup_height(app))
+    command_palette::list_height(popup_height(app))
         .saturating_sub(1)
         .max(1)
 }

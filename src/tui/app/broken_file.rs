@@ -79,7 +79,7 @@ impl BrokenFile {
 fn where_in_text(text: &str, location: &Location) -> (Option<usize>, Option<String>) {
     match location {
         Location::LineColumn { line, .. } => (Some(*line), None),
-        Location::Path(path) => crate::tui::record_lines::line_and_id(text, path),
+        Location::Path(path) => crate::tui::app::record_lines::line_and_id(text, path),
         Location::File => (None, None),
     }
 }

@@ -2,9 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use crate::tui::action::{Action, PaletteAction};
-pub use crate::tui::keys::Key;
-use crate::tui::keys::{ch, ctrl, plain};
+use crate::tui::input::action::{Action, PaletteAction};
+pub use crate::tui::input::key_names::Key;
+use crate::tui::input::key_names::{ch, ctrl, plain};
 
 /// Where a binding applies. `Global` bindings apply in normal mode in every pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,6 +83,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, "focus-metrics", &[ch('3')], Action::FocusPane(3), "Cited metrics pane", None),
     bind(Global, "focus-sources", &[ch('4')], Action::FocusPane(4), "Sources pane", None),
     bind(Global, "focus-detail", &[ch('5')], Action::FocusPane(5), "Detail pane", None),
+    bind(Global, "zoom", &[ch('z')], Action::ToggleZoom, "the focused pane on the whole screen / every pane again", None),
     bind(Global, "up", &[plain(KeyCode::Up), ch('k')], Action::Up, "move up", None),
     bind(Global, "down", &[plain(KeyCode::Down), ch('j')], Action::Down, "move down", None),
     bind(Global, "first", &[ch('g'), plain(KeyCode::Home)], Action::Top, "first row", None),
@@ -228,6 +229,16 @@ impl Keymap {
     /// "q quit · / search · …" for the status bar, from the keys bound now.
     /// The most specific scope's hints come first; unbound rows give none.
     pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        self.hints_for(scopes, |_| true)
+    }
+
+    /// The hints of the rows whose action `acts` says does something now, so the
+    /// status bar never offers a key that would do nothing where the reader is.
+    pub fn hints_for(
+        &self,
+        scopes: &[Scope],
+        acts: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         scopes
             .iter()
             .flat_map(|&scope| {
@@ -235,6 +246,7 @@ impl Keymap {
                     .iter()
                     .filter(move |row| row.binding.scope == scope)
             })
+            .filter(|row| acts(row.binding.action))
             .filter_map(|row| Some((row.keys.first()?.label(), row.binding.hint?)))
             .collect()
     }

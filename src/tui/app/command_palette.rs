@@ -6,8 +6,8 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::tui::action::Action;
-use crate::tui::keymap::{Bound, Keymap, Scope};
+use crate::tui::input::action::Action;
+use crate::tui::input::keymap::{Bound, Keymap, Scope};
 
 /// What the palette remembers between keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::tui::theme::StyleName::{self, *};
-use crate::tui::theme::{Theme, ThemeName, bold, fg};
+use crate::tui::ui::theme::StyleName::{self, *};
+use crate::tui::ui::theme::{Theme, ThemeName, bold, fg};
 
 impl Theme {
     /// A built-in theme; with `color` false, the NO_COLOR styles whatever the name.

@@ -11,7 +11,7 @@ use crate::story::graph::passage::{SourceTexts, find_quote};
 use crate::story::model::Citation;
 use crate::story::safe_text::{clean_line, width};
 
-use crate::tui::theme::Theme;
+use crate::tui::ui::theme::Theme;
 
 /// Where the source's text is at hand, the lines Enter shows under a citation: none
 /// while closed, the paragraph when `open`. None when Enter has nothing to open.

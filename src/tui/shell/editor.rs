@@ -4,36 +4,10 @@
 //! `-g FILE:LINE` for VS Code and its forks; `--line N FILE` for JetBrains IDEs and
 //! Xcode, as lazygit's presets do), and handing the terminal over and back.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use crate::tui::app::App;
-
-/// What the editor key asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditRequest {
-    /// The story file.
-    pub file: PathBuf,
-    /// Where in it to open.
-    pub target: EditTarget,
-}
-
-/// Where in the file to open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditTarget {
-    /// A known line (the first problem of a broken file).
-    Line(usize),
-    /// The record with this id, last seen at `path` (None when the explorer shows
-    /// the story as of a date, whose records are not numbered as in the file); its
-    /// line is looked up in the file when the key is used.
-    Record {
-        /// The record's id.
-        id: String,
-        /// Where it was in the file (`events[3]`): the quick way to its line, used
-        /// when the record there still has this id.
-        path: Option<String>,
-    },
-}
+use crate::tui::update::effect::{EditRequest, EditTarget};
 
 /// The editor command from the environment, as a shell would read it.
 pub fn editor_command(visual: Option<String>, editor: Option<String>) -> String {
@@ -100,39 +74,13 @@ pub fn editor_args(form: LineForm, file: &str, line: Option<usize>) -> Vec<Strin
     }
 }
 
-/// The editor on the story file: at the first problem while the file is broken, else
-/// at the record Detail shows. The embedded story has no file to open.
-pub(crate) fn open_in_editor(app: &mut App) -> Option<EditRequest> {
-    let Some(file) = app.story_file.clone() else {
-        app.error(
-            "the embedded story has no file to edit: `storyscope new FILE` starts one, `storyscope --story FILE` opens it",
-        );
-        return None;
-    };
-    let target = match (
-        app.broken_file.as_ref().and_then(|b| b.first_line()),
-        app.detail_target(),
-    ) {
-        (Some(line), _) => EditTarget::Line(line),
-        (None, Some(record)) => EditTarget::Record {
-            id: app.story.record_id(record).to_owned(),
-            path: app
-                .as_of
-                .is_none()
-                .then(|| crate::story::graph::record_path(record)),
-        },
-        (None, None) => EditTarget::Line(1),
-    };
-    Some(EditRequest { file, target })
-}
-
 /// The line to open `request` at, looked up in the file as it is now on disk.
 pub fn resolve_line(request: &EditRequest) -> Option<usize> {
     match &request.target {
         EditTarget::Line(line) => Some(*line),
         EditTarget::Record { id, path } => {
             let text = std::fs::read_to_string(&request.file).ok()?;
-            crate::tui::record_lines::line_of_record(&text, id, path.as_deref())
+            crate::tui::app::record_lines::line_of_record(&text, id, path.as_deref())
         }
     }
 }

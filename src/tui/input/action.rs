@@ -38,6 +38,8 @@ pub enum Action {
     ToggleFilter,
     /// Show the metrics as a bar chart, or as a list again.
     ToggleChart,
+    /// Show the focused pane on the whole screen, or every pane again.
+    ToggleZoom,
     /// Write the focused view to a Markdown file.
     Export,
     /// Copy the selected record as Markdown to the clipboard (OSC 52).

@@ -44,6 +44,31 @@ pub(crate) fn is_wide(area: Rect) -> bool {
 
 /// The areas at terminal size `area`; on a narrow terminal only `focus` shows.
 pub fn compute(area: Rect, focus: Pane) -> Areas {
+    compute_zoomed(area, focus, false)
+}
+
+/// The areas the explorer draws: zoomed, the focused pane alone takes every row
+/// between the title and status bars, tab bar included.
+pub fn for_app(area: Rect, app: &App, focus: Pane) -> Areas {
+    compute_zoomed(area, focus, app.panes.zoomed)
+}
+
+/// As [`compute`]; `zoomed`, only `focus` shows, on the whole body, with no tab bar.
+pub fn compute_zoomed(area: Rect, focus: Pane, zoomed: bool) -> Areas {
+    if zoomed {
+        let [title, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        return Areas {
+            title,
+            tabs: None,
+            panes: vec![(focus, body)],
+            status,
+        };
+    }
     let wide = is_wide(area);
     let [title, tabs, body, status] = Layout::vertical([
         Constraint::Length(1),
@@ -94,7 +119,7 @@ pub fn inner(rect: Rect) -> Rect {
 
 /// The whole terminal at its last known size.
 pub fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1)
+    Rect::new(0, 0, app.session.size.0, app.session.size.1)
 }
 
 /// The rows a list pane shows at the current size.
@@ -103,7 +128,7 @@ pub(crate) fn visible_rows(app: &App, pane: Pane) -> usize {
     if is_too_small(area) {
         return 0;
     }
-    compute(area, app.focus)
+    for_app(area, app, app.panes.focus)
         .panes
         .iter()
         .find(|(p, _)| *p == pane)
@@ -129,7 +154,7 @@ pub(crate) fn sync_scroll(app: &mut App) {
 /// Detail's inner size at the current terminal size: (width, height).
 pub(crate) fn detail_size(app: &App) -> (usize, usize) {
     let area = screen(app);
-    compute(area, Pane::Detail)
+    for_app(area, app, Pane::Detail)
         .panes
         .iter()
         .find(|(p, _)| *p == Pane::Detail)
@@ -147,10 +172,10 @@ pub(crate) fn clamp_detail_scroll(scroll: usize, lines: usize, height: usize) ->
 /// Rows a page key moves: the focused pane's visible height, less one row kept for
 /// context.
 pub(crate) fn page_rows(app: &App) -> usize {
-    let height = if app.focus == Pane::Detail {
+    let height = if app.panes.focus == Pane::Detail {
         detail_size(app).1
     } else {
-        visible_rows(app, app.focus)
+        visible_rows(app, app.panes.focus)
     };
     height.saturating_sub(1).max(1)
 }
@@ -160,7 +185,7 @@ pub(crate) fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
     if is_too_small(area) {
         return None;
     }
-    let areas = compute(area, app.focus);
+    let areas = for_app(area, app, app.panes.focus);
     let position = ratatui::layout::Position::new(column, row);
     if let Some(tabs) = areas.tabs {
         if tabs.contains(position) {

@@ -3,7 +3,7 @@
 
 use crate::story::RecordRef;
 
-use crate::tui::panes::Pane;
+use crate::tui::app::panes::Pane;
 
 /// The hops from a list's selection through the records followed in Detail.
 #[derive(Debug, Clone, PartialEq, Eq)]

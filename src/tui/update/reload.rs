@@ -5,9 +5,9 @@
 
 use crate::story::{RecordRef, Story};
 
-use crate::tui::app::{App, Mode, Pane};
 /// The problems a `Reload::Broken` carries.
-pub use crate::tui::broken_file::BrokenFile;
+pub use crate::tui::app::broken_file::BrokenFile;
+use crate::tui::app::{App, Mode, Pane};
 
 /// What the watcher found after the file changed.
 #[derive(Debug)]
@@ -23,15 +23,15 @@ pub enum Reload {
 /// Applies a reload to the explorer.
 pub fn apply(app: &mut App, reload: Reload) {
     match reload {
-        Reload::Broken(broken) => app.broken_file = Some(broken),
-        Reload::Texts(texts) => app.texts = texts,
+        Reload::Broken(broken) => app.session.broken_file = Some(broken),
+        Reload::Texts(texts) => app.detail.texts = texts,
         Reload::Loaded(story) => {
-            let was_broken = app.broken_file.take().is_some();
-            app.message = None;
+            let was_broken = app.session.broken_file.take().is_some();
+            app.session.message = None;
             replace_story(app, *story);
             let name = app.full.origin.clone();
             // An error met on the way (the as-of date could not be applied) stays.
-            if app.message.is_none() {
+            if app.session.message.is_none() {
                 app.info(if was_broken {
                     format!("reloaded {name}: the problems are fixed")
                 } else {
@@ -40,7 +40,7 @@ pub fn apply(app: &mut App, reload: Reload) {
             }
         }
     }
-    crate::tui::layout::sync_scroll(app);
+    crate::tui::ui::layout::sync_scroll(app);
 }
 
 /// The reader's place, by ids, so it survives records moving in the file.
@@ -60,10 +60,13 @@ fn remember(app: &App) -> Place {
             .filter(|pane| pane.is_list())
             .map(|&pane| (pane, app.selected_record(pane).map(id)))
             .collect(),
-        followed: app.trail.followed.map(id),
-        trail: app.trail.back.iter().map(|&r| id(r)).collect(),
-        forward: app.trail.forward.iter().map(|&r| id(r)).collect(),
-        filter: app.filter.map(|e| app.story.file.entities[e].id.clone()),
+        followed: app.detail.trail.followed.map(id),
+        trail: app.detail.trail.back.iter().map(|&r| id(r)).collect(),
+        forward: app.detail.trail.forward.iter().map(|&r| id(r)).collect(),
+        filter: app
+            .panes
+            .filter
+            .map(|e| app.story.file.entities[e].id.clone()),
     }
 }
 
@@ -75,16 +78,16 @@ fn replace_story(app: &mut App, full: Story) {
     app.forget_search_index();
     let story = &app.story;
     let find = |id: &String| story.lookup(id);
-    app.filter = match place.filter.as_ref().and_then(find) {
+    app.panes.filter = match place.filter.as_ref().and_then(find) {
         Some(RecordRef::Entity(e)) => Some(e),
         _ => None,
     };
-    app.trail.back = place.trail.iter().filter_map(find).collect();
-    app.trail.forward = place.forward.iter().filter_map(find).collect();
-    app.trail.followed = place.followed.as_ref().and_then(find);
-    if app.trail.followed.is_none() && !app.trail.back.is_empty() {
+    app.detail.trail.back = place.trail.iter().filter_map(find).collect();
+    app.detail.trail.forward = place.forward.iter().filter_map(find).collect();
+    app.detail.trail.followed = place.followed.as_ref().and_then(find);
+    if app.detail.trail.followed.is_none() && !app.detail.trail.back.is_empty() {
         // The record in Detail is gone: show the last one before it that is still there.
-        app.trail.followed = app.trail.back.pop();
+        app.detail.trail.followed = app.detail.trail.back.pop();
     }
     app.refresh_rows();
     app.refresh_new_since();
@@ -98,15 +101,15 @@ fn replace_story(app: &mut App, full: Story) {
             cursor.selected = row;
         }
     }
-    if app.chart
+    if app.panes.chart
         && app
             .story
             .metric_groups(crate::story::query::views::ViewFilter::default())
             .is_empty()
     {
-        app.chart = false;
+        app.panes.chart = false;
     }
-    if app.mode == Mode::Search {
+    if app.overlay.mode == Mode::Search {
         // The hits point into the old story: search the new one.
         app.rerun_search();
     }

@@ -29,50 +29,50 @@ pub struct SearchState {
 impl App {
     /// The search index, built on first use, with its worker thread when it is big.
     pub(crate) fn search_index(&mut self) -> &Arc<SearchIndex> {
-        if self.index.is_none() {
+        if self.overlay.index.is_none() {
             let index = Arc::new(SearchIndex::build(&self.story));
-            if index.len() > self.background_search_names {
-                self.search_worker = Some(SearchWorker::new(Arc::clone(&index)));
+            if index.len() > self.overlay.background_search_names {
+                self.overlay.search_worker = Some(SearchWorker::new(Arc::clone(&index)));
             }
-            self.index = Some(index);
+            self.overlay.index = Some(index);
         }
-        self.index.as_ref().expect("just built")
+        self.overlay.index.as_ref().expect("just built")
     }
 
     /// Drops the index and its worker, after the story changed.
     pub(crate) fn forget_search_index(&mut self) {
-        self.index = None;
-        self.search_worker = None;
+        self.overlay.index = None;
+        self.overlay.search_worker = None;
     }
 
     /// Searches for the query typed: in place, or on the worker for a big index, whose
     /// hits `update::poll_search` picks up.
     pub(crate) fn run_search(&mut self) {
-        if self.search.query.trim().is_empty() {
-            self.search.hits.clear();
-            self.search.selected = 0;
+        if self.overlay.search.query.trim().is_empty() {
+            self.overlay.search.hits.clear();
+            self.overlay.search.selected = 0;
             return;
         }
-        let query = self.search.query.clone();
+        let query = self.overlay.search.query.clone();
         self.search_index();
-        match &self.search_worker {
+        match &self.overlay.search_worker {
             // The typed character shows now; the hits follow when `poll_search` sees them.
             Some(worker) => {
                 worker.submit(&query, SEARCH_LIMIT);
                 return;
             }
             None => {
-                self.search.hits = self.search_index().search(&query, SEARCH_LIMIT);
+                self.overlay.search.hits = self.search_index().search(&query, SEARCH_LIMIT);
             }
         }
-        self.search.selected = 0;
+        self.overlay.search.selected = 0;
     }
 
     /// Searches the current story again for the query typed, after the story changed:
     /// the old hits point into the old story's arenas, so none is kept meanwhile.
     pub(crate) fn rerun_search(&mut self) {
-        self.search.hits.clear();
-        self.search.selected = 0;
+        self.overlay.search.hits.clear();
+        self.overlay.search.selected = 0;
         self.run_search();
     }
 }

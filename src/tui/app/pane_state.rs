@@ -1,0 +1,56 @@
+//! The list panes' part of the explorer's state: which pane has focus, each list's
+//! rows and cursor, and the two view switches (the entity filter, the chart).
+
+use crate::story::query::views::{CandidateRow, MetricRow, SourceRow};
+
+use super::panes::{ListCursor, Pane};
+
+/// Focus and the rows of the four list panes.
+#[derive(Debug)]
+pub struct PaneState {
+    /// The pane the keys act on.
+    pub focus: Pane,
+    /// The list pane focused last: Detail shows its selection while Detail has focus.
+    pub origin_pane: Pane,
+    /// One cursor per list pane, in `Pane::LISTS` order.
+    pub(crate) lists: [ListCursor; 4],
+    /// The timeline's events in order (arena indexes); rows are built only for what
+    /// is drawn, so a story of 100k events opens at once.
+    pub timeline_events: Vec<usize>,
+    /// Width of the widest metric value, for the metrics pane's first column.
+    pub(crate) metric_value_cols: usize,
+    /// Width of the widest candidate's name (at most 18), for the candidates pane.
+    pub(crate) candidate_name_cols: usize,
+    /// The candidates pane's rows.
+    pub candidate_rows: Vec<CandidateRow>,
+    /// The metrics pane's rows.
+    pub metric_rows: Vec<MetricRow>,
+    /// The sources pane's rows.
+    pub source_rows: Vec<SourceRow>,
+    /// Timeline narrowed to this entity's events.
+    pub filter: Option<usize>,
+    /// The metrics pane draws bars instead of its list.
+    pub chart: bool,
+    /// The focused pane takes the whole screen (below the title bar, above the status
+    /// bar), as lazygit's screen mode does.
+    pub zoomed: bool,
+}
+
+impl Default for PaneState {
+    fn default() -> PaneState {
+        PaneState {
+            focus: Pane::Timeline,
+            origin_pane: Pane::Timeline,
+            lists: [ListCursor::default(); 4],
+            timeline_events: Vec::new(),
+            metric_value_cols: 0,
+            candidate_name_cols: 0,
+            candidate_rows: Vec::new(),
+            metric_rows: Vec::new(),
+            source_rows: Vec::new(),
+            filter: None,
+            chart: false,
+            zoomed: false,
+        }
+    }
+}

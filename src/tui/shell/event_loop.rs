@@ -1,0 +1,169 @@
+//! The event loop, generic over ratatui's Backend so tests drive it on TestBackend:
+//! draw, wait for an event, turn it into an action, `update`, carry out the effect;
+//! reloads from the watcher and background search hits are picked up between events.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use anyhow::Result;
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::tui::app::App;
+use crate::tui::app::key_context::action_for;
+use crate::tui::input::action::Action;
+use crate::tui::ui;
+use crate::tui::ui::theme::Theme;
+use crate::tui::update::effect::{EditRequest, Effect};
+use crate::tui::update::reload::{self, Reload};
+use crate::tui::update::{poll_search, search_pending, update};
+
+/// Everything the loop works with besides the state: the terminal it draws on, how
+/// it draws, where events come from, when to stop, and the world beyond the terminal
+/// (the clipboard, the watcher's reloads, the editor).
+pub struct LoopIo<'a, B: Backend> {
+    /// Where frames are drawn.
+    pub terminal: &'a mut Terminal<B>,
+    /// The styles to draw with.
+    pub theme: Theme,
+    /// Whether mouse events act (capture is on).
+    pub mouse: bool,
+    /// Waits up to the given time for the next event.
+    pub next_event: &'a mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
+    /// Set from outside (a signal) to end the loop.
+    pub stop: &'a AtomicBool,
+    /// Where the clipboard's escape sequence is written.
+    pub clipboard: &'a mut dyn Write,
+    /// Where the watcher's reloads arrive; None without a watcher.
+    pub reloads: Option<&'a Receiver<Reload>>,
+    /// Runs the editor on a request, the terminal handed over: Ok carries a note for
+    /// the status bar, Err why the editor did not run.
+    pub edit: &'a mut dyn FnMut(&EditRequest) -> Result<String, String>,
+}
+
+/// Runs until the user quits or `io.stop` is set.
+pub fn run_loop<B: Backend>(app: &mut App, mut io: LoopIo<'_, B>) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = io.terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !app.session.should_quit && !io.stop.load(Ordering::Relaxed) {
+        if dirty {
+            io.terminal.draw(|frame| ui::draw(frame, app, io.theme))?;
+        }
+        // While a background search runs, wake often to pick up its hits.
+        let wait = if search_pending(app) { 10 } else { 200 };
+        let first = (io.next_event)(Duration::from_millis(wait))?;
+        dirty = poll_search(app) | apply_reloads(app, &io);
+        if let Some(first) = first {
+            dirty |= handle_burst(app, &mut io, first)?;
+        }
+    }
+    Ok(())
+}
+
+/// Applies every reload the watcher has sent, in order (a story, then its texts);
+/// true if there was one.
+fn apply_reloads<B: Backend>(app: &mut App, io: &LoopIo<'_, B>) -> bool {
+    let mut any = false;
+    if let Some(reloads) = io.reloads {
+        for message in reloads.try_iter() {
+            reload::apply(app, message);
+            any = true;
+        }
+    }
+    any
+}
+
+/// Handles `first` and everything already queued behind it before drawing again: a
+/// burst of resizes or a pasted query costs one frame. True if any event was acted on.
+fn handle_burst<B: Backend>(app: &mut App, io: &mut LoopIo<'_, B>, first: Event) -> Result<bool>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut acted = false;
+    let mut event = Some(first);
+    while let Some(current) = event {
+        if let Some(action) = action_for(app, &current, io.mouse) {
+            acted = true;
+            match update(app, action) {
+                Some(Effect::Edit(request)) => edit(app, io, &request)?,
+                Some(effect) => perform(app, effect, io.clipboard),
+                None => {}
+            }
+        }
+        if app.session.should_quit {
+            break;
+        }
+        event = (io.next_event)(Duration::ZERO)?;
+    }
+    Ok(acted)
+}
+
+/// Hands the terminal to the editor, then draws the whole screen anew.
+fn edit<B: Backend>(app: &mut App, io: &mut LoopIo<'_, B>, request: &EditRequest) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let outcome = (io.edit)(request);
+    // The editor drew over everything: draw the whole screen anew. (Not
+    // `Terminal::clear`, which asks the terminal where its cursor is, and fails after
+    // a wait where nothing answers.)
+    io.terminal.backend_mut().clear()?;
+    io.terminal.draw(|_| {})?;
+    let size = io.terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    match outcome {
+        Ok(note) => app.info(note),
+        Err(why) => app.error(why),
+    }
+    Ok(())
+}
+
+/// Carries out an effect; failures become status-bar messages, never exits.
+pub(crate) fn perform(app: &mut App, effect: Effect, clipboard: &mut dyn Write) {
+    match effect {
+        Effect::Export { stem, markdown } => {
+            match crate::fsutil::write_new_file(
+                &app.session.export_dir,
+                &stem,
+                "md",
+                markdown.as_bytes(),
+            ) {
+                Ok(path) => app.info(format!("exported to {}", path.display())),
+                Err(err) => app.error(format!(
+                    "export failed, nothing written: {} ({})",
+                    err,
+                    app.session.export_dir.display()
+                )),
+            }
+        }
+        Effect::Edit(_) => app.error("the editor can only be opened from the explorer's loop"),
+        Effect::Copy(text) => {
+            if let Err(err) = clipboard
+                .write_all(osc52(&text).as_bytes())
+                .and_then(|()| clipboard.flush())
+            {
+                app.error(format!("copy failed: {err}"));
+            }
+        }
+    }
+}
+
+/// The OSC 52 sequence that asks the terminal to set the clipboard; inside tmux it is
+/// wrapped in a passthrough so it reaches the outer terminal.
+pub(crate) fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let sequence = format!("\x1b]52;c;{payload}\x07");
+    if std::env::var_os("TMUX").is_some() {
+        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
+    } else {
+        sequence
+    }
+}

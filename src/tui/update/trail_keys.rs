@@ -1,0 +1,69 @@
+//! Enter, Backspace, `]` and Esc: following links in Detail and walking back and
+//! forth along the trail of records followed.
+
+use crate::story::RecordRef;
+use crate::tui::app::detail_state::DetailLink;
+use crate::tui::app::{App, Pane};
+use crate::tui::input::action::Action;
+
+use super::detail_cursor::detail_layout;
+use super::toggle_filter;
+
+/// Enter, back, forward and Esc: the trail of records followed in Detail.
+pub(super) fn trail_key(app: &mut App, action: Action) {
+    match action {
+        Action::Follow => follow(app),
+        Action::Back => back(app),
+        Action::Forward => {
+            let shown = app.detail_target();
+            if app.detail.trail.forward(shown) {
+                app.reset_detail_cursor();
+            }
+        }
+        Action::Escape => {
+            if app.detail.trail.followed.is_some() {
+                back(app);
+            } else if app.panes.filter.is_some() {
+                toggle_filter(app);
+            } else if app.panes.focus == Pane::Detail {
+                app.set_focus(app.panes.origin_pane);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn follow(app: &mut App) {
+    if app.panes.focus.is_list() {
+        if app.selected_record(app.panes.focus).is_some() {
+            app.set_focus(Pane::Detail);
+            app.reset_detail_cursor();
+        }
+        return;
+    }
+    let link = app.detail.link;
+    let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
+    match target {
+        Some(DetailLink::Record(target)) => navigate_to(app, target),
+        Some(DetailLink::Passage(ordinal)) => {
+            super::passage_toggle::toggle_passage(app, ordinal);
+        }
+        None => {}
+    }
+}
+
+/// Shows `target` in Detail as a new hop; forward history is dropped.
+pub(super) fn navigate_to(app: &mut App, target: RecordRef) {
+    let (shown, list) = (app.detail_target(), app.last_list_pane());
+    if app.detail.trail.hop(shown, target, list) {
+        app.reset_detail_cursor();
+    }
+}
+
+pub(super) fn back(app: &mut App) {
+    // Back at the start of the trail, Detail shows the list selection again.
+    let selection = app.selected_record(app.last_list_pane());
+    if app.detail.trail.back(selection) {
+        app.reset_detail_cursor();
+    }
+}
