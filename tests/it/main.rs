@@ -33,6 +33,7 @@ mod search_typos;
 mod second_story;
 mod synth;
 mod time_travel;
+mod tui_index_build;
 mod tui_screens;
 mod tui_state;
 mod tui_themes;
