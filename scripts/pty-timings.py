@@ -71,6 +71,8 @@ def one_run(binary, story):
         stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
     )
     os.close(slave)
+    # Nothing is written while the story loads: wait for the first frame itself.
+    read_until(master, lambda d: len(d) > 4000, 120)
     quiet(master, 0.5)
     opened_at = time.monotonic()
     os.write(master, b"/")
