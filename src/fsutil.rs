@@ -8,6 +8,14 @@ use tempfile::{Builder, NamedTempFile};
 /// A temp file in `dir` holding `contents`, flushed to disk, readable like any file
 /// the user creates (tempfile's own default is owner-only).
 fn staged(dir: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
+    staged_with(dir, |file| file.write_all(contents))
+}
+
+/// A temp file in `dir` holding what `write` writes, flushed to disk.
+fn staged_with(
+    dir: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<NamedTempFile> {
     let mut builder = Builder::new();
     builder.prefix(".storyscope-");
     #[cfg(unix)]
@@ -17,15 +25,25 @@ fn staged(dir: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(contents)?;
+    write(&mut temp)?;
     temp.as_file().sync_all()?;
     Ok(temp)
 }
 
-/// Writes `contents` to `path` through a temp file in the same folder and a rename, so
+/// Writes `bytes` to `path` through a temp file in the same folder and a rename, so
 /// readers see the old file or the whole new one, never a part.
-pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let temp = staged(parent_dir(path), contents)?;
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Writes what `write` writes to `path` through a temp file in the same folder and a
+/// rename, so readers see the old file or the whole new one, never a part; output is
+/// made a piece at a time (a big export is never held whole).
+pub(crate) fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let temp = staged_with(parent_dir(path), write)?;
     temp.persist(path).map_err(|err| err.error)?;
     Ok(())
 }

@@ -37,7 +37,13 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     check_export_dir(cli, &settings)?;
     let mut app = open_app(cli, &settings, loaded);
     let watcher = start_watcher(cli, &settings, &mut app);
-    run_explorer(&mut app, &settings, watcher.as_ref())
+    let code = run_explorer(&mut app, &settings, watcher.as_ref());
+    // The terminal is back by now; leave the story, its indexes and the threads to the
+    // OS as `check` does: freeing a big story record by record (and joining a search
+    // still running) would hold the exit up, a second at 1M events.
+    std::mem::forget(app);
+    std::mem::forget(watcher);
+    code
 }
 
 /// The explorer needs a terminal on both ends, and one that can show it.

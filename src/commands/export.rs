@@ -1,6 +1,7 @@
 //! `storyscope export VIEW`: a view of the story as Markdown, to stdout or a file,
 //! with the ids on the command line checked and near misses suggested.
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -8,12 +9,12 @@ use anyhow::{Context, Result};
 use crate::bad_input::BadInput;
 use crate::cli::ViewArg;
 use crate::commands::loaded::Loaded;
-use crate::commands::output::write_stdout;
+use crate::commands::output::write_stdout_with;
 use crate::completion;
 use crate::story::RecordRef;
 use crate::story::model::date::DateSpec;
 use crate::story::query::views::ViewFilter;
-use crate::story::report::export::{ExportOptions, ExportView, export_markdown};
+use crate::story::report::export::{ExportOptions, ExportView, write_markdown};
 use crate::story::safe_text::{clean_line, did_you_mean};
 
 /// What `export` was asked for, as on the command line.
@@ -40,11 +41,13 @@ pub(super) fn run_export(loaded: &Loaded, args: &ExportArgs<'_>) -> Result<i32> 
         chart: true,
         new_since,
     };
-    let markdown = export_markdown(&loaded.story, view, &options, loaded.clock);
+    // Written as it is made: a big story's export is never held whole.
+    let write =
+        |sink: &mut dyn Write| write_markdown(&loaded.story, view, &options, loaded.clock, sink);
     match args.output {
-        Some(path) => crate::fsutil::write_atomic(path, markdown.as_bytes())
+        Some(path) => crate::fsutil::write_atomic_with(path, write)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => write_stdout(markdown.as_bytes())?,
+        None => write_stdout_with(write)?,
     }
     Ok(0)
 }

@@ -10,8 +10,15 @@ use crate::story::safe_text::is_unsafe_char;
 /// Writes to stdout, treating a closed pipe (`| head`) as success; any other failure
 /// (a full disk, `> /dev/full`) is an error of one line, exit 1.
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
+    write_stdout_with(|out| out.write_all(bytes))
+}
+
+/// [`write_stdout`] of what `write` writes, for output made a piece at a time.
+pub(crate) fn write_stdout_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(anyhow::anyhow!("cannot write to standard output: {err}")),
         Ok(()) => Ok(()),

@@ -37,7 +37,22 @@ pub fn load_path(path: &Path) -> Result<Story, LoadError> {
         return Err(fail("this is a folder, not a story file".to_owned()));
     }
     let bytes = std::fs::read(path).map_err(|err| fail(describe_io_error(&err)))?;
-    load_bytes(&bytes, &origin)
+    let file = parse_bytes(&bytes, &origin)?;
+    // The text is as big as the file and validation does not need it: let it go
+    // before the indexes are built, which lowers the peak. Only problems need it, to
+    // be placed at a line and column: then the file is read again, and used only if
+    // it is still as long as what was parsed.
+    let length = bytes.len();
+    drop(bytes);
+    Story::build(file, &origin).map_err(|mut problems| {
+        if let Ok(again) = std::fs::read(path)
+            && again.len() == length
+            && let Ok(text) = std::str::from_utf8(&again)
+        {
+            place::locate_problems(without_bom(text), &mut problems);
+        }
+        LoadError { origin, problems }
+    })
 }
 
 fn describe_io_error(err: &std::io::Error) -> String {
@@ -52,6 +67,26 @@ fn describe_io_error(err: &std::io::Error) -> String {
 
 /// Validates a story held in memory; `origin` names it in messages.
 pub fn load_bytes(bytes: &[u8], origin: &str) -> Result<Story, LoadError> {
+    let file = parse_bytes(bytes, origin)?;
+    Story::build(file, origin).map_err(|mut problems| {
+        // parse_bytes has checked the text already.
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            place::locate_problems(without_bom(text), &mut problems);
+        }
+        LoadError {
+            origin: origin.to_owned(),
+            problems,
+        }
+    })
+}
+
+/// Some editors start UTF-8 files with a byte-order mark; JSON parsers reject it.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The records of a story's bytes, not yet validated; problems placed in the text.
+fn parse_bytes(bytes: &[u8], origin: &str) -> Result<StoryFile, LoadError> {
     let fail = |problems: Vec<Problem>| LoadError {
         origin: origin.to_owned(),
         problems,
@@ -66,19 +101,16 @@ pub fn load_bytes(bytes: &[u8], origin: &str) -> Result<Story, LoadError> {
             .with_hint("story files are JSON in UTF-8"),
         ])
     })?;
-    // Some editors start UTF-8 files with a byte-order mark; JSON parsers reject it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(fail(vec![Problem::file("the file is empty").with_hint(
             "a story file is a JSON object; see docs/story-format.md",
         )]));
     }
-    let placed = |mut problems: Vec<Problem>| {
-        crate::story::load::place::locate_problems(text, &mut problems);
+    parse(text).map_err(|mut problems| {
+        place::locate_problems(text, &mut problems);
         fail(problems)
-    };
-    let file = parse(text).map_err(placed)?;
-    Story::build(file, origin).map_err(placed)
+    })
 }
 
 fn parse(text: &str) -> Result<StoryFile, Vec<Problem>> {

@@ -3,18 +3,27 @@
 //! by first use with one definition each.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::BuildHasher as _;
 
 use crate::story::graph::Story;
 use crate::story::graph::authored::notes_cell;
 use crate::story::model::{AuthorNote, Citation};
-use crate::story::safe_text::clean_line;
+use crate::story::safe_text::clean_chars;
 
 /// Story text as inert Markdown on one line: controls stripped, every character that
 /// could start markup escaped (including `|`, so it is safe inside table cells).
 pub fn escape(text: &str) -> String {
-    let clean = clean_line(text);
-    let mut out = String::with_capacity(clean.len() + 8);
-    for c in clean.chars() {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`] appended to `out`, with no allocation of its own: exports call it for
+/// every cell of every row.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
+    let start = out.len();
+    for c in clean_chars(text) {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '$' => {
                 out.push('\\');
@@ -23,12 +32,13 @@ pub fn escape(text: &str) -> String {
             // A colon after a scheme name is how bare autolinks ("http://…", "www.")
             // start; a zero-width joiner would be invisible, so escape-free text keeps
             // `:` but breaks the "://" sequence with a backslash-escaped slash instead.
-            '/' if out.ends_with(':') => out.push_str("\\/"),
+            '/' if out.len() > start && out.ends_with(':') => out.push_str("\\/"),
+            // "www." starts an autolink in GFM even without a scheme. `w` and `.` are
+            // never escaped, so "www" just written by this call is "www" in the text.
+            '.' if out.len() >= start + 3 && out.ends_with("www") => out.push_str("\\."),
             _ => out.push(c),
         }
     }
-    // "www." starts an autolink in GFM even without a scheme.
-    out.replace("www.", "www\\.")
 }
 
 /// Like `escape`, for text that begins a line of its own (a paragraph): a leading `-`,
@@ -50,64 +60,129 @@ pub(crate) fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         out.push_str("_None._\n\n");
         return;
     }
-    out.push('|');
-    for cell in header {
-        out.push_str(&format!(" {} |", escape(cell)));
-    }
-    out.push_str("\n|");
-    for _ in header {
-        out.push_str(" --- |");
-    }
-    out.push('\n');
+    table_head(out, header);
     for row in rows {
         out.push('|');
-        for cell in row {
-            let cell = if cell.is_empty() { " " } else { cell.as_str() };
-            out.push_str(&format!(" {cell} |"));
+        for text in row {
+            cell(out, |out| out.push_str(text));
         }
         out.push('\n');
     }
     out.push('\n');
 }
 
+/// The first two lines of a GFM table, header cells escaped: for tables written a row
+/// at a time (each row `|`, then [`cell`]s, then a line end; a blank line after all).
+pub(crate) fn table_head(out: &mut String, header: &[&str]) {
+    out.push('|');
+    for text in header {
+        out.push(' ');
+        escape_into(out, text);
+        out.push_str(" |");
+    }
+    out.push_str("\n|");
+    for _ in header {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+}
+
+/// One table cell, its Markdown appended by `write`; an empty cell holds a space.
+pub(crate) fn cell(out: &mut String, write: impl FnOnce(&mut String)) {
+    out.push(' ');
+    let start = out.len();
+    write(out);
+    if out.len() == start {
+        out.push(' ');
+    }
+    out.push_str(" |");
+}
+
 /// What one footnote stands for: (source, paragraph, the citation's own `via`, quote).
 type NoteKey = (String, Option<u32>, Option<String>, Option<String>);
+
+/// A citation's footnote key, borrowed: looked up without copying its strings.
+type NoteKeyRef<'a> = (&'a str, Option<u32>, Option<&'a str>, Option<&'a str>);
+
+fn key_of(citation: &Citation) -> NoteKeyRef<'_> {
+    (
+        &citation.source,
+        citation.para,
+        citation.via.as_deref(),
+        citation.quote.as_deref(),
+    )
+}
 
 /// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
 /// use.
 #[derive(Debug, Default)]
 pub(crate) struct Footnotes {
-    numbers: HashMap<NoteKey, usize>,
+    /// The numbers of the footnotes whose key has each hash: a citation seen before is
+    /// found from its borrowed key, its strings copied only when it is new.
+    numbers: HashMap<u64, Vec<usize>, foldhash::fast::RandomState>,
     order: Vec<NoteKey>,
+    hasher: foldhash::fast::RandomState,
 }
 
 impl Footnotes {
     /// `[^1][^3]` for a fact's citations: each distinct footnote once, in cited order.
     pub(crate) fn refs(&mut self, cite: &[Citation]) -> String {
-        let mut used: Vec<usize> = Vec::new();
-        for citation in cite {
-            let key = (
-                citation.source.clone(),
-                citation.para,
-                citation.via.clone(),
-                citation.quote.clone(),
-            );
-            let next = self.order.len() + 1;
-            let number = *self.numbers.entry(key.clone()).or_insert_with(|| next);
-            if number == next {
-                self.order.push(key);
+        let mut out = String::new();
+        self.refs_into(&mut out, cite);
+        out
+    }
+
+    /// [`Footnotes::refs`] appended to `out`.
+    pub(crate) fn refs_into(&mut self, out: &mut String, cite: &[Citation]) {
+        for (position, citation) in cite.iter().enumerate() {
+            let key = key_of(citation);
+            // The same key earlier in this list already wrote its reference.
+            if cite[..position]
+                .iter()
+                .any(|earlier| key_of(earlier) == key)
+            {
+                continue;
             }
-            if !used.contains(&number) {
-                used.push(number);
-            }
+            let number = self.number(key);
+            let _ = write!(out, "[^{number}]");
         }
-        used.iter().map(|n| format!("[^{n}]")).collect()
+    }
+
+    /// The footnote's number, given one at first use.
+    fn number(&mut self, key: NoteKeyRef<'_>) -> usize {
+        let Self {
+            numbers,
+            order,
+            hasher,
+        } = self;
+        let same_hash = numbers.entry(hasher.hash_one(key)).or_default();
+        let known = same_hash.iter().copied().find(|&number| {
+            let (source, para, via, quote) = &order[number - 1];
+            (source.as_str(), *para, via.as_deref(), quote.as_deref()) == key
+        });
+        known.unwrap_or_else(|| {
+            let (source, para, via, quote) = key;
+            order.push((
+                source.to_owned(),
+                para,
+                via.map(str::to_owned),
+                quote.map(str::to_owned),
+            ));
+            same_hash.push(order.len());
+            order.len()
+        })
     }
 
     /// The definitions, one per footnote used, each citation written as Detail writes it
     /// (with its quote and origin).
     pub(crate) fn definitions(&self, story: &Story) -> String {
         let mut out = String::new();
+        self.definitions_into(&mut out, story);
+        out
+    }
+
+    /// [`Footnotes::definitions`] appended to `out`.
+    pub(crate) fn definitions_into(&self, out: &mut String, story: &Story) {
         for (number, (source, para, via, quote)) in self.order.iter().enumerate() {
             let citation = Citation {
                 source: source.clone(),
@@ -118,9 +193,10 @@ impl Footnotes {
                 resolved: Default::default(),
             };
             let text = crate::story::query::citation::citation_text(story, &citation);
-            out.push_str(&format!("[^{}]: {}.\n", number + 1, escape(&text)));
+            let _ = write!(out, "[^{}]: ", number + 1);
+            escape_into(out, &text);
+            out.push_str(".\n");
         }
-        out
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -131,11 +207,17 @@ impl Footnotes {
 /// A Markdown table cell: the sourcing label, then the author's notes after `◇`, so
 /// a row says which of its parts no source states.
 pub(crate) fn sourcing_cell(label: &str, notes: &[AuthorNote]) -> String {
-    let label = escape(label);
-    if notes.is_empty() {
-        label
-    } else {
-        format!("{label} · {}", escape(&notes_cell(notes)))
+    let mut out = String::new();
+    sourcing_cell_into(&mut out, label, notes);
+    out
+}
+
+/// [`sourcing_cell`] appended to `out`.
+pub(crate) fn sourcing_cell_into(out: &mut String, label: &str, notes: &[AuthorNote]) {
+    escape_into(out, label);
+    if !notes.is_empty() {
+        out.push_str(" · ");
+        escape_into(out, &notes_cell(notes));
     }
 }
 
@@ -160,6 +242,38 @@ mod tests {
         assert_eq!(escape("<script>"), "\\<script\\>");
         assert_eq!(escape("see www.evil.com"), "see www\\.evil.com");
         assert_eq!(escape("\x1b[31mred"), "\\[31mred");
+    }
+
+    #[test]
+    fn escaping_into_text_looks_only_at_its_own_piece() {
+        assert_eq!(escape("wwww.x"), "wwww\\.x");
+        // What is already written is not part of this text: no "://" or "www." here.
+        let mut out = "see http:".to_owned();
+        escape_into(&mut out, "/x");
+        assert_eq!(out, "see http:/x");
+        let mut out = "ww".to_owned();
+        escape_into(&mut out, "w.");
+        assert_eq!(out, "www.");
+    }
+
+    fn cited(source: &str, quote: Option<&str>) -> Citation {
+        Citation {
+            source: source.to_owned(),
+            para: Some(1),
+            note: None,
+            via: None,
+            quote: quote.map(str::to_owned),
+            resolved: Default::default(),
+        }
+    }
+
+    #[test]
+    fn footnotes_are_numbered_by_first_use_and_listed_once_per_fact() {
+        let mut notes = Footnotes::default();
+        let (a, b, c) = (cited("a", None), cited("b", None), cited("a", Some("q")));
+        assert_eq!(notes.refs(&[a.clone(), b.clone(), a.clone()]), "[^1][^2]");
+        assert_eq!(notes.refs(&[c, b, a]), "[^3][^2][^1]");
+        assert_eq!(notes.order.len(), 3);
     }
 
     #[test]

@@ -11,5 +11,5 @@ pub(crate) mod lint_report;
 pub(crate) mod markdown;
 
 pub use diagnostic::problem_code;
-pub use export::{ExportOptions, ExportView, export_markdown};
+pub use export::{ExportOptions, ExportView, export_markdown, write_markdown};
 pub use markdown::escape;

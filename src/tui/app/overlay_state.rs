@@ -33,6 +33,9 @@ pub struct OverlayState {
     /// Searches off the input thread once the index is big enough that a search could
     /// outlast a frame; None for smaller stories, which search in place.
     pub search_worker: Option<SearchWorker>,
+    /// The index being built on another thread, started after the explorer's first
+    /// frame so that no key waits for it; the search box says "indexing…" meanwhile.
+    pub index_build: Option<std::sync::mpsc::Receiver<crate::story::query::SearchIndex>>,
     /// Index size from which search runs on the worker (a field so tests can lower it).
     pub background_search_names: usize,
 }
@@ -45,6 +48,7 @@ impl Default for OverlayState {
             palette: PaletteState::default(),
             index: None,
             search_worker: None,
+            index_build: None,
             background_search_names: BACKGROUND_SEARCH_NAMES,
         }
     }

@@ -56,6 +56,8 @@ where
         if dirty {
             io.terminal.draw(|frame| ui::draw(frame, app, io.theme))?;
         }
+        // After the frame, not before it: the first frame never waits for the index.
+        app.start_index_build();
         // While a background search runs, wake often to pick up its hits.
         let wait = if search_pending(app) { 10 } else { 200 };
         let first = (io.next_event)(Duration::from_millis(wait))?;

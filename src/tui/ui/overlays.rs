@@ -52,7 +52,9 @@ pub(super) fn search(
     frame.render_widget(Clear, popup);
     let search = &app.overlay.search;
     let count = search.hits.len();
-    let title = if search.query.is_empty() {
+    let title = if app.index_pending() {
+        " Search · indexing… ".to_owned()
+    } else if search.query.is_empty() {
         " Search: names, aliases, events, candidacies, metrics, sources ".to_owned()
     } else {
         format!(
@@ -101,7 +103,9 @@ fn hit_lines(app: &App, visible: usize, cells: usize, theme: Theme) -> Vec<Line<
         }
         lines.push(line);
     }
-    if search.hits.is_empty() && !search.query.is_empty() {
+    if app.index_pending() {
+        lines.push(Line::from(Span::styled("indexing…", theme.dim())));
+    } else if search.hits.is_empty() && !search.query.is_empty() {
         lines.push(Line::from(Span::styled(
             "no match: every word of the query must match",
             theme.dim(),

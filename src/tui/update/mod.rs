@@ -128,6 +128,13 @@ fn toggle_chart(app: &mut App) {
 /// Takes the background search's hits if they answer the current query; true when the
 /// screen needs a redraw.
 pub fn poll_search(app: &mut App) -> bool {
+    // The index built in the background: search for what was typed meanwhile.
+    if app.collect_index() {
+        if !app.overlay.search.query.trim().is_empty() {
+            app.rerun_search();
+        }
+        return true;
+    }
     let Some(results) = app
         .overlay
         .search_worker
@@ -146,10 +153,12 @@ pub fn poll_search(app: &mut App) -> bool {
 
 /// True while a background search is running.
 pub fn search_pending(app: &App) -> bool {
-    app.overlay
-        .search_worker
-        .as_ref()
-        .is_some_and(|worker| worker.is_pending())
+    app.index_pending()
+        || app
+            .overlay
+            .search_worker
+            .as_ref()
+            .is_some_and(|worker| worker.is_pending())
 }
 
 /// Moves the focused list's selection, or the Detail link cursor.

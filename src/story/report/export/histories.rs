@@ -4,7 +4,8 @@
 
 use crate::story::graph::status_history::StatusStep;
 use crate::story::graph::{RecordRef, Story};
-use crate::story::report::markdown::{Footnotes, escape, table};
+use crate::story::report::export::{Doc, SPILL_BYTES};
+use crate::story::report::markdown::{Footnotes, cell, escape, escape_into, table_head};
 
 /// " · **new**" or " · **changed**" for a record, when the export carries marks.
 pub(crate) fn mark(
@@ -18,50 +19,66 @@ pub(crate) fn mark(
     }
 }
 
-/// The "Status over time" table for the events given that changed status; nothing when
-/// none did.
-pub(crate) fn status_histories(
-    story: &Story,
-    events: &[usize],
-    notes: &mut Footnotes,
-    heading: &str,
-    out: &mut String,
-) {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for &e in events {
-        let history: Vec<StatusStep> = story.status_history(e);
-        if history.len() < 2 {
-            continue;
+impl Doc<'_> {
+    /// The "Status over time" table for the events given that changed status, a row
+    /// at a time; nothing when none did.
+    pub(super) fn status_histories(&mut self, events: &[usize]) {
+        let story = self.story;
+        let mut started = false;
+        for &e in events {
+            let history: Vec<StatusStep> = story.status_history(e);
+            if history.len() < 2 {
+                continue;
+            }
+            if !started {
+                started = true;
+                self.subsection("Status over time");
+                table_head(
+                    &mut self.out,
+                    &["Event", "Status", "When", "Per", "Why", "Sources"],
+                );
+            }
+            let title = &story.file.events[e].title;
+            for (n, step) in history.iter().enumerate() {
+                self.status_step_row(title, n == 0, step);
+            }
+            self.spill(SPILL_BYTES);
         }
-        let title = &story.file.events[e].title;
-        for (n, step) in history.iter().enumerate() {
-            rows.push(vec![
-                if n == 0 {
-                    format!("**{}**", escape(title))
-                } else {
-                    "″".to_owned()
-                },
-                escape(&step.status),
-                escape(step.date.as_deref().unwrap_or("—")),
-                if n == 0 {
-                    "as first reported".to_owned()
-                } else {
-                    escape(&step.per)
-                },
-                escape(step.reason.as_deref().unwrap_or("—")),
-                notes.refs(&step.cite),
-            ]);
+        if started {
+            self.out.push('\n');
         }
     }
-    if rows.is_empty() {
-        return;
+
+    /// One step of an event's status history; the first names the event.
+    fn status_step_row(&mut self, title: &str, first: bool, step: &StatusStep) {
+        let (out, notes) = (&mut self.out, &mut self.notes);
+        out.push('|');
+        cell(out, |out| {
+            if first {
+                out.push_str("**");
+                escape_into(out, title);
+                out.push_str("**");
+            } else {
+                out.push('″');
+            }
+        });
+        cell(out, |out| escape_into(out, &step.status));
+        cell(out, |out| {
+            escape_into(out, step.date.as_deref().unwrap_or("—"))
+        });
+        cell(out, |out| {
+            if first {
+                out.push_str("as first reported");
+            } else {
+                escape_into(out, &step.per);
+            }
+        });
+        cell(out, |out| {
+            escape_into(out, step.reason.as_deref().unwrap_or("—"))
+        });
+        cell(out, |out| notes.refs_into(out, &step.cite));
+        out.push('\n');
     }
-    out.push_str(&format!("{heading} Status over time\n\n"));
-    table(
-        out,
-        &["Event", "Status", "When", "Per", "Why", "Sources"],
-        &rows,
-    );
 }
 
 /// "Settled: …" under a dispute's versions.

@@ -1,6 +1,8 @@
 //! View rows → Markdown. `storyscope export` and the explorer's `e` both call this, so
 //! a file written from the screen matches the command line exactly.
 
+use std::io::{self, Write};
+
 mod histories;
 mod records;
 mod sections;
@@ -10,7 +12,7 @@ use crate::story::graph::provenance::AS_OF_RULE;
 use crate::story::graph::{RecordRef, Story};
 use crate::story::model::date::DateSpec;
 use crate::story::query::views::{Clock, ViewFilter};
-use crate::story::report::markdown::{Footnotes, escape, escape_block};
+use crate::story::report::markdown::{Footnotes, escape, escape_block, escape_into};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,75 +73,144 @@ pub fn export_markdown(
     options: &ExportOptions,
     clock: Clock,
 ) -> String {
-    let mut doc = Doc {
-        story,
-        options,
-        clock,
-        out: String::new(),
-        notes: Footnotes::default(),
-        level: 2,
-    };
-    doc.out.push_str(&format!("# {}\n\n", story_heading(story)));
-    doc.provenance_line(view);
-    if let Some(end) = story.told_later() {
-        doc.out.push_str(&format!(
-            "_The story's title and summary are written as of {}, its last source, so they are not shown as of an earlier date: they would tell what was not known yet._\n\n",
-            DateSpec::from_day_number(end).human()
-        ));
-    }
-    match view {
-        ExportView::Timeline => doc.timeline(),
-        ExportView::Candidates => doc.candidates(),
-        ExportView::Metrics => doc.metrics(options.chart),
-        ExportView::Disputes => doc.disputes(),
-        ExportView::Sources => doc.sources(),
-        ExportView::Entity(entity) => doc.entity(entity),
-        // The record's own document, as Detail and `y` show it, footnotes included.
-        ExportView::Record(record) => {
-            doc.out
-                .push_str(&crate::story::report::document::to_markdown(
-                    &crate::story::report::document::build(story, record, clock, &[]),
-                ))
-        }
-        ExportView::Report => {
-            if story.told_later().is_none() {
-                doc.out
-                    .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
-            }
-            doc.timeline();
-            doc.candidates();
-            doc.metrics(true);
-            doc.disputes();
-            doc.entities();
-            doc.relations();
-            doc.sources();
-        }
-    }
-    if !doc.notes.is_empty() {
-        doc.out.push_str(&doc.notes.definitions(story));
-    }
+    let mut doc = Doc::new(story, options, clock, None);
+    doc.write_view(view);
     doc.out
 }
 
-/// The export's heading: the story's title, or, under a date before the story's last
-/// source, the date itself (the title is written for the end of the story).
-fn story_heading(story: &Story) -> String {
-    match (story.told_later(), story.as_of_day()) {
-        (Some(_), Some(day)) => {
-            format!("The story as of {}", DateSpec::from_day_number(day).human())
-        }
-        _ => escape(&story.file.story.title),
+/// Writes a view to `sink` as it is made, in pieces of about [`SPILL_BYTES`]: the
+/// whole document is never held, so exporting a big story costs little more memory
+/// than loading it. The bytes are those of [`export_markdown`].
+pub fn write_markdown(
+    story: &Story,
+    view: ExportView,
+    options: &ExportOptions,
+    clock: Clock,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
+    let mut doc = Doc::new(story, options, clock, Some(sink));
+    doc.write_view(view);
+    doc.spill(0);
+    match doc.failed {
+        Some(err) => Err(err),
+        None => Ok(()),
     }
 }
+
+/// How much Markdown [`write_markdown`] gathers before handing it to its sink.
+const SPILL_BYTES: usize = 64 * 1024;
 
 struct Doc<'a> {
     story: &'a Story,
     options: &'a ExportOptions,
     clock: Clock,
+    /// The Markdown not yet handed to `sink` (all of it when there is no sink).
     out: String,
+    sink: Option<&'a mut dyn Write>,
+    /// The sink's first error; nothing more is written after it.
+    failed: Option<io::Error>,
     notes: Footnotes,
     /// Heading level of sections: 2, or 3 when nested inside an entity's section.
     level: usize,
+}
+
+impl<'a> Doc<'a> {
+    fn new(
+        story: &'a Story,
+        options: &'a ExportOptions,
+        clock: Clock,
+        sink: Option<&'a mut dyn Write>,
+    ) -> Self {
+        let capacity = if sink.is_some() { 2 * SPILL_BYTES } else { 0 };
+        Doc {
+            story,
+            options,
+            clock,
+            out: String::with_capacity(capacity),
+            sink,
+            failed: None,
+            notes: Footnotes::default(),
+            level: 2,
+        }
+    }
+
+    fn write_view(&mut self, view: ExportView) {
+        let story = self.story;
+        self.heading();
+        self.provenance_line(view);
+        if let Some(end) = story.told_later() {
+            self.out.push_str(&format!(
+                "_The story's title and summary are written as of {}, its last source, so they are not shown as of an earlier date: they would tell what was not known yet._\n\n",
+                DateSpec::from_day_number(end).human()
+            ));
+        }
+        match view {
+            ExportView::Timeline => self.timeline(),
+            ExportView::Candidates => self.candidates(),
+            ExportView::Metrics => self.metrics(self.options.chart),
+            ExportView::Disputes => self.disputes(),
+            ExportView::Sources => self.sources(),
+            ExportView::Entity(entity) => self.entity(entity),
+            // The record's own document, as Detail and `y` show it, footnotes included.
+            ExportView::Record(record) => {
+                self.out
+                    .push_str(&crate::story::report::document::to_markdown(
+                        &crate::story::report::document::build(story, record, self.clock, &[]),
+                    ))
+            }
+            ExportView::Report => {
+                if story.told_later().is_none() {
+                    self.out
+                        .push_str(&format!("{}\n\n", escape_block(&story.file.story.summary)));
+                }
+                self.timeline();
+                self.candidates();
+                self.metrics(true);
+                self.disputes();
+                self.entities();
+                self.relations();
+                self.sources();
+            }
+        }
+        if !self.notes.is_empty() {
+            self.spill(SPILL_BYTES);
+            self.notes.definitions_into(&mut self.out, story);
+        }
+    }
+
+    /// The export's heading: the story's title, or, under a date before the story's
+    /// last source, the date itself (the title is written for the end of the story).
+    fn heading(&mut self) {
+        let story = self.story;
+        match (story.told_later(), story.as_of_day()) {
+            (Some(_), Some(day)) => self.out.push_str(&format!(
+                "# The story as of {}\n\n",
+                DateSpec::from_day_number(day).human()
+            )),
+            _ => {
+                self.out.push_str("# ");
+                escape_into(&mut self.out, &story.file.story.title);
+                self.out.push_str("\n\n");
+            }
+        }
+    }
+
+    /// Hands the Markdown gathered so far to the sink once there is more than `keep`
+    /// of it; without a sink everything stays in `out`.
+    fn spill(&mut self, keep: usize) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.out.len() <= keep {
+            return;
+        }
+        if self.failed.is_none()
+            && let Err(err) = sink.write_all(self.out.as_bytes())
+        {
+            self.failed = Some(err);
+        }
+        self.out.clear();
+    }
 }
 
 impl Doc<'_> {
@@ -195,12 +266,16 @@ impl Doc<'_> {
 
     fn badges(disputed: bool, overdue: bool) -> String {
         let mut badges = String::new();
+        Self::push_badges(&mut badges, disputed, overdue);
+        badges
+    }
+
+    fn push_badges(out: &mut String, disputed: bool, overdue: bool) {
         if disputed {
-            badges.push_str(" · **disputed**");
+            out.push_str(" · **disputed**");
         }
         if overdue {
-            badges.push_str(" · **overdue**");
+            out.push_str(" · **overdue**");
         }
-        badges
     }
 }

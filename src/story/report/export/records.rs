@@ -157,14 +157,10 @@ impl Doc<'_> {
             ],
             &rows,
         );
-        let mut sub = Doc {
-            story,
-            options: &focused,
-            clock: self.clock,
-            out: String::new(),
-            notes: std::mem::take(&mut self.notes),
-            level: 3,
-        };
+        // Gathered whole (no sink): one entity's sections are small.
+        let mut sub = Doc::new(story, &focused, self.clock, None);
+        sub.notes = std::mem::take(&mut self.notes);
+        sub.level = 3;
         sub.timeline();
         sub.candidates();
         sub.metrics(false);

@@ -3,52 +3,66 @@
 
 use crate::story::graph::RecordRef;
 use crate::story::query::views::MetricRow;
+use crate::story::query::views::TimelineRow;
 use crate::story::report::export::Doc;
+use crate::story::report::export::SPILL_BYTES;
 use crate::story::report::export::histories::{self, candidate_label};
-use crate::story::report::markdown::sourcing_cell;
+use crate::story::report::markdown::{cell, escape_into, table_head};
 use crate::story::report::markdown::{escape, table};
+use crate::story::report::markdown::{sourcing_cell, sourcing_cell_into};
+
+const TIMELINE_HEADER: &[&str] = &[
+    "When",
+    "Event",
+    "What happened",
+    "Status",
+    "Involved",
+    "Sourcing",
+    "Sources",
+];
 
 impl Doc<'_> {
+    /// The timeline table, a row at a time, then the status histories.
     pub(super) fn timeline(&mut self) {
         self.section("Timeline");
         let story = self.story;
-        let rows: Vec<Vec<String>> = story
-            .timeline_rows(self.options.filter, self.clock)
-            .into_iter()
-            .map(|row| {
-                let event = &story.file.events[row.event];
-                vec![
-                    escape(&row.date),
-                    format!("**{}**", escape(&row.title)),
-                    escape(&event.summary),
-                    format!(
-                        "{}{}{}",
-                        escape(&row.status),
-                        Self::badges(row.disputed, row.overdue),
-                        self.mark(RecordRef::Event(row.event))
-                    ),
-                    escape(&row.entities.join(", ")),
-                    sourcing_cell(&row.provenance.label(), &event.authored),
-                    self.notes.refs(&event.cite),
-                ]
-            })
-            .collect();
-        table(
-            &mut self.out,
-            &[
-                "When",
-                "Event",
-                "What happened",
-                "Status",
-                "Involved",
-                "Sourcing",
-                "Sources",
-            ],
-            &rows,
-        );
         let events = story.timeline_events(self.options.filter);
-        let heading = "#".repeat(self.level + 1);
-        histories::status_histories(story, &events, &mut self.notes, &heading, &mut self.out);
+        if events.is_empty() {
+            self.out.push_str("_None._\n\n");
+        } else {
+            table_head(&mut self.out, TIMELINE_HEADER);
+            for &index in &events {
+                self.timeline_table_row(&story.timeline_row(index, self.clock));
+                self.spill(SPILL_BYTES);
+            }
+            self.out.push('\n');
+        }
+        self.status_histories(&events);
+    }
+
+    fn timeline_table_row(&mut self, row: &TimelineRow) {
+        let event = &self.story.file.events[row.event];
+        let mark = self.mark(RecordRef::Event(row.event));
+        let (out, notes) = (&mut self.out, &mut self.notes);
+        out.push('|');
+        cell(out, |out| escape_into(out, &row.date));
+        cell(out, |out| {
+            out.push_str("**");
+            escape_into(out, &row.title);
+            out.push_str("**");
+        });
+        cell(out, |out| escape_into(out, &event.summary));
+        cell(out, |out| {
+            escape_into(out, &row.status);
+            Self::push_badges(out, row.disputed, row.overdue);
+            out.push_str(mark);
+        });
+        cell(out, |out| escape_into(out, &row.entities.join(", ")));
+        cell(out, |out| {
+            sourcing_cell_into(out, &row.provenance.label(), &event.authored)
+        });
+        cell(out, |out| notes.refs_into(out, &event.cite));
+        out.push('\n');
     }
 
     pub(super) fn candidates(&mut self) {
