@@ -120,8 +120,11 @@ fn the_marks_follow_the_texts_and_the_story_on_reload() {
     let (texts, _) = SourceTexts::load(&app.full, Some(&grounded_path("")));
     reload::apply(&mut app, Reload::Texts(Arc::new(texts)));
     assert_eq!(records_with_doubts(&app), ["tidewater", "ev-winter-cut"]);
-    // The file saved as its clean twin (same texts): the marks go.
-    let clean = load::load_path(&grounded_path("clean.json")).expect("the fixture loads");
-    reload::apply(&mut app, Reload::Loaded(Box::new(clean)));
+
+    // The clean twin open with its texts, then saved with the flaws: the marks come.
+    let mut app = grounded_app("clean.json");
     assert!(records_with_doubts(&app).is_empty());
+    let trips = load::load_path(&grounded_path("trips.json")).expect("the fixture loads");
+    reload::apply(&mut app, Reload::Loaded(Box::new(trips)));
+    assert_eq!(records_with_doubts(&app), ["tidewater", "ev-winter-cut"]);
 }

@@ -282,6 +282,8 @@ impl App {
     pub(crate) fn refresh_doubts(&mut self) {
         let doubts = crate::story::lint::doubts(&self.full, &self.detail.texts);
         self.detail.doubts = std::sync::Arc::new(doubts);
+        // A doubt's line moves the links below it: lay the record out again.
+        self.detail.layout = None;
     }
 
     /// What Detail's document is built from.
