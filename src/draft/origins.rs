@@ -89,20 +89,29 @@ impl Origins {
                 };
                 if let Some(index) = origin {
                     let sentence = para.sentence_of(attribution.range.start);
-                    self.lean(reading, para, sentence, index);
+                    self.lean(reading, para, sentence, index, true);
                 }
             }
         }
     }
 
-    fn lean(&mut self, reading: &Reading, para: &Para, sentence: Range<usize>, index: usize) {
+    /// Records that `sentence` leans on origin `index`; `credit` counts it toward the
+    /// report the article credits most often.
+    fn lean(
+        &mut self,
+        reading: &Reading,
+        para: &Para,
+        sentence: Range<usize>,
+        index: usize,
+        credit: bool,
+    ) {
         let source = reading.source_id.clone();
         self.list[index].articles.insert(source.clone());
         self.leaning
             .entry((source.clone(), para.number))
             .or_default()
             .push((sentence, index));
-        if !self.list[index].statement {
+        if credit && !self.list[index].statement {
             let order = self.credits.get(&source).map_or(0, BTreeMap::len);
             let credit = self
                 .credits
@@ -171,7 +180,9 @@ impl Origins {
             }
         })?;
         let index = self.origin(&name.text, false, ids);
-        self.lean(reading, para, sentence, index);
+        // A firm's own measurement is that figure's origin, not a report the article
+        // as a whole leans on: it does not count toward the article's `via`.
+        self.lean(reading, para, sentence, index, false);
         Some(self.list[index].id.clone())
     }
 
@@ -228,4 +239,36 @@ impl Origins {
 fn outlet_key(name: &str) -> String {
     let key = name_key(name);
     key.strip_prefix("the ").map(str::to_owned).unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::draft;
+    use crate::draft::input::read_article;
+
+    /// A data firm that measured three figures in one sentence is their origin, but the
+    /// article still leans on the report it credits: measurements do not outvote it.
+    #[test]
+    fn measured_figures_do_not_outvote_the_report_an_article_credits() {
+        let text = "---\ntitle: Drones sell out\noutlet: Valley Ledger\ndate: 2026-03-04\n---\n\
+            Pelion Drones will sell its fleet, according to the Harbour Times.\n\n\
+            Survey firm Quarrel counted 40,000 mentions, with 31% positive and 12% negative.\n";
+        let article = read_article("a.md", text.as_bytes()).unwrap();
+        let story = draft(&[article], "texts", Vec::new()).story;
+        let id_of = |outlet: &str| {
+            story
+                .sources
+                .iter()
+                .find(|s| s.outlet == outlet)
+                .map(|s| s.id.clone())
+        };
+        let quarrel = id_of("Quarrel").expect("the measuring firm is an origin");
+        let measured = story
+            .metrics
+            .iter()
+            .filter(|m| m.cite[0].via.as_ref() == Some(&quarrel))
+            .count();
+        assert_eq!(measured, 3, "all three figures lean on the firm");
+        assert_eq!(story.sources[0].via, id_of("Harbour Times"));
+    }
 }

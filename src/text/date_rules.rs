@@ -12,7 +12,7 @@
 use super::calendar::is_valid;
 use super::date_types::{DateMention, Day, TextDate};
 use super::date_words::{
-    Found, date, found, future_before, month_at, small_number, year_at, year_for,
+    Found, date, found, future_before, month_at, small_number, year_at, year_for, year_words_at,
 };
 use super::lexicon;
 use super::match_words::Words;
@@ -133,14 +133,22 @@ fn month_first(words: &Words, i: usize, anchor: Option<Day>) -> Option<Found> {
                 .then(|| build(i, next + comma, date(year, Some(month), Some(day)), false));
         }
         let anchor = anchor?;
-        let year = year_for(anchor, month, day, future_before(words, i));
+        let (year, last) = year_words_at(words, next, anchor).unwrap_or_else(|| {
+            let future = future_before(words, i);
+            (year_for(anchor, month, day, future), next - 1)
+        });
         let valid = is_valid(Day { year, month, day });
-        return valid.then(|| build(i, next - 1, date(year, Some(month), Some(day)), true));
+        return valid.then(|| build(i, last, date(year, Some(month), Some(day)), true));
     }
     if let Some(year) = year_at(words, k) {
         return found(i, k, date(year, Some(month), None), false);
     }
-    super::date_relative::month_alone(words, i, month, anchor?)
+    let anchor = anchor?;
+    let mut hit = super::date_relative::month_alone(words, i, month, anchor)?;
+    if let Some((year, last)) = year_words_at(words, i + 1, anchor) {
+        (hit.date.year, hit.last) = (year, last);
+    }
+    Some(hit)
 }
 
 /// "11 February 2025", "3 March".

@@ -70,6 +70,23 @@ pub(crate) fn month_at(words: &Words, k: usize) -> Option<u8> {
     lexicon::month(words.at(k))
 }
 
+/// "this year", "last year", "next year", maybe after "of", at token `k`: the year it
+/// names (the anchor's year, one before, one after) and its last token. A month or day
+/// followed by it takes that year instead of the one guessed from the anchor's month.
+pub(crate) fn year_words_at(words: &Words, k: usize, anchor: Day) -> Option<(i32, usize)> {
+    let k = if words.is(k, "of") { k + 1 } else { k };
+    if !words.is(k + 1, "year") {
+        return None;
+    }
+    let step = match words.lower(k) {
+        "this" => 0,
+        "last" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    Some((anchor.year + step, k + 1))
+}
+
 /// True when a future word stands in the few tokens before `i`.
 pub(crate) fn future_before(words: &Words, i: usize) -> bool {
     // Back to the sentence's start, at most 14 words: the verb governs the date.

@@ -117,6 +117,31 @@ mod tests {
     }
 
     #[test]
+    fn a_month_with_a_year_word_takes_that_year() {
+        // "this year" is the anchor's year, whichever side of the anchor the month is.
+        expect(
+            "It will ship in May this year.",
+            &[("May this year", "2025-05")],
+        );
+        expect(
+            "It shipped in May this year.",
+            &[("May this year", "2025-05")],
+        );
+        expect(
+            "It shipped in March last year and in May of next year.",
+            &[
+                ("March last year", "2024-03"),
+                ("May of next year", "2026-05"),
+            ],
+        );
+        expect(
+            "On February 20 last year it met.",
+            &[("February 20 last year", "2024-02-20")],
+        );
+        expect("Early this year it grew.", &[("Early this year", "~2025")]);
+    }
+
+    #[test]
     fn the_next_day_follows_the_last_day_named() {
         expect(
             "It was unveiled on January 28, 2025. The next day shares rose.",

@@ -3,7 +3,9 @@
 //! direction and basis words nearby), then the rules that say it is not a figure at
 //! all (years, days of a month, versions in names, ordinals, times, bare numbers).
 
-use super::figure_parts::{After, bound_before, currency_before, read_after, read_unit};
+use super::figure_parts::{
+    After, bound_before, currency_before, read_after, read_currency_after, read_unit,
+};
 use super::figure_types::{Basis, Bound, Direction, FigureMention};
 use super::lexicon;
 use super::match_words::Words;
@@ -36,6 +38,8 @@ pub(crate) fn read_figures(words: &Words) -> Vec<FigureMention> {
             number_figure(words, i, &mut found)
         } else if words.in_table(i, QUALITATIVE_WORDS) {
             qualitative_figure(words, i, &mut found)
+        } else if super::figure_words::could_start(words, i) {
+            word_figure(words, i, &mut found)
         } else {
             None
         };
@@ -87,6 +91,36 @@ fn number_figure(words: &Words, i: usize, found: &mut Vec<FigureMention>) -> Opt
         scale: after.scale,
         currency,
         percent: after.percent,
+        unit: after.unit,
+        bound,
+        qualitative: false,
+        words: None,
+        basis: basis_near(words, first, after.last),
+        direction: direction_near(words, first, after.last),
+    });
+    Some(after.last + 1)
+}
+
+/// A number in words ("two million mentions", "nearly half a billion dollars", "a
+/// dozen firms"): its scale, currency word and unit after it, a bound phrase before.
+fn word_figure(words: &Words, i: usize, found: &mut Vec<FigureMention>) -> Option<usize> {
+    let number = super::figure_words::number_in_words(words, i)?;
+    let mut after = After {
+        last: number.last,
+        scale: number.scale,
+        ..After::default()
+    };
+    let k = read_currency_after(words, number.last + 1, &mut after);
+    read_unit(words, k, &mut after);
+    let (bound, bound_start) = bound_before(words, i);
+    let first = bound_start.unwrap_or(i);
+    found.push(FigureMention {
+        range: words.span(first, after.last),
+        value: number.value,
+        value_high: None,
+        scale: after.scale,
+        currency: after.currency,
+        percent: false,
         unit: after.unit,
         bound,
         qualitative: false,

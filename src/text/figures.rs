@@ -102,6 +102,56 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_words_with_a_scale() {
+        let text = "Kestrel counted two million mentions in a week.";
+        let f = one(text);
+        assert_eq!(
+            (f.value, f.scale, f.unit.as_deref(), f.bound),
+            (2.0, Some(Scale::Million), Some("mentions"), Bound::Exact)
+        );
+        assert_eq!(&text[f.range], "two million mentions");
+        let f = one("The plant cost nearly three billion dollars.");
+        assert_eq!(
+            (f.value, f.scale, f.currency.as_deref(), f.bound),
+            (3.0, Some(Scale::Billion), Some("USD"), Bound::About)
+        );
+        let f = one("Half a million riders signed up.");
+        assert_eq!((f.value, f.scale), (0.5, Some(Scale::Million)));
+        let f = one("It hired a dozen engineers.");
+        assert_eq!(
+            (f.value, f.scale, f.unit.as_deref()),
+            (12.0, None, Some("engineers"))
+        );
+        let f = one("More than twenty-five thousand users left.");
+        assert_eq!(
+            (f.value, f.scale, f.bound),
+            (25.0, Some(Scale::Thousand), Bound::Over)
+        );
+        let f = one("Some three hundred staff walked out.");
+        assert_eq!((f.value, f.scale, f.bound), (300.0, None, Bound::About));
+        let f = one("They spent two hundred million euros.");
+        assert_eq!(
+            (f.value, f.scale, f.currency.as_deref()),
+            (200.0, Some(Scale::Million), Some("EUR"))
+        );
+        assert_eq!(one("Half a dozen rivals bid.").value, 6.0);
+        assert_eq!(one("A billion people saw it.").scale, Some(Scale::Billion));
+    }
+
+    #[test]
+    fn number_words_without_a_scale_are_not_figures() {
+        for text in [
+            "One of the founders left; two companies merged.",
+            "Three firms and a partner met for half an hour.",
+            "It was a million-dollar idea, one in ten said.",
+            "A team of seven signed a deal.",
+            "Millions is a word; a hundred-year flood is not a figure.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+        }
+    }
+
+    #[test]
     fn not_figures() {
         for text in [
             "In 2023 the firm moved to Quillfield.",

@@ -27,6 +27,7 @@ mod dates;
 mod figure_parts;
 mod figure_rules;
 mod figure_types;
+mod figure_words;
 mod figures;
 mod gazetteer;
 mod lexicon;

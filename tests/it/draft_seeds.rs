@@ -244,9 +244,9 @@ fn seed_articles_against_the_shipped_story() {
 /// (what, measured on 7 Dec 2026, floor asserted): a little below what was measured,
 /// so a rule change that loses ground fails here.
 const SEED_FLOORS: [(&str, f64, f64); 5] = [
-    ("entities", 0.90, 0.85),
-    ("figures", 12.0, 11.0),
-    ("dates", 0.76, 0.70),
+    ("entities", 0.90, 0.89),
+    ("figures", 13.0, 13.0),
+    ("dates", 0.82, 0.82),
     ("information-upstream", 1.0, 1.0),
-    ("carma", 2.0, 2.0),
+    ("carma", 3.0, 3.0),
 ];
