@@ -86,7 +86,7 @@ fn open_app(cli: &Cli, settings: &crate::config::Settings, loaded: Loaded) -> ap
     let (texts, problems) =
         crate::story::graph::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
     let mut app = app::App::with_narrowed(loaded.full, loaded.story, loaded.as_of, today());
-    app.detail.texts = std::sync::Arc::new(texts);
+    app.set_texts(std::sync::Arc::new(texts));
     // A missing text file costs only its paragraphs: the story still opens, and the
     // status line says which file (`storyscope check` lists them all).
     if let Some(first) = problems.first() {

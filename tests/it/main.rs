@@ -28,6 +28,7 @@ mod fact_check;
 mod format_messages;
 mod fuzz_regressions;
 mod grounded;
+mod grounded_detail;
 mod hostile_files;
 mod json_output;
 mod load_from_disk;

@@ -87,6 +87,11 @@ impl SourceTexts {
         self.paragraphs.get(source)?.get(index).map(String::as_str)
     }
 
+    /// True when no source's text is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+
     /// True when the source's text is loaded.
     pub fn has_text(&self, source: &str) -> bool {
         self.paragraphs.contains_key(source)

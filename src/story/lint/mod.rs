@@ -16,7 +16,7 @@ mod sourcing;
 mod status_no_history;
 
 pub use finding::{CHECKS, Finding, Severity};
-pub use grounded::{Grounded, grounded};
+pub use grounded::{Doubt, Doubts, Grounded, doubts, grounded};
 
 use crate::story::graph::Story;
 use crate::story::model::date::DayNumber;

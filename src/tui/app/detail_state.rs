@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use crate::story::graph::passage::SourceTexts;
+use crate::story::lint::Doubts;
 use crate::story::query::views::{Clock, SourceRow};
 use crate::story::report::document::{Block, RecordDoc};
 use crate::story::{RecordRef, Story, report::document};
@@ -24,6 +25,9 @@ pub struct DetailState {
     pub scroll: usize,
     /// The sources' article texts, for showing a citation's paragraph.
     pub texts: Arc<SourceTexts>,
+    /// The citations the grounded checks doubt on `texts`, worked out when the story
+    /// or the texts change (`App::set_texts`, a reload), not at each frame.
+    pub doubts: Arc<Doubts>,
     /// The citation whose paragraph Detail shows open: (record, citation's place
     /// among the record's citations).
     pub(crate) open_passage: Option<(RecordRef, usize)>,
@@ -67,6 +71,8 @@ pub struct DetailSource<'a> {
     pub source_rows: &'a [SourceRow],
     /// The sources' texts, where the story has them.
     pub texts: &'a SourceTexts,
+    /// The citations the grounded checks doubt, marked where they are shown.
+    pub doubts: &'a Doubts,
     /// The record and citation whose paragraph is open.
     pub open_passage: Option<(RecordRef, usize)>,
     /// What is new since the previous date, after a step through dates.
@@ -87,6 +93,24 @@ impl DetailSource<'_> {
                 },
             );
         }
+        mark_doubts(&mut doc, self.doubts, self.story.record_id(record));
         doc
+    }
+}
+
+/// Puts each doubted citation's reasons right after it (before its paragraph), so
+/// Detail and the Markdown copy show them together.
+fn mark_doubts(doc: &mut RecordDoc, doubts: &Doubts, record_id: &str) {
+    if doubts.is_empty() {
+        return;
+    }
+    let blocks = std::mem::take(&mut doc.blocks);
+    for block in blocks {
+        if let Block::Passage(citation) = &block {
+            let reasons = doubts.of(record_id, citation);
+            doc.blocks
+                .extend(reasons.map(|reason| Block::Doubt(reason.to_owned())));
+        }
+        doc.blocks.push(block);
     }
 }

@@ -275,6 +275,22 @@ impl App {
         self.session.message = Some((text.into(), MessageKind::Error));
     }
 
+    /// The sources' article texts, and the citations the grounded checks doubt on
+    /// them (worked out here once, not at each frame).
+    pub fn set_texts(&mut self, texts: std::sync::Arc<crate::story::graph::passage::SourceTexts>) {
+        self.detail.texts = texts;
+        self.refresh_doubts();
+    }
+
+    /// Works out again which citations the grounded checks doubt, after the story or
+    /// its texts changed. On the whole file: a doubt does not depend on the as-of date.
+    pub(crate) fn refresh_doubts(&mut self) {
+        let doubts = crate::story::lint::doubts(&self.full, &self.detail.texts);
+        self.detail.doubts = std::sync::Arc::new(doubts);
+        // A doubt's line moves the links below it: lay the record out again.
+        self.detail.layout = None;
+    }
+
     /// What Detail's document is built from.
     pub fn detail_source(&self) -> DetailSource<'_> {
         DetailSource {
@@ -282,6 +298,7 @@ impl App {
             clock: self.clock(),
             source_rows: &self.panes.source_rows,
             texts: &self.detail.texts,
+            doubts: &self.detail.doubts,
             open_passage: self.detail.open_passage,
             new_since: self.new_since.as_ref(),
         }

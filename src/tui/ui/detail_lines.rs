@@ -5,7 +5,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::story::graph::passage::SourceTexts;
-use crate::story::report::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc, Version};
+use std::ops::Range;
+
+use crate::story::model::Citation;
+use crate::story::report::document::{
+    Block, DISPUTED, DOUBT, INCONSISTENT, OVERDUE, RecordDoc, Version,
+};
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width};
 
 use crate::story::RecordRef;
@@ -84,11 +89,10 @@ pub fn render_with(
         doc: DetailDoc::default(),
     };
     let mut citations = 0;
-    let mut citation_start = 0;
+    // The lines of the citation just drawn: a `Passage` marks them as its link, a
+    // `Doubt` goes right under them (before the paragraph Enter opens).
+    let mut citation_lines = 0..0;
     for block in &doc.blocks {
-        if let Block::Citation(_) = block {
-            citation_start = out.doc.lines.len();
-        }
         match block {
             Block::Title(text) | Block::Heading(text) => out.heading(text),
             Block::Field { label, value } => out.field(label, value),
@@ -99,19 +103,15 @@ pub fn render_with(
             Block::Break => out.blank(),
             Block::Badges { disputed, overdue } => out.badges(*disputed, *overdue),
             Block::Link { target, label } => out.link(*target, label),
-            Block::Citation(text) => out.citation(text),
+            Block::Citation(text) => {
+                let start = out.doc.lines.len();
+                out.citation(text);
+                citation_lines = start..out.doc.lines.len();
+            }
+            Block::Doubt(reason) => out.doubt(reason),
             Block::Passage(citation) => {
-                let ordinal = citations;
+                out.passage(citation, citations, citation_lines.clone(), passages);
                 citations += 1;
-                let open = passages.open == Some(ordinal);
-                let lines = passage_lines::opened(passages.texts, citation, open, width, theme);
-                if let Some(lines) = lines {
-                    out.doc
-                        .links
-                        .push((citation_start, DetailLink::Passage(ordinal)));
-                    passage_lines::mark_citation(&mut out.doc.lines[citation_start..], open, theme);
-                    out.doc.lines.extend(lines);
-                }
             }
             Block::Note(text) => out.note(text),
             Block::Inconsistent => {
@@ -198,6 +198,45 @@ impl Lines {
             .links
             .push((self.doc.lines.len(), DetailLink::Record(target)));
         self.push(Line::from(Span::styled(text, self.theme.link())));
+    }
+
+    /// The `ordinal`-th citation's paragraph, when its source's text is at hand: the
+    /// citation's lines become the link that opens it, and it shows when open.
+    fn passage(
+        &mut self,
+        citation: &Citation,
+        ordinal: usize,
+        citation_lines: Range<usize>,
+        passages: Passages<'_>,
+    ) {
+        let open = passages.open == Some(ordinal);
+        let lines = passage_lines::opened(passages.texts, citation, open, self.width, self.theme);
+        if let Some(lines) = lines {
+            let start = citation_lines.start;
+            self.doc.links.push((start, DetailLink::Passage(ordinal)));
+            passage_lines::mark_citation(&mut self.doc.lines[citation_lines], open, self.theme);
+            self.doc.lines.extend(lines);
+        }
+    }
+
+    /// Why a grounded check doubts the citation above: its sign, then the reason,
+    /// indented under the citation's bullet.
+    fn doubt(&mut self, reason: &str) {
+        let options = textwrap::Options::new(self.width.max(8))
+            .initial_indent("  ")
+            .subsequent_indent("    ");
+        let text = clean_line(&format!("{DOUBT} {reason}"));
+        for (i, line) in textwrap::wrap(&text, options).into_iter().enumerate() {
+            let line = line.into_owned();
+            match line.split_once(DOUBT) {
+                Some((indent, rest)) if i == 0 => self.push(Line::from(vec![
+                    Span::raw(indent.to_owned()),
+                    Span::styled(DOUBT, self.theme.overdue()),
+                    Span::styled(rest.to_owned(), self.theme.dim()),
+                ])),
+                _ => self.push(Line::from(Span::styled(line, self.theme.dim()))),
+            }
+        }
     }
 
     fn note(&mut self, text: &str) {

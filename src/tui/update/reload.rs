@@ -24,11 +24,12 @@ pub enum Reload {
 pub fn apply(app: &mut App, reload: Reload) {
     match reload {
         Reload::Broken(broken) => app.session.broken_file = Some(broken),
-        Reload::Texts(texts) => app.detail.texts = texts,
+        Reload::Texts(texts) => app.set_texts(texts),
         Reload::Loaded(story) => {
             let was_broken = app.session.broken_file.take().is_some();
             app.session.message = None;
             replace_story(app, *story);
+            app.refresh_doubts();
             let name = app.full.origin.clone();
             // An error met on the way (the as-of date could not be applied) stays.
             if app.session.message.is_none() {

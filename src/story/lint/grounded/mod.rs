@@ -14,6 +14,7 @@
 //! of figures and name keys come from there. What is decided here is only how a
 //! record's own words meet its paragraphs.
 
+mod doubts;
 mod facts;
 mod inference;
 mod words;
@@ -27,6 +28,16 @@ use crate::story::graph::provenance::fact_path;
 use crate::story::model::Citation;
 use facts::{FactWords, fact_words};
 use words::{clip, has_word};
+
+pub use doubts::{Doubt, Doubts, doubts};
+
+/// Where an `unsupported-citation` message turns from what is wrong to advice: a
+/// citation's mark in the explorer shows only the part before.
+const WRONG_PARAGRAPH: &str = " — the wrong paragraph?";
+/// Where an `origin-mismatch` message about another credit turns to advice.
+const GIVE_VIA: &str = ": give the citation the matching `via`";
+/// Where an `origin-mismatch` message about an origin never named turns to advice.
+const OWN_ACCOUNT: &str = ": if the article says it on its own account";
 
 /// What the grounded checks found, and how many citations they could read.
 #[derive(Debug, Default)]
@@ -101,7 +112,7 @@ fn unsupported(words: &FactWords<'_>, paragraph: &str, at: &str, label: &str) ->
         "unsupported-citation",
         at.to_owned(),
         format!(
-            "{label} names none of the record's names, figure or date — the wrong paragraph? It reads: “{}”",
+            "{label} names none of the record's names, figure or date{WRONG_PARAGRAPH} It reads: “{}”",
             clip(paragraph, 90)
         ),
     ))
@@ -139,7 +150,7 @@ fn origin_mismatch(
             "origin-mismatch",
             at.to_owned(),
             format!(
-                "{label} credits “{}”, but the citation's origin is {origin_name}: give the citation the matching `via`",
+                "{label} credits “{}”, but the citation's origin is {origin_name}{GIVE_VIA}",
                 clip(&paragraph[credit.range.clone()], 60)
             ),
         ));
@@ -156,7 +167,7 @@ fn origin_mismatch(
             "origin-mismatch",
             at.to_owned(),
             format!(
-                "{label} never names {origin_name}, the origin the citation claims: if the article says it on its own account, give the citation `\"via\": \"{}\"`",
+                "{label} never names {origin_name}, the origin the citation claims{OWN_ACCOUNT}, give the citation `\"via\": \"{}\"`",
                 citation.source
             ),
         ));

@@ -5,7 +5,7 @@
 
 use crate::story::report::markdown::{escape, escape_block};
 
-use crate::story::report::document::{Block, DISPUTED, INCONSISTENT, OVERDUE, RecordDoc};
+use crate::story::report::document::{Block, DISPUTED, DOUBT, INCONSISTENT, OVERDUE, RecordDoc};
 
 /// The document as GitHub-flavoured Markdown; story text is escaped, so it stays inert.
 pub fn to_markdown(doc: &RecordDoc) -> String {
@@ -31,6 +31,8 @@ pub fn to_markdown(doc: &RecordDoc) -> String {
             Block::Link { label, .. } => out.item(format!("→ {}", escape(label))),
             Block::Citation(text) => out.item(escape(text)),
             Block::Passage(_) => {}
+            // Under its citation, as on screen.
+            Block::Doubt(reason) => out.sub_item(format!("{DOUBT} {}", escape(reason))),
             Block::Note(text) => out.item(escape(text)),
             Block::Inconsistent => out.paragraph(format!("**{INCONSISTENT}**")),
             Block::Versions(versions) => {
@@ -69,6 +71,12 @@ impl Out {
         self.end_list();
         self.text.push_str(&text);
         self.text.push_str("\n\n");
+    }
+
+    /// An item nested under the item before.
+    fn sub_item(&mut self, text: String) {
+        self.text.push_str("  ");
+        self.item(text);
     }
 
     fn item(&mut self, text: String) {

@@ -70,6 +70,10 @@ pub enum Block {
     /// The citation just before, for opening its paragraph where the source's text is
     /// at hand (the explorer); nothing in Markdown.
     Passage(Citation),
+    /// Why a grounded check doubts the citation just before (its paragraph read from
+    /// the source's text), after [`DOUBT`]: "origin-mismatch: credits …". Only the
+    /// explorer, which has the texts, adds these.
+    Doubt(String),
     /// One of the author's own additions, after `◇` (worded by `graph::authored::note_text`).
     Note(String),
     /// The record is the subject of a source contradicting itself.
@@ -97,3 +101,5 @@ pub const DISPUTED: &str = "◆ disputed";
 pub const OVERDUE: &str = "⚠ overdue";
 /// The badge of a record a source contradicts itself about.
 pub const INCONSISTENT: &str = "◆ a source contradicts itself";
+/// The sign of a citation a grounded check doubts.
+pub const DOUBT: &str = "⚑";
