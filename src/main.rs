@@ -49,5 +49,5 @@ fn main() {
             }
         }
     };
-    storyscope::tui::shell::terminal::exit_once(code);
+    storyscope::tui::shell::exit_once(code);
 }

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use storyscope::draft::draft;
-use storyscope::draft::input::read_article;
+use storyscope::draft::read_article;
 
 const ARTICLES: usize = 100;
 const ROUNDS: usize = 5;
@@ -106,7 +106,7 @@ fn main() {
             })
             .collect();
         let drafted = draft(&articles, "texts", Vec::new());
-        let json = storyscope::draft::write::story_json(&drafted.story);
+        let json = storyscope::draft::story_json(&drafted.story);
         times.push(start.elapsed().as_secs_f64());
         records =
             drafted.story.entities.len() + drafted.story.metrics.len() + drafted.story.events.len();

@@ -5,9 +5,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use storyscope::story::Story;
 use storyscope::tui::app::App;
-use storyscope::tui::input::action::Action;
+use storyscope::tui::input::Action;
 use storyscope::tui::ui;
-use storyscope::tui::ui::theme::Theme;
+use storyscope::tui::ui::Theme;
 use storyscope::tui::update::update;
 
 use crate::stats::{Table, ms, repeat, time};

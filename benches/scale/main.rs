@@ -130,11 +130,11 @@ fn run_child(mode: &str) {
             );
             storyscope::tui::update::update(
                 &mut app,
-                storyscope::tui::input::action::Action::Resize(200, 50),
+                storyscope::tui::input::Action::Resize(200, 50),
             );
             let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))
                 .expect("test terminal");
-            let theme = storyscope::tui::ui::theme::Theme::from_env();
+            let theme = storyscope::tui::ui::Theme::from_env();
             terminal
                 .draw(|frame| storyscope::tui::ui::draw(frame, &app, theme))
                 .expect("draws");

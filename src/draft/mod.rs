@@ -8,19 +8,22 @@
 
 mod entities;
 mod events;
-pub mod input;
-pub mod merge;
+pub(crate) mod input;
+pub(crate) mod merge;
 mod metrics;
 mod notes;
 mod origins;
 mod reading;
 mod relations;
 mod verbs;
-pub mod write;
+pub(crate) mod write;
+
+pub use input::{Article, read_article};
+pub use merge::{MergeSummary, merge};
+pub use write::story_json;
 
 use crate::story::model::date::DateSpec;
 use crate::story::model::{FORMAT_VERSION, Source, SourceKind, StoryFile, StoryMeta};
-use input::Article;
 use notes::{Ids, drafted, slug};
 
 /// What every rule shares while drafting: ids handed out, entities, origins.

@@ -12,7 +12,7 @@ use super::input::{Article, Line};
 use crate::story::model::StoryFile;
 
 /// The text file for `article`: `# headline`, then its lines in order.
-pub fn text_file(article: &Article) -> String {
+pub(crate) fn text_file(article: &Article) -> String {
     let mut out = String::new();
     let headline_kept = article
         .lines

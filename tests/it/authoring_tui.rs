@@ -14,11 +14,11 @@ use ratatui::backend::TestBackend;
 use serde_json::Value;
 use storyscope::story::{RecordRef, Story, load};
 use storyscope::tui::app::{App, MessageKind, Pane};
-use storyscope::tui::shell::event_loop::{LoopIo, run_loop};
-use storyscope::tui::ui::theme::Theme;
+use storyscope::tui::shell::{LoopIo, run_loop};
+use storyscope::tui::ui::Theme;
 use storyscope::tui::update::Effect;
-use storyscope::tui::update::effect::{EditRequest, EditTarget};
-use storyscope::tui::update::reload::{self, BrokenFile, Reload};
+use storyscope::tui::update::{BrokenFile, Reload, apply_reload};
+use storyscope::tui::update::{EditRequest, EditTarget};
 
 fn source_text(name: &str) -> String {
     let path = if name == "story.json" {
@@ -121,16 +121,13 @@ fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
     let text = source_text(name);
     let date = as_of.map(|date| storyscope::story::model::DateSpec::parse(date).unwrap());
     let mut app = App::new(load(&text), date, crate::common::fixed_today());
-    storyscope::tui::update::update(
-        &mut app,
-        storyscope::tui::input::action::Action::Resize(160, 45),
-    );
+    storyscope::tui::update::update(&mut app, storyscope::tui::input::Action::Resize(160, 45));
     assert_eq!(app.as_of, date);
     wander(&mut app);
     let before = place(&app);
     let event_id = selected_id(&app, Pane::Timeline);
     let edited = reshuffled(&text, &event_id, "A title changed on disk");
-    reload::apply(&mut app, Reload::Loaded(Box::new(load(&edited))));
+    apply_reload(&mut app, Reload::Loaded(Box::new(load(&edited))));
     assert_same_place(&app, &before);
     assert_eq!(app.as_of.map(|d| d.canonical()), as_of.map(str::to_owned));
     assert_eq!(
@@ -194,7 +191,7 @@ fn a_record_removed_on_disk_lets_go_of_its_place_without_panicking() {
     let fewer = load(&json.to_string());
     press(&mut app, "/s");
     assert!(!app.overlay.search.hits.is_empty());
-    reload::apply(&mut app, Reload::Loaded(Box::new(fewer)));
+    apply_reload(&mut app, Reload::Loaded(Box::new(fewer)));
     assert!(app.cursor(Pane::Timeline).selected < app.panes.timeline_events.len());
     assert!(app.story.lookup(&last).is_none());
     let mut fresh = app_with(load(&json.to_string()), 160, 45);
@@ -224,7 +221,7 @@ fn a_broken_save_keeps_the_last_good_story_until_fixed() {
         // Half a file, as an editor caught mid-write leaves it.
         let half = &text.as_bytes()[..text.len() / 2];
         let err = load::load_bytes(half, "story.json").unwrap_err();
-        reload::apply(
+        apply_reload(
             &mut app,
             Reload::Broken(BrokenFile::from_problems(&err.problems, half)),
         );
@@ -243,7 +240,7 @@ fn a_broken_save_keeps_the_last_good_story_until_fixed() {
         assert!(screen_text(&app).contains("problem on disk"));
         // Fixed: the panel goes, the place is kept.
         let before = place(&app);
-        reload::apply(&mut app, Reload::Loaded(Box::new(load(&text))));
+        apply_reload(&mut app, Reload::Loaded(Box::new(load(&text))));
         assert!(app.session.broken_file.is_none());
         assert_same_place(&app, &before);
         let screen = screen_text(&app);
@@ -262,7 +259,7 @@ fn a_broken_save_lists_the_first_problems_and_counts_the_rest() {
     let broken = BrokenFile::from_problems(&err.problems, text.as_bytes());
     assert!(broken.count >= 2, "{err}");
     let mut app = app_with(load(&source_text("orchestra.json")), 160, 45);
-    reload::apply(&mut app, Reload::Broken(broken));
+    apply_reload(&mut app, Reload::Broken(broken));
     let screen = screen_text(&app);
     assert!(screen.contains("problems on disk"), "{screen}");
     assert!(screen.contains("unknown entity `satto`"), "{screen}");
@@ -315,7 +312,7 @@ fn the_editor_key_asks_for_the_file_at_the_record_in_detail() {
     // While the file is broken it opens at the first problem instead.
     let text = "{\n  \"format\": 1,\n  oops\n}";
     let err = load::load_bytes(text.as_bytes(), "x").unwrap_err();
-    reload::apply(
+    apply_reload(
         &mut app,
         Reload::Broken(BrokenFile::from_problems(&err.problems, text.as_bytes())),
     );
@@ -393,7 +390,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
 /// loop involved.
 #[test]
 fn the_watcher_sends_the_saved_story_and_its_texts() {
-    use storyscope::tui::shell::watch::StoryWatcher;
+    use storyscope::tui::shell::StoryWatcher;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("orchestra.json");
     let text = source_text("orchestra.json");

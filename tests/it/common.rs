@@ -8,10 +8,10 @@ use ratatui::backend::TestBackend;
 use storyscope::story::model::days_from_civil;
 use storyscope::story::{self, Story, load};
 use storyscope::tui::app::App;
-use storyscope::tui::app::key_context::action_for;
-use storyscope::tui::input::action::Action;
+use storyscope::tui::app::action_for;
+use storyscope::tui::input::Action;
 use storyscope::tui::ui;
-use storyscope::tui::ui::theme::Theme;
+use storyscope::tui::ui::Theme;
 use storyscope::tui::update::{Effect, update};
 
 /// A fixed "today" so overdue badges don't depend on when tests run.

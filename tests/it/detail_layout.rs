@@ -5,10 +5,10 @@
 use crate::common::{app, press};
 use ratatui::layout::Rect;
 use storyscope::story::RecordRef;
-use storyscope::tui::app::detail_state::{DetailLayout, DetailLink};
 use storyscope::tui::app::{App, Pane};
-use storyscope::tui::input::action::Action;
-use storyscope::tui::ui::layout::{compute, inner};
+use storyscope::tui::app::{DetailLayout, DetailLink};
+use storyscope::tui::input::Action;
+use storyscope::tui::ui::{compute, inner};
 use storyscope::tui::update::update;
 
 fn detail_inner(app: &App) -> Rect {

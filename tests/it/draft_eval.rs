@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use storyscope::draft::input::{Article, read_article};
+use storyscope::draft::{Article, read_article};
 use storyscope::draft::{Draft, draft};
 
 use super::draft_scores::evaluate;
@@ -68,7 +68,7 @@ pub fn check_passes(drafted: &Draft) -> (bool, String) {
         std::fs::write(dir.path().join("texts").join(format!("{id}.txt")), text).unwrap();
     }
     let story = dir.path().join("s.json");
-    std::fs::write(&story, storyscope::draft::write::story_json(&drafted.story)).unwrap();
+    std::fs::write(&story, storyscope::draft::story_json(&drafted.story)).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_storyscope"))
         .args(["--story", story.to_str().unwrap(), "check"])
         .output()

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use storyscope::draft::draft;
-use storyscope::draft::input::read_article;
+use storyscope::draft::read_article;
 use storyscope::story::model::StoryFile;
 
 use super::draft_eval::check_passes;

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use storyscope::config::ConfigFile;
-use storyscope::tui::shell::editor::run_editor;
-use storyscope::tui::update::effect::{EditRequest, EditTarget};
+use storyscope::tui::shell::run_editor;
+use storyscope::tui::update::{EditRequest, EditTarget};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))

@@ -18,7 +18,7 @@ use storyscope::story::model::days_from_civil;
 use storyscope::story::query::{Clock, ViewFilter};
 use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::{RecordRef, Story, load};
-use storyscope::tui::ui::theme::Theme;
+use storyscope::tui::ui::Theme;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

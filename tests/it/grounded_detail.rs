@@ -8,8 +8,8 @@ use storyscope::story::report::document::Block;
 use storyscope::story::report::document::to_markdown;
 use storyscope::story::{SourceTexts, Story, load};
 use storyscope::tui::app::App;
-use storyscope::tui::ui::theme::Theme;
-use storyscope::tui::update::reload::{self, Reload};
+use storyscope::tui::ui::Theme;
+use storyscope::tui::update::{Reload, apply_reload};
 
 fn grounded_path(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -118,13 +118,13 @@ fn the_marks_follow_the_texts_and_the_story_on_reload() {
     // No texts yet: nothing can be read, nothing is doubted.
     assert!(records_with_doubts(&app).is_empty());
     let (texts, _) = SourceTexts::load(&app.full, Some(&grounded_path("")));
-    reload::apply(&mut app, Reload::Texts(Arc::new(texts)));
+    apply_reload(&mut app, Reload::Texts(Arc::new(texts)));
     assert_eq!(records_with_doubts(&app), ["tidewater", "ev-winter-cut"]);
 
     // The clean twin open with its texts, then saved with the flaws: the marks come.
     let mut app = grounded_app("clean.json");
     assert!(records_with_doubts(&app).is_empty());
     let trips = load::load_path(&grounded_path("trips.json")).expect("the fixture loads");
-    reload::apply(&mut app, Reload::Loaded(Box::new(trips)));
+    apply_reload(&mut app, Reload::Loaded(Box::new(trips)));
     assert_eq!(records_with_doubts(&app), ["tidewater", "ev-winter-cut"]);
 }

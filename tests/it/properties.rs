@@ -11,7 +11,7 @@ use storyscope::story::query::Clock;
 use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::{truncate_to_width, width};
 use storyscope::story::{Story, load};
-use storyscope::tui::input::action::Action;
+use storyscope::tui::input::Action;
 use storyscope::tui::update::update;
 
 /// Text mixing what breaks terminals and Markdown with wide and zero-width characters.

@@ -1,7 +1,7 @@
 //! Keeps the README's explorer section true: its screenshot is the app as drawn now,
 //! and its key table is the keymap table. On a mismatch the test prints the new text.
 
-use storyscope::tui::input::keymap;
+use storyscope::tui::input::by_scope;
 
 const README: &str = include_str!("../../README.md");
 
@@ -31,7 +31,7 @@ fn key_table() -> String {
     let mut out = String::from(
         "| Where | Keys | Does | Name (for the config file) |\n| --- | --- | --- | --- |\n",
     );
-    for (scope, bindings) in keymap::by_scope() {
+    for (scope, bindings) in by_scope() {
         for binding in bindings {
             let keys: Vec<String> = binding
                 .keys

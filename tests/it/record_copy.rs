@@ -3,7 +3,7 @@
 
 use storyscope::story::report::document::to_markdown;
 use storyscope::tui::app::App;
-use storyscope::tui::ui::theme::Theme;
+use storyscope::tui::ui::Theme;
 
 /// Wide enough that Detail neither wraps nor truncates anything.
 const WIDE: usize = 10_000;

@@ -217,10 +217,7 @@ fn the_explorer_detail_shows_the_status_known_then_and_its_source() {
         DateSpec::parse("2026-03-02").ok(),
         crate::common::fixed_today(),
     );
-    storyscope::tui::update::update(
-        &mut app,
-        storyscope::tui::input::action::Action::Resize(160, 45),
-    );
+    storyscope::tui::update::update(&mut app, storyscope::tui::input::Action::Resize(160, 45));
     let screen = crate::common::screen_text(&app);
     assert!(screen.contains("Status: announced · expected"), "{screen}");
     assert!(!screen.contains("cancelled"), "{screen}");
@@ -567,10 +564,7 @@ fn an_explorer_opened_on_a_story_narrowed_by_the_command_line_matches_one_that_n
         storyscope::tui::app::App::with_narrowed(full.clone(), narrowed, Some(date), today);
     let mut narrowing = storyscope::tui::app::App::new(full, Some(date), today);
     for app in [&mut given, &mut narrowing] {
-        storyscope::tui::update::update(
-            app,
-            storyscope::tui::input::action::Action::Resize(160, 45),
-        );
+        storyscope::tui::update::update(app, storyscope::tui::input::Action::Resize(160, 45));
     }
     assert_eq!(given.as_of, narrowing.as_of);
     let screen = crate::common::screen_text(&given);

@@ -3,7 +3,7 @@
 
 use crate::common::{app, app_with, fixture, press, screen, screen_text};
 use storyscope::story::safe_text::width;
-use storyscope::tui::input::action::Action;
+use storyscope::tui::input::Action;
 use storyscope::tui::update::update;
 
 #[test]
@@ -85,7 +85,7 @@ fn dispute_view_shows_every_version() {
 #[test]
 fn help_overlay_lists_the_keymap() {
     // Every row of the table is in the palette: filtering by its name brings it up.
-    for binding in storyscope::tui::input::keymap::BINDINGS {
+    for binding in storyscope::tui::input::BINDINGS {
         let mut app = app(160, 45);
         press(&mut app, &format!("?{}", binding.name));
         let text = screen_text(&app);

@@ -274,7 +274,7 @@ fn as_of_steps_through_publication_dates() {
 
 #[test]
 fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
-    use storyscope::tui::input::action::Action;
+    use storyscope::tui::input::Action;
     use storyscope::tui::update::update;
     let mut app = app(160, 45);
     // Row 4 of the screen is the third timeline row (title bar, border, rows…).
@@ -290,7 +290,7 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
 
 #[test]
 fn narrow_terminals_show_one_pane_and_tabs_are_clickable() {
-    use storyscope::tui::input::action::Action;
+    use storyscope::tui::input::Action;
     use storyscope::tui::update::update;
     let mut app = app(80, 24);
     update(&mut app, Action::Click(79, 1));

@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier};
 
 use storyscope::tui::app::App;
 use storyscope::tui::ui;
-use storyscope::tui::ui::theme::{StyleName, Theme, ThemeName};
+use storyscope::tui::ui::{StyleName, Theme, ThemeName};
 
 use crate::common::{app, app_with, fixture, press};
 
@@ -159,11 +159,10 @@ fn palette_scroll_is_settled_in_update_and_never_runs_past_the_end() {
     for _ in 0..200 {
         press(&mut app, "<Down>");
     }
-    let entries = storyscope::tui::app::command_palette::entries(&app.session.keymap, "");
-    let lines = storyscope::tui::app::command_palette::lines(&entries);
-    let (_, height) =
-        storyscope::tui::app::command_palette::popup_size(app.session.size, lines.len());
-    let visible = storyscope::tui::app::command_palette::list_height(height);
+    let entries = storyscope::tui::app::palette_entries(&app.session.keymap, "");
+    let lines = storyscope::tui::app::palette_lines(&entries);
+    let (_, height) = storyscope::tui::app::palette_popup_size(app.session.size, lines.len());
+    let visible = storyscope::tui::app::palette_list_height(height);
     assert!(
         app.overlay.palette.scroll > 0,
         "the state follows the selection"

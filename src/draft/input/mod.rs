@@ -13,7 +13,7 @@ use std::path::Path;
 /// Pages above this size are refused with a message rather than parsed: a saved
 /// article page is well under a megabyte, and parsing 50 MB of markup would take
 /// seconds and hundreds of megabytes for what cannot be one article.
-pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+pub(crate) const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
 /// One line of an article as drafted: the article's own paragraph, or furniture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl Article {
 }
 
 /// Why an article could not be read, in words for the terminal.
-pub type ReadError = String;
+pub(crate) type ReadError = String;
 
 /// Reads one article from its bytes; `file` names it in messages.
 pub fn read_article(file: &str, bytes: &[u8]) -> Result<Article, ReadError> {
@@ -142,7 +142,7 @@ fn is_html(file: &str, text: &str) -> bool {
 
 /// One paragraph's text as the text file holds it: control characters dropped,
 /// white space runs (a page's line breaks inside a paragraph) made one space.
-pub fn clean_paragraph(text: &str) -> String {
+pub(crate) fn clean_paragraph(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -87,7 +87,7 @@ pub fn entries<'k>(keymap: &'k Keymap, query: &str) -> Vec<Entry<'k>> {
 
 /// The runnable entry to highlight for a fresh query: the best score, the first in
 /// the table among equals.
-pub fn best(entries: &[Entry<'_>]) -> usize {
+pub(crate) fn best(entries: &[Entry<'_>]) -> usize {
     let mut best: Option<(usize, i64)> = None;
     for (i, entry) in entries.iter().enumerate().filter(|(_, e)| e.runnable()) {
         if best.is_none_or(|(_, score)| entry.score > score) {
@@ -98,7 +98,7 @@ pub fn best(entries: &[Entry<'_>]) -> usize {
 }
 
 /// `steps` runnable entries from `from` (negative goes up), stopping at the ends.
-pub fn step(entries: &[Entry<'_>], from: usize, steps: isize) -> usize {
+pub(crate) fn step(entries: &[Entry<'_>], from: usize, steps: isize) -> usize {
     let runnable: Vec<usize> = (0..entries.len())
         .filter(|&i| entries[i].runnable())
         .collect();
@@ -130,7 +130,12 @@ pub fn lines(entries: &[Entry<'_>]) -> Vec<Option<usize>> {
 
 /// The first line to show so that the selected entry (and its heading, when it is the
 /// first of its scope) is inside `height` lines.
-pub fn scroll_for(lines: &[Option<usize>], selected: usize, scroll: usize, height: usize) -> usize {
+pub(crate) fn scroll_for(
+    lines: &[Option<usize>],
+    selected: usize,
+    scroll: usize,
+    height: usize,
+) -> usize {
     let height = height.max(1);
     let Some(line) = lines.iter().position(|&l| l == Some(selected)) else {
         return 0;

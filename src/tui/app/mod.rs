@@ -12,20 +12,25 @@ use crate::story::{RecordRef, Story};
 
 mod as_of;
 mod as_of_steps;
-pub mod broken_file;
-pub mod command_palette;
-pub mod detail_state;
-pub mod key_context;
-pub mod new_since;
-pub mod overlay_state;
-pub mod pane_state;
-pub mod panes;
-pub mod record_lines;
-pub mod search_state;
-pub mod session;
-pub mod trail;
+pub(crate) mod broken_file;
+pub(crate) mod command_palette;
+pub(crate) mod detail_state;
+pub(crate) mod key_context;
+pub(crate) mod new_since;
+pub(crate) mod overlay_state;
+pub(crate) mod pane_state;
+pub(crate) mod panes;
+pub(crate) mod record_lines;
+pub(crate) mod search_state;
+pub(crate) mod session;
+pub(crate) mod trail;
 
-pub use detail_state::{DetailSource, DetailState};
+pub use command_palette::{
+    entries as palette_entries, lines as palette_lines, list_height as palette_list_height,
+    popup_size as palette_popup_size,
+};
+pub use detail_state::{DetailLayout, DetailLink, DetailSource, DetailState};
+pub use key_context::action_for;
 pub use overlay_state::{Mode, OverlayState};
 pub use pane_state::PaneState;
 pub use panes::{ListCursor, Pane};

@@ -31,7 +31,7 @@ pub struct KeyContext {
 }
 
 /// The action `event` means in `context`, if any.
-pub fn action_for(keymap: &Keymap, context: KeyContext, event: &Event) -> Option<Action> {
+pub(crate) fn action_for(keymap: &Keymap, context: KeyContext, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if let Some(action) = keymap.resolve(*key, context.scopes) {

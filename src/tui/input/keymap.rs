@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::tui::input::action::{Action, PaletteAction};
-pub use crate::tui::input::key_names::Key;
+pub(crate) use crate::tui::input::key_names::Key;
 use crate::tui::input::key_names::{ch, ctrl, plain};
 
 /// Where a binding applies. `Global` bindings apply in normal mode in every pane.
@@ -125,7 +125,7 @@ pub static BINDINGS: &[Binding] = &[
 ];
 
 /// The scopes in help order.
-pub const SCOPES: [Scope; 5] = [
+pub(crate) const SCOPES: [Scope; 5] = [
     Scope::Global,
     Scope::Lists,
     Scope::Detail,
@@ -269,11 +269,6 @@ pub fn by_scope() -> impl Iterator<Item = (Scope, impl Iterator<Item = &'static 
         .map(|scope| (scope, BINDINGS.iter().filter(move |b| b.scope == scope)))
 }
 
-/// The action for a key under the default bindings.
-pub fn resolve(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
-    Keymap::default().resolve(event, scopes)
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -281,6 +276,11 @@ mod tests {
     use crossterm::event::KeyModifiers;
 
     use super::*;
+
+    /// The action for a key under the default bindings.
+    fn resolve(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
+        Keymap::default().resolve(event, scopes)
+    }
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {

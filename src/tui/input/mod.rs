@@ -3,9 +3,12 @@
 //! are written and read back, and the resolution of a terminal event to an action.
 //!
 //! May import: crossterm and the standard library; nothing else of `tui` (the state
-//! it resolves against comes in as a plain [`event_action::KeyContext`]).
+//! it resolves against comes in as a plain `KeyContext`).
 
-pub mod action;
-pub mod event_action;
-pub mod key_names;
-pub mod keymap;
+pub(crate) mod action;
+pub(crate) mod event_action;
+pub(crate) mod key_names;
+pub(crate) mod keymap;
+
+pub use action::Action;
+pub use keymap::{BINDINGS, Binding, Scope, by_scope};

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 /// What the environment says about reaching a clipboard, read once per copy.
 #[derive(Debug, Clone, Default)]
-pub struct ClipboardEnv {
+pub(crate) struct ClipboardEnv {
     /// Inside tmux: its `set-clipboard` and `allow-passthrough` options, as it reports
     /// them (empty when it could not be asked).
     pub tmux: Option<(String, String)>,
@@ -28,7 +28,7 @@ pub struct ClipboardEnv {
 
 /// How the OSC 52 sequence would fare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Osc52 {
+pub(crate) enum Osc52 {
     /// It reaches a terminal known to set its clipboard from it (directly, or through
     /// tmux with `set-clipboard on` or passthrough allowed).
     Reaches {
@@ -43,7 +43,7 @@ pub enum Osc52 {
 
 impl ClipboardEnv {
     /// The environment of this process (asking tmux for its options when inside it).
-    pub fn from_process() -> ClipboardEnv {
+    pub(crate) fn from_process() -> ClipboardEnv {
         let var = |name: &str| std::env::var(name).unwrap_or_default();
         let tmux = std::env::var_os("TMUX").map(|_| {
             (
@@ -76,7 +76,7 @@ impl ClipboardEnv {
     }
 
     /// Whether OSC 52 reaches a clipboard here.
-    pub fn osc52(&self) -> Osc52 {
+    pub(crate) fn osc52(&self) -> Osc52 {
         if let Some((set_clipboard, passthrough)) = &self.tmux {
             return match (set_clipboard.trim(), passthrough.trim()) {
                 // tmux takes the sequence itself and hands it to the outer terminal.
@@ -113,7 +113,7 @@ impl ClipboardEnv {
 
 /// Where the text went.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Delivery {
+pub(crate) enum Delivery {
     /// On the clipboard, by this route ("through the terminal, OSC 52", "with wl-copy").
     Clipboard(String),
     /// Not on the clipboard: in this file, and why.
@@ -123,7 +123,7 @@ pub enum Delivery {
 impl Delivery {
     /// The status bar's note, after `what` ("copied “Title” as Markdown"); the file's
     /// path comes first, so a narrow bar still shows it.
-    pub fn note(&self, what: &str) -> String {
+    pub(crate) fn note(&self, what: &str) -> String {
         match self {
             Delivery::Clipboard(how) => format!("{what} to the clipboard ({how})"),
             Delivery::File(path, why) => {
@@ -135,7 +135,7 @@ impl Delivery {
 
 /// Puts `text` where it can go and says where; Err when it could go nowhere.
 /// `terminal` is where OSC 52 is written.
-pub fn deliver(
+pub(crate) fn deliver(
     text: &str,
     env: &ClipboardEnv,
     terminal: &mut dyn Write,

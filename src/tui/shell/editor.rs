@@ -11,7 +11,7 @@ use super::editor_template::{command_words, shell_command};
 use crate::tui::update::effect::{EditRequest, EditTarget};
 
 /// The editor command from the environment, as a shell would read it.
-pub fn editor_command(visual: Option<String>, editor: Option<String>) -> String {
+pub(crate) fn editor_command(visual: Option<String>, editor: Option<String>) -> String {
     [visual, editor]
         .into_iter()
         .flatten()
@@ -21,7 +21,7 @@ pub fn editor_command(visual: Option<String>, editor: Option<String>) -> String 
 
 /// How an editor is told the line to open at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineForm {
+pub(crate) enum LineForm {
     /// `+LINE FILE`
     Plus,
     /// `FILE:LINE`
@@ -38,7 +38,7 @@ pub enum LineForm {
 }
 
 /// The form for an editor command like `nvim`, `/usr/bin/vim -u NONE`, `code --wait`.
-pub fn line_form(command: &str) -> LineForm {
+pub(crate) fn line_form(command: &str) -> LineForm {
     let program = command.split_whitespace().next().unwrap_or_default();
     let name = Path::new(program)
         .file_name()
@@ -61,7 +61,7 @@ pub fn line_form(command: &str) -> LineForm {
 }
 
 /// The arguments after the editor command for `file` at `line`.
-pub fn editor_args(form: LineForm, file: &str, line: Option<usize>) -> Vec<String> {
+pub(crate) fn editor_args(form: LineForm, file: &str, line: Option<usize>) -> Vec<String> {
     let Some(line) = line else {
         return vec![file.to_owned()];
     };
@@ -76,7 +76,7 @@ pub fn editor_args(form: LineForm, file: &str, line: Option<usize>) -> Vec<Strin
 }
 
 /// The line to open `request` at, looked up in the file as it is now on disk.
-pub fn resolve_line(request: &EditRequest) -> Option<usize> {
+pub(crate) fn resolve_line(request: &EditRequest) -> Option<usize> {
     match &request.target {
         EditTarget::Line(line) => Some(*line),
         EditTarget::Record { id, path } => {

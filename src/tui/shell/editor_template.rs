@@ -8,7 +8,7 @@ const PLACEHOLDERS: [&str; 2] = ["file", "line"];
 
 /// Checks a template as written in the config: not blank, `{file}` in it, and no
 /// placeholder but `{file}` and `{line}`. The error says what to write instead.
-pub fn check_template(template: &str) -> Result<(), String> {
+pub(crate) fn check_template(template: &str) -> Result<(), String> {
     if template.trim().is_empty() {
         return Err("must not be blank; leave it out to use $VISUAL or $EDITOR".to_owned());
     }
@@ -52,13 +52,13 @@ fn is_name(text: &str) -> bool {
 
 /// The command for `sh -c`: the template with `{file}` and `{line}` (1 when the line
 /// is not known) each replaced by its value in single quotes.
-pub fn shell_command(template: &str, file: &str, line: Option<usize>) -> String {
+pub(crate) fn shell_command(template: &str, file: &str, line: Option<usize>) -> String {
     fill(template, &sh_quote(file), &line.unwrap_or(1).to_string())
 }
 
 /// The command as words, for a system without `sh`: split at spaces, then filled in
 /// (a file name with spaces stays one word).
-pub fn command_words(template: &str, file: &str, line: Option<usize>) -> Vec<String> {
+pub(crate) fn command_words(template: &str, file: &str, line: Option<usize>) -> Vec<String> {
     let line = line.unwrap_or(1).to_string();
     template
         .split_whitespace()

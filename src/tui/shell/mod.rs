@@ -4,9 +4,14 @@
 //!
 //! May import: everything in `tui` and the story; nothing in `tui` imports it.
 
-pub mod clipboard;
-pub mod editor;
-pub mod editor_template;
-pub mod event_loop;
-pub mod terminal;
-pub mod watch;
+pub(crate) mod clipboard;
+pub(crate) mod editor;
+pub(crate) mod editor_template;
+pub(crate) mod event_loop;
+pub(crate) mod terminal;
+pub(crate) mod watch;
+
+pub use editor::run_editor;
+pub use event_loop::{LoopIo, run_loop};
+pub use terminal::exit_once;
+pub use watch::StoryWatcher;

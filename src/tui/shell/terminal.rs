@@ -18,7 +18,7 @@ use ratatui::backend::CrosstermBackend;
 
 /// Hands the terminal to `child` (raw mode off, main screen, mouse released, cursor
 /// shown) and takes it back after, whatever `child` did.
-pub fn hand_over_terminal<T>(mouse: bool, child: impl FnOnce() -> T) -> T {
+pub(crate) fn hand_over_terminal<T>(mouse: bool, child: impl FnOnce() -> T) -> T {
     restore_terminal();
     let result = child();
     let _ = enable_raw_mode();

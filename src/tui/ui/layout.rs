@@ -49,12 +49,12 @@ pub fn compute(area: Rect, focus: Pane) -> Areas {
 
 /// The areas the explorer draws: zoomed, the focused pane alone takes every row
 /// between the title and status bars, tab bar included.
-pub fn for_app(area: Rect, app: &App, focus: Pane) -> Areas {
+pub(crate) fn for_app(area: Rect, app: &App, focus: Pane) -> Areas {
     compute_zoomed(area, focus, app.panes.zoomed)
 }
 
 /// As [`compute`]; `zoomed`, only `focus` shows, on the whole body, with no tab bar.
-pub fn compute_zoomed(area: Rect, focus: Pane, zoomed: bool) -> Areas {
+pub(crate) fn compute_zoomed(area: Rect, focus: Pane, zoomed: bool) -> Areas {
     if zoomed {
         let [title, body, status] = Layout::vertical([
             Constraint::Length(1),
@@ -118,7 +118,7 @@ pub fn inner(rect: Rect) -> Rect {
 }
 
 /// The whole terminal at its last known size.
-pub fn screen(app: &App) -> Rect {
+pub(crate) fn screen(app: &App) -> Rect {
     Rect::new(0, 0, app.session.size.0, app.session.size.1)
 }
 

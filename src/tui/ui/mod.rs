@@ -12,14 +12,17 @@ mod chart;
 pub mod detail_lines;
 mod detail_pane;
 mod file_problems;
-pub mod layout;
+pub(crate) mod layout;
 mod lists;
 mod overlays;
 mod palette_popup;
 pub(crate) mod passage_lines;
 mod source_rows;
-pub mod theme;
+pub(crate) mod theme;
 mod theme_palettes;
+
+pub use layout::{compute, inner};
+pub use theme::{StyleName, Theme, ThemeName};
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -28,7 +31,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::tui::app::{App, Mode, Pane};
 use layout::{MIN_HEIGHT, MIN_WIDTH};
-use theme::Theme;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {

@@ -12,15 +12,16 @@ use crate::tui::input::action::Action;
 use crate::tui::ui::layout::{self, Hit};
 
 mod detail_cursor;
-pub mod effect;
+pub(crate) mod effect;
 mod palette_keys;
 mod passage_toggle;
-pub mod reload;
+pub(crate) mod reload;
 mod search_keys;
 mod trail_keys;
 
 use detail_cursor::{click_in_detail, move_in_detail};
-pub use effect::Effect;
+pub use effect::{EditRequest, EditTarget, Effect};
+pub use reload::{BrokenFile, Reload, apply as apply_reload};
 
 /// Acts on one action: changes the state, keeps every list's selection in view, and
 /// returns what the event loop must do outside, if anything.
