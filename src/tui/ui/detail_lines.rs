@@ -53,23 +53,9 @@ impl DetailSource<'_> {
     }
 }
 
-/// Renders a record's document for a pane `width` cells wide.
-pub fn render(doc: &RecordDoc, width: usize, theme: Theme) -> DetailDoc {
-    let texts = SourceTexts::default();
-    render_with(
-        doc,
-        width,
-        theme,
-        Passages {
-            texts: &texts,
-            open: None,
-        },
-    )
-}
-
 /// The texts behind a document's citations, and which citation shows its paragraph.
 #[derive(Clone, Copy)]
-pub struct Passages<'a> {
+pub(crate) struct Passages<'a> {
     /// The sources' texts, where the story has them.
     pub texts: &'a SourceTexts,
     /// The open citation, by its place among the record's citations.
@@ -77,7 +63,7 @@ pub struct Passages<'a> {
 }
 
 /// Like [`render`], with citations whose paragraph Enter opens.
-pub fn render_with(
+pub(crate) fn render_with(
     doc: &RecordDoc,
     width: usize,
     theme: Theme,

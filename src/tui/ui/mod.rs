@@ -9,7 +9,7 @@
 mod bar_geometry;
 mod bars;
 mod chart;
-pub mod detail_lines;
+pub(crate) mod detail_lines;
 mod detail_pane;
 mod file_problems;
 pub(crate) mod layout;

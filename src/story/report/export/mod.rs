@@ -78,7 +78,7 @@ pub fn export_markdown(
     doc.out
 }
 
-/// Writes a view to `sink` as it is made, in pieces of about [`SPILL_BYTES`]: the
+/// Writes a view to `sink` as it is made, in pieces of about 64 KiB: the
 /// whole document is never held, so exporting a big story costs little more memory
 /// than loading it. The bytes are those of [`export_markdown`].
 pub fn write_markdown(
