@@ -13,6 +13,7 @@ mod authoring_tui;
 mod board_story;
 mod check_every_stage;
 mod cli;
+mod date_prompt;
 mod detail_layout;
 mod diff_candidacies;
 mod docs;

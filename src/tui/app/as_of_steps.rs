@@ -30,6 +30,14 @@ impl App {
             });
             return;
         };
+        app.go_to_as_of(target.map(DateSpec::from_day_number));
+    }
+
+    /// Shows the story as of `target` (every source when None), carrying the filter
+    /// over and marking what is new, as `<`, `>` and the date prompt do; false, with
+    /// the reason on the status line and nothing else changed, when it cannot.
+    pub(crate) fn go_to_as_of(&mut self, target: Option<DateSpec>) -> bool {
+        let app = self;
         // Arena indexes differ between narrowings: carry the filter over by id.
         let filter_id = app
             .panes
@@ -40,8 +48,8 @@ impl App {
         let left = app.as_of.map(|d| (d.latest(), app.story.clone()));
         // Should narrowing fail, stay where we are rather than show something else
         // under the date.
-        if !app.show_as_of(target.map(DateSpec::from_day_number)) {
-            return;
+        if !app.show_as_of(target) {
+            return false;
         }
         app.forget_search_index();
         // Hits point into the old narrowing's arenas.
@@ -62,6 +70,7 @@ impl App {
             )),
             None => app.info(format!("showing every source{new}")),
         }
+        true
     }
 
     /// Recomputes the marks after the as-of date changed. With no date, marks show only

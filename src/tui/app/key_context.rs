@@ -13,7 +13,8 @@ impl App {
     /// The snapshot `input` resolves events against; `mouse` is whether capture is on.
     pub fn key_context(&self, mouse: bool) -> KeyContext {
         let (scopes, typing): (&'static [Scope], Typing) = match self.overlay.mode {
-            Mode::Search => (&[Scope::Search], Typing::Search),
+            // The date prompt takes search's editing keys: Enter, Esc, Backspace.
+            Mode::Search | Mode::Date => (&[Scope::Search], Typing::Search),
             Mode::Help => (&[Scope::Help], Typing::Palette),
             Mode::Normal if self.panes.focus == Pane::Detail => {
                 (&[Scope::Detail, Scope::Global], Typing::Nowhere)

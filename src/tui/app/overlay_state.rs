@@ -17,6 +17,8 @@ pub enum Mode {
     Search,
     /// Help, the command palette: typing filters the commands.
     Help,
+    /// The date prompt on the status line: typing goes into the date.
+    Date,
 }
 
 /// The search and help overlays.
@@ -27,6 +29,8 @@ pub struct OverlayState {
     pub search: SearchState,
     /// The help overlay's filter and highlighted command.
     pub palette: PaletteState,
+    /// The date typed into the date prompt so far.
+    pub date: String,
     /// Built when search is first used (not at start, which it would slow), and
     /// dropped whenever the story changes.
     pub index: Option<Arc<SearchIndex>>,
@@ -46,6 +50,7 @@ impl Default for OverlayState {
             mode: Mode::Normal,
             search: SearchState::default(),
             palette: PaletteState::default(),
+            date: String::new(),
             index: None,
             search_worker: None,
             index_build: None,

@@ -54,6 +54,10 @@ pub enum Action {
     /// Step the as-of date on to the next publication date (after the last one, every
     /// source).
     AsOfLater,
+    /// Ask for a date (any form `--as-of` takes) and show the story as of it.
+    AskDate,
+    /// Show every source again, whatever date is shown.
+    AllSources,
     /// Search overlay: accept the highlighted result.
     SearchAccept,
     /// Search overlay: close and restore the previous view.

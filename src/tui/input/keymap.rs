@@ -101,6 +101,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, "copy", &[ch('y')], Action::Copy, "copy the selected record as Markdown", None),
     bind(Global, "as-of-earlier", &[ch('<')], Action::AsOfEarlier, "as of the previous publication date", None),
     bind(Global, "as-of-later", &[ch('>')], Action::AsOfLater, "as of the next publication date (or all)", None),
+    bind(Global, "as-of-date", &[ch('@')], Action::AskDate, "as of a date you type (any form --as-of takes)", None),
+    bind(Global, "all-sources", &[ch('A')], Action::AllSources, "every source again (no as-of date)", None),
     bind(Global, "force-quit", &[ctrl('c')], Action::Quit, "quit, from anywhere", None),
     bind(Lists, "filter", &[ch('f')], Action::ToggleFilter, "filter the timeline to the selected entity / clear", Some("filter")),
     bind(Lists, "chart", &[ch('c')], Action::ToggleChart, "metrics as a bar chart / as a list", Some("chart")),

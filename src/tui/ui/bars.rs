@@ -140,6 +140,7 @@ pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Th
     let (mode, scopes): (&str, &[Scope]) = match app.overlay.mode {
         Mode::Search => ("SEARCH", &[Scope::Search]),
         Mode::Help => ("HELP", &[Scope::Help]),
+        Mode::Date => ("DATE", &[]),
         Mode::Normal if app.panes.focus == Pane::Detail => {
             ("NORMAL", &[Scope::Detail, Scope::Global])
         }
@@ -151,7 +152,13 @@ pub(super) fn status_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Th
     ];
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used);
-    if let Some((text, kind)) = &app.session.message {
+    if app.overlay.mode == Mode::Date {
+        let prompt = format!(
+            "│ as of: {}▏ (any form --as-of takes · Enter shows it · Esc cancels)",
+            clean_line(&app.overlay.date)
+        );
+        spans.push(Span::styled(truncate_to_width(&prompt, room), theme.info()));
+    } else if let Some((text, kind)) = &app.session.message {
         let style = if *kind == MessageKind::Error {
             theme.error()
         } else {

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     match app.overlay.mode {
         Mode::Search => cursor = overlays::search(frame, area, app, theme),
         Mode::Help => cursor = palette_popup::draw(frame, area, app, theme),
-        Mode::Normal => {}
+        Mode::Normal | Mode::Date => {}
     }
     if let Some(position) = cursor {
         frame.set_cursor_position(position);

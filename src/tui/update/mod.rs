@@ -7,10 +7,11 @@
 //! act on where things are drawn. Never `shell`: no terminal I/O here.
 
 use crate::story::query::views::ViewFilter;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, Mode, Pane};
 use crate::tui::input::action::Action;
 use crate::tui::ui::layout::{self, Hit};
 
+mod date_prompt;
 mod detail_cursor;
 pub(crate) mod effect;
 mod palette_keys;
@@ -51,7 +52,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         | Action::SearchClear
         | Action::SearchUp
         | Action::SearchDown
-        | Action::SearchAccept => search_keys::search_key(app, action),
+        | Action::SearchAccept => typing_key(app, action),
+        Action::AskDate => date_prompt::open(app),
+        Action::AllSources => date_prompt::all_sources(app),
         Action::NextPane | Action::PrevPane | Action::FocusPane(_) => focus_key(app, action),
         Action::Up
         | Action::Down
@@ -78,6 +81,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
     }
     None
+}
+
+/// Search's editing keys, for the date prompt while it is open, else for search.
+fn typing_key(app: &mut App, action: Action) {
+    if app.overlay.mode == Mode::Date {
+        date_prompt::key(app, action);
+    } else {
+        search_keys::search_key(app, action);
+    }
 }
 
 /// Tab, Shift-Tab and the pane numbers.
