@@ -26,6 +26,7 @@ mod editor_setting;
 mod export;
 mod export_stream;
 mod fact_check;
+mod filter_panes;
 mod format_messages;
 mod fuzz_regressions;
 mod grounded;

@@ -282,7 +282,11 @@ impl Story {
         self.source_row_with(index, self.source_fact_counts()[index])
     }
 
-    fn source_row_with(&self, index: usize, (facts, alone): (usize, usize)) -> SourceRow {
+    pub(crate) fn source_row_with(
+        &self,
+        index: usize,
+        (facts, alone): (usize, usize),
+    ) -> SourceRow {
         let source = &self.file.sources[index];
         SourceRow {
             source: index,

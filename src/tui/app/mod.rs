@@ -117,12 +117,17 @@ impl App {
     /// clamps the selections.
     pub(crate) fn refresh_rows(&mut self) {
         self.detail.layout = None;
-        self.panes.timeline_events = self.story.timeline_events(ViewFilter {
+        // The entity filter narrows every list pane; see `PaneState::filter`.
+        let filter = ViewFilter {
             entity: self.panes.filter,
-        });
-        self.panes.candidate_rows = self.story.candidate_rows(ViewFilter::default());
-        self.panes.metric_rows = self.story.metric_rows(ViewFilter::default());
-        self.panes.source_rows = self.story.source_rows();
+        };
+        self.panes.timeline_events = self.story.timeline_events(filter);
+        self.panes.candidate_rows = self.story.candidate_rows(filter);
+        self.panes.metric_rows = self.story.metric_rows(filter);
+        self.panes.source_rows = match filter.entity {
+            Some(entity) => self.story.source_rows_about(entity),
+            None => self.story.source_rows(),
+        };
         self.panes.candidate_name_cols = self
             .panes
             .candidate_rows
@@ -296,7 +301,11 @@ impl App {
         DetailSource {
             story: &self.story,
             clock: self.clock(),
-            source_rows: &self.panes.source_rows,
+            // Filtered rows count only the facts about one entity: Detail counts all.
+            source_rows: match self.panes.filter {
+                None => &self.panes.source_rows,
+                Some(_) => &[],
+            },
             texts: &self.detail.texts,
             doubts: &self.detail.doubts,
             open_passage: self.detail.open_passage,

@@ -27,7 +27,9 @@ pub struct PaneState {
     pub metric_rows: Vec<MetricRow>,
     /// The sources pane's rows.
     pub source_rows: Vec<SourceRow>,
-    /// Timeline narrowed to this entity's events.
+    /// Every list pane narrowed to this entity: the timeline to its events, the
+    /// candidates to candidacies it is candidate or chooser in, the metrics to those
+    /// about or stated by it, the sources to those behind the facts about it.
     pub filter: Option<usize>,
     /// The metrics pane draws bars instead of its list.
     pub chart: bool,

@@ -26,7 +26,7 @@ pub(super) fn draw(
 ) -> Option<Position> {
     let cursor = app.cursor(pane);
     let len = app.rows_len(pane);
-    let title = pane_title(app, pane, len, cursor.selected);
+    let title = pane_title(app, pane, (len, cursor.selected), (area.width, focused));
     let block = pane_block(title, pane, focused, theme);
     let body = inner(area);
     frame.render_widget(block, area);
@@ -67,13 +67,22 @@ fn empty_message(app: &App, pane: Pane) -> String {
     match (pane, app.panes.filter) {
         (Pane::Timeline, Some(_)) => format!(
             "no events for this entity ({} clears the filter)",
-            app.session
-                .keymap
-                .key_for("filter")
-                .unwrap_or_else(|| "Esc".to_owned())
+            filter_key(app)
+        ),
+        (_, Some(_)) => format!(
+            "nothing for this entity ({} clears the filter)",
+            filter_key(app)
         ),
         _ => "nothing here as of this date".to_owned(),
     }
+}
+
+/// The key that toggles the entity filter, as the help names it.
+fn filter_key(app: &App) -> String {
+    app.session
+        .keymap
+        .key_for("filter")
+        .unwrap_or_else(|| "Esc".to_owned())
 }
 
 /// Row `index`, opened after a step through dates by its mark: "+" new, "*" changed.
@@ -97,24 +106,37 @@ fn marked_row_line(
     line
 }
 
-fn pane_title(app: &App, pane: Pane, len: usize, selected: usize) -> String {
+/// A list pane's title: its name, the entity filter when on, the row position. Under
+/// the filter the longest form that fits the border is used: the filter always shows.
+fn pane_title(
+    app: &App,
+    pane: Pane,
+    (len, selected): (usize, usize),
+    (border_cols, focused): (u16, bool),
+) -> String {
     let position = if len == 0 {
         "0".to_owned()
     } else {
         format!("{}/{len}", selected + 1)
     };
-    match (pane, app.panes.filter) {
-        (Pane::Timeline, Some(entity)) => format!(
-            "{} · only {} ({} clears) · {position}",
-            app.pane_title(pane),
-            truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24),
-            app.session
-                .keymap
-                .key_for("filter")
-                .unwrap_or_else(|| "Esc".to_owned())
-        ),
-        _ => format!("{} · {position}", app.pane_title(pane)),
-    }
+    let name = app.pane_title(pane);
+    let Some(entity) = app.panes.filter else {
+        return format!("{name} · {position}");
+    };
+    let only = format!(
+        "only {}",
+        truncate_to_width(&clean_line(&app.story.file.entities[entity].name), 24)
+    );
+    let short = pane.short_title();
+    let forms = [
+        format!("{name} · {only} ({} clears) · {position}", filter_key(app)),
+        format!("{name} · {only} · {position}"),
+        format!("{short} · {only} · {position}"),
+        format!("{short} · {only}"),
+    ];
+    let fits = |title: &&String| super::pane_title_fits(title, pane, focused, border_cols);
+    let fitting = forms.iter().find(fits).unwrap_or(&forms[3]);
+    fitting.clone()
 }
 
 /// Lays out columns (each ending in a blank cell) then a last column that takes the

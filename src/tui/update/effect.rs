@@ -108,9 +108,10 @@ pub(super) fn export(app: &mut App) -> Option<Effect> {
     };
     let (view, options_filter) = match app.panes.focus {
         Pane::Timeline => (ExportView::Timeline, filter),
-        Pane::Candidates => (ExportView::Candidates, ViewFilter::default()),
-        Pane::Metrics => (ExportView::Metrics, ViewFilter::default()),
-        Pane::Sources => (ExportView::Sources, ViewFilter::default()),
+        // Every list pane is filtered on screen, so its export is too.
+        Pane::Candidates => (ExportView::Candidates, filter),
+        Pane::Metrics => (ExportView::Metrics, filter),
+        Pane::Sources => (ExportView::Sources, filter),
         // What Detail shows: an entity with everything linked to it, else the record.
         Pane::Detail => match app.detail_target() {
             Some(RecordRef::Entity(e)) => (ExportView::Entity(e), ViewFilter::default()),

@@ -192,13 +192,15 @@ pub(super) fn move_selection(app: &mut App, delta: isize) {
 pub(super) fn toggle_filter(app: &mut App) {
     if app.panes.filter.is_some() {
         app.panes.filter = None;
-        app.info("timeline filter cleared");
+        app.info("filter cleared");
     } else {
         match app.entity_in_focus() {
             Some(entity) => {
                 app.panes.filter = Some(entity);
-                if let Some(cursor) = app.cursor_mut(Pane::Timeline) {
-                    *cursor = Default::default();
+                for pane in Pane::LISTS {
+                    if let Some(cursor) = app.cursor_mut(pane) {
+                        *cursor = Default::default();
+                    }
                 }
                 let name = app.story.file.entities[entity].name.clone();
                 let key = app
@@ -207,7 +209,7 @@ pub(super) fn toggle_filter(app: &mut App) {
                     .key_for("filter")
                     .unwrap_or_else(|| "Esc".to_owned());
                 app.info(format!(
-                    "timeline shows only events involving {name} ({key} clears)"
+                    "every list shows only what involves {name} ({key} clears)"
                 ));
             }
             None => {

@@ -49,18 +49,46 @@ pub(super) fn search_key(app: &mut App, action: Action) {
 /// Search's Enter: focus the pane that lists the record and select it; records no pane
 /// lists (entities, disputes, relations) open in Detail.
 pub(super) fn jump_to(app: &mut App, target: RecordRef) {
-    let pane_and_row = match target {
-        RecordRef::Event(i) => {
-            if app.panes.filter.is_some() && !app.panes.timeline_events.contains(&i) {
-                app.panes.filter = None;
-                app.refresh_rows();
+    let mut pane_and_row = listed_at(app, target);
+    // A record the entity filter hides: clear the filter rather than lose the place.
+    if pane_and_row.is_none() && app.panes.filter.is_some() && listed_pane(target) {
+        app.panes.filter = None;
+        app.refresh_rows();
+        pane_and_row = listed_at(app, target);
+    }
+    match pane_and_row {
+        Some((pane, row)) => {
+            app.set_focus(pane);
+            if let Some(cursor) = app.cursor_mut(pane) {
+                cursor.selected = row;
             }
-            app.panes
-                .timeline_events
-                .iter()
-                .position(|&event| event == i)
-                .map(|row| (Pane::Timeline, row))
+            app.start_over();
+            app.set_focus(Pane::Detail);
         }
+        None => {
+            app.set_focus(Pane::Detail);
+            navigate_to(app, target);
+        }
+    }
+}
+
+/// Whether a list pane lists records of this kind.
+fn listed_pane(target: RecordRef) -> bool {
+    matches!(
+        target,
+        RecordRef::Event(_) | RecordRef::Candidacy(_) | RecordRef::Metric(_) | RecordRef::Source(_)
+    )
+}
+
+/// The list pane and row showing `target`, if one shows it now.
+fn listed_at(app: &App, target: RecordRef) -> Option<(Pane, usize)> {
+    match target {
+        RecordRef::Event(i) => app
+            .panes
+            .timeline_events
+            .iter()
+            .position(|&event| event == i)
+            .map(|row| (Pane::Timeline, row)),
         RecordRef::Candidacy(i) => app
             .panes
             .candidate_rows
@@ -80,19 +108,5 @@ pub(super) fn jump_to(app: &mut App, target: RecordRef) {
             .position(|r| r.source == i)
             .map(|row| (Pane::Sources, row)),
         RecordRef::Entity(_) | RecordRef::Dispute(_) | RecordRef::Relation(_) => None,
-    };
-    match pane_and_row {
-        Some((pane, row)) => {
-            app.set_focus(pane);
-            if let Some(cursor) = app.cursor_mut(pane) {
-                cursor.selected = row;
-            }
-            app.start_over();
-            app.set_focus(Pane::Detail);
-        }
-        None => {
-            app.set_focus(Pane::Detail);
-            navigate_to(app, target);
-        }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::story::graph::provenance::FactRef;
 use crate::story::graph::{RecordRef, Story};
 use crate::story::model::Citation;
+use crate::story::query::views::SourceRow;
 use crate::story::report::markdown::escape;
 
 impl Story {
@@ -50,6 +51,18 @@ impl Story {
             }
         }
         facts
+    }
+
+    /// The Sources pane under the entity filter: the sources behind the facts about
+    /// `entity` (see `facts_about`), in file order, counting those facts only, as the
+    /// export's Sources view about an entity does.
+    pub fn source_rows_about(&self, entity: usize) -> Vec<SourceRow> {
+        let facts = self.facts_about(entity);
+        let (behind, _) = self.sources_behind(&facts);
+        let counts = self.source_fact_counts_of(facts.iter().map(|(_, cite)| *cite));
+        (behind.into_iter())
+            .map(|s| self.source_row_with(s, counts[s]))
+            .collect()
     }
 
     /// Sources behind some facts (cited, or on a cited statement's way to its origin),
