@@ -45,6 +45,7 @@ mod second_story;
 mod synth;
 mod text_layer;
 mod time_travel;
+mod trail_cursor;
 mod tui_index_build;
 mod tui_screens;
 mod tui_state;
