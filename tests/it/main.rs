@@ -11,6 +11,7 @@ mod asof_properties;
 mod authoring_cli;
 mod authoring_tui;
 mod board_story;
+mod broken_panel;
 mod check_every_stage;
 mod cli;
 mod detail_layout;
