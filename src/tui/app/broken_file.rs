@@ -23,7 +23,8 @@ pub struct FileProblem {
     pub line: Option<usize>,
     /// Id of the record the problem is in, when it has one.
     pub id: Option<String>,
-    /// Location and message, as `check` prints them.
+    /// Where in the record (a path, or line and column for a syntax error) and the
+    /// message, without the line and id above, and the hint after it: said once each.
     pub text: String,
 }
 
@@ -37,11 +38,21 @@ impl BrokenFile {
                 .iter()
                 .take(PROBLEMS_SHOWN)
                 .map(|problem| {
-                    let (line, id) = where_in_text(&text, &problem.location);
+                    let (line, id) = match &problem.place {
+                        Some(place) => (Some(place.line), place.id.clone()),
+                        None => where_in_text(&text, &problem.location),
+                    };
+                    let mut said = Problem {
+                        place: None,
+                        ..problem.clone()
+                    };
+                    if let Some(hint) = said.hint.take() {
+                        said.message = format!("{}; {hint}", said.message);
+                    }
                     FileProblem {
                         line,
                         id,
-                        text: problem.to_string(),
+                        text: said.to_string(),
                     }
                 })
                 .collect(),

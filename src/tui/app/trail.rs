@@ -1,5 +1,6 @@
 //! The records followed in Detail: where the trail started, the hops behind the record
-//! shown, and the ones Backspace stepped back over (which `]` retraces).
+//! shown, and the ones Backspace stepped back over (which `]` retraces); and where
+//! Detail's link cursor stood on each record left behind, so going back restores it.
 
 use crate::story::RecordRef;
 
@@ -16,6 +17,17 @@ pub struct Trail {
     pub forward: Vec<RecordRef>,
     /// The list pane the trail started from, first in the breadcrumb.
     pub start: Pane,
+    /// Where the cursor stood on each record of `back` when it was left, in step.
+    pub back_cursors: Vec<(RecordRef, Cursor)>,
+}
+
+/// Detail's link cursor and scroll on one record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Which link the cursor is on.
+    pub link: usize,
+    /// First line shown.
+    pub scroll: usize,
 }
 
 impl Default for Trail {
@@ -25,6 +37,7 @@ impl Default for Trail {
             back: Vec::new(),
             forward: Vec::new(),
             start: Pane::Timeline,
+            back_cursors: Vec::new(),
         }
     }
 }
@@ -42,6 +55,7 @@ impl Trail {
         self.followed = None;
         self.back.clear();
         self.forward.clear();
+        self.back_cursors.clear();
         was_active
     }
 
@@ -59,6 +73,18 @@ impl Trail {
         self.followed = Some(target);
         self.forward.clear();
         true
+    }
+
+    /// Notes that the cursor stood at `cursor` on `left`, the record just hopped from.
+    pub fn remember(&mut self, left: RecordRef, cursor: Cursor) {
+        self.back_cursors.push((left, cursor));
+    }
+
+    /// Where the cursor stood on `record` when it was left, if it was noted; taken
+    /// off the stack, as Backspace takes `record` off `back`.
+    pub fn recall(&mut self, record: Option<RecordRef>) -> Option<Cursor> {
+        let (left, cursor) = self.back_cursors.pop()?;
+        (Some(left) == record).then_some(cursor)
     }
 
     /// Steps back one hop. Back at the start, Detail shows the list's `selection`
@@ -155,6 +181,21 @@ mod tests {
                 start: Pane::Timeline,
                 ..Trail::default()
             }
+        );
+    }
+
+    #[test]
+    fn the_cursor_left_on_a_record_is_recalled_once() {
+        let mut trail = Trail::default();
+        let at = Cursor { link: 2, scroll: 1 };
+        trail.remember(SELECTED, at);
+        assert_eq!(trail.recall(Some(SELECTED)), Some(at));
+        assert_eq!(trail.recall(Some(SELECTED)), None);
+        trail.remember(A, at);
+        assert_eq!(
+            trail.recall(Some(B)),
+            None,
+            "another record starts at the top"
         );
     }
 }

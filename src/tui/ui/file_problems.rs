@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::story::safe_text::{clean_line, truncate_to_width};
+use crate::story::safe_text::{clean_line, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::app::broken_file::FileProblem;
 use crate::tui::ui::theme::Theme;
@@ -19,7 +19,23 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
         return;
     };
     let more = broken.count.saturating_sub(broken.shown.len());
-    let rows = broken.shown.len() + usize::from(more > 0) + 2;
+    let cells = usize::from(above.width.saturating_sub(2));
+    let mut lines: Vec<Line<'static>> = broken
+        .shown
+        .iter()
+        .flat_map(|problem| wrap(&problem_line(problem), cells))
+        .map(Line::from)
+        .collect();
+    if more > 0 {
+        lines.push(Line::from(Span::styled(
+            truncate_to_width(
+                &format!("…and {more} more: `storyscope check --story FILE` lists every one"),
+                cells,
+            ),
+            theme.dim(),
+        )));
+    }
+    let rows = lines.len() + 2;
     let height = (rows as u16).min(above.height / 2).max(3.min(above.height));
     if height == 0 || above.width < 10 {
         return;
@@ -51,21 +67,6 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
             truncate_to_width(&title, usize::from(area.width.saturating_sub(2))),
             theme.error(),
         ));
-    let cells = usize::from(area.width.saturating_sub(2));
-    let mut lines: Vec<Line<'static>> = broken
-        .shown
-        .iter()
-        .map(|problem| Line::from(truncate_to_width(&problem_line(problem), cells)))
-        .collect();
-    if more > 0 {
-        lines.push(Line::from(Span::styled(
-            truncate_to_width(
-                &format!("…and {more} more: `storyscope check --story FILE` lists every one"),
-                cells,
-            ),
-            theme.dim(),
-        )));
-    }
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).style(theme.plain()).block(block),
@@ -73,7 +74,7 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
     );
 }
 
-/// "line 41 · `ev-x` · events[2].entities[0]: unknown entity …"
+/// "line 41 · `ev-x` · events[2].entities[0]: unknown entity …; did you mean …"
 pub(super) fn problem_line(problem: &FileProblem) -> String {
     let mut text = String::new();
     // A syntax error's location is already a line and column.
@@ -85,4 +86,37 @@ pub(super) fn problem_line(problem: &FileProblem) -> String {
     }
     text.push_str(&clean_line(&problem.text));
     text
+}
+
+/// `text` broken at spaces into lines of at most `cells` cells (a word longer than a
+/// line is cut), the lines after the first indented by two cells.
+fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let room = if lines.is_empty() {
+            cells
+        } else {
+            cells.saturating_sub(2)
+        };
+        let joined = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
+        if width(&joined) <= room || current.is_empty() {
+            current = joined;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_owned()));
+        }
+    }
+    lines.push(current);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| match i {
+            0 => truncate_to_width(&line, cells),
+            _ => truncate_to_width(&format!("  {line}"), cells),
+        })
+        .collect()
 }

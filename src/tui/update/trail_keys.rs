@@ -3,6 +3,7 @@
 
 use crate::story::RecordRef;
 use crate::tui::app::detail_state::DetailLink;
+use crate::tui::app::trail::Cursor;
 use crate::tui::app::{App, Pane};
 use crate::tui::input::action::Action;
 
@@ -55,15 +56,26 @@ pub(super) fn follow(app: &mut App) {
 /// Shows `target` in Detail as a new hop; forward history is dropped.
 pub(super) fn navigate_to(app: &mut App, target: RecordRef) {
     let (shown, list) = (app.detail_target(), app.last_list_pane());
+    let here = Cursor {
+        link: app.detail.link,
+        scroll: app.detail.scroll,
+    };
     if app.detail.trail.hop(shown, target, list) {
+        if let Some(left) = shown {
+            app.detail.trail.remember(left, here);
+        }
         app.reset_detail_cursor();
     }
 }
 
 pub(super) fn back(app: &mut App) {
     // Back at the start of the trail, Detail shows the list selection again.
+    // The cursor comes back to the link it was on when that record was left.
     let selection = app.selected_record(app.last_list_pane());
+    let previous = app.detail.trail.back.last().copied();
     if app.detail.trail.back(selection) {
-        app.reset_detail_cursor();
+        let at = app.detail.trail.recall(previous).unwrap_or_default();
+        app.detail.link = at.link;
+        app.detail.scroll = at.scroll;
     }
 }
