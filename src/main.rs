@@ -23,10 +23,13 @@ fn main() {
         Ok(matches) => matches,
         Err(err) => err.exit(),
     };
-    let cli = match Cli::from_arg_matches(&matches) {
+    let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
+    if let Err(err) = cli.take_bare_file(&mut command) {
+        err.exit();
+    }
     if let Some(err) = cli.misplaced_flags_error(&mut command, matches.subcommand_name()) {
         err.exit();
     }

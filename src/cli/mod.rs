@@ -44,7 +44,7 @@ pub fn complete_if_asked() {
 /// Explore a news story as a graph of sourced facts.
 ///
 /// With no command, opens the explorer on the story (the embedded Apple–Alibaba story
-/// unless --story names another). Exit codes: 0 ok, 2 bad input, 1 other failure.
+/// unless FILE or --story names another). Exit codes: 0 ok, 2 bad input, 1 other failure.
 #[derive(Debug, Parser)]
 #[command(
     name = "storyscope",
@@ -57,6 +57,10 @@ pub struct Cli {
     /// Story file (JSON) to use instead of the embedded story.
     #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub story: Option<PathBuf>,
+
+    /// Story file to explore: `storyscope story.json` is `storyscope --story story.json`.
+    #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "story")]
+    pub file: Option<PathBuf>,
 
     /// Show the story as known on this date (YYYY-MM-DD, or coarser: YYYY-MM, YYYY …, read
     /// as its last day; or as the explorer shows dates: "18 Nov 2023", "Nov 2023",
@@ -146,6 +150,35 @@ impl ExploreArgs {
 }
 
 impl Cli {
+    /// `storyscope FILE` names the story as `--story FILE` does. A word that is neither
+    /// a file nor a command is a usage error naming the nearest command, as clap's own
+    /// "unrecognized subcommand" was before the file could be given bare.
+    pub fn take_bare_file(&mut self, command: &mut clap::Command) -> Result<(), clap::Error> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        if file.exists() {
+            self.story = Some(file);
+            return Ok(());
+        }
+        let word = file.display().to_string();
+        let nearest = command
+            .get_subcommands()
+            .map(|sub| sub.get_name())
+            .filter(|name| strsim::jaro_winkler(name, &word) > 0.8)
+            .max_by(|a, b| {
+                strsim::jaro_winkler(a, &word).total_cmp(&strsim::jaro_winkler(b, &word))
+            });
+        let hint = match nearest {
+            Some(name) => format!(" (did you mean `storyscope {name}`?)"),
+            None => " (see --help for the commands)".to_owned(),
+        };
+        Err(command.error(
+            clap::error::ErrorKind::InvalidSubcommand,
+            format!("{word:?} is neither a story file nor a command{hint}"),
+        ))
+    }
+
     /// Explorer flags belong to the explorer: with a subcommand they are a usage error
     /// (exit 2), not silently ignored.
     /// `subcommand` is the name clap parsed, if any.

@@ -519,3 +519,33 @@ fn another_story_file_with_story() {
         "the CJK-named entity is found by its alias"
     );
 }
+
+#[test]
+fn a_bare_file_names_the_story_and_a_bare_typo_names_the_nearest_command() {
+    let small = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    let output = storyscope(&[small.to_str().unwrap(), "check"]);
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).contains("Apple picks a partner for AI in China"),
+        "the bare file is the story checked: {}",
+        stdout(&output)
+    );
+    // With no command the bare file goes to the explorer, which needs a terminal.
+    let output = storyscope(&[small.to_str().unwrap()]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("needs a terminal"),
+        "{}",
+        stderr(&output)
+    );
+    let output = storyscope(&["chekc"]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("neither a story file nor a command")
+            && stderr(&output).contains("did you mean `storyscope check`"),
+        "{}",
+        stderr(&output)
+    );
+    let output = storyscope(&["--story", small.to_str().unwrap(), small.to_str().unwrap()]);
+    assert_exit(&output, 2);
+}
