@@ -13,6 +13,7 @@ mod authoring_tui;
 mod board_story;
 mod broken_panel;
 mod check_every_stage;
+mod citation_source;
 mod cli;
 mod date_prompt;
 mod detail_layout;

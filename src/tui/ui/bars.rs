@@ -127,9 +127,10 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
 
 /// Whether `action` would do something where the reader is: the filter needs an
 /// entity to filter by (or a filter to clear), and the chart key is not offered on
-/// Sources, which lists no figures.
+/// Sources, which lists no figures; the paragraph key only on a citation in Detail.
 fn acts_now(app: &App, action: Action) -> bool {
     match action {
+        Action::OpenParagraph => super::detail_pane::cursor_on_citation(app),
         Action::ToggleFilter => app.panes.filter.is_some() || app.entity_in_focus().is_some(),
         Action::ToggleChart => app.panes.focus != Pane::Sources,
         _ => true,

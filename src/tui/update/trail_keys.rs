@@ -7,6 +7,7 @@ use crate::tui::app::trail::Cursor;
 use crate::tui::app::{App, Pane};
 use crate::tui::input::action::Action;
 
+use super::citation_keys::{citation_of_shown, cited_source, select_cited_source};
 use super::detail_cursor::detail_layout;
 use super::toggle_filter;
 
@@ -46,10 +47,21 @@ pub(super) fn follow(app: &mut App) {
     let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
     match target {
         Some(DetailLink::Record(target)) => navigate_to(app, target),
-        Some(DetailLink::Passage(ordinal)) => {
-            super::passage_toggle::toggle_passage(app, ordinal);
-        }
+        Some(DetailLink::Citation(ordinal)) => follow_citation(app, ordinal),
         None => {}
+    }
+}
+
+/// Enter on a citation: Detail shows the cited source (this report, not another of
+/// its outlet) as a new hop, and the Sources pane selects it.
+fn follow_citation(app: &mut App, ordinal: usize) {
+    let Some(citation) = citation_of_shown(app, ordinal) else {
+        return;
+    };
+    if let Some(source) = cited_source(app, &citation) {
+        navigate_to(app, RecordRef::Source(source));
+        // After the hop, so what Detail showed before is what Backspace returns to.
+        select_cited_source(app, source, &citation);
     }
 }
 
