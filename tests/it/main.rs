@@ -33,6 +33,7 @@ mod format_messages;
 mod fuzz_regressions;
 mod grounded;
 mod grounded_detail;
+mod honest_hints;
 mod hostile_files;
 mod json_output;
 mod load_from_disk;

@@ -36,10 +36,9 @@ pub(super) fn draw(
     let cells = usize::from(body.width);
     if len == 0 {
         let empty = empty_message(app, pane);
-        frame.render_widget(
-            Paragraph::new(truncate_to_width(&empty, cells)).style(theme.dim()),
-            body,
-        );
+        // Wrapped: on a narrow pane the reason is the part that would be cut.
+        let wrap = ratatui::widgets::Wrap { trim: true };
+        frame.render_widget(Paragraph::new(empty).wrap(wrap).style(theme.dim()), body);
         return Some(body.as_position());
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
@@ -62,18 +61,22 @@ pub(super) fn draw(
     (row < usize::from(body.height)).then(|| Position::new(body.x, body.y + row as u16))
 }
 
-/// What an empty list says instead of rows.
+/// What an empty list says instead of rows: why it is empty (the filter, the date
+/// shown, or a story that has none), never a date when none is shown.
 fn empty_message(app: &App, pane: Pane) -> String {
-    match (pane, app.panes.filter) {
-        (Pane::Timeline, Some(_)) => format!(
-            "no events for this entity ({} clears the filter)",
+    let things = match pane {
+        Pane::Timeline => "events",
+        Pane::Candidates => "candidates",
+        Pane::Metrics => "cited metrics",
+        Pane::Sources | Pane::Detail => "sources",
+    };
+    match (app.panes.filter, app.as_of) {
+        (Some(_), _) => format!(
+            "no {things} for this entity ({} clears the filter)",
             filter_key(app)
         ),
-        (_, Some(_)) => format!(
-            "nothing for this entity ({} clears the filter)",
-            filter_key(app)
-        ),
-        _ => "nothing here as of this date".to_owned(),
+        (None, Some(date)) => format!("no {things} known as of {}", date.human()),
+        (None, None) => format!("no {things} in this story"),
     }
 }
 
