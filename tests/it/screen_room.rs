@@ -1,5 +1,6 @@
-//! The explorer at 80×24, 120×30 and 160×45 on the shipped story and on the board
-//! story (two reports of one outlet, a long title, people with long names): what
+//! The explorer at 80×24, 120×30 and 160×45 on the shipped story, the board story
+//! (two reports of one outlet, a long title, people with long names) and the wire
+//! story (four reports of one wire, two of them on one day, long ranges): what
 //! must stay on screen at every size, and text that must not be cut while its row
 //! has room.
 
@@ -17,6 +18,7 @@ pub fn stories() -> Vec<(&'static str, Story)> {
     vec![
         ("shipped", embedded_story()),
         ("board", fixture("board_rehire.json")),
+        ("wire", fixture("wire_reports.json")),
     ]
 }
 
@@ -213,15 +215,12 @@ fn no_label_is_cut_while_its_row_has_blank_cells() {
     );
 }
 
-/// The chart's labels show whole where the pane has room for them and a bar: at
-/// 80×24, where the chart has the whole width, no label of either story is cut (on
-/// the wide layouts the metrics pane is narrower than the board story's labels).
+/// The chart's labels show whole at every size: a label longer than the pane has
+/// room for beside its bar goes on under itself instead of being cut (on the wide
+/// layouts the metrics pane is narrower than the board and wire stories' labels).
 #[test]
 fn chart_labels_show_whole_where_there_is_room() {
     for (what, mut app) in every_screen() {
-        if app.session.size.0 != 80 {
-            continue;
-        }
         // A metric with a group selected: one in no group has no chart (issue 22).
         press(&mut app, "3");
         let grouped = (app.panes.metric_rows.iter())
@@ -239,6 +238,32 @@ fn chart_labels_show_whole_where_there_is_room() {
             let chart = row.split('┃').nth(1).unwrap_or(row);
             let label = chart.split(" │").next().unwrap_or_default();
             assert!(!has_cut(label), "{what}: label cut:\n{row}");
+        }
+        // The end of each charted label is on screen (where labels share an opening,
+        // that is left out: the end is what tells them apart).
+        let chart: String = (screen.lines())
+            .filter_map(|row| row.split('┃').nth(1))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for row in &app.panes.metric_rows {
+            let metric = &app.story.file.metrics[row.metric];
+            // A chart is one group in one unit: a label whose opening is not on screen
+            // is in another chart.
+            let opening = metric
+                .label
+                .split(' ')
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !chart.contains(&opening) {
+                continue;
+            }
+            let last = metric.label.split(' ').next_back().unwrap_or_default();
+            assert!(
+                chart.contains(last),
+                "{what}: {} cut:\n{screen}",
+                metric.label
+            );
         }
     }
 }

@@ -96,17 +96,17 @@ fn chosen_group<'g>(
         .or_else(|| groups.first())
 }
 
-/// A blank line between bars when they all fit that way in `room` lines.
-fn spaced_when_room(lines: Vec<Line<'static>>, room: usize) -> Vec<Line<'static>> {
-    if lines.len() * 2 - 1 > room {
-        return lines;
-    }
+/// The metrics' lines (a label too long for its column wraps onto more), with a
+/// blank line between metrics when they all fit that way in `room` lines.
+fn spaced_when_room(metrics: Vec<Vec<Line<'static>>>, room: usize) -> Vec<Line<'static>> {
+    let lines: usize = metrics.iter().map(Vec::len).sum();
+    let spaced = lines + metrics.len().saturating_sub(1) <= room;
     let mut out = Vec::new();
-    for (i, line) in lines.into_iter().enumerate() {
-        if i > 0 {
+    for (i, metric) in metrics.into_iter().enumerate() {
+        if i > 0 && spaced {
             out.push(Line::default());
         }
-        out.push(line);
+        out.extend(metric);
     }
     out
 }
@@ -119,11 +119,12 @@ fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
     })
 }
 
-/// One line per metric: label, value as stated, bar.
 /// The fewest cells a bar gets before labels are cut: enough for bars in proportion
 /// to within a cell to tell values apart.
 const MIN_BAR_COLS: usize = 16;
 
+/// Each metric's lines: label, value as stated, bar; a label longer than its column
+/// goes on under itself rather than being cut.
 fn chart_lines(
     app: &App,
     rows: &[MetricRow],
@@ -131,7 +132,7 @@ fn chart_lines(
     selected: Option<usize>,
     focused: bool,
     theme: Theme,
-) -> Vec<Line<'static>> {
+) -> Vec<Vec<Line<'static>>> {
     let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
     let values: Vec<String> = rows.iter().map(|r| clean_line(&r.value)).collect();
     // The value as stated is never cut (its bound and unit are the point); the label
@@ -170,11 +171,17 @@ fn chart_lines(
             };
             let pad = value_cols.saturating_sub(width(&value));
             let value = truncate_to_width(&value, value_cols);
-            Line::from(vec![
-                Span::styled(fit_to_width(&label, label_cols), label_style),
+            let mut label_lines = textwrap::wrap(&label, label_cols.max(1)).into_iter();
+            let first = label_lines.next().unwrap_or_default();
+            let mut lines = vec![Line::from(vec![
+                Span::styled(fit_to_width(&first, label_cols), label_style),
                 Span::raw(format!(" {}{value} ", " ".repeat(pad))),
                 Span::styled(bar_text(&bar), theme.value()),
-            ])
+            ])];
+            lines.extend(label_lines.map(|more| {
+                Line::from(Span::styled(fit_to_width(&more, label_cols), label_style))
+            }));
+            lines
         })
         .collect()
 }
