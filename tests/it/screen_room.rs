@@ -6,7 +6,6 @@
 
 use crate::common::{app_with, embedded_story, fixture, press, screen_text};
 use storyscope::story::Story;
-use storyscope::story::safe_text::width;
 use storyscope::tui::app::App;
 
 /// The sizes the explorer is tried at: narrow (one pane and a tab bar), the smallest
@@ -145,14 +144,6 @@ fn zoom_shows_the_focused_pane_on_the_whole_screen_and_back() {
     );
 }
 
-/// Each pane's part of each screen row: the text between two borders.
-fn pane_segments(row: &str) -> Vec<String> {
-    row.split(['│', '┃'])
-        .map(str::to_owned)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 /// Whether `segment` has text cut at its end ("…" then a blank or the border).
 fn has_cut(segment: &str) -> bool {
     let chars: Vec<char> = segment.chars().collect();
@@ -162,30 +153,56 @@ fn has_cut(segment: &str) -> bool {
         .any(|(i, &c)| c == '…' && chars.get(i + 1).is_none_or(|n| *n == ' '))
 }
 
-/// Whether `segment` has two blank cells together after its first text. (A wide
-/// character's second cell reads as a blank in the screen's text: not room.)
-fn has_room(segment: &str) -> bool {
-    let mut cells = String::new();
-    let mut chars = segment.trim_start().chars();
-    while let Some(c) = chars.next() {
-        cells.push(c);
-        if width(&c.to_string()) == 2 {
-            chars.next();
+/// Each pane's part of each screen row with where it starts and its length, so the
+/// rows of one pane can be taken together.
+fn placed_segments(row: &str) -> Vec<((usize, usize), String)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in row.split(['│', '┃']) {
+        let len = part.chars().count();
+        if len > 0 {
+            out.push(((start, len), part.to_owned()));
         }
+        start += len + 1;
     }
-    cells.contains("  ")
+    out
 }
 
-/// Pane rows (title, tab and status bars left out) where text was cut while the
-/// same pane's row has blank cells it could have used.
+/// Whether the pane whose rows are `rows` has two cells side by side that are blank
+/// on every row with text: room no row uses, which a cut text could have had.
+fn has_unused_stripe(rows: &[&String]) -> bool {
+    let rows: Vec<Vec<char>> = (rows.iter())
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| r.chars().collect())
+        .collect();
+    let len = rows.iter().map(Vec::len).min().unwrap_or(0);
+    let blank = |x: usize| rows.iter().all(|r| r[x] == ' ');
+    (0..len.saturating_sub(1)).any(|x| blank(x) && blank(x + 1))
+}
+
+/// Panes (title, tab and status bars left out) where text was cut while the pane
+/// has room no row uses (two cells side by side blank on every row): its columns
+/// are sized from what they show. A row's blank cells that line its columns up with
+/// the other rows' are not room.
 fn cut_with_room(screen: &str) -> Vec<String> {
     let rows: Vec<&str> = screen.lines().collect();
     let body = &rows[1..rows.len().saturating_sub(1)];
-    body.iter()
-        .filter(|row| !row.starts_with(" 1 "))
-        .flat_map(|row| pane_segments(row))
-        .filter(|segment| has_cut(segment) && has_room(segment))
-        .collect()
+    let mut panes: std::collections::BTreeMap<(usize, usize), Vec<String>> = Default::default();
+    for row in body.iter().filter(|row| !row.starts_with(" 1 ")) {
+        for (place, segment) in placed_segments(row) {
+            panes.entry(place).or_default().push(segment);
+        }
+    }
+    let mut faults = Vec::new();
+    for segments in panes.values() {
+        let rows: Vec<&String> = segments.iter().collect();
+        if let Some(cut) = segments.iter().find(|s| has_cut(s)) {
+            if has_unused_stripe(&rows) {
+                faults.push(cut.clone());
+            }
+        }
+    }
+    faults
 }
 
 /// The keys that bring each list pane (and Detail after Enter) to the front.
@@ -193,8 +210,8 @@ const PANE_KEYS: [&str; 8] = [
     "1", "2", "3", "5", "1<Enter>", "2<Enter>", "3<Enter>", "4<Enter>",
 ];
 
-/// No label, date, chooser or value is cut while its row has blank cells: the
-/// columns are sized from their content and the room there is.
+/// No label, date, chooser or value is cut while its pane has room no row uses: the
+/// columns are sized from their content and the room there is, and line up.
 #[test]
 fn no_label_is_cut_while_its_row_has_blank_cells() {
     let mut faults = Vec::new();
@@ -305,5 +322,78 @@ fn timeline_dates_show_whole_on_a_narrow_pane() {
         let row = app.timeline_row(index).unwrap();
         let date = row.date.split(" · ").next().unwrap_or_default().to_owned();
         assert!(screen.contains(&date), "{date} cut:\n{screen}");
+    }
+}
+
+/// Where `needle` starts in list row `row` of a zoomed pane (screen row `row + 2`,
+/// under the title bar and the pane's border), in cells from the pane's left border:
+/// its first place, or its last (`last`) where an earlier column may hold the same
+/// words (a source's outlet opening its title).
+fn column_of(screen: &str, row: usize, needle: &str, last: bool) -> Option<usize> {
+    let line = screen.lines().nth(row + 2)?;
+    let segment = placed_segments(line).into_iter().next()?.1;
+    let at = if last {
+        segment.rfind(needle)?
+    } else {
+        segment.find(needle)?
+    };
+    Some(segment[..at].chars().count())
+}
+
+/// The first few characters of `text`, as a row shows its start.
+fn opening(text: &str) -> String {
+    text.chars().take(12).collect()
+}
+
+/// The rows of each list pane line up: every timeline title (or the status word
+/// before it), candidacy's stage, metric's label and source's date starts in the same
+/// cell of its pane, at every size, on every story; no row gives up its padding.
+#[test]
+fn the_rows_of_a_list_line_up() {
+    for (what, mut app) in every_screen() {
+        let mut starts: Vec<(&str, Vec<usize>)> = Vec::new();
+        // Each pane zoomed to the whole screen, so no other pane shows the same text.
+        press(&mut app, "1z");
+        let screen = screen_text(&app);
+        let timeline = (0..app.panes.timeline_events.len().min(8)).filter_map(|i| {
+            let row = app.timeline_row(i)?;
+            let mark = app.story.event_status(row.event).list_mark();
+            let text = match mark {
+                Some(mark) => format!("{mark} {}", row.title),
+                None => row.title.clone(),
+            };
+            column_of(&screen, i, &opening(&text), false)
+        });
+        starts.push(("timeline", timeline.collect()));
+        press(&mut app, "z2z");
+        let screen = screen_text(&app);
+        let rows: Vec<&str> = screen.lines().collect();
+        let mut stages: Vec<usize> = (app.panes.candidate_rows.iter().take(8).enumerate())
+            .filter_map(|(i, row)| {
+                let segment = placed_segments(rows[i + 2]).into_iter().next()?.1;
+                let at = segment.find(&format!(" {} ", row.current.label()))?;
+                Some(segment[..at].chars().count())
+            })
+            .collect();
+        stages.dedup();
+        starts.push(("candidates", stages));
+        press(&mut app, "z3z");
+        let screen = screen_text(&app);
+        let labels = (app.panes.metric_rows.iter().take(8).enumerate())
+            .filter_map(|(i, row)| column_of(&screen, i, &opening(&row.label), false));
+        starts.push(("metrics", labels.collect()));
+        press(&mut app, "z4z");
+        let screen = screen_text(&app);
+        let titles = (app.panes.source_rows.iter().take(8).enumerate())
+            .filter(|(_, row)| !row.title.is_empty())
+            .filter_map(|(i, row)| column_of(&screen, i, &opening(&row.title), true));
+        starts.push(("sources", titles.collect()));
+        for (pane, columns) in starts {
+            assert!(!columns.is_empty(), "{what}: no {pane} row found");
+            assert!(
+                columns.iter().all(|&c| c == columns[0]),
+                "{what}: {pane} rows do not line up: {columns:?}"
+            );
+        }
     }
 }
