@@ -144,29 +144,34 @@ fn a_citation_lands_on_its_own_report_not_another_of_the_outlet() {
 #[test]
 fn the_citation_keys_are_offered_on_a_citation_and_p_says_when_the_text_is_missing() {
     let story = fixture("wire_reports.json");
-    let mut app = on_event(&story, "ev-new-board", (160, 45));
-    let screen = screen_text(&app);
-    assert!(!screen.contains("p paragraph"), "{screen}");
-    assert!(screen.contains("Enter follows"), "{screen}");
-    press(&mut app, "p");
-    let status = screen_text(&app).lines().last().unwrap().to_owned();
-    assert!(status.contains("put the cursor on a citation"), "{status}");
-    to_citation(&mut app, 0);
-    let screen = screen_text(&app);
-    assert!(screen.contains("Enter source · p paragraph"), "{screen}");
-    assert!(
-        screen.lines().last().unwrap().contains("│ p paragraph"),
-        "{screen}"
-    );
-    press(&mut app, "p");
-    let status = screen_text(&app).lines().last().unwrap().to_owned();
-    assert!(
-        status.contains("¶2 cannot be shown: the text of Transoceanic Wire Service, “Evening"),
-        "{status}"
-    );
-    assert!(status.contains("is not at hand"), "{status}");
-    assert_eq!(
-        app.detail.layout.as_ref().map(|l| l.record),
-        app.detail_target()
-    );
+    for size in SIZES {
+        let mut app = on_event(&story, "ev-new-board", size);
+        let screen = screen_text(&app);
+        assert!(!screen.contains("p paragraph"), "{screen}");
+        assert!(screen.contains("Enter follows"), "{screen}");
+        press(&mut app, "p");
+        let status = screen_text(&app).lines().last().unwrap().to_owned();
+        assert!(status.contains("put the cursor on a citation"), "{status}");
+        to_citation(&mut app, 0);
+        let screen = screen_text(&app);
+        assert!(screen.contains("Enter source"), "{screen}");
+        assert!(
+            screen.lines().last().unwrap().contains("│ p paragraph"),
+            "{screen}"
+        );
+        press(&mut app, "p");
+        let status = screen_text(&app).lines().last().unwrap().to_owned();
+        assert!(
+            status.contains("¶2 cannot be shown: the text of this source is not at hand"),
+            "{size:?}: {status}"
+        );
+        assert!(!status.contains('…'), "{size:?}: cut: {status}");
+        press(&mut app, "<Enter>");
+        let status = screen_text(&app).lines().last().unwrap().to_owned();
+        assert!(
+            status.contains("cited at ¶2 · Backspace goes back"),
+            "{size:?}: {status}"
+        );
+        assert!(!status.contains('…'), "{size:?}: cut: {status}");
+    }
 }

@@ -52,11 +52,11 @@ pub(super) fn select_cited_source(app: &mut App, source: usize, citation: &Citat
         cursor.selected = row;
     }
     if let Some(para) = citation.para {
-        let name = app.story.source_name(source);
-        let mut note = format!("{name}, cited at ¶{para} · Backspace returns to the citation");
+        // Short enough for 80 columns: Detail names the source.
+        let mut note = format!("cited at ¶{para} · Backspace goes back to the citation");
         let key = app.session.keymap.key_for("paragraph");
         if let (true, Some(key)) = (app.detail.texts.has_text(&citation.source), key) {
-            note.push_str(&format!(", where {key} opens the paragraph"));
+            note.push_str(&format!(", where {key} opens it"));
         }
         app.info(note);
     }
@@ -85,7 +85,7 @@ pub(super) fn open_paragraph(app: &mut App) {
     };
     if !app.detail.texts.has_text(&citation.source) {
         app.info(format!(
-            "¶{para} cannot be shown: the text of {name} is not at hand (no text file)"
+            "¶{para} cannot be shown: the text of this source is not at hand"
         ));
         return;
     }
