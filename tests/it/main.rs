@@ -45,6 +45,7 @@ mod pty;
 mod readme_explorer;
 mod record_copy;
 mod reload_cursors;
+mod screen_columns;
 mod screen_room;
 mod search_typos;
 mod second_story;
