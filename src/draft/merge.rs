@@ -82,18 +82,28 @@ struct Counts {
 }
 
 impl Counts {
+    /// One line per kind of change, each in the singular where the count is one
+    /// ("1 new source", never "1 new sources").
     fn lines(&self) -> Vec<String> {
+        let counted =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         vec![
-            format!("{} new sources", self.sources),
-            format!("{} new entities", self.entities),
-            format!(
-                "{} new events, metrics, relations and candidacies",
-                self.records
+            counted(self.sources, "new source", "new sources"),
+            counted(self.entities, "new entity", "new entities"),
+            counted(
+                self.records,
+                "new event, metric, relation or candidacy",
+                "new events, metrics, relations and candidacies",
             ),
-            format!("{} citations added to drafted records", self.citations),
-            format!(
-                "{} matches with reviewed records left unchanged",
-                self.reviewed
+            counted(
+                self.citations,
+                "citation added to a drafted record",
+                "citations added to drafted records",
+            ),
+            counted(
+                self.reviewed,
+                "match with a reviewed record left unchanged",
+                "matches with reviewed records left unchanged",
             ),
         ]
     }
@@ -326,4 +336,36 @@ fn all_ids(story: &StoryFile) -> Vec<String> {
     ids.extend(story.metrics.iter().map(|r| r.id.clone()));
     ids.extend(story.disputes.iter().map(|r| r.id.clone()));
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Counts;
+
+    #[test]
+    fn the_summary_says_one_in_the_singular() {
+        let one = Counts {
+            sources: 1,
+            entities: 1,
+            records: 1,
+            citations: 1,
+            reviewed: 1,
+        };
+        assert_eq!(
+            one.lines(),
+            [
+                "1 new source",
+                "1 new entity",
+                "1 new event, metric, relation or candidacy",
+                "1 citation added to a drafted record",
+                "1 match with a reviewed record left unchanged",
+            ]
+        );
+        let two = Counts {
+            sources: 2,
+            ..Counts::default()
+        };
+        assert_eq!(two.lines()[0], "2 new sources");
+        assert_eq!(two.lines()[1], "0 new entities");
+    }
 }

@@ -141,7 +141,10 @@ fn check_reload_keeps_place(name: &str, as_of: Option<&str>) {
             .message
             .as_ref()
             .map(|(text, kind)| (text.as_str(), *kind)),
-        Some(("reloaded story.json", MessageKind::Info))
+        Some((
+            "reloaded story.json · your place is kept",
+            MessageKind::Info
+        ))
     );
     let timeline = app.selected_record(Pane::Timeline).unwrap();
     assert_eq!(app.story.record_title(timeline), "A title changed on disk");

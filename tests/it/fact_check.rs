@@ -562,7 +562,7 @@ fn passages_app(width: u16, height: u16) -> storyscope::tui::app::App {
 }
 
 #[test]
-fn enter_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
+fn p_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
     let mut app = passages_app(120, 40);
     // The shortlist is the first event: Detail, past its four entity links, to the
     // citation.
@@ -570,7 +570,7 @@ fn enter_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
     let before = screen_text(&app);
     assert!(before.contains("▸ Eastport Gazette"), "{before}");
     assert!(!before.contains("│ The town council"), "closed at first");
-    press(&mut app, "<Enter>");
+    press(&mut app, "p");
     let text = screen_text(&app);
     assert!(text.contains("▾ Eastport Gazette"), "{text}");
     assert!(
@@ -598,8 +598,8 @@ fn enter_on_a_citation_opens_its_paragraph_with_the_quote_highlighted() {
         let underlined = buffer[(x, row)].modifier.contains(Modifier::UNDERLINED);
         assert_eq!(underlined, expected, "column {x} of {line}");
     }
-    // Enter again closes it.
-    press(&mut app, "<Enter>");
+    // `p` again closes it.
+    press(&mut app, "p");
     assert!(!screen_text(&app).contains("│ The town council"));
     let _ = Theme::no_color();
 }

@@ -923,7 +923,7 @@ fn the_config_in_the_usual_place_is_read_and_flags_beat_it() {
 }
 
 /// The passages fixture in a real terminal: the story's text files are read relative
-/// to the story file, and Enter on a citation opens its paragraph; a missing text file
+/// to the story file, and `p` on a citation opens its paragraph; a missing text file
 /// is named on the status line and the story still opens.
 #[test]
 fn a_citation_opens_its_paragraph_from_the_text_file() {
@@ -937,7 +937,7 @@ fn a_citation_opens_its_paragraph_from_the_text_file() {
     app.send("\r");
     app.send("jjjj");
     app.wait_for("▸ Eastport Gazette");
-    app.send("\r");
+    app.send("p");
     app.wait_for("│ The town council met on Saturday");
     app.send("q");
     app.wait_exit();

@@ -55,3 +55,30 @@ fn backspace_over_two_hops_restores_each_link() {
     press(&mut app, "<BS>");
     assert_eq!(app.detail.link, first, "and the first record's");
 }
+
+/// `]` goes forward to the record Backspace left with the cursor where it was then,
+/// and Backspace after it comes back to the link it left from, as before.
+#[test]
+fn forward_restores_the_link_as_backspace_does() {
+    let mut app = on_event(160, 45);
+    press(&mut app, "jj");
+    let on_event_link = app.detail.link;
+    press(&mut app, "<Enter>");
+    let followed = app.detail_target();
+    press(&mut app, "j");
+    let on_followed = (app.detail.link, app.detail.scroll);
+    assert_eq!(on_followed.0, 1, "the cursor moved on the followed record");
+    press(&mut app, "<BS>");
+    assert_eq!(app.detail.link, on_event_link);
+    press(&mut app, "]");
+    assert_eq!(app.detail_target(), followed);
+    assert_eq!((app.detail.link, app.detail.scroll), on_followed);
+    let mut fresh = on_event(160, 45);
+    press(&mut fresh, "jj<Enter>j");
+    assert_eq!(screen_text(&app), screen_text(&fresh), "drawn the same");
+    press(&mut app, "<BS>");
+    assert_eq!(app.detail.link, on_event_link, "and back again");
+    // A new hop drops what `]` would have retraced, its cursor too.
+    press(&mut app, "]<BS>k<Enter>");
+    assert!(app.detail.trail.forward_cursors.is_empty());
+}

@@ -123,9 +123,14 @@ impl SourceTexts {
                         Problem::at(
                             format!("{path}.para"),
                             format!(
-                                "`{}` has {} paragraphs, not {para}",
+                                "`{}` has {} {}, not {para}",
                                 citation.source,
-                                paragraphs.len()
+                                paragraphs.len(),
+                                if paragraphs.len() == 1 {
+                                    "paragraph"
+                                } else {
+                                    "paragraphs"
+                                }
                             ),
                         )
                         .with_hint("count paragraphs as docs/story-format.md says"),

@@ -41,8 +41,9 @@ pub struct DetailState {
 pub enum DetailLink {
     /// Show another record.
     Record(RecordRef),
-    /// Open or close the cited paragraph of the record's n-th citation.
-    Passage(usize),
+    /// The record's n-th citation: Enter follows it to its source, and the paragraph
+    /// key opens (or closes) the cited paragraph under it where the text is at hand.
+    Citation(usize),
 }
 
 /// Where the links of one record fall at one width: what moving, following and

@@ -128,21 +128,6 @@ impl App {
             Some(entity) => self.story.source_rows_about(entity),
             None => self.story.source_rows(),
         };
-        self.panes.candidate_name_cols = self
-            .panes
-            .candidate_rows
-            .iter()
-            .map(|r| crate::story::safe_text::width(&r.name) + usize::from(r.undescribed))
-            .max()
-            .unwrap_or(0)
-            .clamp(4, 18);
-        self.panes.metric_value_cols = self
-            .panes
-            .metric_rows
-            .iter()
-            .map(|r| crate::story::safe_text::width(&r.value))
-            .max()
-            .unwrap_or(10);
         for pane in Pane::LISTS {
             let len = self.rows_len(pane);
             let Some(cursor) = self.cursor_mut(pane) else {

@@ -17,10 +17,6 @@ pub struct PaneState {
     /// The timeline's events in order (arena indexes); rows are built only for what
     /// is drawn, so a story of 100k events opens at once.
     pub timeline_events: Vec<usize>,
-    /// Width of the widest metric value, for the metrics pane's first column.
-    pub(crate) metric_value_cols: usize,
-    /// Width of the widest candidate's name (at most 18), for the candidates pane.
-    pub(crate) candidate_name_cols: usize,
     /// The candidates pane's rows.
     pub candidate_rows: Vec<CandidateRow>,
     /// The metrics pane's rows.
@@ -45,8 +41,6 @@ impl Default for PaneState {
             origin_pane: Pane::Timeline,
             lists: [ListCursor::default(); 4],
             timeline_events: Vec::new(),
-            metric_value_cols: 0,
-            candidate_name_cols: 0,
             candidate_rows: Vec::new(),
             metric_rows: Vec::new(),
             source_rows: Vec::new(),

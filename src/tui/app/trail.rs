@@ -19,6 +19,9 @@ pub struct Trail {
     pub start: Pane,
     /// Where the cursor stood on each record of `back` when it was left, in step.
     pub back_cursors: Vec<(RecordRef, Cursor)>,
+    /// Where the cursor stood on each record of `forward` when Backspace left it, in
+    /// step, so `]` puts it back as Backspace does.
+    pub forward_cursors: Vec<(RecordRef, Cursor)>,
 }
 
 /// Detail's link cursor and scroll on one record.
@@ -38,6 +41,7 @@ impl Default for Trail {
             forward: Vec::new(),
             start: Pane::Timeline,
             back_cursors: Vec::new(),
+            forward_cursors: Vec::new(),
         }
     }
 }
@@ -56,6 +60,7 @@ impl Trail {
         self.back.clear();
         self.forward.clear();
         self.back_cursors.clear();
+        self.forward_cursors.clear();
         was_active
     }
 
@@ -72,6 +77,7 @@ impl Trail {
         self.back.extend(shown);
         self.followed = Some(target);
         self.forward.clear();
+        self.forward_cursors.clear();
         true
     }
 
@@ -84,6 +90,18 @@ impl Trail {
     /// off the stack, as Backspace takes `record` off `back`.
     pub fn recall(&mut self, record: Option<RecordRef>) -> Option<Cursor> {
         let (left, cursor) = self.back_cursors.pop()?;
+        (Some(left) == record).then_some(cursor)
+    }
+
+    /// Notes that Backspace left `left` with the cursor at `cursor`.
+    pub fn remember_forward(&mut self, left: RecordRef, cursor: Cursor) {
+        self.forward_cursors.push((left, cursor));
+    }
+
+    /// Where the cursor stood on `record` when Backspace left it, for `]`; taken off
+    /// the stack, as `]` takes `record` off `forward`.
+    pub fn recall_forward(&mut self, record: Option<RecordRef>) -> Option<Cursor> {
+        let (left, cursor) = self.forward_cursors.pop()?;
         (Some(left) == record).then_some(cursor)
     }
 

@@ -34,6 +34,9 @@ pub enum Action {
     Escape,
     /// Open the search overlay with an empty query.
     OpenSearch,
+    /// In Detail, on a citation: open the cited paragraph under it (where the source's
+    /// text is at hand), or close it.
+    OpenParagraph,
     /// Filter the timeline to the selected entity's events, or clear the filter.
     ToggleFilter,
     /// Show the metrics as a bar chart, or as a list again.

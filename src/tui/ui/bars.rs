@@ -126,12 +126,19 @@ pub(super) fn tab_bar(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme
 }
 
 /// Whether `action` would do something where the reader is: the filter needs an
-/// entity to filter by (or a filter to clear), and the chart key is not offered on
-/// Sources, which lists no figures.
+/// entity to filter by (or a filter to clear), the chart key only on the cited
+/// metrics when some of them compare (it draws nothing elsewhere), the paragraph key
+/// only on a citation in Detail.
 fn acts_now(app: &App, action: Action) -> bool {
     match action {
+        Action::OpenParagraph => super::detail_pane::cursor_on_citation(app),
         Action::ToggleFilter => app.panes.filter.is_some() || app.entity_in_focus().is_some(),
-        Action::ToggleChart => app.panes.focus != Pane::Sources,
+        Action::ToggleChart => {
+            // A cheap test each frame: some row is in a group (the key itself says
+            // when no group has two comparable figures).
+            app.panes.focus == Pane::Metrics
+                && app.panes.metric_rows.iter().any(|row| row.group.is_some())
+        }
         _ => true,
     }
 }

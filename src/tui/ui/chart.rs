@@ -27,20 +27,11 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
         .get(app.cursor(Pane::Metrics).selected)
         .map(|r| r.metric);
     let chosen = chosen_group(app, &groups, selected);
-    let mut title = match chosen {
-        Some((name, _)) => format!(
-            "{} · chart: {}",
-            app.pane_title(Pane::Metrics),
-            clean_line(&name.replace(['-', '_'], " "))
-        ),
-        None => format!("{} · chart", app.pane_title(Pane::Metrics)),
-    };
-    // The way back to the list, where the title has room for it.
-    if let Some(key) = app.session.keymap.key_for("chart") {
-        if width(&title) + 20 <= usize::from(area.width) {
-            title.push_str(&format!(" ({key}: list)"));
-        }
-    }
+    let title = chart_title(
+        app,
+        chosen.map(|(name, _)| name.as_str()),
+        (focused, area.width),
+    );
     let block = pane_block(title, Pane::Metrics, focused, theme);
     let body = inner(area);
     frame.render_widget(block, area);
@@ -58,6 +49,30 @@ pub(super) fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool, 
         lines.push(Line::from(Span::styled(note, theme.dim())));
     }
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The chart's title: the pane, the group charted and the way back to the list,
+/// the longest form that fits the border whole (a group's unit is not cut mid-word).
+fn chart_title(app: &App, group: Option<&str>, (focused, border_cols): (bool, u16)) -> String {
+    let name = app.pane_title(Pane::Metrics);
+    let short = Pane::Metrics.short_title();
+    let group = group.map_or_else(String::new, |g| clean_line(&g.replace(['-', '_'], " ")));
+    let chart = if group.is_empty() {
+        "chart".to_owned()
+    } else {
+        format!("chart: {group}")
+    };
+    let back =
+        (app.session.keymap.key_for("chart")).map_or_else(String::new, |k| format!(" ({k}: list)"));
+    let forms = [
+        format!("{name} · {chart}{back}"),
+        format!("{name} · {chart}"),
+        format!("{short} · {chart}"),
+        chart.clone(),
+        format!("{short} · chart"),
+    ];
+    let fits = |title: &&String| super::pane_title_fits(title, Pane::Metrics, focused, border_cols);
+    forms.iter().find(fits).unwrap_or(&forms[4]).clone()
 }
 
 /// Why the pane has no chart: the selected metric compares with nothing, or no metric
@@ -96,17 +111,17 @@ fn chosen_group<'g>(
         .or_else(|| groups.first())
 }
 
-/// A blank line between bars when they all fit that way in `room` lines.
-fn spaced_when_room(lines: Vec<Line<'static>>, room: usize) -> Vec<Line<'static>> {
-    if lines.len() * 2 - 1 > room {
-        return lines;
-    }
+/// The metrics' lines (a label too long for its column wraps onto more), with a
+/// blank line between metrics when they all fit that way in `room` lines.
+fn spaced_when_room(metrics: Vec<Vec<Line<'static>>>, room: usize) -> Vec<Line<'static>> {
+    let lines: usize = metrics.iter().map(Vec::len).sum();
+    let spaced = lines + metrics.len().saturating_sub(1) <= room;
     let mut out = Vec::new();
-    for (i, line) in lines.into_iter().enumerate() {
-        if i > 0 {
+    for (i, metric) in metrics.into_iter().enumerate() {
+        if i > 0 && spaced {
             out.push(Line::default());
         }
-        out.push(line);
+        out.extend(metric);
     }
     out
 }
@@ -119,11 +134,13 @@ fn words_note(app: &App, metric: usize, cells: usize) -> Option<String> {
     })
 }
 
-/// One line per metric: label, value as stated, bar.
 /// The fewest cells a bar gets before labels are cut: enough for bars in proportion
 /// to within a cell to tell values apart.
 const MIN_BAR_COLS: usize = 16;
 
+/// Each metric's lines: label, value as stated, bar; where a label is longer than
+/// the room beside the bars, every label goes on its own line above its bar rather
+/// than being cut.
 fn chart_lines(
     app: &App,
     rows: &[MetricRow],
@@ -131,7 +148,7 @@ fn chart_lines(
     selected: Option<usize>,
     focused: bool,
     theme: Theme,
-) -> Vec<Line<'static>> {
+) -> Vec<Vec<Line<'static>>> {
     let labels = distinct_labels(rows.iter().map(|r| clean_line(&r.label)).collect());
     let values: Vec<String> = rows.iter().map(|r| clean_line(&r.value)).collect();
     // The value as stated is never cut (its bound and unit are the point); the label
@@ -151,32 +168,74 @@ fn chart_lines(
         .max()
         .unwrap_or(0)
         .min(rest.saturating_sub(MIN_BAR_COLS).max(rest * 2 / 5));
+    // A label that would wrap beside its bar goes on its own line(s) above it
+    // instead, the whole width, and every bar then starts at the pane's edge.
+    let stacked = labels.iter().any(|l| width(l) > label_cols);
+    let label_cols = if stacked { 0 } else { label_cols };
     let bar_cols = rest - label_cols;
     let spans: Vec<(f64, f64)> = rows
         .iter()
         .map(|r| comparable(&app.story.file.metrics[r.metric]).unwrap_or((0.0, 0.0)))
         .collect();
     let bars = bar_rows(&spans, bar_cols);
+    let columns = Columns {
+        label: label_cols,
+        value: value_cols,
+        cells,
+        stacked,
+    };
     rows.iter()
         .zip(labels)
         .zip(values)
         .zip(bars)
         .map(|(((row, label), value), bar)| {
-            let is_selected = Some(row.metric) == selected;
-            let label_style = if is_selected {
+            let style = if Some(row.metric) == selected {
                 theme.selected(focused)
             } else {
                 theme.plain()
             };
-            let pad = value_cols.saturating_sub(width(&value));
-            let value = truncate_to_width(&value, value_cols);
-            Line::from(vec![
-                Span::styled(fit_to_width(&label, label_cols), label_style),
-                Span::raw(format!(" {}{value} ", " ".repeat(pad))),
-                Span::styled(bar_text(&bar), theme.value()),
-            ])
+            metric_lines(&label, &value, &bar_text(&bar), columns, (style, theme))
         })
         .collect()
+}
+
+/// How a chart's lines are laid out: the label column (0 when labels go above their
+/// bars), the value column, the pane's width.
+#[derive(Clone, Copy)]
+struct Columns {
+    label: usize,
+    value: usize,
+    cells: usize,
+    stacked: bool,
+}
+
+/// One metric's lines: label, value and bar on one line, or the label wrapped above
+/// the value and bar.
+fn metric_lines(
+    label: &str,
+    value: &str,
+    bar: &str,
+    columns: Columns,
+    (label_style, theme): (ratatui::style::Style, Theme),
+) -> Vec<Line<'static>> {
+    let pad = columns.value.saturating_sub(width(value));
+    let value = truncate_to_width(value, columns.value);
+    let bar_line = |label: &str| {
+        Line::from(vec![
+            Span::styled(fit_to_width(label, columns.label), label_style),
+            Span::raw(format!(" {}{value} ", " ".repeat(pad))),
+            Span::styled(bar.to_owned(), theme.value()),
+        ])
+    };
+    if !columns.stacked {
+        return vec![bar_line(label)];
+    }
+    let mut lines: Vec<Line<'static>> = textwrap::wrap(label, columns.cells.max(1))
+        .into_iter()
+        .map(|part| Line::from(Span::styled(part.into_owned(), label_style)))
+        .collect();
+    lines.push(bar_line(""));
+    lines
 }
 
 /// The bar's cells as characters; a sliver leans toward the zero line.

@@ -186,8 +186,9 @@ impl Lines {
         self.push(Line::from(Span::styled(text, self.theme.link())));
     }
 
-    /// The `ordinal`-th citation's paragraph, when its source's text is at hand: the
-    /// citation's lines become the link that opens it, and it shows when open.
+    /// The `ordinal`-th citation: its lines are a link (Enter follows it to its
+    /// source); where its source's text is at hand its bullet says the paragraph can
+    /// be opened under it (`▸`, `▾` when open), and the paragraph shows when open.
     fn passage(
         &mut self,
         citation: &Citation,
@@ -196,13 +197,16 @@ impl Lines {
         passages: Passages<'_>,
     ) {
         let open = passages.open == Some(ordinal);
+        let start = citation_lines.start;
+        self.doc.links.push((start, DetailLink::Citation(ordinal)));
         let lines = passage_lines::opened(passages.texts, citation, open, self.width, self.theme);
-        if let Some(lines) = lines {
-            let start = citation_lines.start;
-            self.doc.links.push((start, DetailLink::Passage(ordinal)));
-            passage_lines::mark_citation(&mut self.doc.lines[citation_lines], open, self.theme);
-            self.doc.lines.extend(lines);
-        }
+        let openable = lines.is_some();
+        passage_lines::mark_citation(
+            &mut self.doc.lines[citation_lines],
+            openable.then_some(open),
+            self.theme,
+        );
+        self.doc.lines.extend(lines.into_iter().flatten());
     }
 
     /// Why a grounded check doubts the citation above: its sign, then the reason,

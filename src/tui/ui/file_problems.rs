@@ -45,33 +45,41 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
         height,
         ..above
     };
-    let file = app
-        .session
-        .story_file
-        .as_ref()
-        .map_or_else(|| app.full.origin.clone(), |p| p.display().to_string());
-    let noun = if broken.count == 1 {
-        "problem"
-    } else {
-        "problems"
-    };
-    let title = format!(
-        " ⚠ {}: {} {noun} on disk; showing the last good version (E opens the file there) ",
-        clean_line(&file),
-        broken.count
-    );
+    let title = panel_title(app, broken.count, usize::from(area.width.saturating_sub(2)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error())
-        .title(Span::styled(
-            truncate_to_width(&title, usize::from(area.width.saturating_sub(2))),
-            theme.error(),
-        ));
+        .title(Span::styled(title, theme.error()));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).style(theme.plain()).block(block),
         area,
     );
+}
+
+/// The panel's title: the longest of its forms that fits `cells` whole (the file's
+/// path gives way to its name, then the words to the count and the editor key), so
+/// the count is never what is cut.
+fn panel_title(app: &App, count: usize, cells: usize) -> String {
+    let path = (app.session.story_file.as_ref())
+        .map_or_else(|| app.full.origin.clone(), |p| p.display().to_string());
+    let name = std::path::Path::new(&path)
+        .file_name()
+        .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+    let (path, name) = (clean_line(&path), clean_line(&name));
+    let noun = if count == 1 { "problem" } else { "problems" };
+    let key = app.session.keymap.key_for("edit");
+    let opens = key.map_or_else(String::new, |key| format!(" · {key} opens it there"));
+    let forms = [
+        format!(" ⚠ {path}: {count} {noun} on disk; showing the last good version{opens} "),
+        format!(" ⚠ {name}: {count} {noun} on disk; showing the last good version{opens} "),
+        format!(" ⚠ {name}: {count} {noun} on disk · last good version shown{opens} "),
+        format!(" ⚠ {name}: {count} {noun} on disk{opens} "),
+        format!(" ⚠ {count} {noun} on disk{opens} "),
+    ];
+    let fits = |title: &String| width(title) <= cells;
+    let last = truncate_to_width(&format!(" ⚠ {count} {noun} on disk "), cells);
+    forms.into_iter().find(fits).unwrap_or(last)
 }
 
 /// "line 41 · `ev-x` · events[2].entities[0]: unknown entity …; did you mean …"

@@ -13,6 +13,7 @@ use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::inner;
 use crate::tui::ui::theme::Theme;
 
+use super::list_columns::Widths;
 use super::pane_block;
 
 /// Draws a list pane; returns where its selected row is, for the terminal cursor.
@@ -36,20 +37,18 @@ pub(super) fn draw(
     let cells = usize::from(body.width);
     if len == 0 {
         let empty = empty_message(app, pane);
-        frame.render_widget(
-            Paragraph::new(truncate_to_width(&empty, cells)).style(theme.dim()),
-            body,
-        );
+        // Wrapped: on a narrow pane the reason is the part that would be cut.
+        let wrap = ratatui::widgets::Wrap { trim: true };
+        frame.render_widget(Paragraph::new(empty).wrap(wrap).style(theme.dim()), body);
         return Some(body.as_position());
     }
     let end = (cursor.offset + usize::from(body.height)).min(len);
-    let date_cols = match pane {
-        Pane::Timeline => timeline_date_cols(app, cursor.offset..end, cells),
-        _ => 0,
-    };
+    let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 4;
+    let row_cells = if marked { cells - 2 } else { cells };
+    let widths = super::list_columns::widths(app, pane, cursor.offset..end, row_cells);
     let lines: Vec<Line<'static>> = (cursor.offset..end)
         .map(|index| {
-            let line = marked_row_line(app, pane, index, (cells, date_cols), theme);
+            let line = marked_row_line(app, pane, index, (row_cells, widths), theme);
             if index == cursor.selected {
                 super::highlighted(&line, cells, theme.selected(focused))
             } else {
@@ -62,18 +61,22 @@ pub(super) fn draw(
     (row < usize::from(body.height)).then(|| Position::new(body.x, body.y + row as u16))
 }
 
-/// What an empty list says instead of rows.
+/// What an empty list says instead of rows: why it is empty (the filter, the date
+/// shown, or a story that has none), never a date when none is shown.
 fn empty_message(app: &App, pane: Pane) -> String {
-    match (pane, app.panes.filter) {
-        (Pane::Timeline, Some(_)) => format!(
-            "no events for this entity ({} clears the filter)",
+    let things = match pane {
+        Pane::Timeline => "events",
+        Pane::Candidates => "candidates",
+        Pane::Metrics => "cited metrics",
+        Pane::Sources | Pane::Detail => "sources",
+    };
+    match (app.panes.filter, app.as_of) {
+        (Some(_), _) => format!(
+            "no {things} for this entity ({} clears the filter)",
             filter_key(app)
         ),
-        (_, Some(_)) => format!(
-            "nothing for this entity ({} clears the filter)",
-            filter_key(app)
-        ),
-        _ => "nothing here as of this date".to_owned(),
+        (None, Some(date)) => format!("no {things} known as of {}", date.human()),
+        (None, None) => format!("no {things} in this story"),
     }
 }
 
@@ -85,23 +88,24 @@ fn filter_key(app: &App) -> String {
         .unwrap_or_else(|| "Esc".to_owned())
 }
 
-/// Row `index`, opened after a step through dates by its mark: "+" new, "*" changed.
+/// Row `index`, `cells` wide, opened after a step through dates by its mark: "+" new,
+/// "*" changed (two cells more).
 fn marked_row_line(
     app: &App,
     pane: Pane,
     index: usize,
-    (cells, date_cols): (usize, usize),
+    (cells, widths): (usize, Widths),
     theme: Theme,
 ) -> Line<'static> {
-    let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 4;
+    let marked = app.new_since.as_ref().is_some_and(|n| n.since.is_some()) && cells > 2;
     if !marked {
-        return row_line(app, pane, index, (cells, date_cols), theme);
+        return row_line(app, pane, index, (cells, widths), theme);
     }
     let mark = app
         .selected_record_at(pane, index)
         .and_then(|record| app.row_mark(record))
         .map_or_else(|| "  ".to_owned(), |m| format!("{m} "));
-    let mut line = row_line(app, pane, index, (cells - 2, date_cols), theme);
+    let mut line = row_line(app, pane, index, (cells, widths), theme);
     line.spans.insert(0, Span::styled(mark, theme.info()));
     line
 }
@@ -139,10 +143,9 @@ fn pane_title(
     fitting.clone()
 }
 
-/// Lays out columns (each ending in a blank cell) then a last column that takes the
-/// rest. A row whose last column would be cut takes the padding of the columns before
-/// it, down to their own text: no text is cut while its row has blank cells. Rows
-/// that fit keep the columns lined up.
+/// Lays out columns (each ending in a blank cell; one 0 wide is left out) then a last
+/// column that takes the rest, cut with `…` at the row's end when longer. Every row
+/// of a pane gets the same widths, so the columns line up.
 fn columns(
     parts: &[(String, usize, ratatui::style::Style)],
     last: (String, ratatui::style::Style),
@@ -158,13 +161,10 @@ fn columns_then(
     last: &[(String, ratatui::style::Style)],
     cells: usize,
 ) -> Line<'static> {
-    let texts: Vec<String> = parts.iter().map(|(text, ..)| clean_line(text)).collect();
-    let last = last.to_vec();
-    let last_cols = last.iter().map(|(text, _)| width(text)).sum();
-    let widths = fitted_widths(parts, &texts, last_cols, cells);
     let mut spans = Vec::new();
     let mut used = 0;
-    for ((text, (_, _, style)), cols) in texts.iter().zip(parts).zip(widths) {
+    for (text, cols, style) in parts {
+        let (text, cols) = (clean_line(text), *cols);
         if used >= cells {
             break;
         }
@@ -173,12 +173,12 @@ fn columns_then(
             continue;
         }
         // The last cell of each column stays blank so neighbours never run together.
-        let text = fit_to_width(text, cols.saturating_sub(1));
+        let text = fit_to_width(&text, cols.saturating_sub(1));
         spans.push(Span::styled(format!("{text} "), *style));
         used += cols;
     }
     let mut rest = cells.saturating_sub(used);
-    for (piece, (text, style)) in last.into_iter().enumerate() {
+    for (piece, (text, style)) in last.iter().cloned().enumerate() {
         // A later piece needs a few cells to say anything.
         if rest == 0 || (piece > 0 && rest < 4) {
             break;
@@ -188,29 +188,6 @@ fn columns_then(
         spans.push(Span::styled(shown, style));
     }
     Line::from(spans)
-}
-
-/// The columns' widths for one row: as asked when the last column fits; else each
-/// column shrinks to its own text and one blank (an empty one to nothing), so the
-/// last column starts right after them rather than at some column in between.
-fn fitted_widths(
-    parts: &[(String, usize, ratatui::style::Style)],
-    texts: &[String],
-    last_cols: usize,
-    cells: usize,
-) -> Vec<usize> {
-    let asked: Vec<usize> = parts.iter().map(|(_, cols, _)| *cols).collect();
-    if asked.iter().sum::<usize>() + last_cols <= cells {
-        return asked;
-    }
-    asked
-        .iter()
-        .zip(texts)
-        .map(|(&cols, text)| {
-            let least = if text.is_empty() { 0 } else { width(text) + 1 };
-            cols.min(least)
-        })
-        .collect()
 }
 
 fn badges(disputed: bool, overdue: bool) -> String {
@@ -224,28 +201,28 @@ fn badges(disputed: bool, overdue: bool) -> String {
     text
 }
 
-/// Row `index` of `pane`, `cells` wide; the timeline's date column `date_cols` wide.
+/// Row `index` of `pane`, `cells` wide, its columns `widths` wide.
 fn row_line(
     app: &App,
     pane: Pane,
     index: usize,
-    (cells, date_cols): (usize, usize),
+    (cells, widths): (usize, Widths),
     theme: Theme,
 ) -> Line<'static> {
     match pane {
-        Pane::Timeline => timeline_line(app, index, (cells, date_cols), theme),
-        Pane::Candidates => candidate_line(app, index, cells, theme),
-        Pane::Metrics => metric_line(app, index, cells, theme),
-        Pane::Sources => super::source_rows::source_line(app, index, cells, theme),
+        Pane::Timeline => timeline_line(app, index, (cells, widths), theme),
+        Pane::Candidates => candidate_line(app, index, (cells, widths), theme),
+        Pane::Metrics => metric_line(app, index, (cells, widths), theme),
+        Pane::Sources => super::source_rows::source_line(app, index, (cells, widths), theme),
         Pane::Detail => Line::default(),
     }
 }
 
-/// Date, badges, title.
+/// Date, badges, then status word and title.
 fn timeline_line(
     app: &App,
     index: usize,
-    (cells, date_cols): (usize, usize),
+    (cells, widths): (usize, Widths),
     theme: Theme,
 ) -> Line<'static> {
     let Some(row) = app.timeline_row(index) else {
@@ -256,36 +233,36 @@ fn timeline_line(
     } else {
         theme.disputed()
     };
-    // The status word (denied, cancelled, expected …) has its own column before the
-    // title, only on the rows that have one, so it is never the part cut off; the
-    // date is then the date alone.
-    let event = &app.story.file.events[row.event];
-    let mark = app.story.event_status(row.event).list_mark();
-    let mut parts = vec![
-        (event.date.human(), date_cols, theme.date()),
-        (badges(row.disputed, row.overdue), 3, badge_style),
-    ];
-    if let Some(mark) = mark {
-        parts.push((mark.to_owned(), mark.len() + 1, theme.dim()));
+    // The status word (denied, cancelled, expected …) opens the title column, dim,
+    // so it is never the part cut off and the titles still line up; the date is then
+    // the date alone.
+    let mut last = Vec::new();
+    if let Some(mark) = app.story.event_status(row.event).list_mark() {
+        last.push((format!("{mark} "), theme.dim()));
     }
-    columns(&parts, (row.title.clone(), theme.plain()), cells)
-}
-
-/// The timeline's date column for the rows shown: the usual width (21 cells, 13 on a
-/// narrow pane), or more when a date shown is longer (a range, "expected"), so dates
-/// are never cut while the title column has room; at most half the row.
-fn timeline_date_cols(app: &App, shown: std::ops::Range<usize>, cells: usize) -> usize {
-    let usual = if cells >= 60 { 21 } else { 13 };
-    let widest = shown
-        .filter_map(|index| app.timeline_row(index))
-        .map(|row| width(&clean_line(&row.date)) + 1)
-        .max()
-        .unwrap_or(0);
-    usual.max(widest).min(cells / 2).max(usual.min(cells))
+    last.push((clean_line(&row.title), theme.plain()));
+    let parts = [
+        (
+            app.story.file.events[row.event].date.human(),
+            widths.lead,
+            theme.date(),
+        ),
+        (
+            badges(row.disputed, row.overdue),
+            widths.badges,
+            badge_style,
+        ),
+    ];
+    columns_then(&parts, &last, cells)
 }
 
 /// Name, badge, current stage, chooser and role, then the way there.
-fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+fn candidate_line(
+    app: &App,
+    index: usize,
+    (cells, widths): (usize, Widths),
+    theme: Theme,
+) -> Line<'static> {
     let row = &app.panes.candidate_rows[index];
     // Named by a known record, not yet described by a source that counts.
     let name = if row.undescribed {
@@ -303,13 +280,9 @@ fn candidate_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'
     }
     columns_then(
         &[
-            (name, app.panes.candidate_name_cols + 1, theme.plain()),
-            (badges(row.disputed, false), 2, theme.disputed()),
-            (
-                row.current.label().to_owned(),
-                stage_cols(app),
-                theme.value(),
-            ),
+            (name, widths.lead, theme.plain()),
+            (badges(row.disputed, false), widths.badges, theme.disputed()),
+            (row.current.label().to_owned(), widths.status, theme.value()),
         ],
         &last,
         cells,
@@ -337,27 +310,19 @@ fn story_so_far(row: &CandidateRow) -> String {
 }
 
 /// Value as stated, badge, label and subject.
-fn metric_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+fn metric_line(
+    app: &App,
+    index: usize,
+    (cells, widths): (usize, Widths),
+    theme: Theme,
+) -> Line<'static> {
     let row = &app.panes.metric_rows[index];
-    let value_cols = app.panes.metric_value_cols.min(26) + 1;
     columns(
         &[
-            (row.value.clone(), value_cols, theme.value()),
-            (badges(row.disputed, false), 2, theme.disputed()),
+            (row.value.clone(), widths.lead, theme.value()),
+            (badges(row.disputed, false), widths.badges, theme.disputed()),
         ],
         (format!("{} · {}", row.label, row.subject), theme.plain()),
         cells,
     )
-}
-
-/// The stage column fits the longest stage a story uses (its own kinds, like
-/// "reinstated", included), between the width of the known ones and a cap.
-fn stage_cols(app: &App) -> usize {
-    app.panes
-        .candidate_rows
-        .iter()
-        .map(|row| crate::story::safe_text::width(row.current.label()) + 1)
-        .max()
-        .unwrap_or(0)
-        .clamp(10, 16)
 }

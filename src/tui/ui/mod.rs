@@ -13,6 +13,7 @@ pub(crate) mod detail_lines;
 mod detail_pane;
 mod file_problems;
 pub(crate) mod layout;
+mod list_columns;
 mod lists;
 mod overlays;
 mod palette_popup;

@@ -1,5 +1,5 @@
 //! What Detail adds to a record's document in the explorer: a citation whose source's
-//! text is at hand opens, on Enter, the cited paragraph itself, wrapped, with the
+//! text is at hand opens, on the paragraph key, the cited paragraph itself, wrapped, with the
 //! quoted words highlighted; the author's notes are drawn after `◇`.
 
 use std::ops::Range;
@@ -13,8 +13,9 @@ use crate::story::safe_text::{clean_line, width};
 
 use crate::tui::ui::theme::Theme;
 
-/// Where the source's text is at hand, the lines Enter shows under a citation: none
-/// while closed, the paragraph when `open`. None when Enter has nothing to open.
+/// Where the source's text is at hand, the lines the paragraph key shows under a
+/// citation: none while closed, the paragraph when `open`. None when there is nothing
+/// to open.
 pub(crate) fn opened(
     texts: &SourceTexts,
     citation: &Citation,
@@ -32,12 +33,13 @@ pub(crate) fn opened(
     })
 }
 
-/// A citation whose paragraph Enter opens: `▸` (or `▾` when open) for its bullet, in
-/// the link style.
-pub(crate) fn mark_citation(lines: &mut [Line<'static>], open: bool, theme: Theme) {
+/// A citation, in the link style (Enter follows it to its source); where its
+/// paragraph can be opened (`openable` is whether it is open), `▸` (or `▾` when open)
+/// for its bullet.
+pub(crate) fn mark_citation(lines: &mut [Line<'static>], openable: Option<bool>, theme: Theme) {
     for (i, line) in lines.iter_mut().enumerate() {
         for span in &mut line.spans {
-            if i == 0 {
+            if let (0, Some(open)) = (i, openable) {
                 if let Some(rest) = span.content.strip_prefix('•') {
                     let bullet = if open { '▾' } else { '▸' };
                     span.content = format!("{bullet}{rest}").into();

@@ -3,14 +3,20 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::story::query::views::SourceRow;
 use crate::story::safe_text::{clean_chars, clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
+use crate::tui::ui::list_columns::Widths;
 use crate::tui::ui::theme::Theme;
 
 /// One source's row `cells` wide: `●` an origin or `←` relying on another, the
-/// outlet, the date where there is room, then the title.
-pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -> Line<'static> {
+/// outlet, the date where the pane has room for it, then the title; the outlet and
+/// date columns `widths` wide, the same on every row.
+pub(super) fn source_line(
+    app: &App,
+    index: usize,
+    (cells, widths): (usize, Widths),
+    theme: Theme,
+) -> Line<'static> {
     let row = &app.panes.source_rows[index];
     let (mark, mark_style) = match row.via {
         Some(_) => ("←", theme.dim()),
@@ -18,8 +24,6 @@ pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -
     };
     let mut spans = vec![Span::styled(format!("{mark} "), mark_style)];
     let mut used = 2;
-    let with_date = cells >= 60;
-    let (outlet_cols, date_cols) = fitted_source_columns(row, with_date, cells);
     let mut column = |text: &str, cols: usize, style, used: &mut usize| {
         let cols = cols.min(cells.saturating_sub(*used));
         if cols > 0 {
@@ -28,10 +32,8 @@ pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -
             *used += cols;
         }
     };
-    column(&row.outlet, outlet_cols, theme.plain(), &mut used);
-    if with_date {
-        column(&row.published, date_cols, theme.date(), &mut used);
-    }
+    column(&row.outlet, widths.lead, theme.plain(), &mut used);
+    column(&row.published, widths.status, theme.date(), &mut used);
     let room = cells.saturating_sub(used);
     if room > 0 {
         let siblings: Vec<&str> = app
@@ -45,21 +47,6 @@ pub(super) fn source_line(app: &App, index: usize, cells: usize, theme: Theme) -
         spans.push(Span::styled(title, theme.dim()));
     }
     Line::from(spans)
-}
-
-/// The outlet and date columns for one row: 16 and 12 cells (12 and none on a narrow
-/// pane); when the title would be cut, each shrinks to its own text and one blank, so
-/// the title has the padding's cells.
-fn fitted_source_columns(row: &SourceRow, with_date: bool, cells: usize) -> (usize, usize) {
-    let outlet_cols = if with_date { 16 } else { 12 };
-    let date_cols = if with_date { 12 } else { 0 };
-    let title = width(&clean_line(&row.title));
-    if 2 + outlet_cols + date_cols + title <= cells {
-        return (outlet_cols, date_cols);
-    }
-    let outlet = outlet_cols.min(width(&clean_line(&row.outlet)) + 1);
-    let date = date_cols.min(width(&clean_line(&row.published)) + 1);
-    (outlet, if with_date { date } else { 0 })
 }
 
 /// The title cut to `room` cells; when that would look the same as a sibling's

@@ -11,6 +11,7 @@ use crate::tui::app::{App, Mode, Pane};
 use crate::tui::input::action::Action;
 use crate::tui::ui::layout::{self, Hit};
 
+mod citation_keys;
 mod date_prompt;
 mod detail_cursor;
 pub(crate) mod effect;
@@ -65,6 +66,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Follow | Action::Back | Action::Forward | Action::Escape => {
             trail_keys::trail_key(app, action)
         }
+        Action::OpenParagraph => citation_keys::open_paragraph(app),
         Action::ToggleFilter => toggle_filter(app),
         Action::ToggleChart => toggle_chart(app),
         Action::ToggleZoom => app.panes.zoomed = !app.panes.zoomed,

@@ -1,4 +1,4 @@
-//! Enter on a citation in Detail: open its paragraph under it (or close it), and
+//! The paragraph key on a citation in Detail: open its paragraph under it (or close it), and
 //! scroll so what opened is on screen.
 
 use crate::tui::app::App;

@@ -7,6 +7,7 @@ use crate::story::{RecordRef, Story};
 
 /// The problems a `Reload::Broken` carries.
 pub use crate::tui::app::broken_file::BrokenFile;
+use crate::tui::app::trail::Cursor;
 use crate::tui::app::{App, Mode, Pane};
 
 /// What the watcher found after the file changed.
@@ -28,16 +29,22 @@ pub fn apply(app: &mut App, reload: Reload) {
         Reload::Loaded(story) => {
             let was_broken = app.session.broken_file.take().is_some();
             app.session.message = None;
-            replace_story(app, *story);
+            let gone = replace_story(app, *story);
             app.refresh_doubts();
             let name = app.full.origin.clone();
+            let fixed = if was_broken {
+                ": the problems are fixed"
+            } else {
+                ""
+            };
+            // Whether the reader's place came through whole, or what of it is gone.
+            let place = match gone.as_slice() {
+                [] => "your place is kept".to_owned(),
+                ids => format!("no longer in the file: {}", ids.join(", ")),
+            };
             // An error met on the way (the as-of date could not be applied) stays.
             if app.session.message.is_none() {
-                app.info(if was_broken {
-                    format!("reloaded {name}: the problems are fixed")
-                } else {
-                    format!("reloaded {name}")
-                });
+                app.info(format!("reloaded {name}{fixed} · {place}"));
             }
         }
     }
@@ -51,6 +58,9 @@ struct Place {
     trail: Vec<String>,
     forward: Vec<String>,
     filter: Option<String>,
+    /// Where Detail's cursor stood on the records behind and ahead in the trail.
+    back_cursors: Vec<(String, Cursor)>,
+    forward_cursors: Vec<(String, Cursor)>,
 }
 
 fn remember(app: &App) -> Place {
@@ -68,12 +78,62 @@ fn remember(app: &App) -> Place {
             .panes
             .filter
             .map(|e| app.story.file.entities[e].id.clone()),
+        back_cursors: by_id(app, &app.detail.trail.back_cursors),
+        forward_cursors: by_id(app, &app.detail.trail.forward_cursors),
     }
 }
 
-/// Swaps in the new story and finds the reader's place in it again.
-fn replace_story(app: &mut App, full: Story) {
+/// Each list selects the record it had selected, by id, where the new story has it.
+fn reselect(app: &mut App, selected: &[(Pane, Option<String>)]) {
+    for (pane, id) in selected {
+        let Some(record) = id.as_ref().and_then(|id| app.story.lookup(id)) else {
+            continue;
+        };
+        let row = (0..app.rows_len(*pane))
+            .find(|&row| app.selected_record_at(*pane, row) == Some(record));
+        if let (Some(row), Some(cursor)) = (row, app.cursor_mut(*pane)) {
+            cursor.selected = row;
+        }
+    }
+}
+
+/// Saved cursors, their records named by id.
+fn by_id(app: &App, cursors: &[(RecordRef, Cursor)]) -> Vec<(String, Cursor)> {
+    (cursors.iter())
+        .map(|&(record, at)| (app.story.record_id(record).to_owned(), at))
+        .collect()
+}
+
+/// Saved cursors found again by id in the new story (a record gone drops its own).
+fn found_again(story: &Story, cursors: &[(String, Cursor)]) -> Vec<(RecordRef, Cursor)> {
+    (cursors.iter())
+        .filter_map(|(id, at)| Some((story.lookup(id)?, *at)))
+        .collect()
+}
+
+/// The ids of the place that the new story no longer has: selections, Detail's
+/// record, the trail and the filter's entity.
+fn missing(story: &Story, place: &Place) -> Vec<String> {
+    let selected = place.selected.iter().filter_map(|(_, id)| id.as_ref());
+    let trail = place.trail.iter().chain(&place.forward);
+    let mut gone: Vec<String> = (selected.chain(trail))
+        .chain(place.followed.as_ref())
+        .chain(place.filter.as_ref())
+        .filter(|id| story.lookup(id).is_none())
+        .cloned()
+        .collect();
+    gone.sort();
+    gone.dedup();
+    gone
+}
+
+/// Swaps in the new story and finds the reader's place in it again; returns the ids
+/// of the place the new story no longer has.
+fn replace_story(app: &mut App, full: Story) -> Vec<String> {
     let place = remember(app);
+    let shown = app
+        .detail_target()
+        .map(|r| app.story.record_id(r).to_owned());
     app.full = full;
     app.show_as_of_or_every_source(app.as_of);
     app.forget_search_index();
@@ -86,22 +146,15 @@ fn replace_story(app: &mut App, full: Story) {
     app.detail.trail.back = place.trail.iter().filter_map(find).collect();
     app.detail.trail.forward = place.forward.iter().filter_map(find).collect();
     app.detail.trail.followed = place.followed.as_ref().and_then(find);
+    app.detail.trail.back_cursors = found_again(story, &place.back_cursors);
+    app.detail.trail.forward_cursors = found_again(story, &place.forward_cursors);
     if app.detail.trail.followed.is_none() && !app.detail.trail.back.is_empty() {
         // The record in Detail is gone: show the last one before it that is still there.
         app.detail.trail.followed = app.detail.trail.back.pop();
     }
     app.refresh_rows();
     app.refresh_new_since();
-    for (pane, id) in place.selected {
-        let Some(record) = id.as_ref().and_then(|id| app.story.lookup(id)) else {
-            continue;
-        };
-        let row =
-            (0..app.rows_len(pane)).find(|&row| app.selected_record_at(pane, row) == Some(record));
-        if let (Some(row), Some(cursor)) = (row, app.cursor_mut(pane)) {
-            cursor.selected = row;
-        }
-    }
+    reselect(app, &place.selected);
     if app.panes.chart
         && app
             .story
@@ -114,4 +167,12 @@ fn replace_story(app: &mut App, full: Story) {
         // The hits point into the old story: search the new one.
         app.rerun_search();
     }
+    // Detail's cursor stays where it was on the same record; on another, it starts over.
+    let now = app
+        .detail_target()
+        .map(|r| app.story.record_id(r).to_owned());
+    if now != shown {
+        app.reset_detail_cursor();
+    }
+    missing(&app.story, &place)
 }

@@ -7,6 +7,7 @@ use crate::tui::app::trail::Cursor;
 use crate::tui::app::{App, Pane};
 use crate::tui::input::action::Action;
 
+use super::citation_keys::{citation_of_shown, cited_source, select_cited_source};
 use super::detail_cursor::detail_layout;
 use super::toggle_filter;
 
@@ -15,12 +16,7 @@ pub(super) fn trail_key(app: &mut App, action: Action) {
     match action {
         Action::Follow => follow(app),
         Action::Back => back(app),
-        Action::Forward => {
-            let shown = app.detail_target();
-            if app.detail.trail.forward(shown) {
-                app.reset_detail_cursor();
-            }
-        }
+        Action::Forward => forward(app),
         Action::Escape => {
             if app.detail.trail.followed.is_some() {
                 back(app);
@@ -46,20 +42,28 @@ pub(super) fn follow(app: &mut App) {
     let target = detail_layout(app).and_then(|doc| doc.links.get(link).map(|&(_, target)| target));
     match target {
         Some(DetailLink::Record(target)) => navigate_to(app, target),
-        Some(DetailLink::Passage(ordinal)) => {
-            super::passage_toggle::toggle_passage(app, ordinal);
-        }
+        Some(DetailLink::Citation(ordinal)) => follow_citation(app, ordinal),
         None => {}
+    }
+}
+
+/// Enter on a citation: Detail shows the cited source (this report, not another of
+/// its outlet) as a new hop, and the Sources pane selects it.
+fn follow_citation(app: &mut App, ordinal: usize) {
+    let Some(citation) = citation_of_shown(app, ordinal) else {
+        return;
+    };
+    if let Some(source) = cited_source(app, &citation) {
+        navigate_to(app, RecordRef::Source(source));
+        // After the hop, so what Detail showed before is what Backspace returns to.
+        select_cited_source(app, source, &citation);
     }
 }
 
 /// Shows `target` in Detail as a new hop; forward history is dropped.
 pub(super) fn navigate_to(app: &mut App, target: RecordRef) {
     let (shown, list) = (app.detail_target(), app.last_list_pane());
-    let here = Cursor {
-        link: app.detail.link,
-        scroll: app.detail.scroll,
-    };
+    let here = cursor_here(app);
     if app.detail.trail.hop(shown, target, list) {
         if let Some(left) = shown {
             app.detail.trail.remember(left, here);
@@ -68,14 +72,46 @@ pub(super) fn navigate_to(app: &mut App, target: RecordRef) {
     }
 }
 
+/// Where Detail's cursor stands now.
+fn cursor_here(app: &App) -> Cursor {
+    Cursor {
+        link: app.detail.link,
+        scroll: app.detail.scroll,
+    }
+}
+
+/// Puts Detail's cursor at `at`.
+fn put_cursor(app: &mut App, at: Cursor) {
+    app.detail.link = at.link;
+    app.detail.scroll = at.scroll;
+}
+
 pub(super) fn back(app: &mut App) {
     // Back at the start of the trail, Detail shows the list selection again.
-    // The cursor comes back to the link it was on when that record was left.
+    // The cursor comes back to the link it was on when that record was left, and the
+    // one left now is noted for `]`.
     let selection = app.selected_record(app.last_list_pane());
+    let (shown, here) = (app.detail_target(), cursor_here(app));
     let previous = app.detail.trail.back.last().copied();
     if app.detail.trail.back(selection) {
+        if let Some(left) = shown {
+            app.detail.trail.remember_forward(left, here);
+        }
         let at = app.detail.trail.recall(previous).unwrap_or_default();
-        app.detail.link = at.link;
-        app.detail.scroll = at.scroll;
+        put_cursor(app, at);
+    }
+}
+
+/// `]`: retraces the hop Backspace stepped back over, the cursor where it was then;
+/// the record left is noted so Backspace comes back to its cursor too.
+fn forward(app: &mut App) {
+    let (shown, here) = (app.detail_target(), cursor_here(app));
+    let next = app.detail.trail.forward.last().copied();
+    if app.detail.trail.forward(shown) {
+        if let Some(left) = shown {
+            app.detail.trail.remember(left, here);
+        }
+        let at = app.detail.trail.recall_forward(next).unwrap_or_default();
+        put_cursor(app, at);
     }
 }
