@@ -131,7 +131,7 @@ impl EntityTable {
                 if !entity.cites.iter().any(|c| c.source == reading.source_id) {
                     let sentence = para.sentence_of(mention.range.start);
                     entity.cites.push(Citation {
-                        source: reading.source_id.clone(),
+                        source: reading.source_id.as_str().into(),
                         para: Some(para.number),
                         note: None,
                         via: None,
@@ -162,7 +162,7 @@ impl EntityTable {
                 }
                 let sentence = para.sentence_of(quote.range.start);
                 entity.cites.push(Citation {
-                    source: reading.source_id.clone(),
+                    source: reading.source_id.as_str().into(),
                     para: Some(para.number),
                     note: Some("speaks in a direct quote".to_owned()),
                     via: None,

@@ -203,7 +203,7 @@ fn cite_again(
 ) -> bool {
     let same = events.iter_mut().find(|e| {
         e.date == *date
-            && e.entities.first().map(String::as_str) == Some(subject)
+            && e.entities.first().map(|id| id.as_str()) == Some(subject)
             && e.title.contains(verb)
     });
     let Some(event) = same else { return false };
@@ -215,7 +215,7 @@ fn cite_again(
 
 pub(crate) fn cite(reading: &Reading, para: &Para, via: Option<String>, quote: String) -> Citation {
     Citation {
-        source: reading.source_id.clone(),
+        source: reading.source_id.as_str().into(),
         para: Some(para.number),
         note: None,
         via,
@@ -270,7 +270,7 @@ fn draft_event(
         title,
         date: date_spec,
         summary: text.to_owned(),
-        entities: parties.entity_ids,
+        entities: parties.entity_ids.into_iter().map(Into::into).collect(),
         status: Status {
             sourcing: Sourcing::Reported,
             timing,

@@ -302,9 +302,12 @@ fn matches(existing: &StoryFile, new: &StoryFile) -> HashMap<String, String> {
     remap
 }
 
-fn rename(id: &mut String, remap: &HashMap<String, String>) {
-    if let Some(known) = remap.get(id.as_str()) {
-        *id = known.clone();
+fn rename<Text: for<'a> From<&'a str> + std::ops::Deref<Target = str>>(
+    id: &mut Text,
+    remap: &HashMap<String, String>,
+) {
+    if let Some(known) = remap.get(&**id) {
+        *id = Text::from(known.as_str());
     }
 }
 

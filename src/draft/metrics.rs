@@ -76,7 +76,7 @@ fn draft_metric(
         stated_by: None,
         group: None,
         cite: vec![Citation {
-            source: reading.source_id.clone(),
+            source: reading.source_id.as_str().into(),
             para: Some(para.number),
             note: None,
             via,

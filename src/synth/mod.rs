@@ -174,7 +174,7 @@ impl Generator {
         [first, second]
             .into_iter()
             .map(|source| Citation {
-                source: format!("src-{source}"),
+                source: compact_str::format_compact!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
                 note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
                 via: None,
@@ -320,7 +320,7 @@ impl Generator {
             title,
             date: self.date(),
             summary,
-            entities,
+            entities: entities.into_iter().map(Into::into).collect(),
             status: Status { sourcing, timing },
             condition: (timing == Timing::Conditional)
                 .then(|| self.rng.pick(CONDITIONS).to_owned()),

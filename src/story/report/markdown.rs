@@ -185,7 +185,7 @@ impl Footnotes {
     pub(crate) fn definitions_into(&self, out: &mut String, story: &Story) {
         for (number, (source, para, via, quote)) in self.order.iter().enumerate() {
             let citation = Citation {
-                source: source.clone(),
+                source: source.as_str().into(),
                 para: *para,
                 note: None,
                 via: via.clone(),
@@ -258,7 +258,7 @@ mod tests {
 
     fn cited(source: &str, quote: Option<&str>) -> Citation {
         Citation {
-            source: source.to_owned(),
+            source: source.into(),
             para: Some(1),
             note: None,
             via: None,
