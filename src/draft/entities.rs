@@ -135,7 +135,7 @@ impl EntityTable {
                         para: Some(para.number),
                         note: None,
                         via: None,
-                        quote: Some(quote_around(&para.text, &mention.range, &sentence)),
+                        quote: Some(quote_around(&para.text, &mention.range, &sentence).into()),
                         resolved: Default::default(),
                     });
                 }
@@ -164,9 +164,9 @@ impl EntityTable {
                 entity.cites.push(Citation {
                     source: reading.source_id.as_str().into(),
                     para: Some(para.number),
-                    note: Some("speaks in a direct quote".to_owned()),
+                    note: Some("speaks in a direct quote".into()),
                     via: None,
-                    quote: Some(quote_around(&para.text, &quote.range, &sentence)),
+                    quote: Some(quote_around(&para.text, &quote.range, &sentence).into()),
                     resolved: Default::default(),
                 });
             }

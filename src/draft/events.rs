@@ -218,8 +218,8 @@ pub(crate) fn cite(reading: &Reading, para: &Para, via: Option<String>, quote: S
         source: reading.source_id.as_str().into(),
         para: Some(para.number),
         note: None,
-        via,
-        quote: Some(quote),
+        via: via.map(Into::into),
+        quote: Some(quote.into()),
         resolved: Default::default(),
     }
 }

@@ -176,7 +176,7 @@ impl Generator {
             .map(|source| Citation {
                 source: compact_str::format_compact!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
-                note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
+                note: self.rng.chance(15).then(|| self.rng.pick(NOTES).into()),
                 via: None,
                 quote: None,
                 resolved: Default::default(),

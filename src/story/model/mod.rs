@@ -115,19 +115,19 @@ pub struct Citation {
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Where this statement comes from, when not from the cited source's own `via`:
     /// the id of the source it rests on (a data firm, a company's results …), or the
     /// cited source's own id for its own reporting. See `origin.rs`.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub via: Option<String>,
+    pub via: Option<Box<str>>,
     /// A few words of the cited paragraph, checked against the source's `text` file.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub quote: Option<String>,
+    pub quote: Option<Box<str>>,
     /// The sources' arena indexes, filled in by `Story::build`; not in the file.
     #[serde(skip)]
     #[schemars(skip)]

@@ -188,8 +188,8 @@ impl Footnotes {
                 source: source.as_str().into(),
                 para: *para,
                 note: None,
-                via: via.clone(),
-                quote: quote.clone(),
+                via: via.as_deref().map(Into::into),
+                quote: quote.as_deref().map(Into::into),
                 resolved: Default::default(),
             };
             let text = crate::story::query::citation::citation_text(story, &citation);
@@ -262,7 +262,7 @@ mod tests {
             para: Some(1),
             note: None,
             via: None,
-            quote: quote.map(str::to_owned),
+            quote: quote.map(Into::into),
             resolved: Default::default(),
         }
     }
