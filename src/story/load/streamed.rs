@@ -39,3 +39,53 @@ impl<R: Read> Read for Counted<R> {
         Ok(read)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read_records;
+    use crate::story::EMBEDDED_STORY;
+    use crate::story::load::{load_bytes, load_path};
+
+    fn written(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_story_read_from_disk_is_the_story_its_whole_text_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = written(&dir, "story.json", EMBEDDED_STORY);
+        let (streamed, length) = read_records(&path).expect("the shipped story streams");
+        assert_eq!(length, EMBEDDED_STORY.len());
+        let whole = load_bytes(EMBEDDED_STORY.as_bytes(), "story").unwrap();
+        assert_eq!(
+            serde_json::to_value(&streamed).unwrap(),
+            serde_json::to_value(&*whole.file).unwrap()
+        );
+    }
+
+    #[test]
+    fn what_the_stream_refuses_is_read_whole_and_explained_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        // A byte-order mark: refused by the stream, accepted by the whole-text path.
+        let bom = written(&dir, "bom.json", &format!("\u{feff}{EMBEDDED_STORY}"));
+        assert!(read_records(&bom).is_none());
+        assert!(load_path(&bom).is_ok());
+        let cases = [
+            EMBEDDED_STORY.replacen("\"format\": 1", "\"format\": 2", 1),
+            EMBEDDED_STORY.replacen("\"sources\"", "\"sourcez\"", 1),
+            EMBEDDED_STORY.replacen('{', "{,", 1),
+        ];
+        for (i, text) in cases.iter().enumerate() {
+            assert_ne!(text, EMBEDDED_STORY, "case {i} changes the story");
+            let path = written(&dir, "bad.json", text);
+            assert!(read_records(&path).is_none(), "case {i} is refused");
+            let from_disk = load_path(&path).expect_err("a broken story").to_string();
+            let from_text = load_bytes(text.as_bytes(), &path.display().to_string())
+                .expect_err("a broken story")
+                .to_string();
+            assert_eq!(from_disk, from_text, "case {i}");
+        }
+    }
+}
