@@ -161,9 +161,9 @@ pub fn story_with_text(text: &str) -> Story {
         notes(&mut relation.cite);
     }
     for event in &mut file.events {
-        event.title = named("e");
-        event.summary = text.to_owned();
-        event.condition = some();
+        event.title = named("e").into();
+        event.summary = text.into();
+        event.condition = some().map(Into::into);
         notes(&mut event.cite);
     }
     for candidacy in &mut file.candidates {

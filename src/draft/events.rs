@@ -267,15 +267,15 @@ fn draft_event(
     ));
     events.push(Event {
         id,
-        title,
+        title: title.into(),
         date: date_spec,
-        summary: text.to_owned(),
+        summary: text.into(),
         entities: parties.entity_ids.into_iter().map(Into::into).collect(),
         status: Status {
             sourcing: Sourcing::Reported,
             timing,
         },
-        condition,
+        condition: condition.map(Into::into),
         cite: vec![citation],
         authored: event_notes(verb, date_reason),
         status_changes: Vec::new(),

@@ -317,13 +317,13 @@ impl Generator {
         };
         Event {
             id: format!("ev-{index}"),
-            title,
+            title: title.into(),
             date: self.date(),
-            summary,
+            summary: summary.into(),
             entities: entities.into_iter().map(Into::into).collect(),
             status: Status { sourcing, timing },
             condition: (timing == Timing::Conditional)
-                .then(|| self.rng.pick(CONDITIONS).to_owned()),
+                .then(|| self.rng.pick(CONDITIONS).into()),
             cite: self.cite(),
             authored: Vec::new(),
             status_changes: Vec::new(),

@@ -253,11 +253,11 @@ pub struct Event {
     /// this one by it.
     pub id: String,
     /// A short headline; not blank.
-    pub title: String,
+    pub title: Box<str>,
     /// When it happened (or is expected), not when it was reported.
     pub date: DateSpec,
     /// What happened, in a sentence or two.
-    pub summary: String,
+    pub summary: Box<str>,
     /// Ids of the entities involved, most central first.
     #[serde(deserialize_with = "exact_vec")]
     #[schemars(with = "Vec<String>")]
@@ -269,7 +269,7 @@ pub struct Event {
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
-    pub condition: Option<String>,
+    pub condition: Option<Box<str>>,
     /// The sources the event and its first `status` rest on; at least one.
     #[serde(deserialize_with = "exact_vec")]
     pub cite: Vec<Citation>,
