@@ -266,7 +266,7 @@ fn draft_event(
         slug(&date_text)
     ));
     events.push(Event {
-        id,
+        id: id.into(),
         title: title.into(),
         date: date_spec,
         summary: text.into(),

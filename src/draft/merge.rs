@@ -324,7 +324,7 @@ fn all_ids(story: &StoryFile) -> Vec<String> {
     let mut ids: Vec<String> = story.sources.iter().map(|s| s.id.clone()).collect();
     ids.extend(story.entities.iter().map(|r| r.id.clone()));
     ids.extend(story.relations.iter().map(|r| r.id.clone()));
-    ids.extend(story.events.iter().map(|r| r.id.clone()));
+    ids.extend(story.events.iter().map(|r| r.id.to_string()));
     ids.extend(story.candidates.iter().map(|r| r.id.clone()));
     ids.extend(story.metrics.iter().map(|r| r.id.clone()));
     ids.extend(story.disputes.iter().map(|r| r.id.clone()));

@@ -71,7 +71,7 @@ pub fn generate(options: &SynthOptions) -> StoryFile {
     let candidates: Vec<Candidacy> = (0..counts.candidates).map(|i| g.candidacy(i)).collect();
     let metrics: Vec<Metric> = (0..counts.metrics).map(|i| g.metric(i)).collect();
     let mut about_pool: Vec<String> = Vec::new();
-    about_pool.extend(events.iter().take(5000).map(|e| e.id.clone()));
+    about_pool.extend(events.iter().take(5000).map(|e| e.id.to_string()));
     about_pool.extend(candidates.iter().map(|c| c.id.clone()));
     about_pool.extend(metrics.iter().take(500).map(|m| m.id.clone()));
     let disputes = (0..counts.disputes)
@@ -316,7 +316,7 @@ impl Generator {
             _ => Sourcing::Disputed,
         };
         Event {
-            id: format!("ev-{index}"),
+            id: format!("ev-{index}").into(),
             title: title.into(),
             date: self.date(),
             summary: summary.into(),

@@ -92,7 +92,7 @@ impl<'a> IdLookup<'a> {
 
 /// The id of `record` in `file`; None when `file` has no such record.
 fn record_id(file: &StoryFile, record: RecordRef) -> Option<&str> {
-    let id = match record {
+    let id: &str = match record {
         RecordRef::Source(i) => &file.sources.get(i)?.id,
         RecordRef::Entity(i) => &file.entities.get(i)?.id,
         RecordRef::Relation(i) => &file.relations.get(i)?.id,

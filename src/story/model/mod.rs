@@ -251,7 +251,8 @@ pub struct Relation {
 pub struct Event {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// A short headline; not blank.
     pub title: Box<str>,
     /// When it happened (or is expected), not when it was reported.
