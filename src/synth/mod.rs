@@ -322,8 +322,7 @@ impl Generator {
             summary: summary.into(),
             entities: entities.into_iter().map(Into::into).collect(),
             status: Status { sourcing, timing },
-            condition: (timing == Timing::Conditional)
-                .then(|| self.rng.pick(CONDITIONS).into()),
+            condition: (timing == Timing::Conditional).then(|| self.rng.pick(CONDITIONS).into()),
             cite: self.cite(),
             authored: Vec::new(),
             status_changes: Vec::new(),

@@ -109,9 +109,7 @@ pub(super) fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdInde
     let mut index = IdIndex::default();
     index.slots.reserve(record_count(file), |_| 0);
     let hasher = index.hasher.clone();
-    let rehash = |slot: &Slot| {
-        record_id(file, slot.record()).map_or(0, |id| hasher.hash_one(id))
-    };
+    let rehash = |slot: &Slot| record_id(file, slot.record()).map_or(0, |id| hasher.hash_one(id));
     for record in all_records(file) {
         let Some(id) = record_id(file, record) else {
             continue;
@@ -123,15 +121,15 @@ pub(super) fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdInde
             );
             continue;
         }
-        let lookup = IdLookup { index: &index, file };
+        let lookup = IdLookup {
+            index: &index,
+            file,
+        };
         if let Some(first) = lookup.get(id) {
             problems.push(
                 Problem::at(
                     format!("{}.id", record_path(record)),
-                    format!(
-                        "duplicate id `{id}`, first used at {}",
-                        record_path(first)
-                    ),
+                    format!("duplicate id `{id}`, first used at {}", record_path(first)),
                 )
                 .with_hint("ids must be unique across the whole file"),
             );

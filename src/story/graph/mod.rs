@@ -319,7 +319,6 @@ impl Story {
     }
 }
 
-
 /// Where a record sits in the file, for messages: `events[3]`.
 pub(crate) fn record_path(record: RecordRef) -> String {
     let (list, index) = match record {

@@ -9,9 +9,9 @@
 
 pub(crate) mod json_spans;
 mod partial_check;
-mod streamed;
 pub(crate) mod place;
 pub(crate) mod serde_messages;
+mod streamed;
 
 use std::path::Path;
 
