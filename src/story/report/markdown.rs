@@ -62,8 +62,7 @@ pub(crate) fn escape_into(out: &mut String, text: &str) {
 /// depends on what came before, and single spaces between two of them.
 fn plain_run(text: &str) -> usize {
     let mut end = 0;
-    let mut chars = text.char_indices();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         let next_is_plain = || text[at + 1..].chars().next().is_some_and(is_plain);
         if is_plain(c) || (c == ' ' && end > 0 && next_is_plain()) {
             end = at + c.len_utf8();
