@@ -45,8 +45,9 @@ pub type Id = compact_str::CompactString;
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// A whole story file. Its lists are read at their exact length (`exact_vec`): a list
-/// of 100k events grown by doubling kept room for 31k more (6.5 MB) through the load.
+// Its lists are read at their exact length (`exact_vec`): a list of 100k events grown
+// by doubling keeps room for 31k more. (Not a doc comment: that would change the schema.)
+/// A whole story file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoryFile {
