@@ -4,8 +4,8 @@
     scripts/explorer-peak.py STORY RUNS BIN [BIN ...]
 
 For each run and binary: start `BIN --story STORY` in a 200x50 pty, wait until the
-first frame is drawn and output has been quiet for 2 s (the search index, built in the
-background after the first frame, is then ready), type `/` and `a` (a search runs),
+timeline is on screen and output has been quiet for 2 s (the search index, built in
+the background after the first frame, is then ready), type `/` and `a` (a search runs),
 wait for quiet again, press Esc and `q`, and read the process's peak resident memory
 from the kernel (ru_maxrss of the reaped child). Prints MiB per run, the medians, and
 each median as a multiple of the story file's size.
@@ -38,6 +38,22 @@ def quiet(fd, seconds, timeout=120):
             return
 
 
+def wait_for(fd, text, timeout=600):
+    """Reads until `text` has appeared in the output (or timeout)."""
+    seen = b""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and text not in seen:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen = seen[-len(text):] + chunk
+
+
 def peak_mib(binary, story):
     primary, secondary = pty.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
@@ -47,6 +63,7 @@ def peak_mib(binary, story):
         stdin=secondary, stdout=secondary, stderr=secondary, env=env, close_fds=True,
     )
     os.close(secondary)
+    wait_for(primary, b"Timeline")
     quiet(primary, 2.0)
     for key in (b"/", b"a"):
         os.write(primary, key)
