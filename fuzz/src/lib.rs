@@ -138,7 +138,7 @@ pub fn story_with_text(text: &str) -> Story {
     let some = || Some(text.to_owned());
     let notes = |cite: &mut Vec<Citation>| {
         for citation in cite {
-            citation.note = some();
+            citation.note = some().map(Into::into);
         }
     };
     file.story.title = named("s");
@@ -161,9 +161,9 @@ pub fn story_with_text(text: &str) -> Story {
         notes(&mut relation.cite);
     }
     for event in &mut file.events {
-        event.title = named("e");
-        event.summary = text.to_owned();
-        event.condition = some();
+        event.title = named("e").into();
+        event.summary = text.into();
+        event.condition = some().map(Into::into);
         notes(&mut event.cite);
     }
     for candidacy in &mut file.candidates {

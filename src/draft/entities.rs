@@ -131,11 +131,11 @@ impl EntityTable {
                 if !entity.cites.iter().any(|c| c.source == reading.source_id) {
                     let sentence = para.sentence_of(mention.range.start);
                     entity.cites.push(Citation {
-                        source: reading.source_id.clone(),
+                        source: reading.source_id.as_str().into(),
                         para: Some(para.number),
                         note: None,
                         via: None,
-                        quote: Some(quote_around(&para.text, &mention.range, &sentence)),
+                        quote: Some(quote_around(&para.text, &mention.range, &sentence).into()),
                         resolved: Default::default(),
                     });
                 }
@@ -162,11 +162,11 @@ impl EntityTable {
                 }
                 let sentence = para.sentence_of(quote.range.start);
                 entity.cites.push(Citation {
-                    source: reading.source_id.clone(),
+                    source: reading.source_id.as_str().into(),
                     para: Some(para.number),
-                    note: Some("speaks in a direct quote".to_owned()),
+                    note: Some("speaks in a direct quote".into()),
                     via: None,
-                    quote: Some(quote_around(&para.text, &quote.range, &sentence)),
+                    quote: Some(quote_around(&para.text, &quote.range, &sentence).into()),
                     resolved: Default::default(),
                 });
             }

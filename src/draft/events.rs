@@ -203,7 +203,7 @@ fn cite_again(
 ) -> bool {
     let same = events.iter_mut().find(|e| {
         e.date == *date
-            && e.entities.first().map(String::as_str) == Some(subject)
+            && e.entities.first().map(|id| id.as_str()) == Some(subject)
             && e.title.contains(verb)
     });
     let Some(event) = same else { return false };
@@ -215,11 +215,11 @@ fn cite_again(
 
 pub(crate) fn cite(reading: &Reading, para: &Para, via: Option<String>, quote: String) -> Citation {
     Citation {
-        source: reading.source_id.clone(),
+        source: reading.source_id.as_str().into(),
         para: Some(para.number),
         note: None,
-        via,
-        quote: Some(quote),
+        via: via.map(Into::into),
+        quote: Some(quote.into()),
         resolved: Default::default(),
     }
 }
@@ -266,16 +266,16 @@ fn draft_event(
         slug(&date_text)
     ));
     events.push(Event {
-        id,
-        title,
+        id: id.into(),
+        title: title.into(),
         date: date_spec,
-        summary: text.to_owned(),
-        entities: parties.entity_ids,
+        summary: text.into(),
+        entities: parties.entity_ids.into_iter().map(Into::into).collect(),
         status: Status {
             sourcing: Sourcing::Reported,
             timing,
         },
-        condition,
+        condition: condition.map(Into::into),
         cite: vec![citation],
         authored: event_notes(verb, date_reason),
         status_changes: Vec::new(),

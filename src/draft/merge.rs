@@ -312,9 +312,12 @@ fn matches(existing: &StoryFile, new: &StoryFile) -> HashMap<String, String> {
     remap
 }
 
-fn rename(id: &mut String, remap: &HashMap<String, String>) {
-    if let Some(known) = remap.get(id.as_str()) {
-        *id = known.clone();
+fn rename<Text: for<'a> From<&'a str> + std::ops::Deref<Target = str>>(
+    id: &mut Text,
+    remap: &HashMap<String, String>,
+) {
+    if let Some(known) = remap.get(&**id) {
+        *id = Text::from(known.as_str());
     }
 }
 
@@ -331,7 +334,7 @@ fn all_ids(story: &StoryFile) -> Vec<String> {
     let mut ids: Vec<String> = story.sources.iter().map(|s| s.id.clone()).collect();
     ids.extend(story.entities.iter().map(|r| r.id.clone()));
     ids.extend(story.relations.iter().map(|r| r.id.clone()));
-    ids.extend(story.events.iter().map(|r| r.id.clone()));
+    ids.extend(story.events.iter().map(|r| r.id.to_string()));
     ids.extend(story.candidates.iter().map(|r| r.id.clone()));
     ids.extend(story.metrics.iter().map(|r| r.id.clone()));
     ids.extend(story.disputes.iter().map(|r| r.id.clone()));

@@ -71,7 +71,7 @@ pub fn generate(options: &SynthOptions) -> StoryFile {
     let candidates: Vec<Candidacy> = (0..counts.candidates).map(|i| g.candidacy(i)).collect();
     let metrics: Vec<Metric> = (0..counts.metrics).map(|i| g.metric(i)).collect();
     let mut about_pool: Vec<String> = Vec::new();
-    about_pool.extend(events.iter().take(5000).map(|e| e.id.clone()));
+    about_pool.extend(events.iter().take(5000).map(|e| e.id.to_string()));
     about_pool.extend(candidates.iter().map(|c| c.id.clone()));
     about_pool.extend(metrics.iter().take(500).map(|m| m.id.clone()));
     let disputes = (0..counts.disputes)
@@ -174,9 +174,9 @@ impl Generator {
         [first, second]
             .into_iter()
             .map(|source| Citation {
-                source: format!("src-{source}"),
+                source: compact_str::format_compact!("src-{source}"),
                 para: Some(self.rng.range(1, 12) as u32),
-                note: self.rng.chance(15).then(|| self.rng.pick(NOTES).to_owned()),
+                note: self.rng.chance(15).then(|| self.rng.pick(NOTES).into()),
                 via: None,
                 quote: None,
                 resolved: Default::default(),
@@ -316,14 +316,13 @@ impl Generator {
             _ => Sourcing::Disputed,
         };
         Event {
-            id: format!("ev-{index}"),
-            title,
+            id: format!("ev-{index}").into(),
+            title: title.into(),
             date: self.date(),
-            summary,
-            entities,
+            summary: summary.into(),
+            entities: entities.into_iter().map(Into::into).collect(),
             status: Status { sourcing, timing },
-            condition: (timing == Timing::Conditional)
-                .then(|| self.rng.pick(CONDITIONS).to_owned()),
+            condition: (timing == Timing::Conditional).then(|| self.rng.pick(CONDITIONS).into()),
             cite: self.cite(),
             authored: Vec::new(),
             status_changes: Vec::new(),

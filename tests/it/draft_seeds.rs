@@ -192,7 +192,7 @@ fn seed_articles_against_the_shipped_story() {
         .iter()
         .filter(|m| {
             carma.is_some()
-                && m.cite[0].via == carma
+                && m.cite[0].via.as_deref() == carma.as_deref()
                 && shipped
                     .metrics
                     .iter()

@@ -505,8 +505,14 @@ fn distinct_citations(story: &Story) -> usize {
         .facts()
         .into_iter()
         .flat_map(|(_, cite)| {
-            cite.iter()
-                .map(|c| (c.source.clone(), c.para, c.via.clone(), c.quote.clone()))
+            cite.iter().map(|c| {
+                (
+                    c.source.to_string(),
+                    c.para,
+                    c.via.as_deref().map(str::to_owned),
+                    c.quote.as_deref().map(str::to_owned),
+                )
+            })
         })
         .collect();
     pairs.len()

@@ -24,7 +24,7 @@ use crate::story::model::date::Precision;
 use crate::story::model::{Citation, Source, StoryFile};
 use crate::story::problem::{Problem, cap_problems};
 
-use id_index::index_ids;
+use id_index::{IdIndex, IdLookup, index_ids};
 use validate::{Checker, resolve_source_roots};
 
 /// A record in the story, by its index in the list of its kind in `StoryFile`
@@ -92,7 +92,7 @@ pub struct Story {
 
 #[derive(Debug)]
 struct Indexes {
-    ids: IdMap,
+    ids: IdIndex,
     entity_links: Vec<EntityLinks>,
     /// For each source, the source at the end of its `via` chain.
     source_roots: Vec<usize>,
@@ -120,7 +120,10 @@ impl Story {
         let mut problems = Vec::new();
         let ids = index_ids(&file, &mut problems);
         let mut checker = Checker {
-            ids: &ids,
+            ids: IdLookup {
+                index: &ids,
+                file: &file,
+            },
             problems: &mut problems,
             links: vec![EntityLinks::default(); file.entities.len()],
             disputes_about: HashMap::default(),
@@ -157,13 +160,21 @@ impl Story {
 
     /// The record with this id, of whatever kind; None for an id the story lacks.
     pub fn lookup(&self, id: &str) -> Option<RecordRef> {
-        self.indexes.ids.get(id).copied()
+        self.ids().get(id)
+    }
+
+    /// The id index with the records it points into.
+    fn ids(&self) -> IdLookup<'_> {
+        IdLookup {
+            index: &self.indexes.ids,
+            file: &self.file,
+        }
     }
 
     /// The arena index of an entity id that validation has already checked.
     pub fn entity_index(&self, id: &str) -> usize {
-        match self.indexes.ids.get(id) {
-            Some(RecordRef::Entity(index)) => *index,
+        match self.ids().get(id) {
+            Some(RecordRef::Entity(index)) => index,
             _ => unreachable!("validated entity reference `{id}`"),
         }
     }
@@ -174,8 +185,8 @@ impl Story {
 
     /// The arena index of a source id that validation has already checked.
     pub fn source_index(&self, id: &str) -> usize {
-        match self.indexes.ids.get(id) {
-            Some(RecordRef::Source(index)) => *index,
+        match self.ids().get(id) {
+            Some(RecordRef::Source(index)) => index,
             _ => unreachable!("validated source reference `{id}`"),
         }
     }
@@ -292,7 +303,7 @@ impl Story {
                     self.entity_name(&relation.to)
                 )
             }
-            RecordRef::Event(i) => file.events[i].title.clone(),
+            RecordRef::Event(i) => file.events[i].title.to_string(),
             RecordRef::Candidacy(i) => {
                 let candidacy = &file.candidates[i];
                 format!(
@@ -307,10 +318,6 @@ impl Story {
         }
     }
 }
-
-/// The id index: every record by its id. foldhash is several times faster than the
-/// default SipHash on short ids and still seeded per process.
-pub(crate) type IdMap = HashMap<Box<str>, RecordRef, foldhash::fast::RandomState>;
 
 /// Where a record sits in the file, for messages: `events[3]`.
 pub(crate) fn record_path(record: RecordRef) -> String {

@@ -1,22 +1,29 @@
 //! Fills in each citation's source indexes once the story has validated, so later
 //! passes over every citation read two numbers instead of hashing two ids.
 
-use crate::story::graph::{IdMap, RecordRef};
+use crate::story::graph::RecordRef;
+use crate::story::graph::id_index::{IdIndex, IdLookup};
 use crate::story::model::{Citation, ResolvedCitation, StoryFile};
+
+/// For each source, the arena index of the source its `via` names, if any.
+fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
+    let ids = IdLookup { index: ids, file };
+    (file.sources.iter())
+        .map(
+            |source| match source.via.as_deref().and_then(|via| ids.get(via)) {
+                Some(RecordRef::Source(index)) => Some(index),
+                _ => None,
+            },
+        )
+        .collect()
+}
 
 /// Records in every citation of `file` where its cited source and the source its
 /// statement rests on first sit in `file.sources`. `found` holds, citation by citation
 /// in the order `Checker` visits them (`Story::facts`' order), the cited source and
 /// the citation's own `via` as validation looked them up, so no id is hashed again.
-pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdMap, found: &[ResolvedCitation]) {
-    let source_via: Vec<Option<usize>> = (file.sources.iter())
-        .map(
-            |source| match source.via.as_deref().and_then(|via| ids.get(via)) {
-                Some(RecordRef::Source(index)) => Some(*index),
-                _ => None,
-            },
-        )
-        .collect();
+pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[ResolvedCitation]) {
+    let source_via = sources_via(file, ids);
     let mut found = found.iter();
     let mut resolve = |cite: &mut [Citation]| {
         for citation in cite {

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::story::graph::{EntityLinks, IdMap, RecordRef};
+use crate::story::graph::id_index::{IdIndex, IdLookup};
+use crate::story::graph::{EntityLinks, RecordRef};
 use crate::story::model::{Citation, ResolvedCitation, StoryFile};
 use crate::story::problem::Problem;
 use crate::story::safe_text::did_you_mean;
@@ -13,7 +14,7 @@ use crate::story::safe_text::did_you_mean;
 /// Each reference is looked up once: the checker links entities to what mentions
 /// them as it goes (kept only when the file has no problem).
 pub(super) struct Checker<'a> {
-    pub(super) ids: &'a IdMap,
+    pub(super) ids: IdLookup<'a>,
     pub(super) problems: &'a mut Vec<Problem>,
     /// Everything that points at each entity, each list in file order.
     pub(super) links: Vec<EntityLinks>,
@@ -233,7 +234,7 @@ impl Checker<'_> {
         id: &str,
         expect: Expect,
     ) -> Option<RecordRef> {
-        let found = self.ids.get(id).copied();
+        let found = self.ids.get(id);
         let ok = match (expect, found) {
             (_, None) => false,
             (Expect::Fact, Some(RecordRef::Source(_) | RecordRef::Dispute(_))) => false,
@@ -295,7 +296,7 @@ impl Checker<'_> {
             Expect::Entity => matches!(record, RecordRef::Entity(_)),
             Expect::Source => matches!(record, RecordRef::Source(_)),
         });
-        match did_you_mean(id, same_kind.map(|(name, _)| &**name)) {
+        match did_you_mean(id, same_kind.map(|(name, _)| name)) {
             Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
             None => problem.with_hint(format!("add {wanted} `{id}` or fix the id")),
         }
@@ -344,16 +345,17 @@ fn with_article(word: &str) -> String {
 /// Follows each source's `via` chain to its end; a cycle is a problem.
 pub(super) fn resolve_source_roots(
     file: &StoryFile,
-    ids: &IdMap,
+    ids: &IdIndex,
     problems: &mut Vec<Problem>,
 ) -> Vec<usize> {
+    let ids = IdLookup { index: ids, file };
     let next = |index: usize| -> Option<usize> {
         match file.sources[index]
             .via
             .as_ref()
             .and_then(|via| ids.get(via.as_str()))
         {
-            Some(RecordRef::Source(up)) => Some(*up),
+            Some(RecordRef::Source(up)) => Some(up),
             _ => None,
         }
     };

@@ -11,6 +11,7 @@ pub(crate) mod json_spans;
 mod partial_check;
 pub(crate) mod place;
 pub(crate) mod serde_messages;
+mod streamed;
 
 use std::path::Path;
 
@@ -26,6 +27,12 @@ pub use crate::story::problem::{LoadError, Location, Problem};
 use crate::story::safe_text::did_you_mean;
 
 /// Reads and validates a story file from disk.
+///
+/// A well-formed file is read straight from disk into its records through a small
+/// buffer, so the file's text is never held whole beside them (that copy was as big as
+/// the file, a third of the peak). Anything the streamed read refuses (bad JSON, a
+/// byte-order mark, a wrong record, an I/O error) is read again whole by the path that
+/// explains it, so messages are the same as ever.
 pub fn load_path(path: &Path) -> Result<Story, LoadError> {
     let origin = path.display().to_string();
     let fail = |message: String| LoadError {
@@ -36,14 +43,16 @@ pub fn load_path(path: &Path) -> Result<Story, LoadError> {
     if metadata.is_dir() {
         return Err(fail("this is a folder, not a story file".to_owned()));
     }
-    let bytes = std::fs::read(path).map_err(|err| fail(describe_io_error(&err)))?;
-    let file = parse_bytes(&bytes, &origin)?;
-    // The text is as big as the file and validation does not need it: let it go
-    // before the indexes are built, which lowers the peak. Only problems need it, to
-    // be placed at a line and column: then the file is read again, and used only if
-    // it is still as long as what was parsed.
-    let length = bytes.len();
-    drop(bytes);
+    let (file, length) = match streamed::read_records(path) {
+        Some(read) => read,
+        None => {
+            let bytes = std::fs::read(path).map_err(|err| fail(describe_io_error(&err)))?;
+            (parse_bytes(&bytes, &origin)?, bytes.len())
+        }
+    };
+    // Validation does not need the text: only problems do, to be placed at a line and
+    // column. Then the file is read again, and used only if it is still as long as what
+    // was parsed.
     Story::build(file, &origin).map_err(|mut problems| {
         if let Ok(again) = std::fs::read(path)
             && again.len() == length

@@ -50,7 +50,7 @@ pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
         }
     }
     for (i, event) in file.events.iter().enumerate() {
-        push(RecordRef::Event(i), event.title.clone(), None);
+        push(RecordRef::Event(i), event.title.to_string(), None);
     }
     for (i, metric) in file.metrics.iter().enumerate() {
         push(RecordRef::Metric(i), metric.label.clone(), None);

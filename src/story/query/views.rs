@@ -189,7 +189,7 @@ impl Story {
         TimelineRow {
             event: index,
             date,
-            title: event.title.clone(),
+            title: event.title.to_string(),
             status: status_text(status, event.condition.as_deref()),
             overdue,
             disputed: self.is_disputed(RecordRef::Event(index)),

@@ -269,7 +269,7 @@ fn keep_named_entities(file: &mut StoryFile, known: &BTreeSet<&str>) -> Vec<bool
         named.extend([r.from.as_str(), r.to.as_str()]);
     }
     for e in &file.events {
-        named.extend(e.entities.iter().map(String::as_str));
+        named.extend(e.entities.iter().map(|id| id.as_str()));
     }
     for m in &file.metrics {
         named.insert(m.subject.as_str());

@@ -42,7 +42,11 @@ fn record_names(story: &Story, record: RecordRef) -> Vec<&str> {
     let ids: Vec<&str> = match record {
         RecordRef::Entity(e) => vec![file.entities[e].id.as_str()],
         RecordRef::Relation(r) => vec![file.relations[r].from.as_str(), &file.relations[r].to],
-        RecordRef::Event(e) => file.events[e].entities.iter().map(String::as_str).collect(),
+        RecordRef::Event(e) => file.events[e]
+            .entities
+            .iter()
+            .map(|id| id.as_str())
+            .collect(),
         RecordRef::Metric(m) => (file.metrics[m].stated_by.iter())
             .map(String::as_str)
             .chain([file.metrics[m].subject.as_str()])
