@@ -103,7 +103,7 @@ fn enter_on_a_citation_goes_to_the_shipped_storys_source_and_back() {
     let events: Vec<(String, usize)> = (app.story.file.events.iter())
         .filter(|e| e.cite.len() > 1)
         .take(3)
-        .map(|e| (e.id.clone(), e.cite.len()))
+        .map(|e| (e.id.to_string(), e.cite.len()))
         .collect();
     assert!(!events.is_empty());
     for size in SIZES {

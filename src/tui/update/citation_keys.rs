@@ -77,7 +77,7 @@ pub(super) fn open_paragraph(app: &mut App) {
     };
     let name = match app.story.lookup(&citation.source) {
         Some(RecordRef::Source(source)) => app.story.source_name(source).to_owned(),
-        _ => citation.source.clone(),
+        _ => citation.source.to_string(),
     };
     let Some(para) = citation.para else {
         app.info(format!("this citation of {name} names no paragraph"));
