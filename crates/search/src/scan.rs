@@ -12,9 +12,6 @@ use super::skim::Scorer;
 use super::terms::Term;
 use super::{Key, SearchIndex};
 
-/// A bound for a name already scored.
-const DONE: i64 = i64::MIN;
-
 /// A word score not computed (the name was ruled out by a bound).
 pub(super) const UNKNOWN: i32 = i32::MIN;
 
@@ -68,6 +65,9 @@ struct Scan<'a, K> {
     origins: Vec<u32>,
     exact: Vec<Vec<i32>>,
     ends: Vec<Vec<u16>>,
+    /// The matches not scored yet whose quick bound reached the bar when they were
+    /// found: (bound, match).
+    by_quick: Vec<(i64, u32)>,
     scorer: Scorer,
 }
 
@@ -86,8 +86,9 @@ pub(super) fn scan<'a, K: Key>(
         top: TopK::new(limit),
         matches: Vec::new(),
         origins: Vec::new(),
-        exact: Vec::new(),
+        exact: vec![Vec::new(); terms.len()],
         ends: vec![Vec::new(); terms.len()],
+        by_quick: Vec::new(),
         scorer: Scorer::default(),
     };
     let mut done = Vec::new();
@@ -150,6 +151,25 @@ impl<K: Key> Scan<'_, K> {
         for (t, list) in self.ends.iter_mut().enumerate() {
             list.push(ends.get(t).copied().unwrap_or(FAR));
         }
+        for (t, scores) in self.exact.iter_mut().enumerate() {
+            let carried = self.known.exact[t].and_then(|known| known.get(origin as usize));
+            scores.push(carried.copied().unwrap_or(UNKNOWN));
+        }
+        self.rank_first(haystack);
+    }
+
+    /// Sizes up the match just found while its name is in the cache: a name that
+    /// starts with the first word usually ranks best, so it is scored at once, raising
+    /// the bar early; any other is kept for `rank_all` unless its quick bound is
+    /// already below the bar.
+    fn rank_first(&mut self, haystack: &[u8]) {
+        let k = self.matches.len() - 1;
+        let quick = self.quick_bound(k);
+        if haystack.starts_with(self.terms[0].text.as_bytes()) {
+            self.try_match(k, quick);
+        } else if !self.below_bar(quick) {
+            self.by_quick.push((quick, k as u32));
+        }
     }
 
     /// Every name in the slots `range` holding the first word's first byte, found with
@@ -176,69 +196,63 @@ impl<K: Key> Scan<'_, K> {
         }
     }
 
-    /// A word's exact score for match `k` if the previous query computed it.
+    /// A word's exact score for match `k` if it is known: computed by this search or
+    /// by the previous query for the same word.
     fn known(&self, word: usize, k: usize) -> Option<i64> {
-        let scores = self.known.exact[word]?;
-        let origin = self.origins[k];
-        let score = *scores.get(origin as usize)?;
+        let score = self.exact[word][k];
         (score != UNKNOWN).then_some(i64::from(score))
     }
 
-    /// Scores the matches, best bound first, so the bar rises early and most names are
-    /// ruled out by a bound alone.
-    fn rank_all(&mut self) {
-        self.exact = vec![vec![UNKNOWN; self.matches.len()]; self.terms.len()];
-        let mut by_bound: Vec<(i64, u32)> = (0..self.matches.len())
-            .map(|k| {
-                let slot = self.matches[k] as usize;
-                let haystack = self.index.haystack_bytes(slot);
-                let starts = self.index.ranks[slot].starts;
-                let quick = (0..self.terms.len())
-                    .map(|t| {
-                        self.known(t, k)
-                            .unwrap_or_else(|| self.terms[t].quick_bound(haystack, starts))
-                    })
-                    .sum();
-                (quick, k as u32)
+    /// A bound on match `k`'s score from what is known and the name's first char.
+    fn quick_bound(&self, k: usize) -> i64 {
+        let slot = self.matches[k] as usize;
+        let haystack = self.index.haystack_bytes(slot);
+        let starts = self.index.ranks[slot].starts;
+        (0..self.terms.len())
+            .map(|t| {
+                self.known(t, k)
+                    .unwrap_or_else(|| self.terms[t].quick_bound(haystack, starts))
             })
-            .collect();
-        // Names that start with the first word usually rank best: scored first, they
-        // raise the bar before the bulk is looked at.
-        let lead = self.terms[0].text.as_bytes();
-        for (quick, k) in &mut by_bound {
-            let slot = self.matches[*k as usize] as usize;
-            if self.index.haystack_bytes(slot).starts_with(lead) {
-                self.try_match(*k as usize, *quick);
-                *quick = DONE;
-            }
-        }
+            .sum()
+    }
+
+    /// The bound `best_possible` gives match `k` (exact scores where known).
+    fn close_bound(&self, k: usize) -> i64 {
+        let haystack = self.index.haystack_bytes(self.matches[k] as usize);
+        (0..self.terms.len())
+            .map(|t| {
+                self.known(t, k)
+                    .unwrap_or_else(|| self.terms[t].best_possible(haystack))
+            })
+            .sum()
+    }
+
+    /// True when a name whose score is at most `bound` cannot make the list.
+    fn below_bar(&self, bound: i64) -> bool {
+        self.top.bar_score().is_some_and(|bar| bar > bound)
+    }
+
+    /// Scores the matches `rank_first` kept, best quick bound first, so the bar rises
+    /// early and most names are ruled out by a bound alone.
+    fn rank_all(&mut self) {
+        let mut by_quick = std::mem::take(&mut self.by_quick);
         // Few distinct bounds: a stable sort keeps names shortest first within each.
-        by_bound.sort_by_key(|&(quick, _)| std::cmp::Reverse(quick));
-        for (quick, k) in by_bound {
-            if quick == DONE || self.top.bar_score().is_some_and(|bar| bar > quick) {
+        by_quick.sort_by_key(|&(quick, _)| std::cmp::Reverse(quick));
+        for (quick, k) in by_quick {
+            if self.below_bar(quick) {
                 break;
             }
             self.try_match(k as usize, quick);
         }
-        // Keep what was known before for the names not scored now.
-        for k in 0..self.matches.len() {
-            for t in 0..self.terms.len() {
-                if self.exact[t][k] == UNKNOWN {
-                    if let Some(score) = self.known(t, k) {
-                        self.exact[t][k] = score as i32;
-                    }
-                }
-            }
-        }
     }
 
-    fn try_match(&mut self, k: usize, quick: i64) {
+    /// Scores match `k`, whose score is at most `bound`, and offers it to the top k.
+    fn try_match(&mut self, k: usize, bound: i64) {
         let slot = self.matches[k];
-        let haystack = self.index.haystack(slot as usize);
         let facts = self.index.ranks[slot as usize];
         let mut ranked = Ranked {
             named: false,
-            score: quick,
+            score: bound,
             typo: false,
             alias: facts.alias,
             weight: facts.weight,
@@ -251,16 +265,11 @@ impl<K: Key> Scan<'_, K> {
         if self.top.rules_out(&ranked) {
             return;
         }
-        ranked.score = (0..self.terms.len())
-            .map(|t| {
-                self.known(t, k).unwrap_or_else(|| {
-                    self.terms[t].best_possible(self.index.haystack_bytes(slot as usize))
-                })
-            })
-            .sum();
+        ranked.score = self.close_bound(k);
         if self.top.rules_out(&ranked) {
             return;
         }
+        let haystack = self.index.haystack(slot as usize);
         let mut total = 0;
         for t in 0..self.terms.len() {
             let score = match self.known(t, k) {
