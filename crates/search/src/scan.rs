@@ -6,6 +6,7 @@
 //! hits returned.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use super::rank::{Ranked, TopK};
 use super::skim::Scorer;
@@ -65,9 +66,12 @@ struct Scan<'a, K> {
     origins: Vec<u32>,
     exact: Vec<Vec<i32>>,
     ends: Vec<Vec<u16>>,
-    /// The matches not scored yet whose quick bound reached the bar when they were
-    /// found: (bound, match).
-    by_quick: Vec<(i64, u32)>,
+    /// The matches not scored yet whose bounds reached the bar when they were found:
+    /// (close bound, match).
+    by_bound: Vec<(i64, u32)>,
+    /// The highest bar score any thread of this search has reached: a name below it
+    /// cannot make the list either (that thread holds `limit` other records above it).
+    shared_bar: &'a AtomicI64,
     scorer: Scorer,
 }
 
@@ -76,7 +80,7 @@ pub(super) fn scan<'a, K: Key>(
     blocks: impl Iterator<Item = (usize, Candidates<'a>)>,
     terms: &[Term],
     known: &Known<'_>,
-    limit: usize,
+    (limit, shared_bar): (usize, &AtomicI64),
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Scanned<K>> {
     let mut scan = Scan {
@@ -88,7 +92,8 @@ pub(super) fn scan<'a, K: Key>(
         origins: Vec::new(),
         exact: vec![Vec::new(); terms.len()],
         ends: vec![Vec::new(); terms.len()],
-        by_quick: Vec::new(),
+        by_bound: Vec::new(),
+        shared_bar,
         scorer: Scorer::default(),
     };
     let mut done = Vec::new();
@@ -160,15 +165,21 @@ impl<K: Key> Scan<'_, K> {
 
     /// Sizes up the match just found while its name is in the cache: a name that
     /// starts with the first word usually ranks best, so it is scored at once, raising
-    /// the bar early; any other is kept for `rank_all` unless its quick bound is
-    /// already below the bar.
+    /// the bar early; any other is kept for `rank_all` with its close bound, unless a
+    /// bound is already below the bar.
     fn rank_first(&mut self, haystack: &[u8]) {
         let k = self.matches.len() - 1;
-        let quick = self.quick_bound(k);
-        if haystack.starts_with(self.terms[0].text.as_bytes()) {
-            self.try_match(k, quick);
-        } else if !self.below_bar(quick) {
-            self.by_quick.push((quick, k as u32));
+        if self.ruled_out(&self.ranked(k, self.quick_bound(k))) {
+            return;
+        }
+        let close = self.ranked(k, self.close_bound(k));
+        if self.ruled_out(&close) {
+            return;
+        }
+        if self.close_is_exact(k) || haystack.starts_with(self.terms[0].text.as_bytes()) {
+            self.score(k, close);
+        } else {
+            self.by_bound.push((close.score, k as u32));
         }
     }
 
@@ -227,32 +238,51 @@ impl<K: Key> Scan<'_, K> {
             .sum()
     }
 
+    /// True when `close_bound` is match `k`'s score: every word is one char (the bound
+    /// is exact for those) or has its score known. Such a name costs little to score
+    /// and scoring it at once raises the bar.
+    fn close_is_exact(&self, k: usize) -> bool {
+        (0..self.terms.len()).all(|t| self.terms[t].is_one_char() || self.known(t, k).is_some())
+    }
+
     /// True when a name whose score is at most `bound` cannot make the list.
     fn below_bar(&self, bound: i64) -> bool {
         self.top.bar_score().is_some_and(|bar| bar > bound)
+            || self.shared_bar.load(Ordering::Relaxed) > bound
     }
 
-    /// Scores the matches `rank_first` kept, best quick bound first, so the bar rises
-    /// early and most names are ruled out by a bound alone.
-    fn rank_all(&mut self) {
-        let mut by_quick = std::mem::take(&mut self.by_quick);
-        // Few distinct bounds: a stable sort keeps names shortest first within each.
-        by_quick.sort_by_key(|&(quick, _)| std::cmp::Reverse(quick));
-        for (quick, k) in by_quick {
-            if self.below_bar(quick) {
-                break;
-            }
-            self.try_match(k as usize, quick);
+    /// Offers a scored name and tells the other threads of a higher bar.
+    fn offer(&mut self, ranked: Ranked<K>) {
+        self.top.offer(ranked);
+        if let Some(bar) = self.top.bar_score() {
+            self.shared_bar.fetch_max(bar, Ordering::Relaxed);
         }
     }
 
-    /// Scores match `k`, whose score is at most `bound`, and offers it to the top k.
-    fn try_match(&mut self, k: usize, bound: i64) {
+    /// Scores the matches `rank_first` kept, best bound first, so the bar rises early
+    /// and most names are ruled out by a bound alone.
+    fn rank_all(&mut self) {
+        let mut by_bound = std::mem::take(&mut self.by_bound);
+        // A stable sort keeps names shortest first among equal bounds.
+        by_bound.sort_by_key(|&(close, _)| std::cmp::Reverse(close));
+        for (close, k) in by_bound {
+            if self.below_bar(close) {
+                break;
+            }
+            let ranked = self.ranked(k as usize, close);
+            if !self.ruled_out(&ranked) {
+                self.score(k as usize, ranked);
+            }
+        }
+    }
+
+    /// Match `k` as the ranking sees it, with `score` for its score.
+    fn ranked(&self, k: usize, score: i64) -> Ranked<K> {
         let slot = self.matches[k];
         let facts = self.index.ranks[slot as usize];
-        let mut ranked = Ranked {
+        Ranked {
             named: false,
-            score: bound,
+            score,
             typo: false,
             alias: facts.alias,
             weight: facts.weight,
@@ -261,22 +291,26 @@ impl<K: Key> Scan<'_, K> {
             slot,
             // Looked up only for a name that makes the list.
             target: None,
-        };
-        if self.top.rules_out(&ranked) {
-            return;
         }
-        ranked.score = self.close_bound(k);
-        if self.top.rules_out(&ranked) {
-            return;
-        }
-        let haystack = self.index.haystack(slot as usize);
+    }
+
+    /// True when a name ranked as `best` (or lower) cannot make the list.
+    fn ruled_out(&self, best: &Ranked<K>) -> bool {
+        self.top.rules_out(best) || self.shared_bar.load(Ordering::Relaxed) > best.score
+    }
+
+    /// Scores match `k` (`ranked` holds a bound on its score) word by word and offers
+    /// it to the top k.
+    fn score(&mut self, k: usize, mut ranked: Ranked<K>) {
+        let slot = ranked.slot as usize;
+        let (haystack, ascii) = (self.index.haystack(slot), self.index.ranks[slot].ascii);
         let mut total = 0;
         for t in 0..self.terms.len() {
             let score = match self.known(t, k) {
                 Some(score) => score,
                 None => match self
                     .scorer
-                    .score_known(haystack, facts.ascii, &self.terms[t].text)
+                    .score_known(haystack, ascii, &self.terms[t].text)
                 {
                     Some(score) => score,
                     None => return,
@@ -288,7 +322,7 @@ impl<K: Key> Scan<'_, K> {
         ranked.score = total;
         if !self.top.rules_out(&ranked) {
             ranked.target = Some(self.index.entries[ranked.entry as usize].target);
-            self.top.offer(ranked);
+            self.offer(ranked);
         }
     }
 }
