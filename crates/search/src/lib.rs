@@ -42,6 +42,8 @@ mod terms;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_generated;
+#[cfg(test)]
 mod tests_typo;
 mod typo;
 mod typo_build;
