@@ -1,9 +1,10 @@
 //! One thread's share of a search. First the prefilter: the names that hold every
-//! query word as a subsequence. Then the ranking, most promising names first: a name
-//! is scored only when a bound says it could still make the top k, and then by the
-//! allocation-free port of SkimMatcherV2 (`skim`), word by word, reusing the exact
-//! score of any word the previous query had too. fuzzy-matcher itself scores just the
-//! hits returned.
+//! query word as a subsequence, each sized up as it is found (its bounds computed while
+//! the name is in the cache; the likeliest best scored at once, to raise the bar).
+//! Then the ranking, most promising names first: a name is scored only when a bound
+//! says it could still make the top k, and then by the allocation-free port of
+//! SkimMatcherV2 (`skim`), word by word, reusing the exact score of any word the
+//! previous query had too. fuzzy-matcher itself scores just the hits returned.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicI64, Ordering};
