@@ -166,7 +166,7 @@ pub fn bench(
                 }
             }
         }
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|(took, _)| std::cmp::Reverse(*took));
         let named: Vec<String> = slowest
             .iter()
             .take(6)

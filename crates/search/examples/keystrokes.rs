@@ -7,11 +7,19 @@ use std::time::Instant;
 
 use storyscope_search::{NameKind, SearchEntry, SearchIndex};
 
+/// The scale benchmark's queries (benches/scale/search.rs), each typed letter by letter.
 const DEFAULT_QUERIES: &[&str] = &[
     "qwen",
     "a",
     "e",
+    "i",
+    "n",
     "o",
+    "s",
+    "t",
+    "q",
+    "x",
+    "阿",
     "qwen max",
     "apple china",
     "tencent cloud",
