@@ -118,6 +118,8 @@ pub fn bench(
         let mut ours = Sample::default();
         let mut before = Sample::default();
         let mut theirs = Sample::default();
+        // Every counted keystroke of the two-tier search, to name the slowest on stderr.
+        let mut slowest: Vec<(Duration, String)> = Vec::new();
         for run in 0..=runs {
             for query in queries {
                 let steps = if typed {
@@ -128,7 +130,7 @@ pub fn bench(
                 // Each typed from an empty box, one after the other (they share the
                 // index's memory of recent queries, so never interleaved); which goes
                 // first alternates between runs.
-                let type_with = |two_tiers: bool, sample: &mut Sample| {
+                let mut type_with = |two_tiers: bool, sample: &mut Sample| {
                     index.forget_recent();
                     for step in &steps {
                         let (d, hits) = time(|| {
@@ -141,6 +143,9 @@ pub fn bench(
                         // Run 0 warms caches and is not counted.
                         if run > 0 {
                             sample.push(d);
+                            if two_tiers {
+                                slowest.push((d, step.clone()));
+                            }
                         }
                         drop(hits);
                     }
@@ -161,6 +166,16 @@ pub fn bench(
                 }
             }
         }
+        slowest.sort_by_key(|(took, _)| std::cmp::Reverse(*took));
+        let named: Vec<String> = slowest
+            .iter()
+            .take(6)
+            .map(|(d, step)| format!("{step:?} {:.1}", ms(*d)))
+            .collect();
+        eprintln!(
+            "  {label}, {group}: slowest keys (ms): {}",
+            named.join(", ")
+        );
         all.two_tiers.extend(&ours);
         all.in_order.extend(&before);
         all.nucleo.extend(&theirs);

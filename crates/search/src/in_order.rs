@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::AtomicI64;
 
 use super::rank::TopK;
 use super::scan::{self, Candidates, Scanned};
@@ -50,6 +51,8 @@ impl<K: Key> SearchIndex<K> {
         // Blocks go round the threads, so each one meets short names (the best ranked
         // among equals) early and can rule out the rest sooner.
         let blocks = total.div_ceil(BLOCK);
+        let shared_bar = AtomicI64::new(i64::MIN);
+        let shared_bar = &shared_bar;
         let scan_part = |part: usize| {
             let mine = (part..blocks).step_by(threads).map(|block| {
                 let range = block * BLOCK..((block + 1) * BLOCK).min(total);
@@ -62,7 +65,7 @@ impl<K: Key> SearchIndex<K> {
                 };
                 (block, candidates)
             });
-            scan::scan(self, mine, terms, known, limit, cancelled)
+            scan::scan(self, mine, terms, known, (limit, shared_bar), cancelled)
         };
         let parts: Vec<Option<Scanned<K>>> = if threads == 1 {
             vec![scan_part(0)]

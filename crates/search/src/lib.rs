@@ -19,6 +19,10 @@
 //!   and a word the shorter query had too keeps its scores;
 //! - a bounded top-k keeps the best records; names are tried best bound first, and a
 //!   name whose bound (`terms`) cannot beat the current k-th is never scored;
+//! - each match is sized up as the scan finds it, while its name is in the cache: a
+//!   name that starts with the first word, or whose bound is its score (one-char
+//!   words), is scored at once, so the bar is up before the rest are sorted; the
+//!   threads share the highest bar any of them has reached;
 //! - the rest are scored by an allocation-free port of SkimMatcherV2 that walks only
 //!   the matching chars (`skim`, checked equal to fuzzy-matcher on random input);
 //!   fuzzy-matcher itself gives the scores and match positions of the hits returned;
@@ -41,6 +45,8 @@ mod skim;
 mod terms;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generated;
 #[cfg(test)]
 mod tests_typo;
 mod typo;

@@ -1,19 +1,18 @@
 //! One thread's share of a search. First the prefilter: the names that hold every
-//! query word as a subsequence. Then the ranking, most promising names first: a name
-//! is scored only when a bound says it could still make the top k, and then by the
-//! allocation-free port of SkimMatcherV2 (`skim`), word by word, reusing the exact
-//! score of any word the previous query had too. fuzzy-matcher itself scores just the
-//! hits returned.
+//! query word as a subsequence, each sized up as it is found (its bounds computed while
+//! the name is in the cache; the likeliest best scored at once, to raise the bar).
+//! Then the ranking, most promising names first: a name is scored only when a bound
+//! says it could still make the top k, and then by the allocation-free port of
+//! SkimMatcherV2 (`skim`), word by word, reusing the exact score of any word the
+//! previous query had too. fuzzy-matcher itself scores just the hits returned.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use super::rank::{Ranked, TopK};
 use super::skim::Scorer;
 use super::terms::Term;
 use super::{Key, SearchIndex};
-
-/// A bound for a name already scored.
-const DONE: i64 = i64::MIN;
 
 /// A word score not computed (the name was ruled out by a bound).
 pub(super) const UNKNOWN: i32 = i32::MIN;
@@ -68,6 +67,12 @@ struct Scan<'a, K> {
     origins: Vec<u32>,
     exact: Vec<Vec<i32>>,
     ends: Vec<Vec<u16>>,
+    /// The matches not scored yet whose bounds reached the bar when they were found:
+    /// (close bound, match).
+    by_bound: Vec<(i64, u32)>,
+    /// The highest bar score any thread of this search has reached: a name below it
+    /// cannot make the list either (that thread holds `limit` other records above it).
+    shared_bar: &'a AtomicI64,
     scorer: Scorer,
 }
 
@@ -76,7 +81,7 @@ pub(super) fn scan<'a, K: Key>(
     blocks: impl Iterator<Item = (usize, Candidates<'a>)>,
     terms: &[Term],
     known: &Known<'_>,
-    limit: usize,
+    (limit, shared_bar): (usize, &AtomicI64),
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Scanned<K>> {
     let mut scan = Scan {
@@ -86,8 +91,10 @@ pub(super) fn scan<'a, K: Key>(
         top: TopK::new(limit),
         matches: Vec::new(),
         origins: Vec::new(),
-        exact: Vec::new(),
+        exact: vec![Vec::new(); terms.len()],
         ends: vec![Vec::new(); terms.len()],
+        by_bound: Vec::new(),
+        shared_bar,
         scorer: Scorer::default(),
     };
     let mut done = Vec::new();
@@ -150,6 +157,31 @@ impl<K: Key> Scan<'_, K> {
         for (t, list) in self.ends.iter_mut().enumerate() {
             list.push(ends.get(t).copied().unwrap_or(FAR));
         }
+        for (t, scores) in self.exact.iter_mut().enumerate() {
+            let carried = self.known.exact[t].and_then(|known| known.get(origin as usize));
+            scores.push(carried.copied().unwrap_or(UNKNOWN));
+        }
+        self.rank_first(haystack);
+    }
+
+    /// Sizes up the match just found while its name is in the cache: a name that
+    /// starts with the first word usually ranks best, so it is scored at once, raising
+    /// the bar early; any other is kept for `rank_all` with its close bound, unless a
+    /// bound is already below the bar.
+    fn rank_first(&mut self, haystack: &[u8]) {
+        let k = self.matches.len() - 1;
+        if self.ruled_out(&self.ranked(k, self.quick_bound(k))) {
+            return;
+        }
+        let close = self.ranked(k, self.close_bound(k));
+        if self.ruled_out(&close) {
+            return;
+        }
+        if self.close_is_exact(k) || haystack.starts_with(self.terms[0].text.as_bytes()) {
+            self.score(k, close);
+        } else {
+            self.by_bound.push((close.score, k as u32));
+        }
     }
 
     /// Every name in the slots `range` holding the first word's first byte, found with
@@ -176,69 +208,82 @@ impl<K: Key> Scan<'_, K> {
         }
     }
 
-    /// A word's exact score for match `k` if the previous query computed it.
+    /// A word's exact score for match `k` if it is known: computed by this search or
+    /// by the previous query for the same word.
     fn known(&self, word: usize, k: usize) -> Option<i64> {
-        let scores = self.known.exact[word]?;
-        let origin = self.origins[k];
-        let score = *scores.get(origin as usize)?;
+        let score = self.exact[word][k];
         (score != UNKNOWN).then_some(i64::from(score))
     }
 
-    /// Scores the matches, best bound first, so the bar rises early and most names are
-    /// ruled out by a bound alone.
-    fn rank_all(&mut self) {
-        self.exact = vec![vec![UNKNOWN; self.matches.len()]; self.terms.len()];
-        let mut by_bound: Vec<(i64, u32)> = (0..self.matches.len())
-            .map(|k| {
-                let slot = self.matches[k] as usize;
-                let haystack = self.index.haystack_bytes(slot);
-                let starts = self.index.ranks[slot].starts;
-                let quick = (0..self.terms.len())
-                    .map(|t| {
-                        self.known(t, k)
-                            .unwrap_or_else(|| self.terms[t].quick_bound(haystack, starts))
-                    })
-                    .sum();
-                (quick, k as u32)
+    /// A bound on match `k`'s score from what is known and the name's first char.
+    fn quick_bound(&self, k: usize) -> i64 {
+        let slot = self.matches[k] as usize;
+        let haystack = self.index.haystack_bytes(slot);
+        let starts = self.index.ranks[slot].starts;
+        (0..self.terms.len())
+            .map(|t| {
+                self.known(t, k)
+                    .unwrap_or_else(|| self.terms[t].quick_bound(haystack, starts))
             })
-            .collect();
-        // Names that start with the first word usually rank best: scored first, they
-        // raise the bar before the bulk is looked at.
-        let lead = self.terms[0].text.as_bytes();
-        for (quick, k) in &mut by_bound {
-            let slot = self.matches[*k as usize] as usize;
-            if self.index.haystack_bytes(slot).starts_with(lead) {
-                self.try_match(*k as usize, *quick);
-                *quick = DONE;
-            }
+            .sum()
+    }
+
+    /// The bound `best_possible` gives match `k` (exact scores where known).
+    fn close_bound(&self, k: usize) -> i64 {
+        let haystack = self.index.haystack_bytes(self.matches[k] as usize);
+        (0..self.terms.len())
+            .map(|t| {
+                self.known(t, k)
+                    .unwrap_or_else(|| self.terms[t].best_possible(haystack))
+            })
+            .sum()
+    }
+
+    /// True when `close_bound` is match `k`'s score: every word is one char (the bound
+    /// is exact for those) or has its score known. Such a name costs little to score
+    /// and scoring it at once raises the bar.
+    fn close_is_exact(&self, k: usize) -> bool {
+        (0..self.terms.len()).all(|t| self.terms[t].is_one_char() || self.known(t, k).is_some())
+    }
+
+    /// True when a name whose score is at most `bound` cannot make the list.
+    fn below_bar(&self, bound: i64) -> bool {
+        self.top.bar_score().is_some_and(|bar| bar > bound)
+            || self.shared_bar.load(Ordering::Relaxed) > bound
+    }
+
+    /// Offers a scored name and tells the other threads of a higher bar.
+    fn offer(&mut self, ranked: Ranked<K>) {
+        self.top.offer(ranked);
+        if let Some(bar) = self.top.bar_score() {
+            self.shared_bar.fetch_max(bar, Ordering::Relaxed);
         }
-        // Few distinct bounds: a stable sort keeps names shortest first within each.
-        by_bound.sort_by_key(|&(quick, _)| std::cmp::Reverse(quick));
-        for (quick, k) in by_bound {
-            if quick == DONE || self.top.bar_score().is_some_and(|bar| bar > quick) {
+    }
+
+    /// Scores the matches `rank_first` kept, best bound first, so the bar rises early
+    /// and most names are ruled out by a bound alone.
+    fn rank_all(&mut self) {
+        let mut by_bound = std::mem::take(&mut self.by_bound);
+        // A stable sort keeps names shortest first among equal bounds.
+        by_bound.sort_by_key(|&(close, _)| std::cmp::Reverse(close));
+        for (close, k) in by_bound {
+            if self.below_bar(close) {
                 break;
             }
-            self.try_match(k as usize, quick);
-        }
-        // Keep what was known before for the names not scored now.
-        for k in 0..self.matches.len() {
-            for t in 0..self.terms.len() {
-                if self.exact[t][k] == UNKNOWN {
-                    if let Some(score) = self.known(t, k) {
-                        self.exact[t][k] = score as i32;
-                    }
-                }
+            let ranked = self.ranked(k as usize, close);
+            if !self.ruled_out(&ranked) {
+                self.score(k as usize, ranked);
             }
         }
     }
 
-    fn try_match(&mut self, k: usize, quick: i64) {
+    /// Match `k` as the ranking sees it, with `score` for its score.
+    fn ranked(&self, k: usize, score: i64) -> Ranked<K> {
         let slot = self.matches[k];
-        let haystack = self.index.haystack(slot as usize);
         let facts = self.index.ranks[slot as usize];
-        let mut ranked = Ranked {
+        Ranked {
             named: false,
-            score: quick,
+            score,
             typo: false,
             alias: facts.alias,
             weight: facts.weight,
@@ -247,27 +292,26 @@ impl<K: Key> Scan<'_, K> {
             slot,
             // Looked up only for a name that makes the list.
             target: None,
-        };
-        if self.top.rules_out(&ranked) {
-            return;
         }
-        ranked.score = (0..self.terms.len())
-            .map(|t| {
-                self.known(t, k).unwrap_or_else(|| {
-                    self.terms[t].best_possible(self.index.haystack_bytes(slot as usize))
-                })
-            })
-            .sum();
-        if self.top.rules_out(&ranked) {
-            return;
-        }
+    }
+
+    /// True when a name ranked as `best` (or lower) cannot make the list.
+    fn ruled_out(&self, best: &Ranked<K>) -> bool {
+        self.top.rules_out(best) || self.shared_bar.load(Ordering::Relaxed) > best.score
+    }
+
+    /// Scores match `k` (`ranked` holds a bound on its score) word by word and offers
+    /// it to the top k.
+    fn score(&mut self, k: usize, mut ranked: Ranked<K>) {
+        let slot = ranked.slot as usize;
+        let (haystack, ascii) = (self.index.haystack(slot), self.index.ranks[slot].ascii);
         let mut total = 0;
         for t in 0..self.terms.len() {
             let score = match self.known(t, k) {
                 Some(score) => score,
                 None => match self
                     .scorer
-                    .score_known(haystack, facts.ascii, &self.terms[t].text)
+                    .score_known(haystack, ascii, &self.terms[t].text)
                 {
                     Some(score) => score,
                     None => return,
@@ -279,7 +323,7 @@ impl<K: Key> Scan<'_, K> {
         ranked.score = total;
         if !self.top.rules_out(&ranked) {
             ranked.target = Some(self.index.entries[ranked.entry as usize].target);
-            self.top.offer(ranked);
+            self.offer(ranked);
         }
     }
 }

@@ -110,6 +110,11 @@ impl Term {
         total
     }
 
+    /// True for a one-char word, whose `best_possible` is its exact score.
+    pub fn is_one_char(&self) -> bool {
+        self.chars.len() == 1
+    }
+
     /// True for a one-byte word (one ASCII char): finding that byte is the whole
     /// subsequence test.
     pub fn is_one_byte(&self) -> bool {

@@ -57,7 +57,7 @@ fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i6
     Some((named, total, typo))
 }
 
-fn brute_force(
+pub(super) fn brute_force(
     index: &SearchIndex<u32>,
     query: &str,
     limit: usize,
@@ -97,7 +97,11 @@ fn brute_force(
     hits
 }
 
-fn found(index: &SearchIndex<u32>, query: &str, limit: usize) -> Vec<(u32, usize, i64, bool)> {
+pub(super) fn found(
+    index: &SearchIndex<u32>,
+    query: &str,
+    limit: usize,
+) -> Vec<(u32, usize, i64, bool)> {
     index
         .search(query, limit)
         .into_iter()
