@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::story::safe_text::{clean_line, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::app::broken_file::FileProblem;
+use crate::tui::app::broken_file::{BrokenFile, FileProblem};
 use crate::tui::ui::theme::Theme;
 
 /// Draws the panel at the bottom of `above` (the area over the status bar), if the
@@ -18,6 +18,33 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
     let Some(broken) = &app.session.broken_file else {
         return;
     };
+    let file = app
+        .session
+        .story_file
+        .as_ref()
+        .map_or_else(|| app.full.origin.clone(), |p| p.display().to_string());
+    let noun = if broken.count == 1 {
+        "problem"
+    } else {
+        "problems"
+    };
+    let title = format!(
+        " ⚠ {}: {} {noun} on disk; showing the last good version (E opens the file there) ",
+        clean_line(&file),
+        broken.count
+    );
+    draw_panel(frame, above, broken, &title, theme);
+}
+
+/// The panel for `broken` at the bottom of `above`, headed `title` (the loading screen
+/// shows it too, when the file does not load at start).
+pub(super) fn draw_panel(
+    frame: &mut Frame<'_>,
+    above: Rect,
+    broken: &BrokenFile,
+    title: &str,
+    theme: Theme,
+) {
     let more = broken.count.saturating_sub(broken.shown.len());
     let cells = usize::from(above.width.saturating_sub(2));
     let mut lines: Vec<Line<'static>> = broken
@@ -45,26 +72,11 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
         height,
         ..above
     };
-    let file = app
-        .session
-        .story_file
-        .as_ref()
-        .map_or_else(|| app.full.origin.clone(), |p| p.display().to_string());
-    let noun = if broken.count == 1 {
-        "problem"
-    } else {
-        "problems"
-    };
-    let title = format!(
-        " ⚠ {}: {} {noun} on disk; showing the last good version (E opens the file there) ",
-        clean_line(&file),
-        broken.count
-    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error())
         .title(Span::styled(
-            truncate_to_width(&title, usize::from(area.width.saturating_sub(2))),
+            truncate_to_width(title, usize::from(area.width.saturating_sub(2))),
             theme.error(),
         ));
     frame.render_widget(Clear, area);

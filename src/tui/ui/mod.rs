@@ -14,6 +14,7 @@ mod detail_pane;
 mod file_problems;
 pub(crate) mod layout;
 mod lists;
+pub(crate) mod loading;
 mod overlays;
 mod palette_popup;
 pub(crate) mod passage_lines;
@@ -22,6 +23,7 @@ pub(crate) mod theme;
 mod theme_palettes;
 
 pub use layout::{compute, inner};
+pub use loading::draw_loading;
 pub use theme::{StyleName, Theme, ThemeName};
 
 use ratatui::Frame;
