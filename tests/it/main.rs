@@ -35,6 +35,7 @@ mod grounded_detail;
 mod hostile_files;
 mod json_output;
 mod load_from_disk;
+mod loading_screen;
 mod loader_errors;
 mod manners;
 mod properties;
