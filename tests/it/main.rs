@@ -43,6 +43,7 @@ mod provenance_views;
 mod pty;
 mod readme_explorer;
 mod record_copy;
+mod reload_background;
 mod screen_room;
 mod search_typos;
 mod second_story;

@@ -9,9 +9,14 @@ use crate::story::{RecordRef, Story};
 pub use crate::tui::app::broken_file::BrokenFile;
 use crate::tui::app::{App, Mode, Pane};
 
+/// The status line while a changed file loads.
+const RELOADING: &str = "reloading…";
+
 /// What the watcher found after the file changed.
 #[derive(Debug)]
 pub enum Reload {
+    /// The file changed and is being loaded; the story on screen stays until it is.
+    Reading,
     /// The file loads: show it.
     Loaded(Box<Story>),
     /// The file does not load (yet): keep the last good story, show why.
@@ -23,7 +28,15 @@ pub enum Reload {
 /// Applies a reload to the explorer.
 pub fn apply(app: &mut App, reload: Reload) {
     match reload {
-        Reload::Broken(broken) => app.session.broken_file = Some(broken),
+        // Said only while nothing more pressing is on the status line.
+        Reload::Reading if app.session.message.is_none() => app.info(RELOADING),
+        Reload::Reading => {}
+        Reload::Broken(broken) => {
+            if app.session.message.as_ref().is_some_and(|(m, _)| m == RELOADING) {
+                app.session.message = None;
+            }
+            app.session.broken_file = Some(broken);
+        }
         Reload::Texts(texts) => app.set_texts(texts),
         Reload::Loaded(story) => {
             let was_broken = app.session.broken_file.take().is_some();
@@ -74,9 +87,16 @@ fn remember(app: &App) -> Place {
 /// Swaps in the new story and finds the reader's place in it again.
 fn replace_story(app: &mut App, full: Story) {
     let place = remember(app);
-    app.full = full;
+    // The old story and its search are freed on another thread (`retire`).
+    let old = (
+        std::mem::replace(&mut app.full, full),
+        app.story.clone(),
+        app.overlay.index.take(),
+        app.overlay.search_worker.take(),
+    );
     app.show_as_of_or_every_source(app.as_of);
     app.forget_search_index();
+    super::retire::retire(old);
     let story = &app.story;
     let find = |id: &String| story.lookup(id);
     app.panes.filter = match place.filter.as_ref().and_then(find) {
