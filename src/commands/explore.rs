@@ -163,7 +163,8 @@ fn run_explorer(cli: &Cli, settings: &crate::config::Settings, start: Start) -> 
     let mut session = run::TerminalSession::enter(settings.mouse)?;
     let mut app = match start {
         Start::Ready(app) => *app,
-        Start::Loading(load) => match loading_thread::wait(&mut session, settings, &signals, *load) {
+        Start::Loading(load) => match loading_thread::wait(&mut session, settings, &signals, *load)
+        {
             Ok(Waited::Ready(app)) => app,
             other => {
                 drop(session);

@@ -14,10 +14,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use storyscope::story::load::{Progress, load_path_with_progress};
 use storyscope::tui::app::{LoadFailure, Loading};
-use storyscope::tui::update::BrokenFile;
 use storyscope::tui::input::Keymap;
 use storyscope::tui::shell::{LoadingIo, Waited, wait_for_story};
 use storyscope::tui::ui::{Theme, draw_loading};
+use storyscope::tui::update::BrokenFile;
 
 fn text_of(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
@@ -52,10 +52,19 @@ fn the_first_frame_shows_the_title_and_the_bar_at_80x24() {
     );
     let screen = drawn(&loading);
     let first_row = screen.lines().next().unwrap();
-    assert!(first_row.starts_with(" storyscope · Apple picks [31mAlibaba"), "{screen}");
-    assert!(!screen.contains('\u{1b}'), "story text never reaches the terminal raw");
+    assert!(
+        first_row.starts_with(" storyscope · Apple picks [31mAlibaba"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains('\u{1b}'),
+        "story text never reaches the terminal raw"
+    );
     assert!(screen.contains("Opening stories/deal.json"), "{screen}");
-    assert!(screen.contains("0%") && screen.contains("░░░░"), "the bar: {screen}");
+    assert!(
+        screen.contains("0%") && screen.contains("░░░░"),
+        "the bar: {screen}"
+    );
     assert!(screen.contains("reading 0.0 MB of 0.0 MB"), "{screen}");
     assert!(screen.contains("q quits"), "{screen}");
 }
@@ -70,7 +79,10 @@ fn without_a_title_the_file_is_named_and_the_bar_follows_the_load() {
     assert!(screen.starts_with(" storyscope · small.json"), "{screen}");
     let records = story.file.sources.len() + story.file.entities.len() + story.file.events.len();
     assert!(records > 0);
-    assert!(screen.contains("100%") && screen.contains("████"), "{screen}");
+    assert!(
+        screen.contains("100%") && screen.contains("████"),
+        "{screen}"
+    );
     assert!(screen.contains("checking and indexing"), "{screen}");
 }
 
@@ -106,7 +118,11 @@ fn wait_with<T>(
 }
 
 fn loading() -> Loading {
-    Loading::new("deal.json".to_owned(), Some("Deal".to_owned()), Arc::new(Progress::new()))
+    Loading::new(
+        "deal.json".to_owned(),
+        Some("Deal".to_owned()),
+        Arc::new(Progress::new()),
+    )
 }
 
 #[test]
@@ -117,7 +133,10 @@ fn q_quits_during_the_load_without_waiting_for_it() {
     let (waited, screen, polls) = wait_with(&mut loading, &receiver, vec![key('x'), key('q')]);
     assert!(matches!(waited, Waited::Quit(None)));
     assert!(screen.contains("Deal"), "drawn before the key: {screen}");
-    assert_eq!(polls, 2, "the key behind another is seen before the next frame");
+    assert_eq!(
+        polls, 2,
+        "the key behind another is seen before the next frame"
+    );
 }
 
 #[test]
@@ -168,9 +187,18 @@ fn a_file_that_does_not_load_shows_the_broken_file_panel_until_q() {
     )
     .unwrap();
     let screen = text_of(&terminal);
-    assert!(screen.contains("problems; the story did not load"), "{screen}");
-    assert!(screen.contains("line 2"), "the problems are placed: {screen}");
-    assert!(screen.contains("the story did not load · q quits"), "{screen}");
+    assert!(
+        screen.contains("problems; the story did not load"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("line 2"),
+        "the problems are placed: {screen}"
+    );
+    assert!(
+        screen.contains("the story did not load · q quits"),
+        "{screen}"
+    );
     match waited {
         Waited::Quit(Some(failure)) => assert!(failure.message.contains("did not load")),
         _ => panic!("q after a failed load quits with the failure"),

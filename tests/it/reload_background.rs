@@ -32,7 +32,10 @@ fn the_old_story_stays_with_reloading_until_the_new_one_swaps_in() {
     let screen = screen_text(&app);
     assert!(screen.contains(&old_title), "the old story stays: {screen}");
     assert!(screen.contains("reloading…"), "{screen}");
-    apply_reload(&mut app, Reload::Loaded(Box::new(renamed_story("A new title"))));
+    apply_reload(
+        &mut app,
+        Reload::Loaded(Box::new(renamed_story("A new title"))),
+    );
     assert_eq!(status(&app), Some("reloaded story.json"));
     assert!(screen_text(&app).contains("A new title"));
 }
@@ -62,9 +65,16 @@ fn the_old_story_and_a_stale_index_build_are_let_go() {
     // A search index build for the old story is under way when the new one arrives.
     app.start_index_build();
     let old = Arc::downgrade(&app.full.file);
-    let old_index = app.overlay.index.clone().map(|index| Arc::downgrade(&index));
+    let old_index = app
+        .overlay
+        .index
+        .clone()
+        .map(|index| Arc::downgrade(&index));
     apply_reload(&mut app, Reload::Loaded(Box::new(renamed_story("Newer"))));
-    assert!(app.overlay.index_build.is_none(), "the stale build is not waited for");
+    assert!(
+        app.overlay.index_build.is_none(),
+        "the stale build is not waited for"
+    );
     let deadline = Instant::now() + Duration::from_secs(10);
     while (old.upgrade().is_some() || !all_freed()) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));

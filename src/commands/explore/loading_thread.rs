@@ -37,8 +37,8 @@ pub(super) fn start(cli: &Cli, settings: &crate::config::Settings, path: &Path) 
     let reporting = Arc::clone(&progress);
     let outcome = spawn_load(move || {
         let as_of = as_of.map_err(|err| LoadFailure::said(err.to_string()))?;
-        let full = load_path_with_progress(&owned, &reporting)
-            .map_err(|err| failure_of(&err, &owned))?;
+        let full =
+            load_path_with_progress(&owned, &reporting).map_err(|err| failure_of(&err, &owned))?;
         let loaded = narrow(full, as_of).map_err(|err| LoadFailure::said(err.to_string()))?;
         Ok(open_app(&opening, loaded))
     });

@@ -87,7 +87,7 @@ impl Progress {
     }
 
     /// Notes that parsing has reached byte `offset` of the text.
-    pub(super) fn parsed_to(&self, offset: u64) {
+    fn parsed_to(&self, offset: u64) {
         self.parsed.store(offset, Ordering::Relaxed);
     }
 }
@@ -167,7 +167,8 @@ fn read_counting(path: &Path, expected: u64, progress: &Progress) -> std::io::Re
 fn parse_counting(text: &str, progress: &Progress) -> Result<StoryFile, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let base = text.as_ptr() as usize;
-    let file = de::Deserializer::deserialize_map(&mut deserializer, FileVisitor { progress, base })?;
+    let file =
+        de::Deserializer::deserialize_map(&mut deserializer, FileVisitor { progress, base })?;
     deserializer.end()?;
     Ok(file)
 }
@@ -221,12 +222,28 @@ impl<'de> Visitor<'de> for FileVisitor<'_> {
                 "format" => once(&mut f.format, map.next_value()?, "format")?,
                 "story" => once(&mut f.story, map.next_value()?, "story")?,
                 "sources" => once(&mut f.sources, map.next_value_seed(self.list())?, "sources")?,
-                "entities" => once(&mut f.entities, map.next_value_seed(self.list())?, "entities")?,
-                "relations" => once(&mut f.relations, map.next_value_seed(self.list())?, "relations")?,
+                "entities" => once(
+                    &mut f.entities,
+                    map.next_value_seed(self.list())?,
+                    "entities",
+                )?,
+                "relations" => once(
+                    &mut f.relations,
+                    map.next_value_seed(self.list())?,
+                    "relations",
+                )?,
                 "events" => once(&mut f.events, map.next_value_seed(self.list())?, "events")?,
-                "candidates" => once(&mut f.candidates, map.next_value_seed(self.list())?, "candidates")?,
+                "candidates" => once(
+                    &mut f.candidates,
+                    map.next_value_seed(self.list())?,
+                    "candidates",
+                )?,
                 "metrics" => once(&mut f.metrics, map.next_value_seed(self.list())?, "metrics")?,
-                "disputes" => once(&mut f.disputes, map.next_value_seed(self.list())?, "disputes")?,
+                "disputes" => once(
+                    &mut f.disputes,
+                    map.next_value_seed(self.list())?,
+                    "disputes",
+                )?,
                 other => return Err(de::Error::unknown_field(other, FIELDS)),
             }
         }
@@ -290,7 +307,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for CountedList<'_, T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
         let before = self.progress.records.load(Ordering::Relaxed);
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        let located = || Located::new(self.progress, self.base);
+        let located = || Located::new(&self.progress.parsed, self.base);
         while let Some(item) = seq.next_element_seed(located())? {
             items.push(item);
             // Only this thread writes: a plain store, no read-modify-write.

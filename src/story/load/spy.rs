@@ -10,18 +10,19 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 
-use super::progress::Progress;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Deserialises one record of type `T`, noting its place in the text as it goes.
 pub(super) struct Located<'p, T> {
-    progress: &'p Progress,
+    progress: &'p AtomicU64,
     base: usize,
     record: PhantomData<T>,
 }
 
 impl<'p, T> Located<'p, T> {
-    /// `base` is the address of the text's first byte.
-    pub(super) fn new(progress: &'p Progress, base: usize) -> Located<'p, T> {
+    /// `base` is the address of the text's first byte; `progress` is where the byte
+    /// reached goes.
+    pub(super) fn new(progress: &'p AtomicU64, base: usize) -> Located<'p, T> {
         Located {
             progress,
             base,
@@ -33,14 +34,14 @@ impl<'p, T> Located<'p, T> {
 /// Where the noted addresses go.
 #[derive(Clone, Copy)]
 struct Mark<'p> {
-    progress: &'p Progress,
+    progress: &'p AtomicU64,
     base: usize,
 }
 
 impl Mark<'_> {
     fn note(self, borrowed: &str) {
         let offset = (borrowed.as_ptr() as usize).wrapping_sub(self.base);
-        self.progress.parsed_to(offset as u64);
+        self.progress.store(offset as u64, Ordering::Relaxed);
     }
 }
 
@@ -52,7 +53,10 @@ impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for Located<'_, T> {
             progress: self.progress,
             base: self.base,
         };
-        T::deserialize(Record { inner: deserializer, mark })
+        T::deserialize(Record {
+            inner: deserializer,
+            mark,
+        })
     }
 }
 
@@ -103,7 +107,10 @@ impl<'de, D: de::Deserializer<'de>> de::Deserializer<'de> for Record<'_, D> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let mark = self.mark;
-        self.inner.deserialize_map(Watching { inner: visitor, mark })
+        self.inner.deserialize_map(Watching {
+            inner: visitor,
+            mark,
+        })
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -113,8 +120,14 @@ impl<'de, D: de::Deserializer<'de>> de::Deserializer<'de> for Record<'_, D> {
         visitor: V,
     ) -> Result<V::Value, D::Error> {
         let mark = self.mark;
-        self.inner
-            .deserialize_struct(name, fields, Watching { inner: visitor, mark })
+        self.inner.deserialize_struct(
+            name,
+            fields,
+            Watching {
+                inner: visitor,
+                mark,
+            },
+        )
     }
 }
 
@@ -135,22 +148,34 @@ impl<'de, D: de::Deserializer<'de>> de::Deserializer<'de> for Name<'_, D> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let mark = self.mark;
-        self.inner.deserialize_any(Noting { inner: visitor, mark })
+        self.inner.deserialize_any(Noting {
+            inner: visitor,
+            mark,
+        })
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let mark = self.mark;
-        self.inner.deserialize_str(Noting { inner: visitor, mark })
+        self.inner.deserialize_str(Noting {
+            inner: visitor,
+            mark,
+        })
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let mark = self.mark;
-        self.inner.deserialize_string(Noting { inner: visitor, mark })
+        self.inner.deserialize_string(Noting {
+            inner: visitor,
+            mark,
+        })
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let mark = self.mark;
-        self.inner.deserialize_identifier(Noting { inner: visitor, mark })
+        self.inner.deserialize_identifier(Noting {
+            inner: visitor,
+            mark,
+        })
     }
 }
 
@@ -251,7 +276,10 @@ struct Fields<'p, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, A> {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
         let mark = self.mark;
         self.inner.next_key_seed(NameSeed { inner: seed, mark })
     }

@@ -57,7 +57,11 @@ impl Loading {
 pub fn progress_words(seen: &ProgressSnapshot) -> String {
     let records = format!("{} records", thousands(seen.records));
     match seen.stage {
-        Stage::Reading => format!("reading {} of {}", megabytes(seen.read), megabytes(seen.total)),
+        Stage::Reading => format!(
+            "reading {} of {}",
+            megabytes(seen.read),
+            megabytes(seen.total)
+        ),
         Stage::Parsing => format!(
             "parsing {} of {} · {records}",
             megabytes(seen.parsed),
@@ -107,12 +111,20 @@ mod tests {
             "parsing 30.1 MB of 48.4 MB · 1,061,234 records"
         );
         seen.stage = Stage::Checking;
-        assert_eq!(progress_words(&seen), "checking and indexing 1,061,234 records");
+        assert_eq!(
+            progress_words(&seen),
+            "checking and indexing 1,061,234 records"
+        );
     }
 
     #[test]
     fn thousands_are_grouped() {
-        for (n, text) in [(0, "0"), (999, "999"), (1000, "1,000"), (123_456, "123,456")] {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (123_456, "123,456"),
+        ] {
             assert_eq!(thousands(n), text);
         }
     }

@@ -41,7 +41,11 @@ pub fn draw_loading(frame: &mut Frame<'_>, loading: &Loading, theme: Theme) {
     match &loading.broken {
         Some(failure) => {
             let broken = &failure.panel;
-            let noun = if broken.count == 1 { "problem" } else { "problems" };
+            let noun = if broken.count == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
             let title = format!(
                 " ⚠ {}: {} {noun}; the story did not load ",
                 clean_line(&loading.file),

@@ -32,7 +32,12 @@ pub fn apply(app: &mut App, reload: Reload) {
         Reload::Reading if app.session.message.is_none() => app.info(RELOADING),
         Reload::Reading => {}
         Reload::Broken(broken) => {
-            if app.session.message.as_ref().is_some_and(|(m, _)| m == RELOADING) {
+            if app
+                .session
+                .message
+                .as_ref()
+                .is_some_and(|(m, _)| m == RELOADING)
+            {
                 app.session.message = None;
             }
             app.session.broken_file = Some(broken);

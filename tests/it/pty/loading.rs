@@ -69,6 +69,8 @@ fn a_broken_file_shows_its_problems_then_says_them_after() {
     app.send("q");
     assert_eq!(app.wait_exit(), 2);
     let raw = app.raw_text();
-    let after = &raw[raw.rfind("\u{1b}[?1049l").expect("left the alternate screen")..];
+    let after = &raw[raw
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen")..];
     assert!(after.contains("story"), "the problems said after: {after}");
 }

@@ -5,7 +5,9 @@ use super::*;
 use crate::story::load::load_path;
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn records(file: &StoryFile) -> u64 {
@@ -20,7 +22,12 @@ fn records(file: &StoryFile) -> u64 {
 
 #[test]
 fn loads_the_same_story_as_load_path_and_counts_every_record() {
-    for name in ["small.json", "boardroom.json", "wire_reports.json", "cjk.json"] {
+    for name in [
+        "small.json",
+        "boardroom.json",
+        "wire_reports.json",
+        "cjk.json",
+    ] {
         let path = fixture(name);
         let progress = Progress::new();
         let story = load_path_with_progress(&path, &progress).unwrap();
@@ -33,7 +40,10 @@ fn loads_the_same_story_as_load_path_and_counts_every_record() {
         let length = std::fs::metadata(&path).unwrap().len();
         let seen = progress.snapshot();
         assert_eq!(seen.records, records(&story.file), "{name}");
-        assert_eq!((seen.total, seen.read, seen.parsed), (length, length, length));
+        assert_eq!(
+            (seen.total, seen.read, seen.parsed),
+            (length, length, length)
+        );
         assert_eq!(seen.stage, Stage::Checking);
         assert_eq!(seen.ratio(), 1.0);
     }
