@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn skips_the_events_and_their_own_titles_to_reach_the_story() {
-        let text = br#"{"format": 1, "events": [{"id": "e1", "title": "Not this", "x": [1, {"title": "nor this"}]}],
+        let text = br#"{"format": 1, "events": [{"id": "e1", "title": "Not this }]", "x": [1, {"title": "nor this"}]}],
             "story": {"summary": "{[\"", "title": "The real one"}}"#;
         assert_eq!(peek_title(text).as_deref(), Some("The real one"));
     }
