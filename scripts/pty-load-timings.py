@@ -15,7 +15,7 @@ then at once, with nothing waited for:
   - quit: Esc twice and `q`, until the terminal is restored and the process exits.
 With --reloads N (and N >= 1), one more run per binary with the file watched: the
 story file is replaced N times by a copy (a rename over it, as editors save) and each
-reload is timed until "reloaded" is on screen; the resident memory (VmRSS) is read
+reload is timed until "reloaded FILE" is on screen; the resident memory (VmRSS) is read
 after the first and after the last, each once the freed memory had 1 s to go back.
 
 --other CMD (repeatable) times another viewer on the same file in the same pty: the
@@ -92,11 +92,24 @@ class Pty:
             elif time.monotonic() - last > seconds:
                 return
 
-    def key(self, byte):
-        """Sends a key; the time until the screen changes, in ms."""
+    def drain(self):
+        """Takes what has been written already, without waiting."""
+        while select.select([self.master], [], [], 0)[0]:
+            try:
+                chunk = os.read(self.master, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.data += chunk
+
+    def key(self, byte, echo=None):
+        """Sends a key; the time until the screen changes (until `echo` is written,
+        when given), in ms. What was written before the key does not count."""
+        self.drain()
         sent = time.monotonic()
         os.write(self.master, byte)
-        shown = self.read_until(lambda d: len(d) > 0, 30)
+        shown = self.read_until(lambda d: echo is None and len(d) > 0 or echo in d, 30)
         return ms(shown, sent)
 
     def close(self):
@@ -118,13 +131,14 @@ def one_run(binary, story):
     # The whole output so far counts: the status bar may be in the same write.
     panes = time.monotonic() if b"NORMAL" in p.data else p.read_until(
         lambda d: b"NORMAL" in d, 120)
+    # Each letter is timed until it is written (the search box shows it).
     slash = p.key(b"/")
-    letter = p.key(b"a")
+    letter = p.key(b"a", b"a")
     for c in b"lib aba":
         time.sleep(0.05)
-        p.key(bytes([c]))
+        p.key(bytes([c]), bytes([c]))
     time.sleep(0.05)
-    tenth = p.key(b"c")
+    tenth = p.key(b"c", b"c")
     p.quiet(0.5)
     os.write(p.master, b"\x1b")
     p.quiet(0.2)
@@ -159,7 +173,10 @@ def reload_run(binary, story, reloads):
         shutil.copyfile(story, copy)
         sent = time.monotonic()
         os.rename(copy, story)
-        shown = p.read_until(lambda d: b"reloaded" in d, 120)
+        # "reloaded PATH" on the status line; the screen is written as a diff, so
+        # what is sure to be written is the path (after "reloading…", "reload" stays).
+        name = os.path.basename(story).encode()
+        shown = p.read_until(lambda d: name in d, 120)
         times.append(ms(shown, sent))
         p.quiet(1.0)
         if i == 0 or i == reloads - 1:

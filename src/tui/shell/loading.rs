@@ -20,7 +20,11 @@ use crate::tui::ui::loading::draw_loading;
 use crate::tui::ui::theme::Theme;
 
 /// How often the progress is drawn again while nothing else happens.
-const TICK: Duration = Duration::from_millis(50);
+const FRAME: Duration = Duration::from_millis(50);
+
+/// How long one wait for a key lasts: the story's arrival is seen within it (a
+/// channel cannot wake the terminal's poll), so the panes follow the load closely.
+const WAKE: Duration = Duration::from_millis(4);
 
 /// What came of the wait.
 pub enum Waited<T> {
@@ -75,30 +79,40 @@ pub fn wait_for_story<B: Backend, T>(
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut drawn: Option<std::time::Instant> = None;
     loop {
         if loading.broken.is_none() {
             match outcome.try_recv() {
                 Ok(Ok(ready)) => return Ok(Waited::Ready(ready)),
-                Ok(Err(broken)) => loading.broken = Some(broken),
+                Ok(Err(broken)) => {
+                    loading.broken = Some(broken);
+                    drawn = None;
+                }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
                     let why = "the loader stopped before the story was read".to_owned();
                     loading.broken = Some(LoadFailure::said(why));
+                    drawn = None;
                 }
             }
         }
-        io.terminal
-            .draw(|frame| draw_loading(frame, loading, io.theme))?;
+        if drawn.is_none_or(|at| at.elapsed() >= FRAME) {
+            io.terminal
+                .draw(|frame| draw_loading(frame, loading, io.theme))?;
+            drawn = Some(std::time::Instant::now());
+        }
         if io.stop.load(Ordering::Relaxed) {
             return Ok(Waited::Quit(loading.broken.take()));
         }
-        let mut next = (io.next_event)(TICK)?;
+        let mut next = (io.next_event)(WAKE)?;
         // Every queued key is looked at before the next frame: a quit is never
         // behind a redraw.
         while let Some(event) = next {
             if quits(&event, io.keymap) {
                 return Ok(Waited::Quit(loading.broken.take()));
             }
+            // A resize, or a key that does nothing yet: drawn at once.
+            drawn = None;
             next = (io.next_event)(Duration::ZERO)?;
         }
     }
