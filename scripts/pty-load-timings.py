@@ -217,9 +217,13 @@ def main():
             other_results[other].append(first)
             print(f"run {run + 1} {other}: first screen {first:.1f} ms", flush=True)
     for binary, rows in results.items():
+        if not rows:
+            continue
         med = [statistics.median(r[i] for r in rows) for i in range(7)]
         print(f"median {binary}: " + describe(med))
     for other, firsts in other_results.items():
+        if not firsts:
+            continue
         print(f"median {other}: first screen {statistics.median(firsts):.1f} ms")
     if reloads:
         for binary in binaries:

@@ -85,3 +85,12 @@ fn the_old_story_and_a_stale_index_build_are_let_go() {
     app.start_index_build();
     assert!(app.overlay.index_build.is_some());
 }
+
+#[test]
+fn the_next_save_says_reloading_over_the_last_ones_note() {
+    let mut app = app(120, 30);
+    apply_reload(&mut app, Reload::Loaded(Box::new(renamed_story("Once"))));
+    assert_eq!(status(&app), Some("reloaded story.json"));
+    apply_reload(&mut app, Reload::Reading);
+    assert_eq!(status(&app), Some("reloading…"));
+}

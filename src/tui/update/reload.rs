@@ -7,7 +7,7 @@ use crate::story::{RecordRef, Story};
 
 /// The problems a `Reload::Broken` carries.
 pub use crate::tui::app::broken_file::BrokenFile;
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, MessageKind, Mode, Pane};
 
 /// The status line while a changed file loads.
 const RELOADING: &str = "reloading…";
@@ -28,9 +28,13 @@ pub enum Reload {
 /// Applies a reload to the explorer.
 pub fn apply(app: &mut App, reload: Reload) {
     match reload {
-        // Said only while nothing more pressing is on the status line.
-        Reload::Reading if app.session.message.is_none() => app.info(RELOADING),
-        Reload::Reading => {}
+        // Said over a note ("reloaded …" from the last save), never over an error.
+        Reload::Reading => {
+            let error = matches!(app.session.message, Some((_, MessageKind::Error)));
+            if !error {
+                app.info(RELOADING);
+            }
+        }
         Reload::Broken(broken) => {
             if app
                 .session
