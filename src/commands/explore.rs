@@ -9,11 +9,14 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::cli::Cli;
-use crate::commands::loaded::{Loaded, load_story, today};
+use crate::commands::loaded::{Loaded, as_of_date, load_story, today};
 use crate::fsutil::story_dir;
 use crate::tui::shell::event_loop::{LoopIo, run_loop};
+use crate::tui::shell::loading::Waited;
 use crate::tui::shell::{editor, terminal as run, watch};
 use crate::tui::{app, update::effect::EditRequest};
+
+mod loading_thread;
 
 /// The explorer's settings: the config file (`--config`, STORYSCOPE_CONFIG or the usual
 /// place) under the command line's flags. A bad config file stops here, exit 2.
@@ -29,21 +32,32 @@ fn load_settings(cli: &Cli) -> Result<crate::config::Settings> {
     Ok(file.settings(&overrides, true))
 }
 
-/// `storyscope` with no subcommand: open the explorer on the story.
+/// `storyscope` with no subcommand: open the explorer on the story. A story file is
+/// loaded on another thread while the loading screen shows its title and progress.
 pub fn explore(cli: &Cli) -> Result<i32> {
     check_terminal()?;
     let settings = load_settings(cli)?;
-    let loaded = load_story(cli)?;
-    check_export_dir(cli, &settings)?;
-    let mut app = open_app(cli, &settings, loaded);
-    let watcher = start_watcher(cli, &settings, &mut app);
-    let code = run_explorer(&mut app, &settings, watcher.as_ref());
-    // The terminal is back by now; leave the story, its indexes and the threads to the
-    // OS as `check` does: freeing a big story record by record (and joining a search
-    // still running) would hold the exit up, a second at 1M events.
-    std::mem::forget(app);
-    std::mem::forget(watcher);
-    code
+    let start = match &cli.story {
+        Some(path) => {
+            // Before the terminal is taken: a bad date or export folder is said plainly.
+            as_of_date(cli)?;
+            check_export_dir(cli, &settings)?;
+            let load = loading_thread::start(cli, &settings, path);
+            Start::Loading(Box::new(load))
+        }
+        None => {
+            let loaded = load_story(cli)?;
+            check_export_dir(cli, &settings)?;
+            Start::Ready(Box::new(open_app(&Opening::new(cli, &settings), loaded)))
+        }
+    };
+    run_explorer(cli, &settings, start)
+}
+
+/// What the explorer opens on: a story in hand, or one being loaded.
+enum Start {
+    Ready(Box<app::App>),
+    Loading(Box<loading_thread::Load>),
 }
 
 /// The explorer needs a terminal on both ends, and one that can show it.
@@ -80,9 +94,28 @@ fn check_export_dir(cli: &Cli, settings: &crate::config::Settings) -> Result<()>
     .into())
 }
 
+/// What the explorer's state takes from the command line and the config file, owned so
+/// the loading thread can build the state too.
+#[derive(Clone)]
+pub(crate) struct Opening {
+    story_file: Option<std::path::PathBuf>,
+    export_dir: std::path::PathBuf,
+    keymap: crate::tui::input::keymap::Keymap,
+}
+
+impl Opening {
+    fn new(cli: &Cli, settings: &crate::config::Settings) -> Opening {
+        Opening {
+            story_file: cli.story.clone(),
+            export_dir: settings.export_dir.clone(),
+            keymap: settings.keymap.clone(),
+        }
+    }
+}
+
 /// The explorer's state on the loaded story: its source texts and the settings.
-fn open_app(cli: &Cli, settings: &crate::config::Settings, loaded: Loaded) -> app::App {
-    let story_dir = cli.story.as_deref().map(story_dir);
+fn open_app(opening: &Opening, loaded: Loaded) -> app::App {
+    let story_dir = opening.story_file.as_deref().map(story_dir);
     let (texts, problems) =
         crate::story::graph::passage::SourceTexts::load(&loaded.full, story_dir.as_deref());
     let mut app = app::App::with_narrowed(loaded.full, loaded.story, loaded.as_of, today());
@@ -96,9 +129,9 @@ fn open_app(cli: &Cli, settings: &crate::config::Settings, loaded: Loaded) -> ap
         };
         app.error(format!("{first}{more}"));
     }
-    app.session.export_dir = settings.export_dir.clone();
-    app.session.keymap = settings.keymap.clone();
-    app.session.story_file = cli.story.clone();
+    app.session.export_dir = opening.export_dir.clone();
+    app.session.keymap = opening.keymap.clone();
+    app.session.story_file = opening.story_file.clone();
     app
 }
 
@@ -123,36 +156,38 @@ fn start_watcher(
     }
 }
 
-/// Runs the explorer in the terminal until it quits; the exit code is a signal's when
-/// one ended it.
-fn run_explorer(
-    app: &mut app::App,
-    settings: &crate::config::Settings,
-    watcher: Option<&watch::StoryWatcher>,
-) -> Result<i32> {
-    let theme = settings.theme;
-    let mouse = settings.mouse;
+/// Runs the explorer in the terminal until it quits (the loading screen first, when the
+/// story is still loading); the exit code is a signal's when one ended it.
+fn run_explorer(cli: &Cli, settings: &crate::config::Settings, start: Start) -> Result<i32> {
     let signals = run::StopSignals::install();
-    let mut session = run::TerminalSession::enter(mouse)?;
-    let mut clipboard = std::io::stdout();
-    let template = settings.editor.clone();
-    let mut edit = |request: &EditRequest| {
-        run::hand_over_terminal(mouse, || editor::run_editor(request, template.as_deref()))
-    };
-    let result = run_loop(
-        app,
-        LoopIo {
-            terminal: &mut session.terminal,
-            theme,
-            mouse,
-            next_event: &mut run::crossterm_events,
-            stop: &signals.flag,
-            clipboard: &mut clipboard,
-            reloads: watcher.map(|w| &w.reloads),
-            edit: &mut edit,
+    let mut session = run::TerminalSession::enter(settings.mouse)?;
+    let mut app = match start {
+        Start::Ready(app) => *app,
+        Start::Loading(load) => match loading_thread::wait(&mut session, settings, &signals, *load)
+        {
+            Ok(Waited::Ready(app)) => app,
+            other => {
+                drop(session);
+                if let Some(code) = signals.exit_code() {
+                    return Ok(code);
+                }
+                // Quit during the load (the loading thread is left to the OS), or the
+                // file did not load: its problems are said again where they stay.
+                return match other? {
+                    Waited::Quit(Some(failure)) => Err(BadInput(failure.message).into()),
+                    _ => Ok(0),
+                };
+            }
         },
-    );
+    };
+    let watcher = start_watcher(cli, settings, &mut app);
+    let result = explore_loop(&mut app, settings, &signals, &mut session, watcher.as_ref());
     drop(session);
+    // The terminal is back by now; leave the story, its indexes and the threads to the
+    // OS as `check` does: freeing a big story record by record (and joining a search
+    // still running) would hold the exit up, a second at 1M events.
+    std::mem::forget(app);
+    std::mem::forget(watcher);
     // A closed terminal fails the loop's next read or draw, sometimes a moment before
     // its SIGHUP lands; the signal is the better account of what happened, so give it
     // that moment.
@@ -169,4 +204,33 @@ fn run_explorer(
     }
     result?;
     Ok(0)
+}
+
+/// The explorer's loop on the story.
+fn explore_loop(
+    app: &mut app::App,
+    settings: &crate::config::Settings,
+    signals: &run::StopSignals,
+    session: &mut run::TerminalSession,
+    watcher: Option<&watch::StoryWatcher>,
+) -> Result<()> {
+    let mouse = settings.mouse;
+    let mut clipboard = std::io::stdout();
+    let template = settings.editor.clone();
+    let mut edit = |request: &EditRequest| {
+        run::hand_over_terminal(mouse, || editor::run_editor(request, template.as_deref()))
+    };
+    run_loop(
+        app,
+        LoopIo {
+            terminal: &mut session.terminal,
+            theme: settings.theme,
+            mouse,
+            next_event: &mut run::crossterm_events,
+            stop: &signals.flag,
+            clipboard: &mut clipboard,
+            reloads: watcher.map(|w| &w.reloads),
+            edit: &mut edit,
+        },
+    )
 }

@@ -25,14 +25,23 @@ pub struct Loaded {
 /// `--as-of` is `BadInput`.
 pub fn load_story(cli: &Cli) -> Result<Loaded> {
     let full = load_full(cli)?;
-    let as_of = match &cli.as_of {
+    narrow(full, as_of_date(cli)?)
+}
+
+/// The date `--as-of` gives, if any; one that does not read is `BadInput`.
+pub(crate) fn as_of_date(cli: &Cli) -> Result<Option<DateSpec>> {
+    match &cli.as_of {
         Some(text) => {
             let date =
                 DateSpec::parse_any(text).map_err(|why| BadInput(format!("--as-of: {why}")))?;
-            Some(date)
+            Ok(Some(date))
         }
-        None => None,
-    };
+        None => Ok(None),
+    }
+}
+
+/// `full` narrowed to `as_of`, with the clock that goes with it.
+pub(crate) fn narrow(full: Story, as_of: Option<DateSpec>) -> Result<Loaded> {
     // Narrowing never falls back to the whole story: if it fails (a bug), say so.
     let story = match as_of {
         Some(date) => full.as_of(date.latest())?,

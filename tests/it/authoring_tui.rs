@@ -418,6 +418,10 @@ fn the_watcher_sends_the_saved_story_and_its_texts() {
     assert_ne!(with_text, text);
     std::fs::write(&file, &with_text).unwrap();
     let wait = Duration::from_secs(5);
+    // Each change is announced before it is loaded (the status line says "reloading…").
+    let Ok(Reload::Reading) = watcher.reloads.recv_timeout(wait) else {
+        panic!("no notice of the reload");
+    };
     let Ok(Reload::Loaded(story)) = watcher.reloads.recv_timeout(wait) else {
         panic!("no reload");
     };
@@ -428,6 +432,9 @@ fn the_watcher_sends_the_saved_story_and_its_texts() {
     assert_eq!(texts.paragraph("herald", 2), Some("Second one."));
     // A broken save arrives as its problems.
     std::fs::write(&file, &with_text[..with_text.len() / 3]).unwrap();
+    let Ok(Reload::Reading) = watcher.reloads.recv_timeout(wait) else {
+        panic!("no notice of the second reload");
+    };
     let Ok(Reload::Broken(broken)) = watcher.reloads.recv_timeout(wait) else {
         panic!("no problems");
     };

@@ -22,6 +22,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 mod authoring;
 /// `y` where the terminal drops the clipboard sequence.
 mod clipboard;
+/// The loading screen: title and progress first, quit during the load.
+mod loading;
 
 const BIN: &str = env!("CARGO_BIN_EXE_storyscope");
 

@@ -10,8 +10,11 @@
 pub(crate) mod json_spans;
 mod partial_check;
 pub(crate) mod place;
+mod progress;
 pub(crate) mod serde_messages;
 mod streamed;
+mod spy;
+mod title_peek;
 
 use std::path::Path;
 
@@ -25,6 +28,8 @@ use crate::story::model::{FORMAT_VERSION, StoryFile};
 use crate::story::problem::CappedProblems;
 pub use crate::story::problem::{LoadError, Location, Problem};
 use crate::story::safe_text::did_you_mean;
+pub use progress::{Progress, ProgressSnapshot, Stage, load_path_with_progress};
+pub use title_peek::{TITLE_PEEK_BYTES, peek_title, peek_title_of_file};
 
 /// Reads and validates a story file from disk.
 ///

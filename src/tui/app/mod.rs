@@ -16,6 +16,7 @@ pub(crate) mod broken_file;
 pub(crate) mod command_palette;
 pub(crate) mod detail_state;
 pub(crate) mod key_context;
+pub(crate) mod loading;
 pub(crate) mod new_since;
 pub(crate) mod overlay_state;
 pub(crate) mod pane_state;
@@ -31,6 +32,7 @@ pub use command_palette::{
 };
 pub use detail_state::{DetailLayout, DetailLink, DetailSource, DetailState};
 pub use key_context::action_for;
+pub use loading::{LoadFailure, Loading, progress_words};
 pub use overlay_state::{Mode, OverlayState};
 pub use pane_state::PaneState;
 pub use panes::{ListCursor, Pane};

@@ -11,4 +11,4 @@ pub(crate) mod key_names;
 pub(crate) mod keymap;
 
 pub use action::Action;
-pub use keymap::{BINDINGS, Binding, Scope, by_scope};
+pub use keymap::{BINDINGS, Binding, Keymap, Scope, by_scope};

@@ -8,10 +8,12 @@ pub(crate) mod clipboard;
 pub(crate) mod editor;
 pub(crate) mod editor_template;
 pub(crate) mod event_loop;
+pub(crate) mod loading;
 pub(crate) mod terminal;
 pub(crate) mod watch;
 
 pub use editor::run_editor;
 pub use event_loop::{LoopIo, run_loop};
+pub use loading::{LoadingIo, Waited, spawn_load, wait_for_story};
 pub use terminal::exit_once;
 pub use watch::StoryWatcher;

@@ -1,7 +1,8 @@
 //! Reload on save: a native file watcher (notify, debounced as gitui does) on the story
 //! file's folder, so editors that save by writing a new file and renaming it over the
 //! old one (vim, most IDEs) are seen too. Each settled change is loaded on the
-//! watcher's thread and handed to the event loop as a `Reload` message.
+//! watcher's thread (the story on screen stays meanwhile, "reloading…" on the status
+//! line) and handed to the event loop as a `Reload` message.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -104,26 +105,29 @@ impl Reader {
             return;
         }
         self.last_seen = stamp;
-        let origin = self.path.display().to_string();
-        let reload = match std::fs::read(&self.path) {
-            Ok(bytes) => match load::load_bytes(&bytes, &origin) {
-                Ok(story) => {
-                    // The sources' text files too: a new source may name one. Their
-                    // problems are `check`'s to list; a missing file costs only its
-                    // paragraphs.
-                    let folder = crate::fsutil::story_dir(&self.path);
-                    let (texts, _) = SourceTexts::load(&story, Some(&folder));
-                    let _ = self.sender.send(Reload::Loaded(Box::new(story)));
-                    Reload::Texts(Arc::new(texts))
-                }
-                Err(err) => Reload::Broken(BrokenFile::from_problems(&err.problems, &bytes)),
-            },
-            // Between an editor's remove and its rename the file is briefly missing;
-            // the rename raises the next event.
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                Reload::Broken(BrokenFile::missing())
+        // The story on screen stays while this one loads; the status line says so.
+        let _ = self.sender.send(Reload::Reading);
+        // `load_path`, as at start: the file's text is let go before the indexes are
+        // built, which keeps the reload's peak at a load's.
+        let reload = match load::load_path(&self.path) {
+            Ok(story) => {
+                // The sources' text files too: a new source may name one. Their
+                // problems are `check`'s to list; a missing file costs only its
+                // paragraphs.
+                let folder = crate::fsutil::story_dir(&self.path);
+                let (texts, _) = SourceTexts::load(&story, Some(&folder));
+                let _ = self.sender.send(Reload::Loaded(Box::new(story)));
+                Reload::Texts(Arc::new(texts))
             }
-            Err(err) => Reload::Broken(BrokenFile::unreadable(&err.to_string())),
+            Err(err) => match std::fs::read(&self.path) {
+                Ok(bytes) => Reload::Broken(BrokenFile::from_problems(&err.problems, &bytes)),
+                // Between an editor's remove and its rename the file is briefly
+                // missing; the rename raises the next event.
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    Reload::Broken(BrokenFile::missing())
+                }
+                Err(err) => Reload::Broken(BrokenFile::unreadable(&err.to_string())),
+            },
         };
         // The explorer may be gone already; nothing to do then.
         let _ = self.sender.send(reload);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::story::safe_text::{clean_line, truncate_to_width, width};
 use crate::tui::app::App;
-use crate::tui::app::broken_file::FileProblem;
+use crate::tui::app::broken_file::{BrokenFile, FileProblem};
 use crate::tui::ui::theme::Theme;
 
 /// Draws the panel at the bottom of `above` (the area over the status bar), if the
@@ -18,6 +18,19 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
     let Some(broken) = &app.session.broken_file else {
         return;
     };
+    let title = panel_title(app, broken.count, usize::from(above.width.saturating_sub(2)));
+    draw_panel(frame, above, broken, &title, theme);
+}
+
+/// The panel for `broken` at the bottom of `above`, headed `title` (the loading screen
+/// shows it too, when the file does not load at start).
+pub(super) fn draw_panel(
+    frame: &mut Frame<'_>,
+    above: Rect,
+    broken: &BrokenFile,
+    title: &str,
+    theme: Theme,
+) {
     let more = broken.count.saturating_sub(broken.shown.len());
     let cells = usize::from(above.width.saturating_sub(2));
     let mut lines: Vec<Line<'static>> = broken
@@ -45,11 +58,13 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
         height,
         ..above
     };
-    let title = panel_title(app, broken.count, usize::from(area.width.saturating_sub(2)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error())
-        .title(Span::styled(title, theme.error()));
+        .title(Span::styled(
+            truncate_to_width(title, usize::from(area.width.saturating_sub(2))),
+            theme.error(),
+        ));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).style(theme.plain()).block(block),

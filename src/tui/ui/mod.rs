@@ -15,6 +15,7 @@ mod file_problems;
 pub(crate) mod layout;
 mod list_columns;
 mod lists;
+pub(crate) mod loading;
 mod overlays;
 mod palette_popup;
 pub(crate) mod passage_lines;
@@ -23,6 +24,7 @@ pub(crate) mod theme;
 mod theme_palettes;
 
 pub use layout::{compute, inner};
+pub use loading::draw_loading;
 pub use theme::{StyleName, Theme, ThemeName};
 
 use ratatui::Frame;

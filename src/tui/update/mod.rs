@@ -18,12 +18,14 @@ pub(crate) mod effect;
 mod palette_keys;
 mod passage_toggle;
 pub(crate) mod reload;
+pub(crate) mod retire;
 mod search_keys;
 mod trail_keys;
 
 use detail_cursor::{click_in_detail, move_in_detail};
 pub use effect::{EditRequest, EditTarget, Effect};
 pub use reload::{BrokenFile, Reload, apply as apply_reload};
+pub use retire::all_freed;
 
 /// Acts on one action: changes the state, keeps every list's selection in view, and
 /// returns what the event loop must do outside, if anything.

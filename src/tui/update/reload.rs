@@ -8,11 +8,16 @@ use crate::story::{RecordRef, Story};
 /// The problems a `Reload::Broken` carries.
 pub use crate::tui::app::broken_file::BrokenFile;
 use crate::tui::app::trail::Cursor;
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, MessageKind, Mode, Pane};
+
+/// The status line while a changed file loads.
+const RELOADING: &str = "reloading…";
 
 /// What the watcher found after the file changed.
 #[derive(Debug)]
 pub enum Reload {
+    /// The file changed and is being loaded; the story on screen stays until it is.
+    Reading,
     /// The file loads: show it.
     Loaded(Box<Story>),
     /// The file does not load (yet): keep the last good story, show why.
@@ -24,7 +29,24 @@ pub enum Reload {
 /// Applies a reload to the explorer.
 pub fn apply(app: &mut App, reload: Reload) {
     match reload {
-        Reload::Broken(broken) => app.session.broken_file = Some(broken),
+        // Said over a note ("reloaded …" from the last save), never over an error.
+        Reload::Reading => {
+            let error = matches!(app.session.message, Some((_, MessageKind::Error)));
+            if !error {
+                app.info(RELOADING);
+            }
+        }
+        Reload::Broken(broken) => {
+            if app
+                .session
+                .message
+                .as_ref()
+                .is_some_and(|(m, _)| m == RELOADING)
+            {
+                app.session.message = None;
+            }
+            app.session.broken_file = Some(broken);
+        }
         Reload::Texts(texts) => app.set_texts(texts),
         Reload::Loaded(story) => {
             let was_broken = app.session.broken_file.take().is_some();
@@ -134,9 +156,16 @@ fn replace_story(app: &mut App, full: Story) -> Vec<String> {
     let shown = app
         .detail_target()
         .map(|r| app.story.record_id(r).to_owned());
-    app.full = full;
+    // The old story and its search are freed on another thread (`retire`).
+    let old = (
+        std::mem::replace(&mut app.full, full),
+        app.story.clone(),
+        app.overlay.index.take(),
+        app.overlay.search_worker.take(),
+    );
     app.show_as_of_or_every_source(app.as_of);
     app.forget_search_index();
+    super::retire::retire(old);
     let story = &app.story;
     let find = |id: &String| story.lookup(id);
     app.panes.filter = match place.filter.as_ref().and_then(find) {

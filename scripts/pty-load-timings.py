@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Times opening, typing, quitting and reloading in a pseudo-terminal, several
+binaries interleaved run by run (issue 23's table in BENCHMARKS.md).
+
+    scripts/pty-load-timings.py STORY RUNS BIN [BIN ...] [--reloads N] [--other CMD]
+
+For each run and storyscope binary, in a 200x50 pty, from the moment the process
+starts:
+  - first frame: until "storyscope ·" (the title bar) is on screen,
+  - panes: until the status bar's "NORMAL" is (the timeline filled),
+then at once, with nothing waited for:
+  - `/` and the first letter, each timed until the screen changes (the first key
+    lands while the search index may still be building),
+  - nine more letters a moment apart, the tenth timed the same way,
+  - quit: Esc twice and `q`, until the terminal is restored and the process exits.
+With --reloads N (and N >= 1), one more run per binary with the file watched: the
+story file is replaced N times by a copy (a rename over it, as editors save) and each
+reload is timed until "reloaded FILE" is on screen; the resident memory (VmRSS) is read
+after the first and after the last, each once the freed memory had 1 s to go back.
+
+--other CMD (repeatable) times another viewer on the same file in the same pty: the
+time until its first screen holds text of the story ("format" or "story"), e.g.
+--other jless --other vd. The story's path is appended to CMD.
+
+Prints one line per run and the medians (milliseconds; memory in MiB).
+"""
+import os
+import pty
+import select
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import fcntl
+import struct
+import termios
+
+LEAVE_ALT = b"\x1b[?1049l"
+
+
+class Pty:
+    """A program on a pty of its own; all it writes is kept."""
+
+    def __init__(self, argv, env=None):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+        full_env = dict(os.environ, TERM="xterm-256color", NO_COLOR="1")
+        full_env["XDG_CONFIG_HOME"] = "/tmp/pty-timings-config"
+        full_env.update(env or {})
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.data = b""
+
+    def read_until(self, predicate, timeout):
+        """Reads until predicate(new bytes) holds; the time it did, or None."""
+        start = len(self.data)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            ready, _, _ = select.select([self.master], [], [], 0.002)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 1 << 16)
+                except OSError:
+                    return None
+                if not chunk:
+                    return None
+                self.data += chunk
+                if predicate(self.data[start:]):
+                    return time.monotonic()
+        return None
+
+    def quiet(self, seconds, timeout=60):
+        start = time.monotonic()
+        last = time.monotonic()
+        while time.monotonic() - start < timeout:
+            ready, _, _ = select.select([self.master], [], [], 0.01)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 1 << 16)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                self.data += chunk
+                last = time.monotonic()
+            elif time.monotonic() - last > seconds:
+                return
+
+    def drain(self):
+        """Takes what has been written already, without waiting."""
+        while select.select([self.master], [], [], 0)[0]:
+            try:
+                chunk = os.read(self.master, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.data += chunk
+
+    def key(self, byte, echo=None):
+        """Sends a key; the time until the screen changes (until `echo` is written,
+        when given), in ms. What was written before the key does not count."""
+        self.drain()
+        sent = time.monotonic()
+        os.write(self.master, byte)
+        shown = self.read_until(lambda d: echo is None and len(d) > 0 or echo in d, 30)
+        return ms(shown, sent)
+
+    def close(self):
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        self.proc.wait()
+        os.close(self.master)
+
+
+def ms(t, t0):
+    return (t - t0) * 1000 if t else float("nan")
+
+
+def one_run(binary, story):
+    p = Pty([binary, "--no-watch", "--story", story])
+    first = p.read_until(lambda d: "storyscope ·".encode() in d, 120)
+    # The whole output so far counts: the status bar may be in the same write.
+    panes = time.monotonic() if b"NORMAL" in p.data else p.read_until(
+        lambda d: b"NORMAL" in d, 120)
+    # Each letter is timed until it is written (the search box shows it).
+    slash = p.key(b"/")
+    letter = p.key(b"a", b"a")
+    for c in b"lib aba":
+        time.sleep(0.05)
+        p.key(bytes([c]), bytes([c]))
+    time.sleep(0.05)
+    tenth = p.key(b"c", b"c")
+    p.quiet(0.5)
+    os.write(p.master, b"\x1b")
+    p.quiet(0.2)
+    os.write(p.master, b"\x1b")
+    p.quiet(0.2)
+    sent_q = time.monotonic()
+    os.write(p.master, b"q")
+    restored = p.read_until(lambda d: LEAVE_ALT in d, 30)
+    p.proc.wait(timeout=60)
+    exited = time.monotonic()
+    os.close(p.master)
+    return [ms(first, p.started), ms(panes, p.started), slash, letter, tenth,
+            ms(restored, sent_q), ms(exited, sent_q)]
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def reload_run(binary, story, reloads):
+    """Reload times (ms) and the memory after the first and the last reload."""
+    copy = story + ".reload-copy"
+    p = Pty([binary, "--story", story])
+    p.read_until(lambda d: b"NORMAL" in d, 120)
+    p.quiet(1.0)
+    times, memory = [], []
+    for i in range(reloads):
+        # A key clears the last "reloaded" note, so the next one is written anew.
+        os.write(p.master, b"j")
+        p.quiet(0.3)
+        shutil.copyfile(story, copy)
+        sent = time.monotonic()
+        os.rename(copy, story)
+        # "reloaded PATH" on the status line; the screen is written as a diff, so
+        # what is sure to be written is the path (after "reloading…", "reload" stays).
+        name = os.path.basename(story).encode()
+        shown = p.read_until(lambda d: name in d, 120)
+        times.append(ms(shown, sent))
+        p.quiet(1.0)
+        if i == 0 or i == reloads - 1:
+            memory.append(rss_mib(p.proc.pid))
+    p.close()
+    return times, memory
+
+
+def other_run(command, story):
+    p = Pty(shlex.split(command) + [story])
+    shown = p.read_until(lambda d: b"format" in d or b"story" in d, 300)
+    first = ms(shown, p.started)
+    p.close()
+    return first
+
+
+def main():
+    args = sys.argv[1:]
+    reloads, others = 0, []
+    while "--reloads" in args:
+        at = args.index("--reloads")
+        reloads = int(args[at + 1])
+        del args[at:at + 2]
+    while "--other" in args:
+        at = args.index("--other")
+        others.append(args[at + 1])
+        del args[at:at + 2]
+    story, runs, binaries = args[0], int(args[1]), args[2:]
+    results = {b: [] for b in binaries}
+    other_results = {o: [] for o in others}
+    for run in range(runs):
+        for binary in binaries:
+            row = one_run(binary, story)
+            results[binary].append(row)
+            print(f"run {run + 1} {binary}: " + describe(row), flush=True)
+        for other in others:
+            first = other_run(other, story)
+            other_results[other].append(first)
+            print(f"run {run + 1} {other}: first screen {first:.1f} ms", flush=True)
+    for binary, rows in results.items():
+        if not rows:
+            continue
+        med = [statistics.median(r[i] for r in rows) for i in range(7)]
+        print(f"median {binary}: " + describe(med))
+    for other, firsts in other_results.items():
+        if not firsts:
+            continue
+        print(f"median {other}: first screen {statistics.median(firsts):.1f} ms")
+    if reloads:
+        for binary in binaries:
+            times, memory = reload_run(binary, story, reloads)
+            print(f"reload {binary}: median {statistics.median(times):.1f} ms of "
+                  f"{len(times)} ({', '.join(f'{t:.0f}' for t in times)}); VmRSS after "
+                  f"1: {memory[0]:.1f} MiB, after {reloads}: {memory[-1]:.1f} MiB "
+                  f"({memory[-1] / memory[0]:.2f}x)", flush=True)
+
+
+def describe(row):
+    return (f"first frame {row[0]:.1f}, panes {row[1]:.1f}, / {row[2]:.1f}, first letter "
+            f"{row[3]:.1f}, tenth letter {row[4]:.1f}, terminal back {row[5]:.1f}, "
+            f"exited {row[6]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+//! The progress-reporting load: the same story and the same problems as `load_path`,
+//! and figures that are the parse's own.
+
+use super::*;
+use crate::story::load::load_path;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn records(file: &StoryFile) -> u64 {
+    (file.sources.len()
+        + file.entities.len()
+        + file.relations.len()
+        + file.events.len()
+        + file.candidates.len()
+        + file.metrics.len()
+        + file.disputes.len()) as u64
+}
+
+#[test]
+fn loads_the_same_story_as_load_path_and_counts_every_record() {
+    for name in [
+        "small.json",
+        "boardroom.json",
+        "wire_reports.json",
+        "cjk.json",
+    ] {
+        let path = fixture(name);
+        let progress = Progress::new();
+        let story = load_path_with_progress(&path, &progress).unwrap();
+        let plain = load_path(&path).unwrap();
+        assert_eq!(
+            serde_json::to_string(&*story.file).unwrap(),
+            serde_json::to_string(&*plain.file).unwrap(),
+            "{name}"
+        );
+        let length = std::fs::metadata(&path).unwrap().len();
+        let seen = progress.snapshot();
+        assert_eq!(seen.records, records(&story.file), "{name}");
+        assert_eq!(
+            (seen.total, seen.read, seen.parsed),
+            (length, length, length)
+        );
+        assert_eq!(seen.stage, Stage::Checking);
+        assert_eq!(seen.ratio(), 1.0);
+    }
+}
+
+#[test]
+fn a_broken_file_gets_the_problems_load_path_gives() {
+    for name in [
+        "invalid/several_problems.json",
+        "invalid/unknown_field.json",
+        "invalid/truncated.json",
+        "invalid/duplicate_id.json",
+        "invalid/wrong_format.json",
+        "invalid/not_utf8.json",
+        "invalid/empty.json",
+    ] {
+        let path = fixture(name);
+        let with_progress = load_path_with_progress(&path, &Progress::new()).unwrap_err();
+        let plain = load_path(&path).unwrap_err();
+        assert_eq!(with_progress.to_string(), plain.to_string(), "{name}");
+    }
+}
+
+#[test]
+fn the_parse_position_is_where_the_last_record_read_is() {
+    let text = r#"{"format": 1, "story": {"title": "T", "summary": "S"},
+        "sources": [], "entities": [
+        {"id": "a", "name": "A", "kind": "company", "cite": [{"source": "s", "para": 1}]},
+        {"id": "b", "name": "B", "kind": "company", "cite": [{"source": "s", "para": 1}]}]}"#;
+    let progress = Progress::new();
+    let parsed = parse_counting(text, &progress);
+    let last_name = text.rfind("\"cite\"").unwrap() + 1;
+    let seen = progress.snapshot();
+    assert!(parsed.is_ok(), "{parsed:?}");
+    assert_eq!(seen.records, 2);
+    assert_eq!(seen.parsed, last_name as u64);
+}
+
+#[test]
+fn the_parse_position_moves_forward_record_by_record() {
+    // Read the position from inside the parse: each record's first field name is
+    // further on than the one before.
+    let path = fixture("wire_reports.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let progress = Progress::new();
+    let file = parse_counting(&text, &progress).unwrap();
+    let seen = progress.snapshot();
+    assert_eq!(seen.records, records(&file));
+    assert!(seen.parsed > text.len() as u64 / 2, "{seen:?}");
+    assert!(seen.parsed < text.len() as u64, "{seen:?}");
+}
+
+#[test]
+fn ratio_follows_the_stage() {
+    let mut seen = ProgressSnapshot {
+        stage: Stage::Reading,
+        total: 200,
+        read: 50,
+        parsed: 0,
+        records: 0,
+    };
+    assert_eq!(seen.ratio(), 0.25);
+    seen.stage = Stage::Parsing;
+    seen.parsed = 150;
+    assert_eq!(seen.ratio(), 0.75);
+    seen.total = 0;
+    assert_eq!(seen.ratio(), 0.0);
+}
