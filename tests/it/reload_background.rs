@@ -36,7 +36,10 @@ fn the_old_story_stays_with_reloading_until_the_new_one_swaps_in() {
         &mut app,
         Reload::Loaded(Box::new(renamed_story("A new title"))),
     );
-    assert_eq!(status(&app), Some("reloaded story.json"));
+    assert_eq!(
+        status(&app),
+        Some("reloaded story.json · your place is kept")
+    );
     assert!(screen_text(&app).contains("A new title"));
 }
 
@@ -90,7 +93,10 @@ fn the_old_story_and_a_stale_index_build_are_let_go() {
 fn the_next_save_says_reloading_over_the_last_ones_note() {
     let mut app = app(120, 30);
     apply_reload(&mut app, Reload::Loaded(Box::new(renamed_story("Once"))));
-    assert_eq!(status(&app), Some("reloaded story.json"));
+    assert_eq!(
+        status(&app),
+        Some("reloaded story.json · your place is kept")
+    );
     apply_reload(&mut app, Reload::Reading);
     assert_eq!(status(&app), Some("reloading…"));
 }

@@ -12,8 +12,8 @@ mod partial_check;
 pub(crate) mod place;
 mod progress;
 pub(crate) mod serde_messages;
-mod streamed;
 mod spy;
+mod streamed;
 mod title_peek;
 
 use std::path::Path;

@@ -18,7 +18,11 @@ pub(super) fn draw(frame: &mut Frame<'_>, above: Rect, app: &App, theme: Theme) 
     let Some(broken) = &app.session.broken_file else {
         return;
     };
-    let title = panel_title(app, broken.count, usize::from(above.width.saturating_sub(2)));
+    let title = panel_title(
+        app,
+        broken.count,
+        usize::from(above.width.saturating_sub(2)),
+    );
     draw_panel(frame, above, broken, &title, theme);
 }
 
