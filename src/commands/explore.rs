@@ -163,22 +163,23 @@ fn run_explorer(cli: &Cli, settings: &crate::config::Settings, start: Start) -> 
     let mut session = run::TerminalSession::enter(settings.mouse)?;
     let mut app = match start {
         Start::Ready(app) => *app,
-        Start::Loading(load) => match loading_thread::wait(&mut session, settings, &signals, *load)
-        {
-            Ok(Waited::Ready(app)) => app,
-            other => {
-                drop(session);
-                if let Some(code) = signals.exit_code() {
-                    return Ok(code);
+        Start::Loading(load) => {
+            match loading_thread::wait(&mut session, settings, &signals, *load, cli) {
+                Ok(Waited::Ready(app)) => app,
+                other => {
+                    drop(session);
+                    if let Some(code) = signals.exit_code() {
+                        return Ok(code);
+                    }
+                    // Quit during the load (the loading thread is left to the OS), or the
+                    // file did not load: its problems are said again where they stay.
+                    return match other? {
+                        Waited::Quit(Some(failure)) => Err(BadInput(failure.message).into()),
+                        _ => Ok(0),
+                    };
                 }
-                // Quit during the load (the loading thread is left to the OS), or the
-                // file did not load: its problems are said again where they stay.
-                return match other? {
-                    Waited::Quit(Some(failure)) => Err(BadInput(failure.message).into()),
-                    _ => Ok(0),
-                };
             }
-        },
+        }
     };
     let watcher = start_watcher(cli, settings, &mut app);
     let result = explore_loop(&mut app, settings, &signals, &mut session, watcher.as_ref());

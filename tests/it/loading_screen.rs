@@ -111,6 +111,7 @@ fn wait_with<T>(
             keymap: &keymap,
             next_event: &mut next,
             stop: &stop,
+            file_changed: &mut || false,
         },
     )
     .unwrap();
@@ -183,6 +184,7 @@ fn a_file_that_does_not_load_shows_the_broken_file_panel_until_q() {
             keymap: &keymap,
             next_event: &mut next,
             stop: &AtomicBool::new(false),
+            file_changed: &mut || false,
         },
     )
     .unwrap();
@@ -203,4 +205,63 @@ fn a_file_that_does_not_load_shows_the_broken_file_panel_until_q() {
         Waited::Quit(Some(failure)) => assert!(failure.message.contains("did not load")),
         _ => panic!("q after a failed load quits with the failure"),
     }
+}
+
+/// A failed load and a file that changes after `quiet_polls` looks: what the wait does.
+fn failed_then_changed(reloads_on_save: bool, quiet_polls: usize) -> (Waited<u8>, String) {
+    let (sender, receiver) = channel::<Result<u8, LoadFailure>>();
+    sender
+        .send(Err(LoadFailure::said("the story did not load".to_owned())))
+        .unwrap();
+    let mut loading = loading();
+    loading.reloads_on_save = reloads_on_save;
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut polls = 0;
+    let mut next = |_: Duration| {
+        polls += 1;
+        // Nothing typed for a while, then q: the wait must have ended before.
+        Ok((polls > 50).then(|| key('q')))
+    };
+    let mut looks = 0;
+    let mut changed = || {
+        looks += 1;
+        looks > quiet_polls
+    };
+    let waited = wait_for_story(
+        &mut loading,
+        &receiver,
+        LoadingIo {
+            terminal: &mut terminal,
+            theme: Theme::no_color(),
+            keymap: &Keymap::default(),
+            next_event: &mut next,
+            stop: &AtomicBool::new(false),
+            file_changed: &mut changed,
+        },
+    )
+    .unwrap();
+    (waited, text_of(&terminal))
+}
+
+#[test]
+fn a_save_after_a_failed_load_ends_the_wait_to_load_again() {
+    let (waited, screen) = failed_then_changed(true, 3);
+    assert!(
+        matches!(waited, Waited::Changed),
+        "a save of the broken file loads it again"
+    );
+    assert!(
+        screen.contains("a save loads it again"),
+        "the screen says what a save does: {screen}"
+    );
+}
+
+#[test]
+fn without_watching_the_screen_does_not_promise_a_reload() {
+    let (waited, screen) = failed_then_changed(false, 1000);
+    assert!(matches!(waited, Waited::Quit(Some(_))));
+    assert!(
+        !screen.contains("a save loads it again") && screen.contains("q quits"),
+        "{screen}"
+    );
 }

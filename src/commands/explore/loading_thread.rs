@@ -24,12 +24,28 @@ use super::{Opening, open_app};
 pub(super) struct Load {
     loading: Loading,
     outcome: Receiver<Result<App, LoadFailure>>,
+    /// The story file, and how it was when this load began (to tell a save after a
+    /// failure).
+    path: std::path::PathBuf,
+    began: Option<FileStamp>,
 }
+
+/// Size and modification time: what changes when an editor saves the file.
+type FileStamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp(path: &Path) -> Option<FileStamp> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()))
+}
+
+/// How often a broken file is looked at for a save: a stat call, five times a second.
+const LOOK_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Starts loading the story at `path` (the date and the export folder are checked
 /// already).
 pub(super) fn start(cli: &Cli, settings: &crate::config::Settings, path: &Path) -> Load {
     let progress = Arc::new(Progress::new());
+    let began = stamp(path);
     let opening = Opening::new(cli, settings);
     // Checked before the terminal was taken; a date that fails now fails in the thread.
     let as_of = as_of_date(cli);
@@ -44,32 +60,68 @@ pub(super) fn start(cli: &Cli, settings: &crate::config::Settings, path: &Path) 
     });
     // Read while the loader starts: 64 KB, well under a millisecond.
     let title = peek_title_of_file(path);
+    let mut loading = Loading::new(path.display().to_string(), title, progress);
+    loading.reloads_on_save = settings.watch;
     Load {
-        loading: Loading::new(path.display().to_string(), title, progress),
+        loading,
         outcome,
+        path: path.to_path_buf(),
+        began,
     }
 }
 
-/// The loading screen until the story is ready or the user quits.
+/// The loading screen until the story is ready or the user quits. A file that fails
+/// to load is loaded again when it is saved, if the file is watched.
 pub(super) fn wait(
     session: &mut run::TerminalSession,
     settings: &crate::config::Settings,
     signals: &run::StopSignals,
     mut load: Load,
+    cli: &Cli,
 ) -> Result<Waited<App>> {
+    loop {
+        let waited = wait_once(session, settings, signals, &mut load);
+        if !matches!(waited, Ok(Waited::Changed)) {
+            return waited;
+        }
+        load = start(cli, settings, &load.path.clone());
+    }
+}
+
+/// One load's wait, until it is ready, the user quits or the broken file is saved.
+fn wait_once(
+    session: &mut run::TerminalSession,
+    settings: &crate::config::Settings,
+    signals: &run::StopSignals,
+    load: &mut Load,
+) -> Result<Waited<App>> {
+    let path = load.path.clone();
+    let (began, watched) = (load.began, settings.watch);
+    let mut looked = std::time::Instant::now();
+    let mut file_changed = move || {
+        if !watched || looked.elapsed() < LOOK_EVERY {
+            return false;
+        }
+        looked = std::time::Instant::now();
+        // A file missing mid-save is not a change yet; the next look sees it back.
+        stamp(&path).is_some_and(|now| Some(now) != began)
+    };
+    let (_, outcome) = std::sync::mpsc::channel();
+    let outcome = std::mem::replace(&mut load.outcome, outcome);
     let waited = wait_for_story(
         &mut load.loading,
-        &load.outcome,
+        &outcome,
         LoadingIo {
             terminal: &mut session.terminal,
             theme: settings.theme,
             keymap: &settings.keymap,
             next_event: &mut run::crossterm_events,
             stop: &signals.flag,
+            file_changed: &mut file_changed,
         },
     );
     // The loading thread may still be at work: its channel is left to the OS with it.
-    std::mem::forget(load.outcome);
+    std::mem::forget(outcome);
     waited
 }
 

@@ -18,6 +18,9 @@ pub struct Loading {
     pub progress: Arc<Progress>,
     /// Why the file does not load, once the load has failed.
     pub broken: Option<LoadFailure>,
+    /// Whether a save of the file loads it again after a failure (the file is
+    /// watched); the screen only promises it then.
+    pub reloads_on_save: bool,
 }
 
 /// Why the story did not load: the panel's problems, and the loader's whole message,
@@ -48,6 +51,7 @@ impl Loading {
             title,
             progress,
             broken: None,
+            reloads_on_save: false,
         }
     }
 }

@@ -32,6 +32,8 @@ pub enum Waited<T> {
     Ready(T),
     /// The user quit; `Some` when the file had failed to load (its problems).
     Quit(Option<LoadFailure>),
+    /// The file failed to load and has changed on disk since: load it again.
+    Changed,
 }
 
 /// What the loop works with: the terminal, how to draw, the keys that quit, where
@@ -47,6 +49,9 @@ pub struct LoadingIo<'a, B: Backend> {
     pub next_event: &'a mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
     /// Set from outside (a signal) to end the wait.
     pub stop: &'a AtomicBool,
+    /// Whether the file has changed since the load began; asked only after a load
+    /// failed (the answer may be throttled by the caller).
+    pub file_changed: &'a mut dyn FnMut() -> bool,
 }
 
 /// Runs `load` on a thread of its own; its outcome arrives on the receiver. A thread
@@ -103,6 +108,9 @@ where
         }
         if io.stop.load(Ordering::Relaxed) {
             return Ok(Waited::Quit(loading.broken.take()));
+        }
+        if loading.broken.is_some() && (io.file_changed)() {
+            return Ok(Waited::Changed);
         }
         let mut next = (io.next_event)(WAKE)?;
         // Every queued key is looked at before the next frame: a quit is never

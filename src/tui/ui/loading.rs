@@ -30,9 +30,10 @@ pub fn draw_loading(frame: &mut Frame<'_>, loading: &Loading, theme: Theme) {
         Paragraph::new(fit_to_width(&head, cells)).style(theme.title_bar()),
         row(area, 0),
     );
-    let status = match loading.broken {
-        Some(_) => " the story did not load · q quits · a save loads it again",
-        None => " loading… · q quits",
+    let status = match (&loading.broken, loading.reloads_on_save) {
+        (Some(_), true) => " the story did not load · q quits · a save loads it again",
+        (Some(_), false) => " the story did not load · q quits",
+        (None, _) => " loading… · q quits",
     };
     frame.render_widget(
         Paragraph::new(fit_to_width(status, cells)).style(theme.title_bar()),

@@ -74,3 +74,27 @@ fn a_broken_file_shows_its_problems_then_says_them_after() {
         .expect("left the alternate screen")..];
     assert!(after.contains("story"), "the problems said after: {after}");
 }
+
+#[test]
+fn a_broken_file_at_start_loads_when_it_is_saved_fixed() {
+    let dir = tempdir();
+    let path = dir.path().join("story.json");
+    std::fs::write(&path, "{\"format\": 1,\n  \"story\": 3}\n").unwrap();
+    let story = path.to_str().unwrap();
+    let mut app = Explorer::start(100, 24, &["--story", story], dir.path());
+    app.wait_for("a save loads it again");
+    // Saved as editors do: a new file renamed over the old one.
+    let fixed = dir.path().join("story.json.tmp");
+    let small = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    std::fs::copy(small, &fixed).unwrap();
+    std::fs::rename(&fixed, &path).unwrap();
+    app.wait_until("the fixed story's panes", |screen| {
+        screen
+            .contents()
+            .contains("Apple picks a partner for AI in China")
+            && screen.contents().contains("NORMAL")
+    });
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_terminal_restored(&app.raw());
+}
