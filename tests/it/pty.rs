@@ -23,6 +23,7 @@ mod authoring;
 /// `y` where the terminal drops the clipboard sequence.
 mod clipboard;
 /// The loading screen: title and progress first, quit during the load.
+mod hangup;
 mod loading;
 
 const BIN: &str = env!("CARGO_BIN_EXE_storyscope");

@@ -126,7 +126,9 @@ impl StopSignals {
     /// The event loop sees the flag within one poll, except when the terminal is gone:
     /// crossterm 0.29 then retries a dead tty forever inside `poll` (crossterm#793).
     /// If the loop has not ended shortly after a signal, this thread restores what it
-    /// can and exits with the signal's code.
+    /// can and exits with the signal's code. A terminal that hangs up without a SIGHUP
+    /// (it was not this process's controlling terminal) counts as one: otherwise that
+    /// retry spins at full CPU for ever.
     fn spawn_watchdog(&self) {
         let flag = Arc::clone(&self.flag);
         let which = Arc::clone(&self.which);
@@ -135,6 +137,11 @@ impl StopSignals {
             .spawn(move || {
                 while !flag.load(Ordering::Relaxed) {
                     std::thread::sleep(Duration::from_millis(100));
+                    if terminal_hung_up() {
+                        // Exits as the SIGHUP (signal 1) it stands for would.
+                        let _ = which.compare_exchange(0, 1, Ordering::Relaxed, Ordering::Relaxed);
+                        flag.store(true, Ordering::Relaxed);
+                    }
                 }
                 std::thread::sleep(Duration::from_millis(750));
                 restore_terminal();
@@ -171,4 +178,23 @@ pub(crate) fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
     } else {
         Ok(None)
     }
+}
+
+/// Whether the terminal on standard input has hung up (its window was closed): the
+/// SIGHUP a controlling terminal's hang-up sends, told without the signal.
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    let mut stdin = libc::pollfd {
+        fd: 0,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one pollfd on the stack and a zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut stdin, 1, 0) };
+    ready > 0 && stdin.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_hung_up() -> bool {
+    false
 }
