@@ -3,19 +3,9 @@
 //! known then); a record not known yet is "not known as of", not missing; and `check`
 //! before the first source says nothing is known rather than "ok" with zeros.
 
-use std::process::{Command, Output, Stdio};
+use crate::common::storyscope_in_repo as storyscope;
 
 const WIRE: &str = "tests/fixtures/wire_reports.json";
-
-fn storyscope(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storyscope"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run storyscope")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")

@@ -114,3 +114,15 @@ pub fn screen_text(app: &App) -> String {
     }
     text
 }
+
+/// Runs the built `storyscope` in the repository's root (fixture paths as written in
+/// the tests), with no standard input and no colour.
+pub fn storyscope_in_repo(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_storyscope"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run storyscope")
+}

@@ -4,19 +4,9 @@
 //! a lint group — two reports of one outlet are told apart, and a lone outlet is
 //! named alone. On tests/fixtures/wire_reports.json and the shipped story.
 
-use std::process::{Command, Output, Stdio};
+use crate::common::storyscope_in_repo as storyscope;
 
 const WIRE: &str = "tests/fixtures/wire_reports.json";
-
-fn storyscope(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storyscope"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run storyscope")
-}
 
 /// Stdout of a run that must succeed.
 fn run_ok(args: &[&str]) -> String {
