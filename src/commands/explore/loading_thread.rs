@@ -17,6 +17,7 @@ use crate::tui::app::broken_file::BrokenFile;
 use crate::tui::app::loading::{LoadFailure, Loading};
 use crate::tui::shell::loading::{LoadingIo, Waited, spawn_load, wait_for_story};
 use crate::tui::shell::terminal as run;
+use crate::tui::shell::watch::Stamp;
 
 use super::{Opening, open_app};
 
@@ -27,15 +28,7 @@ pub(super) struct Load {
     /// The story file, and how it was when this load began (to tell a save after a
     /// failure).
     path: std::path::PathBuf,
-    began: Option<FileStamp>,
-}
-
-/// Size and modification time: what changes when an editor saves the file.
-type FileStamp = (u64, Option<std::time::SystemTime>);
-
-fn stamp(path: &Path) -> Option<FileStamp> {
-    let metadata = std::fs::metadata(path).ok()?;
-    Some((metadata.len(), metadata.modified().ok()))
+    began: Option<Stamp>,
 }
 
 /// How often a broken file is looked at for a save: a stat call, five times a second.
@@ -45,7 +38,7 @@ const LOOK_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 /// already).
 pub(super) fn start(cli: &Cli, settings: &crate::config::Settings, path: &Path) -> Load {
     let progress = Arc::new(Progress::new());
-    let began = stamp(path);
+    let began = Stamp::of(path);
     let opening = Opening::new(cli, settings);
     // Checked before the terminal was taken; a date that fails now fails in the thread.
     let as_of = as_of_date(cli);
@@ -96,7 +89,7 @@ fn wait_once(
     load: &mut Load,
 ) -> Result<Waited<App>> {
     let path = load.path.clone();
-    let (began, watched) = (load.began, settings.watch);
+    let (began, watched) = (load.began.clone(), settings.watch);
     let mut looked = std::time::Instant::now();
     let mut file_changed = move || {
         if !watched || looked.elapsed() < LOOK_EVERY {
@@ -104,7 +97,7 @@ fn wait_once(
         }
         looked = std::time::Instant::now();
         // A file missing mid-save is not a change yet; the next look sees it back.
-        stamp(&path).is_some_and(|now| Some(now) != began)
+        Stamp::of(&path).is_some_and(|now| Some(&now) != began.as_ref())
     };
     let (_, outcome) = std::sync::mpsc::channel();
     let outcome = std::mem::replace(&mut load.outcome, outcome);

@@ -72,7 +72,7 @@ impl StoryWatcher {
 /// itself raises events (inotify reports opens), so an unchanged stamp is skipped:
 /// otherwise every reload would cause the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Stamp {
+pub(crate) struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
     #[cfg(unix)]
@@ -80,7 +80,8 @@ struct Stamp {
 }
 
 impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
+    /// The file's stamp now; None when it cannot be read (missing mid-save).
+    pub(crate) fn of(path: &Path) -> Option<Stamp> {
         let meta = std::fs::metadata(path).ok()?;
         Some(Stamp {
             len: meta.len(),
