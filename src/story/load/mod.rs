@@ -8,12 +8,11 @@
 //! serde's wording is made readable in `serde_messages`.
 
 pub(crate) mod json_spans;
+mod parallel_parse;
 mod partial_check;
 pub(crate) mod place;
 mod progress;
 pub(crate) mod serde_messages;
-mod spy;
-mod streamed;
 mod title_peek;
 
 use std::path::Path;
@@ -33,40 +32,13 @@ pub use title_peek::{TITLE_PEEK_BYTES, peek_title, peek_title_of_file};
 
 /// Reads and validates a story file from disk.
 ///
-/// A well-formed file is read straight from disk into its records through a small
-/// buffer, so the file's text is never held whole beside them (that copy was as big as
-/// the file, a third of the peak). Anything the streamed read refuses (bad JSON, a
+/// A well-formed file is read once into memory that is given back as the parse passes
+/// it, so the text is never held whole beside its records, and its big record lists are
+/// parsed on every core (`parallel_parse`). Anything that path refuses (bad JSON, a
 /// byte-order mark, a wrong record, an I/O error) is read again whole by the path that
 /// explains it, so messages are the same as ever.
 pub fn load_path(path: &Path) -> Result<Story, LoadError> {
-    let origin = path.display().to_string();
-    let fail = |message: String| LoadError {
-        origin: origin.clone(),
-        problems: vec![Problem::file(message)],
-    };
-    let metadata = std::fs::metadata(path).map_err(|err| fail(describe_io_error(&err)))?;
-    if metadata.is_dir() {
-        return Err(fail("this is a folder, not a story file".to_owned()));
-    }
-    let (file, length) = match streamed::read_records(path) {
-        Some(read) => read,
-        None => {
-            let bytes = std::fs::read(path).map_err(|err| fail(describe_io_error(&err)))?;
-            (parse_bytes(&bytes, &origin)?, bytes.len())
-        }
-    };
-    // Validation does not need the text: only problems do, to be placed at a line and
-    // column. Then the file is read again, and used only if it is still as long as what
-    // was parsed.
-    Story::build(file, &origin).map_err(|mut problems| {
-        if let Ok(again) = std::fs::read(path)
-            && again.len() == length
-            && let Ok(text) = std::str::from_utf8(&again)
-        {
-            place::locate_problems(without_bom(text), &mut problems);
-        }
-        LoadError { origin, problems }
-    })
+    load_path_with_progress(path, &Progress::new())
 }
 
 fn describe_io_error(err: &std::io::Error) -> String {

@@ -3,27 +3,17 @@
 //! checking. The figures are the loader's own positions, published through atomics
 //! that another thread reads; nothing is estimated.
 //!
-//! The parse is serde_json's over the whole text, as `load_path`'s, driven from a
-//! visitor of the top-level object that counts each record as it is deserialised and
-//! notes where in the text it is (`spy`: the position of each record's field names,
-//! which serde_json lends out of the text). The visitor is only the fast path: on any
-//! error the text is parsed again by `parse_bytes`, so messages are `load_path`'s.
+//! The parse (`parallel_parse`) reports the bytes of records it has finished, added up
+//! over its threads; on any error the text is parsed again by `parse_bytes`, so
+//! messages are `load_path`'s.
 
-use std::fmt;
-use std::io::Read;
-use std::marker::PhantomData;
 use std::path::Path;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-
-use super::spy::Located;
-use super::{LoadError, Problem, describe_io_error, parse_bytes, place, without_bom};
+use super::{
+    LoadError, Problem, describe_io_error, parallel_parse, parse_bytes, place, without_bom,
+};
 use crate::story::graph::Story;
-use crate::story::model::{FORMAT_VERSION, StoryFile, StoryMeta};
-
-/// How much is read from disk between two reports.
-const READ_CHUNK: u64 = 1 << 20;
 
 /// What the loader is doing now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,9 +76,21 @@ impl Progress {
         self.stage.store(stage as u8, Ordering::Relaxed);
     }
 
-    /// Notes that parsing has reached byte `offset` of the text.
-    fn parsed_to(&self, offset: u64) {
-        self.parsed.store(offset, Ordering::Relaxed);
+    /// Notes that `bytes` of the file have been read from disk.
+    pub(super) fn read_to(&self, bytes: usize) {
+        self.read.store(bytes as u64, Ordering::Relaxed);
+    }
+
+    /// The file is read; its records are being parsed.
+    pub(super) fn start_parsing(&self) {
+        self.enter(Stage::Parsing);
+    }
+
+    /// Notes `records` more records parsed, from `bytes` more of the text (several
+    /// threads add to the same figures).
+    pub(super) fn parsed_records(&self, bytes: u64, records: u64) {
+        self.parsed.fetch_add(bytes, Ordering::Relaxed);
+        self.records.fetch_add(records, Ordering::Relaxed);
     }
 }
 
@@ -121,24 +123,27 @@ pub fn load_path_with_progress(path: &Path, progress: &Progress) -> Result<Story
         return Err(fail("this is a folder, not a story file".to_owned()));
     }
     progress.total.store(metadata.len(), Ordering::Relaxed);
-    let bytes = read_counting(path, metadata.len(), progress)
-        .map_err(|err| fail(describe_io_error(&err)))?;
-    progress.enter(Stage::Parsing);
-    let file = match std::str::from_utf8(&bytes).ok().map(without_bom) {
-        Some(text) => parse_counting(text, progress).ok(),
-        None => None,
+    let threads = parallel_parse::available_threads();
+    let (file, length) = match parallel_parse::read_records(
+        path,
+        progress,
+        threads,
+        &parallel_parse::Tuning::LOADER,
+    ) {
+        Some(read) => read,
+        None => {
+            // The whole story read and parsed again, for the messages.
+            let bytes = std::fs::read(path).map_err(|err| fail(describe_io_error(&err)))?;
+            progress.read_to(bytes.len());
+            progress.start_parsing();
+            (parse_bytes(&bytes, &origin)?, bytes.len())
+        }
     };
-    let file = match file {
-        Some(file) if file.format == FORMAT_VERSION => file,
-        // The whole story parsed again, for `load_path`'s messages.
-        _ => parse_bytes(&bytes, &origin)?,
-    };
-    progress.parsed_to(bytes.len() as u64);
+    progress.parsed.store(length as u64, Ordering::Relaxed);
     progress.enter(Stage::Checking);
-    // As `load_path`: the text goes before the indexes are built, and is read again
-    // only to place the problems of a story that does not validate.
-    let length = bytes.len();
-    drop(bytes);
+    // Validation does not need the text: only problems do, to be placed at a line and
+    // column. Then the file is read again, and used only if it is still as long as
+    // what was parsed.
     Story::build(file, &origin).map_err(|mut problems| {
         if let Ok(again) = std::fs::read(path)
             && again.len() == length
@@ -148,174 +153,6 @@ pub fn load_path_with_progress(path: &Path, progress: &Progress) -> Result<Story
         }
         LoadError { origin, problems }
     })
-}
-
-/// The whole file, read a chunk at a time so the bytes read can be shown.
-fn read_counting(path: &Path, expected: u64, progress: &Progress) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
-    loop {
-        let got = (&file).take(READ_CHUNK).read_to_end(&mut bytes)?;
-        progress.read.store(bytes.len() as u64, Ordering::Relaxed);
-        if got == 0 {
-            return Ok(bytes);
-        }
-    }
-}
-
-/// The story's records, counted and located as they are parsed.
-fn parse_counting(text: &str, progress: &Progress) -> Result<StoryFile, serde_json::Error> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let base = text.as_ptr() as usize;
-    let file =
-        de::Deserializer::deserialize_map(&mut deserializer, FileVisitor { progress, base })?;
-    deserializer.end()?;
-    Ok(file)
-}
-
-const FIELDS: &[&str] = &[
-    "$schema",
-    "format",
-    "story",
-    "sources",
-    "entities",
-    "relations",
-    "events",
-    "candidates",
-    "metrics",
-    "disputes",
-];
-
-/// The top-level object, read as `StoryFile`'s derived visitor reads it; anything it
-/// would refuse is refused here too (and then parsed again for the message).
-struct FileVisitor<'p> {
-    progress: &'p Progress,
-    base: usize,
-}
-
-#[derive(Default)]
-struct Fields {
-    schema: Option<Option<String>>,
-    format: Option<u32>,
-    story: Option<StoryMeta>,
-    sources: Option<Vec<crate::story::model::Source>>,
-    entities: Option<Vec<crate::story::model::Entity>>,
-    relations: Option<Vec<crate::story::model::Relation>>,
-    events: Option<Vec<crate::story::model::Event>>,
-    candidates: Option<Vec<crate::story::model::Candidacy>>,
-    metrics: Option<Vec<crate::story::model::Metric>>,
-    disputes: Option<Vec<crate::story::model::Dispute>>,
-}
-
-impl<'de> Visitor<'de> for FileVisitor<'_> {
-    type Value = StoryFile;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a story object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StoryFile, A::Error> {
-        let mut f = Fields::default();
-        while let Some(key) = map.next_key::<&'de str>()? {
-            match key {
-                "$schema" => once(&mut f.schema, map.next_value()?, "$schema")?,
-                "format" => once(&mut f.format, map.next_value()?, "format")?,
-                "story" => once(&mut f.story, map.next_value()?, "story")?,
-                "sources" => once(&mut f.sources, map.next_value_seed(self.list())?, "sources")?,
-                "entities" => once(
-                    &mut f.entities,
-                    map.next_value_seed(self.list())?,
-                    "entities",
-                )?,
-                "relations" => once(
-                    &mut f.relations,
-                    map.next_value_seed(self.list())?,
-                    "relations",
-                )?,
-                "events" => once(&mut f.events, map.next_value_seed(self.list())?, "events")?,
-                "candidates" => once(
-                    &mut f.candidates,
-                    map.next_value_seed(self.list())?,
-                    "candidates",
-                )?,
-                "metrics" => once(&mut f.metrics, map.next_value_seed(self.list())?, "metrics")?,
-                "disputes" => once(
-                    &mut f.disputes,
-                    map.next_value_seed(self.list())?,
-                    "disputes",
-                )?,
-                other => return Err(de::Error::unknown_field(other, FIELDS)),
-            }
-        }
-        let missing = |name| de::Error::missing_field(name);
-        Ok(StoryFile {
-            schema: f.schema.flatten(),
-            format: f.format.ok_or_else(|| missing("format"))?,
-            story: f.story.ok_or_else(|| missing("story"))?,
-            sources: f.sources.ok_or_else(|| missing("sources"))?,
-            entities: f.entities.ok_or_else(|| missing("entities"))?,
-            relations: f.relations.unwrap_or_default(),
-            events: f.events.unwrap_or_default(),
-            candidates: f.candidates.unwrap_or_default(),
-            metrics: f.metrics.unwrap_or_default(),
-            disputes: f.disputes.unwrap_or_default(),
-        })
-    }
-}
-
-impl<'p> FileVisitor<'p> {
-    fn list<T>(&self) -> CountedList<'p, T> {
-        CountedList {
-            progress: self.progress,
-            base: self.base,
-            item: PhantomData,
-        }
-    }
-}
-
-/// A field given twice is refused, as the derived visitor does.
-fn once<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
-    if slot.is_some() {
-        return Err(E::duplicate_field(name));
-    }
-    *slot = Some(value);
-    Ok(())
-}
-
-/// A list of records, each counted and located as it is parsed.
-struct CountedList<'p, T> {
-    progress: &'p Progress,
-    base: usize,
-    item: PhantomData<T>,
-}
-
-impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for CountedList<'_, T> {
-    type Value = Vec<T>;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for CountedList<'_, T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a list of records")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let before = self.progress.records.load(Ordering::Relaxed);
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        let located = || Located::new(&self.progress.parsed, self.base);
-        while let Some(item) = seq.next_element_seed(located())? {
-            items.push(item);
-            // Only this thread writes: a plain store, no read-modify-write.
-            let count = before + items.len() as u64;
-            self.progress.records.store(count, Ordering::Relaxed);
-        }
-        Ok(items)
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::story::load::load_path;
+use crate::story::model::StoryFile;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -65,35 +66,6 @@ fn a_broken_file_gets_the_problems_load_path_gives() {
         let plain = load_path(&path).unwrap_err();
         assert_eq!(with_progress.to_string(), plain.to_string(), "{name}");
     }
-}
-
-#[test]
-fn the_parse_position_is_where_the_last_record_read_is() {
-    let text = r#"{"format": 1, "story": {"title": "T", "summary": "S"},
-        "sources": [], "entities": [
-        {"id": "a", "name": "A", "kind": "company", "cite": [{"source": "s", "para": 1}]},
-        {"id": "b", "name": "B", "kind": "company", "cite": [{"source": "s", "para": 1}]}]}"#;
-    let progress = Progress::new();
-    let parsed = parse_counting(text, &progress);
-    let last_name = text.rfind("\"cite\"").unwrap() + 1;
-    let seen = progress.snapshot();
-    assert!(parsed.is_ok(), "{parsed:?}");
-    assert_eq!(seen.records, 2);
-    assert_eq!(seen.parsed, last_name as u64);
-}
-
-#[test]
-fn the_parse_position_moves_forward_record_by_record() {
-    // Read the position from inside the parse: each record's first field name is
-    // further on than the one before.
-    let path = fixture("wire_reports.json");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let progress = Progress::new();
-    let file = parse_counting(&text, &progress).unwrap();
-    let seen = progress.snapshot();
-    assert_eq!(seen.records, records(&file));
-    assert!(seen.parsed > text.len() as u64 / 2, "{seen:?}");
-    assert!(seen.parsed < text.len() as u64, "{seen:?}");
 }
 
 #[test]
