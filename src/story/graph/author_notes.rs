@@ -37,16 +37,23 @@ const METRIC_FIELDS: &[&str] = &[
 /// Checks every `authored` note: a known field (with an index inside its list), and
 /// a reason.
 pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
-    let mut check = |path: String,
+    // The path is only written out for a record with notes: most have none, and a
+    // path per record was a twentieth of loading a large story.
+    let mut check = |path: &dyn Fn() -> String,
                      notes: &[AuthorNote],
                      fields: &[&str],
                      lists: &dyn Fn(&str) -> Option<usize>| {
-        check_record_notes(&path, notes, fields, lists, problems);
+        if !notes.is_empty() {
+            check_record_notes(&path(), notes, fields, lists, problems);
+        }
     };
     for (i, s) in file.sources.iter().enumerate() {
-        check(format!("sources[{i}]"), &s.authored, SOURCE_FIELDS, &|_| {
-            None
-        });
+        check(
+            &|| format!("sources[{i}]"),
+            &s.authored,
+            SOURCE_FIELDS,
+            &|_| None,
+        );
     }
     for (i, e) in file.entities.iter().enumerate() {
         let lists = |name: &str| match name {
@@ -54,12 +61,17 @@ pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
             "cite" => Some(e.cite.len()),
             _ => None,
         };
-        check(format!("entities[{i}]"), &e.authored, ENTITY_FIELDS, &lists);
+        check(
+            &|| format!("entities[{i}]"),
+            &e.authored,
+            ENTITY_FIELDS,
+            &lists,
+        );
     }
     for (i, r) in file.relations.iter().enumerate() {
         let lists = |name: &str| (name == "cite").then_some(r.cite.len());
         check(
-            format!("relations[{i}]"),
+            &|| format!("relations[{i}]"),
             &r.authored,
             RELATION_FIELDS,
             &lists,
@@ -71,13 +83,18 @@ pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
             "cite" => Some(e.cite.len()),
             _ => None,
         };
-        check(format!("events[{i}]"), &e.authored, EVENT_FIELDS, &lists);
+        check(
+            &|| format!("events[{i}]"),
+            &e.authored,
+            EVENT_FIELDS,
+            &lists,
+        );
     }
     for (i, c) in file.candidates.iter().enumerate() {
         for (s, stage) in c.stages.iter().enumerate() {
             let lists = |name: &str| (name == "cite").then_some(stage.cite.len());
             check(
-                format!("candidates[{i}].stages[{s}]"),
+                &|| format!("candidates[{i}].stages[{s}]"),
                 &stage.authored,
                 STAGE_FIELDS,
                 &lists,
@@ -86,7 +103,12 @@ pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
     }
     for (i, m) in file.metrics.iter().enumerate() {
         let lists = |name: &str| (name == "cite").then_some(m.cite.len());
-        check(format!("metrics[{i}]"), &m.authored, METRIC_FIELDS, &lists);
+        check(
+            &|| format!("metrics[{i}]"),
+            &m.authored,
+            METRIC_FIELDS,
+            &lists,
+        );
     }
 }
 

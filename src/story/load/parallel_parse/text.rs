@@ -37,12 +37,9 @@ impl Text {
         mut read_so_far: impl FnMut(usize),
     ) -> std::io::Result<Option<Text>> {
         let mut store = if length >= tuning.mapped_from && length > 0 {
-            Store::Mapped(
-                memmap2::MmapOptions::new()
-                    .len(length)
-                    .populate()
-                    .map_anon()?,
-            )
+            // Not MAP_POPULATE: it holds the process's memory-map lock while it faults the
+            // whole file in, and the explorer's first frame waited 80 ms behind it.
+            Store::Mapped(memmap2::MmapMut::map_anon(length)?)
         } else {
             Store::Heap(vec![0; length])
         };
