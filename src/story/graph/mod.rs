@@ -129,6 +129,7 @@ impl Story {
             disputes_about: HashMap::default(),
             uncited,
             cited: Vec::new(),
+            seen: HashMap::default(),
         };
         checker.check_all(&file);
         let Checker {

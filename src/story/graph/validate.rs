@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::story::graph::id_index::{IdIndex, IdLookup};
 use crate::story::graph::{EntityLinks, RecordRef};
-use crate::story::model::{Citation, ResolvedCitation, StoryFile};
+use crate::story::model::{Citation, Id, ResolvedCitation, StoryFile};
 use crate::story::problem::Problem;
 use crate::story::safe_text::did_you_mean;
 
@@ -25,6 +25,10 @@ pub(super) struct Checker<'a> {
     /// Each citation's source and own `via` as looked up, in the order visited (see
     /// `resolve.rs`).
     pub(super) cited: Vec<ResolvedCitation>,
+    /// Entities and sources already looked up, by id: a few thousand records named
+    /// millions of times, kept inline in a table small enough to stay in the cache
+    /// (each lookup in the whole id index read the record's own id from far away).
+    pub(super) seen: HashMap<Id, RecordRef, foldhash::fast::RandomState>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -234,7 +238,7 @@ impl Checker<'_> {
         id: &str,
         expect: Expect,
     ) -> Option<RecordRef> {
-        let found = self.ids.get(id);
+        let found = self.look_up(id, expect);
         let ok = match (expect, found) {
             (_, None) => false,
             (Expect::Fact, Some(RecordRef::Source(_) | RecordRef::Dispute(_))) => false,
@@ -249,6 +253,22 @@ impl Checker<'_> {
         let problem = self.bad_reference(path(), id, expect, found);
         self.problems.push(problem);
         None
+    }
+
+    /// The record `id` names: from the entities and sources already seen when an
+    /// entity or a source is expected, else from the id index (and then remembered).
+    fn look_up(&mut self, id: &str, expect: Expect) -> Option<RecordRef> {
+        if expect == Expect::Fact {
+            return self.ids.get(id);
+        }
+        if let Some(&record) = self.seen.get(id) {
+            return Some(record);
+        }
+        let found = self.ids.get(id);
+        if let Some(record @ (RecordRef::Entity(_) | RecordRef::Source(_))) = found {
+            self.seen.insert(Id::from(id), record);
+        }
+        found
     }
 
     /// What is wrong with a reference to `id` at `path` that is not the record
