@@ -9,6 +9,8 @@ use crate::story::model::{Citation, Id, ResolvedCitation, StoryFile};
 use crate::story::problem::Problem;
 use crate::story::safe_text::did_you_mean;
 
+mod events;
+
 /// Checks references, names and citations, pushing one problem per defect. Paths are
 /// closures: a valid file of 100k events never pays for formatting a million of them.
 /// Each reference is looked up once: the checker links entities to what mentions
@@ -94,35 +96,6 @@ impl Checker<'_> {
                 }
             }
             self.citations(|| format!("relations[{i}]"), &relation.cite);
-        }
-    }
-
-    /// Each event's entities (linked), title, citations and status changes.
-    fn check_events(&mut self, file: &StoryFile) {
-        for (i, event) in file.events.iter().enumerate() {
-            self.text(|| format!("events[{i}].title"), &event.title);
-            if event.entities.is_empty() {
-                self.problems.push(
-                    Problem::at(
-                        format!("events[{i}].entities"),
-                        "an event must involve at least one entity",
-                    )
-                    .with_hint("list the ids of the entities involved"),
-                );
-            }
-            for (e, id) in event.entities.iter().enumerate() {
-                if let Some(entity) = self.entity(|| format!("events[{i}].entities[{e}]"), id) {
-                    // Events are linked in order, so a repeat within this event is
-                    // always the entity's last entry: O(1) however many it names.
-                    if self.links[entity].events.last() != Some(&i) {
-                        self.links[entity].events.push(i);
-                    }
-                }
-            }
-            self.citations(|| format!("events[{i}]"), &event.cite);
-            for (c, change) in event.status_changes.iter().enumerate() {
-                self.citations(|| format!("events[{i}].status_changes[{c}]"), &change.cite);
-            }
         }
     }
 

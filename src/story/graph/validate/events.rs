@@ -1,0 +1,143 @@
+//! Validation of the events, the longest list by far: a long list is checked in two
+//! halves on two threads, each with a checker of its own, and their findings joined
+//! in file order, so the problems, links and citations are as one thread makes them.
+
+use std::ops::Range;
+use std::thread;
+
+use super::Checker;
+use crate::story::graph::EntityLinks;
+use crate::story::model::StoryFile;
+use crate::story::problem::Problem;
+
+/// Fewer events than this are checked on one thread: a thread costs more than it saves.
+const TWO_THREADS_FROM: usize = 20_000;
+
+impl Checker<'_> {
+    /// Every event, in file order (see `check_event_range`).
+    pub(super) fn check_events(&mut self, file: &StoryFile) {
+        let count = file.events.len();
+        let threads = thread::available_parallelism().map_or(1, |n| n.get());
+        if count < TWO_THREADS_FROM || threads < 2 {
+            return self.check_event_range(file, 0..count);
+        }
+        self.check_events_in_halves(file, count / 2);
+    }
+
+    /// Events before `half` on this thread, the rest on another; then the second
+    /// half's problems, entity links and citations appended to the first's.
+    pub(super) fn check_events_in_halves(&mut self, file: &StoryFile, half: usize) {
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut second = Checker {
+            ids: self.ids,
+            problems: &mut problems,
+            links: vec![EntityLinks::default(); self.links.len()],
+            disputes_about: Default::default(),
+            uncited: self.uncited,
+            cited: Vec::new(),
+            seen: self.seen.clone(),
+        };
+        thread::scope(|scope| {
+            scope.spawn(|| second.check_event_range(file, half..file.events.len()));
+            self.check_event_range(file, 0..half);
+        });
+        let (links, cited) = (second.links, second.cited);
+        self.problems.append(&mut problems);
+        for (mine, theirs) in self.links.iter_mut().zip(links) {
+            mine.events.extend(theirs.events);
+        }
+        self.cited.extend(cited);
+    }
+
+    /// Each event's entities (linked), title, citations and status changes, for the
+    /// events in `range`.
+    fn check_event_range(&mut self, file: &StoryFile, range: Range<usize>) {
+        for (i, event) in file.events[range.clone()].iter().enumerate() {
+            let i = range.start + i;
+            self.text(|| format!("events[{i}].title"), &event.title);
+            if event.entities.is_empty() {
+                self.problems.push(
+                    Problem::at(
+                        format!("events[{i}].entities"),
+                        "an event must involve at least one entity",
+                    )
+                    .with_hint("list the ids of the entities involved"),
+                );
+            }
+            for (e, id) in event.entities.iter().enumerate() {
+                if let Some(entity) = self.entity(|| format!("events[{i}].entities[{e}]"), id) {
+                    // Events are linked in order, so a repeat within this event is
+                    // always the entity's last entry: O(1) however many it names.
+                    if self.links[entity].events.last() != Some(&i) {
+                        self.links[entity].events.push(i);
+                    }
+                }
+            }
+            self.citations(|| format!("events[{i}]"), &event.cite);
+            for (c, change) in event.status_changes.iter().enumerate() {
+                self.citations(|| format!("events[{i}].status_changes[{c}]"), &change.cite);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::graph::id_index::{IdLookup, index_ids};
+    use crate::synth::{SynthOptions, generate};
+
+    /// What a check of the events leaves: problems, each entity's events, citations.
+    type Findings = (
+        Vec<String>,
+        Vec<Vec<usize>>,
+        Vec<(Option<usize>, Option<usize>)>,
+    );
+
+    fn check(file: &StoryFile, halves_at: Option<usize>) -> Findings {
+        let mut problems = Vec::new();
+        let ids = index_ids(file, &mut problems);
+        let uncited = vec![false; file.entities.len()];
+        let mut checker = Checker {
+            ids: IdLookup { index: &ids, file },
+            problems: &mut problems,
+            links: vec![EntityLinks::default(); file.entities.len()],
+            disputes_about: Default::default(),
+            uncited: &uncited,
+            cited: Vec::new(),
+            seen: Default::default(),
+        };
+        match halves_at {
+            Some(half) => checker.check_events_in_halves(file, half),
+            None => checker.check_event_range(file, 0..file.events.len()),
+        }
+        let links = checker.links.iter().map(|l| l.events.clone()).collect();
+        let cited = (checker.cited.iter())
+            .map(|c| (c.source(), c.upstream()))
+            .collect();
+        let problems = problems.iter().map(ToString::to_string).collect();
+        (problems, links, cited)
+    }
+
+    #[test]
+    fn two_halves_find_what_one_pass_finds_in_the_same_order() {
+        let mut file = generate(&SynthOptions {
+            events: 400,
+            entities: 30,
+            seed: 5,
+        });
+        // Problems on both sides of every cut tried, and an entity named twice.
+        for i in [3, 150, 199, 200, 201, 390] {
+            file.events[i].entities.push("nobody".into());
+        }
+        file.events[120].title = "  ".into();
+        file.events[260].cite[0].source = "no-such-source".into();
+        let repeated = file.events[300].entities[0].clone();
+        file.events[300].entities.push(repeated);
+        let one_pass = check(&file, None);
+        assert_eq!(one_pass.0.len(), 8, "{:#?}", one_pass.0);
+        for half in [0, 1, 199, 200, 201, 399, 400] {
+            assert_eq!(check(&file, Some(half)), one_pass, "cut at {half}");
+        }
+    }
+}
