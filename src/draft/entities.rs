@@ -267,7 +267,7 @@ impl EntityTable {
                 aliases,
                 summary: None,
                 cite: entity.cites.clone(),
-                authored,
+                authored: authored.into(),
             });
         }
         self.ids = id_of_index;

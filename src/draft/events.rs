@@ -277,8 +277,8 @@ fn draft_event(
         },
         condition: condition.map(Into::into),
         cite: vec![citation],
-        authored: event_notes(verb, date_reason),
-        status_changes: Vec::new(),
+        authored: event_notes(verb, date_reason).into(),
+        status_changes: Vec::new().into(),
     });
     Some(())
 }

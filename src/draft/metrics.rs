@@ -83,7 +83,7 @@ fn draft_metric(
             quote: Some(quote_around(&para.text, &figure.range, &sentence).into()),
             resolved: Default::default(),
         }],
-        authored,
+        authored: authored.into(),
     })
 }
 

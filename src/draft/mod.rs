@@ -156,7 +156,7 @@ fn article_source(reading: &reading::Reading, cx: &DraftContext, text_dir: &str)
         via,
         note: None,
         text: Some(format!("{text_dir}/{}.txt", reading.source_id)),
-        authored,
+        authored: authored.into(),
     }
 }
 

@@ -228,7 +228,8 @@ impl Origins {
                     authored: vec![drafted(
                         None,
                         format!("rule origins: credited by {}", articles.join(", ")),
-                    )],
+                    )]
+                    .into(),
                 }
             })
             .collect()

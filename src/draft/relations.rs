@@ -204,7 +204,8 @@ impl Links {
                     "rule relations: “{}” between two names",
                     kind.replace('_', " ")
                 ),
-            )],
+            )]
+            .into(),
         });
     }
 
@@ -228,7 +229,7 @@ impl Links {
             date: None,
             reason: None,
             cite: vec![citation],
-            authored: vec![note],
+            authored: vec![note].into(),
         };
         if let Some(candidacy) = self
             .candidates

@@ -38,7 +38,7 @@ impl Generator {
                 timing: Timing::Ongoing,
             }),
             cite: self.cite(),
-            authored: Vec::new(),
+            authored: Vec::new().into(),
         }
     }
 
@@ -70,7 +70,7 @@ impl Generator {
                     )
                 }),
                 cite: self.cite(),
-                authored: Vec::new(),
+                authored: Vec::new().into(),
             })
             .collect();
         Candidacy {
@@ -129,7 +129,7 @@ impl Generator {
                 )
             }),
             cite: self.cite(),
-            authored: Vec::new(),
+            authored: Vec::new().into(),
         }
     }
 

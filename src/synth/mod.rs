@@ -220,7 +220,7 @@ impl Generator {
             via: (!origin).then(|| format!("src-{}", self.rng.below(index))),
             note: None,
             text: None,
-            authored: Vec::new(),
+            authored: Vec::new().into(),
         }
     }
 
@@ -237,7 +237,7 @@ impl Generator {
             aliases: named.aliases.clone(),
             summary: Some(summary),
             cite: self.cite(),
-            authored: Vec::new(),
+            authored: Vec::new().into(),
         }
     }
 
@@ -324,8 +324,8 @@ impl Generator {
             status: Status { sourcing, timing },
             condition: (timing == Timing::Conditional).then(|| self.rng.pick(CONDITIONS).into()),
             cite: self.cite(),
-            authored: Vec::new(),
-            status_changes: Vec::new(),
+            authored: Vec::new().into(),
+            status_changes: Vec::new().into(),
         }
     }
 }

@@ -37,22 +37,13 @@ const METRIC_FIELDS: &[&str] = &[
 /// Checks every `authored` note: a known field (with an index inside its list), and
 /// a reason.
 pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
-    // The path is only written out for a record with notes: most have none, and a
-    // path per record was a twentieth of loading a large story.
-    let mut check = |path: &dyn Fn() -> String,
-                     notes: &[AuthorNote],
-                     fields: &[&str],
-                     lists: &dyn Fn(&str) -> Option<usize>| {
-        if !notes.is_empty() {
-            check_record_notes(&path(), notes, fields, lists, problems);
-        }
-    };
+    let mut check = NoteCheck { problems };
     for (i, s) in file.sources.iter().enumerate() {
-        check(
-            &|| format!("sources[{i}]"),
+        check.record(
+            || format!("sources[{i}]"),
             &s.authored,
             SOURCE_FIELDS,
-            &|_| None,
+            |_| None,
         );
     }
     for (i, e) in file.entities.iter().enumerate() {
@@ -61,54 +52,72 @@ pub(crate) fn check_notes(file: &StoryFile, problems: &mut Vec<Problem>) {
             "cite" => Some(e.cite.len()),
             _ => None,
         };
-        check(
-            &|| format!("entities[{i}]"),
+        check.record(
+            || format!("entities[{i}]"),
             &e.authored,
             ENTITY_FIELDS,
-            &lists,
+            lists,
         );
     }
     for (i, r) in file.relations.iter().enumerate() {
         let lists = |name: &str| (name == "cite").then_some(r.cite.len());
-        check(
-            &|| format!("relations[{i}]"),
+        check.record(
+            || format!("relations[{i}]"),
             &r.authored,
             RELATION_FIELDS,
-            &lists,
+            lists,
         );
     }
+    check_dated_notes(file, &mut check);
+}
+
+/// The notes of events, candidacy stages and metrics.
+fn check_dated_notes(file: &StoryFile, check: &mut NoteCheck<'_>) {
     for (i, e) in file.events.iter().enumerate() {
         let lists = |name: &str| match name {
             "entities" => Some(e.entities.len()),
             "cite" => Some(e.cite.len()),
             _ => None,
         };
-        check(
-            &|| format!("events[{i}]"),
-            &e.authored,
-            EVENT_FIELDS,
-            &lists,
-        );
+        check.record(|| format!("events[{i}]"), &e.authored, EVENT_FIELDS, lists);
     }
     for (i, c) in file.candidates.iter().enumerate() {
         for (s, stage) in c.stages.iter().enumerate() {
             let lists = |name: &str| (name == "cite").then_some(stage.cite.len());
-            check(
-                &|| format!("candidates[{i}].stages[{s}]"),
-                &stage.authored,
-                STAGE_FIELDS,
-                &lists,
-            );
+            let path = || format!("candidates[{i}].stages[{s}]");
+            check.record(path, &stage.authored, STAGE_FIELDS, lists);
         }
     }
     for (i, m) in file.metrics.iter().enumerate() {
         let lists = |name: &str| (name == "cite").then_some(m.cite.len());
-        check(
-            &|| format!("metrics[{i}]"),
+        check.record(
+            || format!("metrics[{i}]"),
             &m.authored,
             METRIC_FIELDS,
-            &lists,
+            lists,
         );
+    }
+}
+
+/// Where the problems of the notes go.
+struct NoteCheck<'p> {
+    problems: &'p mut Vec<Problem>,
+}
+
+impl NoteCheck<'_> {
+    /// The notes of one record. Its path is only written out when it has notes: most
+    /// records have none, and a path per record was a twentieth of loading a large
+    /// story.
+    fn record(
+        &mut self,
+        path: impl FnOnce() -> String,
+        notes: &[AuthorNote],
+        fields: &[&str],
+        lists: impl Fn(&str) -> Option<usize>,
+    ) {
+        if !notes.is_empty() {
+            check_record_notes(&path(), notes, fields, &lists, self.problems);
+        }
     }
 }
 

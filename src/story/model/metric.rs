@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use crate::story::model::exact::exact_vec;
 
@@ -131,6 +132,7 @@ pub struct Metric {
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authored: Vec<AuthorNote>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<AuthorNote>")]
+    pub authored: ThinVec<AuthorNote>,
 }

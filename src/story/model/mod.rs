@@ -8,6 +8,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use crate::story::model::not_null::present;
 pub use crate::story::model::notes::{AuthorNote, AuthorNoteKind, DisputeKind};
@@ -176,8 +177,9 @@ pub struct Source {
     pub text: Option<String>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authored: Vec<AuthorNote>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<AuthorNote>")]
+    pub authored: ThinVec<AuthorNote>,
 }
 
 /// A company, model, product, person, organisation, regulator or market.
@@ -205,8 +207,9 @@ pub struct Entity {
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authored: Vec<AuthorNote>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<AuthorNote>")]
+    pub authored: ThinVec<AuthorNote>,
 }
 
 /// A typed link between two entities.
@@ -242,8 +245,9 @@ pub struct Relation {
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authored: Vec<AuthorNote>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<AuthorNote>")]
+    pub authored: ThinVec<AuthorNote>,
 }
 
 /// Something that happened, is happening, or is expected.
@@ -277,11 +281,13 @@ pub struct Event {
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authored: Vec<AuthorNote>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<AuthorNote>")]
+    pub authored: ThinVec<AuthorNote>,
     /// Later statuses, oldest first, each cited: the last one known is where it stands.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub status_changes: Vec<StatusChange>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<StatusChange>")]
+    pub status_changes: ThinVec<StatusChange>,
 }
 
 /// One step in a candidacy, with the reason the sources give.
@@ -306,8 +312,9 @@ pub struct Stage {
     pub cite: Vec<Citation>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authored: Vec<AuthorNote>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[schemars(with = "Vec<AuthorNote>")]
+    pub authored: ThinVec<AuthorNote>,
 }
 
 /// A party that `seeker` weighed for `role`, and how that went.

@@ -49,10 +49,13 @@ fn keep_known(cite: &mut Vec<Citation>, known: &BTreeSet<&str>) -> bool {
 }
 
 /// Keeps the items `known` accepts, returning the original index of each kept one.
-fn retain_indexed<T>(items: &mut Vec<T>, mut known: impl FnMut(&mut T) -> bool) -> Vec<usize> {
+fn retain_indexed<T, L: RetainMut<T>>(
+    items: &mut L,
+    mut known: impl FnMut(&mut T) -> bool,
+) -> Vec<usize> {
     let mut kept = Vec::new();
     let mut index = 0;
-    items.retain_mut(|item| {
+    items.retain_each(&mut |item| {
         let keep = known(item);
         if keep {
             kept.push(index);
@@ -61,6 +64,24 @@ fn retain_indexed<T>(items: &mut Vec<T>, mut known: impl FnMut(&mut T) -> bool) 
         keep
     });
     kept
+}
+
+/// The lists `retain_indexed` thins: a `Vec`, or a `ThinVec` (lists most records
+/// leave empty).
+trait RetainMut<T> {
+    fn retain_each(&mut self, keep: &mut dyn FnMut(&mut T) -> bool);
+}
+
+impl<T> RetainMut<T> for Vec<T> {
+    fn retain_each(&mut self, keep: &mut dyn FnMut(&mut T) -> bool) {
+        self.retain_mut(keep);
+    }
+}
+
+impl<T> RetainMut<T> for thin_vec::ThinVec<T> {
+    fn retain_each(&mut self, keep: &mut dyn FnMut(&mut T) -> bool) {
+        self.retain_mut(keep);
+    }
 }
 
 impl Story {
