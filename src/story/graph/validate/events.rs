@@ -27,6 +27,19 @@ impl Checker<'_> {
     /// Events before `half` on this thread, the rest on another; then the second
     /// half's problems, entity links and citations appended to the first's.
     pub(super) fn check_events_in_halves(&mut self, file: &StoryFile, half: usize) {
+        // Room for every event's citations up front, in both checkers: growing the list
+        // as it fills and then appending the second half's copied it, at the load's
+        // peak.
+        let citations = |events: &[crate::story::model::Event]| -> usize {
+            (events.iter())
+                .map(|e| {
+                    e.cite.len() + e.status_changes.iter().map(|c| c.cite.len()).sum::<usize>()
+                })
+                .sum()
+        };
+        let (first_half, second_half) = file.events.split_at(half.min(file.events.len()));
+        self.cited
+            .reserve(citations(first_half) + citations(second_half));
         let mut problems: Vec<Problem> = Vec::new();
         let mut second = Checker {
             ids: self.ids,
@@ -34,7 +47,7 @@ impl Checker<'_> {
             links: vec![EntityLinks::default(); self.links.len()],
             disputes_about: Default::default(),
             uncited: self.uncited,
-            cited: Vec::new(),
+            cited: Vec::with_capacity(citations(second_half)),
             seen: self.seen.clone(),
         };
         thread::scope(|scope| {
