@@ -38,7 +38,9 @@ mod finish;
 #[cfg(test)]
 mod fixture;
 mod in_order;
+mod memory;
 mod named;
+mod one_pass;
 mod rank;
 mod scan;
 mod skim;
@@ -64,6 +66,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+pub use memory::HeapPart;
 use named::OwnNames;
 use typo::{Expansion, TypoIndex};
 use typo_pass::Query;
@@ -185,12 +188,14 @@ struct SlotRank {
 
 /// The slots (ascending) whose names contain every term of `terms` as a subsequence,
 /// each term's exact score for them where it was computed (`scan::UNKNOWN` if not),
-/// and where each term's greedy match ends in them.
+/// where each term's greedy match ends in them, and each term's ceiling there
+/// (`one_pass::Scored::ceiling`, or a bound on it; `scan::NO_CEILING` if none).
 struct Narrowed {
     terms: Vec<String>,
     matches: Vec<u32>,
     exact: Vec<Vec<i32>>,
     ends: Vec<Vec<u16>>,
+    ceilings: Vec<Vec<i16>>,
 }
 
 /// How many recent match lists are kept: enough to type a query and backspace it.

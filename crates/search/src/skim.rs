@@ -52,6 +52,13 @@ fn in_place_bonus(prev: Kind, cur: Kind) -> i32 {
     }
 }
 
+/// The bonus a match gets after ASCII byte `previous` (in lower-case text, where no
+/// char is upper case, the bonus depends on the char before alone).
+#[inline]
+pub(super) fn bonus_after_ascii(previous: u8) -> i32 {
+    in_place_bonus(previous.kind(), Kind::Lower)
+}
+
 /// A char of a name or word: bytes for ASCII text, chars otherwise.
 trait Letter: Copy + Eq {
     fn kind(self) -> Kind;
