@@ -26,6 +26,17 @@ const BONUS_CONSECUTIVE: i32 = 4;
 /// The bonus of a match at the name's very start (the head bonus, doubled).
 const BONUS_AT_START: i32 = 16;
 
+/// The bonus a match gets after each ASCII byte (`skim::bonus_after_ascii`).
+const BONUS_AFTER: [i32; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = super::skim::bonus_after_ascii(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// The longest word this scores (one bit per char in `which`).
 pub(super) const LONGEST: usize = 64;
 
@@ -74,24 +85,29 @@ pub(super) fn score(word: &[u8], which: &[u64; 128], hay: &[u8]) -> Option<Score
     // lets row 2 start from (see `Scored::ceiling`).
     let mut ceiling = -2;
     let mut bonus = BONUS_AT_START;
+    let mut live = 0u64;
     for (p, &c) in hay.iter().enumerate() {
+        // The name is ASCII: `& 0x7f` only keeps the index in bounds.
+        let c = c & 0x7f;
+        let matched = which[usize::from(c)];
+        if matched == 0 {
+            // Most bytes: no word char here, so the rows only move on a column.
+            rows.no_match(p as i32);
+            bonus = BONUS_AFTER[usize::from(c)];
+            continue;
+        }
         if started <= last && c == word[started] {
             if started == last && last >= 2 {
                 first_cell = rows.m_at(last - 2);
             }
             rows.start(started, p as i32);
             started += 1;
+            live = u64::MAX >> (63 - (started - 1));
         }
-        let matched = if c < 128 { which[usize::from(c)] } else { 0 };
-        let live = if started > last {
-            u64::MAX >> (63 - last)
-        } else {
-            (1u64 << started) - 1
-        };
         let (last_m, highest) = rows.step(matched & live, p as i32, bonus, last);
         best = best.max(last_m);
         ceiling = ceiling.max(highest);
-        bonus = super::skim::bonus_after_ascii(c);
+        bonus = BONUS_AFTER[usize::from(c)];
     }
     (started > last).then(|| Scored {
         score: i64::from(best.max(first_cell)),
@@ -100,6 +116,19 @@ pub(super) fn score(word: &[u8], which: &[u64; 128], hay: &[u8]) -> Option<Score
 }
 
 impl Rows {
+    /// Position `p` holds no word char: the rows with a match at `p - 1` fold it into
+    /// their run, and none has a match at `p`.
+    #[inline]
+    fn no_match(&mut self, p: i32) {
+        let mut rows = self.adjacent;
+        while rows != 0 {
+            let i = rows.trailing_zeros() as usize;
+            rows &= rows - 1;
+            self.run[i] = self.run[i].max(self.m_before[i] + p + GAP_START);
+        }
+        self.adjacent = 0;
+    }
+
     /// Row `i`'s M at the previous position.
     fn m_at(&self, i: usize) -> i32 {
         if self.adjacent & (1 << i) != 0 {
