@@ -156,10 +156,12 @@ fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
         })
         .collect();
     pieces.sort_unstable_by_key(|(block, _, _)| *block);
-    let mut matches = Vec::new();
-    let mut exact = vec![Vec::new(); words];
-    let mut ends = vec![Vec::new(); words];
-    let mut ceilings = vec![Vec::new(); words];
+    // Lists at their exact length: up to 8 are kept, of up to a match per name.
+    let total: usize = pieces.iter().map(|(_, _, range)| range.len()).sum();
+    let mut matches = Vec::with_capacity(total);
+    let mut exact: Vec<Vec<i16>> = per_word(words, total);
+    let mut ends: Vec<Vec<u16>> = per_word(words, total);
+    let mut ceilings: Vec<Vec<i16>> = per_word(words, total);
     for (_, part, range) in pieces {
         matches.extend_from_slice(&part.matches[range.clone()]);
         for (t, scores) in exact.iter_mut().enumerate() {
@@ -179,4 +181,10 @@ fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
         ends,
         ceilings,
     }
+}
+
+/// One empty list per word, each with room for `total` (`vec![list; words]` would
+/// clone the room away).
+fn per_word<T>(words: usize, total: usize) -> Vec<Vec<T>> {
+    (0..words).map(|_| Vec::with_capacity(total)).collect()
 }

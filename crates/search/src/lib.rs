@@ -158,9 +158,10 @@ pub struct SearchIndex<K> {
     order: Vec<u32>,
     /// What ranking needs of each name, by slot, so a scan reads memory in order.
     ranks: Vec<SlotRank>,
-    /// Every name lower-cased, end to end, by slot: slot `s` is `starts[s]..starts[s + 1]`.
+    /// Every name lower-cased, end to end, by slot: slot `s` is `starts[s]..starts[s + 1]`
+    /// (4 bytes a name: the text past 4 GiB is left out, see `build`).
     haystacks: String,
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// The typo tier's word index, built on the first query that can carry a typo (a
@@ -173,17 +174,47 @@ pub struct SearchIndex<K> {
     own_names: OwnNames,
 }
 
-/// The tie-breaking facts of one name (see `rank::rank`), and where its words start.
+/// The tie-breaking facts of one name (see `rank::rank`), and where its words start:
+/// 12 bytes a name.
 #[derive(Debug, Clone, Copy)]
 struct SlotRank {
     /// `terms::word_starts` of the lower-cased name.
     starts: u32,
-    alias: bool,
     weight: u32,
-    /// Length of the shown text in bytes.
-    len: u32,
+    /// Length of the shown text in bytes (up to `LONGEST_LEN`), and two flags.
+    len_and_flags: u32,
+}
+
+/// The longest length a `SlotRank` tells apart (1 GiB); longer names rank as this long.
+const LONGEST_LEN: u32 = (1 << 30) - 1;
+const ALIAS_FLAG: u32 = 1 << 30;
+const ASCII_FLAG: u32 = 1 << 31;
+
+impl SlotRank {
+    fn new(starts: u32, weight: u32, len: usize, alias: bool, ascii: bool) -> SlotRank {
+        let len = u32::try_from(len).unwrap_or(u32::MAX).min(LONGEST_LEN);
+        let flags = if alias { ALIAS_FLAG } else { 0 } | if ascii { ASCII_FLAG } else { 0 };
+        SlotRank {
+            starts,
+            weight,
+            len_and_flags: len | flags,
+        }
+    }
+
+    /// Ranked after a record's own name at an equal score (`SearchEntry::is_secondary`).
+    fn alias(self) -> bool {
+        self.len_and_flags & ALIAS_FLAG != 0
+    }
+
     /// The name is ASCII (so it can be scored byte by byte).
-    ascii: bool,
+    fn ascii(self) -> bool {
+        self.len_and_flags & ASCII_FLAG != 0
+    }
+
+    /// Length of the shown text in bytes.
+    fn len(self) -> u32 {
+        self.len_and_flags & LONGEST_LEN
+    }
 }
 
 /// The slots (ascending) whose names contain every term of `terms` as a subsequence,
@@ -193,7 +224,7 @@ struct SlotRank {
 struct Narrowed {
     terms: Vec<String>,
     matches: Vec<u32>,
-    exact: Vec<Vec<i32>>,
+    exact: Vec<Vec<i16>>,
     ends: Vec<Vec<u16>>,
     ceilings: Vec<Vec<i16>>,
 }
@@ -264,12 +295,12 @@ impl<K: Key> SearchIndex<K> {
 
     /// The name in `slot`, lower-cased.
     fn haystack(&self, slot: usize) -> &str {
-        &self.haystacks[self.starts[slot]..self.starts[slot + 1]]
+        &self.haystacks[self.starts[slot] as usize..self.starts[slot + 1] as usize]
     }
 
     /// The same, as bytes (no char-boundary checks, for the byte-level tests).
     fn haystack_bytes(&self, slot: usize) -> &[u8] {
-        &self.haystacks.as_bytes()[self.starts[slot]..self.starts[slot + 1]]
+        &self.haystacks.as_bytes()[self.starts[slot] as usize..self.starts[slot + 1] as usize]
     }
 
     /// Best `limit` records for `query`, one hit per record, best first: in-order

@@ -16,7 +16,7 @@ use super::terms::Term;
 use super::{Key, SearchIndex};
 
 /// A word score not computed (the name was ruled out by a bound).
-pub(super) const UNKNOWN: i32 = i32::MIN;
+pub(super) const UNKNOWN: i16 = i16::MIN;
 
 /// No ceiling known for a word in a name.
 pub(super) const NO_CEILING: i16 = i16::MIN;
@@ -35,7 +35,7 @@ pub(super) enum Candidates<'a> {
 pub(super) struct Scanned<K> {
     pub matches: Vec<u32>,
     /// Per word, aligned with `matches`: its exact score, or `UNKNOWN`.
-    pub exact: Vec<Vec<i32>>,
+    pub exact: Vec<Vec<i16>>,
     /// Per word, aligned with `matches`: where its greedy match ends in the name.
     pub ends: Vec<Vec<u16>>,
     /// Per word, aligned with `matches`: its ceiling, or `NO_CEILING`.
@@ -49,7 +49,7 @@ pub(super) struct Scanned<K> {
 /// list: the exact scores it computed for the same word, and where in each name its
 /// word matched (if the new word starts with it, matching goes on from there).
 pub(super) struct Known<'a> {
-    pub exact: Vec<Option<&'a [i32]>>,
+    pub exact: Vec<Option<&'a [i16]>>,
     pub ends: Vec<Option<Resume<'a>>>,
 }
 
@@ -73,7 +73,7 @@ struct Scan<'a, K> {
     matches: Vec<u32>,
     /// For each match, its place in the previous query's list (if it came from one).
     origins: Vec<u32>,
-    exact: Vec<Vec<i32>>,
+    exact: Vec<Vec<i16>>,
     ends: Vec<Vec<u16>>,
     ceilings: Vec<Vec<i16>>,
     /// The matches not scored yet whose bounds reached the bar when they were found:
@@ -208,21 +208,21 @@ impl<K: Key> Scan<'_, K> {
     /// Every name in the slots `range` holding the first word's first byte, found with
     /// memchr over the names end to end, then filtered.
     fn filter_range(&mut self, range: Range<usize>) {
-        let starts = &self.index.starts;
-        let (lo, hi) = (starts[range.start], starts[range.end]);
+        let start = |slot: usize| self.index.starts[slot] as usize;
+        let (lo, hi) = (start(range.start), start(range.end));
         let bytes = &self.index.haystacks.as_bytes()[..hi];
         let needle = self.terms[0].first_byte();
         let (mut slot, mut from) = (range.start, lo);
         while let Some(found) = memchr::memchr(needle, &bytes[from..]) {
             let at = from + found;
-            while starts[slot + 1] <= at {
+            while start(slot + 1) <= at {
                 slot += 1;
             }
-            let first_at = (at - starts[slot] < usize::from(FAR)).then(|| at - starts[slot]);
+            let first_at = (at - start(slot) < usize::from(FAR)).then(|| at - start(slot));
             self.filter(slot as u32, u32::MAX, first_at);
             // On to the next name: one look per name, however often it has the byte.
             slot += 1;
-            from = starts[slot];
+            from = start(slot);
             if from >= hi {
                 break;
             }
@@ -266,7 +266,7 @@ impl<K: Key> Scan<'_, K> {
     fn close_bound(&mut self, k: usize) -> (i64, bool) {
         let slot = self.matches[k] as usize;
         let haystack = self.index.haystack_bytes(slot);
-        let ascii = self.index.ranks[slot].ascii;
+        let ascii = self.index.ranks[slot].ascii();
         let (mut total, mut exact) = (0, true);
         for (t, term) in self.terms.iter().enumerate() {
             if let Some(score) = self.known(t, k) {
@@ -293,7 +293,7 @@ impl<K: Key> Scan<'_, K> {
                     .map_or(bound, |ceiling| ceiling.min(bound));
                 continue;
             };
-            self.exact[t][k] = i32::try_from(scored.score).unwrap_or(UNKNOWN);
+            self.exact[t][k] = i16::try_from(scored.score).unwrap_or(UNKNOWN);
             self.ceilings[t][k] = i16::try_from(scored.ceiling).unwrap_or(NO_CEILING);
             total += scored.score;
         }
@@ -339,9 +339,9 @@ impl<K: Key> Scan<'_, K> {
             named: false,
             score,
             typo: false,
-            alias: facts.alias,
+            alias: facts.alias(),
             weight: facts.weight,
-            len: facts.len,
+            len: facts.len(),
             entry: self.index.order[slot as usize],
             slot,
             // Looked up only for a name that makes the list.
@@ -358,7 +358,7 @@ impl<K: Key> Scan<'_, K> {
     /// it to the top k.
     fn score(&mut self, k: usize, mut ranked: Ranked<K>) {
         let slot = ranked.slot as usize;
-        let (haystack, ascii) = (self.index.haystack(slot), self.index.ranks[slot].ascii);
+        let (haystack, ascii) = (self.index.haystack(slot), self.index.ranks[slot].ascii());
         let mut total = 0;
         for t in 0..self.terms.len() {
             let score = match self.known(t, k) {
@@ -371,7 +371,7 @@ impl<K: Key> Scan<'_, K> {
                     None => return,
                 },
             };
-            self.exact[t][k] = i32::try_from(score).unwrap_or(UNKNOWN);
+            self.exact[t][k] = i16::try_from(score).unwrap_or(UNKNOWN);
             total += score;
         }
         ranked.score = total;

@@ -34,7 +34,10 @@ pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
             + file.sources.len()
             + file.disputes.len(),
     );
-    let mut push = |target: RecordRef, text: String, alias_of: Option<&str>| {
+    let mut push = |target: RecordRef, mut text: String, alias_of: Option<&str>| {
+        // A `format!`ted line keeps up to as much room again as it uses: the index
+        // holds every name for as long as the story is open.
+        text.shrink_to_fit();
         entries.push(SearchEntry {
             target,
             kind: kind(target),
