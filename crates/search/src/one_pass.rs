@@ -56,12 +56,12 @@ pub(super) struct Scored {
     pub ceiling: i64,
 }
 
-/// Per row, what the next column needs of it.
-struct Rows {
+/// Per row (up to `N`), what the next column needs of it.
+struct Rows<const N: usize> {
     /// M at the previous position, for rows with a match there (bit set in `adjacent`).
-    m_before: [i32; LONGEST],
+    m_before: [i32; N],
     /// `max(start, m + col - 3)` over the row's matches up to two positions back.
-    run: [i32; LONGEST],
+    run: [i32; N],
     /// Rows with a match at the previous position.
     adjacent: u64,
 }
@@ -72,10 +72,23 @@ struct Rows {
 /// when `word[i] == b`.
 pub(super) fn score(word: &[u8], which: &[u64; 128], hay: &[u8]) -> Option<Scored> {
     debug_assert!(!word.is_empty() && word.len() <= LONGEST);
+    // Rows for short words take less setting up.
+    if word.len() <= SHORT {
+        score_in::<SHORT>(word, which, hay)
+    } else {
+        score_in::<LONGEST>(word, which, hay)
+    }
+}
+
+/// Words up to this long use rows of this many.
+const SHORT: usize = 16;
+
+/// `score`, with room for `N` rows.
+fn score_in<const N: usize>(word: &[u8], which: &[u64; 128], hay: &[u8]) -> Option<Scored> {
     let last = word.len() - 1;
     let mut rows = Rows {
-        m_before: [NEG; LONGEST],
-        run: [NEG; LONGEST],
+        m_before: [NEG; N],
+        run: [NEG; N],
         adjacent: 0,
     };
     // Rows started so far (the word's chars matched greedily so far).
@@ -84,9 +97,14 @@ pub(super) fn score(word: &[u8], which: &[u64; 128], hay: &[u8]) -> Option<Score
     // Every M is at least the score of some prefix; -2 is what row 1's first cell
     // lets row 2 start from (see `Scored::ceiling`).
     let mut ceiling = -2;
-    let mut bonus = BONUS_AT_START;
+    // Nothing happens before the first char's first match: no row has started.
+    let first = hay.iter().position(|&b| b == word[0])?;
+    let mut bonus = match first.checked_sub(1) {
+        Some(before) => BONUS_AFTER[usize::from(hay[before] & 0x7f)],
+        None => BONUS_AT_START,
+    };
     let mut live = 0u64;
-    for (p, &c) in hay.iter().enumerate() {
+    for (p, &c) in hay.iter().enumerate().skip(first) {
         // The name is ASCII: `& 0x7f` only keeps the index in bounds.
         let c = c & 0x7f;
         let matched = which[usize::from(c)];
@@ -115,7 +133,7 @@ pub(super) fn score(word: &[u8], which: &[u64; 128], hay: &[u8]) -> Option<Score
     })
 }
 
-impl Rows {
+impl<const N: usize> Rows<N> {
     /// Position `p` holds no word char: the rows with a match at `p - 1` fold it into
     /// their run, and none has a match at `p`.
     #[inline]
