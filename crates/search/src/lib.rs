@@ -23,8 +23,10 @@
 //!   name that starts with the first word, or whose bound is its score (one-char
 //!   words), is scored at once, so the bar is up before the rest are sorted; the
 //!   threads share the highest bar any of them has reached;
-//! - the rest are scored by an allocation-free port of SkimMatcherV2 that walks only
-//!   the matching chars (`skim`, checked equal to fuzzy-matcher on random input);
+//! - an ASCII word in an ASCII name gets its exact score in one pass over the name
+//!   (`one_pass`), with a ceiling that bounds the word one letter longer at the next
+//!   keystroke; the rest are scored by an allocation-free port of SkimMatcherV2 that
+//!   walks only the matching chars (`skim`); both checked equal to fuzzy-matcher;
 //!   fuzzy-matcher itself gives the scores and match positions of the hits returned;
 //! - big scans are shared between the cores, in blocks dealt round the threads.
 //!
