@@ -7,6 +7,7 @@
 
 mod frame;
 mod hostile;
+mod index_memory;
 mod load;
 mod search;
 mod stats;
@@ -35,6 +36,14 @@ fn main() {
     if std::env::args().any(|arg| arg == "--build-only") {
         let entries = typos::million_entries();
         typos::bench_build_and_memory(&mut table, runs(5), &entries);
+        table.print();
+        return;
+    }
+
+    // What the search index holds, structure by structure (100k events, 1M names).
+    if std::env::args().any(|arg| arg == "--memory-only") {
+        let index = SearchIndex::from_entries(typos::million_entries());
+        index_memory::bench(&mut table, &index);
         table.print();
         return;
     }

@@ -15,7 +15,8 @@ impl<K: Key> SearchIndex<K> {
         index.typos_enabled = true;
         for (slot, &entry) in index.order.iter().enumerate() {
             if index.entries[entry as usize].kind == NameKind::Own {
-                let name = &index.haystacks[index.starts[slot]..index.starts[slot + 1]];
+                let (from, to) = (index.starts[slot], index.starts[slot + 1]);
+                let name = &index.haystacks[from as usize..to as usize];
                 index.own_names.add(slot as u32, name);
             }
         }
@@ -26,31 +27,51 @@ impl<K: Key> SearchIndex<K> {
     /// ranking: the search as it was before typos were forgiven (the benchmark's
     /// baseline).
     pub fn from_entries_in_order(entries: Vec<SearchEntry<K>>) -> SearchIndex<K> {
+        SearchIndex::in_order_within(entries, ADDRESSABLE)
+    }
+
+    /// `from_entries_in_order`, leaving out the names past `addressable` bytes of
+    /// lower-cased text (4 GiB, what a `u32` start reaches; less in tests).
+    pub(super) fn in_order_within(
+        mut entries: Vec<SearchEntry<K>>,
+        addressable: usize,
+    ) -> SearchIndex<K> {
+        // A list built with room to spare (the story's is sized for two names an
+        // entity) gives the room back.
+        entries.shrink_to_fit();
         let order = shortest_first(&entries);
         let bytes: usize = entries.iter().map(|entry| entry.text.len()).sum();
-        let mut haystacks: Vec<u8> = Vec::with_capacity(bytes + bytes / 32);
+        let mut haystacks: Vec<u8> = Vec::with_capacity((bytes + bytes / 32).min(addressable));
         let mut starts = Vec::with_capacity(entries.len() + 1);
         let mut ranks = Vec::with_capacity(entries.len());
         for &index in &order {
             let entry = &entries[index as usize];
             let start = haystacks.len();
-            starts.push(start);
-            if entry.text.is_ascii() {
+            starts.push(start as u32);
+            if start + entry.text.len() > addressable {
+                // Past 4 GiB of names: this one is left out (an empty name matches
+                // nothing) rather than making every name's start twice as big.
+            } else if entry.text.is_ascii() {
                 haystacks.extend_from_slice(entry.text.as_bytes());
                 haystacks[start..].make_ascii_lowercase();
             } else {
                 // (Not char by char: a final Σ lower-cases to ς.)
-                haystacks.extend_from_slice(entry.text.to_lowercase().as_bytes());
+                let lower = entry.text.to_lowercase();
+                if start + lower.len() <= addressable {
+                    haystacks.extend_from_slice(lower.as_bytes());
+                }
             }
-            ranks.push(SlotRank {
-                starts: terms::word_starts(&haystacks[start..]),
-                alias: entry.is_secondary(),
-                weight: entry.weight,
-                len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
-                ascii: entry.text.is_ascii(),
-            });
+            ranks.push(SlotRank::new(
+                terms::word_starts(&haystacks[start..]),
+                entry.weight,
+                entry.text.len(),
+                entry.is_secondary(),
+                entry.text.is_ascii(),
+            ));
         }
-        starts.push(haystacks.len());
+        starts.push(haystacks.len() as u32);
+        // Lower-casing can lengthen a non-ASCII name: give back the room left over.
+        haystacks.shrink_to_fit();
         let haystacks = String::from_utf8(haystacks).expect("lower-cased UTF-8 is UTF-8");
         SearchIndex {
             entries,
@@ -65,6 +86,9 @@ impl<K: Key> SearchIndex<K> {
         }
     }
 }
+
+/// How many bytes of lower-cased names a `u32` start can reach.
+const ADDRESSABLE: usize = u32::MAX as usize;
 
 /// The entries' indexes, shortest name first (in chars; file order among equals), by
 /// a counting sort on the length.

@@ -120,7 +120,8 @@ impl<K: Key> SearchIndex<K> {
 
 /// What `narrowed` (the match list of an earlier query) tells the scan of `words`: a
 /// word it had too, in the same place, keeps its scores; a word it had the start of goes
-/// on matching from where that start ended.
+/// on matching from where that start ended, and its score is bounded by the start's
+/// ceiling grown by the chars added.
 fn known_from<'a>(narrowed: Option<&'a Narrowed>, words: &[String]) -> scan::Known<'a> {
     scan::Known {
         exact: (0..words.len())
@@ -135,6 +136,7 @@ fn known_from<'a>(narrowed: Option<&'a Narrowed>, words: &[String]) -> scan::Kno
                 let old = n.terms.get(t)?;
                 words[t].starts_with(old.as_str()).then(|| scan::Resume {
                     ends: n.ends[t].as_slice(),
+                    ceilings: n.ceilings[t].as_slice(),
                     matched: old.chars().count(),
                 })
             })
@@ -154,9 +156,12 @@ fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
         })
         .collect();
     pieces.sort_unstable_by_key(|(block, _, _)| *block);
-    let mut matches = Vec::new();
-    let mut exact = vec![Vec::new(); words];
-    let mut ends = vec![Vec::new(); words];
+    // Lists at their exact length: up to 8 are kept, of up to a match per name.
+    let total: usize = pieces.iter().map(|(_, _, range)| range.len()).sum();
+    let mut matches = Vec::with_capacity(total);
+    let mut exact: Vec<Vec<i16>> = per_word(words, total);
+    let mut ends: Vec<Vec<u16>> = per_word(words, total);
+    let mut ceilings: Vec<Vec<i16>> = per_word(words, total);
     for (_, part, range) in pieces {
         matches.extend_from_slice(&part.matches[range.clone()]);
         for (t, scores) in exact.iter_mut().enumerate() {
@@ -165,11 +170,21 @@ fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
         for (t, list) in ends.iter_mut().enumerate() {
             list.extend_from_slice(&part.ends[t][range.clone()]);
         }
+        for (t, list) in ceilings.iter_mut().enumerate() {
+            list.extend_from_slice(&part.ceilings[t][range.clone()]);
+        }
     }
     Narrowed {
         terms: Vec::new(),
         matches,
         exact,
         ends,
+        ceilings,
     }
+}
+
+/// One empty list per word, each with room for `total` (`vec![list; words]` would
+/// clone the room away).
+fn per_word<T>(words: usize, total: usize) -> Vec<Vec<T>> {
+    (0..words).map(|_| Vec::with_capacity(total)).collect()
 }

@@ -23,8 +23,10 @@
 //!   name that starts with the first word, or whose bound is its score (one-char
 //!   words), is scored at once, so the bar is up before the rest are sorted; the
 //!   threads share the highest bar any of them has reached;
-//! - the rest are scored by an allocation-free port of SkimMatcherV2 that walks only
-//!   the matching chars (`skim`, checked equal to fuzzy-matcher on random input);
+//! - an ASCII word in an ASCII name gets its exact score in one pass over the name
+//!   (`one_pass`), with a ceiling that bounds the word one letter longer at the next
+//!   keystroke; the rest are scored by an allocation-free port of SkimMatcherV2 that
+//!   walks only the matching chars (`skim`); both checked equal to fuzzy-matcher;
 //!   fuzzy-matcher itself gives the scores and match positions of the hits returned;
 //! - big scans are shared between the cores, in blocks dealt round the threads.
 //!
@@ -38,7 +40,9 @@ mod finish;
 #[cfg(test)]
 mod fixture;
 mod in_order;
+mod memory;
 mod named;
+mod one_pass;
 mod rank;
 mod scan;
 mod skim;
@@ -64,6 +68,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+pub use memory::HeapPart;
 use named::OwnNames;
 use typo::{Expansion, TypoIndex};
 use typo_pass::Query;
@@ -155,9 +160,10 @@ pub struct SearchIndex<K> {
     order: Vec<u32>,
     /// What ranking needs of each name, by slot, so a scan reads memory in order.
     ranks: Vec<SlotRank>,
-    /// Every name lower-cased, end to end, by slot: slot `s` is `starts[s]..starts[s + 1]`.
+    /// Every name lower-cased, end to end, by slot: slot `s` is `starts[s]..starts[s + 1]`
+    /// (4 bytes a name: the text past 4 GiB is left out, see `build`).
     haystacks: String,
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// The typo tier's word index, built on the first query that can carry a typo (a
@@ -170,27 +176,59 @@ pub struct SearchIndex<K> {
     own_names: OwnNames,
 }
 
-/// The tie-breaking facts of one name (see `rank::rank`), and where its words start.
+/// The tie-breaking facts of one name (see `rank::rank`), and where its words start:
+/// 12 bytes a name.
 #[derive(Debug, Clone, Copy)]
 struct SlotRank {
     /// `terms::word_starts` of the lower-cased name.
     starts: u32,
-    alias: bool,
     weight: u32,
-    /// Length of the shown text in bytes.
-    len: u32,
+    /// Length of the shown text in bytes (up to `LONGEST_LEN`), and two flags.
+    len_and_flags: u32,
+}
+
+/// The longest length a `SlotRank` tells apart (1 GiB); longer names rank as this long.
+const LONGEST_LEN: u32 = (1 << 30) - 1;
+const ALIAS_FLAG: u32 = 1 << 30;
+const ASCII_FLAG: u32 = 1 << 31;
+
+impl SlotRank {
+    fn new(starts: u32, weight: u32, len: usize, alias: bool, ascii: bool) -> SlotRank {
+        let len = u32::try_from(len).unwrap_or(u32::MAX).min(LONGEST_LEN);
+        let flags = if alias { ALIAS_FLAG } else { 0 } | if ascii { ASCII_FLAG } else { 0 };
+        SlotRank {
+            starts,
+            weight,
+            len_and_flags: len | flags,
+        }
+    }
+
+    /// Ranked after a record's own name at an equal score (`SearchEntry::is_secondary`).
+    fn alias(self) -> bool {
+        self.len_and_flags & ALIAS_FLAG != 0
+    }
+
     /// The name is ASCII (so it can be scored byte by byte).
-    ascii: bool,
+    fn ascii(self) -> bool {
+        self.len_and_flags & ASCII_FLAG != 0
+    }
+
+    /// Length of the shown text in bytes.
+    fn len(self) -> u32 {
+        self.len_and_flags & LONGEST_LEN
+    }
 }
 
 /// The slots (ascending) whose names contain every term of `terms` as a subsequence,
 /// each term's exact score for them where it was computed (`scan::UNKNOWN` if not),
-/// and where each term's greedy match ends in them.
+/// where each term's greedy match ends in them, and each term's ceiling there
+/// (`one_pass::Scored::ceiling`, or a bound on it; `scan::NO_CEILING` if none).
 struct Narrowed {
     terms: Vec<String>,
     matches: Vec<u32>,
-    exact: Vec<Vec<i32>>,
+    exact: Vec<Vec<i16>>,
     ends: Vec<Vec<u16>>,
+    ceilings: Vec<Vec<i16>>,
 }
 
 /// How many recent match lists are kept: enough to type a query and backspace it.
@@ -259,12 +297,12 @@ impl<K: Key> SearchIndex<K> {
 
     /// The name in `slot`, lower-cased.
     fn haystack(&self, slot: usize) -> &str {
-        &self.haystacks[self.starts[slot]..self.starts[slot + 1]]
+        &self.haystacks[self.starts[slot] as usize..self.starts[slot + 1] as usize]
     }
 
     /// The same, as bytes (no char-boundary checks, for the byte-level tests).
     fn haystack_bytes(&self, slot: usize) -> &[u8] {
-        &self.haystacks.as_bytes()[self.starts[slot]..self.starts[slot + 1]]
+        &self.haystacks.as_bytes()[self.starts[slot] as usize..self.starts[slot + 1] as usize]
     }
 
     /// Best `limit` records for `query`, one hit per record, best first: in-order

@@ -40,6 +40,23 @@ impl OwnNames {
         }
     }
 
+    /// Heap bytes and blocks of the three maps: their tables, keys and slot lists.
+    pub fn heap(&self) -> (usize, usize) {
+        let entry = std::mem::size_of::<(String, Vec<u32>)>() + 1;
+        [&self.by_word, &self.by_whole, &self.by_joined]
+            .iter()
+            .fold((0, 0), |(bytes, blocks), map| {
+                let held: usize = map
+                    .iter()
+                    .map(|(k, v)| k.capacity() + v.capacity() * 4)
+                    .sum();
+                (
+                    bytes + map.capacity() * entry + held,
+                    blocks + 1 + 2 * map.len(),
+                )
+            })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_whole.is_empty()
     }

@@ -9,13 +9,17 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use super::one_pass::Scored;
 use super::rank::{Ranked, TopK};
 use super::skim::Scorer;
 use super::terms::Term;
 use super::{Key, SearchIndex};
 
 /// A word score not computed (the name was ruled out by a bound).
-pub(super) const UNKNOWN: i32 = i32::MIN;
+pub(super) const UNKNOWN: i16 = i16::MIN;
+
+/// No ceiling known for a word in a name.
+pub(super) const NO_CEILING: i16 = i16::MIN;
 
 /// The names one thread tries.
 pub(super) enum Candidates<'a> {
@@ -31,9 +35,11 @@ pub(super) enum Candidates<'a> {
 pub(super) struct Scanned<K> {
     pub matches: Vec<u32>,
     /// Per word, aligned with `matches`: its exact score, or `UNKNOWN`.
-    pub exact: Vec<Vec<i32>>,
+    pub exact: Vec<Vec<i16>>,
     /// Per word, aligned with `matches`: where its greedy match ends in the name.
     pub ends: Vec<Vec<u16>>,
+    /// Per word, aligned with `matches`: its ceiling, or `NO_CEILING`.
+    pub ceilings: Vec<Vec<i16>>,
     /// Which part of `matches` each block found.
     pub blocks: Vec<(usize, Range<usize>)>,
     pub top: TopK<K>,
@@ -43,14 +49,16 @@ pub(super) struct Scanned<K> {
 /// list: the exact scores it computed for the same word, and where in each name its
 /// word matched (if the new word starts with it, matching goes on from there).
 pub(super) struct Known<'a> {
-    pub exact: Vec<Option<&'a [i32]>>,
+    pub exact: Vec<Option<&'a [i16]>>,
     pub ends: Vec<Option<Resume<'a>>>,
 }
 
-/// Where the previous query's word (`matched` chars of the new one) ended in each name.
+/// Where the previous query's word (`matched` chars of the new one) ended in each name,
+/// and its ceiling there (`NO_CEILING` if none).
 #[derive(Clone, Copy)]
 pub(super) struct Resume<'a> {
     pub ends: &'a [u16],
+    pub ceilings: &'a [i16],
     pub matched: usize,
 }
 
@@ -65,8 +73,9 @@ struct Scan<'a, K> {
     matches: Vec<u32>,
     /// For each match, its place in the previous query's list (if it came from one).
     origins: Vec<u32>,
-    exact: Vec<Vec<i32>>,
+    exact: Vec<Vec<i16>>,
     ends: Vec<Vec<u16>>,
+    ceilings: Vec<Vec<i16>>,
     /// The matches not scored yet whose bounds reached the bar when they were found:
     /// (close bound, match).
     by_bound: Vec<(i64, u32)>,
@@ -93,6 +102,7 @@ pub(super) fn scan<'a, K: Key>(
         origins: Vec::new(),
         exact: vec![Vec::new(); terms.len()],
         ends: vec![Vec::new(); terms.len()],
+        ceilings: vec![Vec::new(); terms.len()],
         by_bound: Vec::new(),
         shared_bar,
         scorer: Scorer::default(),
@@ -122,6 +132,7 @@ pub(super) fn scan<'a, K: Key>(
         matches: scan.matches,
         exact: scan.exact,
         ends: scan.ends,
+        ceilings: scan.ceilings,
         blocks: done,
         top: scan.top,
     })
@@ -161,23 +172,33 @@ impl<K: Key> Scan<'_, K> {
             let carried = self.known.exact[t].and_then(|known| known.get(origin as usize));
             scores.push(carried.copied().unwrap_or(UNKNOWN));
         }
+        let starts = self.index.ranks[slot as usize].starts;
+        for (t, list) in self.ceilings.iter_mut().enumerate() {
+            list.push(carried_ceiling(
+                self.known.ends[t],
+                &self.terms[t],
+                origin,
+                starts,
+            ));
+        }
         self.rank_first(haystack);
     }
 
-    /// Sizes up the match just found while its name is in the cache: a name that
-    /// starts with the first word usually ranks best, so it is scored at once, raising
-    /// the bar early; any other is kept for `rank_all` with its close bound, unless a
-    /// bound is already below the bar.
+    /// Sizes up the match just found while its name is in the cache: scored at once
+    /// when its close bound is its score (see `close_bound`), or when it starts with the
+    /// first word (it usually ranks best: the bar rises early); any other is kept for
+    /// `rank_all` with its close bound, unless a bound is already below the bar.
     fn rank_first(&mut self, haystack: &[u8]) {
         let k = self.matches.len() - 1;
         if self.ruled_out(&self.ranked(k, self.quick_bound(k))) {
             return;
         }
-        let close = self.ranked(k, self.close_bound(k));
+        let (bound, exact) = self.close_bound(k);
+        let close = self.ranked(k, bound);
         if self.ruled_out(&close) {
             return;
         }
-        if self.close_is_exact(k) || haystack.starts_with(self.terms[0].text.as_bytes()) {
+        if exact || haystack.starts_with(self.terms[0].text.as_bytes()) {
             self.score(k, close);
         } else {
             self.by_bound.push((close.score, k as u32));
@@ -187,21 +208,21 @@ impl<K: Key> Scan<'_, K> {
     /// Every name in the slots `range` holding the first word's first byte, found with
     /// memchr over the names end to end, then filtered.
     fn filter_range(&mut self, range: Range<usize>) {
-        let starts = &self.index.starts;
-        let (lo, hi) = (starts[range.start], starts[range.end]);
+        let start = |slot: usize| self.index.starts[slot] as usize;
+        let (lo, hi) = (start(range.start), start(range.end));
         let bytes = &self.index.haystacks.as_bytes()[..hi];
         let needle = self.terms[0].first_byte();
         let (mut slot, mut from) = (range.start, lo);
         while let Some(found) = memchr::memchr(needle, &bytes[from..]) {
             let at = from + found;
-            while starts[slot + 1] <= at {
+            while start(slot + 1) <= at {
                 slot += 1;
             }
-            let first_at = (at - starts[slot] < usize::from(FAR)).then(|| at - starts[slot]);
+            let first_at = (at - start(slot) < usize::from(FAR)).then(|| at - start(slot));
             self.filter(slot as u32, u32::MAX, first_at);
             // On to the next name: one look per name, however often it has the byte.
             slot += 1;
-            from = starts[slot];
+            from = start(slot);
             if from >= hi {
                 break;
             }
@@ -215,35 +236,68 @@ impl<K: Key> Scan<'_, K> {
         (score != UNKNOWN).then_some(i64::from(score))
     }
 
-    /// A bound on match `k`'s score from what is known and the name's first char.
+    /// A word's ceiling in match `k`, if one is known (it bounds the word's score).
+    fn ceiling(&self, word: usize, k: usize) -> Option<i64> {
+        let ceiling = self.ceilings[word][k];
+        (ceiling != NO_CEILING).then_some(i64::from(ceiling))
+    }
+
+    /// A bound on match `k`'s score from what is known (scores, ceilings) and the
+    /// name's first char.
     fn quick_bound(&self, k: usize) -> i64 {
         let slot = self.matches[k] as usize;
         let haystack = self.index.haystack_bytes(slot);
         let starts = self.index.ranks[slot].starts;
         (0..self.terms.len())
             .map(|t| {
-                self.known(t, k)
-                    .unwrap_or_else(|| self.terms[t].quick_bound(haystack, starts))
+                self.known(t, k).unwrap_or_else(|| {
+                    let quick = self.terms[t].quick_bound(haystack, starts);
+                    self.ceiling(t, k)
+                        .map_or(quick, |ceiling| ceiling.min(quick))
+                })
             })
             .sum()
     }
 
-    /// The bound `best_possible` gives match `k` (exact scores where known).
-    fn close_bound(&self, k: usize) -> i64 {
-        let haystack = self.index.haystack_bytes(self.matches[k] as usize);
-        (0..self.terms.len())
-            .map(|t| {
-                self.known(t, k)
-                    .unwrap_or_else(|| self.terms[t].best_possible(haystack))
-            })
-            .sum()
-    }
-
-    /// True when `close_bound` is match `k`'s score: every word is one char (the bound
-    /// is exact for those) or has its score known. Such a name costs little to score
-    /// and scoring it at once raises the bar.
-    fn close_is_exact(&self, k: usize) -> bool {
-        (0..self.terms.len()).all(|t| self.terms[t].is_one_char() || self.known(t, k).is_some())
+    /// A bound on match `k`'s score, and whether it is the score: per word, its known
+    /// score; else its exact score from `one_pass` for an ASCII word in an ASCII name,
+    /// or from `best_possible` for a one-char word (both kept for `score` and the next
+    /// keystroke); else the `best_possible` bound.
+    fn close_bound(&mut self, k: usize) -> (i64, bool) {
+        let slot = self.matches[k] as usize;
+        let haystack = self.index.haystack_bytes(slot);
+        let ascii = self.index.ranks[slot].ascii();
+        let (mut total, mut exact) = (0, true);
+        for (t, term) in self.terms.iter().enumerate() {
+            if let Some(score) = self.known(t, k) {
+                total += score;
+                continue;
+            }
+            let scored = if term.is_one_char() {
+                // One row: the ceiling is the score.
+                let score = term.best_possible(haystack);
+                Some(Scored {
+                    score,
+                    ceiling: score,
+                })
+            } else if ascii {
+                term.exact_ascii(haystack)
+            } else {
+                None
+            };
+            let Some(scored) = scored else {
+                exact = false;
+                let bound = term.best_possible(haystack);
+                total += self
+                    .ceiling(t, k)
+                    .map_or(bound, |ceiling| ceiling.min(bound));
+                continue;
+            };
+            self.exact[t][k] = i16::try_from(scored.score).unwrap_or(UNKNOWN);
+            self.ceilings[t][k] = i16::try_from(scored.ceiling).unwrap_or(NO_CEILING);
+            total += scored.score;
+        }
+        (total, exact)
     }
 
     /// True when a name whose score is at most `bound` cannot make the list.
@@ -285,9 +339,9 @@ impl<K: Key> Scan<'_, K> {
             named: false,
             score,
             typo: false,
-            alias: facts.alias,
+            alias: facts.alias(),
             weight: facts.weight,
-            len: facts.len,
+            len: facts.len(),
             entry: self.index.order[slot as usize],
             slot,
             // Looked up only for a name that makes the list.
@@ -304,7 +358,7 @@ impl<K: Key> Scan<'_, K> {
     /// it to the top k.
     fn score(&mut self, k: usize, mut ranked: Ranked<K>) {
         let slot = ranked.slot as usize;
-        let (haystack, ascii) = (self.index.haystack(slot), self.index.ranks[slot].ascii);
+        let (haystack, ascii) = (self.index.haystack(slot), self.index.ranks[slot].ascii());
         let mut total = 0;
         for t in 0..self.terms.len() {
             let score = match self.known(t, k) {
@@ -317,7 +371,7 @@ impl<K: Key> Scan<'_, K> {
                     None => return,
                 },
             };
-            self.exact[t][k] = i32::try_from(score).unwrap_or(UNKNOWN);
+            self.exact[t][k] = i16::try_from(score).unwrap_or(UNKNOWN);
             total += score;
         }
         ranked.score = total;
@@ -325,5 +379,21 @@ impl<K: Key> Scan<'_, K> {
             ranked.target = Some(self.index.entries[ranked.entry as usize].target);
             self.offer(ranked);
         }
+    }
+}
+
+/// A word's ceiling in a name, from the ceiling its start had there in the previous
+/// query (`resume`, at place `origin` in that query's list), grown by the chars added
+/// (`Term::ceiling_growth`, with the name's `starts`); `NO_CEILING` if none was known.
+fn carried_ceiling(resume: Option<Resume<'_>>, term: &Term, origin: u32, starts: u32) -> i16 {
+    let Some(resume) = resume else {
+        return NO_CEILING;
+    };
+    match resume.ceilings.get(origin as usize) {
+        Some(&old) if old != NO_CEILING => {
+            let grown = i64::from(old) + term.ceiling_growth(resume.matched, starts);
+            i16::try_from(grown).unwrap_or(NO_CEILING)
+        }
+        _ => NO_CEILING,
     }
 }

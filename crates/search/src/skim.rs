@@ -52,6 +52,16 @@ fn in_place_bonus(prev: Kind, cur: Kind) -> i32 {
     }
 }
 
+/// The bonus a match gets after ASCII byte `previous` (in lower-case text, where no
+/// char is upper case, the bonus depends on the char before alone).
+pub(super) const fn bonus_after_ascii(previous: u8) -> i32 {
+    match kind(previous as char) {
+        Kind::Empty | Kind::HardSep => BONUS_HEAD,
+        Kind::SoftSep => BONUS_BREAK,
+        _ => 0,
+    }
+}
+
 /// A char of a name or word: bytes for ASCII text, chars otherwise.
 trait Letter: Copy + Eq {
     fn kind(self) -> Kind;

@@ -2,6 +2,8 @@
 //! fuzzy-matcher scores it: "are my chars in there, in order?" and "how well could it
 //! score at best?".
 
+use super::one_pass::Scored;
+
 /// A lower-cased query word.
 pub(super) struct Term {
     pub text: String,
@@ -121,6 +123,27 @@ impl Term {
         self.text.len() == 1
     }
 
+    /// The exact score fuzzy-matcher gives this word in ASCII `haystack`, with its
+    /// ceiling (`one_pass`); None for a word it does not score (not ASCII, or longer
+    /// than 64) or a name that lacks it.
+    pub fn exact_ascii(&self, haystack: &[u8]) -> Option<Scored> {
+        let which = self.ascii.as_deref()?;
+        super::one_pass::score(self.text.as_bytes(), which, haystack)
+    }
+
+    /// What the chars after the first `known` can add to the ceiling of the word's
+    /// first `known` chars in a name with these `starts` (`Scored::ceiling`): 16 plus
+    /// the larger of 4 and the best bonus each can get there (none takes the very
+    /// start). The word's score and ceiling are at most that ceiling plus this.
+    pub fn ceiling_growth(&self, known: usize, starts: u32) -> i64 {
+        self.chars[known.min(self.chars.len())..]
+            .iter()
+            .map(|&(bytes, _)| {
+                SCORE_MATCH + best_bonus_bound(bytes[0], starts).max(BONUS_CONSECUTIVE)
+            })
+            .sum()
+    }
+
     /// The highest score fuzzy-matcher could give this word in `haystack` (exact for
     /// one-char words). The word must be a subsequence of `haystack`.
     pub fn best_possible(&self, hay: &[u8]) -> i64 {
@@ -184,7 +207,8 @@ const BONUS_AFTER: [u8; 256] = {
     let mut b = 0;
     while b < 128 {
         table[b] = match b as u8 {
-            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => 8,
+            // NUL too: the matcher takes it for the empty char before a name.
+            0 | b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => 8,
             b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => 7,
             _ => 0,
         };
@@ -290,7 +314,7 @@ mod tests {
         };
         let mut scored = 0;
         let mut exact = 0;
-        for alphabet in ["ab -.阿", "ab c-.1/(阿é", "aab"] {
+        for alphabet in ["ab -.阿", "ab c-.1/(阿é\0", "aab"] {
             let alphabet: Vec<char> = alphabet.chars().collect();
             let pick =
                 |next: &mut dyn FnMut() -> u64| alphabet[(next() % alphabet.len() as u64) as usize];

@@ -2,7 +2,7 @@
 //! threads, names scored while the scan finds them) against checking every name by
 //! the rules (`tests_typo::brute_force`), on generated names: thousands of them, so the
 //! scan runs on several threads, with words that start many names, words that start
-//! none, scattered letters and typos.
+//! none, scattered letters (scored exactly in one pass: `one_pass`) and typos.
 
 use super::tests_typo::{brute_force, found};
 use super::*;
@@ -93,6 +93,10 @@ fn fast_paths_find_what_checking_every_name_finds() {
         "qwne max",
         "intel",
         "ai 合作",
+        // Repeated and scattered letters, scored exactly in one pass (`one_pass`).
+        "eee",
+        "tnt",
+        "ecet lo",
     ] {
         index.forget_recent();
         let chars: Vec<char> = query.chars().collect();

@@ -41,7 +41,7 @@ pub(super) struct TypoIndex {
 impl TypoIndex {
     /// Indexes the words of the lower-cased names in `haystacks`, name `slot` being
     /// `starts[slot]..starts[slot + 1]` (see `typo_build`).
-    pub fn build(haystacks: &str, starts: &[usize]) -> TypoIndex {
+    pub fn build(haystacks: &str, starts: &[u32]) -> TypoIndex {
         let (words, offsets, postings) = super::typo_build::build(haystacks, starts);
         TypoIndex {
             words,
@@ -118,10 +118,10 @@ mod tests {
         let mut haystacks = String::new();
         let mut starts = Vec::new();
         for name in names {
-            starts.push(haystacks.len());
+            starts.push(haystacks.len() as u32);
             haystacks.push_str(&name.to_lowercase());
         }
-        starts.push(haystacks.len());
+        starts.push(haystacks.len() as u32);
         TypoIndex::build(&haystacks, &starts)
     }
 

@@ -25,7 +25,7 @@ struct Part<'a> {
 }
 
 /// The FST of words (word → id), and the postings as offsets and slots.
-pub(super) fn build(haystacks: &str, starts: &[usize]) -> (fst::Map<Vec<u8>>, Vec<u32>, Vec<u32>) {
+pub(super) fn build(haystacks: &str, starts: &[u32]) -> (fst::Map<Vec<u8>>, Vec<u32>, Vec<u32>) {
     let mut parts = read_parts(haystacks, starts);
     // The first part's ids are the global ones; the others' words are mapped onto them.
     let mut first = parts.remove(0);
@@ -62,7 +62,7 @@ pub(super) fn build(haystacks: &str, starts: &[usize]) -> (fst::Map<Vec<u8>>, Ve
 }
 
 /// The names split between the cores (up to two), each part read on a thread.
-fn read_parts<'a>(haystacks: &'a str, starts: &[usize]) -> Vec<Part<'a>> {
+fn read_parts<'a>(haystacks: &'a str, starts: &[u32]) -> Vec<Part<'a>> {
     let names = starts.len().saturating_sub(1);
     let threads = if names >= PARALLEL_MIN {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
@@ -109,8 +109,8 @@ fn postings(parts: &[Part<'_>], remaps: &[Vec<u32>]) -> (Vec<u32>, Vec<u32>) {
 }
 
 /// The words of the names in the slots `range`.
-fn part<'a>(haystacks: &'a str, starts: &[usize], range: Range<usize>) -> Part<'a> {
-    let bytes = starts[range.end] - starts[range.start];
+fn part<'a>(haystacks: &'a str, starts: &[u32], range: Range<usize>) -> Part<'a> {
+    let bytes = (starts[range.end] - starts[range.start]) as usize;
     let mut part = Part {
         range: range.clone(),
         ids: WordIds::default(),
@@ -122,8 +122,8 @@ fn part<'a>(haystacks: &'a str, starts: &[usize], range: Range<usize>) -> Part<'
     };
     let all = haystacks.as_bytes();
     for slot in range {
-        let offset = starts[slot];
-        let name = &haystacks[offset..starts[slot + 1]];
+        let offset = starts[slot] as usize;
+        let name = &haystacks[offset..starts[slot + 1] as usize];
         let first = part.occurrences.len();
         vocabulary_words(name, |start, end| {
             let key = pack_at(all, offset + start, offset + end);
@@ -173,13 +173,13 @@ mod tests {
         let mut haystacks = String::new();
         let mut starts = Vec::new();
         for name in &names {
-            starts.push(haystacks.len());
+            starts.push(haystacks.len() as u32);
             haystacks.push_str(&name.to_lowercase());
         }
-        starts.push(haystacks.len());
+        starts.push(haystacks.len() as u32);
         let mut expected: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
         for slot in 0..names.len() {
-            let name = &haystacks[starts[slot]..starts[slot + 1]];
+            let name = &haystacks[starts[slot] as usize..starts[slot + 1] as usize];
             for word in words(name).filter(|word| is_vocabulary_word(word)) {
                 expected.entry(word).or_default().insert(slot as u32);
             }

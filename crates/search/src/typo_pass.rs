@@ -121,9 +121,9 @@ fn try_slot<K: Key>(
         score: i64::MAX,
         named,
         typo: false,
-        alias: facts.alias,
+        alias: facts.alias(),
         weight: facts.weight,
-        len: facts.len,
+        len: facts.len(),
         entry: index.order[slot as usize],
         slot,
         target: Some(index.entries[index.order[slot as usize] as usize].target),
@@ -135,7 +135,7 @@ fn try_slot<K: Key>(
     let mut total = 0;
     let mut typo = false;
     for t in 0..query.words.len() {
-        let mut score = |word: &str| scorer.score_known(haystack, facts.ascii, word);
+        let mut score = |word: &str| scorer.score_known(haystack, facts.ascii(), word);
         let Some(found) = best_match(index, query, slot, t, &mut score) else {
             return;
         };

@@ -22,7 +22,9 @@ pub fn build_index(story: &Story) -> SearchIndex {
 }
 
 /// One entry per name: entities by name and each alias, events, metrics, relations,
-/// candidacies, sources, disputes.
+/// candidacies, sources, disputes. Each name holds no spare room (a `format!`ted line
+/// keeps up to as much again as it uses, and the index keeps every name while the
+/// story is open).
 pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
     let file = &story.file;
     let mut entries = Vec::with_capacity(
@@ -34,7 +36,8 @@ pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
             + file.sources.len()
             + file.disputes.len(),
     );
-    let mut push = |target: RecordRef, text: String, alias_of: Option<&str>| {
+    let mut push = |target: RecordRef, mut text: String, alias_of: Option<&str>| {
+        text.shrink_to_fit();
         entries.push(SearchEntry {
             target,
             kind: kind(target),

@@ -83,3 +83,27 @@ fn entity_names_are_own_names_and_relation_lines_mention_them() {
     }
     assert!(entries.iter().any(|e| e.kind == NameKind::Mention));
 }
+
+/// The index keeps every name while the story is open: no name holds spare room
+/// (relation and source lines are `format!`ted, which leaves some).
+#[test]
+fn names_hold_no_spare_room() {
+    let story = Story::build(
+        generate(&SynthOptions {
+            events: 40,
+            entities: 12,
+            seed: 2,
+        }),
+        "synthetic",
+    )
+    .expect("a generated story validates");
+    let entries = search_entries(&story);
+    assert!(
+        entries
+            .iter()
+            .any(|e| matches!(e.target, RecordRef::Relation(_)))
+    );
+    for entry in &entries {
+        assert_eq!(entry.text.capacity(), entry.text.len(), "{entry:?}");
+    }
+}

@@ -1,0 +1,182 @@
+//! What an index holds in memory, structure by structure, counted from the lengths and
+//! capacities of what it allocated (the allocator's own header and rounding, about 16
+//! bytes a block, come on top: `HeapPart::blocks` says how many blocks).
+
+use std::mem::size_of;
+
+use super::{Key, SearchIndex};
+
+/// Heap bytes one structure of an index holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeapPart {
+    /// What the structure is.
+    pub part: &'static str,
+    /// Bytes allocated for it.
+    pub bytes: usize,
+    /// How many separate heap blocks they are in.
+    pub blocks: usize,
+}
+
+impl<K: Key> SearchIndex<K> {
+    /// The index's heap, structure by structure (the typo word index only once built,
+    /// the recent match lists only while remembered).
+    pub fn heap_parts(&self) -> Vec<HeapPart> {
+        let part = |part, bytes, blocks| HeapPart {
+            part,
+            bytes,
+            blocks,
+        };
+        let texts: usize = self.entries.iter().map(|e| e.text.capacity()).sum();
+        let aliases = self.entries.iter().filter_map(|e| e.alias_of.as_ref());
+        let (alias_bytes, alias_blocks) =
+            aliases.fold((0, 0), |(b, n), a| (b + a.capacity(), n + 1));
+        let (narrowed_bytes, narrowed_blocks) = self.narrowed_heap();
+        let (own_bytes, own_blocks) = self.own_names.heap();
+        vec![
+            part(
+                "name records (`SearchEntry`: record, kind, text, alias, weight)",
+                vec_bytes(&self.entries),
+                1,
+            ),
+            part(
+                "names as shown (`SearchEntry::text`)",
+                texts,
+                self.entries.len(),
+            ),
+            part(
+                "aliases' main names (`SearchEntry::alias_of`)",
+                alias_bytes,
+                alias_blocks,
+            ),
+            part(
+                "names lower-cased, end to end",
+                self.haystacks.capacity(),
+                1,
+            ),
+            part("where each name starts in them", vec_bytes(&self.starts), 1),
+            part("scan order (entry per slot)", vec_bytes(&self.order), 1),
+            part("ranking facts per slot", vec_bytes(&self.ranks), 1),
+            part("own names (entity names' words)", own_bytes, own_blocks),
+            part(
+                "typo word index (FST and postings)",
+                self.typo_heap_bytes(),
+                3,
+            ),
+            part("recent match lists", narrowed_bytes, narrowed_blocks),
+        ]
+    }
+
+    /// Bytes and blocks of the remembered match lists.
+    fn narrowed_heap(&self) -> (usize, usize) {
+        let Ok(narrowed) = self.narrowed.lock() else {
+            return (0, 0);
+        };
+        narrowed.iter().fold((0, 0), |(bytes, blocks), n| {
+            let words = n.terms.len();
+            let lists = n.matches.capacity() * 4
+                + n.exact.iter().map(|e| e.capacity() * 2).sum::<usize>()
+                + n.ends.iter().map(|e| e.capacity() * 2).sum::<usize>()
+                + n.ceilings.iter().map(|e| e.capacity() * 2).sum::<usize>();
+            (bytes + lists, blocks + 1 + 3 * words)
+        })
+    }
+}
+
+/// Bytes a vector allocated.
+fn vec_bytes<T>(list: &Vec<T>) -> usize {
+    list.capacity() * size_of::<T>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::synthetic_entries;
+    use super::super::{NameKind, SearchEntry};
+    use super::*;
+
+    fn bytes_of(index: &SearchIndex<u32>, part: &str) -> usize {
+        let parts = index.heap_parts();
+        let found = parts.iter().find(|p| p.part.starts_with(part));
+        found
+            .unwrap_or_else(|| panic!("no part {part:?} in {parts:?}"))
+            .bytes
+    }
+
+    /// Each part counts what it says: the names' bytes, 4 bytes a start, 12 of ranking
+    /// facts a name, the typo index once built, the match lists while remembered.
+    #[test]
+    fn parts_count_what_the_index_holds() {
+        let entries = synthetic_entries();
+        let names = entries.len();
+        let text: usize = entries.iter().map(|e| e.text.len()).sum();
+        let index = SearchIndex::from_entries(entries);
+        assert_eq!(bytes_of(&index, "names as shown"), text);
+        assert!(bytes_of(&index, "names lower-cased") >= text);
+        assert_eq!(bytes_of(&index, "where each name starts"), 4 * (names + 1));
+        assert_eq!(bytes_of(&index, "ranking facts"), 12 * names);
+        assert!(bytes_of(&index, "own names") > 0);
+        assert_eq!(bytes_of(&index, "typo word index"), 0);
+        assert_eq!(bytes_of(&index, "recent match lists"), 0);
+        index.search("tencent", 10);
+        assert!(bytes_of(&index, "typo word index") > 0);
+        index.forget_recent();
+        index.search_in_order("e a", 10);
+        let holds = |s: usize| index.haystack(s).contains('e') && index.haystack(s).contains('a');
+        let matched = (0..names).filter(|&s| holds(s)).count();
+        // Per name that matched, its slot, and per word a score, a match end, a ceiling.
+        let per_match = 4 + 2 * (2 + 2 + 2);
+        assert_eq!(bytes_of(&index, "recent match lists"), matched * per_match);
+        index.forget_recent();
+        assert_eq!(bytes_of(&index, "recent match lists"), 0);
+    }
+
+    /// Names past the text a start can reach are left out, and match nothing, rather
+    /// than failing the build; the rest are searched as before.
+    #[test]
+    fn names_past_the_addressable_text_are_left_out() {
+        let entry = |target: u32, text: &str| SearchEntry {
+            target,
+            kind: NameKind::Title,
+            text: text.into(),
+            alias_of: None,
+            weight: 0,
+        };
+        let entries = vec![
+            entry(0, "Qwen Max"),
+            entry(1, "Qwen Plus"),
+            entry(2, "Qwen Coder"),
+        ];
+        let index = SearchIndex::in_order_within(entries, 17);
+        let found: Vec<u32> = index
+            .search_in_order("qwen", 10)
+            .iter()
+            .map(|h| h.target)
+            .collect();
+        // Shortest first: "qwen max" and "qwen plus" fit in 17 bytes, "qwen coder" not.
+        assert_eq!(found, vec![0, 1]);
+        assert_eq!(index.haystack(2), "");
+    }
+
+    /// A name's ranking facts keep its length and both flags apart in 12 bytes; a
+    /// length past 1 GiB ranks as 1 GiB.
+    #[test]
+    fn ranking_facts_pack_length_and_flags() {
+        use super::super::{LONGEST_LEN, SlotRank};
+        assert_eq!(size_of::<SlotRank>(), 12);
+        for (len, alias, ascii) in [(5, true, false), (5, false, true), (0, true, true)] {
+            let facts = SlotRank::new(7, 3, len, alias, ascii);
+            let got = (
+                facts.len(),
+                facts.alias(),
+                facts.ascii(),
+                facts.weight,
+                facts.starts,
+            );
+            assert_eq!(got, (len as u32, alias, ascii, 3, 7));
+        }
+        let long = SlotRank::new(0, 0, usize::MAX, false, true);
+        assert_eq!(
+            (long.len(), long.alias(), long.ascii()),
+            (LONGEST_LEN, false, true)
+        );
+    }
+}
