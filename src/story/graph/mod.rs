@@ -128,7 +128,7 @@ impl Story {
             links: vec![EntityLinks::default(); file.entities.len()],
             disputes_about: HashMap::default(),
             uncited,
-            cited: Vec::new(),
+            cited: Vec::with_capacity(validate::citation_count(&file)),
             seen: HashMap::default(),
         };
         checker.check_all(&file);

@@ -42,6 +42,28 @@ enum Expect {
     Fact,
 }
 
+/// How many citations the checker visits: the list of their sources is made at its
+/// full size at once (grown as it filled, its last doubling copied it at the load's
+/// peak).
+pub(super) fn citation_count(file: &StoryFile) -> usize {
+    let cites = |cite: &[Citation]| cite.len();
+    let entities: usize = file.entities.iter().map(|e| cites(&e.cite)).sum();
+    let relations: usize = file.relations.iter().map(|r| cites(&r.cite)).sum();
+    let events: usize = file.events.iter().map(events::event_citations).sum();
+    let stages: usize = (file.candidates.iter())
+        .flat_map(|c| &c.stages)
+        .map(|s| cites(&s.cite))
+        .sum();
+    let metrics: usize = file.metrics.iter().map(|m| cites(&m.cite)).sum();
+    let disputes: usize = (file.disputes.iter())
+        .map(|d| {
+            let variants: usize = d.variants.iter().map(|v| cites(&v.cite)).sum();
+            variants + d.resolution.as_ref().map_or(0, |r| cites(&r.cite))
+        })
+        .sum();
+    entities + relations + events + stages + metrics + disputes
+}
+
 impl Checker<'_> {
     /// Every record in file order: one problem per defect, and the links as it goes.
     pub(super) fn check_all(&mut self, file: &StoryFile) {

@@ -7,11 +7,19 @@ use std::thread;
 
 use super::Checker;
 use crate::story::graph::EntityLinks;
-use crate::story::model::StoryFile;
+use crate::story::model::{Event, StoryFile};
 use crate::story::problem::Problem;
 
 /// Fewer events than this are checked on one thread: a thread costs more than it saves.
 const TWO_THREADS_FROM: usize = 20_000;
+
+/// How many citations an event holds, its status changes' included.
+pub(super) fn event_citations(event: &Event) -> usize {
+    event.cite.len()
+        + (event.status_changes.iter())
+            .map(|c| c.cite.len())
+            .sum::<usize>()
+}
 
 impl Checker<'_> {
     /// Every event, in file order (see `check_event_range`).
@@ -27,19 +35,9 @@ impl Checker<'_> {
     /// Events before `half` on this thread, the rest on another; then the second
     /// half's problems, entity links and citations appended to the first's.
     pub(super) fn check_events_in_halves(&mut self, file: &StoryFile, half: usize) {
-        // Room for every event's citations up front, in both checkers: growing the list
-        // as it fills and then appending the second half's copied it, at the load's
-        // peak.
-        let citations = |events: &[crate::story::model::Event]| -> usize {
-            (events.iter())
-                .map(|e| {
-                    e.cite.len() + e.status_changes.iter().map(|c| c.cite.len()).sum::<usize>()
-                })
-                .sum()
-        };
-        let (first_half, second_half) = file.events.split_at(half.min(file.events.len()));
-        self.cited
-            .reserve(citations(first_half) + citations(second_half));
+        // The first half's citations go into `self.cited`, which has room for them all
+        // (see `citation_count`); the second half's into a list of its own size.
+        let second_half = &file.events[half.min(file.events.len())..];
         let mut problems: Vec<Problem> = Vec::new();
         let mut second = Checker {
             ids: self.ids,
@@ -47,7 +45,7 @@ impl Checker<'_> {
             links: vec![EntityLinks::default(); self.links.len()],
             disputes_about: Default::default(),
             uncited: self.uncited,
-            cited: Vec::with_capacity(citations(second_half)),
+            cited: Vec::with_capacity(second_half.iter().map(event_citations).sum()),
             seen: self.seen.clone(),
         };
         thread::scope(|scope| {
@@ -130,6 +128,40 @@ mod tests {
             .collect();
         let problems = problems.iter().map(ToString::to_string).collect();
         (problems, links, cited)
+    }
+
+    #[test]
+    fn the_citation_list_is_made_at_its_full_size() {
+        let shipped: StoryFile = serde_json::from_str(crate::story::EMBEDDED_STORY).unwrap();
+        let synthetic = generate(&SynthOptions {
+            events: 30_000,
+            entities: 300,
+            seed: 8,
+        });
+        for file in [shipped, synthetic] {
+            let mut problems = Vec::new();
+            let ids = index_ids(&file, &mut problems);
+            let uncited = vec![false; file.entities.len()];
+            let count = super::super::citation_count(&file);
+            let mut checker = Checker {
+                ids: IdLookup {
+                    index: &ids,
+                    file: &file,
+                },
+                problems: &mut problems,
+                links: vec![EntityLinks::default(); file.entities.len()],
+                disputes_about: Default::default(),
+                uncited: &uncited,
+                cited: Vec::with_capacity(count),
+                seen: Default::default(),
+            };
+            checker.check_all(&file);
+            // Every citation visited was counted, and the list never grew.
+            assert_eq!(
+                (checker.cited.len(), checker.cited.capacity()),
+                (count, count)
+            );
+        }
     }
 
     #[test]
