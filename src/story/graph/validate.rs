@@ -5,11 +5,14 @@ use std::collections::HashMap;
 
 use crate::story::graph::id_index::{IdIndex, IdLookup};
 use crate::story::graph::{EntityLinks, RecordRef};
-use crate::story::model::{Citation, Id, ResolvedCitation, StoryFile};
+use crate::story::model::{Id, ResolvedCitation, StoryFile};
 use crate::story::problem::Problem;
 use crate::story::safe_text::did_you_mean;
 
+mod citations;
 mod events;
+
+pub(in crate::story::graph) use citations::citation_count;
 
 /// Checks references, names and citations, pushing one problem per defect. Paths are
 /// closures: a valid file of 100k events never pays for formatting a million of them.
@@ -40,28 +43,6 @@ enum Expect {
     /// Anything a dispute can be about: entities, relations, events, candidacies,
     /// metrics; not sources (they are cited in the versions) nor other disputes.
     Fact,
-}
-
-/// How many citations the checker visits: the list of their sources is made at its
-/// full size at once (grown as it filled, its last doubling copied it at the load's
-/// peak).
-pub(super) fn citation_count(file: &StoryFile) -> usize {
-    let cites = |cite: &[Citation]| cite.len();
-    let entities: usize = file.entities.iter().map(|e| cites(&e.cite)).sum();
-    let relations: usize = file.relations.iter().map(|r| cites(&r.cite)).sum();
-    let events: usize = file.events.iter().map(events::event_citations).sum();
-    let stages: usize = (file.candidates.iter())
-        .flat_map(|c| &c.stages)
-        .map(|s| cites(&s.cite))
-        .sum();
-    let metrics: usize = file.metrics.iter().map(|m| cites(&m.cite)).sum();
-    let disputes: usize = (file.disputes.iter())
-        .map(|d| {
-            let variants: usize = d.variants.iter().map(|v| cites(&v.cite)).sum();
-            variants + d.resolution.as_ref().map_or(0, |r| cites(&r.cite))
-        })
-        .sum();
-    entities + relations + events + stages + metrics + disputes
 }
 
 impl Checker<'_> {
@@ -314,39 +295,6 @@ impl Checker<'_> {
         match did_you_mean(id, same_kind.map(|(name, _)| name)) {
             Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
             None => problem.with_hint(format!("add {wanted} `{id}` or fix the id")),
-        }
-    }
-
-    fn citations(&mut self, path: impl Fn() -> String, cite: &[Citation]) {
-        if cite.is_empty() {
-            self.problems.push(
-                Problem::at(format!("{}.cite", path()), "a fact without a citation")
-                    .with_hint("add {\"source\": \"<source id>\", \"para\": N}"),
-            );
-        }
-        for (c, citation) in cite.iter().enumerate() {
-            let source = self.reference(
-                || format!("{}.cite[{c}].source", path()),
-                &citation.source,
-                Expect::Source,
-            );
-            let via = citation.via.as_ref().and_then(|via| {
-                self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source)
-            });
-            let index = |record| match record {
-                Some(RecordRef::Source(index)) => Some(index),
-                _ => None,
-            };
-            (self.cited).push(ResolvedCitation::new(index(source), index(via)));
-            if citation.para == Some(0) {
-                self.problems.push(
-                    Problem::at(
-                        format!("{}.cite[{c}].para", path()),
-                        "paragraphs count from 1",
-                    )
-                    .with_hint("use 1 for the first paragraph after the headline"),
-                );
-            }
         }
     }
 }
