@@ -112,7 +112,9 @@ fn in_parts<T: DeserializeOwned + Send>(
             })
             .collect();
         let end = run(context, first, cuts[0], items);
-        // A helper that panicked or found no start left its part untouched.
+        // A helper that panicked or found no start adds nothing: this thread parses its
+        // part (and if it had given text back, that parse fails on the zeros and the
+        // file is read again by the slow path).
         let parts: Vec<Part<T>> = (helpers.into_iter())
             .filter_map(|helper| helper.join().ok().flatten())
             .collect();
