@@ -7,6 +7,7 @@ mod histories;
 mod records;
 mod sections;
 mod sources_view;
+mod timeline;
 
 use crate::story::graph::provenance::AS_OF_RULE;
 use crate::story::graph::{RecordRef, Story};

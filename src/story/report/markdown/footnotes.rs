@@ -1,0 +1,160 @@
+//! Footnotes for Markdown exports: one per distinct (source, paragraph, origin, quote),
+//! numbered by first use in a single pass over the citations, defined once at the end.
+
+use std::fmt::Write as _;
+use std::hash::BuildHasher as _;
+
+use crate::story::graph::Story;
+use crate::story::model::{Citation, Id};
+use crate::story::report::markdown::escape_into;
+
+/// What one footnote stands for: (source, paragraph, the citation's own `via`, quote).
+/// The source id is kept inline (`Id`), so comparing a key reads no other block.
+type NoteKey = (Id, Option<u32>, Option<Box<str>>, Option<Box<str>>);
+
+/// A citation's footnote key, borrowed: looked up without copying its strings.
+type NoteKeyRef<'a> = (&'a str, Option<u32>, Option<&'a str>, Option<&'a str>);
+
+fn key_of(citation: &Citation) -> NoteKeyRef<'_> {
+    (
+        &citation.source,
+        citation.para,
+        citation.via.as_deref(),
+        citation.quote.as_deref(),
+    )
+}
+
+fn borrowed((source, para, via, quote): &NoteKey) -> NoteKeyRef<'_> {
+    (source, *para, via.as_deref(), quote.as_deref())
+}
+
+/// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
+/// use.
+#[derive(Debug, Default)]
+pub(crate) struct Footnotes {
+    /// Each footnote's position in `order`, found by its key's hash: a table of 4-byte
+    /// slots small enough to stay in cache while a big story's rows go by (a map of
+    /// hashes to lists of numbers cost three dependent reads per citation).
+    positions: hashbrown::HashTable<u32>,
+    /// The keys in order of first use, each with its hash; footnote n is `order[n - 1]`.
+    order: Vec<(NoteKey, u64)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl Footnotes {
+    /// `[^1][^3]` for a fact's citations: each distinct footnote once, in cited order.
+    pub(crate) fn refs(&mut self, cite: &[Citation]) -> String {
+        let mut out = String::new();
+        self.refs_into(&mut out, cite);
+        out
+    }
+
+    /// [`Footnotes::refs`] appended to `out`.
+    pub(crate) fn refs_into(&mut self, out: &mut String, cite: &[Citation]) {
+        for (position, citation) in cite.iter().enumerate() {
+            let key = key_of(citation);
+            // The same key earlier in this list already wrote its reference.
+            if cite[..position]
+                .iter()
+                .any(|earlier| key_of(earlier) == key)
+            {
+                continue;
+            }
+            let number = self.number(key);
+            let _ = write!(out, "[^{number}]");
+        }
+    }
+
+    /// The footnote's number, given one at first use.
+    fn number(&mut self, key: NoteKeyRef<'_>) -> usize {
+        let Self {
+            positions,
+            order,
+            hasher,
+        } = self;
+        let hash = hasher.hash_one(key);
+        let same = |&at: &u32| {
+            let (known, known_hash) = &order[at as usize];
+            *known_hash == hash && borrowed(known) == key
+        };
+        if let Some(&at) = positions.find(hash, same) {
+            return at as usize + 1;
+        }
+        let (source, para, via, quote) = key;
+        let at = u32::try_from(order.len()).expect("fewer than 2^32 footnotes");
+        order.push(((source.into(), para, via.map(Into::into), quote.map(Into::into)), hash));
+        positions.insert_unique(hash, at, |&at| order[at as usize].1);
+        order.len()
+    }
+
+    /// The definitions, one per footnote used, each citation written as Detail writes it
+    /// (with its quote and origin).
+    pub(crate) fn definitions(&self, story: &Story) -> String {
+        let mut out = String::new();
+        self.definitions_into(&mut out, story);
+        out
+    }
+
+    /// [`Footnotes::definitions`] appended to `out`.
+    pub(crate) fn definitions_into(&self, out: &mut String, story: &Story) {
+        for (number, ((source, para, via, quote), _)) in self.order.iter().enumerate() {
+            let citation = Citation {
+                source: source.clone(),
+                para: *para,
+                note: None,
+                via: via.clone(),
+                quote: quote.clone(),
+                resolved: Default::default(),
+            };
+            let text = crate::story::query::citation::citation_text(story, &citation);
+            let _ = write!(out, "[^{}]: ", number + 1);
+            escape_into(out, &text);
+            out.push_str(".\n");
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cited(source: &str, para: u32, quote: Option<&str>) -> Citation {
+        Citation {
+            source: source.into(),
+            para: Some(para),
+            note: None,
+            via: None,
+            quote: quote.map(Into::into),
+            resolved: Default::default(),
+        }
+    }
+
+    #[test]
+    fn footnotes_are_numbered_by_first_use_and_listed_once_per_fact() {
+        let mut notes = Footnotes::default();
+        let (a, b, c) = (cited("a", 1, None), cited("b", 1, None), cited("a", 1, Some("q")));
+        assert_eq!(notes.refs(&[a.clone(), b.clone(), a.clone()]), "[^1][^2]");
+        assert_eq!(notes.refs(&[c, b, a]), "[^3][^2][^1]");
+        assert_eq!(notes.order.len(), 3);
+    }
+
+    #[test]
+    fn thousands_of_footnotes_keep_their_first_numbers() {
+        let mut notes = Footnotes::default();
+        let keys: Vec<Citation> = (0..3000)
+            .map(|n| cited(&format!("src-{}", n % 300), n / 300, None))
+            .collect();
+        for (n, citation) in keys.iter().enumerate() {
+            assert_eq!(notes.refs(std::slice::from_ref(citation)), format!("[^{}]", n + 1));
+        }
+        // Seen again, in another order: the numbers of first use, no new footnote.
+        for (n, citation) in keys.iter().enumerate().rev() {
+            assert_eq!(notes.refs(std::slice::from_ref(citation)), format!("[^{}]", n + 1));
+        }
+        assert_eq!(notes.order.len(), 3000);
+    }
+}
