@@ -74,16 +74,35 @@ pub(crate) fn joins_cleanly(text: &str) -> bool {
 /// neither markup, white space, unsafe, nor one of the two (`/`, `.`) whose escape
 /// depends on what came before, and single spaces between two of them.
 fn plain_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut end = 0;
-    for (at, c) in text.char_indices() {
-        let next_is_plain = || text[at + 1..].chars().next().is_some_and(is_plain);
-        if is_plain(c) || (c == ' ' && end > 0 && next_is_plain()) {
-            end = at + c.len_utf8();
-        } else {
-            break;
-        }
+    while end < bytes.len() {
+        let width = match plain_width(text, end) {
+            0 if bytes[end] == b' ' && end > 0 && plain_width(text, end + 1) > 0 => 1,
+            0 => break,
+            width => width,
+        };
+        end += width;
     }
     end
+}
+
+/// The length in bytes of the character at byte `at` of `text` when it `is_plain`, else
+/// 0 (also at the end of the text). Read from its first byte where that decides it: no
+/// character from U+4000 on is white space, a control or unsafe, and most CJK text is
+/// there, so it is not decoded.
+fn plain_width(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        None => 0,
+        Some(&byte) if byte < 0x80 => usize::from(PLAIN_ASCII[usize::from(byte)]),
+        Some(&byte) if byte >= 0xF0 => 4,
+        Some(&byte) if byte >= 0xE4 => 3,
+        Some(_) => text[at..]
+            .chars()
+            .next()
+            .filter(|&c| is_plain(c))
+            .map_or(0, char::len_utf8),
+    }
 }
 
 /// A character written as it is (see `plain_run`).
@@ -241,7 +260,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_fast_escape_writes_what_the_walk_by_char_wrote(
-            text in "(?s)([a-zA-Z0-9 .:/w\\\\|*_\\[\\]<>#!~&$`\t\n\u{7}\u{a0}\u{202e}\u{3000}é中-]){0,40}"
+            text in "(?s)([a-zA-Z0-9 .:/w\\\\|*_\\[\\]<>#!~&$`\t\n\u{7}\u{85}\u{a0}\u{202e}\u{2028}\u{3000}\u{3001}\u{feff}é中😀-]){0,40}"
         ) {
             proptest::prop_assert_eq!(escape(&text), escape_by_char(&text));
         }
@@ -249,6 +268,15 @@ mod tests {
         #[test]
         fn the_fast_escape_agrees_on_any_text(text in "\\PC{0,30}|(?s).{0,30}") {
             proptest::prop_assert_eq!(escape(&text), escape_by_char(&text));
+        }
+    }
+
+    #[test]
+    fn the_width_read_from_the_first_byte_is_that_of_every_plain_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let expected = if is_plain(c) { c.len_utf8() } else { 0 };
+            assert_eq!(plain_width(&text, 0), expected, "U+{:04X}", u32::from(c));
         }
     }
 

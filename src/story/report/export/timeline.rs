@@ -221,3 +221,6 @@ impl Doc<'_> {
         self.status_histories(&events);
     }
 }
+
+#[cfg(test)]
+mod tests;
