@@ -10,7 +10,7 @@ use crate::story::graph::origin::NAMED_ORIGINS;
 use crate::story::graph::status_history::status_text;
 use crate::story::model::{Citation, Id, KnownSource};
 use crate::story::query::views::Clock;
-use crate::story::report::export::{Doc, SPILL_BYTES};
+use crate::story::report::export::{Doc, histories};
 use crate::story::report::markdown::{
     Footnotes, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
 };
@@ -84,7 +84,7 @@ impl<'s> TimelineCells<'s> {
     pub(super) fn row_into(
         &self,
         out: &mut String,
-        notes: &mut Footnotes,
+        notes: &Footnotes,
         index: usize,
         clock: Clock,
         mark: &str,
@@ -118,7 +118,7 @@ impl<'s> TimelineCells<'s> {
             self.sourcing_into(out, &event.cite);
             author_notes_into(out, &event.authored);
         });
-        cell(out, |out| notes.refs_into(out, &event.cite));
+        cell(out, |out| notes.numbered_refs_into(out, &event.cite));
         out.push('\n');
     }
 
@@ -201,7 +201,8 @@ fn push_count(out: &mut String, n: usize, one: &str, many: &str) {
 }
 
 impl Doc<'_> {
-    /// The timeline table, a row at a time, then the status histories.
+    /// The timeline table, its rows formatted on several threads (`write_rows`), then
+    /// the status histories.
     pub(super) fn timeline(&mut self) {
         self.section("Timeline");
         let story = self.story;
@@ -210,12 +211,19 @@ impl Doc<'_> {
             self.out.push_str("_None._\n\n");
         } else {
             table_head(&mut self.out, TIMELINE_HEADER);
-            let cells = TimelineCells::new(story);
+            // Footnotes are numbered by first use: in one pass over the rows in order,
+            // before any row is written, so threads only read them.
             for &index in &events {
-                let mark = self.mark(RecordRef::Event(index));
-                cells.row_into(&mut self.out, &mut self.notes, index, self.clock, mark);
-                self.spill(SPILL_BYTES);
+                self.notes.number_refs(&story.file.events[index].cite);
             }
+            let notes = std::mem::take(&mut self.notes);
+            let cells = TimelineCells::new(story);
+            let (clock, marks) = (self.clock, self.options.new_since.as_ref());
+            self.write_rows(&events, &|out: &mut String, &index: &usize| {
+                let mark = histories::mark(marks, RecordRef::Event(index));
+                cells.row_into(out, &notes, index, clock, mark);
+            });
+            self.notes = notes;
             self.out.push('\n');
         }
         self.status_histories(&events);

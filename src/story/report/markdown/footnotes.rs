@@ -24,6 +24,17 @@ fn key_of(citation: &Citation) -> NoteKeyRef<'_> {
     )
 }
 
+/// The keys of a fact's citations, each once, in cited order.
+fn distinct_keys(cite: &[Citation]) -> impl Iterator<Item = NoteKeyRef<'_>> {
+    (cite.iter().enumerate())
+        .filter(|&(position, citation)| {
+            // The same key earlier in this list already wrote its reference.
+            let key = key_of(citation);
+            !cite[..position].iter().any(|earlier| key_of(earlier) == key)
+        })
+        .map(|(_, citation)| key_of(citation))
+}
+
 fn borrowed((source, para, via, quote): &NoteKey) -> NoteKeyRef<'_> {
     (source, *para, via.as_deref(), quote.as_deref())
 }
@@ -51,35 +62,52 @@ impl Footnotes {
 
     /// [`Footnotes::refs`] appended to `out`.
     pub(crate) fn refs_into(&mut self, out: &mut String, cite: &[Citation]) {
-        for (position, citation) in cite.iter().enumerate() {
-            let key = key_of(citation);
-            // The same key earlier in this list already wrote its reference.
-            if cite[..position]
-                .iter()
-                .any(|earlier| key_of(earlier) == key)
-            {
-                continue;
-            }
+        for key in distinct_keys(cite) {
             let number = self.number(key);
             let _ = write!(out, "[^{number}]");
         }
     }
 
-    /// The footnote's number, given one at first use.
-    fn number(&mut self, key: NoteKeyRef<'_>) -> usize {
-        let Self {
-            positions,
-            order,
-            hasher,
-        } = self;
-        let hash = hasher.hash_one(key);
+    /// Numbers the footnotes of a fact's citations as [`Footnotes::refs`] would, writing
+    /// nothing: rows formatted on other threads then find their numbers with
+    /// [`Footnotes::numbered_refs_into`], and the numbers are those of one pass in order.
+    pub(crate) fn number_refs(&mut self, cite: &[Citation]) {
+        for key in distinct_keys(cite) {
+            self.number(key);
+        }
+    }
+
+    /// [`Footnotes::refs_into`] of citations already numbered by
+    /// [`Footnotes::number_refs`]: reads the footnotes, so threads can share them.
+    pub(crate) fn numbered_refs_into(&self, out: &mut String, cite: &[Citation]) {
+        for key in distinct_keys(cite) {
+            let number = self.find(key).expect("citations numbered before their rows");
+            let _ = write!(out, "[^{number}]");
+        }
+    }
+
+    /// The number of the footnote with this key, if it has one.
+    fn find(&self, key: NoteKeyRef<'_>) -> Option<usize> {
+        self.find_hashed(key, self.hasher.hash_one(key))
+    }
+
+    fn find_hashed(&self, key: NoteKeyRef<'_>, hash: u64) -> Option<usize> {
         let same = |&at: &u32| {
-            let (known, known_hash) = &order[at as usize];
+            let (known, known_hash) = &self.order[at as usize];
             *known_hash == hash && borrowed(known) == key
         };
-        if let Some(&at) = positions.find(hash, same) {
-            return at as usize + 1;
+        self.positions.find(hash, same).map(|&at| at as usize + 1)
+    }
+
+    /// The footnote's number, given one at first use.
+    fn number(&mut self, key: NoteKeyRef<'_>) -> usize {
+        let hash = self.hasher.hash_one(key);
+        if let Some(number) = self.find_hashed(key, hash) {
+            return number;
         }
+        let Self {
+            positions, order, ..
+        } = self;
         let (source, para, via, quote) = key;
         let at = u32::try_from(order.len()).expect("fewer than 2^32 footnotes");
         order.push(((source.into(), para, via.map(Into::into), quote.map(Into::into)), hash));
@@ -156,5 +184,25 @@ mod tests {
             assert_eq!(notes.refs(std::slice::from_ref(citation)), format!("[^{}]", n + 1));
         }
         assert_eq!(notes.order.len(), 3000);
+    }
+
+    #[test]
+    fn numbering_first_then_reading_writes_what_one_pass_writes() {
+        let facts: Vec<Vec<Citation>> = (0..500)
+            .map(|n| {
+                let (a, b) = (cited(&format!("s{}", n % 37), 1, None), cited("s1", n % 3, None));
+                vec![a.clone(), b, a]
+            })
+            .collect();
+        let mut one_pass = Footnotes::default();
+        let written: Vec<String> = facts.iter().map(|cite| one_pass.refs(cite)).collect();
+        let mut numbered = Footnotes::default();
+        facts.iter().for_each(|cite| numbered.number_refs(cite));
+        for (cite, expected) in facts.iter().zip(&written) {
+            let mut out = String::new();
+            numbered.numbered_refs_into(&mut out, cite);
+            assert_eq!(&out, expected);
+        }
+        assert_eq!(numbered.order.len(), one_pass.order.len());
     }
 }

@@ -84,7 +84,8 @@ fn assert_rows_match(story: &Story) {
     let (mut old_notes, mut new_notes) = (Footnotes::default(), Footnotes::default());
     for &index in story.events_by_date() {
         let mut new = String::new();
-        cells.row_into(&mut new, &mut new_notes, index, clock(), "");
+        new_notes.number_refs(&story.file.events[index].cite);
+        cells.row_into(&mut new, &new_notes, index, clock(), "");
         let old = row_from_timeline_row(story, &mut old_notes, index);
         assert_eq!(new, old, "event {index}");
     }
