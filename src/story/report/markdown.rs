@@ -88,8 +88,8 @@ fn plain_run(text: &str) -> usize {
 }
 
 /// The length in bytes of the character at byte `at` of `text` when it `is_plain`, else
-/// 0 (also at the end of the text). Read from its first byte where that decides it: no
-/// character from U+4000 on is white space, a control or unsafe, and most CJK text is
+/// 0 (also at the end of the text). Read from its first bytes where they decide it: no
+/// character from U+3001 on is white space, a control or unsafe, and most CJK text is
 /// there, so it is not decoded.
 fn plain_width(text: &str, at: usize) -> usize {
     match text.as_bytes().get(at) {
@@ -97,6 +97,8 @@ fn plain_width(text: &str, at: usize) -> usize {
         Some(&byte) if byte < 0x80 => usize::from(PLAIN_ASCII[usize::from(byte)]),
         Some(&byte) if byte >= 0xF0 => 4,
         Some(&byte) if byte >= 0xE4 => 3,
+        // U+3000 to U+3FFF (CJK punctuation, kana): all but the ideographic space.
+        Some(0xE3) if text.as_bytes().get(at + 1..at + 3) != Some(&[0x80, 0x80]) => 3,
         Some(_) => text[at..]
             .chars()
             .next()

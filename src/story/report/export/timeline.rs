@@ -213,9 +213,8 @@ impl Doc<'_> {
             table_head(&mut self.out, TIMELINE_HEADER);
             // Footnotes are numbered by first use: in one pass over the rows in order,
             // before any row is written, so threads only read them.
-            for &index in &events {
-                self.notes.number_refs(&story.file.events[index].cite);
-            }
+            let cite_of = |&index: &usize| story.file.events[index].cite.as_slice();
+            (self.notes).number_refs_of_all(&events, &cite_of, self.rows.threads);
             let notes = std::mem::take(&mut self.notes);
             let cells = TimelineCells::new(story);
             let (clock, marks) = (self.clock, self.options.new_since.as_ref());

@@ -77,6 +77,41 @@ impl Footnotes {
         }
     }
 
+    /// [`Footnotes::number_refs`] of every item's citations, in the items' order, on
+    /// `threads` threads: each part of the list first gathers its own keys in order of
+    /// first use, then the parts' keys are numbered one part after another. A key's
+    /// first use is in the first part that uses it, and in that part's order, so the
+    /// numbers are those of one pass; most of the pass, reading every citation of a big
+    /// story, is shared out.
+    pub(crate) fn number_refs_of_all<'c, T: Sync>(
+        &mut self,
+        items: &[T],
+        cite_of: &(dyn Fn(&T) -> &'c [Citation] + Sync),
+        threads: usize,
+    ) {
+        let part = items.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<Footnotes> = std::thread::scope(|scope| {
+            let gather = move |chunk: &[T]| {
+                let mut local = Footnotes::default();
+                chunk.iter().for_each(|item| local.number_refs(cite_of(item)));
+                local
+            };
+            let threads: Vec<_> = (items.chunks(part).skip(1))
+                .map(|chunk| scope.spawn(move || gather(chunk)))
+                .collect();
+            let first = gather(items.chunks(part).next().unwrap_or_default());
+            let others = threads
+                .into_iter()
+                .map(|thread| thread.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            std::iter::once(first).chain(others).collect()
+        });
+        for local in &parts {
+            for (key, _) in &local.order {
+                self.number(borrowed(key));
+            }
+        }
+    }
+
     /// [`Footnotes::refs_into`] of citations already numbered by
     /// [`Footnotes::number_refs`]: reads the footnotes, so threads can share them.
     pub(crate) fn numbered_refs_into(&self, out: &mut String, cite: &[Citation]) {
@@ -204,5 +239,13 @@ mod tests {
             assert_eq!(&out, expected);
         }
         assert_eq!(numbered.order.len(), one_pass.order.len());
+        // Numbered on several threads: the same numbers.
+        for threads in [1, 2, 3, 7] {
+            let mut shared = Footnotes::default();
+            let positions: Vec<usize> = (0..facts.len()).collect();
+            shared.number_refs_of_all(&positions, &|&n: &usize| facts[n].as_slice(), threads);
+            let keys = |notes: &Footnotes| notes.order.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+            assert_eq!(keys(&shared), keys(&numbered), "{threads} threads");
+        }
     }
 }
