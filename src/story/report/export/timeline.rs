@@ -125,60 +125,56 @@ impl<'s> TimelineCells<'s> {
     /// The Involved cell: what `escape(labels.join(", "))` writes, from the labels
     /// escaped once.
     fn entities_into(&self, out: &mut String, ids: &[Id]) {
-        let labels: Option<Vec<&Escaped>> = ids
-            .iter()
-            .map(|id| {
-                let at = *self.entity_at.get(id)?;
-                Some(&self.entity_labels[at as usize]).filter(|label| label.joins)
-            })
-            .collect();
-        match labels {
-            Some(labels) => {
-                for (n, label) in labels.iter().enumerate() {
-                    if n > 0 {
-                        out.push_str(", ");
-                    }
-                    out.push_str(&label.text);
+        let label = |id: &Id| {
+            let at = *self.entity_at.get(id)?;
+            Some(&self.entity_labels[at as usize]).filter(|label| label.joins)
+        };
+        if ids.iter().all(|id| label(id).is_some()) {
+            for (n, label) in ids.iter().filter_map(label).enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
                 }
+                out.push_str(&label.text);
             }
+        } else {
             // A label that does not join cleanly (or an id not found): escaped whole,
             // as before.
-            None => {
-                let labels: Vec<String> = ids.iter().map(|id| self.story.entity_label(id)).collect();
-                escape_into(out, &labels.join(", "));
-            }
+            let labels: Vec<String> = ids.iter().map(|id| self.story.entity_label(id)).collect();
+            escape_into(out, &labels.join(", "));
         }
     }
 
     /// The sourcing label, escaped: what `escape(&story.provenance(cite).label())`
-    /// writes, from the source names escaped once.
+    /// writes, from the source names escaped once and with no allocation for a fact of
+    /// a few citations.
     fn sourcing_into(&self, out: &mut String, cite: &[Citation]) {
         let story = self.story;
-        let mut sources: Vec<usize> = cite.iter().map(|c| story.cited_source(c)).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        let origins = story.fact_origins(cite);
-        let mut names: Vec<usize> = Vec::with_capacity(origins.len());
-        for &origin in &origins {
+        let (mut sources, mut origins, mut names) = (Few::new(), Few::new(), Few::new());
+        for citation in cite {
+            sources.push_distinct(story.cited_source(citation));
+            origins.push_distinct(story.citation_origin(citation));
+        }
+        for &origin in origins.items() {
             let name = story.source_name(origin);
-            if !names.iter().any(|&known| story.source_name(known) == name) {
-                names.push(origin);
+            if !names.items().iter().any(|&known| story.source_name(known) == name) {
+                names.push_distinct(origin);
             }
         }
+        let names = names.items();
         let shown = &names[..names.len().min(NAMED_ORIGINS)];
-        if names.is_empty() || shown.iter().any(|&s| !self.source_names[s].joins) {
+        if cite.len() > FEW || names.is_empty() || shown.iter().any(|&s| !self.source_names[s].joins) {
             escape_into(out, &story.provenance(cite).label());
             return;
         }
-        let all_articles = sources.iter().all(|&s| self.articles[s]);
-        let (one, many) = if all_articles {
+        let (one, many) = if sources.items().iter().all(|&s| self.articles[s]) {
             ("article", "articles")
         } else {
             ("source", "sources")
         };
-        push_count(out, sources.len(), one, many);
+        push_count(out, sources.items().len(), one, many);
         out.push_str(" · ");
-        push_count(out, origins.len(), "independent origin", "independent origins");
+        let origins = origins.items().len();
+        push_count(out, origins, "independent origin", "independent origins");
         out.push_str(" (");
         for (n, &source) in shown.iter().enumerate() {
             if n > 0 {
@@ -191,6 +187,37 @@ impl<'s> TimelineCells<'s> {
             let _ = write!(out, "; {} more", names.len() - shown.len());
         }
         out.push(')');
+    }
+}
+
+/// Citations of one fact that `Few` holds without allocating; a fact with more is
+/// labelled the general way.
+const FEW: usize = 8;
+
+/// Up to `FEW` distinct source indexes, in order of first push; the rest are dropped
+/// (the caller then takes the general path).
+struct Few {
+    items: [usize; FEW],
+    len: usize,
+}
+
+impl Few {
+    fn new() -> Few {
+        Few {
+            items: [0; FEW],
+            len: 0,
+        }
+    }
+
+    fn push_distinct(&mut self, item: usize) {
+        if self.len < FEW && !self.items().contains(&item) {
+            self.items[self.len] = item;
+            self.len += 1;
+        }
+    }
+
+    fn items(&self) -> &[usize] {
+        &self.items[..self.len]
     }
 }
 

@@ -48,13 +48,21 @@ fn clock() -> Clock {
 }
 
 /// A small generated story whose entities and sources carry `names`, with an event
-/// citing five sources (a label naming three origins, then "2 more").
+/// citing five sources (a label naming three origins, then "2 more") and one citing
+/// eleven (more than `Few` holds).
 fn story_named(names: &[String]) -> Story {
     let mut file: StoryFile = generate(&SynthOptions {
         events: 120,
         entities: 12,
         seed: 3,
     });
+    // More sources than a fact's citations `Few` holds, so an event can cite them all.
+    let first = file.sources[0].clone();
+    for n in file.sources.len()..12 {
+        let mut extra = first.clone();
+        extra.id = format!("extra-{n}");
+        file.sources.push(extra);
+    }
     let mut next = names.iter().cycle();
     for entity in &mut file.entities {
         entity.name = next.next().expect("names").clone();
@@ -63,18 +71,21 @@ fn story_named(names: &[String]) -> Story {
         source.outlet = next.next().expect("names").clone();
         source.via = None;
     }
-    let ids: Vec<_> = file.sources.iter().take(5).map(|s| s.id.clone()).collect();
-    file.events[0].cite = ids
-        .iter()
-        .map(|id| Citation {
-            source: id.as_str().into(),
-            para: Some(1),
-            note: None,
-            via: None,
-            quote: None,
-            resolved: Default::default(),
-        })
-        .collect();
+    let cite = |count: usize| -> Vec<Citation> {
+        (file.sources.iter().take(count))
+            .map(|source| Citation {
+                source: source.id.as_str().into(),
+                para: Some(1),
+                note: None,
+                via: None,
+                quote: None,
+                resolved: Default::default(),
+            })
+            .collect()
+    };
+    let (five, eleven) = (cite(5), cite(11));
+    file.events[0].cite = five;
+    file.events[1].cite = eleven;
     let json = serde_json::to_string(&file).expect("serialises");
     load_bytes(json.as_bytes(), "named").expect("still valid")
 }
