@@ -64,7 +64,9 @@ impl Doc<'_> {
                 made.drain(..).for_each(|text| self.put(&text));
                 let mut round_made = vec![format(first)];
                 for thread in others {
-                    let text = thread.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    let text = thread
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
                     round_made.push(text);
                 }
                 round_made

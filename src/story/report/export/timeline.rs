@@ -156,13 +156,20 @@ impl<'s> TimelineCells<'s> {
         }
         for &origin in origins.items() {
             let name = story.source_name(origin);
-            if !names.items().iter().any(|&known| story.source_name(known) == name) {
+            if !names
+                .items()
+                .iter()
+                .any(|&known| story.source_name(known) == name)
+            {
                 names.push_distinct(origin);
             }
         }
         let names = names.items();
         let shown = &names[..names.len().min(NAMED_ORIGINS)];
-        if cite.len() > FEW || names.is_empty() || shown.iter().any(|&s| !self.source_names[s].joins) {
+        if cite.len() > FEW
+            || names.is_empty()
+            || shown.iter().any(|&s| !self.source_names[s].joins)
+        {
             escape_into(out, &story.provenance(cite).label());
             return;
         }

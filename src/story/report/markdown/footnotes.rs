@@ -8,6 +8,10 @@ use crate::story::graph::Story;
 use crate::story::model::{Citation, Id};
 use crate::story::report::markdown::escape_into;
 
+/// Below this many facts, numbering their footnotes on other threads costs more than
+/// it saves.
+const FEW_TO_SHARE: usize = 4096;
+
 /// What one footnote stands for: (source, paragraph, the citation's own `via`, quote).
 /// The source id is kept inline (`Id`), so comparing a key reads no other block.
 type NoteKey = (Id, Option<u32>, Option<Box<str>>, Option<Box<str>>);
@@ -30,7 +34,9 @@ fn distinct_keys(cite: &[Citation]) -> impl Iterator<Item = NoteKeyRef<'_>> {
         .filter(|&(position, citation)| {
             // The same key earlier in this list already wrote its reference.
             let key = key_of(citation);
-            !cite[..position].iter().any(|earlier| key_of(earlier) == key)
+            !cite[..position]
+                .iter()
+                .any(|earlier| key_of(earlier) == key)
         })
         .map(|(_, citation)| key_of(citation))
 }
@@ -89,20 +95,30 @@ impl Footnotes {
         cite_of: &(dyn Fn(&T) -> &'c [Citation] + Sync),
         threads: usize,
     ) {
-        let part = items.len().div_ceil(threads.max(1)).max(1);
+        if threads <= 1 || items.len() < FEW_TO_SHARE {
+            items
+                .iter()
+                .for_each(|item| self.number_refs(cite_of(item)));
+            return;
+        }
+        let part = items.len().div_ceil(threads);
         let parts: Vec<Footnotes> = std::thread::scope(|scope| {
             let gather = move |chunk: &[T]| {
                 let mut local = Footnotes::default();
-                chunk.iter().for_each(|item| local.number_refs(cite_of(item)));
+                chunk
+                    .iter()
+                    .for_each(|item| local.number_refs(cite_of(item)));
                 local
             };
             let threads: Vec<_> = (items.chunks(part).skip(1))
                 .map(|chunk| scope.spawn(move || gather(chunk)))
                 .collect();
             let first = gather(items.chunks(part).next().unwrap_or_default());
-            let others = threads
-                .into_iter()
-                .map(|thread| thread.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            let others = threads.into_iter().map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            });
             std::iter::once(first).chain(others).collect()
         });
         for local in &parts {
@@ -116,7 +132,9 @@ impl Footnotes {
     /// [`Footnotes::number_refs`]: reads the footnotes, so threads can share them.
     pub(crate) fn numbered_refs_into(&self, out: &mut String, cite: &[Citation]) {
         for key in distinct_keys(cite) {
-            let number = self.find(key).expect("citations numbered before their rows");
+            let number = self
+                .find(key)
+                .expect("citations numbered before their rows");
             let _ = write!(out, "[^{number}]");
         }
     }
@@ -145,7 +163,15 @@ impl Footnotes {
         } = self;
         let (source, para, via, quote) = key;
         let at = u32::try_from(order.len()).expect("fewer than 2^32 footnotes");
-        order.push(((source.into(), para, via.map(Into::into), quote.map(Into::into)), hash));
+        order.push((
+            (
+                source.into(),
+                para,
+                via.map(Into::into),
+                quote.map(Into::into),
+            ),
+            hash,
+        ));
         positions.insert_unique(hash, at, |&at| order[at as usize].1);
         order.len()
     }
@@ -199,7 +225,11 @@ mod tests {
     #[test]
     fn footnotes_are_numbered_by_first_use_and_listed_once_per_fact() {
         let mut notes = Footnotes::default();
-        let (a, b, c) = (cited("a", 1, None), cited("b", 1, None), cited("a", 1, Some("q")));
+        let (a, b, c) = (
+            cited("a", 1, None),
+            cited("b", 1, None),
+            cited("a", 1, Some("q")),
+        );
         assert_eq!(notes.refs(&[a.clone(), b.clone(), a.clone()]), "[^1][^2]");
         assert_eq!(notes.refs(&[c, b, a]), "[^3][^2][^1]");
         assert_eq!(notes.order.len(), 3);
@@ -212,20 +242,28 @@ mod tests {
             .map(|n| cited(&format!("src-{}", n % 300), n / 300, None))
             .collect();
         for (n, citation) in keys.iter().enumerate() {
-            assert_eq!(notes.refs(std::slice::from_ref(citation)), format!("[^{}]", n + 1));
+            assert_eq!(
+                notes.refs(std::slice::from_ref(citation)),
+                format!("[^{}]", n + 1)
+            );
         }
         // Seen again, in another order: the numbers of first use, no new footnote.
         for (n, citation) in keys.iter().enumerate().rev() {
-            assert_eq!(notes.refs(std::slice::from_ref(citation)), format!("[^{}]", n + 1));
+            assert_eq!(
+                notes.refs(std::slice::from_ref(citation)),
+                format!("[^{}]", n + 1)
+            );
         }
         assert_eq!(notes.order.len(), 3000);
     }
 
     #[test]
     fn numbering_first_then_reading_writes_what_one_pass_writes() {
-        let facts: Vec<Vec<Citation>> = (0..500)
+        let facts: Vec<Vec<Citation>> = (0..2 * FEW_TO_SHARE)
             .map(|n| {
-                let (a, b) = (cited(&format!("s{}", n % 37), 1, None), cited("s1", n % 3, None));
+                // New keys all along (`a`), so every part of the list brings its own.
+                let a = cited(&format!("s{}", n / 50), 1, None);
+                let b = cited(&format!("t{}", n % 37), 1, None);
                 vec![a.clone(), b, a]
             })
             .collect();
@@ -244,7 +282,13 @@ mod tests {
             let mut shared = Footnotes::default();
             let positions: Vec<usize> = (0..facts.len()).collect();
             shared.number_refs_of_all(&positions, &|&n: &usize| facts[n].as_slice(), threads);
-            let keys = |notes: &Footnotes| notes.order.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+            let keys = |notes: &Footnotes| {
+                notes
+                    .order
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(keys(&shared), keys(&numbered), "{threads} threads");
         }
     }

@@ -67,7 +67,11 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         doc.write_rows(&items, &row);
         doc.spill(0);
         assert!(doc.failed.is_none());
-        assert_eq!(String::from_utf8_lossy(&sink.taken), format!("head\n{expected}"), "{plan:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&sink.taken),
+            format!("head\n{expected}"),
+            "{plan:?}"
+        );
         // Without a sink (the explorer's export): the same rows, in the document.
         let mut doc = Doc::new(&story, &options, clock(), None);
         doc.rows = plan;
@@ -134,5 +138,8 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
     let expected: String = (0..30).map(|n| format!("{n}\n")).collect();
     assert_eq!(String::from_utf8_lossy(&sink.taken), expected);
     // Rounds of 30 rows: two handed over, the one made meanwhile, not the 10,000.
-    assert!(formatted.load(Ordering::Relaxed) <= 90, "{formatted:?} rows formatted");
+    assert!(
+        formatted.load(Ordering::Relaxed) <= 90,
+        "{formatted:?} rows formatted"
+    );
 }

@@ -106,8 +106,27 @@ fn assert_rows_match(story: &Story) {
 /// end, empty, markup, and the look-behinds of the escape (`:` then `/`, `www` then `.`).
 fn name() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Apple", "阿里巴巴", " ", "\t", "\u{7}", "\u{202e}", "|", "*", "_", "www", ".", ":",
-        "/", "http://x", "[a]", "(b)", ";", ",", "1", "e\u{301}", "",
+        "Apple",
+        "阿里巴巴",
+        " ",
+        "\t",
+        "\u{7}",
+        "\u{202e}",
+        "|",
+        "*",
+        "_",
+        "www",
+        ".",
+        ":",
+        "/",
+        "http://x",
+        "[a]",
+        "(b)",
+        ";",
+        ",",
+        "1",
+        "e\u{301}",
+        "",
     ]);
     prop::collection::vec(pieces, 0..5).prop_map(|parts| parts.concat())
 }
