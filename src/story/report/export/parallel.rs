@@ -4,7 +4,7 @@
 
 use std::num::NonZeroUsize;
 
-use crate::story::report::export::Doc;
+use crate::story::report::export::{Doc, SPILL_BYTES};
 
 /// How a table's rows are shared out: `threads` chunks of `rows_per_chunk` rows at a
 /// time, so at most two rounds of chunks are held (the one written, the one made).
@@ -76,18 +76,21 @@ impl Doc<'_> {
     }
 
     /// Appends already-made Markdown: straight to the sink when there is one (after what
-    /// is gathered before it), else to the document.
+    /// is gathered before it), in pieces of at most `SPILL_BYTES` as the rest of the
+    /// export, else to the document.
     fn put(&mut self, text: &str) {
         if self.sink.is_none() {
             self.out.push_str(text);
             return;
         }
         self.spill(0);
-        if let Some(sink) = self.sink.as_mut()
-            && self.failed.is_none()
-            && let Err(err) = sink.write_all(text.as_bytes())
-        {
-            self.failed = Some(err);
+        for piece in text.as_bytes().chunks(SPILL_BYTES) {
+            if let Some(sink) = self.sink.as_mut()
+                && self.failed.is_none()
+                && let Err(err) = sink.write_all(piece)
+            {
+                self.failed = Some(err);
+            }
         }
     }
 }
