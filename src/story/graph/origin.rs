@@ -12,7 +12,7 @@ use crate::story::graph::Story;
 use crate::story::model::Citation;
 
 /// Names of at most this many origins are given in a sourcing label.
-const NAMED_ORIGINS: usize = 3;
+pub(crate) const NAMED_ORIGINS: usize = 3;
 
 impl Story {
     /// The source a cited statement rests on first: the citation's own `via` when it

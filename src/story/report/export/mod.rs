@@ -4,9 +4,11 @@
 use std::io::{self, Write};
 
 mod histories;
+mod parallel;
 mod records;
 mod sections;
 mod sources_view;
+mod timeline;
 
 use crate::story::graph::provenance::AS_OF_RULE;
 use crate::story::graph::{RecordRef, Story};
@@ -112,6 +114,8 @@ struct Doc<'a> {
     notes: Footnotes,
     /// Heading level of sections: 2, or 3 when nested inside an entity's section.
     level: usize,
+    /// How the rows of big tables are shared among threads.
+    rows: parallel::RowPlan,
 }
 
 impl<'a> Doc<'a> {
@@ -131,6 +135,7 @@ impl<'a> Doc<'a> {
             failed: None,
             notes: Footnotes::default(),
             level: 2,
+            rows: parallel::RowPlan::for_this_machine(),
         }
     }
 

@@ -1,70 +1,14 @@
-//! The story's list views as Markdown sections: timeline, candidates, metrics (with
+//! The story's list views as Markdown sections: candidates, metrics (with
 //! their chart tables) and disputes.
 
 use crate::story::graph::RecordRef;
 use crate::story::query::views::MetricRow;
-use crate::story::query::views::TimelineRow;
 use crate::story::report::export::Doc;
-use crate::story::report::export::SPILL_BYTES;
 use crate::story::report::export::histories::{self, candidate_label};
-use crate::story::report::markdown::{cell, escape_into, table_head};
+use crate::story::report::markdown::sourcing_cell;
 use crate::story::report::markdown::{escape, table};
-use crate::story::report::markdown::{sourcing_cell, sourcing_cell_into};
-
-const TIMELINE_HEADER: &[&str] = &[
-    "When",
-    "Event",
-    "What happened",
-    "Status",
-    "Involved",
-    "Sourcing",
-    "Sources",
-];
 
 impl Doc<'_> {
-    /// The timeline table, a row at a time, then the status histories.
-    pub(super) fn timeline(&mut self) {
-        self.section("Timeline");
-        let story = self.story;
-        let events = story.timeline_events(self.options.filter);
-        if events.is_empty() {
-            self.out.push_str("_None._\n\n");
-        } else {
-            table_head(&mut self.out, TIMELINE_HEADER);
-            for &index in &events {
-                self.timeline_table_row(&story.timeline_row(index, self.clock));
-                self.spill(SPILL_BYTES);
-            }
-            self.out.push('\n');
-        }
-        self.status_histories(&events);
-    }
-
-    fn timeline_table_row(&mut self, row: &TimelineRow) {
-        let event = &self.story.file.events[row.event];
-        let mark = self.mark(RecordRef::Event(row.event));
-        let (out, notes) = (&mut self.out, &mut self.notes);
-        out.push('|');
-        cell(out, |out| escape_into(out, &row.date));
-        cell(out, |out| {
-            out.push_str("**");
-            escape_into(out, &row.title);
-            out.push_str("**");
-        });
-        cell(out, |out| escape_into(out, &event.summary));
-        cell(out, |out| {
-            escape_into(out, &row.status);
-            Self::push_badges(out, row.disputed, row.overdue);
-            out.push_str(mark);
-        });
-        cell(out, |out| escape_into(out, &row.entities.join(", ")));
-        cell(out, |out| {
-            sourcing_cell_into(out, &row.provenance.label(), &event.authored)
-        });
-        cell(out, |out| notes.refs_into(out, &event.cite));
-        out.push('\n');
-    }
-
     pub(super) fn candidates(&mut self) {
         let title = escape(self.story.candidates_title());
         self.section(&title);

@@ -1,0 +1,99 @@
+//! Table rows formatted on several threads and written in order: a big table is cut
+//! into chunks of rows, each chunk formatted into its own buffer by one thread, and the
+//! buffers handed to the sink in the rows' order while the next chunks are made.
+
+use std::num::NonZeroUsize;
+
+use crate::story::report::export::{Doc, SPILL_BYTES};
+
+/// How a table's rows are shared out: `threads` chunks of `rows_per_chunk` rows at a
+/// time, so at most two rounds of chunks are held (the one written, the one made).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct RowPlan {
+    pub(super) threads: usize,
+    pub(super) rows_per_chunk: usize,
+}
+
+/// Threads to format rows on: the machine's cores, at most this many (past it the
+/// writing, which is one thread's, is the bottleneck).
+const MAX_THREADS: usize = 4;
+
+/// About 400 KB of Markdown for a timeline: big enough that starting a thread for it
+/// costs little, small enough that the chunks held stay under a few MB.
+const ROWS_PER_CHUNK: usize = 1024;
+
+impl RowPlan {
+    /// As many threads as the machine offers, up to `MAX_THREADS`.
+    pub(super) fn for_this_machine() -> RowPlan {
+        let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        RowPlan {
+            threads: cores.clamp(1, MAX_THREADS),
+            rows_per_chunk: ROWS_PER_CHUNK,
+        }
+    }
+}
+
+impl Doc<'_> {
+    /// Writes `row` of each item, in the items' order, formatting chunks of them on
+    /// `self.rows`' threads. Once the sink has failed nothing more is formatted.
+    pub(super) fn write_rows<T: Sync>(
+        &mut self,
+        items: &[T],
+        row: &(dyn Fn(&mut String, &T) + Sync),
+    ) {
+        let RowPlan {
+            threads,
+            rows_per_chunk,
+        } = self.rows;
+        let rows_per_chunk = rows_per_chunk.max(1);
+        let format = |chunk: &[T]| {
+            let mut text = String::with_capacity(chunk.len() * 256);
+            chunk.iter().for_each(|item| row(&mut text, item));
+            text
+        };
+        let mut made: Vec<String> = Vec::new();
+        for round in items.chunks(rows_per_chunk * threads.max(1)) {
+            if self.failed.is_some() {
+                return;
+            }
+            let mut chunks = round.chunks(rows_per_chunk);
+            let first = chunks.next().unwrap_or_default();
+            made = std::thread::scope(|scope| {
+                let others: Vec<_> = chunks.map(|c| scope.spawn(move || format(c))).collect();
+                // While the other threads work: hand over the last round, make a chunk.
+                made.drain(..).for_each(|text| self.put(&text));
+                let mut round_made = vec![format(first)];
+                for thread in others {
+                    let text = thread
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    round_made.push(text);
+                }
+                round_made
+            });
+        }
+        made.drain(..).for_each(|text| self.put(&text));
+    }
+
+    /// Appends already-made Markdown: straight to the sink when there is one (after what
+    /// is gathered before it), in pieces of at most `SPILL_BYTES` as the rest of the
+    /// export, else to the document.
+    fn put(&mut self, text: &str) {
+        if self.sink.is_none() {
+            self.out.push_str(text);
+            return;
+        }
+        self.spill(0);
+        for piece in text.as_bytes().chunks(SPILL_BYTES) {
+            if let Some(sink) = self.sink.as_mut()
+                && self.failed.is_none()
+                && let Err(err) = sink.write_all(piece)
+            {
+                self.failed = Some(err);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

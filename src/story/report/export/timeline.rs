@@ -1,0 +1,267 @@
+//! The timeline table as Markdown, a row at a time, each cell written straight from the
+//! event: what every row shares (entity labels, source names, which sources are
+//! articles) is escaped once per story, not once per row.
+
+use std::collections::HashMap;
+
+use crate::story::graph::RecordRef;
+use crate::story::graph::Story;
+use crate::story::graph::origin::NAMED_ORIGINS;
+use crate::story::graph::status_history::status_text;
+use crate::story::model::{Citation, Id, KnownSource};
+use crate::story::query::views::Clock;
+use crate::story::report::export::{Doc, histories};
+use crate::story::report::markdown::{
+    Footnotes, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
+};
+
+const TIMELINE_HEADER: &[&str] = &[
+    "When",
+    "Event",
+    "What happened",
+    "Status",
+    "Involved",
+    "Sourcing",
+    "Sources",
+];
+
+/// Story text escaped once, and whether it can be joined to others without escaping
+/// the joined text again (`joins_cleanly`).
+struct Escaped {
+    text: String,
+    joins: bool,
+}
+
+impl Escaped {
+    fn of(text: &str) -> Escaped {
+        Escaped {
+            text: escape(text),
+            joins: joins_cleanly(text),
+        }
+    }
+}
+
+/// What the rows of one story's timeline share, worked out once.
+pub(super) struct TimelineCells<'s> {
+    story: &'s Story,
+    /// Each entity's position by id: a table of the entities alone, small enough to
+    /// stay in cache, instead of the story's index of every record.
+    entity_at: HashMap<Id, u32, foldhash::fast::RandomState>,
+    /// Each entity's label as the Involved cell shows it ("(not yet described)" after
+    /// one kept only by name), escaped.
+    entity_labels: Vec<Escaped>,
+    /// Each source's name as sourcing labels give it, escaped.
+    source_names: Vec<Escaped>,
+    /// Each source is an article (labels then say "articles", not "sources").
+    articles: Vec<bool>,
+}
+
+impl<'s> TimelineCells<'s> {
+    pub(super) fn new(story: &'s Story) -> Self {
+        let file = &story.file;
+        let entity_at = (file.entities.iter().enumerate())
+            .map(|(at, entity)| (Id::from(entity.id.as_str()), at as u32))
+            .collect();
+        let entity_labels = (file.entities.iter())
+            .map(|entity| Escaped::of(&story.entity_label(&entity.id)))
+            .collect();
+        let source_names = (0..file.sources.len())
+            .map(|source| Escaped::of(story.source_name(source)))
+            .collect();
+        let articles = (file.sources.iter())
+            .map(|source| source.kind.known() == Some(KnownSource::Article))
+            .collect();
+        TimelineCells {
+            story,
+            entity_at,
+            entity_labels,
+            source_names,
+            articles,
+        }
+    }
+
+    /// One row of the table, for the event at arena index `index`.
+    pub(super) fn row_into(
+        &self,
+        out: &mut String,
+        notes: &Footnotes,
+        index: usize,
+        clock: Clock,
+        mark: &str,
+    ) {
+        let story = self.story;
+        let event = &story.file.events[index];
+        let status = story.event_status(index);
+        let expected = status.timing.is_expectation();
+        out.push('|');
+        cell(out, |out| {
+            let mut date = event.date.human();
+            if expected {
+                date.push_str(" · expected");
+            }
+            escape_into(out, &date);
+        });
+        cell(out, |out| {
+            out.push_str("**");
+            escape_into(out, &event.title);
+            out.push_str("**");
+        });
+        cell(out, |out| escape_into(out, &event.summary));
+        cell(out, |out| {
+            escape_into(out, &status_text(status, event.condition.as_deref()));
+            let overdue = expected && event.date.latest() < clock.reference_day;
+            Doc::push_badges(out, story.is_disputed(RecordRef::Event(index)), overdue);
+            out.push_str(mark);
+        });
+        cell(out, |out| self.entities_into(out, &event.entities));
+        cell(out, |out| {
+            self.sourcing_into(out, &event.cite);
+            author_notes_into(out, &event.authored);
+        });
+        cell(out, |out| notes.numbered_refs_into(out, &event.cite));
+        out.push('\n');
+    }
+
+    /// The Involved cell: what `escape(labels.join(", "))` writes, from the labels
+    /// escaped once.
+    fn entities_into(&self, out: &mut String, ids: &[Id]) {
+        let label = |id: &Id| {
+            let at = *self.entity_at.get(id)?;
+            Some(&self.entity_labels[at as usize]).filter(|label| label.joins)
+        };
+        if ids.iter().all(|id| label(id).is_some()) {
+            for (n, label) in ids.iter().filter_map(label).enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&label.text);
+            }
+        } else {
+            // A label that does not join cleanly (or an id not found): escaped whole,
+            // as before.
+            let labels: Vec<String> = ids.iter().map(|id| self.story.entity_label(id)).collect();
+            escape_into(out, &labels.join(", "));
+        }
+    }
+
+    /// The sourcing label, escaped: what `escape(&story.provenance(cite).label())`
+    /// writes, from the source names escaped once and with no allocation for a fact of
+    /// a few citations.
+    fn sourcing_into(&self, out: &mut String, cite: &[Citation]) {
+        let story = self.story;
+        let (mut sources, mut origins, mut names) = (Few::new(), Few::new(), Few::new());
+        for citation in cite {
+            sources.push_distinct(story.cited_source(citation));
+            origins.push_distinct(story.citation_origin(citation));
+        }
+        for &origin in origins.items() {
+            let name = story.source_name(origin);
+            if !names
+                .items()
+                .iter()
+                .any(|&known| story.source_name(known) == name)
+            {
+                names.push_distinct(origin);
+            }
+        }
+        let names = names.items();
+        let shown = &names[..names.len().min(NAMED_ORIGINS)];
+        if cite.len() > FEW
+            || names.is_empty()
+            || shown.iter().any(|&s| !self.source_names[s].joins)
+        {
+            escape_into(out, &story.provenance(cite).label());
+            return;
+        }
+        let (one, many) = if sources.items().iter().all(|&s| self.articles[s]) {
+            ("article", "articles")
+        } else {
+            ("source", "sources")
+        };
+        push_count(out, sources.items().len(), one, many);
+        out.push_str(" · ");
+        let origins = origins.items().len();
+        push_count(out, origins, "independent origin", "independent origins");
+        out.push_str(" (");
+        for (n, &source) in shown.iter().enumerate() {
+            if n > 0 {
+                out.push_str("; ");
+            }
+            out.push_str(&self.source_names[source].text);
+        }
+        if names.len() > shown.len() {
+            use std::fmt::Write as _;
+            let _ = write!(out, "; {} more", names.len() - shown.len());
+        }
+        out.push(')');
+    }
+}
+
+/// Citations of one fact that `Few` holds without allocating; a fact with more is
+/// labelled the general way.
+const FEW: usize = 8;
+
+/// Up to `FEW` distinct source indexes, in order of first push; the rest are dropped
+/// (the caller then takes the general path).
+struct Few {
+    items: [usize; FEW],
+    len: usize,
+}
+
+impl Few {
+    fn new() -> Few {
+        Few {
+            items: [0; FEW],
+            len: 0,
+        }
+    }
+
+    fn push_distinct(&mut self, item: usize) {
+        if self.len < FEW && !self.items().contains(&item) {
+            self.items[self.len] = item;
+            self.len += 1;
+        }
+    }
+
+    fn items(&self) -> &[usize] {
+        &self.items[..self.len]
+    }
+}
+
+/// "1 article", "3 articles".
+fn push_count(out: &mut String, n: usize, one: &str, many: &str) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{n} {}", if n == 1 { one } else { many });
+}
+
+impl Doc<'_> {
+    /// The timeline table, its rows formatted on several threads (`write_rows`), then
+    /// the status histories.
+    pub(super) fn timeline(&mut self) {
+        self.section("Timeline");
+        let story = self.story;
+        let events = story.timeline_events(self.options.filter);
+        if events.is_empty() {
+            self.out.push_str("_None._\n\n");
+        } else {
+            table_head(&mut self.out, TIMELINE_HEADER);
+            // Footnotes are numbered by first use: in one pass over the rows in order,
+            // before any row is written, so threads only read them.
+            let cite_of = |&index: &usize| story.file.events[index].cite.as_slice();
+            (self.notes).number_refs_of_all(&events, &cite_of, self.rows.threads);
+            let notes = std::mem::take(&mut self.notes);
+            let cells = TimelineCells::new(story);
+            let (clock, marks) = (self.clock, self.options.new_since.as_ref());
+            self.write_rows(&events, &|out: &mut String, &index: &usize| {
+                let mark = histories::mark(marks, RecordRef::Event(index));
+                cells.row_into(out, &notes, index, clock, mark);
+            });
+            self.notes = notes;
+            self.out.push('\n');
+        }
+        self.status_histories(&events);
+    }
+}
+
+#[cfg(test)]
+mod tests;
