@@ -1,11 +1,14 @@
 //! A reload made ready on the watcher's thread (narrowed to the date shown, rows for
 //! the filter shown, new-since, doubts) leaves the explorer exactly as a reload the UI
 //! thread prepares; one made ready for a view the reader has left during the load (a
-//! filter or date changed meanwhile) is prepared again for the view now shown.
+//! filter or date changed meanwhile) is prepared again for the view now shown. The
+//! search index the loading thread builds after the story is taken only with a story
+//! that fits.
 
 use std::sync::Arc;
 
 use crate::common::{app, screen_text};
+use storyscope::story::query::build_index;
 use storyscope::story::{SourceTexts, Story, load};
 use storyscope::tui::app::App;
 use storyscope::tui::app::prepared::PreparedStory;
@@ -93,4 +96,34 @@ fn a_story_loaded_before_the_explorer_told_its_view_is_prepared_on_the_ui_thread
     apply_reload(&mut ready, Reload::Ready(Box::new(prepared)));
     apply_reload(&mut plain, Reload::Loaded(Box::new(edited_story())));
     assert_eq!(state(&ready), state(&plain));
+}
+
+#[test]
+fn the_search_index_built_with_the_story_is_taken_with_it() {
+    let mut app = narrowed_and_filtered();
+    let mut prepared = PreparedStory::prepare(edited_story(), no_texts(), Some(app.view_wanted()));
+    let (story, index) = prepared.build_index_later().expect("a view to build for");
+    apply_reload(&mut app, Reload::Ready(Box::new(prepared)));
+    assert!(app.index_pending(), "waiting for the loader's index");
+    index
+        .send(build_index(&story))
+        .expect("the explorer waits for it");
+    assert!(app.collect_index());
+    let names = app.overlay.index.as_ref().map(|index| index.len());
+    assert_eq!(names, Some(build_index(&app.story).len()));
+}
+
+#[test]
+fn the_search_index_built_for_a_view_left_is_not_taken() {
+    let mut app = app(140, 40);
+    let view = app.view_wanted();
+    app.step_as_of(false);
+    let mut prepared = PreparedStory::prepare(edited_story(), no_texts(), Some(view));
+    let (story, index) = prepared.build_index_later().expect("a view to build for");
+    apply_reload(&mut app, Reload::Ready(Box::new(prepared)));
+    assert!(
+        !app.index_pending(),
+        "the whole story's index would be wrong"
+    );
+    assert!(index.send(build_index(&story)).is_err(), "dropped unused");
 }

@@ -6,9 +6,11 @@
 //! swap prepares it again on the UI thread (as every reload did before).
 
 use std::sync::Arc;
+use std::sync::mpsc::Sender;
 
 use crate::story::graph::passage::SourceTexts;
 use crate::story::model::date::{DateSpec, DayNumber};
+use crate::story::query::SearchIndex;
 use crate::story::{RecordRef, Story};
 
 use super::App;
@@ -75,6 +77,16 @@ impl PreparedStory {
             view: None,
             has_texts: false,
         }
+    }
+
+    /// Where the new story's search index will arrive, for a story prepared for a view:
+    /// the story to build it from, and where to send it. The explorer takes it with the
+    /// story when the view still fits (else the index is dropped unused).
+    pub fn build_index_later(&mut self) -> Option<(Story, Sender<SearchIndex>)> {
+        self.view.as_ref()?;
+        let (sender, receiver) = std::sync::mpsc::channel();
+        self.fresh.overlay.index_build = Some(receiver);
+        Some((self.fresh.story.clone(), sender))
     }
 
     /// The story loaded.

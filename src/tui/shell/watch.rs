@@ -13,6 +13,7 @@ use std::time::SystemTime;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::settle::{self, SETTLE, Signal};
+use super::taking_turns::TakingTurns;
 use crate::story::graph::passage::SourceTexts;
 use crate::story::load;
 use crate::tui::app::App;
@@ -72,6 +73,7 @@ impl StoryWatcher {
             last_seen: Stamp::of(path),
             sender,
             shown: Arc::clone(&shown),
+            turns: TakingTurns::start("story-load"),
         };
         let (signals, seen) = channel();
         let mut watcher = notify::recommended_watcher(move |result: notify::Result<_>| {
@@ -129,6 +131,8 @@ struct Reader {
     last_seen: Option<Stamp>,
     sender: Sender<Reload>,
     shown: Arc<ShownView>,
+    /// Where the loads run (see `taking_turns` for why two threads).
+    turns: TakingTurns,
 }
 
 impl Reader {
@@ -140,35 +144,60 @@ impl Reader {
         self.last_seen = stamp;
         // The story on screen stays while this one loads; the status line says so.
         let _ = self.sender.send(Reload::Reading);
-        // `load_path`, as at start: the file's text is let go before the indexes are
-        // built, which keeps the reload's peak at a load's.
-        let reload = match load::load_path(&self.path) {
-            Ok(story) => {
-                // The sources' text files too: a new source may name one. Their
-                // problems are `check`'s to list; a missing file costs only its
-                // paragraphs.
-                let folder = crate::fsutil::story_dir(&self.path);
-                let (texts, _) = SourceTexts::load(&story, Some(&folder));
-                // The panes' rows, new-since and doubts too, for the view on screen
-                // now: the UI thread then only swaps.
-                let view = self.shown.get();
-                Reload::Ready(Box::new(PreparedStory::prepare(
-                    story,
-                    Arc::new(texts),
-                    view,
-                )))
-            }
-            Err(err) => match std::fs::read(&self.path) {
-                Ok(bytes) => Reload::Broken(BrokenFile::from_problems(&err.problems, &bytes)),
-                // Between an editor's remove and its rename the file is briefly
-                // missing; the rename raises the next event.
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                    Reload::Broken(BrokenFile::missing())
-                }
-                Err(err) => Reload::Broken(BrokenFile::unreadable(&err.to_string())),
-            },
-        };
+        let (path, view) = (self.path.clone(), self.shown.get());
+        let reload = self
+            .turns
+            .run(move |result| load_and_prepare(&path, view, &result));
+        let reload = reload.unwrap_or_else(|| {
+            Reload::Broken(BrokenFile::unreadable("the reload stopped on a bug"))
+        });
         // The explorer may be gone already; nothing to do then.
         let _ = self.sender.send(reload);
+    }
+}
+
+/// Sends the story at `path` loaded, with what the explorer shows of it in `view`, or
+/// why it does not load; then builds the new story's search index, on this thread (the
+/// index lives and dies with the story: see `taking_turns`).
+fn load_and_prepare(path: &Path, view: Option<ViewWanted>, result: &Sender<Reload>) {
+    let (reload, index) = match load_and_prepare_story(path, view) {
+        Reload::Ready(mut prepared) => {
+            let index = prepared.build_index_later();
+            (Reload::Ready(prepared), index)
+        }
+        other => (other, None),
+    };
+    let _ = result.send(reload);
+    if let Some((story, sender)) = index {
+        // The explorer may have dropped it (the view changed, or another save).
+        let _ = sender.send(crate::story::query::build_index(&story));
+    }
+}
+
+/// The story at `path` loaded, with what the explorer shows of it in `view`; or why it
+/// does not load.
+fn load_and_prepare_story(path: &Path, view: Option<ViewWanted>) -> Reload {
+    // `load_path`, as at start: the file's text is let go before the indexes are
+    // built, which keeps the reload's peak at a load's.
+    match load::load_path(path) {
+        Ok(story) => {
+            // The sources' text files too: a new source may name one. Their problems
+            // are `check`'s to list; a missing file costs only its paragraphs.
+            let folder = crate::fsutil::story_dir(path);
+            let (texts, _) = SourceTexts::load(&story, Some(&folder));
+            // The panes' rows, new-since and doubts too, for the view on screen now:
+            // the UI thread then only swaps.
+            let prepared = PreparedStory::prepare(story, Arc::new(texts), view);
+            Reload::Ready(Box::new(prepared))
+        }
+        Err(err) => match std::fs::read(path) {
+            Ok(bytes) => Reload::Broken(BrokenFile::from_problems(&err.problems, &bytes)),
+            // Between an editor's remove and its rename the file is briefly missing;
+            // the rename raises the next event.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                Reload::Broken(BrokenFile::missing())
+            }
+            Err(err) => Reload::Broken(BrokenFile::unreadable(&err.to_string())),
+        },
     }
 }

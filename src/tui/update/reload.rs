@@ -213,13 +213,13 @@ fn swap_in(app: &mut App, prepared: PreparedStory) -> (bool, bool) {
     } else {
         app.show_as_of_or_every_source(app.as_of);
     }
-    let old = (
-        fresh,
-        app.overlay.index.take(),
-        app.overlay.search_worker.take(),
-    );
+    let old = (app.overlay.index.take(), app.overlay.search_worker.take());
     app.forget_search_index();
-    super::retire::retire(old);
+    if fits {
+        // The index is being built with the story, on the thread that loaded it.
+        app.overlay.index_build = fresh.overlay.index_build.take();
+    }
+    super::retire::retire((fresh, old));
     (fits, has_texts)
 }
 
