@@ -1,7 +1,8 @@
 //! Where a reload's time goes, in process: the load on the watcher's thread
 //! (`load_path`, then the sources' texts) and what the UI thread does with it (the
-//! swap, then the first frame of the new story), against one `load_path` of the same
-//! file. Medians of RUNS.
+//! swap, then the first frame of the new story). Beside it, a whole `App::new` on
+//! another fresh load: the rows and new-since alone, what the preparation adds to the
+//! load. Medians of RUNS.
 //!
 //!     cargo run --release --example reload_cost -- STORY [RUNS]
 
@@ -29,7 +30,7 @@ fn main() {
     let mut app = App::new(first, None, 20_300);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let theme = Theme::no_color();
-    let mut rows: Vec<[f64; 5]> = Vec::new();
+    let mut rows: Vec<[f64; 6]> = Vec::new();
     for _ in 0..runs {
         let start = Instant::now();
         let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
@@ -50,7 +51,19 @@ fn main() {
         while !storyscope::tui::update::all_freed() {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        rows.push([loaded, prepared_ms, swapped, drawn, loaded + prepared_ms]);
+        let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let start = Instant::now();
+        let one_thread = App::new(story, None, 20_300);
+        let alone = ms(start);
+        drop(one_thread);
+        rows.push([
+            loaded,
+            prepared_ms,
+            swapped,
+            drawn,
+            loaded + prepared_ms,
+            alone,
+        ]);
     }
     let names = [
         "load_path (watcher's thread)",
@@ -58,6 +71,7 @@ fn main() {
         "swap (UI thread)",
         "first frame of the new story (UI thread)",
         "watcher's thread in all",
+        "rows and new-since alone (App::new)",
     ];
     for (i, name) in names.iter().enumerate() {
         let mut column: Vec<f64> = rows.iter().map(|row| row[i]).collect();

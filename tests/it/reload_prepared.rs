@@ -13,7 +13,7 @@ use storyscope::story::{SourceTexts, Story, load};
 use storyscope::tui::app::App;
 use storyscope::tui::app::prepared::PreparedStory;
 use storyscope::tui::input::Action;
-use storyscope::tui::update::{Reload, apply_reload, update};
+use storyscope::tui::update::{Reload, all_freed, apply_reload, update};
 
 /// The shipped story with a new title, one event fewer and The Information's report
 /// dated to a day (so what is new at the last date changes too).
@@ -125,5 +125,10 @@ fn the_search_index_built_for_a_view_left_is_not_taken() {
         !app.index_pending(),
         "the whole story's index would be wrong"
     );
+    // What the swap replaced is freed on another thread: wait for it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !all_freed() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     assert!(index.send(build_index(&story)).is_err(), "dropped unused");
 }

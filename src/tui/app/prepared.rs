@@ -99,12 +99,14 @@ impl PreparedStory {
         &self.fresh.detail.texts
     }
 
-    /// Whether this was prepared for the view `app` shows now, and the date was
-    /// honoured (a date the story cannot be narrowed to is the UI thread's to report).
+    /// Whether this was prepared for the view `app` shows now, and without a hitch (a
+    /// date the story cannot be narrowed to is the UI thread's to report: it prepares
+    /// the story again, and says why on the status line).
     pub(crate) fn fits(&self, app: &App) -> bool {
-        self.view
-            .as_ref()
-            .is_some_and(|view| *view == app.view_wanted() && self.fresh.as_of == view.as_of)
+        let clean = self.fresh.session.message.is_none();
+        self.view.as_ref().is_some_and(|view| {
+            clean && *view == app.view_wanted() && self.fresh.as_of == view.as_of
+        })
     }
 }
 
