@@ -2,6 +2,8 @@
 //! footnote's "relying on", a lint group): its outlet, told apart from the outlet's
 //! other reports by date, or by title where their dates match.
 
+use std::collections::HashMap;
+
 use super::Story;
 use crate::story::model::Source;
 
@@ -10,19 +12,26 @@ use crate::story::model::Source;
 /// ("Transpacific Wire, 17 Nov 2023"); reports of one outlet on the same date (or all
 /// undated) carry the title, and two with the same title too carry the id.
 pub(crate) fn distinct_source_names(sources: &[Source]) -> Vec<String> {
-    sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| name_among(sources, index, source))
+    // Each outlet's key made once, and the sources grouped by it: comparing every pair
+    // of sources afresh cost 40 ms of a reload at 400 sources (a million allocations).
+    let keys: Vec<String> = sources.iter().map(outlet_key).collect();
+    let mut by_outlet: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, key) in keys.iter().enumerate() {
+        by_outlet.entry(key.as_str()).or_default().push(index);
+    }
+    (sources.iter().enumerate())
+        .map(|(index, source)| {
+            let siblings: Vec<&Source> = (by_outlet[keys[index].as_str()].iter())
+                .filter(|&&other| other != index)
+                .map(|&other| &sources[other])
+                .collect();
+            name_among(source, &siblings)
+        })
         .collect()
 }
 
-fn name_among(sources: &[Source], index: usize, source: &Source) -> String {
+fn name_among(source: &Source, siblings: &[&Source]) -> String {
     let outlet = source.outlet.trim();
-    let siblings: Vec<&Source> = (sources.iter().enumerate())
-        .filter(|&(other, s)| other != index && same_outlet(s, source))
-        .map(|(_, s)| s)
-        .collect();
     if siblings.is_empty() {
         return outlet.to_owned();
     }
@@ -43,15 +52,14 @@ fn name_among(sources: &[Source], index: usize, source: &Source) -> String {
     }
 }
 
-/// Outlets compare as a reader would: spacing and letter case aside.
-fn same_outlet(a: &Source, b: &Source) -> bool {
-    let words = |s: &Source| {
-        s.outlet
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
+/// Outlets compare as a reader would: spacing and letter case aside. Two sources have
+/// the same outlet when their keys are equal (words hold no spaces, so joining them
+/// with one keeps them apart).
+fn outlet_key(source: &Source) -> String {
+    (source.outlet.split_whitespace())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Story {
