@@ -17,6 +17,8 @@ With --reloads N (and N >= 1), one more run per binary with the file watched: th
 story file is replaced N times by a copy (a rename over it, as editors save) and each
 reload is timed until "reloaded FILE" is on screen; the resident memory (VmRSS) is read
 after the first and after the last, each once the freed memory had 1 s to go back.
+After each reload, while the explorer idles, one `BIN --story STORY check` is timed
+(the whole process), so each reload has a `check` of the same file beside it.
 
 --other CMD (repeatable) times another viewer on the same file in the same pty: the
 time until its first screen holds text of the story ("format" or "story"), e.g.
@@ -162,13 +164,22 @@ def rss_mib(pid):
     return float("nan")
 
 
+def check_ms(binary, story):
+    """One `check` of the story, the whole process, in ms."""
+    start = time.monotonic()
+    subprocess.run([binary, "--story", story, "check"], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+    return ms(time.monotonic(), start)
+
+
 def reload_run(binary, story, reloads):
-    """Reload times (ms) and the memory after the first and the last reload."""
+    """Reload times (ms), the memory after the first and the last reload, and the
+    time of a `check` after each reload."""
     copy = story + ".reload-copy"
     p = Pty([binary, "--story", story])
     p.read_until(lambda d: b"NORMAL" in d, 120)
     p.quiet(1.0)
-    times, memory = [], []
+    times, memory, checks = [], [], []
     for i in range(reloads):
         # A key clears the last "reloaded" note, so the next one is written anew.
         os.write(p.master, b"j")
@@ -184,8 +195,9 @@ def reload_run(binary, story, reloads):
         p.quiet(1.0)
         if i == 0 or i == reloads - 1:
             memory.append(rss_mib(p.proc.pid))
+        checks.append(check_ms(binary, story))
     p.close()
-    return times, memory
+    return times, memory, checks
 
 
 def other_run(command, story):
@@ -230,9 +242,12 @@ def main():
         print(f"median {other}: first screen {statistics.median(firsts):.1f} ms")
     if reloads:
         for binary in binaries:
-            times, memory = reload_run(binary, story, reloads)
-            print(f"reload {binary}: median {statistics.median(times):.1f} ms of "
-                  f"{len(times)} ({', '.join(f'{t:.0f}' for t in times)}); VmRSS after "
+            times, memory, checks = reload_run(binary, story, reloads)
+            reload, check = statistics.median(times), statistics.median(checks)
+            print(f"reload {binary}: median {reload:.1f} ms of "
+                  f"{len(times)} ({', '.join(f'{t:.0f}' for t in times)}); `check` "
+                  f"between them: median {check:.1f} ms; reload / check "
+                  f"{reload / check:.2f}x; VmRSS after "
                   f"1: {memory[0]:.1f} MiB, after {reloads}: {memory[-1]:.1f} MiB "
                   f"({memory[-1] / memory[0]:.2f}x)", flush=True)
 

@@ -42,8 +42,11 @@ pub fn explore(cli: &Cli) -> Result<i32> {
             // Before the terminal is taken: a bad date or export folder is said plainly.
             as_of_date(cli)?;
             check_export_dir(cli, &settings)?;
+            // Watched before the load begins, so a save made while it loads is loaded
+            // after it (its reloads wait in the channel until the explorer is there).
+            let watching = start_watcher(cli, &settings);
             let load = loading_thread::start(cli, &settings, path);
-            Start::Loading(Box::new(load))
+            Start::Loading(Box::new(load), watching)
         }
         None => {
             let loaded = load_story(cli)?;
@@ -54,11 +57,15 @@ pub fn explore(cli: &Cli) -> Result<i32> {
     run_explorer(cli, &settings, start)
 }
 
-/// What the explorer opens on: a story in hand, or one being loaded.
+/// What the explorer opens on: a story in hand, or one being loaded (and watched).
 enum Start {
     Ready(Box<app::App>),
-    Loading(Box<loading_thread::Load>),
+    Loading(Box<loading_thread::Load>, Watching),
 }
+
+/// The story file's watcher, or why there is none (said once the explorer is there);
+/// neither when the file is not watched.
+type Watching = Result<Option<watch::StoryWatcher>, String>;
 
 /// The explorer needs a terminal on both ends, and one that can show it.
 fn check_terminal() -> Result<()> {
@@ -137,22 +144,12 @@ fn open_app(opening: &Opening, loaded: Loaded) -> app::App {
 
 /// Reload on save (the config's `watch`, --no-watch for one run); without a watcher
 /// (no inotify watches left, an odd file system) the explorer still works, and says so.
-fn start_watcher(
-    cli: &Cli,
-    settings: &crate::config::Settings,
-    app: &mut app::App,
-) -> Option<watch::StoryWatcher> {
+fn start_watcher(cli: &Cli, settings: &crate::config::Settings) -> Watching {
     match (&cli.story, settings.watch) {
-        (Some(path), true) => match watch::StoryWatcher::start(path) {
-            Ok(watcher) => Some(watcher),
-            Err(why) => {
-                app.error(format!(
-                    "not reloading on save: cannot watch the file ({why})"
-                ));
-                None
-            }
-        },
-        _ => None,
+        (Some(path), true) => watch::StoryWatcher::start(path)
+            .map(Some)
+            .map_err(|why| format!("not reloading on save: cannot watch the file ({why})")),
+        _ => Ok(None),
     }
 }
 
@@ -161,11 +158,11 @@ fn start_watcher(
 fn run_explorer(cli: &Cli, settings: &crate::config::Settings, start: Start) -> Result<i32> {
     let signals = run::StopSignals::install();
     let mut session = run::TerminalSession::enter(settings.mouse)?;
-    let mut app = match start {
-        Start::Ready(app) => *app,
-        Start::Loading(load) => {
+    let (mut app, watching) = match start {
+        Start::Ready(app) => (*app, Ok(None)),
+        Start::Loading(load, watching) => {
             match loading_thread::wait(&mut session, settings, &signals, *load, cli) {
-                Ok(Waited::Ready(app)) => app,
+                Ok(Waited::Ready(app)) => (app, watching),
                 other => {
                     drop(session);
                     if let Some(code) = signals.exit_code() {
@@ -181,7 +178,10 @@ fn run_explorer(cli: &Cli, settings: &crate::config::Settings, start: Start) -> 
             }
         }
     };
-    let watcher = start_watcher(cli, settings, &mut app);
+    let watcher = watching.unwrap_or_else(|why| {
+        app.error(why);
+        None
+    });
     let result = explore_loop(&mut app, settings, &signals, &mut session, watcher.as_ref());
     drop(session);
     // The terminal is back by now; leave the story, its indexes and the threads to the
@@ -231,6 +231,7 @@ fn explore_loop(
             stop: &signals.flag,
             clipboard: &mut clipboard,
             reloads: watcher.map(|w| &w.reloads),
+            shown: watcher.map(|w| &*w.shown),
             edit: &mut edit,
         },
     )

@@ -376,6 +376,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
             stop: &stop,
             clipboard: &mut Vec::new(),
             reloads: Some(&reloads),
+            shown: None,
             edit: &mut edit,
         },
     )
@@ -394,7 +395,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
     assert!(last.contains("could not start the editor `nope`"), "{last}");
 }
 
-/// The watcher itself, on a real file: a save arrives as the new story and then the
+/// The watcher itself, on a real file: a save arrives as the new story with the
 /// sources' texts read again (a text file named by the save included), with no event
 /// loop involved.
 #[test]
@@ -422,14 +423,12 @@ fn the_watcher_sends_the_saved_story_and_its_texts() {
     let Ok(Reload::Reading) = watcher.reloads.recv_timeout(wait) else {
         panic!("no notice of the reload");
     };
-    let Ok(Reload::Loaded(story)) = watcher.reloads.recv_timeout(wait) else {
+    let Ok(Reload::Ready(ready)) = watcher.reloads.recv_timeout(wait) else {
         panic!("no reload");
     };
+    let story = ready.whole_story();
     assert_eq!(story.file.sources[0].text.as_deref(), Some("herald.txt"));
-    let Ok(Reload::Texts(texts)) = watcher.reloads.recv_timeout(wait) else {
-        panic!("no texts");
-    };
-    assert_eq!(texts.paragraph("herald", 2), Some("Second one."));
+    assert_eq!(ready.texts().paragraph("herald", 2), Some("Second one."));
     // A broken save arrives as its problems.
     std::fs::write(&file, &with_text[..with_text.len() / 3]).unwrap();
     let Ok(Reload::Reading) = watcher.reloads.recv_timeout(wait) else {

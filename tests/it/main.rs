@@ -47,6 +47,7 @@ mod readme_explorer;
 mod record_copy;
 mod reload_background;
 mod reload_cursors;
+mod reload_prepared;
 mod screen_columns;
 mod screen_room;
 mod search_typos;

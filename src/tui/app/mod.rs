@@ -21,6 +21,7 @@ pub(crate) mod new_since;
 pub(crate) mod overlay_state;
 pub(crate) mod pane_state;
 pub(crate) mod panes;
+pub mod prepared;
 pub(crate) mod record_lines;
 pub(crate) mod search_state;
 pub(crate) mod session;
@@ -130,6 +131,11 @@ impl App {
             Some(entity) => self.story.source_rows_about(entity),
             None => self.story.source_rows(),
         };
+        self.clamp_cursors();
+    }
+
+    /// Keeps every list's selection and scroll within its rows, after they changed.
+    pub(crate) fn clamp_cursors(&mut self) {
         for pane in Pane::LISTS {
             let len = self.rows_len(pane);
             let Some(cursor) = self.cursor_mut(pane) else {

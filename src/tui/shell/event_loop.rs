@@ -15,6 +15,7 @@ use ratatui::backend::Backend;
 use crate::tui::app::App;
 use crate::tui::app::key_context::action_for;
 use crate::tui::input::action::Action;
+use crate::tui::shell::watch::ShownView;
 use crate::tui::ui;
 use crate::tui::ui::theme::Theme;
 use crate::tui::update::effect::{EditRequest, Effect};
@@ -39,6 +40,9 @@ pub struct LoopIo<'a, B: Backend> {
     pub clipboard: &'a mut dyn Write,
     /// Where the watcher's reloads arrive; None without a watcher.
     pub reloads: Option<&'a Receiver<Reload>>,
+    /// Where the loop tells the watcher what is shown, so a reload is made ready for
+    /// it off this thread; None without a watcher.
+    pub shown: Option<&'a ShownView>,
     /// Runs the editor on a request, the terminal handed over: Ok carries a note for
     /// the status bar, Err why the editor did not run.
     pub edit: &'a mut dyn FnMut(&EditRequest) -> Result<String, String>,
@@ -51,17 +55,27 @@ where
 {
     let size = io.terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
-    let mut dirty = true;
+    let (mut dirty, mut reloading) = (true, false);
     while !app.session.should_quit && !io.stop.load(Ordering::Relaxed) {
         if dirty {
             io.terminal.draw(|frame| ui::draw(frame, app, io.theme))?;
+            if let Some(shown) = io.shown {
+                shown.tell(app);
+            }
         }
         // After the frame, not before it: the first frame never waits for the index.
         app.start_index_build();
-        // While a background search runs, wake often to pick up its hits.
-        let wait = if search_pending(app) { 10 } else { 200 };
+        // While a background search or a reload runs, wake often to pick up its end (a
+        // channel cannot wake the terminal's poll).
+        let wait = if reloading {
+            5
+        } else if search_pending(app) {
+            10
+        } else {
+            200
+        };
         let first = (io.next_event)(Duration::from_millis(wait))?;
-        dirty = poll_search(app) | apply_reloads(app, &io);
+        dirty = poll_search(app) | apply_reloads(app, &io, &mut reloading);
         if let Some(first) = first {
             dirty |= handle_burst(app, &mut io, first)?;
         }
@@ -69,12 +83,17 @@ where
     Ok(())
 }
 
-/// Applies every reload the watcher has sent, in order (a story, then its texts);
-/// true if there was one.
-fn apply_reloads<B: Backend>(app: &mut App, io: &LoopIo<'_, B>) -> bool {
+/// Applies every reload the watcher has sent, in order; true if there was one.
+/// `reloading` is left true while a load announced is not in yet.
+fn apply_reloads<B: Backend>(app: &mut App, io: &LoopIo<'_, B>, reloading: &mut bool) -> bool {
     let mut any = false;
     if let Some(reloads) = io.reloads {
         for message in reloads.try_iter() {
+            match message {
+                Reload::Reading => *reloading = true,
+                Reload::Texts(_) => {}
+                _ => *reloading = false,
+            }
             reload::apply(app, message);
             any = true;
         }

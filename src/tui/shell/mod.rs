@@ -9,6 +9,8 @@ pub(crate) mod editor;
 pub(crate) mod editor_template;
 pub(crate) mod event_loop;
 pub(crate) mod loading;
+pub(crate) mod settle;
+pub(crate) mod taking_turns;
 pub(crate) mod terminal;
 pub(crate) mod watch;
 

@@ -4,6 +4,7 @@
 //! is valid again while the last good story stays on screen. Pure: no I/O here.
 
 use crate::story::{RecordRef, Story};
+use crate::tui::app::prepared::{PreparedStory, entity};
 
 /// The problems a `Reload::Broken` carries.
 pub use crate::tui::app::broken_file::BrokenFile;
@@ -18,8 +19,11 @@ const RELOADING: &str = "reloading…";
 pub enum Reload {
     /// The file changed and is being loaded; the story on screen stays until it is.
     Reading,
-    /// The file loads: show it.
+    /// The file loads: show it (the UI thread prepares the panes).
     Loaded(Box<Story>),
+    /// The file loads, and what the explorer shows of it was made ready on the
+    /// watcher's thread: swap it in.
+    Ready(Box<PreparedStory>),
     /// The file does not load (yet): keep the last good story, show why.
     Broken(BrokenFile),
     /// The sources' article texts, read again after the story loaded.
@@ -48,11 +52,11 @@ pub fn apply(app: &mut App, reload: Reload) {
             app.session.broken_file = Some(broken);
         }
         Reload::Texts(texts) => app.set_texts(texts),
-        Reload::Loaded(story) => {
+        Reload::Loaded(story) => apply(app, Reload::Ready(Box::new(PreparedStory::loaded(*story)))),
+        Reload::Ready(prepared) => {
             let was_broken = app.session.broken_file.take().is_some();
             app.session.message = None;
-            let gone = replace_story(app, *story);
-            app.refresh_doubts();
+            let gone = replace_story(app, *prepared);
             let name = app.full.origin.clone();
             let fixed = if was_broken {
                 ": the problems are fixed"
@@ -151,38 +155,24 @@ fn missing(story: &Story, place: &Place) -> Vec<String> {
 
 /// Swaps in the new story and finds the reader's place in it again; returns the ids
 /// of the place the new story no longer has.
-fn replace_story(app: &mut App, full: Story) -> Vec<String> {
+fn replace_story(app: &mut App, prepared: PreparedStory) -> Vec<String> {
     let place = remember(app);
     let shown = app
         .detail_target()
         .map(|r| app.story.record_id(r).to_owned());
-    // The old story and its search are freed on another thread (`retire`).
-    let old = (
-        std::mem::replace(&mut app.full, full),
-        app.story.clone(),
-        app.overlay.index.take(),
-        app.overlay.search_worker.take(),
-    );
-    app.show_as_of_or_every_source(app.as_of);
-    app.forget_search_index();
-    super::retire::retire(old);
-    let story = &app.story;
-    let find = |id: &String| story.lookup(id);
-    app.panes.filter = match place.filter.as_ref().and_then(find) {
-        Some(RecordRef::Entity(e)) => Some(e),
-        _ => None,
-    };
-    app.detail.trail.back = place.trail.iter().filter_map(find).collect();
-    app.detail.trail.forward = place.forward.iter().filter_map(find).collect();
-    app.detail.trail.followed = place.followed.as_ref().and_then(find);
-    app.detail.trail.back_cursors = found_again(story, &place.back_cursors);
-    app.detail.trail.forward_cursors = found_again(story, &place.forward_cursors);
-    if app.detail.trail.followed.is_none() && !app.detail.trail.back.is_empty() {
-        // The record in Detail is gone: show the last one before it that is still there.
-        app.detail.trail.followed = app.detail.trail.back.pop();
+    let (fits, has_texts) = swap_in(app, prepared);
+    find_place_again(app, &place);
+    if fits {
+        app.clamp_cursors();
+    } else {
+        app.refresh_rows();
+        app.refresh_new_since();
     }
-    app.refresh_rows();
-    app.refresh_new_since();
+    if !has_texts {
+        // The story changed under the texts shown: what they doubt is worked out again.
+        app.refresh_doubts();
+    }
+    app.detail.layout = None;
     reselect(app, &place.selected);
     if app.panes.chart
         && app
@@ -204,4 +194,58 @@ fn replace_story(app: &mut App, full: Story) -> Vec<String> {
         app.reset_detail_cursor();
     }
     missing(&app.story, &place)
+}
+
+/// Puts the new story (and its texts) in; when it was made ready for the view shown,
+/// its rows and new-since too. What it replaces, and the old search, are freed on
+/// another thread (`retire`). Returns whether the rows came ready, and the texts.
+fn swap_in(app: &mut App, prepared: PreparedStory) -> (bool, bool) {
+    let fits = prepared.fits(app);
+    let (mut fresh, has_texts) = (prepared.fresh, prepared.has_texts);
+    std::mem::swap(&mut app.full, &mut fresh.full);
+    std::mem::swap(&mut app.story, &mut fresh.story);
+    if has_texts {
+        std::mem::swap(&mut app.detail.texts, &mut fresh.detail.texts);
+        std::mem::swap(&mut app.detail.doubts, &mut fresh.detail.doubts);
+    }
+    if fits {
+        swap_rows(app, &mut fresh);
+    } else {
+        app.show_as_of_or_every_source(app.as_of);
+    }
+    let old = (app.overlay.index.take(), app.overlay.search_worker.take());
+    app.forget_search_index();
+    if fits {
+        // The index is being built with the story, on the thread that loaded it.
+        app.overlay.index_build = fresh.overlay.index_build.take();
+    }
+    super::retire::retire((fresh, old));
+    (fits, has_texts)
+}
+
+/// The filter, the trail and Detail's record found again by id in the new story.
+fn find_place_again(app: &mut App, place: &Place) {
+    let story = &app.story;
+    let find = |id: &String| story.lookup(id);
+    app.panes.filter = place.filter.as_deref().and_then(|id| entity(story, id));
+    app.detail.trail.back = place.trail.iter().filter_map(find).collect();
+    app.detail.trail.forward = place.forward.iter().filter_map(find).collect();
+    app.detail.trail.followed = place.followed.as_ref().and_then(find);
+    app.detail.trail.back_cursors = found_again(story, &place.back_cursors);
+    app.detail.trail.forward_cursors = found_again(story, &place.forward_cursors);
+    if app.detail.trail.followed.is_none() && !app.detail.trail.back.is_empty() {
+        // The record in Detail is gone: show the last one before it that is still there.
+        app.detail.trail.followed = app.detail.trail.back.pop();
+    }
+}
+
+/// The rows and new-since made ready with the story go in; the old ones go out with
+/// what is retired.
+fn swap_rows(app: &mut App, fresh: &mut App) {
+    std::mem::swap(&mut app.new_since, &mut fresh.new_since);
+    let (panes, ready) = (&mut app.panes, &mut fresh.panes);
+    std::mem::swap(&mut panes.timeline_events, &mut ready.timeline_events);
+    std::mem::swap(&mut panes.candidate_rows, &mut ready.candidate_rows);
+    std::mem::swap(&mut panes.metric_rows, &mut ready.metric_rows);
+    std::mem::swap(&mut panes.source_rows, &mut ready.source_rows);
 }

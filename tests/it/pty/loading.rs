@@ -1,7 +1,8 @@
 //! The loading screen in a real terminal: on a story big enough to take a while (a
 //! generated one), the first frame shows the story's title and the progress before
 //! the panes are there; `q` during the load quits at once; a file that does not load
-//! shows its problems and says them again on the terminal after.
+//! shows its problems and says them again on the terminal after; a save made while
+//! the story loads is shown once it has loaded.
 
 use storyscope::synth::{SynthOptions, generate_json};
 
@@ -93,6 +94,37 @@ fn a_broken_file_at_start_loads_when_it_is_saved_fixed() {
             .contents()
             .contains("Apple picks a partner for AI in China")
             && screen.contents().contains("NORMAL")
+    });
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_terminal_restored(&app.raw());
+}
+
+#[test]
+fn a_save_during_the_first_load_is_shown_once_loaded() {
+    let dir = tempdir();
+    let path = big_story(dir.path(), 20_000);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let saved = text.replacen(
+        "Synthetic coverage: 20000 events",
+        "Saved while it loaded",
+        1,
+    );
+    assert_ne!(saved, text);
+    let story = path.to_str().unwrap();
+    let mut app = Explorer::start(80, 24, &["--story", story], dir.path());
+    app.wait_for("loading…");
+    // Saved as editors do, while the loading screen is up.
+    let temp = dir.path().join("big.json.new");
+    std::fs::write(&temp, &saved).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&app.raw()).contains("NORMAL"),
+        "the load was over before the save: this test needs a longer one"
+    );
+    app.wait_until("the saved story, with its panes", |screen| {
+        let text = screen.contents();
+        text.contains("storyscope · Saved while it loaded") && text.contains("NORMAL")
     });
     app.send("q");
     assert_eq!(app.wait_exit(), 0);

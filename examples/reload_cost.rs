@@ -1,0 +1,89 @@
+//! Where a reload's time goes, in process: the load on the watcher's thread
+//! (`load_path`, then the sources' texts) and what the UI thread does with it (the
+//! swap, then the first frame of the new story). Beside it, a whole `App::new` on
+//! another fresh load: the rows and new-since alone, what the preparation adds to the
+//! load. Medians of RUNS.
+//!
+//!     cargo run --release --example reload_cost -- STORY [RUNS]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use storyscope::story::SourceTexts;
+use storyscope::story::load::load_path;
+use storyscope::tui::app::App;
+use storyscope::tui::app::prepared::PreparedStory;
+use storyscope::tui::ui::Theme;
+use storyscope::tui::update::{Reload, apply_reload};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: reload_cost STORY [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
+    let first = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+    let mut app = App::new(first, None, 20_300);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let theme = Theme::no_color();
+    let mut rows: Vec<[f64; 6]> = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let loaded = ms(start);
+        let start = Instant::now();
+        let (texts, _) = SourceTexts::load(&story, path.parent());
+        let texts = Arc::new(texts);
+        let prepared = PreparedStory::prepare(story, texts, Some(app.view_wanted()));
+        let prepared_ms = ms(start);
+        let start = Instant::now();
+        apply_reload(&mut app, Reload::Ready(Box::new(prepared)));
+        let swapped = ms(start);
+        let start = Instant::now();
+        terminal
+            .draw(|frame| storyscope::tui::ui::draw(frame, &app, theme))
+            .unwrap();
+        let drawn = ms(start);
+        while !storyscope::tui::update::all_freed() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let start = Instant::now();
+        let one_thread = App::new(story, None, 20_300);
+        let alone = ms(start);
+        drop(one_thread);
+        rows.push([
+            loaded,
+            prepared_ms,
+            swapped,
+            drawn,
+            loaded + prepared_ms,
+            alone,
+        ]);
+    }
+    let names = [
+        "load_path (watcher's thread)",
+        "texts, rows, new-since, doubts (watcher's thread)",
+        "swap (UI thread)",
+        "first frame of the new story (UI thread)",
+        "watcher's thread in all",
+        "rows and new-since alone (App::new)",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let mut column: Vec<f64> = rows.iter().map(|row| row[i]).collect();
+        println!("{name:<50} {:8.1} ms", median(&mut column));
+    }
+}
+
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
