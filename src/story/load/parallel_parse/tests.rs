@@ -152,3 +152,23 @@ fn records_and_their_bytes_are_counted_once_whatever_the_threads() {
         assert!(seen.parsed <= length as u64 && seen.parsed > length as u64 * 9 / 10);
     }
 }
+
+#[test]
+fn a_file_not_as_long_as_it_was_said_to_be_is_left_to_the_slow_path() {
+    use super::text::Text;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.json");
+    std::fs::write(&path, EMBEDDED_STORY).unwrap();
+    let length = EMBEDDED_STORY.len();
+    let read = |said: usize, tuning: &Tuning| {
+        let file = std::fs::File::open(&path).unwrap();
+        Text::read(file, said, tuning, |_| {}).unwrap()
+    };
+    for tuning in [&Tuning::LOADER, &TINY] {
+        // Shorter than said (cut while read), longer (written to since): not read.
+        assert!(read(length + 10, tuning).is_none());
+        assert!(read(length - 10, tuning).is_none());
+        let text = read(length, tuning).expect("as long as said");
+        assert_eq!(text.bytes(), EMBEDDED_STORY.as_bytes());
+    }
+}
