@@ -119,18 +119,12 @@ impl Story {
     ) -> Result<Story, Vec<Problem>> {
         let mut problems = Vec::new();
         let ids = index_ids(&file, &mut problems);
-        let mut checker = Checker {
-            ids: IdLookup {
-                index: &ids,
-                file: &file,
-            },
-            problems: &mut problems,
-            links: vec![EntityLinks::default(); file.entities.len()],
-            disputes_about: HashMap::default(),
-            uncited,
-            cited: Vec::with_capacity(validate::citation_count(&file)),
-            seen: HashMap::default(),
+        let lookup = IdLookup {
+            index: &ids,
+            file: &file,
         };
+        let citations = validate::citation_count(&file);
+        let mut checker = Checker::new(lookup, &mut problems, uncited, citations);
         checker.check_all(&file);
         let Checker {
             links: entity_links,

@@ -45,6 +45,27 @@ enum Expect {
     Fact,
 }
 
+impl<'a> Checker<'a> {
+    /// A checker with nothing found yet, and room for `citations` citations (see
+    /// `citation_count`).
+    pub(super) fn new(
+        ids: IdLookup<'a>,
+        problems: &'a mut Vec<Problem>,
+        uncited: &'a [bool],
+        citations: usize,
+    ) -> Checker<'a> {
+        Checker {
+            ids,
+            problems,
+            links: vec![EntityLinks::default(); ids.file.entities.len()],
+            disputes_about: HashMap::default(),
+            uncited,
+            cited: Vec::with_capacity(citations),
+            seen: HashMap::default(),
+        }
+    }
+}
+
 impl Checker<'_> {
     /// Every record in file order: one problem per defect, and the links as it goes.
     pub(super) fn check_all(&mut self, file: &StoryFile) {

@@ -6,7 +6,6 @@ use std::ops::Range;
 use std::thread;
 
 use super::Checker;
-use crate::story::graph::EntityLinks;
 use crate::story::model::{Event, StoryFile};
 use crate::story::problem::Problem;
 
@@ -39,14 +38,10 @@ impl Checker<'_> {
         // (see `citation_count`); the second half's into a list of its own size.
         let second_half = &file.events[half.min(file.events.len())..];
         let mut problems: Vec<Problem> = Vec::new();
+        let citations = second_half.iter().map(event_citations).sum();
         let mut second = Checker {
-            ids: self.ids,
-            problems: &mut problems,
-            links: vec![EntityLinks::default(); self.links.len()],
-            disputes_about: Default::default(),
-            uncited: self.uncited,
-            cited: Vec::with_capacity(second_half.iter().map(event_citations).sum()),
             seen: self.seen.clone(),
+            ..Checker::new(self.ids, &mut problems, self.uncited, citations)
         };
         thread::scope(|scope| {
             scope.spawn(|| second.check_event_range(file, half..file.events.len()));
@@ -109,15 +104,8 @@ mod tests {
         let mut problems = Vec::new();
         let ids = index_ids(file, &mut problems);
         let uncited = vec![false; file.entities.len()];
-        let mut checker = Checker {
-            ids: IdLookup { index: &ids, file },
-            problems: &mut problems,
-            links: vec![EntityLinks::default(); file.entities.len()],
-            disputes_about: Default::default(),
-            uncited: &uncited,
-            cited: Vec::new(),
-            seen: Default::default(),
-        };
+        let lookup = IdLookup { index: &ids, file };
+        let mut checker = Checker::new(lookup, &mut problems, &uncited, 0);
         match halves_at {
             Some(half) => checker.check_events_in_halves(file, half),
             None => checker.check_event_range(file, 0..file.events.len()),
@@ -143,18 +131,11 @@ mod tests {
             let ids = index_ids(&file, &mut problems);
             let uncited = vec![false; file.entities.len()];
             let count = super::super::citation_count(&file);
-            let mut checker = Checker {
-                ids: IdLookup {
-                    index: &ids,
-                    file: &file,
-                },
-                problems: &mut problems,
-                links: vec![EntityLinks::default(); file.entities.len()],
-                disputes_about: Default::default(),
-                uncited: &uncited,
-                cited: Vec::with_capacity(count),
-                seen: Default::default(),
+            let lookup = IdLookup {
+                index: &ids,
+                file: &file,
             };
+            let mut checker = Checker::new(lookup, &mut problems, &uncited, count);
             checker.check_all(&file);
             // Every citation visited was counted, and the list never grew.
             assert_eq!(
