@@ -58,17 +58,19 @@ fn the_search_crates_fixture_is_what_a_generated_story_gives() {
     );
 }
 
+/// A generated story of 40 events about 12 entities, with relations.
+fn small_synthetic_story() -> Story {
+    let file = generate(&SynthOptions {
+        events: 40,
+        entities: 12,
+        seed: 2,
+    });
+    Story::build(file, "synthetic").expect("a generated story validates")
+}
+
 #[test]
 fn entity_names_are_own_names_and_relation_lines_mention_them() {
-    let story = Story::build(
-        generate(&SynthOptions {
-            events: 40,
-            entities: 12,
-            seed: 2,
-        }),
-        "synthetic",
-    )
-    .expect("a generated story validates");
+    let story = small_synthetic_story();
     let entries = search_entries(&story);
     for entry in &entries {
         let expected = match entry.target {
@@ -88,15 +90,7 @@ fn entity_names_are_own_names_and_relation_lines_mention_them() {
 /// (relation and source lines are `format!`ted, which leaves some).
 #[test]
 fn names_hold_no_spare_room() {
-    let story = Story::build(
-        generate(&SynthOptions {
-            events: 40,
-            entities: 12,
-            seed: 2,
-        }),
-        "synthetic",
-    )
-    .expect("a generated story validates");
+    let story = small_synthetic_story();
     let entries = search_entries(&story);
     assert!(
         entries
