@@ -66,16 +66,20 @@ class Pty:
         while time.monotonic() < end:
             ready, _, _ = select.select([self.master], [], [], 0.002)
             if ready:
-                try:
-                    chunk = os.read(self.master, 1 << 16)
-                except OSError:
+                if not self.read_chunk():
                     return None
-                if not chunk:
-                    return None
-                self.data += chunk
                 if predicate(self.data[start:]):
                     return time.monotonic()
         return None
+
+    def read_chunk(self):
+        """Appends what the terminal has written (one read); False once it is closed."""
+        try:
+            chunk = os.read(self.master, 1 << 16)
+        except OSError:
+            return False
+        self.data += chunk
+        return bool(chunk)
 
     def quiet(self, seconds, timeout=60):
         start = time.monotonic()
@@ -83,13 +87,8 @@ class Pty:
         while time.monotonic() - start < timeout:
             ready, _, _ = select.select([self.master], [], [], 0.01)
             if ready:
-                try:
-                    chunk = os.read(self.master, 1 << 16)
-                except OSError:
+                if not self.read_chunk():
                     return
-                if not chunk:
-                    return
-                self.data += chunk
                 last = time.monotonic()
             elif time.monotonic() - last > seconds:
                 return
@@ -97,13 +96,8 @@ class Pty:
     def drain(self):
         """Takes what has been written already, without waiting."""
         while select.select([self.master], [], [], 0)[0]:
-            try:
-                chunk = os.read(self.master, 1 << 16)
-            except OSError:
+            if not self.read_chunk():
                 return
-            if not chunk:
-                return
-            self.data += chunk
 
     def key(self, byte, echo=None):
         """Sends a key; the time until the screen changes (until `echo` is written,
