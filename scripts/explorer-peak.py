@@ -10,70 +10,27 @@ wait for quiet again, press Esc and `q`, and read the process's peak resident me
 from the kernel (ru_maxrss of the reaped child). Prints MiB per run, the medians, and
 each median as a multiple of the story file's size.
 """
-import fcntl
 import os
-import pty
-import select
 import statistics
-import struct
-import subprocess
 import sys
-import termios
 import time
 
-
-def quiet(fd, seconds, timeout=120):
-    """Reads until nothing arrives for `seconds`."""
-    start = last = time.monotonic()
-    while time.monotonic() - start < timeout:
-        ready, _, _ = select.select([fd], [], [], 0.02)
-        if ready:
-            try:
-                if not os.read(fd, 1 << 16):
-                    return
-            except OSError:
-                return
-            last = time.monotonic()
-        elif time.monotonic() - last > seconds:
-            return
-
-
-def wait_for(fd, text, timeout=600):
-    """Reads until `text` has appeared in the output (or timeout)."""
-    seen = b""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end and text not in seen:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 1 << 16)
-            except OSError:
-                return
-            if not chunk:
-                return
-            seen = seen[-len(text):] + chunk
+from pty_session import Pty
 
 
 def peak_mib(binary, story):
-    primary, secondary = pty.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color")
-    child = subprocess.Popen(
-        [binary, "--story", story, "--no-watch"],
-        stdin=secondary, stdout=secondary, stderr=secondary, env=env, close_fds=True,
-    )
-    os.close(secondary)
-    wait_for(primary, b"Timeline")
-    quiet(primary, 2.0)
+    session = Pty([binary, "--story", story, "--no-watch"])
+    session.read_until(lambda written: b"Timeline" in written, 600)
+    session.quiet(2.0)
     for key in (b"/", b"a"):
-        os.write(primary, key)
-        quiet(primary, 1.0)
+        os.write(session.master, key)
+        session.quiet(1.0)
     for key in (b"\x1b", b"\x1b", b"q"):
-        os.write(primary, key)
+        os.write(session.master, key)
         time.sleep(0.2)
-    _, _, usage = os.wait4(child.pid, 0)
-    quiet(primary, 0.1, timeout=1)
-    os.close(primary)
+    _, _, usage = os.wait4(session.proc.pid, 0)
+    session.quiet(0.1, timeout=1)
+    session.close()
     return usage.ru_maxrss / 1024
 
 
