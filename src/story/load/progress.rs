@@ -123,13 +123,15 @@ pub fn load_path_with_progress(path: &Path, progress: &Progress) -> Result<Story
         return Err(fail("this is a folder, not a story file".to_owned()));
     }
     progress.total.store(metadata.len(), Ordering::Relaxed);
-    let threads = parallel_parse::available_threads();
-    let (file, length) = match parallel_parse::read_records(
-        path,
-        progress,
-        threads,
-        &parallel_parse::Tuning::LOADER,
-    ) {
+    // A file too short for any list to be split is parsed on this thread alone, and
+    // the cores are not asked about.
+    let tuning = &parallel_parse::Tuning::LOADER;
+    let threads = if metadata.len() >= tuning.parallel_from as u64 {
+        parallel_parse::available_threads()
+    } else {
+        1
+    };
+    let (file, length) = match parallel_parse::read_records(path, progress, threads, tuning) {
         Some(read) => read,
         None => {
             // The whole story read and parsed again, for the messages.

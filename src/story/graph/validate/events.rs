@@ -24,8 +24,9 @@ impl Checker<'_> {
     /// Every event, in file order (see `check_event_range`).
     pub(super) fn check_events(&mut self, file: &StoryFile) {
         let count = file.events.len();
-        let threads = thread::available_parallelism().map_or(1, |n| n.get());
-        if count < TWO_THREADS_FROM || threads < 2 {
+        // The cores are asked about only for a long list: most stories are short.
+        let one_core = || thread::available_parallelism().map_or(true, |n| n.get() < 2);
+        if count < TWO_THREADS_FROM || one_core() {
             return self.check_event_range(file, 0..count);
         }
         self.check_events_in_halves(file, count / 2);
