@@ -26,6 +26,26 @@ enum Store {
     Mapped(memmap2::MmapMut),
 }
 
+impl Store {
+    /// `length` zero bytes: mapped from `tuning.mapped_from` bytes on, else on the heap.
+    fn zeroed(length: usize, tuning: &Tuning) -> std::io::Result<Store> {
+        Ok(if length >= tuning.mapped_from && length > 0 {
+            // Not MAP_POPULATE: it holds the process's memory-map lock while it faults the
+            // whole file in, and the explorer's first frame waited 80 ms behind it.
+            Store::Mapped(memmap2::MmapMut::map_anon(length)?)
+        } else {
+            Store::Heap(vec![0; length])
+        })
+    }
+
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        match self {
+            Store::Heap(bytes) => bytes,
+            Store::Mapped(map) => map,
+        }
+    }
+}
+
 impl Text {
     /// Reads `file` (`length` bytes long, as its metadata says) a chunk at a time,
     /// telling `read_so_far` how far it has come. None when the file is not that long
@@ -36,17 +56,8 @@ impl Text {
         tuning: &Tuning,
         mut read_so_far: impl FnMut(usize),
     ) -> std::io::Result<Option<Text>> {
-        let mut store = if length >= tuning.mapped_from && length > 0 {
-            // Not MAP_POPULATE: it holds the process's memory-map lock while it faults the
-            // whole file in, and the explorer's first frame waited 80 ms behind it.
-            Store::Mapped(memmap2::MmapMut::map_anon(length)?)
-        } else {
-            Store::Heap(vec![0; length])
-        };
-        let buffer: &mut [u8] = match &mut store {
-            Store::Heap(bytes) => bytes,
-            Store::Mapped(map) => map,
-        };
+        let mut store = Store::zeroed(length, tuning)?;
+        let buffer = store.bytes_mut();
         let mut filled = 0;
         while filled < length {
             let end = (filled + READ_STEP).min(length);
@@ -69,15 +80,8 @@ impl Text {
     /// A text held as `read` would hold it, from bytes in memory.
     #[cfg(test)]
     pub(super) fn holding(bytes: &[u8], tuning: &Tuning) -> Text {
-        let mut store = if bytes.len() >= tuning.mapped_from && !bytes.is_empty() {
-            Store::Mapped(memmap2::MmapMut::map_anon(bytes.len()).unwrap())
-        } else {
-            Store::Heap(vec![0; bytes.len()])
-        };
-        match &mut store {
-            Store::Heap(held) => held.copy_from_slice(bytes),
-            Store::Mapped(map) => map.copy_from_slice(bytes),
-        }
+        let mut store = Store::zeroed(bytes.len(), tuning).unwrap();
+        store.bytes_mut().copy_from_slice(bytes);
         Text {
             store,
             release_step: tuning.release_step.max(1),
