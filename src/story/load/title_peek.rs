@@ -7,6 +7,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::story::load::json_spans::skip_space;
+
 /// How much of the file's start is read for the title.
 pub const TITLE_PEEK_BYTES: usize = 64 * 1024;
 
@@ -68,9 +70,7 @@ impl<'t> Walk<'t> {
     }
 
     fn space(&mut self) {
-        while matches!(self.bytes.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
+        self.at = skip_space(self.bytes, self.at);
     }
 
     fn eat(&mut self, byte: u8) -> Option<()> {

@@ -19,13 +19,16 @@ pub(crate) const RECORD_LISTS: [&str; 7] = [
     "disputes",
 ];
 
-/// The first byte at or after `at` that is not JSON white space.
-pub(crate) fn skip_space(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
-        at += 1;
-    }
-    at
+/// Whether `byte` is JSON white space.
+pub(crate) fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The first byte at or after `at` that is not JSON white space (the length if none),
+/// in a text or its bytes.
+pub(crate) fn skip_space<T: AsRef<[u8]> + ?Sized>(text: &T, at: usize) -> usize {
+    let rest = text.as_ref().get(at..).unwrap_or_default();
+    at + rest.iter().take_while(|&&b| is_space(b)).count()
 }
 
 /// Where the document's value starts: past white space and a byte-order mark.

@@ -6,9 +6,10 @@ use std::thread;
 
 use serde::de::DeserializeOwned;
 
-use super::split::{guesses, next_item_start, skip_space};
+use super::split::{guesses, next_item_start};
 use super::text::Releaser;
 use super::{Context, one};
+use crate::story::load::json_spans::skip_space;
 
 /// How many guessed starts a helper tries before it leaves its part to the others.
 const TRIES: usize = 16;

@@ -4,21 +4,10 @@
 //! the text before it checks that it lands there exactly, so a wrong guess costs time,
 //! never a wrong story.
 
+use crate::story::load::json_spans::is_space;
+
 /// How far past its target a guess is looked for.
 const SEARCH_BYTES: usize = 4 << 20;
-
-/// JSON's whitespace.
-pub(super) fn is_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\n' | b'\t' | b'\r')
-}
-
-/// The first byte at or after `pos` that is not whitespace (the length if none).
-pub(super) fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
-    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
-        pos += 1;
-    }
-    pos
-}
 
 /// Up to `parts - 1` places after `first` that may start items of the list whose first
 /// item is at `first`, spread evenly over the rest of the text, in order.

@@ -4,8 +4,8 @@
 //! is refused here too, and the slow path then says why.
 
 use super::list::list;
-use super::split::skip_space;
 use super::{Context, one};
+use crate::story::load::json_spans::skip_space;
 use crate::story::model::{
     Candidacy, Dispute, Entity, Event, Metric, Relation, Source, StoryFile, StoryMeta,
 };
