@@ -138,7 +138,7 @@ pub fn story_with_text(text: &str) -> Story {
     let some = || Some(text.to_owned());
     let notes = |cite: &mut Vec<Citation>| {
         for citation in cite {
-            citation.note = some().map(Into::into);
+            citation.set_note(some());
         }
     };
     file.story.title = named("s");

@@ -88,7 +88,7 @@ fn check_texts(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Result<T
         .count();
     let (mut quotes, mut quotes_checked) = (0, 0);
     for citation in full.each_fact().flat_map(|(_, cite)| cite) {
-        if citation.quote.is_some() {
+        if citation.quote().is_some() {
             quotes += 1;
             quotes_checked += usize::from(texts.has_text(&citation.source));
         }

@@ -130,14 +130,10 @@ impl EntityTable {
                 }
                 if !entity.cites.iter().any(|c| c.source == reading.source_id) {
                     let sentence = para.sentence_of(mention.range.start);
-                    entity.cites.push(Citation {
-                        source: reading.source_id.as_str().into(),
-                        para: Some(para.number),
-                        note: None,
-                        via: None,
-                        quote: Some(quote_around(&para.text, &mention.range, &sentence).into()),
-                        resolved: Default::default(),
-                    });
+                    entity.cites.push(
+                        Citation::new(reading.source_id.as_str(), Some(para.number))
+                            .with_quote(Some(quote_around(&para.text, &mention.range, &sentence))),
+                    );
                 }
             }
         }
@@ -161,14 +157,11 @@ impl EntityTable {
                     continue;
                 }
                 let sentence = para.sentence_of(quote.range.start);
-                entity.cites.push(Citation {
-                    source: reading.source_id.as_str().into(),
-                    para: Some(para.number),
-                    note: Some("speaks in a direct quote".into()),
-                    via: None,
-                    quote: Some(quote_around(&para.text, &quote.range, &sentence).into()),
-                    resolved: Default::default(),
-                });
+                entity.cites.push(
+                    Citation::new(reading.source_id.as_str(), Some(para.number))
+                        .with_note(Some("speaks in a direct quote"))
+                        .with_quote(Some(quote_around(&para.text, &quote.range, &sentence))),
+                );
             }
         }
     }

@@ -214,14 +214,9 @@ fn cite_again(
 }
 
 pub(crate) fn cite(reading: &Reading, para: &Para, via: Option<String>, quote: String) -> Citation {
-    Citation {
-        source: reading.source_id.as_str().into(),
-        para: Some(para.number),
-        note: None,
-        via: via.map(Into::into),
-        quote: Some(quote.into()),
-        resolved: Default::default(),
-    }
+    Citation::new(reading.source_id.as_str(), Some(para.number))
+        .with_via(via)
+        .with_quote(Some(quote))
 }
 
 fn draft_event(

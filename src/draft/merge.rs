@@ -324,8 +324,8 @@ fn rename<Text: for<'a> From<&'a str> + std::ops::Deref<Target = str>>(
 fn fix_cites(cites: &mut [Citation], remap: &HashMap<String, String>) {
     for cite in cites {
         rename(&mut cite.source, remap);
-        if let Some(via) = &mut cite.via {
-            rename(via, remap);
+        if let Some(known) = cite.via().and_then(|via| remap.get(via)) {
+            cite.set_via(Some(known.as_str()));
         }
     }
 }

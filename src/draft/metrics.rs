@@ -75,14 +75,11 @@ fn draft_metric(
         basis: basis_of(figure),
         stated_by: None,
         group: None,
-        cite: vec![Citation {
-            source: reading.source_id.as_str().into(),
-            para: Some(para.number),
-            note: None,
-            via: via.map(Into::into),
-            quote: Some(quote_around(&para.text, &figure.range, &sentence).into()),
-            resolved: Default::default(),
-        }],
+        cite: vec![
+            Citation::new(reading.source_id.as_str(), Some(para.number))
+                .with_via(via)
+                .with_quote(Some(quote_around(&para.text, &figure.range, &sentence))),
+        ],
         authored: authored.into(),
     })
 }

@@ -267,7 +267,7 @@ mod tests {
         let measured = story
             .metrics
             .iter()
-            .filter(|m| m.cite[0].via.as_deref() == Some(quarrel.as_str()))
+            .filter(|m| m.cite[0].via() == Some(quarrel.as_str()))
             .count();
         assert_eq!(measured, 3, "all three figures lean on the firm");
         assert_eq!(story.sources[0].via, id_of("Harbour Times"));

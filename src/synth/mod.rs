@@ -173,13 +173,12 @@ impl Generator {
         let second = (first + 1 + self.rng.below(self.sources - 1)) % self.sources;
         [first, second]
             .into_iter()
-            .map(|source| Citation {
-                source: compact_str::format_compact!("src-{source}"),
-                para: Some(self.rng.range(1, 12) as u32),
-                note: self.rng.chance(15).then(|| self.rng.pick(NOTES).into()),
-                via: None,
-                quote: None,
-                resolved: Default::default(),
+            .map(|source| {
+                // The draws stay in this order (paragraph, then note): a seed makes
+                // the same story as before.
+                let para = Some(self.rng.range(1, 12) as u32);
+                let note = self.rng.chance(15).then(|| self.rng.pick(NOTES));
+                Citation::new(compact_str::format_compact!("src-{source}"), para).with_note(note)
             })
             .collect()
     }

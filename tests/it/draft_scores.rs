@@ -192,7 +192,7 @@ pub fn leans_on(names: &[String], story: &StoryFile, file: &str, origin: &str) -
         .flat_map(|e| &e.cite)
         .chain(story.metrics.iter().flat_map(|m| &m.cite))
         .chain(story.events.iter().flat_map(|e| &e.cite));
-    own || cites.any(|c| c.source == source && c.via.as_deref() == Some(origin))
+    own || cites.any(|c| c.source == source && c.via() == Some(origin))
 }
 
 fn score_origins(names: &[String], story: &StoryFile, key: &Value) -> Score {

@@ -185,18 +185,18 @@ fn seed_articles_against_the_shipped_story() {
     let carma_figures = shipped
         .metrics
         .iter()
-        .filter(|m| m.cite[0].via.as_deref() == Some("carma-tally"))
+        .filter(|m| m.cite[0].via() == Some("carma-tally"))
         .count();
     let carma_drafted = story
         .metrics
         .iter()
         .filter(|m| {
             carma.is_some()
-                && m.cite[0].via.as_deref() == carma.as_deref()
+                && m.cite[0].via() == carma.as_deref()
                 && shipped
                     .metrics
                     .iter()
-                    .any(|w| w.cite[0].via.as_deref() == Some("carma-tally") && w.value == m.value)
+                    .any(|w| w.cite[0].via() == Some("carma-tally") && w.value == m.value)
         })
         .count();
 

@@ -509,8 +509,8 @@ fn distinct_citations(story: &Story) -> usize {
                 (
                     c.source.to_string(),
                     c.para,
-                    c.via.as_deref().map(str::to_owned),
-                    c.quote.as_deref().map(str::to_owned),
+                    c.via().map(str::to_owned),
+                    c.quote().map(str::to_owned),
                 )
             })
         })

@@ -18,7 +18,7 @@ impl Story {
     /// The source a cited statement rests on first: the citation's own `via` when it
     /// has one, else the cited source's `via`; None when the cited source is the origin.
     pub fn citation_upstream(&self, citation: &Citation) -> Option<usize> {
-        let via = match citation.via.as_deref() {
+        let via = match citation.via() {
             Some(via) if via == citation.source => return None,
             Some(via) => via,
             None => self.file.sources[self.cited_source(citation)]
@@ -80,7 +80,7 @@ impl Story {
         citation: &Citation,
     ) -> std::borrow::Cow<'c, [usize]> {
         let cited = self.cited_source(citation);
-        match citation.via.as_deref() {
+        match citation.via() {
             None => std::borrow::Cow::Borrowed(chains[cited].as_slice()),
             Some(via) if via == citation.source => std::borrow::Cow::Owned(vec![cited]),
             Some(_) => {
@@ -170,7 +170,7 @@ impl Story {
         let mut behind = BTreeSet::new();
         for (_, cite) in self.each_fact() {
             for citation in cite {
-                if citation.via.is_none() || !known.contains(citation.source.as_str()) {
+                if citation.via().is_none() || !known.contains(citation.source.as_str()) {
                     continue;
                 }
                 for source in self.citation_chain(citation).into_iter().skip(1) {

@@ -109,7 +109,7 @@ impl SourceTexts {
                 };
                 let path = format!("{}.cite[{c}]", fact_path(fact));
                 let Some(para) = citation.para else {
-                    if citation.quote.is_some() {
+                    if citation.quote().is_some() {
                         problems.push((
                             Problem::at(format!("{path}.quote"), "a quote needs a paragraph")
                                 .with_hint("add \"para\": N"),
@@ -138,7 +138,7 @@ impl SourceTexts {
                     ));
                     continue;
                 };
-                if let Some(quote) = &citation.quote {
+                if let Some(quote) = citation.quote() {
                     if find_quote(text, quote).is_none() {
                         problems.push((
                             Problem::at(

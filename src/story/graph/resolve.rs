@@ -35,7 +35,7 @@ pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[Re
             let Some(cited) = own.source() else {
                 continue;
             };
-            let upstream = match citation.via.as_deref() {
+            let upstream = match citation.via() {
                 Some(via) if via == citation.source => None,
                 Some(_) => own.upstream(),
                 None => source_via[cited],
@@ -78,7 +78,7 @@ pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[Re
 
 #[cfg(test)]
 mod tests {
-    use crate::story::model::{Citation, ResolvedCitation};
+    use crate::story::model::ResolvedCitation;
 
     /// A story narrowed to a date numbers its sources anew: its citations, cloned from
     /// the whole story's, must hold its own indexes, and origins read from them agree
@@ -100,12 +100,12 @@ mod tests {
             for citation in story.each_fact().flat_map(|(_, cite)| cite) {
                 let cited = story.source_index(&citation.source);
                 assert_eq!(citation.resolved.source(), Some(cited));
-                let upstream = (citation.via.as_deref())
+                let upstream = (citation.via())
                     .filter(|via| *via != citation.source)
                     .or(story.file.sources[cited]
                         .via
                         .as_deref()
-                        .filter(|_| citation.via.is_none()));
+                        .filter(|_| citation.via().is_none()));
                 let root = upstream.map_or(cited, |up| story.source_root(story.source_index(up)));
                 by_id.insert(root);
             }
@@ -121,7 +121,7 @@ mod tests {
             citations += 1;
             let cited = story.source_index(&citation.source);
             assert_eq!(citation.resolved.source(), Some(cited));
-            let upstream = match citation.via.as_deref() {
+            let upstream = match citation.via() {
                 Some(via) if via == citation.source => None,
                 Some(via) => Some(story.source_index(via)),
                 None => (story.file.sources[cited].via.as_deref()).map(|v| story.source_index(v)),
@@ -137,15 +137,11 @@ mod tests {
         let story = crate::story::embedded().unwrap();
         let sources = story.file.sources.len();
         for (i, citation) in story.each_fact().flat_map(|(_, cite)| cite).enumerate() {
-            let unresolved = Citation {
-                resolved: ResolvedCitation::default(),
-                ..citation.clone()
-            };
+            let mut unresolved = citation.clone();
+            unresolved.resolved = ResolvedCitation::default();
             let wrong = ResolvedCitation::new(Some((i + 1) % sources), Some(i % sources));
-            let stale = Citation {
-                resolved: wrong,
-                ..citation.clone()
-            };
+            let mut stale = citation.clone();
+            stale.resolved = wrong;
             for other in [&unresolved, &stale] {
                 assert_eq!(story.cited_source(other), story.cited_source(citation));
                 assert_eq!(

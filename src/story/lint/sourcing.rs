@@ -85,7 +85,7 @@ pub(crate) fn uncited_sources(story: &Story) -> Vec<Finding> {
     for citation in story.each_fact().flat_map(|(_, cite)| cite) {
         named[story.cited_source(citation)] = true;
         // A citation's own `via` relies on a source as much as a source's `via` does.
-        if citation.via.is_some() {
+        if citation.via().is_some() {
             if let Some(upstream) = story.citation_upstream(citation) {
                 named[upstream] = true;
             }

@@ -14,6 +14,7 @@ use crate::story::model::not_null::present;
 pub use crate::story::model::notes::{AuthorNote, AuthorNoteKind, DisputeKind};
 use exact::exact_vec;
 pub(crate) mod amount;
+mod citation;
 mod claim;
 pub(crate) mod closed_values;
 pub(crate) mod date;
@@ -31,6 +32,7 @@ pub use crate::story::model::vocabularies::{
     Basis, KnownBasis, KnownRelation, KnownSource, KnownStage, OtherKind, RelationKind, SourceKind,
     StageKind,
 };
+pub use citation::Citation;
 pub use claim::{Sourcing, Status, Timing};
 pub use date::{DatePoint, DateSpec, Precision, days_from_civil};
 pub use entity_kind::EntityKind;
@@ -99,41 +101,6 @@ pub struct StoryMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
     pub candidates_title: Option<String>,
-}
-
-/// Where a fact comes from: a source id plus where in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Citation {
-    /// Id of a record in `sources`.
-    #[schemars(with = "String")]
-    pub source: Id,
-    /// Paragraph number in the source, counting from 1 (the headline is not counted).
-    #[serde(default, deserialize_with = "present")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "u32")]
-    pub para: Option<u32>,
-    /// A short paraphrase of what the source says here, in the story author's words.
-    #[serde(default, deserialize_with = "present")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub note: Option<Box<str>>,
-    /// Where this statement comes from, when not from the cited source's own `via`:
-    /// the id of the source it rests on (a data firm, a company's results …), or the
-    /// cited source's own id for its own reporting. See `origin.rs`.
-    #[serde(default, deserialize_with = "present")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub via: Option<Box<str>>,
-    /// A few words of the cited paragraph, checked against the source's `text` file.
-    #[serde(default, deserialize_with = "present")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub quote: Option<Box<str>>,
-    /// The sources' arena indexes, filled in by `Story::build`; not in the file.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub resolved: ResolvedCitation,
 }
 
 /// An article, report or statement.

@@ -18,10 +18,10 @@ pub fn citation_text(story: &Story, citation: &Citation) -> String {
     if let Some(para) = citation.para {
         text.push_str(&format!(", ¶{para}"));
     }
-    if let Some(quote) = &citation.quote {
+    if let Some(quote) = citation.quote() {
         text.push_str(&format!(": “{quote}”"));
     }
-    match citation.via.as_deref() {
+    match citation.via() {
         Some(own) if own == citation.source => text.push_str(" (its own reporting)"),
         Some(via) => {
             let upstream = story.source_name(story.source_index(via));

@@ -122,9 +122,9 @@ fn cite_in_whole(narrowed: &[Citation], whole: &[Citation], index: usize) -> Opt
     let same = |a: &Citation, b: &Citation| {
         a.source == b.source
             && a.para == b.para
-            && a.via == b.via
-            && a.quote == b.quote
-            && a.note == b.note
+            && a.via() == b.via()
+            && a.quote() == b.quote()
+            && a.note() == b.note()
     };
     let mut kept = 0;
     for (position, citation) in whole.iter().enumerate() {

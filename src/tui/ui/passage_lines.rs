@@ -87,10 +87,7 @@ fn passage_lines(
         ))];
     };
     let paragraph = clean_line(paragraph);
-    let quote = citation
-        .quote
-        .as_deref()
-        .and_then(|q| find_quote(&paragraph, q));
+    let quote = citation.quote().and_then(|q| find_quote(&paragraph, q));
     let mut lines: Vec<Line<'static>> = wrap_ranges(&paragraph, room)
         .into_iter()
         .map(|range| {
@@ -99,7 +96,7 @@ fn passage_lines(
             Line::from(spans)
         })
         .collect();
-    if citation.quote.is_some() && quote.is_none() {
+    if citation.quote().is_some() && quote.is_none() {
         lines.push(Line::from(Span::styled(
             format!("{BAR}(the quote is not in this paragraph)"),
             theme.error(),

@@ -45,7 +45,7 @@ impl Checker<'_> {
                 &citation.source,
                 Expect::Source,
             );
-            let via = citation.via.as_ref().and_then(|via| {
+            let via = citation.via().and_then(|via| {
                 self.reference(|| format!("{}.cite[{c}].via", path()), via, Expect::Source)
             });
             let index = |record| match record {

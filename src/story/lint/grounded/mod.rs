@@ -165,7 +165,7 @@ fn origin_mismatch(
             .any(|a| a.kind == crate::text::AttributionKind::TheReport);
     // Only a citation's own `via` claims an origin for that paragraph: a source's `via`
     // is a default for the whole article, whose paragraphs name the report once.
-    let claimed_here = citation.via.is_some();
+    let claimed_here = citation.via().is_some();
     if claimed_here && origin != cited && !names_origin {
         return Some(warning(
             "origin-mismatch",

@@ -23,8 +23,8 @@ fn key_of(citation: &Citation) -> NoteKeyRef<'_> {
     (
         &citation.source,
         citation.para,
-        citation.via.as_deref(),
-        citation.quote.as_deref(),
+        citation.via(),
+        citation.quote(),
     )
 }
 
@@ -187,14 +187,9 @@ impl Footnotes {
     /// [`Footnotes::definitions`] appended to `out`.
     pub(crate) fn definitions_into(&self, out: &mut String, story: &Story) {
         for (number, ((source, para, via, quote), _)) in self.order.iter().enumerate() {
-            let citation = Citation {
-                source: source.clone(),
-                para: *para,
-                note: None,
-                via: via.clone(),
-                quote: quote.clone(),
-                resolved: Default::default(),
-            };
+            let citation = Citation::new(source.clone(), *para)
+                .with_via(via.clone())
+                .with_quote(quote.clone());
             let text = crate::story::query::citation::citation_text(story, &citation);
             let _ = write!(out, "[^{}]: ", number + 1);
             escape_into(out, &text);
@@ -212,14 +207,7 @@ mod tests {
     use super::*;
 
     fn cited(source: &str, para: u32, quote: Option<&str>) -> Citation {
-        Citation {
-            source: source.into(),
-            para: Some(para),
-            note: None,
-            via: None,
-            quote: quote.map(Into::into),
-            resolved: Default::default(),
-        }
+        Citation::new(source, Some(para)).with_quote(quote)
     }
 
     #[test]

@@ -128,7 +128,7 @@ impl Doc<'_> {
         self.heading("Citations");
         for citation in cite {
             let mut text = citation_text(self.story, citation);
-            if let Some(note) = &citation.note {
+            if let Some(note) = citation.note() {
                 text.push_str(&format!(" — {note}"));
             }
             self.push(Block::Citation(text));

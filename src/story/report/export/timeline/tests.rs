@@ -73,14 +73,7 @@ fn story_named(names: &[String]) -> Story {
     }
     let cite = |count: usize| -> Vec<Citation> {
         (file.sources.iter().take(count))
-            .map(|source| Citation {
-                source: source.id.as_str().into(),
-                para: Some(1),
-                note: None,
-                via: None,
-                quote: None,
-                resolved: Default::default(),
-            })
+            .map(|source| Citation::new(source.id.as_str(), Some(1)))
             .collect()
     };
     let (five, eleven) = (cite(5), cite(11));
