@@ -76,9 +76,11 @@ impl Progress {
         self.stage.store(stage as u8, Ordering::Relaxed);
     }
 
-    /// Notes that `bytes` of the file have been read from disk.
+    /// Notes that `bytes` of the file have been read from disk. Several threads read
+    /// parts at once, and one may report an older total after another's newer one:
+    /// the figure only ever grows.
     pub(super) fn read_to(&self, bytes: usize) {
-        self.read.store(bytes as u64, Ordering::Relaxed);
+        self.read.fetch_max(bytes as u64, Ordering::Relaxed);
     }
 
     /// The file is read; its records are being parsed.

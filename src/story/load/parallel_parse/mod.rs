@@ -46,7 +46,7 @@ impl Tuning {
     /// The sizes the loader uses.
     pub(super) const LOADER: Tuning = Tuning {
         mapped_from: 4 << 20,
-        release_step: 1 << 20,
+        release_step: 2 << 20,
         parallel_from: 4 << 20,
     };
 }
@@ -62,12 +62,14 @@ pub(super) fn read_records(
 ) -> Option<(StoryFile, usize)> {
     let file = std::fs::File::open(path).ok()?;
     let length = usize::try_from(file.metadata().ok()?.len()).ok()?;
-    let text = Text::read(file, length, tuning, |read| progress.read_to(read)).ok()??;
+    let threads = threads.max(1);
+    let read_to = |read| progress.read_to(read);
+    let text = Text::read(file, length, tuning, threads, read_to).ok()??;
     progress.start_parsing();
     let context = Context {
         text: &text,
         progress,
-        threads: threads.max(1),
+        threads,
         tuning,
     };
     let story = top::story_file(&context)?;

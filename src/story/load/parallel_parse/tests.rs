@@ -160,15 +160,17 @@ fn a_file_not_as_long_as_it_was_said_to_be_is_left_to_the_slow_path() {
     let path = dir.path().join("story.json");
     std::fs::write(&path, EMBEDDED_STORY).unwrap();
     let length = EMBEDDED_STORY.len();
-    let read = |said: usize, tuning: &Tuning| {
+    let read = |said: usize, tuning: &Tuning, threads: usize| {
         let file = std::fs::File::open(&path).unwrap();
-        Text::read(file, said, tuning, |_| {}).unwrap()
+        Text::read(file, said, tuning, threads, |_| {}).unwrap()
     };
     for tuning in [&Tuning::LOADER, &TINY] {
-        // Shorter than said (cut while read), longer (written to since): not read.
-        assert!(read(length + 10, tuning).is_none());
-        assert!(read(length - 10, tuning).is_none());
-        let text = read(length, tuning).expect("as long as said");
-        assert_eq!(text.bytes(), EMBEDDED_STORY.as_bytes());
+        for threads in [1, 2, 3, 8] {
+            // Shorter than said (cut while read), longer (written to since): not read.
+            assert!(read(length + 10, tuning, threads).is_none());
+            assert!(read(length - 10, tuning, threads).is_none());
+            let text = read(length, tuning, threads).expect("as long as said");
+            assert_eq!(text.bytes(), EMBEDDED_STORY.as_bytes());
+        }
     }
 }

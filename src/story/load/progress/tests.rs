@@ -84,3 +84,13 @@ fn ratio_follows_the_stage() {
     seen.total = 0;
     assert_eq!(seen.ratio(), 0.0);
 }
+
+#[test]
+fn the_bytes_read_only_grow_when_readers_report_out_of_order() {
+    // Parts of a file are read on several threads; a slower one's older total must not
+    // move the bar back.
+    let progress = Progress::new();
+    progress.read_to(2048);
+    progress.read_to(1024);
+    assert_eq!(progress.snapshot().read, 2048);
+}
