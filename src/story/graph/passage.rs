@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::story::graph::Story;
 use crate::story::graph::provenance::fact_path;
+use crate::story::model::Citation;
 use crate::story::problem::Problem;
 use crate::story::safe_text::{clean_line, escape_controls};
 
@@ -101,60 +102,61 @@ impl SourceTexts {
     /// paragraph it was checked against when there is one.
     pub fn check_quotes(&self, story: &Story) -> Vec<(Problem, Option<String>)> {
         let mut problems = Vec::new();
+        // Without a text there is nothing to hold a citation to: no walk over them all.
+        if self.is_empty() {
+            return problems;
+        }
         for (fact, cite) in story.each_fact() {
             for (c, citation) in cite.iter().enumerate() {
-                let source = citation.source.as_str();
-                let Some(paragraphs) = self.paragraphs.get(source) else {
+                let Some(paragraphs) = self.paragraphs.get(citation.source.as_str()) else {
                     continue;
                 };
-                let path = format!("{}.cite[{c}]", fact_path(fact));
-                let Some(para) = citation.para else {
-                    if citation.quote().is_some() {
-                        problems.push((
-                            Problem::at(format!("{path}.quote"), "a quote needs a paragraph")
-                                .with_hint("add \"para\": N"),
-                            None,
-                        ));
-                    }
-                    continue;
-                };
-                let Some(text) = self.paragraph(source, para) else {
-                    problems.push((
-                        Problem::at(
-                            format!("{path}.para"),
-                            format!(
-                                "`{}` has {} {}, not {para}",
-                                citation.source,
-                                paragraphs.len(),
-                                if paragraphs.len() == 1 {
-                                    "paragraph"
-                                } else {
-                                    "paragraphs"
-                                }
-                            ),
-                        )
-                        .with_hint("count paragraphs as docs/story-format.md says"),
-                        None,
-                    ));
-                    continue;
-                };
-                if let Some(quote) = citation.quote() {
-                    if find_quote(text, quote).is_none() {
-                        problems.push((
-                            Problem::at(
-                                format!("{path}.quote"),
-                                format!(
-                                    "“{quote}” is not in paragraph {para} of `{}`",
-                                    citation.source
-                                ),
-                            ),
-                            Some(format!("¶{para}: {text}")),
-                        ));
-                    }
-                }
+                let path = || format!("{}.cite[{c}]", fact_path(fact));
+                problems.extend(self.check_citation(citation, paragraphs, path));
             }
         }
         problems
+    }
+
+    /// What is wrong with one citation of a source whose text (`paragraphs`) is read;
+    /// `path` says where the citation is.
+    fn check_citation(
+        &self,
+        citation: &Citation,
+        paragraphs: &[String],
+        path: impl Fn() -> String,
+    ) -> Option<(Problem, Option<String>)> {
+        let Some(para) = citation.para else {
+            citation.quote()?;
+            let problem = Problem::at(format!("{}.quote", path()), "a quote needs a paragraph");
+            return Some((problem.with_hint("add \"para\": N"), None));
+        };
+        let Some(text) = self.paragraph(&citation.source, para) else {
+            let count = paragraphs.len();
+            let noun = if count == 1 {
+                "paragraph"
+            } else {
+                "paragraphs"
+            };
+            let problem = Problem::at(
+                format!("{}.para", path()),
+                format!("`{}` has {count} {noun}, not {para}", citation.source),
+            );
+            let hint = "count paragraphs as docs/story-format.md says";
+            return Some((problem.with_hint(hint), None));
+        };
+        let quote = citation.quote()?;
+        if find_quote(text, quote).is_some() {
+            return None;
+        }
+        let problem = Problem::at(
+            format!("{}.quote", path()),
+            format!(
+                "“{quote}” is not in paragraph {para} of `{}`",
+                citation.source
+            ),
+        );
+        Some((problem, Some(format!("¶{para}: {text}"))))
     }
 }
 
