@@ -168,7 +168,7 @@ fn helper<T: DeserializeOwned>(context: &Context<'_>, cut: usize, stop: usize) -
         if start >= stop {
             return None;
         }
-        if one::<T>(bytes, start).is_some() {
+        if one::<T>(context.text, start).is_some() {
             let mut blocks = Vec::new();
             let mut releaser = Releaser::new(context.text, start);
             let end = run_releasing::<T>(context, start, stop, &mut blocks, &mut releaser)?;
@@ -208,7 +208,7 @@ fn run_releasing<T: DeserializeOwned>(
     let mut tally = context.tally();
     let mut at = start;
     loop {
-        let (item, after) = one::<T>(bytes, at)?;
+        let (item, after) = one::<T>(context.text, at)?;
         items.put(item);
         tally.record(after - at);
         let separator = skip_space(bytes, after);

@@ -174,3 +174,65 @@ fn a_file_not_as_long_as_it_was_said_to_be_is_left_to_the_slow_path() {
         }
     }
 }
+
+/// Text in one-, two-, three- and four-byte characters, so page edges and cuts fall
+/// inside characters.
+fn mixed_script(length: usize) -> String {
+    let pieces = ["a", "é", "中", "😀", " ", "ß", "漢字", "\n"];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < length {
+        text.push_str(pieces[i % pieces.len()]);
+        i = (i * 7 + 3) % 1009;
+    }
+    text
+}
+
+#[test]
+fn utf8_is_checked_in_pieces_exactly_as_whole() {
+    use super::text::is_utf8;
+    let good = mixed_script(10_000).into_bytes();
+    for parts in 1..=8 {
+        assert!(is_utf8(&good, parts), "{parts} pieces");
+    }
+    // A stray continuation byte, a cut-short character and a byte never in UTF-8, at
+    // places around where the pieces are cut.
+    for at in [0, 1, 2, 1249, 1250, 1251, 2500, 3333, 5000, 9_999] {
+        for bad in [&[0x80u8][..], &[0xE4, 0xB8], &[0xFF]] {
+            let mut broken = good.clone();
+            broken.splice(at..at, bad.iter().copied());
+            assert!(std::str::from_utf8(&broken).is_err());
+            for parts in 1..=8 {
+                assert!(!is_utf8(&broken, parts), "{bad:?} at {at}, {parts} pieces");
+            }
+        }
+    }
+}
+
+#[test]
+fn what_is_given_back_leaves_the_text_utf8() {
+    use super::text::{Releaser, Text};
+    let text_of = mixed_script(256 * 1024);
+    let tuning = Tuning {
+        release_step: 32 * 1024,
+        ..TINY
+    };
+    for step in [1usize, 999, 4096, 5000] {
+        let text = Text::holding(&text_of, &tuning);
+        let mut releaser = Releaser::new(&text, 0);
+        for position in (0..text_of.len()).step_by(step) {
+            releaser.passed(position);
+            if position % 4096 < step {
+                assert!(
+                    std::str::from_utf8(text.bytes()).is_ok(),
+                    "step {step}, at {position}"
+                );
+            }
+        }
+        assert!(std::str::from_utf8(text.bytes()).is_ok());
+        // Most of it is gone: only a page where an edge falls inside a character is
+        // kept, and the last step.
+        let kept = text.bytes().iter().filter(|&&b| b != 0).count();
+        assert!(kept < text_of.len() / 2, "step {step}: {kept} bytes kept");
+    }
+}

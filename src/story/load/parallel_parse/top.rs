@@ -43,7 +43,7 @@ pub(super) fn story_file(context: &Context<'_>) -> Option<StoryFile> {
         at += 1;
     } else {
         loop {
-            let (key, after_key) = one::<String>(bytes, at)?;
+            let (key, after_key) = one::<String>(context.text, at)?;
             let colon = skip_space(bytes, after_key);
             if *bytes.get(colon)? != b':' {
                 return None;
@@ -67,11 +67,10 @@ pub(super) fn story_file(context: &Context<'_>) -> Option<StoryFile> {
 impl Fields {
     /// Reads the value of field `key` at `at`; where the text after it starts.
     fn read(&mut self, context: &Context<'_>, key: &str, at: usize) -> Option<usize> {
-        let bytes = context.text.bytes();
         match key {
-            "$schema" => set(&mut self.schema, one(bytes, at)?),
-            "format" => set(&mut self.format, one(bytes, at)?),
-            "story" => set(&mut self.story, one(bytes, at)?),
+            "$schema" => set(&mut self.schema, one(context.text, at)?),
+            "format" => set(&mut self.format, one(context.text, at)?),
+            "story" => set(&mut self.story, one(context.text, at)?),
             "sources" => set(&mut self.sources, list(context, at)?),
             "entities" => set(&mut self.entities, list(context, at)?),
             "relations" => set(&mut self.relations, list(context, at)?),

@@ -44,7 +44,7 @@ fn every_cut_gives_the_list_or_nothing_never_a_wrong_list() {
     let json = nested_list(60);
     let truth: Vec<Value> = serde_json::from_str(&json).unwrap();
     // Text never given back: every cut is recovered from, nothing is refused.
-    let kept = Text::holding(json.as_bytes(), &tuning(usize::MAX));
+    let kept = Text::holding(&json, &tuning(usize::MAX));
     let mut cuts = 0;
     for cut in 2..json.len() {
         let Some(cut) = next_item_start(json.as_bytes(), cut, json.len()) else {
@@ -78,7 +78,7 @@ fn a_wrong_cut_is_joined_over_only_if_its_helper_gave_nothing_back() {
     let json = with_long_nested_list(100);
     let truth: Vec<Value> = serde_json::from_str(&json).unwrap();
     let nested = json.find(r#"{"source": "x1"}"#).unwrap();
-    let text = Text::holding(json.as_bytes(), &tuning(usize::MAX));
+    let text = Text::holding(&json, &tuning(usize::MAX));
     let progress = Progress::new();
     let context = Context {
         text: &text,
@@ -118,7 +118,7 @@ fn threads_giving_text_back_give_the_list_or_nothing() {
     let item = json.find(r#"{"id": "ev-1000""#).unwrap();
     let step = tuning(4096);
     for (cut, right) in [(nested, false), (item, true)] {
-        let text = Text::holding(json.as_bytes(), &step);
+        let text = Text::holding(&json, &step);
         let progress = Progress::new();
         let context = Context {
             text: &text,
@@ -145,7 +145,7 @@ fn a_part_joined_is_parsed_once_and_kept_in_order() {
     let json = nested_list(3000);
     let truth: Vec<Value> = serde_json::from_str(&json).unwrap();
     let item = json.find(r#"{"id": "ev-700""#).unwrap();
-    let text = Text::holding(json.as_bytes(), &tuning(usize::MAX));
+    let text = Text::holding(&json, &tuning(usize::MAX));
     let progress = Progress::new();
     let (items, _) = parts_from(&text, item, &progress).unwrap();
     assert_eq!(items, truth);
