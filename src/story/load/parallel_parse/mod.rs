@@ -46,7 +46,7 @@ impl Tuning {
     /// The sizes the loader uses.
     pub(super) const LOADER: Tuning = Tuning {
         mapped_from: 4 << 20,
-        release_step: 2 << 20,
+        release_step: 1 << 20,
         parallel_from: 4 << 20,
     };
 }
