@@ -64,7 +64,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
         doc.rows = plan;
         doc.out.push_str("head\n");
-        doc.write_rows(&items, &row);
+        doc.write_rows(&items, &row, &|_| {});
         doc.spill(0);
         assert!(doc.failed.is_none());
         assert_eq!(
@@ -75,7 +75,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         // Without a sink (the explorer's export): the same rows, in the document.
         let mut doc = Doc::new(&story, &options, clock(), None);
         doc.rows = plan;
-        doc.write_rows(&items, &row);
+        doc.write_rows(&items, &row, &|_| {});
         assert_eq!(doc.out, expected, "{plan:?}");
     }
 }
@@ -128,7 +128,7 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
         threads: 3,
         rows_per_chunk: 10,
     };
-    doc.write_rows(&items, &row);
+    doc.write_rows(&items, &row, &|_| {});
     doc.spill(0);
     let failed = doc.failed.take().expect("the sink failed");
     assert_eq!(failed.to_string(), "disk full");
