@@ -6,6 +6,7 @@
 //! first read of a citation list).
 
 use crate::story::graph::Story;
+use crate::story::model::Event;
 
 /// How many rows ahead an event's record is asked for.
 const RECORD_AHEAD: usize = 16;
@@ -24,38 +25,56 @@ const LINE: usize = 64;
 /// For the rows of `upcoming` (arena indexes of events, the next row's first): asks for
 /// what a timeline row reads of the events a few rows on.
 pub(super) fn timeline_rows_ahead(story: &Story, upcoming: &[usize]) {
-    let events = &story.file.events;
-    if let Some(&far) = upcoming.get(RECORD_AHEAD) {
-        fetch_value(&events[far]);
-    }
-    if let Some(&near) = upcoming.get(POINTED_AHEAD) {
-        let event = &events[near];
-        fetch_slice(event.title.as_bytes());
-        fetch_slice(event.summary.as_bytes());
-        fetch_slice(event.cite.as_slice());
-        fetch_slice(event.entities.as_slice());
-    }
+    pieces_ahead(story, upcoming, Reads::Rows, &mut fetch_bytes);
 }
 
 /// As [`timeline_rows_ahead`], for a pass that reads only the events' citations (the
 /// footnotes' numbering).
 pub(super) fn citations_ahead(story: &Story, upcoming: &[usize]) {
+    pieces_ahead(story, upcoming, Reads::Citations, &mut fetch_bytes);
+}
+
+/// What a pass over the events reads of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// A timeline row: the title, summary, citations and entity ids.
+    Rows,
+    /// The citations alone.
+    Citations,
+}
+
+/// Hands `fetch` each piece of memory (start, length in bytes) to ask for now: the
+/// record of the event `RECORD_AHEAD` rows on, and what `reads` needs of the event
+/// `POINTED_AHEAD` rows on (empty lists, which point nowhere, left out).
+fn pieces_ahead(
+    story: &Story,
+    upcoming: &[usize],
+    reads: Reads,
+    fetch: &mut dyn FnMut(*const u8, usize),
+) {
     let events = &story.file.events;
     if let Some(&far) = upcoming.get(RECORD_AHEAD) {
-        fetch_value(&events[far]);
+        let record = &events[far];
+        fetch((record as *const Event).cast(), size_of::<Event>());
     }
-    if let Some(&near) = upcoming.get(POINTED_AHEAD) {
-        fetch_slice(events[near].cite.as_slice());
-    }
-}
-
-fn fetch_value<T>(value: &T) {
-    fetch_bytes((value as *const T).cast(), size_of::<T>());
-}
-
-fn fetch_slice<T>(items: &[T]) {
-    if !items.is_empty() {
-        fetch_bytes(items.as_ptr().cast(), size_of_val(items));
+    let Some(&near) = upcoming.get(POINTED_AHEAD) else {
+        return;
+    };
+    let event = &events[near];
+    let mut slice = |start: *const u8, len: usize| {
+        if len > 0 {
+            fetch(start, len);
+        }
+    };
+    slice(
+        event.cite.as_ptr().cast(),
+        size_of_val(event.cite.as_slice()),
+    );
+    if reads == Reads::Rows {
+        slice(event.title.as_ptr(), event.title.len());
+        slice(event.summary.as_ptr(), event.summary.len());
+        let entities = event.entities.as_slice();
+        slice(entities.as_ptr().cast(), size_of_val(entities));
     }
 }
 
@@ -81,3 +100,6 @@ fn fetch_line(at: *const u8) {
 /// Elsewhere, no hint: the rows read the same memory, only later.
 #[cfg(not(target_arch = "x86_64"))]
 fn fetch_line(_at: *const u8) {}
+
+#[cfg(test)]
+mod tests;

@@ -297,4 +297,33 @@ mod tests {
             assert_eq!(keys(&shared), keys(&numbered), "{threads} threads");
         }
     }
+
+    #[test]
+    fn before_each_fact_ahead_is_given_the_facts_from_it_to_the_end_of_its_part() {
+        let facts: Vec<Vec<Citation>> = (0..FEW_TO_SHARE + 10)
+            .map(|n| vec![cited(&format!("s{}", n % 97), 1, None)])
+            .collect();
+        let positions: Vec<usize> = (0..facts.len()).collect();
+        for threads in [1, 3] {
+            let given = std::sync::Mutex::new(Vec::new());
+            let ahead = |upcoming: &[usize]| {
+                let last = upcoming.last().copied();
+                given
+                    .lock()
+                    .unwrap()
+                    .push((upcoming.first().copied(), last));
+            };
+            let mut notes = Footnotes::default();
+            let cite_of = |&n: &usize| facts[n].as_slice();
+            notes.number_refs_of_all(&positions, &cite_of, &ahead, threads);
+            let mut given = given.into_inner().unwrap();
+            given.sort();
+            // The parts: the whole list on one thread, else thirds (rounded up).
+            let part = facts.len().div_ceil(threads);
+            let expected: Vec<_> = (0..facts.len())
+                .map(|n| (Some(n), Some((n / part * part + part).min(facts.len()) - 1)))
+                .collect();
+            assert_eq!(given, expected, "{threads} threads");
+        }
+    }
 }

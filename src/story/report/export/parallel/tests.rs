@@ -143,3 +143,26 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
         "{formatted:?} rows formatted"
     );
 }
+
+#[test]
+fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
+    let story = small();
+    let options = ExportOptions::default();
+    let items: Vec<usize> = (0..50).collect();
+    let row = |out: &mut String, n: &usize| out.push_str(&format!("{n}\n"));
+    let given = std::sync::Mutex::new(Vec::new());
+    let ahead = |upcoming: &[usize]| given.lock().unwrap().push(upcoming.to_vec());
+    let mut doc = Doc::new(&story, &options, clock(), None);
+    doc.rows = RowPlan {
+        threads: 3,
+        rows_per_chunk: 7,
+    };
+    doc.write_rows(&items, &row, &ahead);
+    let mut given = given.into_inner().unwrap();
+    given.sort();
+    // Row n is in the chunk of rows 7(n / 7) to 7(n / 7) + 6, the last one shorter.
+    let expected: Vec<Vec<usize>> = (0..50)
+        .map(|n: usize| (n..(n / 7 * 7 + 7).min(50)).collect())
+        .collect();
+    assert_eq!(given, expected);
+}
