@@ -23,36 +23,42 @@ pub fn escape(text: &str) -> String {
 ///
 /// It does what `clean_chars` then the escapes below would do character by character,
 /// but copies each run of text that needs neither (words, single spaces between them,
-/// most punctuation, any script) whole: the walk by `char` was a third of `export
-/// timeline`.
+/// most punctuation, any script) whole, found a byte at a time: decoding a `char` at
+/// each step was half of the escape, and the escape half of `export timeline`'s rows.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
     let start = out.len();
     // `clean_chars`' state: whitespace and unsafe characters become one space between
     // words, none at either end.
     let mut started = false;
     let mut space_pending = false;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let plain = plain_run(rest);
-        let (taken, piece) = if plain > 0 {
-            (plain, None)
-        } else if is_unsafe_char(c) || c.is_whitespace() {
-            space_pending = started;
-            rest = &rest[c.len_utf8()..];
+    let mut at = 0;
+    while at < text.len() {
+        let run = plain_run(text, at);
+        if run > at {
+            if space_pending {
+                out.push(' ');
+                space_pending = false;
+            }
+            started = true;
+            out.push_str(&text[at..run]);
+            at = run;
             continue;
-        } else {
-            (c.len_utf8(), Some(c))
+        }
+        // `at` is on a character boundary: runs end on one, and steps are whole chars.
+        let Some(c) = text[at..].chars().next() else {
+            break;
         };
+        at += c.len_utf8();
+        if is_unsafe_char(c) || c.is_whitespace() {
+            space_pending = started;
+            continue;
+        }
         if space_pending {
             out.push(' ');
             space_pending = false;
         }
         started = true;
-        match piece {
-            None => out.push_str(&rest[..taken]),
-            Some(c) => push_escaped(out, start, c),
-        }
-        rest = &rest[taken..];
+        push_escaped(out, start, c);
     }
 }
 
@@ -70,21 +76,30 @@ pub(crate) fn joins_cleanly(text: &str) -> bool {
     }
 }
 
-/// How many bytes at the start of `text` are written as they are: characters that are
-/// neither markup, white space, unsafe, nor one of the two (`/`, `.`) whose escape
-/// depends on what came before, and single spaces between two of them.
-fn plain_run(text: &str) -> usize {
+/// Where the run of text written as it is, from byte `from` of `text`, ends: characters
+/// that are neither markup, white space, unsafe, nor one of the two (`/`, `.`) whose
+/// escape depends on what came before, and single spaces between two of them. Plain
+/// ASCII, most of a story's text, is skipped by a table lookup per byte.
+fn plain_run(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() {
-        let width = match plain_width(text, end) {
-            0 if bytes[end] == b' ' && end > 0 && plain_width(text, end + 1) > 0 => 1,
-            0 => break,
-            width => width,
+    let mut end = from;
+    loop {
+        while let Some(&byte) = bytes.get(end)
+            && PLAIN_BYTE[usize::from(byte)]
+        {
+            end += 1;
+        }
+        let width = match bytes.get(end) {
+            None => return end,
+            Some(b' ') if end > from && plain_width(text, end + 1) > 0 => 1,
+            Some(&byte) if byte >= 0x80 => plain_width(text, end),
+            Some(_) => 0,
         };
+        if width == 0 {
+            return end;
+        }
         end += width;
     }
-    end
 }
 
 /// The length in bytes of the character at byte `at` of `text` when it `is_plain`, else
@@ -134,6 +149,18 @@ const PLAIN_ASCII: [bool; 128] = {
             m += 1;
         }
         c += 1;
+    }
+    plain
+};
+
+/// `PLAIN_ASCII` over every byte value, false from 0x80 on (those bytes start or
+/// continue a longer character, which `plain_width` reads).
+const PLAIN_BYTE: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        plain[byte] = PLAIN_ASCII[byte];
+        byte += 1;
     }
     plain
 };

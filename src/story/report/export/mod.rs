@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 mod histories;
 mod parallel;
+mod prefetch;
 mod records;
 mod sections;
 mod sources_view;

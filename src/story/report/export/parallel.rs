@@ -35,11 +35,14 @@ impl RowPlan {
 
 impl Doc<'_> {
     /// Writes `row` of each item, in the items' order, formatting chunks of them on
-    /// `self.rows`' threads. Once the sink has failed nothing more is formatted.
+    /// `self.rows`' threads. Once the sink has failed nothing more is formatted. Before
+    /// each row, `ahead` is given the rest of its chunk from that row on, to ask early
+    /// for the memory of rows a few places ahead (`prefetch`).
     pub(super) fn write_rows<T: Sync>(
         &mut self,
         items: &[T],
         row: &(dyn Fn(&mut String, &T) + Sync),
+        ahead: &(dyn Fn(&[T]) + Sync),
     ) {
         let RowPlan {
             threads,
@@ -48,7 +51,10 @@ impl Doc<'_> {
         let rows_per_chunk = rows_per_chunk.max(1);
         let format = |chunk: &[T]| {
             let mut text = String::with_capacity(chunk.len() * 256);
-            chunk.iter().for_each(|item| row(&mut text, item));
+            for (at, item) in chunk.iter().enumerate() {
+                ahead(&chunk[at..]);
+                row(&mut text, item);
+            }
             text
         };
         let mut made: Vec<String> = Vec::new();

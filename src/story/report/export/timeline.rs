@@ -10,7 +10,7 @@ use crate::story::graph::origin::NAMED_ORIGINS;
 use crate::story::graph::status_history::status_text;
 use crate::story::model::{Citation, Id, KnownSource};
 use crate::story::query::views::Clock;
-use crate::story::report::export::{Doc, histories};
+use crate::story::report::export::{Doc, histories, prefetch};
 use crate::story::report::markdown::{
     Footnotes, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
 };
@@ -248,14 +248,17 @@ impl Doc<'_> {
             // Footnotes are numbered by first use: in one pass over the rows in order,
             // before any row is written, so threads only read them.
             let cite_of = |&index: &usize| story.file.events[index].cite.as_slice();
-            (self.notes).number_refs_of_all(&events, &cite_of, self.rows.threads);
+            let citations_ahead = |upcoming: &[usize]| prefetch::citations_ahead(story, upcoming);
+            (self.notes).number_refs_of_all(&events, &cite_of, &citations_ahead, self.rows.threads);
             let notes = std::mem::take(&mut self.notes);
             let cells = TimelineCells::new(story);
             let (clock, marks) = (self.clock, self.options.new_since.as_ref());
-            self.write_rows(&events, &|out: &mut String, &index: &usize| {
+            let row = |out: &mut String, &index: &usize| {
                 let mark = histories::mark(marks, RecordRef::Event(index));
                 cells.row_into(out, &notes, index, clock, mark);
-            });
+            };
+            let rows_ahead = |upcoming: &[usize]| prefetch::timeline_rows_ahead(story, upcoming);
+            self.write_rows(&events, &row, &rows_ahead);
             self.notes = notes;
             self.out.push('\n');
         }

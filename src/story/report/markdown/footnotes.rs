@@ -88,26 +88,30 @@ impl Footnotes {
     /// first use, then the parts' keys are numbered one part after another. A key's
     /// first use is in the first part that uses it, and in that part's order, so the
     /// numbers are those of one pass; most of the pass, reading every citation of a big
-    /// story, is shared out.
+    /// story, is shared out. Before each item, `ahead` is given the rest of its part
+    /// from that item on, to ask early for the memory of items a few places ahead.
     pub(crate) fn number_refs_of_all<'c, T: Sync>(
         &mut self,
         items: &[T],
         cite_of: &(dyn Fn(&T) -> &'c [Citation] + Sync),
+        ahead: &(dyn Fn(&[T]) + Sync),
         threads: usize,
     ) {
+        let number_all = |notes: &mut Footnotes, part: &[T]| {
+            for (at, item) in part.iter().enumerate() {
+                ahead(&part[at..]);
+                notes.number_refs(cite_of(item));
+            }
+        };
         if threads <= 1 || items.len() < FEW_TO_SHARE {
-            items
-                .iter()
-                .for_each(|item| self.number_refs(cite_of(item)));
+            number_all(self, items);
             return;
         }
         let part = items.len().div_ceil(threads);
         let parts: Vec<Footnotes> = std::thread::scope(|scope| {
             let gather = move |chunk: &[T]| {
                 let mut local = Footnotes::default();
-                chunk
-                    .iter()
-                    .for_each(|item| local.number_refs(cite_of(item)));
+                number_all(&mut local, chunk);
                 local
             };
             let threads: Vec<_> = (items.chunks(part).skip(1))
@@ -269,7 +273,8 @@ mod tests {
         for threads in [1, 2, 3, 7] {
             let mut shared = Footnotes::default();
             let positions: Vec<usize> = (0..facts.len()).collect();
-            shared.number_refs_of_all(&positions, &|&n: &usize| facts[n].as_slice(), threads);
+            let cite_of = |&n: &usize| facts[n].as_slice();
+            shared.number_refs_of_all(&positions, &cite_of, &|_| {}, threads);
             let keys = |notes: &Footnotes| {
                 notes
                     .order
@@ -278,6 +283,35 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(keys(&shared), keys(&numbered), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn before_each_fact_ahead_is_given_the_facts_from_it_to_the_end_of_its_part() {
+        let facts: Vec<Vec<Citation>> = (0..FEW_TO_SHARE + 10)
+            .map(|n| vec![cited(&format!("s{}", n % 97), 1, None)])
+            .collect();
+        let positions: Vec<usize> = (0..facts.len()).collect();
+        for threads in [1, 3] {
+            let given = std::sync::Mutex::new(Vec::new());
+            let ahead = |upcoming: &[usize]| {
+                let last = upcoming.last().copied();
+                given
+                    .lock()
+                    .unwrap()
+                    .push((upcoming.first().copied(), last));
+            };
+            let mut notes = Footnotes::default();
+            let cite_of = |&n: &usize| facts[n].as_slice();
+            notes.number_refs_of_all(&positions, &cite_of, &ahead, threads);
+            let mut given = given.into_inner().unwrap();
+            given.sort();
+            // The parts: the whole list on one thread, else thirds (rounded up).
+            let part = facts.len().div_ceil(threads);
+            let expected: Vec<_> = (0..facts.len())
+                .map(|n| (Some(n), Some((n / part * part + part).min(facts.len()) - 1)))
+                .collect();
+            assert_eq!(given, expected, "{threads} threads");
         }
     }
 }

@@ -64,7 +64,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
         doc.rows = plan;
         doc.out.push_str("head\n");
-        doc.write_rows(&items, &row);
+        doc.write_rows(&items, &row, &|_| {});
         doc.spill(0);
         assert!(doc.failed.is_none());
         assert_eq!(
@@ -75,7 +75,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         // Without a sink (the explorer's export): the same rows, in the document.
         let mut doc = Doc::new(&story, &options, clock(), None);
         doc.rows = plan;
-        doc.write_rows(&items, &row);
+        doc.write_rows(&items, &row, &|_| {});
         assert_eq!(doc.out, expected, "{plan:?}");
     }
 }
@@ -128,7 +128,7 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
         threads: 3,
         rows_per_chunk: 10,
     };
-    doc.write_rows(&items, &row);
+    doc.write_rows(&items, &row, &|_| {});
     doc.spill(0);
     let failed = doc.failed.take().expect("the sink failed");
     assert_eq!(failed.to_string(), "disk full");
@@ -142,4 +142,27 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
         formatted.load(Ordering::Relaxed) <= 90,
         "{formatted:?} rows formatted"
     );
+}
+
+#[test]
+fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
+    let story = small();
+    let options = ExportOptions::default();
+    let items: Vec<usize> = (0..50).collect();
+    let row = |out: &mut String, n: &usize| out.push_str(&format!("{n}\n"));
+    let given = std::sync::Mutex::new(Vec::new());
+    let ahead = |upcoming: &[usize]| given.lock().unwrap().push(upcoming.to_vec());
+    let mut doc = Doc::new(&story, &options, clock(), None);
+    doc.rows = RowPlan {
+        threads: 3,
+        rows_per_chunk: 7,
+    };
+    doc.write_rows(&items, &row, &ahead);
+    let mut given = given.into_inner().unwrap();
+    given.sort();
+    // Row n is in the chunk of rows 7(n / 7) to 7(n / 7) + 6, the last one shorter.
+    let expected: Vec<Vec<usize>> = (0..50)
+        .map(|n: usize| (n..(n / 7 * 7 + 7).min(50)).collect())
+        .collect();
+    assert_eq!(given, expected);
 }

@@ -1,0 +1,53 @@
+//! The memory asked for ahead is that of the rows the right number of places on, and
+//! asking never reads past the end of the rows.
+
+use super::{POINTED_AHEAD, RECORD_AHEAD, Reads, pieces_ahead};
+use crate::story::load::load_bytes;
+use crate::synth::{SynthOptions, generate_json};
+
+/// (start, length) of each piece asked for.
+type Pieces = Vec<(usize, usize)>;
+
+fn piece<T: ?Sized>(value: &T) -> (usize, usize) {
+    (
+        (value as *const T).cast::<u8>() as usize,
+        size_of_val(value),
+    )
+}
+
+#[test]
+fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
+    let json = generate_json(&SynthOptions {
+        events: 60,
+        entities: 12,
+        seed: 5,
+    });
+    let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+    let order = story.events_by_date();
+    let events = &story.file.events;
+    // Every place in the list, the last rows included (nothing ahead of them).
+    for at in 0..=order.len() {
+        let upcoming = &order[at..];
+        for reads in [Reads::Rows, Reads::Citations] {
+            let mut asked: Pieces = Vec::new();
+            pieces_ahead(&story, upcoming, reads, &mut |start, len| {
+                asked.push((start as usize, len));
+            });
+            let mut expected: Pieces = Vec::new();
+            if let Some(&far) = upcoming.get(RECORD_AHEAD) {
+                expected.push(piece(&events[far]));
+            }
+            if let Some(&near) = upcoming.get(POINTED_AHEAD) {
+                let event = &events[near];
+                expected.push(piece(event.cite.as_slice()));
+                if reads == Reads::Rows {
+                    expected.push(piece(&*event.title));
+                    expected.push(piece(&*event.summary));
+                    expected.push(piece(event.entities.as_slice()));
+                }
+            }
+            expected.retain(|&(_, len)| len > 0);
+            assert_eq!(asked, expected, "{reads:?} at row {at}");
+        }
+    }
+}
