@@ -32,7 +32,6 @@ impl<K: Key> SearchIndex<K> {
                 index.own_names.add(slot as u32, name);
             }
         }
-        index.own_names.shrink_to_fit();
         index
     }
 

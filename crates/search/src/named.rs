@@ -57,14 +57,6 @@ impl OwnNames {
             })
     }
 
-    /// Gives back the maps' spare room once every name is added (a map grows by
-    /// doubling, and the index keeps it while the story is open).
-    pub fn shrink_to_fit(&mut self) {
-        for map in [&mut self.by_word, &mut self.by_whole, &mut self.by_joined] {
-            map.shrink_to_fit();
-        }
-    }
-
     pub fn is_empty(&self) -> bool {
         self.by_whole.is_empty()
     }
