@@ -83,8 +83,7 @@ pub trait Key: Copy + Eq + Hash + Debug + Send + Sync + 'static {}
 impl<K: Copy + Eq + Hash + Debug + Send + Sync + 'static> Key for K {}
 
 /// One name a record can be found by: an entity has one for its name and one per
-/// alias; every other record has one. The name itself is the caller's to keep (the
-/// index is given it while it is built, see `SearchIndex::from_entries`).
+/// alias; every other record has one. The caller keeps the name (`from_entries`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchEntry<K> {
     /// The record this name finds.
@@ -116,8 +115,7 @@ pub enum NameKind {
 pub struct SearchHit<K> {
     /// The record found.
     pub target: K,
-    /// Index into `SearchIndex::entries` of the name that matched best (the caller's
-    /// entry number: the `i` its text was given for).
+    /// Index into `SearchIndex::entries` of the name that matched best.
     pub entry: usize,
     /// How well the query matched: fuzzy-matcher's score, summed over the query words,
     /// less a penalty per typo; higher is better (the order also weighs own names).
@@ -165,8 +163,7 @@ pub struct SearchIndex<K> {
     /// (4 bytes a name: the text past 4 GiB is left out, see `build`).
     haystacks: String,
     starts: Vec<u32>,
-    /// The slots, ascending, whose shown name has another number of chars than its
-    /// lower case (rare: 'İ' lower-cases to two chars), with the shown name's count.
+    /// (slot, shown name's char count), ascending, where lower case has another count ('İ').
     shown_chars: Vec<(u32, u32)>,
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
