@@ -16,7 +16,7 @@ mod typos;
 use std::io::Write;
 use std::sync::Arc;
 
-use storyscope::story::query::{SearchEntry, SearchIndex, build_index};
+use storyscope::story::query::{build_index, shown_name};
 use storyscope::synth::{SynthOptions, generate_json};
 
 use stats::{Table, ms, time};
@@ -34,15 +34,15 @@ fn main() {
     let mut table = Table::default();
     // The index build rows alone (a few seconds, to try a change to the build).
     if std::env::args().any(|arg| arg == "--build-only") {
-        let entries = typos::million_entries();
-        typos::bench_build_and_memory(&mut table, runs(5), &entries);
+        let names = typos::million_names();
+        typos::bench_build_and_memory(&mut table, runs(5), &names);
         table.print();
         return;
     }
 
     // What the search index holds, structure by structure (100k events, 1M names).
     if std::env::args().any(|arg| arg == "--memory-only") {
-        let index = SearchIndex::from_entries(typos::million_entries());
+        let index = typos::million_names().index();
         index_memory::bench(&mut table, &index);
         table.print();
         return;
@@ -50,7 +50,7 @@ fn main() {
 
     // The 1M-name search rows alone (to try a change to the search engine).
     if std::env::args().any(|arg| arg == "--search-only") {
-        bench_million_searches(&mut table, runs(2), typos::million_entries());
+        bench_million_searches(&mut table, runs(2), &typos::million_names());
         table.print();
         return;
     }
@@ -102,30 +102,35 @@ fn main() {
     let index = build_index(&story);
     let (took, ()) = time(|| index.prepare_typos());
     eprintln!("  typo word index in {:.0} ms", ms(took));
+    let names: Vec<String> = (0..index.len())
+        .map(|i| {
+            shown_name(&story, &index.entries, i).map_or_else(String::new, |n| n.text.into_owned())
+        })
+        .collect();
     drop(story);
     let label = format!("{}k names", index.len() / 1000);
-    search::bench(&mut table, &label, &index, runs(5), 12.0);
+    search::bench(&mut table, &label, &index, &names, runs(5), 12.0);
     drop(index);
 
     eprintln!("searching 1M…");
-    let (took, entries) = time(typos::million_entries);
+    let (took, names) = time(typos::million_names);
     eprintln!("  1M names in {:.0} ms", ms(took));
     eprintln!("  building indexes…");
-    typos::bench_build_and_memory(&mut table, runs(3), &entries);
-    bench_million_searches(&mut table, runs(2), entries.clone());
+    typos::bench_build_and_memory(&mut table, runs(3), &names);
+    bench_million_searches(&mut table, runs(2), &names);
     eprintln!("fzf…");
-    typos::bench_fzf(&mut table, &entries);
+    typos::bench_fzf(&mut table, &names);
 
     table.print();
 }
 
 /// Search rows over the benchmark's million names: each keystroke class on the
 /// calling thread, then through the search thread as the explorer uses it.
-fn bench_million_searches(table: &mut Table, runs: usize, entries: Vec<SearchEntry>) {
-    let (took, index) = time(|| SearchIndex::from_entries(entries));
+fn bench_million_searches(table: &mut Table, runs: usize, names: &typos::Names) {
+    let (took, index) = time(|| names.index());
     index.prepare_typos();
     eprintln!("  index in {:.0} ms", ms(took));
-    search::bench(table, "1M names", &index, runs, 50.0);
+    search::bench(table, "1M names", &index, &names.texts, runs, 50.0);
     search::bench_worker(table, "1M names", Arc::new(index), runs);
 }
 
@@ -166,10 +171,7 @@ fn run_child(mode: &str) {
         "rss-index-two-tiers" => typos::child_index(true),
         // The million names, one a line, for timing the index build outside the bench.
         "dump-names" => {
-            let names: Vec<String> = typos::million_entries()
-                .into_iter()
-                .map(|entry| entry.text)
-                .collect();
+            let names = typos::million_names().texts;
             std::fs::write(&path, names.join("\n")).expect("names written");
         }
         other => panic!("unknown child mode {other}"),

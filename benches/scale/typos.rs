@@ -3,36 +3,55 @@
 //! table (tests/fixtures/search/misspellings.tsv) through storyscope and through
 //! `fzf --filter` on the same names.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::query::{NameKind, SearchEntry, SearchIndex, build_index};
+use storyscope::story::query::{NameKind, SearchEntry, SearchIndex, build_index, shown_name};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
 use crate::stats::{Sample, Table, cpu_time, ms, time};
 
+/// Index entries and their names (entry `i`'s at `texts[i]`), as a story holds them.
+#[derive(Clone)]
+pub struct Names {
+    pub entries: Vec<SearchEntry>,
+    pub texts: Vec<String>,
+}
+
+impl Names {
+    /// Entry `i`'s name.
+    pub fn text(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(self.texts[i].as_str())
+    }
+
+    /// The index over the names, both tiers.
+    pub fn index(&self) -> SearchIndex {
+        SearchIndex::from_entries(self.entries.clone(), |_, i| self.text(i))
+    }
+}
+
 /// The benchmark's million names, as index entries.
-pub fn million_entries() -> Vec<SearchEntry> {
-    search_names(1_000_000, 7)
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| SearchEntry {
+pub fn million_names() -> Names {
+    let texts = search_names(1_000_000, 7);
+    let entries = (0..texts.len())
+        .map(|i| SearchEntry {
             target: RecordRef::Event(i),
             kind: NameKind::Title,
-            text,
-            alias_of: None,
+            alias: false,
             weight: 0,
         })
-        .collect()
+        .collect();
+    Names { entries, texts }
 }
 
 /// Index build with and without the typo tier on the same million names, alternating
 /// (wall and CPU time), and peak memory of a process holding each.
-pub fn bench_build_and_memory(table: &mut Table, runs: usize, entries: &[SearchEntry]) {
+pub fn bench_build_and_memory(table: &mut Table, runs: usize, names: &Names) {
     let mut in_order = (Sample::default(), Sample::default());
     let mut ready = (Sample::default(), Sample::default());
     let mut words = (Sample::default(), Sample::default());
@@ -40,10 +59,11 @@ pub fn bench_build_and_memory(table: &mut Table, runs: usize, entries: &[SearchE
     let mut typo_bytes = 0;
     for run in 0..=runs {
         for two in [run % 2 == 0, run % 2 != 0] {
-            let copy = entries.to_vec();
+            let copy = names.entries.clone();
+            let text = |_: &[SearchEntry], i| names.text(i);
             let cpu = cpu_time();
             if two {
-                let (d, index) = time(|| SearchIndex::from_entries(copy));
+                let (d, index) = time(|| SearchIndex::from_entries(copy, text));
                 let cpu_ready = cpu_time();
                 let (w, ()) = time(|| index.prepare_typos());
                 let cpu_words = cpu_time();
@@ -57,7 +77,7 @@ pub fn bench_build_and_memory(table: &mut Table, runs: usize, entries: &[SearchE
                     total.1.push(cpu_words - cpu);
                 }
             } else {
-                let (d, index) = time(|| SearchIndex::from_entries_in_order(copy));
+                let (d, index) = time(|| SearchIndex::from_entries_in_order(copy, text));
                 let cpu_done = cpu_time();
                 drop(index);
                 if run > 0 {
@@ -125,15 +145,15 @@ pub fn bench_build_and_memory(table: &mut Table, runs: usize, entries: &[SearchE
 
 /// The child process for the memory rows: build the index, report peak RSS.
 pub fn child_index(two_tiers: bool) {
-    let entries = million_entries();
+    let names = million_names();
     let index = if two_tiers {
-        let index = SearchIndex::from_entries(entries);
+        let index = names.index();
         index.prepare_typos();
         index
     } else {
-        SearchIndex::from_entries_in_order(entries)
+        SearchIndex::from_entries_in_order(names.entries.clone(), |_, i| names.text(i))
     };
-    std::hint::black_box(&index);
+    std::hint::black_box((&names, &index));
 }
 
 struct Row {
@@ -210,7 +230,7 @@ fn fzf(lines: &str, query: &str) -> Option<Vec<usize>> {
 
 /// The misspellings table through storyscope and through `fzf --filter`, on the same
 /// names; and fzf's time for the typo queries over the million names.
-pub fn bench_fzf(table: &mut Table, million: &[SearchEntry]) {
+pub fn bench_fzf(table: &mut Table, million: &Names) {
     if Command::new("fzf").arg("--version").output().is_err() {
         table.row(
             "Misspellings table through fzf --filter",
@@ -229,11 +249,12 @@ pub fn bench_fzf(table: &mut Table, million: &[SearchEntry]) {
         let (story, index, lines) = stories.entry(row.story.clone()).or_insert_with(|| {
             let story = load(&row.story);
             let index = build_index(&story);
-            let lines: String = index
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, entry)| format!("{i}\t{}\n", entry.text.replace(['\n', '\t'], " ")))
+            let lines: String = (0..index.len())
+                .map(|i| {
+                    let name = shown_name(&story, &index.entries, i).map(|name| name.text);
+                    let name = name.unwrap_or_default().replace(['\n', '\t'], " ");
+                    format!("{i}\t{name}\n")
+                })
                 .collect();
             (story, index, lines)
         });
@@ -274,8 +295,8 @@ pub fn bench_fzf(table: &mut Table, million: &[SearchEntry]) {
     );
     // fzf's own time over the million names, whole process, reading them from a file.
     let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
-    for entry in million {
-        writeln!(file, "{}", entry.text).expect("names written");
+    for text in &million.texts {
+        writeln!(file, "{text}").expect("names written");
     }
     let mut sample = Sample::default();
     let mut found = 0;

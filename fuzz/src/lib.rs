@@ -13,7 +13,7 @@ use storyscope::story::Story;
 use storyscope::story::load::load_bytes;
 use storyscope::story::model::{Bound, Citation, StoryFile};
 use storyscope::story::model::{DateSpec, days_from_civil};
-use storyscope::story::query::{Clock, ViewFilter, build_index};
+use storyscope::story::query::{Clock, ViewFilter, build_index, shown_name};
 use storyscope::story::report::{ExportOptions, ExportView, export_markdown};
 use storyscope::story::safe_text::is_unsafe_char;
 
@@ -95,20 +95,21 @@ pub fn check_loader(data: &[u8]) {
         }
     };
     let index = build_index(&story);
-    let queries: Vec<String> = index
-        .entries
-        .iter()
-        .take(3)
-        .flat_map(|entry| [entry.text.clone(), entry.text.chars().take(3).collect()])
+    let name = |entry: usize| {
+        let name = shown_name(&story, &index.entries, entry);
+        name.expect("every entry has a name").text.into_owned()
+    };
+    let queries: Vec<String> = (0..index.len().min(3))
+        .map(name)
+        .flat_map(|text| [text.chars().take(3).collect(), text])
         .collect();
     for query in &queries {
         for hit in index.search(query, 5) {
             assert!(hit.entry < index.entries.len());
-            let chars = index.entries[hit.entry].text.chars().count();
+            let shown = name(hit.entry);
             assert!(
-                hit.positions.iter().all(|&p| p < chars),
-                "match positions past the end of {:?}: {:?}",
-                index.entries[hit.entry].text,
+                hit.positions.iter().all(|&p| p < shown.chars().count()),
+                "match positions past the end of {shown:?}: {:?}",
                 hit.positions
             );
         }

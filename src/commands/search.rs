@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::bad_input::BadInput;
 use crate::commands::output::{json_for_terminal, write_stdout};
-use crate::story::query::{MatchTier, SearchHit, SearchIndex, build_index};
+use crate::story::query::{MatchTier, SearchHit, SearchIndex, build_index, shown_name};
 use crate::story::safe_text::clean_line;
 use crate::story::{RecordRef, Story};
 
@@ -37,15 +37,15 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
     }
     let mut out = String::new();
     for (rank, hit) in hits.iter().enumerate() {
-        let entry = &index.entries[hit.entry];
+        let entry = shown_name(story, &index.entries, hit.entry);
         let mut line = format!(
             "{:>2}. {:<9} {}",
             rank + 1,
             hit.target.kind_label(),
             clean_line(&story.record_title(hit.target))
         );
-        if entry.alias_of.is_some() {
-            line.push_str(&format!(" (as “{}”)", clean_line(&entry.text)));
+        if let Some(alias) = entry.filter(|entry| entry.alias_of.is_some()) {
+            line.push_str(&format!(" (as “{}”)", clean_line(&alias.text)));
         }
         if hit.tier == MatchTier::Typo {
             line.push_str(" (typo)");
@@ -63,12 +63,12 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
 
 /// One hit as `--json` prints it, with its sourcing.
 fn json_hit(story: &Story, index: &SearchIndex, hit: &SearchHit) -> serde_json::Value {
-    let entry = &index.entries[hit.entry];
+    let matched = shown_name(story, &index.entries, hit.entry).map(|entry| entry.text);
     let mut item = serde_json::json!({
         "kind": hit.target.kind_label(),
         "id": story.record_id(hit.target),
         "name": story.record_title(hit.target),
-        "matched": entry.text,
+        "matched": matched,
         "match": hit.tier.label(),
         "score": hit.score,
     });

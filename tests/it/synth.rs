@@ -4,7 +4,7 @@
 //! relying on each other.
 
 use storyscope::story::load::load_bytes;
-use storyscope::story::query::build_index;
+use storyscope::story::query::{build_index, shown_name};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
 const OPTIONS: SynthOptions = SynthOptions {
@@ -65,7 +65,8 @@ fn search_finds_the_seeded_names() {
     let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
     let index = build_index(&story);
     let hits = index.search("qwen", 5);
-    assert_eq!(index.entries[hits[0].entry].text, "Qwen 2.5-Max");
+    let name = shown_name(&story, &index.entries, hits[0].entry).expect("a name");
+    assert_eq!(name.text, "Qwen 2.5-Max");
     let names = search_names(5_000, 1);
     assert_eq!(names.len(), 5_000);
     assert!(names.iter().any(|name| name.contains("Qwen")));

@@ -3,6 +3,7 @@
 //! --example keystrokes -- NAMES.txt [QUERY…]` (the scale benchmark's `dump-names`
 //! child writes its million names: see BENCHMARKS.md).
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use storyscope_search::{NameKind, SearchEntry, SearchIndex};
@@ -43,19 +44,17 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let entries: Vec<SearchEntry<u32>> = text
-        .lines()
-        .enumerate()
-        .map(|(i, line)| SearchEntry {
+    let lines: Vec<&str> = text.lines().collect();
+    let entries: Vec<SearchEntry<u32>> = (0..lines.len())
+        .map(|i| SearchEntry {
             target: i as u32,
             kind: NameKind::Title,
-            text: line.to_owned(),
-            alias_of: None,
+            alias: false,
             weight: 0,
         })
         .collect();
     let start = Instant::now();
-    let index = SearchIndex::from_entries(entries);
+    let index = SearchIndex::from_entries(entries, |_, i| Cow::Borrowed(lines[i]));
     index.prepare_typos();
     eprintln!("{} names indexed in {:?}", index.len(), start.elapsed());
     let given: Vec<String> = args.collect();

@@ -1,7 +1,14 @@
 //! Building the index: the names lower-cased once, end to end, shortest first; then
 //! the own names (`NameKind::Own`) for own-name matches. (The typo tier's word index
 //! waits for the first query that needs it: `SearchIndex::typo_index`.)
+//!
+//! The index keeps no name as shown: the caller gives each entry's text through a
+//! function while the index is built (read twice: once for the lengths that set the
+//! order, once in that order), and shows a hit's name from its own records. Only the
+//! lower-cased text stays, with, for the rare name whose lower case has another number
+//! of chars ('İ'), the shown name's count (highlights stay within it).
 
+use std::borrow::Cow;
 use std::sync::{Mutex, OnceLock};
 
 use super::named::OwnNames;
@@ -9,9 +16,14 @@ use super::terms;
 use super::{Key, NameKind, SearchEntry, SearchIndex, SlotRank};
 
 impl<K: Key> SearchIndex<K> {
-    /// An index over `entries`, in-order and typo tiers both, own names ranked first.
-    pub fn from_entries(entries: Vec<SearchEntry<K>>) -> SearchIndex<K> {
-        let mut index = SearchIndex::from_entries_in_order(entries);
+    /// An index over `entries`, in-order and typo tiers both, own names ranked first;
+    /// `text(entries, i)` is entry `i`'s name as shown (for an alias, the alias itself),
+    /// given the entries for a caller that finds the name from them.
+    pub fn from_entries<'t>(
+        entries: Vec<SearchEntry<K>>,
+        text: impl Fn(&[SearchEntry<K>], usize) -> Cow<'t, str>,
+    ) -> SearchIndex<K> {
+        let mut index = SearchIndex::from_entries_in_order(entries, text);
         index.typos_enabled = true;
         for (slot, &entry) in index.order.iter().enumerate() {
             if index.entries[entry as usize].kind == NameKind::Own {
@@ -25,53 +37,48 @@ impl<K: Key> SearchIndex<K> {
 
     /// An index for in-order (fuzzy) search alone, with no typo tier and no own-name
     /// ranking: the search as it was before typos were forgiven (the benchmark's
-    /// baseline).
-    pub fn from_entries_in_order(entries: Vec<SearchEntry<K>>) -> SearchIndex<K> {
-        SearchIndex::in_order_within(entries, ADDRESSABLE)
+    /// baseline). `text` as for `from_entries`.
+    pub fn from_entries_in_order<'t>(
+        entries: Vec<SearchEntry<K>>,
+        text: impl Fn(&[SearchEntry<K>], usize) -> Cow<'t, str>,
+    ) -> SearchIndex<K> {
+        SearchIndex::in_order_within(entries, &text, ADDRESSABLE)
     }
 
     /// `from_entries_in_order`, leaving out the names past `addressable` bytes of
     /// lower-cased text (4 GiB, what a `u32` start reaches; less in tests).
-    pub(super) fn in_order_within(
+    pub(super) fn in_order_within<'t>(
         mut entries: Vec<SearchEntry<K>>,
+        text: &TextOf<'_, 't, K>,
         addressable: usize,
     ) -> SearchIndex<K> {
-        // A list built with room to spare (the story's is sized for two names an
-        // entity) gives the room back.
+        // A list built with room to spare gives the room back.
         entries.shrink_to_fit();
-        let order = shortest_first(&entries);
-        let bytes: usize = entries.iter().map(|entry| entry.text.len()).sum();
+        let (order, bytes) = shortest_first(entries.len(), &|i| text(&entries, i));
         let mut haystacks: Vec<u8> = Vec::with_capacity((bytes + bytes / 32).min(addressable));
         let mut starts = Vec::with_capacity(entries.len() + 1);
         let mut ranks = Vec::with_capacity(entries.len());
-        for &index in &order {
+        let mut shown_chars = Vec::new();
+        for (slot, &index) in order.iter().enumerate() {
             let entry = &entries[index as usize];
+            let name = text(&entries, index as usize);
             let start = haystacks.len();
             starts.push(start as u32);
-            if start + entry.text.len() > addressable {
-                // Past 4 GiB of names: this one is left out (an empty name matches
-                // nothing) rather than making every name's start twice as big.
-            } else if entry.text.is_ascii() {
-                haystacks.extend_from_slice(entry.text.as_bytes());
-                haystacks[start..].make_ascii_lowercase();
-            } else {
-                // (Not char by char: a final Σ lower-cases to ς.)
-                let lower = entry.text.to_lowercase();
-                if start + lower.len() <= addressable {
-                    haystacks.extend_from_slice(lower.as_bytes());
-                }
+            if let Some(chars) = lower_case_into(&mut haystacks, &name, addressable) {
+                shown_chars.push((slot as u32, chars));
             }
             ranks.push(SlotRank::new(
                 terms::word_starts(&haystacks[start..]),
                 entry.weight,
-                entry.text.len(),
+                name.len(),
                 entry.is_secondary(),
-                entry.text.is_ascii(),
+                name.is_ascii(),
             ));
         }
         starts.push(haystacks.len() as u32);
         // Lower-casing can lengthen a non-ASCII name: give back the room left over.
         haystacks.shrink_to_fit();
+        shown_chars.shrink_to_fit();
         let haystacks = String::from_utf8(haystacks).expect("lower-cased UTF-8 is UTF-8");
         SearchIndex {
             entries,
@@ -79,6 +86,7 @@ impl<K: Key> SearchIndex<K> {
             ranks,
             haystacks,
             starts,
+            shown_chars,
             narrowed: Mutex::new(Vec::new()),
             typos: OnceLock::new(),
             typos_enabled: false,
@@ -87,34 +95,63 @@ impl<K: Key> SearchIndex<K> {
     }
 }
 
+/// What gives entry `i`'s name as shown, from the entries.
+type TextOf<'f, 't, K> = dyn Fn(&[SearchEntry<K>], usize) -> Cow<'t, str> + 'f;
+
 /// How many bytes of lower-cased names a `u32` start can reach.
 const ADDRESSABLE: usize = u32::MAX as usize;
 
-/// The entries' indexes, shortest name first (in chars; file order among equals), by
-/// a counting sort on the length.
-fn shortest_first<K>(entries: &[SearchEntry<K>]) -> Vec<u32> {
-    let lengths: Vec<usize> = entries
-        .iter()
+/// Appends `name` lower-cased to `haystacks`, unless it would end past `addressable`
+/// (then the name is left out, an empty name matching nothing, rather than making
+/// every name's start twice as big). Returns the name's char count when lower-casing
+/// changed it.
+fn lower_case_into(haystacks: &mut Vec<u8>, name: &str, addressable: usize) -> Option<u32> {
+    let start = haystacks.len();
+    if start + name.len() > addressable {
+        return None;
+    }
+    if name.is_ascii() {
+        haystacks.extend_from_slice(name.as_bytes());
+        haystacks[start..].make_ascii_lowercase();
+        return None;
+    }
+    // (Not char by char: a final Σ lower-cases to ς.)
+    let lower = name.to_lowercase();
+    if start + lower.len() <= addressable {
+        haystacks.extend_from_slice(lower.as_bytes());
+    }
+    let chars = name.chars().count();
+    (lower.chars().count() != chars).then(|| u32::try_from(chars).unwrap_or(u32::MAX))
+}
+
+/// The entries' indexes, shortest name first (in chars; given order among equals), by
+/// a counting sort on the length; and the names' bytes in all.
+fn shortest_first<'t>(count: usize, text: &dyn Fn(usize) -> Cow<'t, str>) -> (Vec<u32>, usize) {
+    let mut bytes = 0;
+    let lengths: Vec<u32> = (0..count)
         .map(|entry| {
-            if entry.text.is_ascii() {
-                entry.text.len()
+            let name = text(entry);
+            bytes += name.len();
+            let chars = if name.is_ascii() {
+                name.len()
             } else {
-                entry.text.chars().count()
-            }
+                name.chars().count()
+            };
+            u32::try_from(chars).unwrap_or(u32::MAX)
         })
         .collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
     let mut first_of_length = vec![0usize; longest + 2];
     for &length in &lengths {
-        first_of_length[length + 1] += 1;
+        first_of_length[length as usize + 1] += 1;
     }
     for length in 1..first_of_length.len() {
         first_of_length[length] += first_of_length[length - 1];
     }
-    let mut order = vec![0u32; entries.len()];
+    let mut order = vec![0u32; count];
     for (entry, &length) in lengths.iter().enumerate() {
-        order[first_of_length[length]] = entry as u32;
-        first_of_length[length] += 1;
+        order[first_of_length[length as usize]] = entry as u32;
+        first_of_length[length as usize] += 1;
     }
-    order
+    (order, bytes)
 }

@@ -2,38 +2,62 @@
 //! (English and Chinese) and aliases, relation lines, sources. storyscope writes the
 //! file from its synthetic story and checks it is current (`story::search_adapter`).
 
-use super::{NameKind, SearchEntry};
+use std::borrow::Cow;
+
+use super::{NameKind, SearchEntry, SearchIndex};
 
 /// The fixture, one name a line: `record`, `kind`, `weight`, `text`, `alias_of`.
 const NAMES: &str = include_str!("../fixtures/synthetic-names.tsv");
 
+/// Entries and their names as shown, entry `i`'s name at `texts[i]`: what a caller of
+/// the index keeps.
+pub(crate) struct Names {
+    pub entries: Vec<SearchEntry<u32>>,
+    pub texts: Vec<String>,
+}
+
+impl Names {
+    /// The index over these names, both tiers.
+    pub fn index(&self) -> SearchIndex<u32> {
+        SearchIndex::from_entries(self.entries.clone(), |_, i| self.text(i))
+    }
+
+    /// The index over these names, in-order tier alone.
+    pub fn in_order(&self) -> SearchIndex<u32> {
+        SearchIndex::from_entries_in_order(self.entries.clone(), |_, i| self.text(i))
+    }
+
+    /// Entry `i`'s name as shown.
+    pub fn text(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(self.texts[i].as_str())
+    }
+}
+
 /// Every name of the generated story, keyed by record number.
-pub(crate) fn synthetic_entries() -> Vec<SearchEntry<u32>> {
-    NAMES
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 5, "{line:?}");
-            SearchEntry {
-                target: fields[0].parse().expect("a record number"),
-                kind: match fields[1] {
-                    "own" => NameKind::Own,
-                    "mention" => NameKind::Mention,
-                    _ => NameKind::Title,
-                },
-                weight: fields[2].parse().expect("a weight"),
-                text: fields[3].to_owned(),
-                alias_of: (!fields[4].is_empty()).then(|| fields[4].to_owned()),
-            }
-        })
-        .collect()
+pub(crate) fn synthetic() -> Names {
+    let mut names = Names {
+        entries: Vec::new(),
+        texts: Vec::new(),
+    };
+    for line in NAMES.lines().filter(|line| !line.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 5, "{line:?}");
+        names.entries.push(SearchEntry {
+            target: fields[0].parse().expect("a record number"),
+            kind: match fields[1] {
+                "own" => NameKind::Own,
+                "mention" => NameKind::Mention,
+                _ => NameKind::Title,
+            },
+            weight: fields[2].parse().expect("a weight"),
+            alias: !fields[4].is_empty(),
+        });
+        names.texts.push(fields[3].to_owned());
+    }
+    names
 }
 
 /// The fixture's names alone.
 pub(crate) fn synthetic_names() -> Vec<String> {
-    synthetic_entries()
-        .into_iter()
-        .map(|entry| entry.text)
-        .collect()
+    synthetic().texts
 }

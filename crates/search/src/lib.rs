@@ -1,5 +1,6 @@
 //! Fuzzy search over names, each naming a record of the caller's (any `Key`): build a
-//! `SearchIndex` from `SearchEntry`s (`SearchIndex::from_entries`), then `search` it, or
+//! `SearchIndex` from `SearchEntry`s and their names (`SearchIndex::from_entries`; the
+//! index keeps the names lower-cased only, the caller shows them), then `search` it, or
 //! hand it to a `SearchWorker` to search off the input thread. Results hold one
 //! `SearchHit` per record, best first. Every word of a query must match, in order or
 //! within its typos; scores add up. storyscope feeds it a story's entities (by name and
@@ -82,17 +83,15 @@ pub trait Key: Copy + Eq + Hash + Debug + Send + Sync + 'static {}
 impl<K: Copy + Eq + Hash + Debug + Send + Sync + 'static> Key for K {}
 
 /// One name a record can be found by: an entity has one for its name and one per
-/// alias; every other record has one.
-#[derive(Debug, Clone)]
+/// alias; every other record has one. The caller keeps the name (`from_entries`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchEntry<K> {
     /// The record this name finds.
     pub target: K,
     /// What the name is to its record, for ranking.
     pub kind: NameKind,
-    /// The name as shown; for an alias, the alias itself.
-    pub text: String,
-    /// Set when `text` is an alias: the entity's main name.
-    pub alias_of: Option<String>,
+    /// The name is an alias of its record (an entity's other name), not its own.
+    pub alias: bool,
     /// How much of the story refers to the record: breaks ties between equal scores.
     pub weight: u32,
 }
@@ -100,7 +99,7 @@ pub struct SearchEntry<K> {
 /// What a name is to the record it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
-    /// The record's own name, or an alias of it (`SearchEntry::alias_of` set), such as
+    /// The record's own name, or an alias of it (`SearchEntry::alias` set), such as
     /// a person's or an organisation's: a query that is this name ranks the record
     /// first, above the records that only mention it.
     Own,
@@ -121,7 +120,7 @@ pub struct SearchHit<K> {
     /// How well the query matched: fuzzy-matcher's score, summed over the query words,
     /// less a penalty per typo; higher is better (the order also weighs own names).
     pub score: i64,
-    /// Char positions in the entry's text that matched, for highlighting: for a word
+    /// Char positions in the entry's text as shown that matched, for highlighting: for a word
     /// matched through a typo, the word it was taken for.
     pub positions: Vec<usize>,
     /// Which tier matched: `Typo` when some query word matched only through a typo.
@@ -164,6 +163,8 @@ pub struct SearchIndex<K> {
     /// (4 bytes a name: the text past 4 GiB is left out, see `build`).
     haystacks: String,
     starts: Vec<u32>,
+    /// (slot, shown name's char count), ascending, where lower case has another count ('İ').
+    shown_chars: Vec<(u32, u32)>,
     /// The names that matched recent queries, to narrow from as the query grows.
     narrowed: Mutex<Vec<Arc<Narrowed>>>,
     /// The typo tier's word index, built on the first query that can carry a typo (a
@@ -253,7 +254,7 @@ impl<K> SearchEntry<K> {
     /// Ranked after a record's own name at an equal score: an alias, or a line that
     /// mentions other records (whose own names should come first).
     pub(crate) fn is_secondary(&self) -> bool {
-        self.alias_of.is_some() || self.kind == NameKind::Mention
+        self.alias || self.kind == NameKind::Mention
     }
 }
 
@@ -368,7 +369,6 @@ impl<K: Key> SearchIndex<K> {
     /// and sorted.
     fn positions(&self, slot: usize, words: &[&str]) -> Vec<usize> {
         let haystack = self.haystack(slot);
-        let entry = self.order[slot] as usize;
         let mut positions: Vec<usize> = words
             .iter()
             .filter_map(|word| {
@@ -382,8 +382,11 @@ impl<K: Key> SearchIndex<K> {
         positions.dedup();
         // Lower-casing can change char counts (rare: 'İ'); keep positions in range of
         // the shown text.
-        let shown = self.entries[entry].text.chars().count();
-        positions.retain(|&p| p < shown);
+        let slot = slot as u32;
+        if let Ok(at) = self.shown_chars.binary_search_by_key(&slot, |&(s, _)| s) {
+            let shown = self.shown_chars[at].1 as usize;
+            positions.retain(|&p| p < shown);
+        }
         positions
     }
 }

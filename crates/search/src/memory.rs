@@ -26,27 +26,13 @@ impl<K: Key> SearchIndex<K> {
             bytes,
             blocks,
         };
-        let texts: usize = self.entries.iter().map(|e| e.text.capacity()).sum();
-        let aliases = self.entries.iter().filter_map(|e| e.alias_of.as_ref());
-        let (alias_bytes, alias_blocks) =
-            aliases.fold((0, 0), |(b, n), a| (b + a.capacity(), n + 1));
         let (narrowed_bytes, narrowed_blocks) = self.narrowed_heap();
         let (own_bytes, own_blocks) = self.own_names.heap();
         vec![
             part(
-                "name records (`SearchEntry`: record, kind, text, alias, weight)",
+                "name records (`SearchEntry`: record, kind, alias, weight)",
                 vec_bytes(&self.entries),
                 1,
-            ),
-            part(
-                "names as shown (`SearchEntry::text`)",
-                texts,
-                self.entries.len(),
-            ),
-            part(
-                "aliases' main names (`SearchEntry::alias_of`)",
-                alias_bytes,
-                alias_blocks,
             ),
             part(
                 "names lower-cased, end to end",
@@ -54,6 +40,11 @@ impl<K: Key> SearchIndex<K> {
                 1,
             ),
             part("where each name starts in them", vec_bytes(&self.starts), 1),
+            part(
+                "shown char counts where lower case differs",
+                vec_bytes(&self.shown_chars),
+                usize::from(self.shown_chars.capacity() > 0),
+            ),
             part("scan order (entry per slot)", vec_bytes(&self.order), 1),
             part("ranking facts per slot", vec_bytes(&self.ranks), 1),
             part("own names (entity names' words)", own_bytes, own_blocks),
@@ -89,7 +80,7 @@ fn vec_bytes<T>(list: &Vec<T>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::synthetic_entries;
+    use super::super::fixture::{Names, synthetic};
     use super::super::{NameKind, SearchEntry};
     use super::*;
 
@@ -101,16 +92,20 @@ mod tests {
             .bytes
     }
 
-    /// Each part counts what it says: the names' bytes, 4 bytes a start, 12 of ranking
-    /// facts a name, the typo index once built, the match lists while remembered.
+    /// Each part counts what it says: a record a name, the names' bytes lower-cased
+    /// (the names as shown are the caller's), 4 bytes a start, 12 of ranking facts a
+    /// name, the typo index once built, the match lists while remembered.
     #[test]
     fn parts_count_what_the_index_holds() {
-        let entries = synthetic_entries();
-        let names = entries.len();
-        let text: usize = entries.iter().map(|e| e.text.len()).sum();
-        let index = SearchIndex::from_entries(entries);
-        assert_eq!(bytes_of(&index, "names as shown"), text);
+        let fixture = synthetic();
+        let names = fixture.entries.len();
+        let text: usize = fixture.texts.iter().map(String::len).sum();
+        let index = fixture.index();
+        let record = size_of::<SearchEntry<u32>>();
+        assert_eq!(bytes_of(&index, "name records"), record * names);
         assert!(bytes_of(&index, "names lower-cased") >= text);
+        assert!(bytes_of(&index, "names lower-cased") <= text + text / 32);
+        assert_eq!(bytes_of(&index, "shown char counts"), 0);
         assert_eq!(bytes_of(&index, "where each name starts"), 4 * (names + 1));
         assert_eq!(bytes_of(&index, "ranking facts"), 12 * names);
         assert!(bytes_of(&index, "own names") > 0);
@@ -133,19 +128,19 @@ mod tests {
     /// than failing the build; the rest are searched as before.
     #[test]
     fn names_past_the_addressable_text_are_left_out() {
-        let entry = |target: u32, text: &str| SearchEntry {
+        let entry = |target: u32| SearchEntry {
             target,
             kind: NameKind::Title,
-            text: text.into(),
-            alias_of: None,
+            alias: false,
             weight: 0,
         };
-        let entries = vec![
-            entry(0, "Qwen Max"),
-            entry(1, "Qwen Plus"),
-            entry(2, "Qwen Coder"),
-        ];
-        let index = SearchIndex::in_order_within(entries, 17);
+        let names = Names {
+            entries: vec![entry(0), entry(1), entry(2)],
+            texts: ["Qwen Max", "Qwen Plus", "Qwen Coder"]
+                .map(str::to_owned)
+                .to_vec(),
+        };
+        let index = SearchIndex::in_order_within(names.entries.clone(), &|_, i| names.text(i), 17);
         let found: Vec<u32> = index
             .search_in_order("qwen", 10)
             .iter()
@@ -154,6 +149,35 @@ mod tests {
         // Shortest first: "qwen max" and "qwen plus" fit in 17 bytes, "qwen coder" not.
         assert_eq!(found, vec![0, 1]);
         assert_eq!(index.haystack(2), "");
+    }
+
+    /// A name whose lower case has more chars than it ('İ' lower-cases to two) keeps
+    /// its shown count, and only such a name: highlights stay within the name shown.
+    #[test]
+    fn highlights_stay_within_a_name_that_lower_cases_longer() {
+        let entry = |target: u32| SearchEntry {
+            target,
+            kind: NameKind::Title,
+            alias: false,
+            weight: 0,
+        };
+        let names = Names {
+            entries: vec![entry(0), entry(1)],
+            texts: ["İzmir Intel", "Izmir Intel"].map(str::to_owned).to_vec(),
+        };
+        let index = names.index();
+        assert_eq!(bytes_of(&index, "shown char counts"), 8);
+        let hits = index.search("izmir intel", 5);
+        for hit in &hits {
+            let shown = names.texts[hit.entry].chars().count();
+            assert!(hit.positions.iter().all(|&p| p < shown), "{hit:?}");
+        }
+        // Positions are the lower case's: past the dotted I they run one ahead, and
+        // the last ("l", char 11 of 12) falls outside the 11 shown (as it always has).
+        let dotted = hits.iter().find(|hit| hit.entry == 0).expect("found");
+        assert_eq!(dotted.positions, [0, 2, 3, 4, 5, 7, 8, 9, 10]);
+        let plain = hits.iter().find(|hit| hit.entry == 1).expect("found");
+        assert_eq!(plain.positions, [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]);
     }
 
     /// A name's ranking facts keep its length and both flags apart in 12 bytes; a

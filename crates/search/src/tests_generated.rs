@@ -4,6 +4,7 @@
 //! scan runs on several threads, with words that start many names, words that start
 //! none, scattered letters (scored exactly in one pass: `one_pass`) and typos.
 
+use super::fixture::Names;
 use super::tests_typo::{brute_force, found};
 use super::*;
 
@@ -42,7 +43,7 @@ const VOCABULARY: &[&str] = &[
 
 /// `count` names of 1 to 8 words, deterministic; every seventh an entity's own name,
 /// every eleventh an alias of the name before it (same record).
-fn generated(count: usize) -> Vec<SearchEntry<u32>> {
+fn generated(count: usize) -> Names {
     let mut state: u64 = 0x5eed;
     let mut next = move |n: usize| {
         state ^= state << 13;
@@ -51,6 +52,7 @@ fn generated(count: usize) -> Vec<SearchEntry<u32>> {
         (state % n as u64) as usize
     };
     let mut entries: Vec<SearchEntry<u32>> = Vec::with_capacity(count);
+    let mut texts = Vec::with_capacity(count);
     for i in 0..count {
         let words: Vec<&str> = (0..1 + next(8))
             .map(|_| VOCABULARY[next(VOCABULARY.len())])
@@ -72,17 +74,18 @@ fn generated(count: usize) -> Vec<SearchEntry<u32>> {
             } else {
                 NameKind::Title
             },
-            alias_of: alias.then(|| entries[i - 1].text.clone()),
-            text,
+            alias,
             weight: next(4) as u32,
         });
+        texts.push(text);
     }
-    entries
+    Names { entries, texts }
 }
 
 #[test]
 fn fast_paths_find_what_checking_every_name_finds() {
-    let index = SearchIndex::from_entries(generated(3000));
+    let names = generated(3000);
+    let index = names.index();
     for query in [
         "o",
         "t",
@@ -104,7 +107,7 @@ fn fast_paths_find_what_checking_every_name_finds() {
         let steps = (1..=chars.len()).chain((1..chars.len()).rev());
         for n in steps {
             let typed: String = chars[..n].iter().collect();
-            let expected = brute_force(&index, &typed, 60);
+            let expected = brute_force(&names, &typed, 60);
             for limit in [60, 5] {
                 let expected = &expected[..limit.min(expected.len())];
                 assert_eq!(

@@ -6,7 +6,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fixture::synthetic_entries;
+use super::fixture::{Names, synthetic};
 use super::typo_pass::PER_TYPO;
 use super::words::{is_vocabulary_word, query_allowance, words};
 use super::*;
@@ -58,7 +58,7 @@ fn by_the_rules(lower: &str, entity: bool, query: &[String]) -> Option<(bool, i6
 }
 
 pub(super) fn brute_force(
-    index: &SearchIndex<u32>,
+    names: &Names,
     query: &str,
     limit: usize,
 ) -> Vec<(u32, usize, i64, bool)> {
@@ -67,25 +67,25 @@ pub(super) fn brute_force(
         return Vec::new();
     }
     let mut scored = Vec::new();
-    for (i, entry) in index.entries.iter().enumerate() {
+    for (i, entry) in names.entries.iter().enumerate() {
         let entity = entry.kind == NameKind::Own;
-        if let Some(found) = by_the_rules(&entry.text.to_lowercase(), entity, &words) {
+        if let Some(found) = by_the_rules(&names.texts[i].to_lowercase(), entity, &words) {
             scored.push((found, i));
         }
     }
     scored.sort_by(|((na, sa, ta), a), ((nb, sb, tb), b)| {
-        let (ea, eb) = (&index.entries[*a], &index.entries[*b]);
+        let (ea, eb) = (&names.entries[*a], &names.entries[*b]);
         nb.cmp(na)
             .then(sb.cmp(sa))
             .then(ta.cmp(tb))
             .then(ea.is_secondary().cmp(&eb.is_secondary()))
             .then(eb.weight.cmp(&ea.weight))
-            .then(ea.text.len().cmp(&eb.text.len()))
+            .then(names.texts[*a].len().cmp(&names.texts[*b].len()))
             .then(a.cmp(b))
     });
     let mut hits: Vec<(u32, usize, i64, bool)> = Vec::new();
     for ((_, score, typo), i) in scored {
-        let target = index.entries[i].target;
+        let target = names.entries[i].target;
         if hits.iter().any(|hit| hit.0 == target) {
             continue;
         }
@@ -118,7 +118,8 @@ pub(super) fn found(
 
 #[test]
 fn same_hits_as_checking_every_name_by_the_rules() {
-    let index = SearchIndex::from_entries(synthetic_entries());
+    let names = synthetic();
+    let index = names.index();
     let mut typo_hits = 0;
     for query in [
         "tencnet",
@@ -143,7 +144,7 @@ fn same_hits_as_checking_every_name_by_the_rules() {
         let chars: Vec<char> = query.chars().collect();
         for n in 1..=chars.len() {
             let typed: String = chars[..n].iter().collect();
-            let expected = brute_force(&index, &typed, 50);
+            let expected = brute_force(&names, &typed, 50);
             typo_hits += expected.iter().filter(|hit| hit.3).count();
             for limit in [1, 7, 50] {
                 let expected = &expected[..limit.min(expected.len())];
@@ -163,7 +164,7 @@ fn same_hits_as_checking_every_name_by_the_rules() {
 
 #[test]
 fn in_order_search_ignores_typos() {
-    let index = SearchIndex::from_entries(synthetic_entries());
+    let index = synthetic().index();
     for hit in index.search_in_order("tencnet", 50) {
         assert_eq!(hit.tier, MatchTier::Fuzzy);
         assert!(!hit.named);
@@ -172,7 +173,8 @@ fn in_order_search_ignores_typos() {
 
 #[test]
 fn the_typo_index_waits_for_a_query_that_needs_it() {
-    let index = SearchIndex::from_entries(synthetic_entries());
+    let names = synthetic();
+    let index = names.index();
     assert_eq!(index.typo_heap_bytes(), 0);
     // Words of four letters or fewer carry no typo, so need no typo index.
     index.search("qwen max", 10);
@@ -182,8 +184,7 @@ fn the_typo_index_waits_for_a_query_that_needs_it() {
     assert!(index.typo_heap_bytes() > 0);
     assert!(hits.iter().any(|hit| hit.tier == MatchTier::Typo));
     // An in-order index never builds one.
-    let entries = index.entries.clone();
-    let in_order = SearchIndex::from_entries_in_order(entries);
+    let in_order = names.in_order();
     assert!(
         in_order
             .search("tencnet", 10)

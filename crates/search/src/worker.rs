@@ -213,11 +213,11 @@ impl<K: Key> Drop for SearchWorker<K> {
 mod tests {
     use super::*;
     use crate::MatchTier;
-    use crate::fixture::synthetic_entries;
+    use crate::fixture::synthetic;
 
     #[test]
     fn answers_the_newest_query() {
-        let index = Arc::new(SearchIndex::from_entries(synthetic_entries()));
+        let index = Arc::new(synthetic().index());
         let worker = SearchWorker::new(Arc::clone(&index));
         assert!(!worker.is_pending());
         assert_eq!(worker.poll(), None);

@@ -13,6 +13,6 @@ pub use crate::story::graph::status_history::status_text;
 pub use citation::citation_text;
 pub use search_adapter::{
     MatchTier, NameKind, SearchEntry, SearchHit, SearchIndex, SearchResults, SearchWorker,
-    build_index, search_entries,
+    ShownName, build_index, search_entries, shown_name,
 };
 pub use views::{Clock, ViewFilter, metric_value_text};

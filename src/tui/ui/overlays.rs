@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::story::query::{MatchTier, SearchHit};
+use crate::story::query::{MatchTier, SearchHit, shown_name};
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::App;
 use crate::tui::ui::theme::Theme;
@@ -180,7 +180,7 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
         .overlay
         .index
         .as_ref()
-        .and_then(|index| index.entries.get(hit.entry))
+        .and_then(|index| shown_name(&app.story, &index.entries, hit.entry))
     else {
         return Line::default();
     };
@@ -195,7 +195,7 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
         theme.dim(),
     )];
     let mut name = String::new();
-    if let Some(owner) = &entry.alias_of {
+    if let Some(owner) = entry.alias_of {
         name = format!("  alias of {}", clean_line(owner));
     }
     let shown = highlighted_name(&entry.text, &hit.positions, name_cols, theme);

@@ -15,10 +15,11 @@ const FIXTURE: &str = concat!(
 
 /// The fixture's lines: `record`, `kind`, `weight`, `text`, `alias_of` (empty for none),
 /// tab-separated; records numbered in order of their first name.
-fn fixture_text(entries: &[SearchEntry]) -> String {
+fn fixture_text(story: &Story, entries: &[SearchEntry]) -> String {
     let mut records: HashMap<RecordRef, usize> = HashMap::new();
     let mut out = String::from("# record\tkind\tweight\ttext\talias_of\n");
-    for entry in entries {
+    for (i, entry) in entries.iter().enumerate() {
+        let name = shown_name(story, entries, i).expect("every entry has a name");
         let next = records.len();
         let record = *records.entry(entry.target).or_insert(next);
         let kind = match entry.kind {
@@ -26,11 +27,12 @@ fn fixture_text(entries: &[SearchEntry]) -> String {
             NameKind::Title => "title",
             NameKind::Mention => "mention",
         };
-        let alias_of = entry.alias_of.as_deref().unwrap_or("");
-        assert!(!format!("{}{alias_of}", entry.text).contains(['\t', '\n']));
+        assert_eq!(entry.alias, name.alias_of.is_some(), "{entry:?}");
+        let alias_of = name.alias_of.unwrap_or("");
+        assert!(!format!("{}{alias_of}", name.text).contains(['\t', '\n']));
         out.push_str(&format!(
             "{record}\t{kind}\t{}\t{}\t{alias_of}\n",
-            entry.weight, entry.text
+            entry.weight, name.text
         ));
     }
     out
@@ -47,7 +49,7 @@ fn the_search_crates_fixture_is_what_a_generated_story_gives() {
         "synthetic",
     )
     .expect("a generated story validates");
-    let expected = fixture_text(&search_entries(&story));
+    let expected = fixture_text(&story, &search_entries(&story));
     if std::env::var_os("STORYSCOPE_WRITE_SEARCH_FIXTURE").is_some() {
         std::fs::write(FIXTURE, &expected).expect("fixture written");
     }
@@ -79,25 +81,85 @@ fn entity_names_are_own_names_and_relation_lines_mention_them() {
             _ => NameKind::Title,
         };
         assert_eq!(entry.kind, expected, "{entry:?}");
-        if entry.alias_of.is_some() {
+        if entry.alias {
             assert!(matches!(entry.target, RecordRef::Entity(_)), "{entry:?}");
         }
     }
     assert!(entries.iter().any(|e| e.kind == NameKind::Mention));
 }
 
-/// The index keeps every name while the story is open: no name holds spare room
-/// (relation and source lines are `format!`ted, which leaves some).
+/// A name is read back from the story by its entry: an entity's aliases by where they
+/// stand after its name; an entry the list does not hold, or an alias entry cut off
+/// from its entity's name, has no name rather than another record's.
 #[test]
-fn names_hold_no_spare_room() {
+fn names_are_read_back_by_entry_and_only_where_they_stand() {
     let story = small_synthetic_story();
     let entries = search_entries(&story);
-    assert!(
-        entries
-            .iter()
-            .any(|e| matches!(e.target, RecordRef::Relation(_)))
+    let (e, entity) = story
+        .file
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(e, _)| *e > 0)
+        .find(|(_, entity)| entity.aliases.len() >= 2)
+        .expect("an entity with two aliases");
+    let first = entries
+        .iter()
+        .position(|x| x.target == RecordRef::Entity(e))
+        .expect("the entity's name");
+    let name = |entries: &[SearchEntry], i| shown_name(&story, entries, i);
+    assert_eq!(
+        name(&entries, first).map(|n| n.text),
+        Some(Cow::Borrowed(entity.name.as_str()))
     );
-    for entry in &entries {
-        assert_eq!(entry.text.capacity(), entry.text.len(), "{entry:?}");
+    for (a, alias) in entity.aliases.iter().enumerate() {
+        let found = name(&entries, first + 1 + a).expect("the alias");
+        assert_eq!(
+            (found.text.as_ref(), found.alias_of),
+            (alias.as_str(), Some(entity.name.as_str()))
+        );
     }
+    assert_eq!(name(&entries, entries.len()), None);
+    // The entity's name left out, or another record's entry between it and its
+    // aliases: they stand nowhere.
+    let mut cut = entries.clone();
+    cut.remove(first);
+    assert_eq!(name(&cut, first), None);
+    let mut split = entries.clone();
+    split.insert(first + 1, entries[entries.len() - 1]);
+    assert_eq!(name(&split, first + 2), None);
+    // An alias entry whose record has fewer aliases than its place says.
+    let mut long = entries.clone();
+    long.insert(first + 1, entries[first + 1]);
+    let last = first + entity.aliases.len() + 1;
+    assert_eq!(name(&long, last), None);
+}
+
+/// The index of a story keeps its names lower-cased and nothing more of them: no copy
+/// as shown (the story has those), and per name only its record, start, slot and
+/// ranking facts (own names' words and the typo tier are counted apart).
+#[test]
+fn the_index_keeps_no_name_as_shown() {
+    let story = small_synthetic_story();
+    let index = build_index(&story);
+    let entries = &index.entries;
+    let shown: usize = (0..entries.len())
+        .map(|i| shown_name(&story, entries, i).expect("a name").text.len())
+        .sum();
+    let counted_apart = ["own names", "typo", "recent"];
+    let held: usize = index
+        .heap_parts()
+        .iter()
+        .filter(|part| !counted_apart.iter().any(|p| part.part.starts_with(p)))
+        .map(|part| part.bytes)
+        .sum();
+    let per_name = size_of::<SearchEntry>() + 4 + 4 + 12;
+    assert!(
+        held <= shown + shown / 32 + per_name * entries.len() + 4,
+        "{held} bytes for {shown} of names: {:?}",
+        index.heap_parts()
+    );
+    let hit = &index.search("a", 1)[0];
+    let name = shown_name(&story, entries, hit.entry).expect("the hit's name");
+    assert!(hit.positions.iter().all(|&p| p < name.text.chars().count()));
 }
