@@ -184,10 +184,11 @@ fn read_exactly(
     })
 }
 
-/// Whether `bytes` are UTF-8, checked in `parts` pieces at once (with SIMD: the
-/// standard library's check read 3 GB/s here, a twentieth of a check at 100k). Each piece but the
-/// first starts where a character does (moved past continuation bytes, which the piece
-/// before then ends with and checks), so every byte is checked in its character.
+/// Whether `bytes` are UTF-8, checked in `parts` pieces at once, with SIMD (the
+/// standard library's check read 3 GB/s here, a twentieth of a check at 100k). Each
+/// piece but the first starts where a character does (moved past continuation bytes,
+/// which the piece before then ends with and checks), so every byte is checked in its
+/// character.
 pub(super) fn is_utf8(bytes: &[u8], parts: usize) -> bool {
     let starts_a_character = |at: usize| bytes.get(at).is_none_or(|&b| b & 0xC0 != 0x80);
     let mut cuts: Vec<usize> = (0..parts.max(1))
@@ -201,6 +202,9 @@ pub(super) fn is_utf8(bytes: &[u8], parts: usize) -> bool {
         .collect();
     cuts.push(bytes.len());
     cuts.dedup();
+    if cuts.len() <= 2 {
+        return simdutf8::basic::from_utf8(bytes).is_ok();
+    }
     std::thread::scope(|scope| {
         let checks: Vec<_> = (cuts.windows(2))
             .map(|piece| {
