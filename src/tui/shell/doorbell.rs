@@ -118,7 +118,10 @@ mod tests {
 
     /// A descriptor that never has anything to read: the read end of a pipe whose
     /// write end stays open (and silent) for the test.
-    fn silent_fd() -> (std::os::unix::net::UnixStream, std::os::unix::net::UnixStream) {
+    fn silent_fd() -> (
+        std::os::unix::net::UnixStream,
+        std::os::unix::net::UnixStream,
+    ) {
         std::os::unix::net::UnixStream::pair().unwrap()
     }
 
@@ -136,7 +139,10 @@ mod tests {
             .wait(std::os::fd::AsRawFd::as_raw_fd(&quiet), LONG)
             .unwrap();
         assert!(rang, "the wait ended without the ring being heard");
-        assert!(started.elapsed() < LONG / 2, "the ring did not end the wait");
+        assert!(
+            started.elapsed() < LONG / 2,
+            "the ring did not end the wait"
+        );
     }
 
     #[test]
@@ -146,7 +152,10 @@ mod tests {
         let fd = std::os::fd::AsRawFd::as_raw_fd(&quiet);
         bell.ringer().ring();
         bell.ringer().ring();
-        assert!(bell.wait(fd, LONG).unwrap(), "a ring before the wait was lost");
+        assert!(
+            bell.wait(fd, LONG).unwrap(),
+            "a ring before the wait was lost"
+        );
         assert!(
             !bell.wait(fd, Duration::from_millis(20)).unwrap(),
             "the rings already heard rang again"
