@@ -14,7 +14,7 @@ use crate::story::query::SearchIndex;
 use crate::story::{RecordRef, Story};
 
 use super::App;
-use super::side_by_side::beside;
+use super::side_by_side::{Helper, beside};
 
 /// What the explorer shows the story as: the date, the entity filter (by id, so it
 /// means the same in a new version of the file) and the reader's today.
@@ -51,23 +51,23 @@ impl PreparedStory {
     /// the sources' `texts` with it. Runs on the watcher's thread.
     pub fn prepare(full: Story, texts: Arc<SourceTexts>, view: Option<ViewWanted>) -> Self {
         let today = view.as_ref().map_or(0, |view| view.today);
-        let whole = full.clone();
         let mut fresh = Box::new(App::unrefreshed(full.clone(), full, today));
-        std::thread::scope(|scope| {
-            // On the whole file (a doubt does not depend on the date shown), beside
-            // the rows: the grounded checks read every cited paragraph.
-            let doubts = beside(scope, || crate::story::lint::doubts(&whole, &texts));
-            if let Some(view) = &view {
-                fresh.show_as_of_or_every_source(view.as_of);
-                fresh.panes.filter = view
-                    .filter
-                    .as_deref()
-                    .and_then(|id| entity(&fresh.story, id));
-                fresh.refresh_rows();
-                fresh.refresh_new_since();
-            }
-            fresh.detail.doubts = Arc::new(doubts.finish());
+        // On the whole file (a doubt does not depend on the date shown), beside the
+        // rows: the grounded checks read every cited paragraph.
+        let (whole, cited) = (fresh.full.clone(), Arc::clone(&texts));
+        let doubts = beside(Helper::First, move || {
+            crate::story::lint::doubts(&whole, &cited)
         });
+        if let Some(view) = &view {
+            fresh.show_as_of_or_every_source(view.as_of);
+            fresh.panes.filter = view
+                .filter
+                .as_deref()
+                .and_then(|id| entity(&fresh.story, id));
+            fresh.refresh_rows();
+            fresh.refresh_new_since();
+        }
+        fresh.detail.doubts = Arc::new(doubts.finish());
         fresh.detail.texts = texts;
         PreparedStory {
             fresh,

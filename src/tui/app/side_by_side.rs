@@ -1,47 +1,99 @@
-//! Work done side by side on threads of their own, for the preparations that hold a
-//! reload (and an opening, and a change of filter) up: the list panes' rows are four
-//! independent passes over the story (the sources' fact counts walk every citation,
-//! the metrics' rows format every metric, the timeline's order sorts every event), and
-//! the doubts one more. One after the other they were 33 ms of a 100k-event reload on
-//! one core while the other idled (BENCHMARKS.md, issue 23, fourth stop). A thread
-//! that cannot be started leaves its work to the caller's thread.
+//! Work done side by side on helper threads, for the preparations that hold a reload
+//! (and an opening, and a change of filter) up: the list panes' rows are independent
+//! passes over the story (the sources' fact counts walk every citation, the metrics'
+//! rows format every metric, the timeline's order sorts every event), and the doubts
+//! one more. One after the other they were 33 ms of a 100k-event reload on one core
+//! while the other idled (BENCHMARKS.md, issue 23, fourth stop).
+//!
+//! The helpers belong to the thread that asks (two each, started on its first ask, gone
+//! with it), and each always does the same part: glibc gives every thread an arena of
+//! its own, so the rows of the story made on one of the two loading threads that take
+//! turns (`shell/taking_turns`) sit in that thread's helpers' arenas alone, and are all
+//! free once that story is retired. Threads started afresh for each reload would take
+//! whatever arena was free, the live story's rows among them, and memory climbed over
+//! reloads. A helper that cannot be started leaves its part to the asking thread.
 
-use std::thread::{Builder, Scope, ScopedJoinHandle};
+use std::cell::RefCell;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::Result as Outcome;
 
 use crate::story::Story;
 use crate::story::query::views::{CandidateRow, MetricRow, SourceRow, ViewFilter};
 
-/// Work started beside the caller's, or already done (no thread could start).
-pub(crate) enum Beside<'scope, T> {
-    Running(ScopedJoinHandle<'scope, T>),
-    Done(T),
+/// A part of the work, for a helper.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Which helper does a part: the same one each time (see the module's note).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Helper {
+    /// The sources' rows, and the doubts.
+    First = 0,
+    /// The metrics' rows.
+    Second = 1,
 }
 
-/// Starts `work` on a thread of `scope`; on this thread at once if none will start.
-/// `work` is `Copy` (it holds only references and small values) so that it is still
-/// there to run when the thread is refused.
-pub(crate) fn beside<'scope, T: Send + 'scope>(
-    scope: &'scope Scope<'scope, '_>,
-    work: impl FnOnce() -> T + Send + Copy + 'scope,
-) -> Beside<'scope, T> {
-    match Builder::new()
-        .name("prepare".to_owned())
-        .spawn_scoped(scope, work)
-    {
-        Ok(running) => Beside::Running(running),
-        Err(_) => Beside::Done(work()),
+thread_local! {
+    /// This thread's helpers, started on first use; None where one would not start.
+    static HELPERS: RefCell<[Option<Sender<Job>>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// Work handed to a helper (or done already on the asking thread): its outcome comes.
+pub(crate) struct Beside<T>(Receiver<Outcome<T>>);
+
+/// Hands `work` to this thread's `helper`; does it at once here if none will start.
+pub(crate) fn beside<T: Send + 'static>(
+    helper: Helper,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Beside<T> {
+    let (sender, outcome) = channel();
+    let job: Job = Box::new(move || {
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+        let _ = sender.send(done);
+    });
+    let refused = HELPERS.with_borrow_mut(|helpers| {
+        let slot = &mut helpers[helper as usize];
+        // Not started yet, or gone (it cannot panic: jobs catch their own): start it.
+        offer(slot, job).or_else(|job| {
+            *slot = start_helper(helper);
+            offer(slot, job)
+        })
+    });
+    if let Err(job) = refused {
+        job();
+    }
+    Beside(outcome)
+}
+
+/// Gives `job` to the helper in `slot`; the job back if there is none.
+fn offer(slot: &Option<Sender<Job>>, job: Job) -> Result<(), Job> {
+    match slot {
+        Some(jobs) => jobs.send(job).map_err(|gone| gone.0),
+        None => Err(job),
     }
 }
 
-impl<T> Beside<'_, T> {
+/// A helper thread, waiting for jobs until the thread that owns it is gone.
+fn start_helper(helper: Helper) -> Option<Sender<Job>> {
+    let (sender, jobs) = channel::<Job>();
+    let name = format!("prepare-{}", helper as usize);
+    let started = std::thread::Builder::new().name(name).spawn(move || {
+        for job in jobs {
+            job();
+        }
+    });
+    started.ok().map(|_| sender)
+}
+
+impl<T> Beside<T> {
     /// The work's result, once it is done. A panic in it (a bug) goes on here, where
-    /// the caller's own would have.
+    /// the asking thread's own would have.
     pub(crate) fn finish(self) -> T {
-        match self {
-            Beside::Running(running) => running
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Beside::Done(result) => result,
+        match self.0.recv() {
+            Ok(Ok(result)) => result,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // The job, run or not, holds the sender until it has sent: only an abort
+            // could drop it unsent.
+            Err(_) => panic!("a helper thread ended in the middle of its work"),
         }
     }
 }
@@ -56,61 +108,25 @@ pub(crate) struct PaneRows {
 }
 
 /// The list panes' rows of `story` narrowed by `filter`, the three dearest passes side
-/// by side: the sources' and the metrics' rows each on a thread, the timeline's order
-/// and the candidates' rows on this one.
+/// by side: the sources' and the metrics' rows each on a helper, the timeline's order
+/// and the candidates' rows on this thread.
 pub(crate) fn pane_rows(story: &Story, filter: ViewFilter) -> PaneRows {
-    std::thread::scope(|scope| {
-        let sources = beside(scope, || match filter.entity {
-            Some(entity) => story.source_rows_about(entity),
-            None => story.source_rows(),
-        });
-        let metrics = beside(scope, || story.metric_rows(filter));
-        let timeline = story.timeline_events(filter);
-        let candidates = story.candidate_rows(filter);
-        PaneRows {
-            timeline,
-            candidates,
-            metrics: metrics.finish(),
-            sources: sources.finish(),
-        }
-    })
+    let shared = story.clone();
+    let sources = beside(Helper::First, move || match filter.entity {
+        Some(entity) => shared.source_rows_about(entity),
+        None => shared.source_rows(),
+    });
+    let shared = story.clone();
+    let metrics = beside(Helper::Second, move || shared.metric_rows(filter));
+    let timeline = story.timeline_events(filter);
+    let candidates = story.candidate_rows(filter);
+    PaneRows {
+        timeline,
+        candidates,
+        metrics: metrics.finish(),
+        sources: sources.finish(),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{beside, pane_rows};
-    use crate::story::query::views::ViewFilter;
-
-    #[test]
-    fn the_rows_side_by_side_are_the_rows_one_after_another() {
-        let story = crate::story::embedded().unwrap();
-        let filters = [None, Some(0), Some(story.file.entities.len() - 1)];
-        for entity in filters {
-            let filter = ViewFilter { entity };
-            let rows = pane_rows(&story, filter);
-            let sources = match entity {
-                Some(entity) => story.source_rows_about(entity),
-                None => story.source_rows(),
-            };
-            assert_eq!(rows.timeline, story.timeline_events(filter), "{entity:?}");
-            let one_by_one = (story.candidate_rows(filter), story.metric_rows(filter));
-            assert_eq!(
-                format!("{:?}", (&rows.candidates, &rows.metrics, &rows.sources)),
-                format!("{:?}", (&one_by_one.0, &one_by_one.1, &sources)),
-                "{entity:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn work_beside_runs_on_another_thread_and_its_panic_reaches_the_caller() {
-        let caller = std::thread::current().id();
-        let ran_on =
-            std::thread::scope(|scope| beside(scope, || std::thread::current().id()).finish());
-        assert_ne!(ran_on, caller, "the work ran on the caller's thread");
-        let panicked = std::panic::catch_unwind(|| {
-            std::thread::scope(|scope| beside(scope, || panic!("a bug in the rows")).finish())
-        });
-        assert!(panicked.is_err(), "a panic beside was lost");
-    }
-}
+mod tests;
