@@ -64,6 +64,19 @@ pub(crate) fn beside<T: Send + 'static>(
     Beside(outcome)
 }
 
+/// Starts this thread's helpers now, if they are not running: a thread that will ask
+/// for them calls it when it starts, so that they take arenas of their own, not one
+/// left by a thread that ended with a story still in it (the first load's).
+pub(crate) fn start_helpers() {
+    HELPERS.with_borrow_mut(|helpers| {
+        for (slot, helper) in helpers.iter_mut().zip([Helper::First, Helper::Second]) {
+            if slot.is_none() {
+                *slot = start_helper(helper);
+            }
+        }
+    });
+}
+
 /// Gives `job` to the helper in `slot`; the job back if there is none.
 fn offer(slot: &Option<Sender<Job>>, job: Job) -> Result<(), Job> {
     match slot {
@@ -77,6 +90,9 @@ fn start_helper(helper: Helper) -> Option<Sender<Job>> {
     let (sender, jobs) = channel::<Job>();
     let name = format!("prepare-{}", helper as usize);
     let started = std::thread::Builder::new().name(name).spawn(move || {
+        // glibc picks this thread's arena at its first allocation: now, while the
+        // thread that starts it is starting too (see `start_helpers`).
+        drop(std::hint::black_box(Box::new(0_u8)));
         for job in jobs {
             job();
         }
