@@ -25,7 +25,6 @@ pub mod prepared;
 pub(crate) mod record_lines;
 pub(crate) mod search_state;
 pub(crate) mod session;
-pub(crate) mod side_by_side;
 pub(crate) mod trail;
 
 pub use command_palette::{
@@ -125,11 +124,13 @@ impl App {
         let filter = ViewFilter {
             entity: self.panes.filter,
         };
-        let rows = side_by_side::pane_rows(&self.story, filter);
-        self.panes.timeline_events = rows.timeline;
-        self.panes.candidate_rows = rows.candidates;
-        self.panes.metric_rows = rows.metrics;
-        self.panes.source_rows = rows.sources;
+        self.panes.timeline_events = self.story.timeline_events(filter);
+        self.panes.candidate_rows = self.story.candidate_rows(filter);
+        self.panes.metric_rows = self.story.metric_rows(filter);
+        self.panes.source_rows = match filter.entity {
+            Some(entity) => self.story.source_rows_about(entity),
+            None => self.story.source_rows(),
+        };
         self.clamp_cursors();
     }
 

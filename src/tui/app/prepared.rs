@@ -14,7 +14,6 @@ use crate::story::query::SearchIndex;
 use crate::story::{RecordRef, Story};
 
 use super::App;
-use super::side_by_side::{Helper, beside};
 
 /// What the explorer shows the story as: the date, the entity filter (by id, so it
 /// means the same in a new version of the file) and the reader's today.
@@ -52,12 +51,8 @@ impl PreparedStory {
     pub fn prepare(full: Story, texts: Arc<SourceTexts>, view: Option<ViewWanted>) -> Self {
         let today = view.as_ref().map_or(0, |view| view.today);
         let mut fresh = Box::new(App::unrefreshed(full.clone(), full, today));
-        // On the whole file (a doubt does not depend on the date shown), beside the
-        // rows: the grounded checks read every cited paragraph.
-        let (whole, cited) = (fresh.full.clone(), Arc::clone(&texts));
-        let doubts = beside(Helper::First, move || {
-            crate::story::lint::doubts(&whole, &cited)
-        });
+        // On the whole file: a doubt does not depend on the date shown.
+        fresh.set_texts(texts);
         if let Some(view) = &view {
             fresh.show_as_of_or_every_source(view.as_of);
             fresh.panes.filter = view
@@ -67,8 +62,6 @@ impl PreparedStory {
             fresh.refresh_rows();
             fresh.refresh_new_since();
         }
-        fresh.detail.doubts = Arc::new(doubts.finish());
-        fresh.detail.texts = texts;
         PreparedStory {
             fresh,
             view,

@@ -29,9 +29,6 @@ impl TakingTurns {
                 let spawned = std::thread::Builder::new()
                     .name(format!("{name}-{turn}"))
                     .spawn(move || {
-                        // The helpers that build its stories' rows, with arenas of
-                        // their own from the start (see `side_by_side`).
-                        crate::tui::app::side_by_side::start_helpers();
                         // Ends when the sending side is gone (the watcher stopped). A
                         // load that panics (a bug) fails that reload, not the next.
                         for job in jobs {
