@@ -1,19 +1,21 @@
 //! Where a reload's time goes, in process: the load on the watcher's thread
 //! (`load_path`, then the sources' texts) and what the UI thread does with it (the
-//! swap, then the first frame of the new story). Beside it, a whole `App::new` on
-//! another fresh load: the rows and new-since alone, what the preparation adds to the
-//! load. Medians of RUNS.
+//! swap, then the first frame of the new story). Beside it, on another fresh load, the
+//! preparation's parts one by one (each list pane's rows, the doubts), and a whole
+//! `App::new`: what the preparation adds to the load. Medians of RUNS.
 //!
 //!     cargo run --release --example reload_cost -- STORY [RUNS]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use storyscope::story::SourceTexts;
+use storyscope::story::lint::doubts;
 use storyscope::story::load::load_path;
+use storyscope::story::query::ViewFilter;
+use storyscope::story::{SourceTexts, Story};
 use storyscope::tui::app::App;
 use storyscope::tui::app::prepared::PreparedStory;
 use storyscope::tui::ui::Theme;
@@ -30,7 +32,7 @@ fn main() {
     let mut app = App::new(first, None, 20_300);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let theme = Theme::no_color();
-    let mut rows: Vec<[f64; 6]> = Vec::new();
+    let mut rows: Vec<Vec<f64>> = Vec::new();
     for _ in 0..runs {
         let start = Instant::now();
         let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
@@ -52,18 +54,15 @@ fn main() {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let parts = preparation_parts(&story, &path);
         let start = Instant::now();
         let one_thread = App::new(story, None, 20_300);
         let alone = ms(start);
         drop(one_thread);
-        rows.push([
-            loaded,
-            prepared_ms,
-            swapped,
-            drawn,
-            loaded + prepared_ms,
-            alone,
-        ]);
+        let mut row = vec![loaded, prepared_ms, swapped, drawn, loaded + prepared_ms];
+        row.extend(parts);
+        row.push(alone);
+        rows.push(row);
     }
     let names = [
         "load_path (watcher's thread)",
@@ -71,12 +70,41 @@ fn main() {
         "swap (UI thread)",
         "first frame of the new story (UI thread)",
         "watcher's thread in all",
+        "  of a fresh load: the sources' texts",
+        "  the timeline's order",
+        "  the candidates' rows",
+        "  the metrics' rows",
+        "  the sources' rows",
+        "  the doubts",
         "rows and new-since alone (App::new)",
     ];
     for (i, name) in names.iter().enumerate() {
         let mut column: Vec<f64> = rows.iter().map(|row| row[i]).collect();
         println!("{name:<50} {:8.1} ms", median(&mut column));
     }
+}
+
+/// The preparation's parts, each timed alone on `story` (fresh: nothing cached yet).
+fn preparation_parts(story: &Story, path: &Path) -> [f64; 6] {
+    let all = ViewFilter::default();
+    let start = Instant::now();
+    let (texts, _) = SourceTexts::load(story, path.parent());
+    let texts_ms = ms(start);
+    let start = Instant::now();
+    std::hint::black_box(story.timeline_events(all));
+    let timeline = ms(start);
+    let start = Instant::now();
+    std::hint::black_box(story.candidate_rows(all));
+    let candidates = ms(start);
+    let start = Instant::now();
+    std::hint::black_box(story.metric_rows(all));
+    let metrics = ms(start);
+    let start = Instant::now();
+    std::hint::black_box(story.source_rows());
+    let sources = ms(start);
+    let start = Instant::now();
+    std::hint::black_box(doubts(story, &texts));
+    [texts_ms, timeline, candidates, metrics, sources, ms(start)]
 }
 
 fn ms(start: Instant) -> f64 {

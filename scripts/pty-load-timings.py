@@ -14,9 +14,13 @@ then at once, with nothing waited for:
   - nine more letters a moment apart, the tenth timed the same way,
   - quit: Esc twice and `q`, until the terminal is restored and the process exits.
 With --reloads N (and N >= 1), one more run per binary with the file watched: the
-story file is replaced N times by a copy (a rename over it, as editors save) and each
-reload is timed until "reloaded FILE" is on screen; the resident memory (VmRSS) is read
-after the first and after the last, each once the freed memory had 1 s to go back.
+story file is replaced N times by a copy (a rename over it, as editors save) whose story
+title ends in a mark of its own (" AAAAAA", then " BBBBBB", ...: every letter differs
+from the last save's, so the screen, drawn as a diff, writes the whole mark), and each
+reload is timed until the frame of the new story is written: its title (the mark in
+the title bar) and "reloaded FILE" on the status line. The resident memory (VmRSS) is
+read after the first and after the last, each once the freed memory had 1 s to go back.
+The story file is put back as it was at the end.
 After each reload, while the explorer idles, one `BIN --story STORY check` is timed
 (the whole process), so each reload has a `check` of the same file beside it.
 
@@ -27,6 +31,7 @@ time until its first screen holds text of the story ("format" or "story"), e.g.
 Prints one line per run and the medians (milliseconds; memory in MiB).
 """
 import os
+import re
 import shlex
 import shutil
 import statistics
@@ -84,31 +89,46 @@ def check_ms(binary, story):
     return ms(time.monotonic(), start)
 
 
+def marked(text, mark):
+    """The story's text with `mark` at the end of its title (the first "title" in the
+    file is the story's: docs/story-format.md puts `story` before the records)."""
+    match = re.search(rb'"title"\s*:\s*"', text[:1 << 16])
+    end = text.index(b'"', match.end())
+    return text[:end] + mark + text[end:]
+
+
 def reload_run(binary, story, reloads):
     """Reload times (ms), the memory after the first and the last reload, and the
     time of a `check` after each reload."""
     copy = story + ".reload-copy"
+    with open(story, "rb") as f:
+        original = f.read()
     p = Pty([binary, "--story", story])
     p.read_until(lambda d: b"NORMAL" in d, 120)
     p.quiet(1.0)
     times, memory, checks = [], [], []
+    name = os.path.basename(story).encode()
     for i in range(reloads):
         # A key clears the last "reloaded" note, so the next one is written anew.
         os.write(p.master, b"j")
         p.quiet(0.3)
-        shutil.copyfile(story, copy)
+        letters = bytes([ord("A") + i % 26]) * 6
+        with open(copy, "wb") as f:
+            f.write(marked(original, b" " + letters))
         sent = time.monotonic()
         os.rename(copy, story)
-        # "reloaded PATH" on the status line; the screen is written as a diff, so
-        # what is sure to be written is the path (after "reloading…", "reload" stays).
-        name = os.path.basename(story).encode()
-        shown = p.read_until(lambda d: name in d, 120)
+        # The new story's frame: its title's mark, and "reloaded PATH" (the screen is
+        # written as a diff; after "reloading…", what is sure to be written is the path).
+        shown = p.read_until(lambda d: letters in d and name in d, 120)
         times.append(ms(shown, sent))
         p.quiet(1.0)
         if i == 0 or i == reloads - 1:
             memory.append(rss_mib(p.proc.pid))
         checks.append(check_ms(binary, story))
     p.close()
+    with open(copy, "wb") as f:
+        f.write(original)
+    os.rename(copy, story)
     return times, memory, checks
 
 

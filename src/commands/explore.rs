@@ -221,16 +221,19 @@ fn explore_loop(
     let mut edit = |request: &EditRequest| {
         run::hand_over_terminal(mouse, || editor::run_editor(request, template.as_deref()))
     };
+    // With a watcher, the wait for a key also ends when it sends a reload.
+    let (mut next_event, reloads_ring) = run::event_reader(watcher);
     run_loop(
         app,
         LoopIo {
             terminal: &mut session.terminal,
             theme: settings.theme,
             mouse,
-            next_event: &mut run::crossterm_events,
+            next_event: &mut next_event,
             stop: &signals.flag,
             clipboard: &mut clipboard,
             reloads: watcher.map(|w| &w.reloads),
+            reloads_ring,
             shown: watcher.map(|w| &*w.shown),
             edit: &mut edit,
         },

@@ -376,6 +376,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
             stop: &stop,
             clipboard: &mut Vec::new(),
             reloads: Some(&reloads),
+            reloads_ring: false,
             shown: None,
             edit: &mut edit,
         },

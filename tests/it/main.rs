@@ -48,6 +48,7 @@ mod record_copy;
 mod reload_background;
 mod reload_cursors;
 mod reload_prepared;
+mod reload_wakes;
 mod screen_columns;
 mod screen_room;
 mod search_typos;

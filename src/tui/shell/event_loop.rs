@@ -40,6 +40,9 @@ pub struct LoopIo<'a, B: Backend> {
     pub clipboard: &'a mut dyn Write,
     /// Where the watcher's reloads arrive; None without a watcher.
     pub reloads: Option<&'a Receiver<Reload>>,
+    /// Whether `next_event` returns as soon as a reload is sent (the watcher rings
+    /// the wait's doorbell); if not, the loop wakes every few ms while one runs.
+    pub reloads_ring: bool,
     /// Where the loop tells the watcher what is shown, so a reload is made ready for
     /// it off this thread; None without a watcher.
     pub shown: Option<&'a ShownView>,
@@ -66,8 +69,8 @@ where
         // After the frame, not before it: the first frame never waits for the index.
         app.start_index_build();
         // While a background search or a reload runs, wake often to pick up its end (a
-        // channel cannot wake the terminal's poll).
-        let wait = if reloading {
+        // channel cannot wake the terminal's poll, unless the watcher rings it).
+        let wait = if reloading && !io.reloads_ring {
             5
         } else if search_pending(app) {
             10

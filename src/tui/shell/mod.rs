@@ -5,6 +5,8 @@
 //! May import: everything in `tui` and the story; nothing in `tui` imports it.
 
 pub(crate) mod clipboard;
+#[cfg(unix)]
+pub(crate) mod doorbell;
 pub(crate) mod editor;
 pub(crate) mod editor_template;
 pub(crate) mod event_loop;
@@ -14,6 +16,8 @@ pub(crate) mod taking_turns;
 pub(crate) mod terminal;
 pub(crate) mod watch;
 
+#[cfg(unix)]
+pub use doorbell::{Doorbell, Ringer};
 pub use editor::run_editor;
 pub use event_loop::{LoopIo, run_loop};
 pub use loading::{LoadingIo, Waited, spawn_load, wait_for_story};

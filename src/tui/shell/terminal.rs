@@ -16,6 +16,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::watch::StoryWatcher;
+
 /// Hands the terminal to `child` (raw mode off, main screen, mouse released, cursor
 /// shown) and takes it back after, whatever `child` did.
 pub(crate) fn hand_over_terminal<T>(mouse: bool, child: impl FnOnce() -> T) -> T {
@@ -179,6 +181,34 @@ pub(crate) fn crossterm_events(timeout: Duration) -> io::Result<Option<Event>> {
         Ok(None)
     }
 }
+
+/// Reads the explorer's events: crossterm's, the wait also ending when the watcher's
+/// bell rings (it sent a reload; the reader then returns None and the loop looks at
+/// what rang). The bell is heard only where crossterm reads the terminal from standard
+/// input (a terminal, on unix); else this is `crossterm_events`. True with the bell.
+pub(crate) fn event_reader(watcher: Option<&StoryWatcher>) -> (EventReader<'_>, bool) {
+    #[cfg(unix)]
+    if let Some(bell) = watcher.and_then(|watcher| watcher.bell.as_ref()) {
+        // SAFETY: isatty only inspects the descriptor.
+        if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+            let reader = move |timeout: Duration| {
+                // Events crossterm has read already, and keys typed, come first.
+                if timeout.is_zero() || event::poll(Duration::ZERO)? {
+                    return crossterm_events(Duration::ZERO);
+                }
+                bell.wait(libc::STDIN_FILENO, timeout)?;
+                crossterm_events(Duration::ZERO)
+            };
+            return (Box::new(reader), true);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = watcher;
+    (Box::new(crossterm_events), false)
+}
+
+/// Waits up to the given time for the next terminal event.
+pub(crate) type EventReader<'a> = Box<dyn FnMut(Duration) -> io::Result<Option<Event>> + 'a>;
 
 /// Whether the terminal on standard input has hung up (its window was closed): the
 /// SIGHUP a controlling terminal's hang-up sends, told without the signal.

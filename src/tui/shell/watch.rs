@@ -12,6 +12,8 @@ use std::time::SystemTime;
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
+#[cfg(unix)]
+use super::doorbell::{Doorbell, Ringer};
 use super::settle::{self, SETTLE, Signal};
 use super::taking_turns::TakingTurns;
 use crate::story::graph::passage::SourceTexts;
@@ -29,6 +31,29 @@ pub struct StoryWatcher {
     pub reloads: Receiver<Reload>,
     /// What the explorer shows: a reload is made ready for it on the watcher's thread.
     pub shown: Arc<ShownView>,
+    /// Rung after each message on `reloads`, so the event loop wakes to it at once;
+    /// None when the system would not make one (the loop then wakes often instead).
+    #[cfg(unix)]
+    pub bell: Option<Doorbell>,
+}
+
+/// Where the reloads go: the channel, and the event loop's doorbell rung after each.
+struct Outbox {
+    sender: Sender<Reload>,
+    #[cfg(unix)]
+    ringer: Option<Arc<Ringer>>,
+}
+
+impl Outbox {
+    /// Sends `reload` and wakes the loop to it. The explorer may be gone already;
+    /// nothing to do then.
+    fn send(&self, reload: Reload) {
+        let _ = self.sender.send(reload);
+        #[cfg(unix)]
+        if let Some(ringer) = &self.ringer {
+            ringer.ring();
+        }
+    }
 }
 
 /// The view the explorer shows, told by the event loop and read by the watcher's
@@ -68,10 +93,17 @@ impl StoryWatcher {
             .to_owned();
         let (sender, reloads) = channel();
         let shown = Arc::new(ShownView::default());
+        #[cfg(unix)]
+        let bell = Doorbell::new().ok();
+        let outbox = Outbox {
+            sender,
+            #[cfg(unix)]
+            ringer: bell.as_ref().map(Doorbell::ringer),
+        };
         let reader = Reader {
             path: path.to_path_buf(),
             last_seen: Stamp::of(path),
-            sender,
+            outbox,
             shown: Arc::clone(&shown),
             turns: TakingTurns::start("story-load"),
         };
@@ -97,6 +129,8 @@ impl StoryWatcher {
             _watcher: watcher,
             reloads,
             shown,
+            #[cfg(unix)]
+            bell,
         })
     }
 }
@@ -129,7 +163,7 @@ impl Stamp {
 struct Reader {
     path: PathBuf,
     last_seen: Option<Stamp>,
-    sender: Sender<Reload>,
+    outbox: Outbox,
     shown: Arc<ShownView>,
     /// Where the loads run (see `taking_turns` for why two threads).
     turns: TakingTurns,
@@ -143,7 +177,7 @@ impl Reader {
         }
         self.last_seen = stamp;
         // The story on screen stays while this one loads; the status line says so.
-        let _ = self.sender.send(Reload::Reading);
+        self.outbox.send(Reload::Reading);
         let (path, view) = (self.path.clone(), self.shown.get());
         let reload = self
             .turns
@@ -151,8 +185,7 @@ impl Reader {
         let reload = reload.unwrap_or_else(|| {
             Reload::Broken(BrokenFile::unreadable("the reload stopped on a bug"))
         });
-        // The explorer may be gone already; nothing to do then.
-        let _ = self.sender.send(reload);
+        self.outbox.send(reload);
     }
 }
 

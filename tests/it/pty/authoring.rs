@@ -157,6 +157,49 @@ fn a_saved_change_shows_on_a_story_of_people_too() {
     reload_round_trip("orchestra.json");
 }
 
+/// When idle the explorer waits 200 ms at a time for a key; a reload that waited for
+/// that wait to end would show up to 200 ms after the save. Each save here lands just
+/// after a key's frame, as that wait begins: the watcher must wake the loop, so the
+/// change shows long before the wait would have ended (median of five saves).
+#[test]
+fn a_save_shows_without_waiting_for_the_loops_idle_wait() {
+    let dir = tempdir();
+    let file = dir.path().join("story.json");
+    let text = source("story.json");
+    std::fs::write(&file, &text).unwrap();
+    let mut app = Explorer::start(160, 45, &["--story", "story.json"], dir.path());
+    app.wait_ready();
+    let id = event_id(&text, &detail_title(&app));
+    let mut took = Vec::new();
+    for round in 0..5 {
+        let title = format!("Saved in round {round}");
+        let temp = dir.path().join(".story.json.new");
+        std::fs::write(&temp, retitled(&text, &id, &title)).unwrap();
+        // Nothing pending (the last reload's search index is in): the loop idles.
+        thread_sleep(400);
+        let (key, row) = if round % 2 == 0 {
+            ("j", "2/")
+        } else {
+            ("k", "1/")
+        };
+        app.send(key);
+        app.wait_until("the key's frame", |screen| {
+            super::find(screen, &format!("Timeline · {row}")).is_some()
+        });
+        let since = Instant::now();
+        std::fs::rename(&temp, &file).unwrap();
+        app.wait_for(&title);
+        took.push(since.elapsed());
+    }
+    took.sort();
+    assert!(
+        took[2] < Duration::from_millis(100),
+        "saves showed after {took:?}: the loop waited out its idle wait"
+    );
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
 #[test]
 fn no_watch_leaves_the_story_as_it_was() {
     unwatched(&["--story", "s.json", "--no-watch"], false);
