@@ -124,18 +124,22 @@ mod tests {
         assert_eq!(bytes_of(&index, "recent match lists"), 0);
     }
 
-    /// Names past the text a start can reach are left out, and match nothing, rather
-    /// than failing the build; the rest are searched as before.
-    #[test]
-    fn names_past_the_addressable_text_are_left_out() {
-        let entry = |target: u32| SearchEntry {
+    /// An entry for a record's title, of no weight.
+    fn title(target: u32) -> SearchEntry<u32> {
+        SearchEntry {
             target,
             kind: NameKind::Title,
             alias: false,
             weight: 0,
-        };
+        }
+    }
+
+    /// Names past the text a start can reach are left out, and match nothing, rather
+    /// than failing the build; the rest are searched as before.
+    #[test]
+    fn names_past_the_addressable_text_are_left_out() {
         let names = Names {
-            entries: vec![entry(0), entry(1), entry(2)],
+            entries: vec![title(0), title(1), title(2)],
             texts: ["Qwen Max", "Qwen Plus", "Qwen Coder"]
                 .map(str::to_owned)
                 .to_vec(),
@@ -155,14 +159,8 @@ mod tests {
     /// its shown count, and only such a name: highlights stay within the name shown.
     #[test]
     fn highlights_stay_within_a_name_that_lower_cases_longer() {
-        let entry = |target: u32| SearchEntry {
-            target,
-            kind: NameKind::Title,
-            alias: false,
-            weight: 0,
-        };
         let names = Names {
-            entries: vec![entry(0), entry(1)],
+            entries: vec![title(0), title(1)],
             texts: ["İzmir Intel", "Izmir Intel"].map(str::to_owned).to_vec(),
         };
         let index = names.index();
