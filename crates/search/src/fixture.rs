@@ -1,6 +1,7 @@
 //! The names of a generated story, for the tests: about 3,000 headlines, entity names
 //! (English and Chinese) and aliases, relation lines, sources. storyscope writes the
 //! file from its synthetic story and checks it is current (`story::search_adapter`).
+//! Also the random draws the tests share.
 
 use std::borrow::Cow;
 
@@ -60,4 +61,21 @@ pub(crate) fn synthetic() -> Names {
 /// The fixture's names alone.
 pub(crate) fn synthetic_names() -> Vec<String> {
     synthetic().texts
+}
+
+/// A deterministic xorshift stream from `seed` (not zero): many varied inputs for a
+/// test, the same on every run.
+pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
+/// Draws below the `n` asked for each time, from `xorshift(seed)`.
+pub(crate) fn draws_below(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut next = xorshift(seed);
+    move |n| (next() % n as u64) as usize
 }

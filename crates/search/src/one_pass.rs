@@ -227,13 +227,7 @@ mod tests {
     /// places), short and long (long gaps), with every kind of separator and NUL.
     #[test]
     fn same_as_fuzzy_matcher() {
-        let mut state: u64 = 7;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::fixture::draws_below(7);
         let mut matched = 0;
         for (alphabet, longest) in [
             ("ab -.1/(\0", 24),
@@ -294,13 +288,7 @@ mod tests {
     /// with long gaps and repeated letters, where carried first cells count most.
     #[test]
     fn ceilings_hold() {
-        let mut state: u64 = 11;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::fixture::draws_below(11);
         let mut checked = 0;
         for (alphabet, longest) in [("ab -.\0", 30), ("aab c", 60), ("abcdefgh ", 100)] {
             let alphabet: Vec<char> = alphabet.chars().collect();

@@ -313,13 +313,7 @@ mod tests {
 
     #[test]
     fn same_as_fuzzy_matcher() {
-        let mut state: u64 = 3;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::fixture::xorshift(3);
         let mut scorer = Scorer::default();
         let mut matched = 0;
         for alphabet in ["ab -.1/(阿é", "aab c-"] {

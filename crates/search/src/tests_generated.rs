@@ -44,13 +44,7 @@ const VOCABULARY: &[&str] = &[
 /// `count` names of 1 to 8 words, deterministic; every seventh an entity's own name,
 /// every eleventh an alias of the name before it (same record).
 fn generated(count: usize) -> Names {
-    let mut state: u64 = 0x5eed;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = crate::fixture::draws_below(0x5eed);
     let mut entries: Vec<SearchEntry<u32>> = Vec::with_capacity(count);
     let mut texts = Vec::with_capacity(count);
     for i in 0..count {
