@@ -162,9 +162,10 @@ pub fn story_with_text(text: &str) -> Story {
         notes(&mut relation.cite);
     }
     for event in &mut file.events {
-        event.title = named("e").into();
-        event.summary = text.into();
-        event.condition = some().map(Into::into);
+        let condition = some();
+        event.text =
+            storyscope::story::model::EventText::new(&named("e"), &text, condition.as_deref())
+                .expect("short");
         notes(&mut event.cite);
     }
     for candidacy in &mut file.candidates {

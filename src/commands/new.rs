@@ -100,6 +100,13 @@ fn folder_of(file: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    /// The schema editors validate against changes only on purpose: a field's serde
+    /// attributes moving to a wire struct once added `"default": []` to two lists.
+    #[test]
+    fn the_schema_is_the_committed_one() {
+        insta::assert_snapshot!("story_schema", super::schema_json());
+    }
+
     use super::*;
 
     #[test]

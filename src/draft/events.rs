@@ -17,7 +17,7 @@ use super::verbs::{EXPECTATION_CUES, contains_word, find_verb};
 use crate::story::model::date::DateSpec;
 use std::ops::Range;
 
-use crate::story::model::{AuthorNote, Citation, Event, Sourcing, Status, Timing};
+use crate::story::model::{AuthorNote, Citation, Event, EventText, Sourcing, Status, Timing};
 
 /// The events of one article, merged into `events` (same subject, verb and date).
 pub(crate) fn draft_events(cx: &mut DraftContext, reading: &Reading, events: &mut Vec<Event>) {
@@ -204,7 +204,7 @@ fn cite_again(
     let same = events.iter_mut().find(|e| {
         e.date == *date
             && e.entities.first().map(|id| id.as_str()) == Some(subject)
-            && e.title.contains(verb)
+            && e.title().contains(verb)
     });
     let Some(event) = same else { return false };
     if !event.cite.iter().any(|c| c.source == citation.source) {
@@ -262,15 +262,13 @@ fn draft_event(
     ));
     events.push(Event {
         id: id.into(),
-        title: title.into(),
+        text: EventText::new(&title, text, condition.as_deref()).ok()?,
         date: date_spec,
-        summary: text.into(),
         entities: parties.entity_ids.into_iter().map(Into::into).collect(),
         status: Status {
             sourcing: Sourcing::Reported,
             timing,
         },
-        condition: condition.map(Into::into),
         cite: vec![citation],
         authored: event_notes(verb, date_reason).into(),
         status_changes: Vec::new().into(),

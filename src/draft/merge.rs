@@ -126,7 +126,7 @@ fn add_facts(
         let same = existing.events.iter_mut().find(|e| {
             e.date.canonical() == event.date.canonical()
                 && e.entities.first() == event.entities.first()
-                && e.title == event.title
+                && e.title() == event.title()
         });
         if merge_record(
             same.map(|e| (&mut e.cite, e.authored.as_slice())),

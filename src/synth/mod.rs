@@ -178,7 +178,7 @@ impl Generator {
                 // the same story as before.
                 let para = Some(self.rng.range(1, 12) as u32);
                 let note = self.rng.chance(15).then(|| self.rng.pick(NOTES));
-                Citation::new(compact_str::format_compact!("src-{source}"), para).with_note(note)
+                Citation::new(ecow::eco_format!("src-{source}"), para).with_note(note)
             })
             .collect()
     }
@@ -314,14 +314,16 @@ impl Generator {
             90..=94 => Sourcing::Denied,
             _ => Sourcing::Disputed,
         };
+        // Drawn in the order the fields were once written, so a seed gives the story it
+        // always gave: the date, then the condition, then the citations.
+        let date = self.date();
+        let condition = (timing == Timing::Conditional).then(|| self.rng.pick(CONDITIONS));
         Event {
             id: format!("ev-{index}").into(),
-            title: title.into(),
-            date: self.date(),
-            summary: summary.into(),
+            text: EventText::new(&title, &summary, condition).expect("generated words are short"),
+            date,
             entities: entities.into_iter().map(Into::into).collect(),
             status: Status { sourcing, timing },
-            condition: (timing == Timing::Conditional).then(|| self.rng.pick(CONDITIONS).into()),
             cite: self.cite(),
             authored: Vec::new().into(),
             status_changes: Vec::new().into(),

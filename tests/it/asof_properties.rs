@@ -471,7 +471,7 @@ fn expected_status(full: &Story, event_id: &str, day: i64) -> String {
         .rev()
         .find(|c| c.cite.iter().any(|c| counts(full, &c.source, day)))
         .map_or(event.status, |c| c.status);
-    storyscope::story::query::status_text(status, event.condition.as_deref())
+    storyscope::story::query::status_text(status, event.condition())
 }
 
 proptest! {

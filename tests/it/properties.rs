@@ -49,8 +49,10 @@ fn story_with_text(texts: &[String]) -> Story {
     let mut file: StoryFile = serde_json::from_str(base).expect("fixture parses");
     let mut next = texts.iter().cycle();
     for event in &mut file.events {
-        event.title = format!("t{}", next.next().unwrap()).into();
-        event.summary = next.next().unwrap().as_str().into();
+        let title = format!("t{}", next.next().unwrap());
+        let summary = next.next().unwrap();
+        event.text = storyscope::story::model::EventText::new(&title, summary, event.condition())
+            .expect("short");
     }
     for entity in &mut file.entities {
         entity.name = format!("n{}", next.next().unwrap());

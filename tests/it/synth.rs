@@ -43,7 +43,7 @@ fn generated_story_validates() {
         up.is_some_and(|u| u.via.is_some())
     }));
     // About a third of the headlines are in Chinese.
-    let chinese = file.events.iter().filter(|e| !e.title.is_ascii()).count();
+    let chinese = file.events.iter().filter(|e| !e.title().is_ascii()).count();
     assert!(
         (500..=900).contains(&chinese),
         "{chinese} Chinese headlines"

@@ -300,7 +300,7 @@ impl Story {
                     self.entity_name(&relation.to)
                 )
             }
-            RecordRef::Event(i) => file.events[i].title.to_string(),
+            RecordRef::Event(i) => file.events[i].title().to_string(),
             RecordRef::Candidacy(i) => {
                 let candidacy = &file.candidates[i];
                 format!(

@@ -177,10 +177,10 @@ impl Story {
                 let event = &self.file.events[e];
                 format!(
                     "status of “{}”: {}",
-                    event.title,
+                    event.title(),
                     crate::story::graph::status_history::status_text(
                         event.status_changes[c].status,
-                        event.condition.as_deref()
+                        event.condition().as_deref()
                     )
                 )
             }

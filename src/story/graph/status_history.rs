@@ -49,7 +49,7 @@ impl Story {
     /// Every status the event has had, oldest first; the last is `event_status`.
     pub fn status_history(&self, event: usize) -> Vec<StatusStep> {
         let record = &self.file.events[event];
-        let condition = record.condition.as_deref();
+        let condition = record.condition();
         let first = StatusStep {
             status: status_text(record.status, condition),
             date: None,

@@ -35,7 +35,7 @@ pub(crate) fn dated_after_sources(story: &Story) -> Vec<Finding> {
                 format!("events[{i}]"),
                 format!(
                     "“{}” is told as {} on {}, after every source citing it (the last published {}): is it expected, or is the date wrong?",
-                    event.title,
+                    event.title(),
                     event.status.timing.label(),
                     event.date.human(),
                     last.human()

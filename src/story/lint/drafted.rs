@@ -61,7 +61,7 @@ pub(crate) fn drafted_records(story: &Story) -> Vec<Finding> {
     }
     for (i, event) in file.events.iter().enumerate() {
         if is_drafted(&event.authored) {
-            let what = format!("event “{}”", event.title);
+            let what = format!("event “{}”", event.title());
             findings.push(finding("events", i, &what, &event.authored));
         }
     }

@@ -17,7 +17,7 @@ pub(crate) fn past_due(story: &Story, reference_day: DayNumber) -> Vec<Finding> 
                 format!("events[{i}]"),
                 format!(
                     "“{}” was expected by {} and no source confirms it",
-                    event.title,
+                    event.title(),
                     event.date.human()
                 ),
             ));

@@ -19,6 +19,7 @@ mod claim;
 pub(crate) mod closed_values;
 pub(crate) mod date;
 mod entity_kind;
+mod event;
 mod exact;
 mod metric;
 mod not_null;
@@ -36,14 +37,16 @@ pub use citation::Citation;
 pub use claim::{Sourcing, Status, Timing};
 pub use date::{DatePoint, DateSpec, Precision, days_from_civil};
 pub use entity_kind::EntityKind;
+pub use event::{Event, EventText, TooLong};
 pub use metric::{Bound, Direction, Metric};
 pub use resolved::ResolvedCitation;
 pub use status::{Resolution, StatusChange};
 
 /// A reference to a record by its id, as the file writes it. Ids are short (`src-12`,
-/// `ev-50000`): up to 24 bytes are kept inline, with no allocation of their own, which
-/// at 100k events saves half a million allocations and 15 MB. Reads as a `&str`.
-pub type Id = compact_str::CompactString;
+/// `ev-50000`): up to 15 bytes are kept inline in a 16-byte value, with no allocation of
+/// their own, which at 100k events saves half a million allocations; a longer id has
+/// one. Reads as a `&str`.
+pub type Id = ecow::EcoString;
 
 /// The `format` value this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -215,46 +218,6 @@ pub struct Relation {
     #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
     #[schemars(with = "Vec<AuthorNote>")]
     pub authored: ThinVec<AuthorNote>,
-}
-
-/// Something that happened, is happening, or is expected.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Event {
-    /// Unique across the whole file, whatever the record kind; other records point at
-    /// this one by it.
-    #[schemars(with = "String")]
-    pub id: Id,
-    /// A short headline; not blank.
-    pub title: Box<str>,
-    /// When it happened (or is expected), not when it was reported.
-    pub date: DateSpec,
-    /// What happened, in a sentence or two.
-    pub summary: Box<str>,
-    /// Ids of the entities involved, most central first.
-    #[serde(deserialize_with = "exact_vec")]
-    #[schemars(with = "Vec<String>")]
-    pub entities: Vec<Id>,
-    /// The status as first reported, resting on `cite`; later changes go in
-    /// `status_changes`.
-    pub status: Status,
-    /// What a conditional event waits on ("if regulators approve").
-    #[serde(default, deserialize_with = "present")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
-    pub condition: Option<Box<str>>,
-    /// The sources the event and its first `status` rest on; at least one.
-    #[serde(deserialize_with = "exact_vec")]
-    pub cite: Vec<Citation>,
-    /// What in this record the author added rather than a source said: inferences and
-    /// outside knowledge, each with its field and reason.
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
-    #[schemars(with = "Vec<AuthorNote>")]
-    pub authored: ThinVec<AuthorNote>,
-    /// Later statuses, oldest first, each cited: the last one known is where it stands.
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
-    #[schemars(with = "Vec<StatusChange>")]
-    pub status_changes: ThinVec<StatusChange>,
 }
 
 /// One step in a candidacy, with the reason the sources give.

@@ -189,8 +189,8 @@ impl Story {
         TimelineRow {
             event: index,
             date,
-            title: event.title.to_string(),
-            status: status_text(status, event.condition.as_deref()),
+            title: event.title().to_string(),
+            status: status_text(status, event.condition().as_deref()),
             overdue,
             disputed: self.is_disputed(RecordRef::Event(index)),
             entities: event

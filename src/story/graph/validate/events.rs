@@ -61,7 +61,7 @@ impl Checker<'_> {
     fn check_event_range(&mut self, file: &StoryFile, range: Range<usize>) {
         for (i, event) in file.events[range.clone()].iter().enumerate() {
             let i = range.start + i;
-            self.text(|| format!("events[{i}].title"), &event.title);
+            self.text(|| format!("events[{i}].title"), &event.title());
             if event.entities.is_empty() {
                 self.problems.push(
                     Problem::at(
@@ -157,7 +157,9 @@ mod tests {
         for i in [3, 150, 199, 200, 201, 390] {
             file.events[i].entities.push("nobody".into());
         }
-        file.events[120].title = "  ".into();
+        let old = file.events[120].clone();
+        file.events[120].text =
+            crate::story::model::EventText::new("  ", old.summary(), old.condition()).unwrap();
         file.events[260].cite[0].source = "no-such-source".into();
         let repeated = file.events[300].entities[0].clone();
         file.events[300].entities.push(repeated);

@@ -84,17 +84,17 @@ fn event_changes(later: &Story, diff: &StoryDiff) -> Value {
             let event = &file.events[e];
             json!({
                 "id": event.id,
-                "title": event.title,
+                "title": event.title(),
                 "date": event.date.canonical(),
-                "status": status_text(later.event_status(e), event.condition.as_deref()),
+                "status": status_text(later.event_status(e), event.condition()),
             })
         }).collect::<Vec<_>>(),
         "status_changes": diff.status_shifts.iter().map(|shift| {
             let event = &file.events[shift.event];
-            let condition = event.condition.as_deref();
+            let condition = event.condition();
             json!({
                 "event": event.id,
-                "title": event.title,
+                "title": event.title(),
                 "was": status_text(shift.before, condition),
                 "now": status_text(shift.after, condition),
             })
@@ -104,7 +104,7 @@ fn event_changes(later: &Story, diff: &StoryDiff) -> Value {
             let change = &event.status_changes[c];
             json!({
                 "event": event.id,
-                "status": status_text(change.status, event.condition.as_deref()),
+                "status": status_text(change.status, event.condition()),
                 "cite": cite(&change.cite),
             })
         }).collect::<Vec<_>>(),
@@ -177,7 +177,7 @@ fn later_news(later: &Story, diff: &StoryDiff) -> Value {
         })).collect::<Vec<_>>(),
         "fell_due": diff.fell_due.iter().map(|&e| json!({
             "id": file.events[e].id,
-            "title": file.events[e].title,
+            "title": file.events[e].title(),
             "date": file.events[e].date.canonical(),
         })).collect::<Vec<_>>(),
     })

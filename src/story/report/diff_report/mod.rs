@@ -153,7 +153,7 @@ impl Page<'_> {
             .iter()
             .map(|shift| {
                 let event = &file.events[shift.event];
-                let condition = event.condition.as_deref();
+                let condition = event.condition();
                 let cite: Vec<_> = diff
                     .changes
                     .iter()
@@ -161,7 +161,7 @@ impl Page<'_> {
                     .flat_map(|&(e, c)| file.events[e].status_changes[c].cite.clone())
                     .collect();
                 vec![
-                    format!("**{}**", escape(&event.title)),
+                    format!("**{}**", escape(&event.title())),
                     escape(&status_text(shift.before, condition)),
                     escape(&status_text(shift.after, condition)),
                     escape(&later.cited_outlets(&cite)),
@@ -342,11 +342,8 @@ impl Page<'_> {
                 let event = &later.file.events[e];
                 vec![
                     escape(&event.date.human()),
-                    format!("**{}**", escape(&event.title)),
-                    escape(&status_text(
-                        later.event_status(e),
-                        event.condition.as_deref(),
-                    )),
+                    format!("**{}**", escape(&event.title())),
+                    escape(&status_text(later.event_status(e), event.condition())),
                 ]
             })
             .collect();

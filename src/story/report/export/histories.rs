@@ -41,7 +41,7 @@ impl Doc<'_> {
                     &["Event", "Status", "When", "Per", "Why", "Sources"],
                 );
             }
-            let title = &story.file.events[e].title;
+            let title = &story.file.events[e].title();
             for (n, step) in history.iter().enumerate() {
                 self.status_step_row(title, n == 0, step);
             }

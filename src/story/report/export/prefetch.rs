@@ -71,8 +71,8 @@ fn pieces_ahead(
         size_of_val(event.cite.as_slice()),
     );
     if reads == Reads::Rows {
-        slice(event.title.as_ptr(), event.title.len());
-        slice(event.summary.as_ptr(), event.summary.len());
+        slice(event.title().as_ptr(), event.title().len());
+        slice(event.summary().as_ptr(), event.summary().len());
         let entities = event.entities.as_slice();
         slice(entities.as_ptr().cast(), size_of_val(entities));
     }

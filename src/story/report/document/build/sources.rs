@@ -66,7 +66,7 @@ impl Doc<'_> {
                 story.file.disputes[d]
                     .variants
                     .iter()
-                    .any(|v| v.cite.iter().any(|c| c.source == id))
+                    .any(|v| v.cite.iter().any(|c| c.source == id.as_str()))
             })
             .collect();
         if !disputes.is_empty() {
