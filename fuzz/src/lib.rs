@@ -164,7 +164,7 @@ pub fn story_with_text(text: &str) -> Story {
     for event in &mut file.events {
         let condition = some();
         event.text =
-            storyscope::story::model::EventText::new(&named("e"), &text, condition.as_deref())
+            storyscope::story::model::EventText::new(&named("e"), text, condition.as_deref())
                 .expect("short");
         notes(&mut event.cite);
     }

@@ -390,7 +390,7 @@ fn the_loop_applies_reloads_and_runs_the_editor() {
             .file
             .events
             .iter()
-            .any(|e| &*e.title() == "Sato appointed")
+            .any(|e| e.title() == "Sato appointed")
     );
     let last = &screens[0];
     assert!(last.contains("could not start the editor `nope`"), "{last}");

@@ -443,7 +443,7 @@ fn the_report_carries_every_fact_and_every_view() {
     let has_cell = |text: &str| cells.contains(text);
     for event in &file.events {
         assert!(
-            has_cell(&clean_line(&event.title())),
+            has_cell(&clean_line(event.title())),
             "event {} missing",
             event.id
         );

@@ -180,7 +180,7 @@ impl Story {
                     event.title(),
                     crate::story::graph::status_history::status_text(
                         event.status_changes[c].status,
-                        event.condition().as_deref()
+                        event.condition()
                     )
                 )
             }

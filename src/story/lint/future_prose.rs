@@ -78,14 +78,14 @@ fn prose<'a>(story: &'a Story) -> Vec<Prose<'a>> {
         let own = e.status.timing.is_expectation().then(|| e.date.latest());
         push(
             format!("events[{i}].title"),
-            Some(&e.title()),
+            Some(e.title()),
             &e.cite,
             own,
             true,
         );
         push(
             format!("events[{i}].summary"),
-            Some(&e.summary()),
+            Some(e.summary()),
             &e.cite,
             own,
             true,

@@ -39,7 +39,7 @@ pub(crate) fn status_without_history(story: &Story) -> Vec<Finding> {
             format!(
                 "“{}” is {} with no status_changes, so as of {} (its first source) it already shows {}: give the status first reported in `status`, and the change in `status_changes` with the source that reports it ({})",
                 event.title(),
-                crate::story::graph::status_history::status_text(event.status, event.condition().as_deref()),
+                crate::story::graph::status_history::status_text(event.status, event.condition()),
                 first.human(),
                 event.status.timing.label(),
                 last.human()

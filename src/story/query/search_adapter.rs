@@ -121,7 +121,7 @@ pub fn shown_name<'s>(
                 alias_of: Some(&entity.name),
             }
         }
-        RecordRef::Event(i) => own(Cow::Borrowed(&file.events.get(i)?.title())),
+        RecordRef::Event(i) => own(Cow::Borrowed(file.events.get(i)?.title())),
         RecordRef::Metric(i) => own(Cow::Borrowed(&file.metrics.get(i)?.label)),
         RecordRef::Relation(i) => {
             let relation = file.relations.get(i)?;

@@ -190,7 +190,7 @@ impl Story {
             event: index,
             date,
             title: event.title().to_string(),
-            status: status_text(status, event.condition().as_deref()),
+            status: status_text(status, event.condition()),
             overdue,
             disputed: self.is_disputed(RecordRef::Event(index)),
             entities: event

@@ -61,7 +61,7 @@ impl Checker<'_> {
     fn check_event_range(&mut self, file: &StoryFile, range: Range<usize>) {
         for (i, event) in file.events[range.clone()].iter().enumerate() {
             let i = range.start + i;
-            self.text(|| format!("events[{i}].title"), &event.title());
+            self.text(|| format!("events[{i}].title"), event.title());
             if event.entities.is_empty() {
                 self.problems.push(
                     Problem::at(

@@ -110,7 +110,7 @@ pub(crate) fn fact_words(story: &Story, fact: FactRef) -> FactWords<'_> {
             words.date = file.relations[r].date.map(|d| (d, "date"));
         }
         FactRef::Record(RecordRef::Event(e)) => {
-            words.summary = Some(&file.events[e].summary());
+            words.summary = Some(file.events[e].summary());
             words.date = Some((file.events[e].date, "date"));
         }
         FactRef::Record(RecordRef::Metric(m)) => {

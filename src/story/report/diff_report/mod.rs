@@ -161,7 +161,7 @@ impl Page<'_> {
                     .flat_map(|&(e, c)| file.events[e].status_changes[c].cite.clone())
                     .collect();
                 vec![
-                    format!("**{}**", escape(&event.title())),
+                    format!("**{}**", escape(event.title())),
                     escape(&status_text(shift.before, condition)),
                     escape(&status_text(shift.after, condition)),
                     escape(&later.cited_outlets(&cite)),
@@ -342,7 +342,7 @@ impl Page<'_> {
                 let event = &later.file.events[e];
                 vec![
                     escape(&event.date.human()),
-                    format!("**{}**", escape(&event.title())),
+                    format!("**{}**", escape(event.title())),
                     escape(&status_text(later.event_status(e), event.condition())),
                 ]
             })

@@ -103,12 +103,12 @@ impl<'s> TimelineCells<'s> {
         });
         cell(out, |out| {
             out.push_str("**");
-            escape_into(out, &event.title());
+            escape_into(out, event.title());
             out.push_str("**");
         });
-        cell(out, |out| escape_into(out, &event.summary()));
+        cell(out, |out| escape_into(out, event.summary()));
         cell(out, |out| {
-            escape_into(out, &status_text(status, event.condition().as_deref()));
+            escape_into(out, &status_text(status, event.condition()));
             let overdue = expected && event.date.latest() < clock.reference_day;
             Doc::push_badges(out, story.is_disputed(RecordRef::Event(index)), overdue);
             out.push_str(mark);

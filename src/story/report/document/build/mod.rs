@@ -149,7 +149,7 @@ impl Doc<'_> {
         let record = RecordRef::Event(i);
         let event = &story.file.events[i];
         let row = story.timeline_row(i, clock);
-        self.title(&event.title());
+        self.title(event.title());
         self.field("Kind", record.kind_label());
         self.field("When", &row.date);
         if let Some(reported) = self.first_reported(&event.cite) {
@@ -158,7 +158,7 @@ impl Doc<'_> {
         time_parts::event_status(self, &row.status, i);
         self.badges(record, row.overdue);
         self.push(Block::Break);
-        self.text(&event.summary());
+        self.text(event.summary());
         self.heading("Involved");
         for id in &event.entities {
             self.entity_link(id);

@@ -25,7 +25,7 @@ fn row_from_timeline_row(story: &Story, notes: &mut Footnotes, index: usize) -> 
         escape_into(out, &row.title);
         out.push_str("**");
     });
-    cell(out_ref, |out| escape_into(out, &event.summary()));
+    cell(out_ref, |out| escape_into(out, event.summary()));
     cell(out_ref, |out| {
         escape_into(out, &row.status);
         Doc::push_badges(out, row.disputed, row.overdue);
