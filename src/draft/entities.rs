@@ -254,7 +254,7 @@ impl EntityTable {
             )];
             authored.push(kind_note);
             entities.push(Entity {
-                id,
+                id: id.into(),
                 kind,
                 name,
                 aliases,

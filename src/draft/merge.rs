@@ -242,7 +242,7 @@ fn add_sources(
     counts: &mut Counts,
 ) {
     for mut source in sources {
-        if remap.contains_key(&source.id) {
+        if remap.contains_key(source.id.as_str()) {
             continue;
         }
         if let Some(via) = &mut source.via {
@@ -261,7 +261,7 @@ fn add_entities(
 ) {
     for mut entity in entities {
         fix_cites(&mut entity.cite, remap);
-        let Some(known_id) = remap.get(&entity.id) else {
+        let Some(known_id) = remap.get(entity.id.as_str()) else {
             existing.entities.push(entity);
             counts.entities += 1;
             continue;
@@ -296,7 +296,7 @@ fn matches(existing: &StoryFile, new: &StoryFile) -> HashMap<String, String> {
             .chain(&entity.aliases)
             .find_map(|n| entity_keys.get(&name_key(n)));
         if let Some(id) = known {
-            remap.insert(entity.id.clone(), (*id).to_owned());
+            remap.insert(entity.id.to_string(), (*id).to_owned());
         }
     }
     for source in new.sources.iter().filter(|s| s.text.is_none()) {
@@ -306,7 +306,7 @@ fn matches(existing: &StoryFile, new: &StoryFile) -> HashMap<String, String> {
                 && name_key(&s.outlet) == name_key(&source.outlet)
         });
         if let Some(known) = known {
-            remap.insert(source.id.clone(), known.id.clone());
+            remap.insert(source.id.to_string(), known.id.to_string());
         }
     }
     remap
@@ -331,13 +331,13 @@ fn fix_cites(cites: &mut [Citation], remap: &HashMap<String, String>) {
 }
 
 fn all_ids(story: &StoryFile) -> Vec<String> {
-    let mut ids: Vec<String> = story.sources.iter().map(|s| s.id.clone()).collect();
-    ids.extend(story.entities.iter().map(|r| r.id.clone()));
-    ids.extend(story.relations.iter().map(|r| r.id.clone()));
+    let mut ids: Vec<String> = story.sources.iter().map(|s| s.id.to_string()).collect();
+    ids.extend(story.entities.iter().map(|r| r.id.to_string()));
+    ids.extend(story.relations.iter().map(|r| r.id.to_string()));
     ids.extend(story.events.iter().map(|r| r.id.to_string()));
-    ids.extend(story.candidates.iter().map(|r| r.id.clone()));
-    ids.extend(story.metrics.iter().map(|r| r.id.clone()));
-    ids.extend(story.disputes.iter().map(|r| r.id.clone()));
+    ids.extend(story.candidates.iter().map(|r| r.id.to_string()));
+    ids.extend(story.metrics.iter().map(|r| r.id.to_string()));
+    ids.extend(story.disputes.iter().map(|r| r.id.to_string()));
     ids
 }
 

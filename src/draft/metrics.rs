@@ -53,8 +53,8 @@ fn draft_metric(
         super::notes::slug(&label_tail(&label))
     ));
     Some(Metric {
-        id,
-        subject: subject_id,
+        id: id.into(),
+        subject: subject_id.into(),
         label,
         value,
         range,

@@ -144,7 +144,7 @@ fn article_source(reading: &reading::Reading, cx: &DraftContext, text_dir: &str)
         article.title.clone()
     };
     Source {
-        id: reading.source_id.clone(),
+        id: reading.source_id.clone().into(),
         kind: SourceKind::parse("article").expect("a known source kind"),
         outlet,
         title,

@@ -216,7 +216,7 @@ impl Origins {
                 };
                 let articles: Vec<&str> = origin.articles.iter().map(String::as_str).collect();
                 Source {
-                    id: origin.id.clone(),
+                    id: origin.id.clone().into(),
                     kind: SourceKind::parse(kind).expect("a known source kind"),
                     outlet: origin.outlet.clone(),
                     title: format!("{what} by {} (as the articles cite it)", origin.outlet),
@@ -270,6 +270,9 @@ mod tests {
             .filter(|m| m.cite[0].via() == Some(quarrel.as_str()))
             .count();
         assert_eq!(measured, 3, "all three figures lean on the firm");
-        assert_eq!(story.sources[0].via, id_of("Harbour Times"));
+        assert_eq!(
+            story.sources[0].via.as_deref(),
+            id_of("Harbour Times").as_deref()
+        );
     }
 }

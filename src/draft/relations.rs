@@ -190,10 +190,11 @@ impl Links {
         self.relations.push(Relation {
             id: cx
                 .ids
-                .unique(&format!("rel-{from}-{}-{to}", kind.replace('_', "-"))),
+                .unique(&format!("rel-{from}-{}-{to}", kind.replace('_', "-")))
+                .into(),
             kind: RelationKind::parse(kind).expect("a relation kind in lowercase words"),
-            from: from.to_owned(),
-            to: to.to_owned(),
+            from: from.to_owned().into(),
+            to: to.to_owned().into(),
             summary: None,
             date: None,
             status: None,
@@ -242,9 +243,9 @@ impl Links {
             return;
         }
         self.candidates.push(Candidacy {
-            id: cx.ids.unique(&format!("cand-{seeker}-{candidate}")),
-            candidate: candidate.to_owned(),
-            seeker: seeker.to_owned(),
+            id: cx.ids.unique(&format!("cand-{seeker}-{candidate}")).into(),
+            candidate: candidate.to_owned().into(),
+            seeker: seeker.to_owned().into(),
             role: role.unwrap_or_else(|| "role not stated (drafted)".to_owned()),
             stages: vec![new_stage],
         });

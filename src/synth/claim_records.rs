@@ -27,10 +27,10 @@ impl Generator {
             "",
         );
         Relation {
-            id: format!("rel-{index}"),
+            id: format!("rel-{index}").into(),
             kind: self.rng.pick(&KINDS).into(),
-            from: self.entity_id(a),
-            to: self.entity_id(b),
+            from: self.entity_id(a).into(),
+            to: self.entity_id(b).into(),
             summary: Some(summary),
             date: self.rng.chance(60).then(|| self.date()),
             status: self.rng.chance(50).then_some(Status {
@@ -74,9 +74,9 @@ impl Generator {
             })
             .collect();
         Candidacy {
-            id: format!("cand-{index}"),
-            candidate: self.entity_id(candidate),
-            seeker: self.entity_id(seeker),
+            id: format!("cand-{index}").into(),
+            candidate: self.entity_id(candidate).into(),
+            seeker: self.entity_id(seeker).into(),
             role: self.rng.pick(ROLES).to_owned(),
             stages,
         }
@@ -100,8 +100,8 @@ impl Generator {
         let change = matches!(basis, KnownBasis::Intraday | KnownBasis::YearOnYear);
         let value = (self.rng.unit() * 1000.0).round() / 10.0;
         Metric {
-            id: format!("m-{index}"),
-            subject: self.entity_id(subject),
+            id: format!("m-{index}").into(),
+            subject: self.entity_id(subject).into(),
             label: fill(label, name, "", "", ""),
             value: Some(value),
             range: None,
@@ -148,7 +148,7 @@ impl Generator {
             })
             .collect();
         Dispute {
-            id: format!("disp-{index}"),
+            id: format!("disp-{index}").into(),
             point,
             about,
             kind: Default::default(),

@@ -72,8 +72,8 @@ pub fn generate(options: &SynthOptions) -> StoryFile {
     let metrics: Vec<Metric> = (0..counts.metrics).map(|i| g.metric(i)).collect();
     let mut about_pool: Vec<String> = Vec::new();
     about_pool.extend(events.iter().take(5000).map(|e| e.id.to_string()));
-    about_pool.extend(candidates.iter().map(|c| c.id.clone()));
-    about_pool.extend(metrics.iter().take(500).map(|m| m.id.clone()));
+    about_pool.extend(candidates.iter().map(|c| c.id.to_string()));
+    about_pool.extend(metrics.iter().take(500).map(|m| m.id.to_string()));
     let disputes = (0..counts.disputes)
         .map(|i| g.dispute(i, &about_pool))
         .collect();
@@ -201,7 +201,7 @@ impl Generator {
             )
         };
         Source {
-            id: format!("src-{index}"),
+            id: format!("src-{index}").into(),
             kind: if origin {
                 KnownSource::Report
             } else {
@@ -230,7 +230,7 @@ impl Generator {
             named.kind.label()
         );
         Entity {
-            id: self.entity_id(index),
+            id: self.entity_id(index).into(),
             kind: named.kind,
             name: named.name.clone(),
             aliases: named.aliases.clone(),

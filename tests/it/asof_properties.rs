@@ -525,10 +525,10 @@ proptest! {
             }
             // Figures shown are those a counted source gives.
             let shown: BTreeSet<String> = story.metric_rows(ViewFilter::default()).iter()
-                .map(|r| story.file.metrics[r.metric].id.clone()).collect();
+                .map(|r| story.file.metrics[r.metric].id.to_string()).collect();
             let known: BTreeSet<String> = full.file.metrics.iter()
                 .filter(|m| m.cite.iter().any(|c| counts(&full, &c.source, day)))
-                .map(|m| m.id.clone()).collect();
+                .map(|m| m.id.to_string()).collect();
             prop_assert_eq!(shown, known);
             // A listed source that does not count is there only as what a counted one relies on.
             for (s, source) in story.file.sources.iter().enumerate() {

@@ -109,7 +109,7 @@ fn place(app: &App) -> Place {
         filter: app
             .panes
             .filter
-            .map(|e| app.story.file.entities[e].id.clone()),
+            .map(|e| app.story.file.entities[e].id.to_string()),
     }
 }
 

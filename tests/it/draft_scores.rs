@@ -76,7 +76,7 @@ fn source_of(names: &[String], story: &StoryFile, file: &str) -> String {
     story
         .sources
         .get(index)
-        .map(|s| s.id.clone())
+        .map(|s| s.id.to_string())
         .unwrap_or_default()
 }
 
@@ -242,14 +242,20 @@ fn score_relations(story: &StoryFile, key: &Value) -> Score {
     let mut drafted: Vec<(String, String, String)> = story
         .relations
         .iter()
-        .map(|r| (r.from.clone(), r.kind.key().to_owned(), r.to.clone()))
+        .map(|r| {
+            (
+                r.from.to_string(),
+                r.kind.key().to_owned(),
+                r.to.to_string(),
+            )
+        })
         .collect();
     for c in &story.candidates {
         for stage in &c.stages {
             drafted.push((
-                c.seeker.clone(),
+                c.seeker.to_string(),
                 stage.stage.key().to_owned(),
-                c.candidate.clone(),
+                c.candidate.to_string(),
             ));
         }
     }

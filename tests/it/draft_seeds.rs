@@ -179,7 +179,7 @@ fn seed_articles_against_the_shipped_story() {
     let upstream_of_both = information.as_ref().is_some_and(|id| {
         story.sources[..2]
             .iter()
-            .all(|s| s.via.as_ref() == Some(id))
+            .all(|s| s.via.as_deref() == Some(id.as_str()))
     });
     let carma = origin_named("CARMA");
     let carma_figures = shipped

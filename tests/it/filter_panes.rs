@@ -40,7 +40,7 @@ fn every_pane_shows_only_rows_involving_the_entity() {
     for row in &app.panes.metric_rows {
         let metric = &file.metrics[row.metric];
         assert!(
-            metric.subject == *id || metric.stated_by.as_ref() == Some(id),
+            metric.subject == id.as_str() || metric.stated_by.as_deref() == Some(id.as_str()),
             "{row:?}"
         );
     }

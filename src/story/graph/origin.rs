@@ -174,7 +174,7 @@ impl Story {
                     continue;
                 }
                 for source in self.citation_chain(citation).into_iter().skip(1) {
-                    behind.insert(self.file.sources[source].id.clone());
+                    behind.insert(self.file.sources[source].id.to_string());
                 }
             }
         }

@@ -57,7 +57,7 @@ impl SourceTexts {
             match std::fs::read(&full) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => {
-                        texts.paragraphs.insert(id, paragraphs(&text));
+                        texts.paragraphs.insert(id.to_string(), paragraphs(&text));
                     }
                     Err(_) => problems.push(Problem::at(
                         path,

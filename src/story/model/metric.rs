@@ -8,7 +8,7 @@ use crate::story::model::exact::exact_vec;
 
 use crate::story::model::date::DateSpec;
 use crate::story::model::not_null::present;
-use crate::story::model::{AuthorNote, Basis, Citation};
+use crate::story::model::{AuthorNote, Basis, Citation, Id};
 
 /// How a metric relates to its stated value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -62,9 +62,11 @@ pub enum Direction {
 pub struct Metric {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// Entity id the metric is about.
-    pub subject: String,
+    #[schemars(with = "String")]
+    pub subject: Id,
     /// What is measured ("Businesses using Qwen"); not blank.
     pub label: String,
     /// The number as stated. Exactly one of `value`, `range` and `qualitative`.

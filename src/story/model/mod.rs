@@ -112,7 +112,8 @@ pub struct StoryMeta {
 pub struct Source {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// What sort of source: `article`, `report`, `statement`, `filing` or a kind of the
     /// story's own; only `article` changes the wording ("2 articles", not "2 sources").
     pub kind: SourceKind,
@@ -158,7 +159,8 @@ pub struct Source {
 pub struct Entity {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// What it is: company, AI model, product, person, organisation, regulator or
     /// market.
     pub kind: EntityKind,
@@ -188,13 +190,16 @@ pub struct Entity {
 pub struct Relation {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// The kind of link, read from `from` to `to`: `develops`, `member_of` …
     pub kind: RelationKind,
     /// Entity id of the end the kind reads from (Alibaba in "Alibaba develops Qwen").
-    pub from: String,
+    #[schemars(with = "String")]
+    pub from: Id,
     /// Entity id of the other end.
-    pub to: String,
+    #[schemars(with = "String")]
+    pub to: Id,
     /// Details in a sentence.
     #[serde(default, deserialize_with = "present")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,11 +258,14 @@ pub struct Stage {
 pub struct Candidacy {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// Entity id of the candidate.
-    pub candidate: String,
+    #[schemars(with = "String")]
+    pub candidate: Id,
     /// Entity id of the party doing the choosing.
-    pub seeker: String,
+    #[schemars(with = "String")]
+    pub seeker: Id,
     /// What the candidate was weighed for ("AI partner in China"); not blank.
     pub role: String,
     /// The history, in the order it happened; at least one. The last stage known is
@@ -282,7 +290,8 @@ pub struct Variant {
 pub struct Dispute {
     /// Unique across the whole file, whatever the record kind; other records point at
     /// this one by it.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Id,
     /// The question the sources differ on; not blank.
     pub point: String,
     /// Ids of the records (events, relations, candidacies, metrics, entities) the point

@@ -106,7 +106,7 @@ impl Story {
         // And the sources citations of known sources rest on through their own `via`.
         let behind = self.sources_behind_citations_of(&known);
         file.sources
-            .retain(|s| listed.contains(s.id.as_str()) || behind.contains(&s.id));
+            .retain(|s| listed.contains(s.id.as_str()) || behind.contains(s.id.as_str()));
         let kept = keep_known_facts(&mut file, &known);
         let undescribed = keep_named_entities(&mut file, &known);
         drop_abouts_gone(&mut file);
@@ -306,7 +306,7 @@ fn keep_named_entities(file: &mut StoryFile, known: &BTreeSet<&str>) -> Vec<bool
             undescribed.push(false);
             return true;
         }
-        if !named.contains(&entity.id) {
+        if !named.contains(entity.id.as_str()) {
             return false;
         }
         // Named, not yet described: what only later sources say is left out.

@@ -103,7 +103,7 @@ fn remember(app: &App) -> Place {
         filter: app
             .panes
             .filter
-            .map(|e| app.story.file.entities[e].id.clone()),
+            .map(|e| app.story.file.entities[e].id.to_string()),
         back_cursors: by_id(app, &app.detail.trail.back_cursors),
         forward_cursors: by_id(app, &app.detail.trail.forward_cursors),
     }

@@ -60,7 +60,7 @@ fn story_named(names: &[String]) -> Story {
     let first = file.sources[0].clone();
     for n in file.sources.len()..12 {
         let mut extra = first.clone();
-        extra.id = format!("extra-{n}");
+        extra.id = format!("extra-{n}").into();
         file.sources.push(extra);
     }
     let mut next = names.iter().cycle();
