@@ -137,7 +137,7 @@ pub fn story_with_text(text: &str) -> Story {
     let mut file: StoryFile = serde_json::from_str(BASE).expect("the base story parses");
     let named = |prefix: &str| format!("{prefix}{text}");
     let some = || Some(text.to_owned());
-    let notes = |cite: &mut Vec<Citation>| {
+    let notes = |cite: &mut [Citation]| {
         for citation in cite {
             citation.set_note(some());
         }

@@ -208,7 +208,9 @@ fn cite_again(
     });
     let Some(event) = same else { return false };
     if !event.cite.iter().any(|c| c.source == citation.source) {
-        event.cite.push(citation);
+        let mut cite = std::mem::take(&mut event.cite).into_vec();
+        cite.push(citation);
+        event.cite = cite.into_boxed_slice();
     }
     true
 }
@@ -269,7 +271,7 @@ fn draft_event(
             sourcing: Sourcing::Reported,
             timing,
         },
-        cite: vec![citation],
+        cite: Box::new([citation]),
         authored: event_notes(verb, date_reason).into(),
         status_changes: Vec::new().into(),
     });

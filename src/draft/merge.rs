@@ -120,21 +120,8 @@ fn add_facts(
     remap: &HashMap<String, String>,
     counts: &mut Counts,
 ) {
-    for mut event in events {
-        event.entities.iter_mut().for_each(|id| rename(id, remap));
-        fix_cites(&mut event.cite, remap);
-        let same = existing.events.iter_mut().find(|e| {
-            e.date.canonical() == event.date.canonical()
-                && e.entities.first() == event.entities.first()
-                && e.title() == event.title()
-        });
-        if merge_record(
-            same.map(|e| (&mut e.cite, e.authored.as_slice())),
-            event.cite.clone(),
-            counts,
-        ) {
-            existing.events.push(event);
-        }
+    for event in events {
+        add_event(&mut existing.events, event, remap, counts);
     }
     for mut metric in metrics {
         rename(&mut metric.subject, remap);
@@ -169,6 +156,37 @@ fn add_facts(
         ) {
             existing.relations.push(relation);
         }
+    }
+}
+
+/// An event: one with the same date, first entity and title gains its citations (when
+/// drafted); any other is added.
+fn add_event(
+    existing: &mut Vec<crate::story::model::Event>,
+    mut event: crate::story::model::Event,
+    remap: &HashMap<String, String>,
+    counts: &mut Counts,
+) {
+    event.entities.iter_mut().for_each(|id| rename(id, remap));
+    fix_cites(&mut event.cite, remap);
+    let same = existing.iter_mut().find(|e| {
+        e.date.canonical() == event.date.canonical()
+            && e.entities.first() == event.entities.first()
+            && e.title() == event.title()
+    });
+    // An event's citations are a box: taken out as a list to merge into, then put back.
+    let is_new = match same {
+        Some(known) => {
+            let mut cite = std::mem::take(&mut known.cite).into_vec();
+            let new = event.cite.to_vec();
+            let is_new = merge_record(Some((&mut cite, &known.authored)), new, counts);
+            known.cite = cite.into_boxed_slice();
+            is_new
+        }
+        None => merge_record(None, event.cite.to_vec(), counts),
+    };
+    if is_new {
+        existing.push(event);
     }
 }
 

@@ -324,7 +324,7 @@ impl Generator {
             date,
             entities: entities.into_iter().map(Into::into).collect(),
             status: Status { sourcing, timing },
-            cite: self.cite(),
+            cite: self.cite().into_boxed_slice(),
             authored: Vec::new().into(),
             status_changes: Vec::new().into(),
         }

@@ -154,7 +154,7 @@ fn score_dates(names: &[String], story: &StoryFile, key: &Value) -> Score {
     let drafted: Vec<(String, &[storyscope::story::model::Citation])> = story
         .events
         .iter()
-        .map(|e| (e.date.canonical(), e.cite.as_slice()))
+        .map(|e| (e.date.canonical(), &e.cite[..]))
         .chain(
             story
                 .metrics

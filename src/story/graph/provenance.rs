@@ -99,7 +99,7 @@ impl Story {
     pub(crate) fn record_provenance(&self, record: RecordRef) -> Option<Provenance> {
         let file = &self.file;
         let cite = match record {
-            RecordRef::Entity(i) => &file.entities[i].cite,
+            RecordRef::Entity(i) => &file.entities[i].cite[..],
             RecordRef::Event(i) => &file.events[i].cite,
             RecordRef::Metric(i) => &file.metrics[i].cite,
             RecordRef::Relation(i) => &file.relations[i].cite,
@@ -125,7 +125,7 @@ impl Story {
         let events = file.events.iter().enumerate().flat_map(move |(i, event)| {
             let changes = (event.status_changes.iter().enumerate())
                 .map(move |(c, change)| (FactRef::StatusChange(i, c), change.cite.as_slice()));
-            std::iter::once((record(RecordRef::Event(i)), event.cite.as_slice())).chain(changes)
+            std::iter::once((record(RecordRef::Event(i)), &event.cite[..])).chain(changes)
         });
         let stages = file
             .candidates

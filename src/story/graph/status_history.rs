@@ -54,7 +54,7 @@ impl Story {
             status: status_text(record.status, condition),
             date: None,
             reason: None,
-            cite: record.cite.clone(),
+            cite: record.cite.to_vec(),
             per: self.cited_outlets(&record.cite),
         };
         std::iter::once(first)

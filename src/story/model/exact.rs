@@ -22,6 +22,16 @@ where
     deserializer.deserialize_seq(ExactList(PhantomData))
 }
 
+/// As `exact_vec`, for a list that never grows once read: 8 bytes less to hold than a
+/// `Vec`, and no copy (a list at its exact length becomes a box in place).
+pub(crate) fn exact_boxed<'de, D, T>(deserializer: D) -> Result<Box<[T]>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    exact_vec(deserializer).map(Vec::into_boxed_slice)
+}
+
 struct ExactList<T>(PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for ExactList<T> {
@@ -52,17 +62,21 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ExactList<T> {
 
 #[cfg(test)]
 mod tests {
-    use crate::story::model::Event;
+    use crate::story::model::{Entity, Event};
 
-    fn event_citing(sources: usize) -> Event {
+    fn citations(sources: usize) -> String {
         let cite: Vec<String> = (0..sources)
             .map(|i| format!(r#"{{"source": "s{i}", "para": 2}}"#))
             .collect();
+        cite.join(",")
+    }
+
+    fn event_citing(sources: usize) -> Event {
         serde_json::from_str(&format!(
             r#"{{"id": "e", "title": "T", "date": "2024", "summary": "S",
                 "entities": ["a", "b"], "status": {{"sourcing": "reported", "timing": "happened"}},
                 "cite": [{}]}}"#,
-            cite.join(",")
+            citations(sources)
         ))
         .unwrap()
     }
@@ -70,10 +84,15 @@ mod tests {
     #[test]
     fn a_list_read_from_a_file_has_no_spare_room() {
         for sources in [0, 1, 2, 3, 7, 8, 9, 20] {
-            let event = event_citing(sources);
-            assert_eq!(event.cite.len(), sources);
-            assert_eq!(event.cite.capacity(), sources);
-            assert_eq!(event.entities.capacity(), 2);
+            let entity: Entity = serde_json::from_str(&format!(
+                r#"{{"id": "a", "kind": "company", "name": "A", "cite": [{}]}}"#,
+                citations(sources)
+            ))
+            .unwrap();
+            assert_eq!(entity.cite.len(), sources);
+            assert_eq!(entity.cite.capacity(), sources);
+            // An event's lists are boxes: exactly their items, by construction.
+            assert_eq!(event_citing(sources).cite.len(), sources);
         }
     }
 

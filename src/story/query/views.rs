@@ -160,7 +160,7 @@ impl Story {
             None => self.events_by_date().to_vec(),
             Some(entity) => {
                 let events = &self.file.events;
-                let mut chosen = self.links(entity).events.clone();
+                let mut chosen: Vec<usize> = self.links(entity).event_indexes().collect();
                 chosen.sort_by(|&a, &b| events[a].date.cmp(&events[b].date).then(a.cmp(&b)));
                 chosen
             }
@@ -318,7 +318,7 @@ impl Story {
             .iter()
             .any(|id| match self.lookup(id) {
                 Some(RecordRef::Entity(e)) => e == entity,
-                Some(RecordRef::Event(i)) => links.events.contains(&i),
+                Some(RecordRef::Event(i)) => links.event_indexes().any(|e| e == i),
                 Some(RecordRef::Relation(i)) => links.relations.contains(&i),
                 Some(RecordRef::Metric(i)) => links.metrics.contains(&i),
                 Some(RecordRef::Candidacy(i)) => links.candidacies.contains(&i),

@@ -243,7 +243,12 @@ struct KeptParts {
 fn keep_known_facts(file: &mut StoryFile, known: &BTreeSet<&str>) -> KeptParts {
     let keep = |cite: &mut Vec<Citation>| keep_known(cite, known);
     file.relations.retain_mut(|r| keep(&mut r.cite));
-    file.events.retain_mut(|e| keep(&mut e.cite));
+    file.events.retain_mut(|e| {
+        let mut cite = std::mem::take(&mut e.cite).into_vec();
+        let kept = keep(&mut cite);
+        e.cite = cite.into_boxed_slice();
+        kept
+    });
     let changes: Vec<Vec<usize>> = file
         .events
         .iter_mut()

@@ -75,8 +75,11 @@ impl Checker<'_> {
                 if let Some(entity) = self.entity(|| format!("events[{i}].entities[{e}]"), id) {
                     // Events are linked in order, so a repeat within this event is
                     // always the entity's last entry: O(1) however many it names.
-                    if self.links[entity].events.last() != Some(&i) {
-                        self.links[entity].events.push(i);
+                    // An arena index fits in 32 bits: 4 billion events would take
+                    // 450 GB of memory before this.
+                    let event = i as u32;
+                    if self.links[entity].events.last() != Some(&event) {
+                        self.links[entity].events.push(event);
                     }
                 }
             }
@@ -111,7 +114,11 @@ mod tests {
             Some(half) => checker.check_events_in_halves(file, half),
             None => checker.check_event_range(file, 0..file.events.len()),
         }
-        let links = checker.links.iter().map(|l| l.events.clone()).collect();
+        let links = checker
+            .links
+            .iter()
+            .map(|l| l.event_indexes().collect())
+            .collect();
         let cited = (checker.cited.iter())
             .map(|c| (c.source(), c.upstream()))
             .collect();
@@ -155,14 +162,18 @@ mod tests {
         });
         // Problems on both sides of every cut tried, and an entity named twice.
         for i in [3, 150, 199, 200, 201, 390] {
-            file.events[i].entities.push("nobody".into());
+            file.events[i].entities = [&file.events[i].entities[..], &["nobody".into()]]
+                .concat()
+                .into();
         }
         let old = file.events[120].clone();
         file.events[120].text =
             crate::story::model::EventText::new("  ", old.summary(), old.condition()).unwrap();
         file.events[260].cite[0].source = "no-such-source".into();
         let repeated = file.events[300].entities[0].clone();
-        file.events[300].entities.push(repeated);
+        file.events[300].entities = [&file.events[300].entities[..], &[repeated]]
+            .concat()
+            .into();
         let one_pass = check(&file, None);
         assert_eq!(one_pass.0.len(), 8, "{:#?}", one_pass.0);
         for half in [0, 1, 199, 200, 201, 399, 400] {

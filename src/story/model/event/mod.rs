@@ -26,12 +26,12 @@ pub struct Event {
     /// When it happened (or is expected), not when it was reported.
     pub date: DateSpec,
     /// Ids of the entities involved, most central first.
-    pub entities: Vec<Id>,
+    pub entities: Box<[Id]>,
     /// The status as first reported, resting on `cite`; later changes go in
     /// `status_changes`.
     pub status: Status,
     /// The sources the event and its first `status` rest on; at least one.
-    pub cite: Vec<Citation>,
+    pub cite: Box<[Citation]>,
     /// What in this record the author added rather than a source said.
     pub authored: ThinVec<AuthorNote>,
     /// Later statuses, oldest first, each cited: the last one known is where it stands.

@@ -88,7 +88,7 @@ fn unknown_fields_and_nulls_are_refused_as_before() {
 }
 
 #[test]
-fn an_event_is_128_bytes_with_one_block_for_its_words() {
+fn an_event_is_112_bytes_with_one_block_for_its_words() {
     assert_eq!(std::mem::size_of::<EventText>(), 24);
-    assert_eq!(std::mem::size_of::<Event>(), 128);
+    assert_eq!(std::mem::size_of::<Event>(), 112);
 }

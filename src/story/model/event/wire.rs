@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use thin_vec::ThinVec;
 
-use crate::story::model::exact::exact_vec;
+use crate::story::model::exact::exact_boxed;
 use crate::story::model::not_null::present;
 use crate::story::model::{AuthorNote, Citation, DateSpec, Id, Status, StatusChange};
 
@@ -38,9 +38,9 @@ pub(super) struct EventFields<'a> {
     #[schemars(with = "String")]
     pub(super) summary: Cow<'a, str>,
     /// Ids of the entities involved, most central first.
-    #[serde(deserialize_with = "exact_vec")]
+    #[serde(deserialize_with = "exact_boxed")]
     #[schemars(with = "Vec<String>")]
-    pub(super) entities: Vec<Id>,
+    pub(super) entities: Box<[Id]>,
     /// The status as first reported, resting on `cite`; later changes go in
     /// `status_changes`.
     pub(super) status: Status,
@@ -50,8 +50,9 @@ pub(super) struct EventFields<'a> {
     #[schemars(with = "String")]
     pub(super) condition: Option<Words<'a>>,
     /// The sources the event and its first `status` rest on; at least one.
-    #[serde(deserialize_with = "exact_vec")]
-    pub(super) cite: Vec<Citation>,
+    #[serde(deserialize_with = "exact_boxed")]
+    #[schemars(with = "Vec<Citation>")]
+    pub(super) cite: Box<[Citation]>,
     /// What in this record the author added rather than a source said: inferences and
     /// outside knowledge, each with its field and reason.
     #[serde(default, skip_serializing_if = "ThinVec::is_empty")]

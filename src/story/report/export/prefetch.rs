@@ -66,14 +66,11 @@ fn pieces_ahead(
             fetch(start, len);
         }
     };
-    slice(
-        event.cite.as_ptr().cast(),
-        size_of_val(event.cite.as_slice()),
-    );
+    slice(event.cite.as_ptr().cast(), size_of_val(&event.cite[..]));
     if reads == Reads::Rows {
         slice(event.title().as_ptr(), event.title().len());
         slice(event.summary().as_ptr(), event.summary().len());
-        let entities = event.entities.as_slice();
+        let entities = &event.entities[..];
         slice(entities.as_ptr().cast(), size_of_val(entities));
     }
 }

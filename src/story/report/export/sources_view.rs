@@ -26,10 +26,10 @@ impl Story {
                 file.relations[i].cite.as_slice(),
             )
         }));
-        facts.extend(links.events.iter().map(|&i| {
+        facts.extend(links.event_indexes().map(|i| {
             (
                 FactRef::Record(RecordRef::Event(i)),
-                file.events[i].cite.as_slice(),
+                &file.events[i].cite[..],
             )
         }));
         facts.extend(links.metrics.iter().map(|&i| {

@@ -247,7 +247,7 @@ impl Doc<'_> {
             table_head(&mut self.out, TIMELINE_HEADER);
             // Footnotes are numbered by first use: in one pass over the rows in order,
             // before any row is written, so threads only read them.
-            let cite_of = |&index: &usize| story.file.events[index].cite.as_slice();
+            let cite_of = |&index: &usize| &story.file.events[index].cite[..];
             let citations_ahead = |upcoming: &[usize]| prefetch::citations_ahead(story, upcoming);
             (self.notes).number_refs_of_all(&events, &cite_of, &citations_ahead, self.rows.threads);
             let notes = std::mem::take(&mut self.notes);

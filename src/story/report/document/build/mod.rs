@@ -220,7 +220,7 @@ impl Doc<'_> {
         }
         if !links.events.is_empty() {
             self.heading("Events");
-            let mut events = links.events.clone();
+            let mut events: Vec<usize> = links.event_indexes().collect();
             events.sort_by_key(|&e| story.file.events[e].date);
             for e in events {
                 let event = &story.file.events[e];

@@ -39,11 +39,11 @@ fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
             }
             if let Some(&near) = upcoming.get(POINTED_AHEAD) {
                 let event = &events[near];
-                expected.push(piece(event.cite.as_slice()));
+                expected.push(piece(&event.cite[..]));
                 if reads == Reads::Rows {
                     expected.push(piece(event.title()));
                     expected.push(piece(event.summary()));
-                    expected.push(piece(event.entities.as_slice()));
+                    expected.push(piece(&event.entities[..]));
                 }
             }
             expected.retain(|&(_, len)| len > 0);

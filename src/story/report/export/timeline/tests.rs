@@ -77,8 +77,8 @@ fn story_named(names: &[String]) -> Story {
             .collect()
     };
     let (five, eleven) = (cite(5), cite(11));
-    file.events[0].cite = five;
-    file.events[1].cite = eleven;
+    file.events[0].cite = five.into_boxed_slice();
+    file.events[1].cite = eleven.into_boxed_slice();
     let json = serde_json::to_string(&file).expect("serialises");
     load_bytes(json.as_bytes(), "named").expect("still valid")
 }

@@ -1,0 +1,53 @@
+//! A built story's indexes: nothing kept while the story is open holds spare room, and the right records are linked.
+
+use crate::synth::{SynthOptions, generate};
+
+/// The timeline order is kept while the story is open: it holds no spare room (the
+/// sort keys it is made from are five times its size).
+#[test]
+fn the_timeline_order_holds_no_spare_room() {
+    let file = generate(&SynthOptions {
+        events: 300,
+        entities: 20,
+        seed: 3,
+    });
+    let story =
+        crate::story::graph::Story::build(file, "synthetic").expect("a generated story validates");
+    let order = story.events_by_date();
+    assert_eq!(order.len(), 300);
+    assert!(order.windows(2).all(|w| {
+        let (a, b) = (&story.file.events[w[0]].date, &story.file.events[w[1]].date);
+        a.earliest() <= b.earliest()
+    }));
+    let kept = story.indexes.events_by_date.get().expect("made");
+    assert_eq!(kept.capacity(), kept.len());
+}
+
+/// What points at each entity is kept while the story is open: no list keeps the
+/// room it grew into, and every event is linked from each entity it names, once.
+#[test]
+fn entity_links_hold_no_spare_room() {
+    let file = generate(&SynthOptions {
+        events: 3000,
+        entities: 20,
+        seed: 5,
+    });
+    let story =
+        crate::story::graph::Story::build(file, "synthetic").expect("a generated story validates");
+    for (entity, links) in story.indexes.entity_links.iter().enumerate() {
+        for (len, capacity) in [
+            (links.relations.len(), links.relations.capacity()),
+            (links.events.len(), links.events.capacity()),
+            (links.metrics.len(), links.metrics.capacity()),
+            (links.candidacies.len(), links.candidacies.capacity()),
+        ] {
+            assert_eq!(capacity, len, "entity {entity}");
+        }
+        let id = &story.file.entities[entity].id;
+        let naming: Vec<usize> = (story.file.events.iter().enumerate())
+            .filter(|(_, event)| event.entities.contains(id))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(links.event_indexes().collect::<Vec<_>>(), naming);
+    }
+}
