@@ -1,5 +1,6 @@
 //! storyscope: a news story as a graph of sourced facts (core in `story`, terminal shell in `tui`).
 #![warn(unreachable_pub, missing_docs)]
+pub mod allocator;
 pub(crate) mod bad_input;
 pub mod cli;
 pub mod color;
