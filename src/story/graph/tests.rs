@@ -1,5 +1,6 @@
 //! A built story's indexes: nothing kept while the story is open holds spare room, and the right records are linked.
 
+use crate::story::graph::Story;
 use crate::synth::{SynthOptions, generate};
 
 /// The timeline order is kept while the story is open: it holds no spare room (the
@@ -11,8 +12,7 @@ fn the_timeline_order_holds_no_spare_room() {
         entities: 20,
         seed: 3,
     });
-    let story =
-        crate::story::graph::Story::build(file, "synthetic").expect("a generated story validates");
+    let story = Story::build(file, "synthetic").expect("a generated story validates");
     let order = story.events_by_date();
     assert_eq!(order.len(), 300);
     assert!(order.windows(2).all(|w| {
@@ -32,8 +32,7 @@ fn entity_links_hold_no_spare_room() {
         entities: 20,
         seed: 5,
     });
-    let story =
-        crate::story::graph::Story::build(file, "synthetic").expect("a generated story validates");
+    let story = Story::build(file, "synthetic").expect("a generated story validates");
     for (entity, links) in story.indexes.entity_links.iter().enumerate() {
         for (len, capacity) in [
             (links.relations.len(), links.relations.capacity()),
@@ -49,5 +48,35 @@ fn entity_links_hold_no_spare_room() {
             .map(|(i, _)| i)
             .collect();
         assert_eq!(links.event_indexes().collect::<Vec<_>>(), naming);
+    }
+}
+
+/// Each source's fact counts (any citation traces to it; every citation does) are
+/// what a plain count gives: every fact's citations' chains, as sets, with no list
+/// reused between facts. On the shipped story (via chains, citations with their own
+/// `via`) and a generated one (chains of varying length, two citations a fact).
+#[test]
+fn source_fact_counts_are_a_plain_count() {
+    use std::collections::BTreeSet;
+    let generated = generate(&SynthOptions {
+        events: 2000,
+        entities: 40,
+        seed: 9,
+    });
+    let generated = Story::build(generated, "synthetic").expect("a generated story validates");
+    let shipped = crate::story::embedded().expect("the shipped story loads");
+    for story in [&shipped, &generated] {
+        let mut expected = vec![(0, 0); story.file.sources.len()];
+        for (_, cite) in story.each_fact() {
+            let chains: Vec<BTreeSet<usize>> = (cite.iter())
+                .map(|citation| story.citation_chain(citation).into_iter().collect())
+                .collect();
+            let any: BTreeSet<usize> = chains.iter().flatten().copied().collect();
+            for &s in &any {
+                expected[s].0 += 1;
+                expected[s].1 += usize::from(chains.iter().all(|chain| chain.contains(&s)));
+            }
+        }
+        assert_eq!(story.source_fact_counts(), expected, "{}", story.origin);
     }
 }
