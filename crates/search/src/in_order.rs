@@ -9,7 +9,9 @@ use std::sync::atomic::AtomicI64;
 use super::rank::TopK;
 use super::scan::{self, Candidates, Scanned};
 use super::terms::{self, Term};
-use super::{BLOCK, Key, NARROWED_KEPT, Narrowed, PARALLEL_MIN, SearchIndex};
+use super::{
+    BLOCK, Key, NARROWED_KEPT, Narrowed, OLDER_LISTS_BYTES_PER_NAME, PARALLEL_MIN, SearchIndex,
+};
 
 impl<K: Key> SearchIndex<K> {
     /// The best `limit` in-order matches of `words` (each lower-cased), or None once
@@ -104,17 +106,29 @@ impl<K: Key> SearchIndex<K> {
     }
 
     /// Keeps `found` as the match list of `words`, in place of an older one for the same
-    /// words, dropping the oldest beyond `NARROWED_KEPT`.
+    /// words. The newest list is what the next keystroke narrows from when the query
+    /// grows; the older ones serve only a query backspaced to theirs (without one, that
+    /// query is searched from scratch, as if typed anew), so they are kept, newest first,
+    /// only while they fit in `OLDER_LISTS_BYTES_PER_NAME` bytes a name, and at most
+    /// `NARROWED_KEPT` lists in all: the lists of a query's first letters can hold most
+    /// names, and were held at the explorer's peak of memory.
     fn remember(&self, words: Vec<String>, mut found: Narrowed) {
         let Ok(mut narrowed) = self.narrowed.lock() else {
             return;
         };
         narrowed.retain(|n| n.terms != words);
-        if narrowed.len() >= NARROWED_KEPT {
-            narrowed.remove(0);
-        }
         found.terms = words;
-        narrowed.push(Arc::new(found));
+        let mut budget = self.entries.len() * OLDER_LISTS_BYTES_PER_NAME;
+        let mut kept = vec![Arc::new(found)];
+        for older in narrowed.drain(..).rev() {
+            let bytes = older.bytes();
+            if kept.len() < NARROWED_KEPT && bytes <= budget {
+                budget -= bytes;
+                kept.push(older);
+            }
+        }
+        kept.reverse();
+        *narrowed = kept;
     }
 }
 

@@ -235,6 +235,23 @@ struct Narrowed {
 /// How many recent match lists are kept: enough to type a query and backspace it.
 const NARROWED_KEPT: usize = 8;
 
+/// The match lists older than the newest are kept within this many bytes a name of the
+/// index (a one-word list takes 10 bytes a match: room for the list of a query that
+/// matches a fifth of the names).
+const OLDER_LISTS_BYTES_PER_NAME: usize = 2;
+
+impl Narrowed {
+    /// Heap bytes of its lists (the terms aside): a slot a match, and per word a
+    /// score, a match end and a ceiling.
+    fn bytes(&self) -> usize {
+        let per_word = |lists: &Vec<Vec<i16>>| lists.iter().map(Vec::capacity).sum::<usize>();
+        self.matches.capacity() * 4
+            + 2 * (per_word(&self.exact)
+                + self.ends.iter().map(Vec::capacity).sum::<usize>()
+                + per_word(&self.ceilings))
+    }
+}
+
 /// Below this many names to try, a second thread costs more than it saves.
 /// (Small in tests, so they cover the threads.)
 const PARALLEL_MIN: usize = if cfg!(test) { 256 } else { 16_384 };
