@@ -25,13 +25,16 @@ impl<K: Key> SearchIndex<K> {
     ) -> SearchIndex<K> {
         let mut index = SearchIndex::from_entries_in_order(entries, text);
         index.typos_enabled = true;
-        for (slot, &entry) in index.order.iter().enumerate() {
-            if index.entries[entry as usize].kind == NameKind::Own {
+        let own = index
+            .order
+            .iter()
+            .enumerate()
+            .filter(|&(_, &entry)| index.entries[entry as usize].kind == NameKind::Own)
+            .map(|(slot, _)| {
                 let (from, to) = (index.starts[slot], index.starts[slot + 1]);
-                let name = &index.haystacks[from as usize..to as usize];
-                index.own_names.add(slot as u32, name);
-            }
-        }
+                (slot as u32, &index.haystacks[from as usize..to as usize])
+            });
+        index.own_names = OwnNames::from_names(own);
         index
     }
 

@@ -2,6 +2,7 @@
 //! a shorter query typed before), the scan shared between the cores, and the match
 //! list it leaves for the next keystroke to narrow from.
 
+use std::mem::take;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::AtomicI64;
@@ -26,7 +27,8 @@ impl<K: Key> SearchIndex<K> {
         let narrowed = self.narrowest_for(words);
         let known = known_from(narrowed.as_deref(), words);
         let parts = self.scan_on_cores(&terms, narrowed.as_deref(), &known, limit, cancelled)?;
-        self.remember(words.to_vec(), matches_in_order(&parts, words.len()));
+        let mut parts = parts;
+        self.remember(words.to_vec(), matches_in_order(&mut parts, words.len()));
         let mut top = TopK::new(limit);
         for part in parts {
             top.merge(part.top);
@@ -159,35 +161,31 @@ fn known_from<'a>(narrowed: Option<&'a Narrowed>, words: &[String]) -> scan::Kno
 }
 
 /// Every match the threads found, in slot order, with the word scores and match ends
-/// found for each (the terms are filled in by `remember`).
-fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
-    let mut pieces: Vec<(usize, &Scanned<K>, Range<usize>)> = parts
+/// found for each (the terms are filled in by `remember`). The threads' lists are taken
+/// from `parts` one at a time, each freed once copied, so the matches are never held
+/// twice over (a first letter's list can hold most names).
+fn matches_in_order<K>(parts: &mut [Scanned<K>], words: usize) -> Narrowed {
+    let mut pieces: Vec<(usize, usize, Range<usize>)> = parts
         .iter()
-        .flat_map(|part| {
-            part.blocks
+        .enumerate()
+        .flat_map(|(part, scanned)| {
+            scanned
+                .blocks
                 .iter()
                 .map(move |(block, range)| (*block, part, range.clone()))
         })
         .collect();
     pieces.sort_unstable_by_key(|(block, _, _)| *block);
-    // Lists at their exact length: up to 8 are kept, of up to a match per name.
-    let total: usize = pieces.iter().map(|(_, _, range)| range.len()).sum();
-    let mut matches = Vec::with_capacity(total);
-    let mut exact: Vec<Vec<i16>> = per_word(words, total);
-    let mut ends: Vec<Vec<u16>> = per_word(words, total);
-    let mut ceilings: Vec<Vec<i16>> = per_word(words, total);
-    for (_, part, range) in pieces {
-        matches.extend_from_slice(&part.matches[range.clone()]);
-        for (t, scores) in exact.iter_mut().enumerate() {
-            scores.extend_from_slice(&part.exact[t][range.clone()]);
-        }
-        for (t, list) in ends.iter_mut().enumerate() {
-            list.extend_from_slice(&part.ends[t][range.clone()]);
-        }
-        for (t, list) in ceilings.iter_mut().enumerate() {
-            list.extend_from_slice(&part.ceilings[t][range.clone()]);
-        }
-    }
+    let matches = gather(&pieces, parts.iter_mut().map(|p| take(&mut p.matches)));
+    let exact = (0..words)
+        .map(|t| gather(&pieces, parts.iter_mut().map(|p| take(&mut p.exact[t]))))
+        .collect();
+    let ends = (0..words)
+        .map(|t| gather(&pieces, parts.iter_mut().map(|p| take(&mut p.ends[t]))))
+        .collect();
+    let ceilings = (0..words)
+        .map(|t| gather(&pieces, parts.iter_mut().map(|p| take(&mut p.ceilings[t]))))
+        .collect();
     Narrowed {
         terms: Vec::new(),
         matches,
@@ -197,8 +195,22 @@ fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
     }
 }
 
-/// One empty list per word, each with room for `total` (`vec![list; words]` would
-/// clone the room away).
-fn per_word<T>(words: usize, total: usize) -> Vec<Vec<T>> {
-    (0..words).map(|_| Vec::with_capacity(total)).collect()
+/// The `pieces` (block, part, range) of the parts' `lists`, in order, in one list at its
+/// exact length; one part's list is that list already.
+fn gather<T: Copy>(
+    pieces: &[(usize, usize, Range<usize>)],
+    lists: impl Iterator<Item = Vec<T>>,
+) -> Vec<T> {
+    let mut lists: Vec<Vec<T>> = lists.collect();
+    if lists.len() == 1 {
+        let mut only = lists.swap_remove(0);
+        only.shrink_to_fit();
+        return only;
+    }
+    let total: usize = pieces.iter().map(|(_, _, range)| range.len()).sum();
+    let mut gathered = Vec::with_capacity(total);
+    for (_, part, range) in pieces {
+        gathered.extend_from_slice(&lists[*part][range.clone()]);
+    }
+    gathered
 }
