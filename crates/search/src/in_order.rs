@@ -46,7 +46,7 @@ impl<K: Key> SearchIndex<K> {
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scanned<K>>> {
-        let total = narrowed.map_or(self.entries.len(), |n| n.matches.len());
+        let total = narrowed.map_or(self.targets.len(), |n| n.matches.len());
         let threads = if total >= PARALLEL_MIN {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
         } else {
@@ -120,7 +120,7 @@ impl<K: Key> SearchIndex<K> {
         };
         narrowed.retain(|n| n.terms != words);
         found.terms = words;
-        let mut budget = self.entries.len() * OLDER_LISTS_BYTES_PER_NAME;
+        let mut budget = self.targets.len() * OLDER_LISTS_BYTES_PER_NAME;
         let mut kept = vec![Arc::new(found)];
         for older in narrowed.drain(..).rev() {
             let bytes = older.bytes();

@@ -1,6 +1,7 @@
 //! Fuzzy search over names, each naming a record of the caller's (any `Key`): build a
 //! `SearchIndex` from `SearchEntry`s and their names (`SearchIndex::from_entries`; the
-//! index keeps the names lower-cased only, the caller shows them), then `search` it, or
+//! index keeps the names lower-cased and each entry's record only, the caller shows
+//! them), then `search` it, or
 //! hand it to a `SearchWorker` to search off the input thread. Results hold one
 //! `SearchHit` per record, best first. Every word of a query must match, in order or
 //! within its typos; scores add up. storyscope feeds it a story's entities (by name and
@@ -152,8 +153,10 @@ impl MatchTier {
 /// Every name of a story's records, lower-cased and ordered for fast search, with the
 /// typo tier's word index built when first needed.
 pub struct SearchIndex<K> {
-    /// The names, in the order they were given (`SearchHit::entry` indexes this).
-    pub entries: Vec<SearchEntry<K>>,
+    /// The record each name finds, in the order the entries were given
+    /// (`SearchHit::entry` indexes this). Of an entry, only its record is kept: its
+    /// kind, alias flag and weight are in the ranking facts and the own names.
+    pub targets: Vec<K>,
     /// The order names are tried in: shortest first (ties between long names are
     /// settled sooner). A name's place in this order is its "slot".
     order: Vec<u32>,
@@ -262,7 +265,7 @@ const BLOCK: usize = if cfg!(test) { 100 } else { 2048 };
 impl<K> std::fmt::Debug for SearchIndex<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("entries", &self.entries.len())
+            .field("entries", &self.targets.len())
             .finish()
     }
 }
@@ -297,12 +300,12 @@ impl<K: Key> SearchIndex<K> {
 
     /// How many names the index holds (an entity's aliases count apart).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.targets.len()
     }
 
     /// True when the index holds no name at all.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.targets.is_empty()
     }
 
     /// Drops the remembered match lists: the next query is searched from scratch.
@@ -358,7 +361,7 @@ impl<K: Key> SearchIndex<K> {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<SearchHit<K>>> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        let limit = limit.min(self.entries.len());
+        let limit = limit.min(self.targets.len());
         if words.is_empty() || limit == 0 {
             return Some(Vec::new());
         }

@@ -30,8 +30,8 @@ impl<K: Key> SearchIndex<K> {
         let (own_bytes, own_blocks) = self.own_names.heap();
         vec![
             part(
-                "name records (`SearchEntry`: record, kind, alias, weight)",
-                vec_bytes(&self.entries),
+                "name records (`SearchEntry::target`)",
+                vec_bytes(&self.targets),
                 1,
             ),
             part(
@@ -96,7 +96,7 @@ mod tests {
         let names = fixture.entries.len();
         let text: usize = fixture.texts.iter().map(String::len).sum();
         let index = fixture.index();
-        let record = size_of::<SearchEntry<u32>>();
+        let record = size_of::<u32>();
         assert_eq!(bytes_of(&index, "name records"), record * names);
         assert!(bytes_of(&index, "names lower-cased") >= text);
         assert!(bytes_of(&index, "names lower-cased") <= text + text / 32);
@@ -171,7 +171,8 @@ mod tests {
                 .map(str::to_owned)
                 .to_vec(),
         };
-        let index = SearchIndex::in_order_within(names.entries.clone(), &|_, i| names.text(i), 17);
+        let index =
+            SearchIndex::build_within(names.entries.clone(), &|_, i| names.text(i), 17, false);
         let found: Vec<u32> = index
             .search_in_order("qwen", 10)
             .iter()
