@@ -52,8 +52,10 @@ pub(super) fn build(haystacks: &str, starts: &[u32]) -> (fst::Map<Vec<u8>>, Vec<
     }
     parts.insert(0, first);
     let (offsets, postings) = postings(haystacks, starts, &parts, &remaps, &totals);
-    let first = parts.swap_remove(0);
-    let mut sorted: Vec<(&str, u32)> = first.ids.words.iter().copied().zip(0u32..).collect();
+    // Only the words are needed now: the parts' tables go before the FST is made.
+    let words = parts.swap_remove(0).ids.words;
+    drop((parts, remaps, totals));
+    let mut sorted: Vec<(&str, u32)> = words.into_iter().zip(0u32..).collect();
     sorted.sort_unstable();
     let map = fst::Map::from_iter(
         sorted
@@ -61,6 +63,10 @@ pub(super) fn build(haystacks: &str, starts: &[u32]) -> (fst::Map<Vec<u8>>, Vec<
             .map(|(word, id)| (word.as_bytes(), u64::from(id))),
     )
     .expect("distinct words, sorted");
+    // The FST was written into a growing buffer: keep it at its length.
+    let mut bytes = map.into_fst().into_inner();
+    bytes.shrink_to_fit();
+    let map = fst::Map::new(bytes).expect("the FST just made");
     (map, offsets, postings)
 }
 
