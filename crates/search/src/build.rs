@@ -47,9 +47,8 @@ impl<K: Key> SearchIndex<K> {
         addressable: usize,
         typos: bool,
     ) -> SearchIndex<K> {
-        let (order, bytes) = shortest_first(entries.len(), &|i| text(&entries, i));
+        let (order, bytes, mut starts) = shortest_first(entries.len(), &|i| text(&entries, i));
         let mut haystacks: Vec<u8> = Vec::with_capacity((bytes + bytes / 32).min(addressable));
-        let mut starts = Vec::with_capacity(entries.len() + 1);
         let mut ranks = Vec::with_capacity(entries.len());
         let mut shown_chars = Vec::new();
         for (slot, &index) in order.iter().enumerate() {
@@ -78,7 +77,7 @@ impl<K: Key> SearchIndex<K> {
             false => OwnNames::default(),
         };
         SearchIndex {
-            targets: entries.iter().map(|entry| entry.target).collect(),
+            targets: targets_of(entries),
             order,
             ranks,
             haystacks,
@@ -90,6 +89,14 @@ impl<K: Key> SearchIndex<K> {
             own_names,
         }
     }
+}
+
+/// The entries' records, in the entries' own buffer (collected in place), which then
+/// gives back what it no longer needs: a second list is never made beside the entries.
+fn targets_of<K: Key>(entries: Vec<SearchEntry<K>>) -> Vec<K> {
+    let mut targets: Vec<K> = entries.into_iter().map(|entry| entry.target).collect();
+    targets.shrink_to_fit();
+    targets
 }
 
 /// The entity names and aliases (`NameKind::Own`) of the names in `haystacks`, by slot.
@@ -140,21 +147,25 @@ fn lower_case_into(haystacks: &mut Vec<u8>, name: &str, addressable: usize) -> O
 }
 
 /// The entries' indexes, shortest name first (in chars; given order among equals), by
-/// a counting sort on the length; and the names' bytes in all.
-fn shortest_first<'t>(count: usize, text: &dyn Fn(usize) -> Cow<'t, str>) -> (Vec<u32>, usize) {
+/// a counting sort on the length; the names' bytes in all; and an empty list with room
+/// for the names' starts, made of the lengths' own buffer (so the build does not hold
+/// the two at once).
+fn shortest_first<'t>(
+    count: usize,
+    text: &dyn Fn(usize) -> Cow<'t, str>,
+) -> (Vec<u32>, usize, Vec<u32>) {
     let mut bytes = 0;
-    let lengths: Vec<u32> = (0..count)
-        .map(|entry| {
-            let name = text(entry);
-            bytes += name.len();
-            let chars = if name.is_ascii() {
-                name.len()
-            } else {
-                name.chars().count()
-            };
-            u32::try_from(chars).unwrap_or(u32::MAX)
-        })
-        .collect();
+    let mut lengths: Vec<u32> = Vec::with_capacity(count + 1);
+    lengths.extend((0..count).map(|entry| {
+        let name = text(entry);
+        bytes += name.len();
+        let chars = if name.is_ascii() {
+            name.len()
+        } else {
+            name.chars().count()
+        };
+        u32::try_from(chars).unwrap_or(u32::MAX)
+    }));
     let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
     let mut first_of_length = vec![0usize; longest + 2];
     for &length in &lengths {
@@ -168,5 +179,6 @@ fn shortest_first<'t>(count: usize, text: &dyn Fn(usize) -> Cow<'t, str>) -> (Ve
         order[first_of_length[length as usize]] = entry as u32;
         first_of_length[length as usize] += 1;
     }
-    (order, bytes)
+    lengths.clear();
+    (order, bytes, lengths)
 }
