@@ -10,9 +10,39 @@ use std::sync::atomic::AtomicI64;
 use super::rank::TopK;
 use super::scan::{self, Candidates, Scanned};
 use super::terms::{self, Term};
-use super::{
-    BLOCK, Key, NARROWED_KEPT, Narrowed, OLDER_LISTS_BYTES_PER_NAME, PARALLEL_MIN, SearchIndex,
-};
+use super::{BLOCK, Key, PARALLEL_MIN, SearchIndex};
+
+/// The slots (ascending) whose names contain every term of `terms` as a subsequence,
+/// each term's exact score for them where it was computed (`scan::UNKNOWN` if not),
+/// where each term's greedy match ends in them, and each term's ceiling there
+/// (`one_pass::Scored::ceiling`, or a bound on it; `scan::NO_CEILING` if none).
+pub(super) struct Narrowed {
+    pub terms: Vec<String>,
+    pub matches: Vec<u32>,
+    pub exact: Vec<Vec<i16>>,
+    pub ends: Vec<Vec<u16>>,
+    pub ceilings: Vec<Vec<i16>>,
+}
+
+/// How many recent match lists are kept: enough to type a query and backspace it.
+pub(super) const NARROWED_KEPT: usize = 8;
+
+/// The match lists older than the newest are kept within this many bytes a name of the
+/// index (a one-word list takes 10 bytes a match: room for the list of a query that
+/// matches a fifth of the names).
+pub(super) const OLDER_LISTS_BYTES_PER_NAME: usize = 2;
+
+impl Narrowed {
+    /// Heap bytes of its lists (the terms aside): a slot a match, and per word a
+    /// score, a match end and a ceiling.
+    pub fn bytes(&self) -> usize {
+        let per_word = |lists: &Vec<Vec<i16>>| lists.iter().map(Vec::capacity).sum::<usize>();
+        self.matches.capacity() * 4
+            + 2 * (per_word(&self.exact)
+                + self.ends.iter().map(Vec::capacity).sum::<usize>()
+                + per_word(&self.ceilings))
+    }
+}
 
 impl<K: Key> SearchIndex<K> {
     /// The best `limit` in-order matches of `words` (each lower-cased), or None once

@@ -70,6 +70,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use in_order::Narrowed;
 pub use memory::HeapPart;
 use named::OwnNames;
 use typo::{Expansion, TypoIndex};
@@ -220,38 +221,6 @@ impl SlotRank {
     /// Length of the shown text in bytes.
     fn len(self) -> u32 {
         self.len_and_flags & LONGEST_LEN
-    }
-}
-
-/// The slots (ascending) whose names contain every term of `terms` as a subsequence,
-/// each term's exact score for them where it was computed (`scan::UNKNOWN` if not),
-/// where each term's greedy match ends in them, and each term's ceiling there
-/// (`one_pass::Scored::ceiling`, or a bound on it; `scan::NO_CEILING` if none).
-struct Narrowed {
-    terms: Vec<String>,
-    matches: Vec<u32>,
-    exact: Vec<Vec<i16>>,
-    ends: Vec<Vec<u16>>,
-    ceilings: Vec<Vec<i16>>,
-}
-
-/// How many recent match lists are kept: enough to type a query and backspace it.
-const NARROWED_KEPT: usize = 8;
-
-/// The match lists older than the newest are kept within this many bytes a name of the
-/// index (a one-word list takes 10 bytes a match: room for the list of a query that
-/// matches a fifth of the names).
-const OLDER_LISTS_BYTES_PER_NAME: usize = 2;
-
-impl Narrowed {
-    /// Heap bytes of its lists (the terms aside): a slot a match, and per word a
-    /// score, a match end and a ceiling.
-    fn bytes(&self) -> usize {
-        let per_word = |lists: &Vec<Vec<i16>>| lists.iter().map(Vec::capacity).sum::<usize>();
-        self.matches.capacity() * 4
-            + 2 * (per_word(&self.exact)
-                + self.ends.iter().map(Vec::capacity).sum::<usize>()
-                + per_word(&self.ceilings))
     }
 }
 

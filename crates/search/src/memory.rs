@@ -124,7 +124,7 @@ mod tests {
     /// names, is gone once a second letter is typed, and a short list stays.
     #[test]
     fn older_match_lists_are_kept_within_their_budget() {
-        use super::super::OLDER_LISTS_BYTES_PER_NAME;
+        use super::super::in_order::OLDER_LISTS_BYTES_PER_NAME;
         let fixture = synthetic();
         let index = fixture.index();
         let budget = fixture.entries.len() * OLDER_LISTS_BYTES_PER_NAME;
