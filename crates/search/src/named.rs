@@ -120,7 +120,13 @@ impl OwnNames {
     pub fn heap(&self) -> (usize, usize) {
         let lists = [&self.by_word, &self.by_whole, &self.by_joined];
         let bytes = lists.iter().map(|keyed| keyed.heap_bytes()).sum();
-        (bytes, 2 * lists.len())
+        let blocks = lists
+            .iter()
+            .map(|keyed| {
+                usize::from(keyed.text.capacity() > 0) + usize::from(keyed.keys.capacity() > 0)
+            })
+            .sum();
+        (bytes, blocks)
     }
 
     pub fn is_empty(&self) -> bool {
