@@ -104,7 +104,7 @@ fn main() {
     eprintln!("  typo word index in {:.0} ms", ms(took));
     let names: Vec<String> = (0..index.len())
         .map(|i| {
-            shown_name(&story, &index.entries, i).map_or_else(String::new, |n| n.text.into_owned())
+            shown_name(&story, &index.targets, i).map_or_else(String::new, |n| n.text.into_owned())
         })
         .collect();
     drop(story);

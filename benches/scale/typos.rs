@@ -10,7 +10,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use storyscope::story::load::{load_bytes, load_path};
-use storyscope::story::query::{NameKind, SearchEntry, SearchIndex, build_index, shown_name};
+use storyscope::story::query::{
+    NameKind, SearchEntry, SearchIndex, SearchKey, build_index, shown_name,
+};
 use storyscope::story::{self, RecordRef, Story};
 use storyscope::synth::{SynthOptions, generate_json, search_names};
 
@@ -40,7 +42,7 @@ pub fn million_names() -> Names {
     let texts = search_names(1_000_000, 7);
     let entries = (0..texts.len())
         .map(|i| SearchEntry {
-            target: RecordRef::Event(i),
+            target: SearchKey::new(RecordRef::Event(i)).expect("a million fit"),
             kind: NameKind::Title,
             alias: false,
             weight: 0,
@@ -251,7 +253,7 @@ pub fn bench_fzf(table: &mut Table, million: &Names) {
             let index = build_index(&story);
             let lines: String = (0..index.len())
                 .map(|i| {
-                    let name = shown_name(&story, &index.entries, i).map(|name| name.text);
+                    let name = shown_name(&story, &index.targets, i).map(|name| name.text);
                     let name = name.unwrap_or_default().replace(['\n', '\t'], " ");
                     format!("{i}\t{name}\n")
                 })
@@ -262,15 +264,15 @@ pub fn bench_fzf(table: &mut Table, million: &Names) {
         let ours = index
             .search(&row.query, 10)
             .first()
-            .is_some_and(|hit| intended(hit.target));
+            .is_some_and(|hit| intended(hit.target.record()));
         let theirs = fzf(lines, &row.query).unwrap_or_default();
         let theirs_first = theirs
             .first()
-            .is_some_and(|&i| intended(index.entries[i].target));
+            .is_some_and(|&i| intended(index.targets[i].record()));
         let theirs_top10 = theirs
             .iter()
             .take(10)
-            .any(|&i| intended(index.entries[i].target));
+            .any(|&i| intended(index.targets[i].record()));
         ours_all += usize::from(ours);
         fzf_all += usize::from(theirs_first);
         if row.typo {

@@ -96,7 +96,7 @@ pub fn check_loader(data: &[u8]) {
     };
     let index = build_index(&story);
     let name = |entry: usize| {
-        let name = shown_name(&story, &index.entries, entry);
+        let name = shown_name(&story, &index.targets, entry);
         name.expect("every entry has a name").text.into_owned()
     };
     let queries: Vec<String> = (0..index.len().min(3))
@@ -105,7 +105,7 @@ pub fn check_loader(data: &[u8]) {
         .collect();
     for query in &queries {
         for hit in index.search(query, 5) {
-            assert!(hit.entry < index.entries.len());
+            assert!(hit.entry < index.targets.len());
             let shown = name(hit.entry);
             assert!(
                 hit.positions.iter().all(|&p| p < shown.chars().count()),

@@ -37,12 +37,12 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
     }
     let mut out = String::new();
     for (rank, hit) in hits.iter().enumerate() {
-        let entry = shown_name(story, &index.entries, hit.entry);
+        let entry = shown_name(story, &index.targets, hit.entry);
         let mut line = format!(
             "{:>2}. {:<9} {}",
             rank + 1,
-            hit.target.kind_label(),
-            clean_line(&story.record_title(hit.target))
+            hit.target.record().kind_label(),
+            clean_line(&story.record_title(hit.target.record()))
         );
         if let Some(alias) = entry.filter(|entry| entry.alias_of.is_some()) {
             line.push_str(&format!(" (as “{}”)", clean_line(&alias.text)));
@@ -50,8 +50,11 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
         if hit.tier == MatchTier::Typo {
             line.push_str(" (typo)");
         }
-        line.push_str(&format!("  [{}]", clean_line(story.record_id(hit.target))));
-        if let Some(sourcing) = story.sourcing_label(hit.target) {
+        line.push_str(&format!(
+            "  [{}]",
+            clean_line(story.record_id(hit.target.record()))
+        ));
+        if let Some(sourcing) = story.sourcing_label(hit.target.record()) {
             line.push_str(&format!("  {}", clean_line(&sourcing)));
         }
         out.push_str(&line);
@@ -63,21 +66,21 @@ pub(super) fn search(story: &Story, query: &str, limit: usize, json: bool) -> Re
 
 /// One hit as `--json` prints it, with its sourcing.
 fn json_hit(story: &Story, index: &SearchIndex, hit: &SearchHit) -> serde_json::Value {
-    let matched = shown_name(story, &index.entries, hit.entry).map(|entry| entry.text);
+    let matched = shown_name(story, &index.targets, hit.entry).map(|entry| entry.text);
     let mut item = serde_json::json!({
-        "kind": hit.target.kind_label(),
-        "id": story.record_id(hit.target),
-        "name": story.record_title(hit.target),
+        "kind": hit.target.record().kind_label(),
+        "id": story.record_id(hit.target.record()),
+        "name": story.record_title(hit.target.record()),
         "matched": matched,
         "match": hit.tier.label(),
         "score": hit.score,
     });
-    if let Some(provenance) = story.record_provenance(hit.target) {
+    if let Some(provenance) = story.record_provenance(hit.target.record()) {
         item["sources"] = provenance.sources.into();
         item["independent_origins"] = provenance.origins.into();
         item["origins"] = provenance.origin_names.clone().into();
     }
-    if let RecordRef::Entity(e) = hit.target {
+    if let RecordRef::Entity(e) = hit.target.record() {
         item["described"] = (!story.is_undescribed(e)).into();
     }
     item

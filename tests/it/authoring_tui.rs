@@ -210,7 +210,7 @@ fn a_record_removed_on_disk_lets_go_of_its_place_without_panicking() {
             .search
             .hits
             .iter()
-            .map(|h| h.target)
+            .map(|h| h.target.record())
             .collect::<Vec<_>>()
     };
     assert_eq!(targets(&app), targets(&fresh), "hits from the new story");

@@ -60,9 +60,9 @@ fn the_shipped_disputes_show_their_versions_side_by_side() {
             .first()
             .unwrap_or_else(|| panic!("no hit for {query}"));
         assert!(
-            matches!(hit.target, RecordRef::Dispute(_)),
+            matches!(hit.target.record(), RecordRef::Dispute(_)),
             "{query}: {:?}",
-            app.story.record_title(hit.target)
+            app.story.record_title(hit.target.record())
         );
         press(&mut app, "<Enter>");
         let text = screen_text(&app);

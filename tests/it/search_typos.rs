@@ -77,9 +77,9 @@ fn misspellings_find_the_intended_entity_first() {
             let hits = index.search(&row.query, 10);
             let first = hits.first().map(|hit| {
                 (
-                    story.record_id(hit.target).to_owned(),
+                    story.record_id(hit.target.record()).to_owned(),
                     hit.tier,
-                    matches!(hit.target, RecordRef::Entity(_)),
+                    matches!(hit.target.record(), RecordRef::Entity(_)),
                     // An exact name or alias ranks as named, above mere mentions.
                     hit.named || !row.slip.contains("exact"),
                 )
@@ -89,7 +89,7 @@ fn misspellings_find_the_intended_entity_first() {
                 let shown: Vec<String> = hits
                     .iter()
                     .take(3)
-                    .map(|hit| format!("{} ({:?})", story.record_id(hit.target), hit.tier))
+                    .map(|hit| format!("{} ({:?})", story.record_id(hit.target.record()), hit.tier))
                     .collect();
                 failures.push(format!(
                     "{name}: {:?} ({}) wanted {} ({:?}), got {shown:?}",
@@ -105,7 +105,7 @@ fn misspellings_find_the_intended_entity_first() {
                 let before = index.search_in_order(&row.query, 10);
                 if before
                     .first()
-                    .is_some_and(|hit| story.record_id(hit.target) == row.intended)
+                    .is_some_and(|hit| story.record_id(hit.target.record()) == row.intended)
                 {
                     in_order_alone += 1;
                 }
@@ -155,7 +155,7 @@ fn cjk_queries_are_never_matched_by_typo() {
     let story = load("generated");
     let index = build_index(&story);
     let exact = index.search("国家互联网信息办公室", 5);
-    assert_eq!(story.record_id(exact[0].target), "reg-16");
+    assert_eq!(story.record_id(exact[0].target.record()), "reg-16");
     let changed = index.search("国家互联网信息办公厅", 5);
     assert!(
         changed.iter().all(|hit| hit.tier == MatchTier::Fuzzy),
@@ -164,7 +164,7 @@ fn cjk_queries_are_never_matched_by_typo() {
     assert!(
         changed
             .iter()
-            .all(|hit| story.record_id(hit.target) != "reg-16")
+            .all(|hit| story.record_id(hit.target.record()) != "reg-16")
     );
 }
 
@@ -199,7 +199,10 @@ fn an_entity_named_outright_ranks_above_a_source_that_mentions_it() {
     let story = load_bytes(json.to_string().as_bytes(), "boardroom").expect("the story loads");
     let index = build_index(&story);
     let hits = index.search("open ai", 5);
-    let first: Vec<&str> = hits.iter().map(|hit| story.record_id(hit.target)).collect();
+    let first: Vec<&str> = hits
+        .iter()
+        .map(|hit| story.record_id(hit.target.record()))
+        .collect();
     assert_eq!(first.first(), Some(&"openai"), "{first:?}");
     assert!(hits[0].named);
     // The statement still matches; it comes after the entities the query names.

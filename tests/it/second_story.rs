@@ -118,7 +118,7 @@ fn search_finds_a_relation_by_its_own_kind() {
     let hits = index.search("member of", 5);
     let titles: Vec<String> = hits
         .iter()
-        .map(|hit| story.record_title(hit.target))
+        .map(|hit| story.record_title(hit.target.record()))
         .collect();
     assert!(
         titles.contains(&"Ines Albers member of Lumen board".to_owned()),

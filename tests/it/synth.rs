@@ -65,7 +65,7 @@ fn search_finds_the_seeded_names() {
     let story = load_bytes(generate_json(&OPTIONS).as_bytes(), "synthetic").expect("valid");
     let index = build_index(&story);
     let hits = index.search("qwen", 5);
-    let name = shown_name(&story, &index.entries, hits[0].entry).expect("a name");
+    let name = shown_name(&story, &index.targets, hits[0].entry).expect("a name");
     assert_eq!(name.text, "Qwen 2.5-Max");
     let names = search_names(5_000, 1);
     assert_eq!(names.len(), 5_000);

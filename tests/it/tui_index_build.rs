@@ -33,7 +33,10 @@ fn keys_typed_while_the_index_builds_show_at_once_and_search_when_it_arrives() {
         .hits
         .first()
         .expect("searched on arrival");
-    assert_eq!(app.story.record_title(first.target), "Qwen 2.5-Max");
+    assert_eq!(
+        app.story.record_title(first.target.record()),
+        "Qwen 2.5-Max"
+    );
     assert!(!screen_text(&app).contains("indexing…"));
     assert!(!search_pending(&app));
 }
@@ -51,5 +54,5 @@ fn a_build_started_by_the_explorer_arrives() {
     assert!(app.overlay.index.is_some());
     press(&mut app, "/tencnet");
     let first = app.overlay.search.hits.first().expect("a hit");
-    assert_eq!(app.story.record_id(first.target), "tencent");
+    assert_eq!(app.story.record_id(first.target.record()), "tencent");
 }

@@ -346,7 +346,7 @@ fn typing_a_typo_in_search_opens_the_intended_entity() {
     let mut app = app(160, 45);
     press(&mut app, "/tencnet");
     let first = app.overlay.search.hits.first().expect("a hit");
-    assert_eq!(app.story.record_id(first.target), "tencent");
+    assert_eq!(app.story.record_id(first.target.record()), "tencent");
     press(&mut app, "<Enter>");
     let target = app.detail_target().expect("something in detail");
     assert_eq!(app.story.record_id(target), "tencent");

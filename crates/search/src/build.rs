@@ -6,7 +6,9 @@
 //! function while the index is built (read twice: once for the lengths that set the
 //! order, once in that order), and shows a hit's name from its own records. Only the
 //! lower-cased text stays, with, for the rare name whose lower case has another number
-//! of chars ('İ'), the shown name's count (highlights stay within it).
+//! of chars ('İ'), the shown name's count (highlights stay within it). Nor does it keep
+//! the entries: each one's record (`SearchIndex::targets`), and its kind, alias flag and
+//! weight in the ranking facts and the own names.
 
 use std::borrow::Cow;
 use std::sync::{Mutex, OnceLock};
@@ -23,16 +25,7 @@ impl<K: Key> SearchIndex<K> {
         entries: Vec<SearchEntry<K>>,
         text: impl Fn(&[SearchEntry<K>], usize) -> Cow<'t, str>,
     ) -> SearchIndex<K> {
-        let mut index = SearchIndex::from_entries_in_order(entries, text);
-        index.typos_enabled = true;
-        for (slot, &entry) in index.order.iter().enumerate() {
-            if index.entries[entry as usize].kind == NameKind::Own {
-                let (from, to) = (index.starts[slot], index.starts[slot + 1]);
-                let name = &index.haystacks[from as usize..to as usize];
-                index.own_names.add(slot as u32, name);
-            }
-        }
-        index
+        SearchIndex::build_within(entries, &text, ADDRESSABLE, true)
     }
 
     /// An index for in-order (fuzzy) search alone, with no typo tier and no own-name
@@ -42,21 +35,20 @@ impl<K: Key> SearchIndex<K> {
         entries: Vec<SearchEntry<K>>,
         text: impl Fn(&[SearchEntry<K>], usize) -> Cow<'t, str>,
     ) -> SearchIndex<K> {
-        SearchIndex::in_order_within(entries, &text, ADDRESSABLE)
+        SearchIndex::build_within(entries, &text, ADDRESSABLE, false)
     }
 
-    /// `from_entries_in_order`, leaving out the names past `addressable` bytes of
-    /// lower-cased text (4 GiB, what a `u32` start reaches; less in tests).
-    pub(super) fn in_order_within<'t>(
-        mut entries: Vec<SearchEntry<K>>,
+    /// The index (with the typo tier and own names when `typos`), leaving out the names
+    /// past `addressable` bytes of lower-cased text (4 GiB, what a `u32` start reaches;
+    /// less in tests). Of the entries, only their records are kept.
+    pub(super) fn build_within<'t>(
+        entries: Vec<SearchEntry<K>>,
         text: &TextOf<'_, 't, K>,
         addressable: usize,
+        typos: bool,
     ) -> SearchIndex<K> {
-        // A list built with room to spare gives the room back.
-        entries.shrink_to_fit();
-        let (order, bytes) = shortest_first(entries.len(), &|i| text(&entries, i));
+        let (order, bytes, mut starts) = shortest_first(entries.len(), &|i| text(&entries, i));
         let mut haystacks: Vec<u8> = Vec::with_capacity((bytes + bytes / 32).min(addressable));
-        let mut starts = Vec::with_capacity(entries.len() + 1);
         let mut ranks = Vec::with_capacity(entries.len());
         let mut shown_chars = Vec::new();
         for (slot, &index) in order.iter().enumerate() {
@@ -80,8 +72,12 @@ impl<K: Key> SearchIndex<K> {
         haystacks.shrink_to_fit();
         shown_chars.shrink_to_fit();
         let haystacks = String::from_utf8(haystacks).expect("lower-cased UTF-8 is UTF-8");
+        let own_names = match typos {
+            true => own_names(&entries, &order, &haystacks, &starts),
+            false => OwnNames::default(),
+        };
         SearchIndex {
-            entries,
+            targets: targets_of(entries),
             order,
             ranks,
             haystacks,
@@ -89,10 +85,36 @@ impl<K: Key> SearchIndex<K> {
             shown_chars,
             narrowed: Mutex::new(Vec::new()),
             typos: OnceLock::new(),
-            typos_enabled: false,
-            own_names: OwnNames::default(),
+            typos_enabled: typos,
+            own_names,
         }
     }
+}
+
+/// The entries' records, in the entries' own buffer (collected in place), which then
+/// gives back what it no longer needs: a second list is never made beside the entries.
+fn targets_of<K: Key>(entries: Vec<SearchEntry<K>>) -> Vec<K> {
+    let mut targets: Vec<K> = entries.into_iter().map(|entry| entry.target).collect();
+    targets.shrink_to_fit();
+    targets
+}
+
+/// The entity names and aliases (`NameKind::Own`) of the names in `haystacks`, by slot.
+fn own_names<K>(
+    entries: &[SearchEntry<K>],
+    order: &[u32],
+    haystacks: &str,
+    starts: &[u32],
+) -> OwnNames {
+    let own = order
+        .iter()
+        .enumerate()
+        .filter(|&(_, &entry)| entries[entry as usize].kind == NameKind::Own)
+        .map(|(slot, _)| {
+            let (from, to) = (starts[slot], starts[slot + 1]);
+            (slot as u32, &haystacks[from as usize..to as usize])
+        });
+    OwnNames::from_names(own)
 }
 
 /// What gives entry `i`'s name as shown, from the entries.
@@ -125,21 +147,25 @@ fn lower_case_into(haystacks: &mut Vec<u8>, name: &str, addressable: usize) -> O
 }
 
 /// The entries' indexes, shortest name first (in chars; given order among equals), by
-/// a counting sort on the length; and the names' bytes in all.
-fn shortest_first<'t>(count: usize, text: &dyn Fn(usize) -> Cow<'t, str>) -> (Vec<u32>, usize) {
+/// a counting sort on the length; the names' bytes in all; and an empty list with room
+/// for the names' starts, made of the lengths' own buffer (so the build does not hold
+/// the two at once).
+fn shortest_first<'t>(
+    count: usize,
+    text: &dyn Fn(usize) -> Cow<'t, str>,
+) -> (Vec<u32>, usize, Vec<u32>) {
     let mut bytes = 0;
-    let lengths: Vec<u32> = (0..count)
-        .map(|entry| {
-            let name = text(entry);
-            bytes += name.len();
-            let chars = if name.is_ascii() {
-                name.len()
-            } else {
-                name.chars().count()
-            };
-            u32::try_from(chars).unwrap_or(u32::MAX)
-        })
-        .collect();
+    let mut lengths: Vec<u32> = Vec::with_capacity(count + 1);
+    lengths.extend((0..count).map(|entry| {
+        let name = text(entry);
+        bytes += name.len();
+        let chars = if name.is_ascii() {
+            name.len()
+        } else {
+            name.chars().count()
+        };
+        u32::try_from(chars).unwrap_or(u32::MAX)
+    }));
     let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
     let mut first_of_length = vec![0usize; longest + 2];
     for &length in &lengths {
@@ -153,5 +179,6 @@ fn shortest_first<'t>(count: usize, text: &dyn Fn(usize) -> Cow<'t, str>) -> (Ve
         order[first_of_length[length as usize]] = entry as u32;
         first_of_length[length as usize] += 1;
     }
-    (order, bytes)
+    lengths.clear();
+    (order, bytes, lengths)
 }

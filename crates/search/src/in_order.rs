@@ -2,6 +2,7 @@
 //! a shorter query typed before), the scan shared between the cores, and the match
 //! list it leaves for the next keystroke to narrow from.
 
+use std::mem::take;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::AtomicI64;
@@ -9,7 +10,39 @@ use std::sync::atomic::AtomicI64;
 use super::rank::TopK;
 use super::scan::{self, Candidates, Scanned};
 use super::terms::{self, Term};
-use super::{BLOCK, Key, NARROWED_KEPT, Narrowed, PARALLEL_MIN, SearchIndex};
+use super::{BLOCK, Key, PARALLEL_MIN, SearchIndex};
+
+/// The slots (ascending) whose names contain every term of `terms` as a subsequence,
+/// each term's exact score for them where it was computed (`scan::UNKNOWN` if not),
+/// where each term's greedy match ends in them, and each term's ceiling there
+/// (`one_pass::Scored::ceiling`, or a bound on it; `scan::NO_CEILING` if none).
+pub(super) struct Narrowed {
+    pub terms: Vec<String>,
+    pub matches: Vec<u32>,
+    pub exact: Vec<Vec<i16>>,
+    pub ends: Vec<Vec<u16>>,
+    pub ceilings: Vec<Vec<i16>>,
+}
+
+/// How many recent match lists are kept: enough to type a query and backspace it.
+pub(super) const NARROWED_KEPT: usize = 8;
+
+/// The match lists older than the newest are kept within this many bytes a name of the
+/// index (a one-word list takes 10 bytes a match: room for the list of a query that
+/// matches a fifth of the names).
+pub(super) const OLDER_LISTS_BYTES_PER_NAME: usize = 2;
+
+impl Narrowed {
+    /// Heap bytes of its lists (the terms aside): a slot a match, and per word a
+    /// score, a match end and a ceiling.
+    pub fn bytes(&self) -> usize {
+        let per_word = |lists: &Vec<Vec<i16>>| lists.iter().map(Vec::capacity).sum::<usize>();
+        self.matches.capacity() * 4
+            + 2 * (per_word(&self.exact)
+                + self.ends.iter().map(Vec::capacity).sum::<usize>()
+                + per_word(&self.ceilings))
+    }
+}
 
 impl<K: Key> SearchIndex<K> {
     /// The best `limit` in-order matches of `words` (each lower-cased), or None once
@@ -24,7 +57,8 @@ impl<K: Key> SearchIndex<K> {
         let narrowed = self.narrowest_for(words);
         let known = known_from(narrowed.as_deref(), words);
         let parts = self.scan_on_cores(&terms, narrowed.as_deref(), &known, limit, cancelled)?;
-        self.remember(words.to_vec(), matches_in_order(&parts, words.len()));
+        let mut parts = parts;
+        self.remember(words.to_vec(), matches_in_order(&mut parts, words.len()));
         let mut top = TopK::new(limit);
         for part in parts {
             top.merge(part.top);
@@ -42,7 +76,7 @@ impl<K: Key> SearchIndex<K> {
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scanned<K>>> {
-        let total = narrowed.map_or(self.entries.len(), |n| n.matches.len());
+        let total = narrowed.map_or(self.targets.len(), |n| n.matches.len());
         let threads = if total >= PARALLEL_MIN {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
         } else {
@@ -104,17 +138,29 @@ impl<K: Key> SearchIndex<K> {
     }
 
     /// Keeps `found` as the match list of `words`, in place of an older one for the same
-    /// words, dropping the oldest beyond `NARROWED_KEPT`.
+    /// words. The newest list is what the next keystroke narrows from when the query
+    /// grows; the older ones serve only a query backspaced to theirs (without one, that
+    /// query is searched from scratch, as if typed anew), so they are kept, newest first,
+    /// only while they fit in `OLDER_LISTS_BYTES_PER_NAME` bytes a name, and at most
+    /// `NARROWED_KEPT` lists in all: the lists of a query's first letters can hold most
+    /// names, and were held at the explorer's peak of memory.
     fn remember(&self, words: Vec<String>, mut found: Narrowed) {
         let Ok(mut narrowed) = self.narrowed.lock() else {
             return;
         };
         narrowed.retain(|n| n.terms != words);
-        if narrowed.len() >= NARROWED_KEPT {
-            narrowed.remove(0);
-        }
         found.terms = words;
-        narrowed.push(Arc::new(found));
+        let mut budget = self.targets.len() * OLDER_LISTS_BYTES_PER_NAME;
+        let mut kept = vec![Arc::new(found)];
+        for older in narrowed.drain(..).rev() {
+            let bytes = older.bytes();
+            if kept.len() < NARROWED_KEPT && bytes <= budget {
+                budget -= bytes;
+                kept.push(older);
+            }
+        }
+        kept.reverse();
+        *narrowed = kept;
     }
 }
 
@@ -145,35 +191,31 @@ fn known_from<'a>(narrowed: Option<&'a Narrowed>, words: &[String]) -> scan::Kno
 }
 
 /// Every match the threads found, in slot order, with the word scores and match ends
-/// found for each (the terms are filled in by `remember`).
-fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
-    let mut pieces: Vec<(usize, &Scanned<K>, Range<usize>)> = parts
+/// found for each (the terms are filled in by `remember`). The threads' lists are taken
+/// from `parts` one at a time, each freed once copied, so the matches are never held
+/// twice over (a first letter's list can hold most names).
+fn matches_in_order<K>(parts: &mut [Scanned<K>], words: usize) -> Narrowed {
+    let mut pieces: Vec<(usize, usize, Range<usize>)> = parts
         .iter()
-        .flat_map(|part| {
-            part.blocks
+        .enumerate()
+        .flat_map(|(part, scanned)| {
+            scanned
+                .blocks
                 .iter()
                 .map(move |(block, range)| (*block, part, range.clone()))
         })
         .collect();
     pieces.sort_unstable_by_key(|(block, _, _)| *block);
-    // Lists at their exact length: up to 8 are kept, of up to a match per name.
-    let total: usize = pieces.iter().map(|(_, _, range)| range.len()).sum();
-    let mut matches = Vec::with_capacity(total);
-    let mut exact: Vec<Vec<i16>> = per_word(words, total);
-    let mut ends: Vec<Vec<u16>> = per_word(words, total);
-    let mut ceilings: Vec<Vec<i16>> = per_word(words, total);
-    for (_, part, range) in pieces {
-        matches.extend_from_slice(&part.matches[range.clone()]);
-        for (t, scores) in exact.iter_mut().enumerate() {
-            scores.extend_from_slice(&part.exact[t][range.clone()]);
-        }
-        for (t, list) in ends.iter_mut().enumerate() {
-            list.extend_from_slice(&part.ends[t][range.clone()]);
-        }
-        for (t, list) in ceilings.iter_mut().enumerate() {
-            list.extend_from_slice(&part.ceilings[t][range.clone()]);
-        }
-    }
+    let matches = gather(&pieces, parts.iter_mut().map(|p| take(&mut p.matches)));
+    let exact = (0..words)
+        .map(|t| gather(&pieces, parts.iter_mut().map(|p| take(&mut p.exact[t]))))
+        .collect();
+    let ends = (0..words)
+        .map(|t| gather(&pieces, parts.iter_mut().map(|p| take(&mut p.ends[t]))))
+        .collect();
+    let ceilings = (0..words)
+        .map(|t| gather(&pieces, parts.iter_mut().map(|p| take(&mut p.ceilings[t]))))
+        .collect();
     Narrowed {
         terms: Vec::new(),
         matches,
@@ -183,8 +225,22 @@ fn matches_in_order<K>(parts: &[Scanned<K>], words: usize) -> Narrowed {
     }
 }
 
-/// One empty list per word, each with room for `total` (`vec![list; words]` would
-/// clone the room away).
-fn per_word<T>(words: usize, total: usize) -> Vec<Vec<T>> {
-    (0..words).map(|_| Vec::with_capacity(total)).collect()
+/// The `pieces` (block, part, range) of the parts' `lists`, in order, in one list at its
+/// exact length; one part's list is that list already.
+fn gather<T: Copy>(
+    pieces: &[(usize, usize, Range<usize>)],
+    lists: impl Iterator<Item = Vec<T>>,
+) -> Vec<T> {
+    let mut lists: Vec<Vec<T>> = lists.collect();
+    if lists.len() == 1 {
+        let mut only = lists.swap_remove(0);
+        only.shrink_to_fit();
+        return only;
+    }
+    let total: usize = pieces.iter().map(|(_, _, range)| range.len()).sum();
+    let mut gathered = Vec::with_capacity(total);
+    for (_, part, range) in pieces {
+        gathered.extend_from_slice(&lists[*part][range.clone()]);
+    }
+    gathered
 }

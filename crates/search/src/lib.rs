@@ -1,6 +1,7 @@
 //! Fuzzy search over names, each naming a record of the caller's (any `Key`): build a
 //! `SearchIndex` from `SearchEntry`s and their names (`SearchIndex::from_entries`; the
-//! index keeps the names lower-cased only, the caller shows them), then `search` it, or
+//! index keeps the names lower-cased and each entry's record only, the caller shows
+//! them), then `search` it, or
 //! hand it to a `SearchWorker` to search off the input thread. Results hold one
 //! `SearchHit` per record, best first. Every word of a query must match, in order or
 //! within its typos; scores add up. storyscope feeds it a story's entities (by name and
@@ -69,6 +70,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use in_order::Narrowed;
 pub use memory::HeapPart;
 use named::OwnNames;
 use typo::{Expansion, TypoIndex};
@@ -152,8 +154,10 @@ impl MatchTier {
 /// Every name of a story's records, lower-cased and ordered for fast search, with the
 /// typo tier's word index built when first needed.
 pub struct SearchIndex<K> {
-    /// The names, in the order they were given (`SearchHit::entry` indexes this).
-    pub entries: Vec<SearchEntry<K>>,
+    /// The record each name finds, in the order the entries were given
+    /// (`SearchHit::entry` indexes this). Of an entry, only its record is kept: its
+    /// kind, alias flag and weight are in the ranking facts and the own names.
+    pub targets: Vec<K>,
     /// The order names are tried in: shortest first (ties between long names are
     /// settled sooner). A name's place in this order is its "slot".
     order: Vec<u32>,
@@ -220,21 +224,6 @@ impl SlotRank {
     }
 }
 
-/// The slots (ascending) whose names contain every term of `terms` as a subsequence,
-/// each term's exact score for them where it was computed (`scan::UNKNOWN` if not),
-/// where each term's greedy match ends in them, and each term's ceiling there
-/// (`one_pass::Scored::ceiling`, or a bound on it; `scan::NO_CEILING` if none).
-struct Narrowed {
-    terms: Vec<String>,
-    matches: Vec<u32>,
-    exact: Vec<Vec<i16>>,
-    ends: Vec<Vec<u16>>,
-    ceilings: Vec<Vec<i16>>,
-}
-
-/// How many recent match lists are kept: enough to type a query and backspace it.
-const NARROWED_KEPT: usize = 8;
-
 /// Below this many names to try, a second thread costs more than it saves.
 /// (Small in tests, so they cover the threads.)
 const PARALLEL_MIN: usize = if cfg!(test) { 256 } else { 16_384 };
@@ -245,7 +234,7 @@ const BLOCK: usize = if cfg!(test) { 100 } else { 2048 };
 impl<K> std::fmt::Debug for SearchIndex<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("entries", &self.entries.len())
+            .field("entries", &self.targets.len())
             .finish()
     }
 }
@@ -280,12 +269,12 @@ impl<K: Key> SearchIndex<K> {
 
     /// How many names the index holds (an entity's aliases count apart).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.targets.len()
     }
 
     /// True when the index holds no name at all.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.targets.is_empty()
     }
 
     /// Drops the remembered match lists: the next query is searched from scratch.
@@ -341,7 +330,7 @@ impl<K: Key> SearchIndex<K> {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<SearchHit<K>>> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        let limit = limit.min(self.entries.len());
+        let limit = limit.min(self.targets.len());
         if words.is_empty() || limit == 0 {
             return Some(Vec::new());
         }

@@ -30,8 +30,8 @@ impl<K: Key> SearchIndex<K> {
         let (own_bytes, own_blocks) = self.own_names.heap();
         vec![
             part(
-                "name records (`SearchEntry`: record, kind, alias, weight)",
-                vec_bytes(&self.entries),
+                "name records (`SearchEntry::target`)",
+                vec_bytes(&self.targets),
                 1,
             ),
             part(
@@ -63,12 +63,7 @@ impl<K: Key> SearchIndex<K> {
             return (0, 0);
         };
         narrowed.iter().fold((0, 0), |(bytes, blocks), n| {
-            let words = n.terms.len();
-            let lists = n.matches.capacity() * 4
-                + n.exact.iter().map(|e| e.capacity() * 2).sum::<usize>()
-                + n.ends.iter().map(|e| e.capacity() * 2).sum::<usize>()
-                + n.ceilings.iter().map(|e| e.capacity() * 2).sum::<usize>();
-            (bytes + lists, blocks + 1 + 3 * words)
+            (bytes + n.bytes(), blocks + 1 + 3 * n.terms.len())
         })
     }
 }
@@ -101,7 +96,7 @@ mod tests {
         let names = fixture.entries.len();
         let text: usize = fixture.texts.iter().map(String::len).sum();
         let index = fixture.index();
-        let record = size_of::<SearchEntry<u32>>();
+        let record = size_of::<u32>();
         assert_eq!(bytes_of(&index, "name records"), record * names);
         assert!(bytes_of(&index, "names lower-cased") >= text);
         assert!(bytes_of(&index, "names lower-cased") <= text + text / 32);
@@ -124,6 +119,38 @@ mod tests {
         assert_eq!(bytes_of(&index, "recent match lists"), 0);
     }
 
+    /// The newest match list is always kept (the next keystroke narrows from it); the
+    /// older ones only within their budget, so a first letter's list, which holds most
+    /// names, is gone once a second letter is typed, and a short list stays.
+    #[test]
+    fn older_match_lists_are_kept_within_their_budget() {
+        use super::super::in_order::OLDER_LISTS_BYTES_PER_NAME;
+        let fixture = synthetic();
+        let index = fixture.index();
+        let budget = fixture.entries.len() * OLDER_LISTS_BYTES_PER_NAME;
+        let lists = || -> Vec<(Vec<String>, usize)> {
+            let narrowed = index.narrowed.lock().expect("lock");
+            narrowed
+                .iter()
+                .map(|n| (n.terms.clone(), n.bytes()))
+                .collect()
+        };
+        index.search_in_order("t", 10);
+        let first = lists();
+        assert_eq!(first.len(), 1);
+        assert!(first[0].1 > budget, "{first:?} within {budget}");
+        for typed in ["te", "ten", "tenc", "tence", "tencent"] {
+            index.search_in_order(typed, 10);
+            let kept = lists();
+            let (newest, older) = kept.split_last().expect("a list");
+            assert_eq!(newest.0, [typed]);
+            assert!(older.iter().map(|(_, bytes)| bytes).sum::<usize>() <= budget);
+            assert!(older.iter().all(|(terms, _)| terms != &["t"]));
+        }
+        // A short older list (`tence`, for a backspace) is kept beside the newest.
+        assert_eq!(lists().len(), 2, "{:?}", lists());
+    }
+
     /// An entry for a record's title, of no weight.
     fn title(target: u32) -> SearchEntry<u32> {
         SearchEntry {
@@ -144,7 +171,8 @@ mod tests {
                 .map(str::to_owned)
                 .to_vec(),
         };
-        let index = SearchIndex::in_order_within(names.entries.clone(), &|_, i| names.text(i), 17);
+        let index =
+            SearchIndex::build_within(names.entries.clone(), &|_, i| names.text(i), 17, false);
         let found: Vec<u32> = index
             .search_in_order("qwen", 10)
             .iter()

@@ -376,7 +376,7 @@ impl<K: Key> Scan<'_, K> {
         }
         ranked.score = total;
         if !self.top.rules_out(&ranked) {
-            ranked.target = Some(self.index.entries[ranked.entry as usize].target);
+            ranked.target = Some(self.index.targets[ranked.entry as usize]);
             self.offer(ranked);
         }
     }

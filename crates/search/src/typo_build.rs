@@ -1,34 +1,37 @@
 //! Building the typo index: the distinct words of a million names and, for each, the
-//! names holding it. The names are split between the cores; each part numbers the words
-//! it meets (`word_ids`), and the parts are then merged in slot order, so every posting
-//! list comes out ascending without a sort.
+//! names holding it. The names are split between the cores and read twice. The first
+//! read numbers the words each part meets (`word_ids`) and counts the names holding
+//! each; the parts' words are then merged, which sizes every posting list. The second
+//! read writes each name's slot into its words' lists, each part from where the parts
+//! before it end, so every list comes out ascending without a sort, and nothing per
+//! word occurrence is held between the reads (one list of them was as big as the names
+//! and was held while the postings were made, at the explorer's peak of memory).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::vocabulary::vocabulary_words;
 use super::word_ids::{WordIds, pack, pack_at};
-use super::words::SHORTEST_TYPO_WORD;
 
 /// Below this many names one thread builds it all.
 const PARALLEL_MIN: usize = if cfg!(test) { 64 } else { 65_536 };
 
-/// What one part of the names holds.
+/// What the first read of one part of the names found.
 struct Part<'a> {
     /// The part's slots.
     range: Range<usize>,
     ids: WordIds<'a>,
     /// How many names of the part hold each word, by id.
     counts: Vec<u32>,
-    /// The word ids of each name in turn, and how many each name has.
-    occurrences: Vec<u32>,
-    per_name: Vec<u16>,
 }
 
 /// The FST of words (word → id), and the postings as offsets and slots.
 pub(super) fn build(haystacks: &str, starts: &[u32]) -> (fst::Map<Vec<u8>>, Vec<u32>, Vec<u32>) {
-    let mut parts = read_parts(haystacks, starts);
+    let ranges = split(starts.len().saturating_sub(1));
+    let mut parts = on_cores(ranges, |range| count(haystacks, starts, range));
     // The first part's ids are the global ones; the others' words are mapped onto them.
     let mut first = parts.remove(0);
+    let mut totals = first.counts.clone();
     let mut remaps: Vec<Vec<u32>> = vec![(0..first.ids.words.len() as u32).collect()];
     for other in &parts {
         let remap = other
@@ -39,18 +42,20 @@ pub(super) fn build(haystacks: &str, starts: &[u32]) -> (fst::Map<Vec<u8>>, Vec<
             .map(|(word, &count)| {
                 let (id, new) = first.ids.id(word, pack(word.as_bytes()));
                 if new {
-                    first.counts.push(0);
+                    totals.push(0);
                 }
-                first.counts[id as usize] += count;
+                totals[id as usize] += count;
                 id
             })
             .collect();
         remaps.push(remap);
     }
     parts.insert(0, first);
-    let (offsets, postings) = postings(&parts, &remaps);
-    let first = parts.swap_remove(0);
-    let mut sorted: Vec<(&str, u32)> = first.ids.words.iter().copied().zip(0u32..).collect();
+    let (offsets, postings) = postings(haystacks, starts, &parts, &remaps, &totals);
+    // Only the words are needed now: the parts' tables go before the FST is made.
+    let words = parts.swap_remove(0).ids.words;
+    drop((parts, remaps, totals));
+    let mut sorted: Vec<(&str, u32)> = words.into_iter().zip(0u32..).collect();
     sorted.sort_unstable();
     let map = fst::Map::from_iter(
         sorted
@@ -58,96 +63,149 @@ pub(super) fn build(haystacks: &str, starts: &[u32]) -> (fst::Map<Vec<u8>>, Vec<
             .map(|(word, id)| (word.as_bytes(), u64::from(id))),
     )
     .expect("distinct words, sorted");
+    // The FST was written into a growing buffer: keep it at its length.
+    let mut bytes = map.into_fst().into_inner();
+    bytes.shrink_to_fit();
+    let map = fst::Map::new(bytes).expect("the FST just made");
     (map, offsets, postings)
 }
 
-/// The names split between the cores (up to two), each part read on a thread.
-fn read_parts<'a>(haystacks: &'a str, starts: &[u32]) -> Vec<Part<'a>> {
-    let names = starts.len().saturating_sub(1);
+/// The slots of `names` names split between the cores (up to two), in order.
+fn split(names: usize) -> Vec<Range<usize>> {
     let threads = if names >= PARALLEL_MIN {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
     } else {
         1
     };
     let chunk = names.div_ceil(threads).max(1);
-    let mut ranges = (0..threads).map(|t| (t * chunk).min(names)..((t + 1) * chunk).min(names));
-    let mine = ranges.next().unwrap_or(0..0);
+    (0..threads)
+        .map(|t| (t * chunk).min(names)..((t + 1) * chunk).min(names))
+        .collect()
+}
+
+/// `work` done for each of `jobs`, the first on this thread, the others on one each;
+/// the results in the jobs' order.
+fn on_cores<J: Send, T: Send>(jobs: Vec<J>, work: impl Fn(J) -> T + Sync) -> Vec<T> {
+    let work = &work;
+    let mut jobs = jobs.into_iter();
+    let mine = jobs.next();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = ranges
-            .map(|range| scope.spawn(move || part(haystacks, starts, range)))
-            .collect();
-        let mut parts = vec![part(haystacks, starts, mine)];
-        parts.extend(handles.into_iter().map(|h| h.join().expect("index thread")));
-        parts
+        let handles: Vec<_> = jobs.map(|job| scope.spawn(move || work(job))).collect();
+        let mut done: Vec<T> = mine.into_iter().map(work).collect();
+        done.extend(handles.into_iter().map(|h| h.join().expect("index thread")));
+        done
     })
 }
 
 /// Word id `i` (the first part's) occurs in the slots `postings[offsets[i]..offsets[i +
-/// 1]]`, ascending: the parts' occurrences laid out word by word, in slot order.
-fn postings(parts: &[Part<'_>], remaps: &[Vec<u32>]) -> (Vec<u32>, Vec<u32>) {
-    let counts = &parts[0].counts;
-    let mut offsets = Vec::with_capacity(counts.len() + 1);
+/// 1]]`, ascending: `totals[i]` names hold it. Each part writes its names' slots from
+/// where the parts before it (lower slots) end in each list.
+fn postings(
+    haystacks: &str,
+    starts: &[u32],
+    parts: &[Part<'_>],
+    remaps: &[Vec<u32>],
+    totals: &[u32],
+) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = Vec::with_capacity(totals.len() + 1);
     let mut total = 0u32;
     offsets.push(0);
-    for &count in counts {
+    for &count in totals {
         total += count;
         offsets.push(total);
     }
-    let mut fill: Vec<u32> = offsets[..counts.len()].to_vec();
-    let mut postings = vec![0u32; total as usize];
-    for (part, remap) in parts.iter().zip(remaps) {
-        let mut next = part.occurrences.iter();
-        for (slot, &count) in part.range.clone().zip(&part.per_name) {
-            for &local in next.by_ref().take(usize::from(count)) {
-                let at = &mut fill[remap[local as usize] as usize];
-                postings[*at as usize] = slot as u32;
+    let mut next: Vec<u32> = offsets[..totals.len()].to_vec();
+    let jobs: Vec<(&Part<'_>, Vec<u32>)> = parts
+        .iter()
+        .zip(remaps)
+        .map(|(part, remap)| {
+            let cursors = remap
+                .iter()
+                .zip(&part.counts)
+                .map(|(&id, &count)| {
+                    let at = next[id as usize];
+                    next[id as usize] += count;
+                    at
+                })
+                .collect();
+            (part, cursors)
+        })
+        .collect();
+    drop(next);
+    // Each cell is written once, by the one part whose place it is.
+    let cells: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
+    on_cores(jobs, |(part, mut cursors)| {
+        let mut seen: Vec<u32> = Vec::new();
+        let mut this_slot = usize::MAX;
+        for_each_word(haystacks, starts, part.range.clone(), |slot, word, key| {
+            if slot != this_slot {
+                this_slot = slot;
+                seen.clear();
+            }
+            let local = part.ids.get(word, key).expect("numbered by the first read");
+            if first_time_in_name(&mut seen, local) {
+                let at = &mut cursors[local as usize];
+                cells[*at as usize].store(slot as u32, Ordering::Relaxed);
                 *at += 1;
             }
-        }
-    }
+        });
+    });
+    // The same allocation, read as plain numbers (the threads have all joined).
+    let postings = cells.into_iter().map(AtomicU32::into_inner).collect();
     (offsets, postings)
 }
 
-/// The words of the names in the slots `range`.
-fn part<'a>(haystacks: &'a str, starts: &[u32], range: Range<usize>) -> Part<'a> {
-    let bytes = (starts[range.end] - starts[range.start]) as usize;
-    let mut part = Part {
-        range: range.clone(),
-        ids: WordIds::default(),
-        counts: Vec::new(),
-        // A word of the vocabulary takes 4 bytes or more: room for all, never moved
-        // (the pages never written to cost no memory).
-        occurrences: Vec::with_capacity(bytes / SHORTEST_TYPO_WORD + 1),
-        per_name: Vec::with_capacity(range.len()),
-    };
+/// The first read of the names in the slots `range`: their words numbered, and how many
+/// names hold each.
+fn count<'a>(haystacks: &'a str, starts: &[u32], range: Range<usize>) -> Part<'a> {
+    let mut ids = WordIds::default();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    let mut this_slot = usize::MAX;
+    for_each_word(haystacks, starts, range.clone(), |slot, word, key| {
+        if slot != this_slot {
+            this_slot = slot;
+            seen.clear();
+        }
+        let (id, new) = ids.id(word, key);
+        if new {
+            counts.push(0);
+        }
+        if first_time_in_name(&mut seen, id) {
+            counts[id as usize] += 1;
+        }
+    });
+    Part { range, ids, counts }
+}
+
+/// Marks word `id` as met in the name whose words so far are `seen`: true the first
+/// time. (Up to 65,535 distinct words a name are indexed, as before.)
+#[inline]
+fn first_time_in_name(seen: &mut Vec<u32>, id: u32) -> bool {
+    if seen.len() < usize::from(u16::MAX) && !seen.contains(&id) {
+        seen.push(id);
+        return true;
+    }
+    false
+}
+
+/// Calls `found(slot, word, pack)` for every vocabulary word of the names in the slots
+/// `range`, in order.
+#[inline]
+fn for_each_word<'a>(
+    haystacks: &'a str,
+    starts: &[u32],
+    range: Range<usize>,
+    mut found: impl FnMut(usize, &'a str, Option<u128>),
+) {
     let all = haystacks.as_bytes();
     for slot in range {
         let offset = starts[slot] as usize;
         let name = &haystacks[offset..starts[slot + 1] as usize];
-        let first = part.occurrences.len();
         vocabulary_words(name, |start, end| {
             let key = pack_at(all, offset + start, offset + end);
-            part.add(&name[start..end], key, first);
+            found(slot, &name[start..end], key);
         });
-        part.per_name.push((part.occurrences.len() - first) as u16);
-    }
-    part
-}
-
-impl<'a> Part<'a> {
-    /// Records `word` (whose `pack` is `key`) in the current name, whose occurrences
-    /// start at `first`; a word the name holds twice counts once.
-    #[inline]
-    fn add(&mut self, word: &'a str, key: Option<u128>, first: usize) {
-        let (id, new) = self.ids.id(word, key);
-        if new {
-            self.counts.push(0);
-        }
-        let mine = &self.occurrences[first..];
-        if mine.len() < usize::from(u16::MAX) && !mine.contains(&id) {
-            self.counts[id as usize] += 1;
-            self.occurrences.push(id);
-        }
     }
 }
 

@@ -126,7 +126,7 @@ fn try_slot<K: Key>(
         len: facts.len(),
         entry: index.order[slot as usize],
         slot,
-        target: Some(index.entries[index.order[slot as usize] as usize].target),
+        target: Some(index.targets[index.order[slot as usize] as usize]),
     };
     if top.rules_out(&ranked) {
         return;

@@ -65,6 +65,23 @@ impl<'a> WordIds<'a> {
         (next, true)
     }
 
+    /// The id of `word` (whose `pack` is `key`), if it was met.
+    #[inline]
+    pub fn get(&self, word: &str, key: Option<u128>) -> Option<u32> {
+        let Some(key) = key else {
+            return self.long.get(word).copied();
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(key, mask);
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                taken if self.keys[taken as usize - 1] == key => return Some(taken - 1),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
     /// Twice the slots, every packed word placed again.
     #[cold]
     fn grow(&mut self) {

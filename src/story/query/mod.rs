@@ -12,7 +12,7 @@ pub(crate) mod views;
 pub use crate::story::graph::status_history::status_text;
 pub use citation::citation_text;
 pub use search_adapter::{
-    MatchTier, NameKind, SearchEntry, SearchHit, SearchIndex, SearchResults, SearchWorker,
-    ShownName, build_index, search_entries, shown_name,
+    MatchTier, NameKind, SearchEntry, SearchHit, SearchIndex, SearchKey, SearchResults,
+    SearchWorker, ShownName, build_index, search_entries, shown_name,
 };
 pub use views::{Clock, ViewFilter, metric_value_text};

@@ -8,27 +8,69 @@ use crate::story::graph::{RecordRef, Story};
 pub use storyscope_search::{MatchTier, NameKind};
 
 /// An index over a story's names (see `build_index`).
-pub type SearchIndex = storyscope_search::SearchIndex<RecordRef>;
+pub type SearchIndex = storyscope_search::SearchIndex<SearchKey>;
 /// One name of a story's record.
-pub type SearchEntry = storyscope_search::SearchEntry<RecordRef>;
-/// One record of a story found by a search.
-pub type SearchHit = storyscope_search::SearchHit<RecordRef>;
+pub type SearchEntry = storyscope_search::SearchEntry<SearchKey>;
+/// One record of a story found by a search (`hit.target.record()` is the record).
+pub type SearchHit = storyscope_search::SearchHit<SearchKey>;
 /// A search thread over a story's index.
-pub type SearchWorker = storyscope_search::SearchWorker<RecordRef>;
+pub type SearchWorker = storyscope_search::SearchWorker<SearchKey>;
 /// The hits a `SearchWorker` found for one query.
-pub type SearchResults = storyscope_search::SearchResults<RecordRef>;
+pub type SearchResults = storyscope_search::SearchResults<SearchKey>;
+
+/// A story's record as the search index keys it, in 4 bytes where a `RecordRef` takes
+/// 16 (the index keeps one a name): its kind in the top 3 bits, its index below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SearchKey(u32);
+
+/// Where a `SearchKey`'s kind starts: indexes up to 2^29 (half a billion) fit below.
+const KIND_SHIFT: u32 = 29;
+
+impl SearchKey {
+    /// The key of `record`; None for one past 2^29 records of its kind (such a record is
+    /// left out of the index rather than confused with another).
+    pub fn new(record: RecordRef) -> Option<SearchKey> {
+        let (kind, index) = match record {
+            RecordRef::Source(i) => (0, i),
+            RecordRef::Entity(i) => (1, i),
+            RecordRef::Relation(i) => (2, i),
+            RecordRef::Event(i) => (3, i),
+            RecordRef::Candidacy(i) => (4, i),
+            RecordRef::Metric(i) => (5, i),
+            RecordRef::Dispute(i) => (6, i),
+        };
+        let index = u32::try_from(index).ok().filter(|&i| i < 1 << KIND_SHIFT)?;
+        Some(SearchKey(kind << KIND_SHIFT | index))
+    }
+
+    /// The record this key stands for.
+    pub fn record(self) -> RecordRef {
+        let index = (self.0 & ((1 << KIND_SHIFT) - 1)) as usize;
+        match self.0 >> KIND_SHIFT {
+            0 => RecordRef::Source(index),
+            1 => RecordRef::Entity(index),
+            2 => RecordRef::Relation(index),
+            3 => RecordRef::Event(index),
+            4 => RecordRef::Candidacy(index),
+            5 => RecordRef::Metric(index),
+            _ => RecordRef::Dispute(index),
+        }
+    }
+}
 
 /// The index of every named record of `story`. It keeps the names lower-cased only:
 /// `shown_name` gives a hit's name as shown, from the story.
 pub fn build_index(story: &Story) -> SearchIndex {
     SearchIndex::from_entries(search_entries(story), |entries, entry| {
-        shown_name(story, entries, entry).map_or(Cow::Borrowed(""), |name| name.text)
+        let target = |i: usize| entries.get(i).map(|e| e.target.record());
+        name_of(story, entries.len(), &target, entry).map_or(Cow::Borrowed(""), |name| name.text)
     })
 }
 
 /// One entry per name: entities by name and each alias (an entity's entries together,
 /// its name first: `shown_name` counts on it), then events, metrics, relations,
-/// candidacies, sources, disputes.
+/// candidacies, sources, disputes. (A record past 2^29 of its kind has none:
+/// `SearchKey::new`.)
 pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
     let file = &story.file;
     let aliases: usize = file.entities.iter().map(|e| e.aliases.len()).sum();
@@ -43,12 +85,14 @@ pub fn search_entries(story: &Story) -> Vec<SearchEntry> {
             + file.disputes.len(),
     );
     let mut push = |target: RecordRef, alias: bool| {
-        entries.push(SearchEntry {
-            target,
-            kind: kind(target),
-            alias,
-            weight: weight(story, target),
-        });
+        if let Some(key) = SearchKey::new(target) {
+            entries.push(SearchEntry {
+                target: key,
+                kind: kind(target),
+                alias,
+                weight: weight(story, target),
+            });
+        }
     };
     for (i, entity) in file.entities.iter().enumerate() {
         push(RecordRef::Entity(i), false);
@@ -84,8 +128,8 @@ pub struct ShownName<'s> {
     pub alias_of: Option<&'s str>,
 }
 
-/// Entry `entry`'s name as shown, read from `story` (`entries` as `search_entries`
-/// gave them, e.g. `SearchIndex::entries`); None for an entry that is not one of
+/// Entry `entry`'s name as shown, read from `story` (`targets` as `search_entries`
+/// gave them, e.g. `SearchIndex::targets`); None for an entry that is not one of
 /// them. Relations are found by their kind, known or not ("member of"), and the two
 /// entities, the kind first so that a query for a name ranks the entity's own record
 /// and its events above the many lines that merely mention it; candidacies as "Sam
@@ -93,28 +137,39 @@ pub struct ShownName<'s> {
 /// are told apart); sources by outlet and title.
 pub fn shown_name<'s>(
     story: &'s Story,
-    entries: &[SearchEntry],
+    targets: &[SearchKey],
+    entry: usize,
+) -> Option<ShownName<'s>> {
+    let target = |i: usize| targets.get(i).map(|key| key.record());
+    name_of(story, targets.len(), &target, entry)
+}
+
+/// `shown_name`, the entries' records given by `target` (`count` of them).
+fn name_of<'s>(
+    story: &'s Story,
+    count: usize,
+    target: &dyn Fn(usize) -> Option<RecordRef>,
     entry: usize,
 ) -> Option<ShownName<'s>> {
     let file = &*story.file;
-    let found = entries.get(entry)?;
+    let found = target(entry)?;
     let own = |text: Cow<'s, str>| ShownName {
         text,
         alias_of: None,
     };
-    Some(match found.target {
+    Some(match found {
         RecordRef::Entity(i) => {
             let entity = file.entities.get(i)?;
-            if !found.alias {
+            // The entity's entries run from its name: an entry after it is alias
+            // `entry - first - 1`.
+            let first = first_where(
+                count,
+                |j| !matches!(target(j), Some(RecordRef::Entity(k)) if k < i),
+            );
+            if entry == first {
                 return Some(own(Cow::Borrowed(&entity.name)));
             }
-            // The entity's entries run from its name: this is alias `entry - first - 1`.
-            let first =
-                entries.partition_point(|e| matches!(e.target, RecordRef::Entity(j) if j < i));
-            let together = entries
-                .get(first..entry)?
-                .iter()
-                .all(|e| e.target == found.target);
+            let together = (first..entry).all(|j| target(j) == Some(found));
             let alias = entity.aliases.get(entry.checked_sub(first + 1)?)?;
             ShownName {
                 text: Cow::Borrowed(together.then_some(alias.as_str())?),
@@ -134,7 +189,7 @@ pub fn shown_name<'s>(
         }
         RecordRef::Candidacy(i) => {
             file.candidates.get(i)?;
-            own(Cow::Owned(story.record_title(found.target)))
+            own(Cow::Owned(story.record_title(found)))
         }
         RecordRef::Source(i) => {
             let source = file.sources.get(i)?;
@@ -142,6 +197,20 @@ pub fn shown_name<'s>(
         }
         RecordRef::Dispute(i) => own(Cow::Borrowed(&file.disputes.get(i)?.point)),
     })
+}
+
+/// The first of `0..count` where `holds` does, given that it holds from there on.
+fn first_where(count: usize, holds: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if holds(middle) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    low
 }
 
 /// An entity's names are its own (a query that is one ranks it first); a relation's

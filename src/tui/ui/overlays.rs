@@ -140,10 +140,10 @@ fn hit_badges(app: &App, hit: &SearchHit) -> String {
         // The highlighted letters are the word the query was taken for.
         right.push_str("≈ typo  ");
     }
-    if app.story.is_disputed(hit.target) {
+    if app.story.is_disputed(hit.target.record()) {
         right.push_str("◆ disputed  ");
     }
-    if let Some(sourcing) = app.story.sourcing_label(hit.target) {
+    if let Some(sourcing) = app.story.sourcing_label(hit.target.record()) {
         right.push_str(&clean_line(&sourcing));
     }
     right
@@ -180,7 +180,7 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
         .overlay
         .index
         .as_ref()
-        .and_then(|index| shown_name(&app.story, &index.entries, hit.entry))
+        .and_then(|index| shown_name(&app.story, &index.targets, hit.entry))
     else {
         return Line::default();
     };
@@ -191,7 +191,7 @@ fn result_line(app: &App, hit: &SearchHit, cells: usize, theme: Theme) -> Line<'
     let right = truncate_to_width(&right, cells.saturating_sub(kind_cols) / 2);
     let name_cols = cells.saturating_sub(kind_cols + width(&right) + 1).max(1);
     let mut spans = vec![Span::styled(
-        fit_to_width(hit.target.kind_label(), kind_cols.min(cells)),
+        fit_to_width(hit.target.record().kind_label(), kind_cols.min(cells)),
         theme.dim(),
     )];
     let mut name = String::new();

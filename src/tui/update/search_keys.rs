@@ -37,7 +37,7 @@ pub(super) fn search_key(app: &mut App, action: Action) {
         }
         Action::SearchAccept => {
             if let Some(hit) = app.overlay.search.hits.get(app.overlay.search.selected) {
-                let target = hit.target;
+                let target = hit.target.record();
                 app.overlay.mode = Mode::Normal;
                 jump_to(app, target);
             }

@@ -16,12 +16,13 @@ const FIXTURE: &str = concat!(
 /// The fixture's lines: `record`, `kind`, `weight`, `text`, `alias_of` (empty for none),
 /// tab-separated; records numbered in order of their first name.
 fn fixture_text(story: &Story, entries: &[SearchEntry]) -> String {
+    let targets: Vec<SearchKey> = entries.iter().map(|entry| entry.target).collect();
     let mut records: HashMap<RecordRef, usize> = HashMap::new();
     let mut out = String::from("# record\tkind\tweight\ttext\talias_of\n");
     for (i, entry) in entries.iter().enumerate() {
-        let name = shown_name(story, entries, i).expect("every entry has a name");
+        let name = shown_name(story, &targets, i).expect("every entry has a name");
         let next = records.len();
-        let record = *records.entry(entry.target).or_insert(next);
+        let record = *records.entry(entry.target.record()).or_insert(next);
         let kind = match entry.kind {
             NameKind::Own => "own",
             NameKind::Title => "title",
@@ -75,26 +76,30 @@ fn entity_names_are_own_names_and_relation_lines_mention_them() {
     let story = small_synthetic_story();
     let entries = search_entries(&story);
     for entry in &entries {
-        let expected = match entry.target {
+        let expected = match entry.target.record() {
             RecordRef::Entity(_) => NameKind::Own,
             RecordRef::Relation(_) => NameKind::Mention,
             _ => NameKind::Title,
         };
         assert_eq!(entry.kind, expected, "{entry:?}");
         if entry.alias {
-            assert!(matches!(entry.target, RecordRef::Entity(_)), "{entry:?}");
+            assert!(
+                matches!(entry.target.record(), RecordRef::Entity(_)),
+                "{entry:?}"
+            );
         }
     }
     assert!(entries.iter().any(|e| e.kind == NameKind::Mention));
 }
 
 /// A name is read back from the story by its entry: an entity's aliases by where they
-/// stand after its name; an entry the list does not hold, or an alias entry cut off
-/// from its entity's name, has no name rather than another record's.
+/// stand after its name; an entry the list does not hold, or an alias entry parted
+/// from its entity's name by another record's, has no name rather than another
+/// record's; with the name's entry left out, the first alias reads as the name.
 #[test]
 fn names_are_read_back_by_entry_and_only_where_they_stand() {
     let story = small_synthetic_story();
-    let entries = search_entries(&story);
+    let entries: Vec<SearchKey> = search_entries(&story).iter().map(|e| e.target).collect();
     let (e, entity) = story
         .file
         .entities
@@ -105,9 +110,9 @@ fn names_are_read_back_by_entry_and_only_where_they_stand() {
         .expect("an entity with two aliases");
     let first = entries
         .iter()
-        .position(|x| x.target == RecordRef::Entity(e))
+        .position(|x| x.record() == RecordRef::Entity(e))
         .expect("the entity's name");
-    let name = |entries: &[SearchEntry], i| shown_name(&story, entries, i);
+    let name = |entries: &[SearchKey], i| shown_name(&story, entries, i);
     assert_eq!(
         name(&entries, first).map(|n| n.text),
         Some(Cow::Borrowed(entity.name.as_str()))
@@ -120,11 +125,16 @@ fn names_are_read_back_by_entry_and_only_where_they_stand() {
         );
     }
     assert_eq!(name(&entries, entries.len()), None);
-    // The entity's name left out, or another record's entry between it and its
+    // The entity's name left out: its first alias stands first, as the name (the
+    // entries keep no alias flag); another record's entry between the name and its
     // aliases: they stand nowhere.
     let mut cut = entries.clone();
     cut.remove(first);
-    assert_eq!(name(&cut, first), None);
+    let shown = name(&cut, first).expect("the entity's name");
+    assert_eq!(
+        (shown.text.as_ref(), shown.alias_of),
+        (entity.name.as_str(), None)
+    );
     let mut split = entries.clone();
     split.insert(first + 1, entries[entries.len() - 1]);
     assert_eq!(name(&split, first + 2), None);
@@ -142,7 +152,7 @@ fn names_are_read_back_by_entry_and_only_where_they_stand() {
 fn the_index_keeps_no_name_as_shown() {
     let story = small_synthetic_story();
     let index = build_index(&story);
-    let entries = &index.entries;
+    let entries = &index.targets;
     let shown: usize = (0..entries.len())
         .map(|i| shown_name(&story, entries, i).expect("a name").text.len())
         .sum();
@@ -153,7 +163,7 @@ fn the_index_keeps_no_name_as_shown() {
         .filter(|part| !counted_apart.iter().any(|p| part.part.starts_with(p)))
         .map(|part| part.bytes)
         .sum();
-    let per_name = size_of::<SearchEntry>() + 4 + 4 + 12;
+    let per_name = size_of::<SearchKey>() + 4 + 4 + 12;
     assert!(
         held <= shown + shown / 32 + per_name * entries.len() + 4,
         "{held} bytes for {shown} of names: {:?}",
@@ -162,4 +172,28 @@ fn the_index_keeps_no_name_as_shown() {
     let hit = &index.search("a", 1)[0];
     let name = shown_name(&story, entries, hit.entry).expect("the hit's name");
     assert!(hit.positions.iter().all(|&p| p < name.text.chars().count()));
+}
+
+/// A key gives back the record it was made from, of every kind, up to the largest
+/// index that fits; past it there is no key (the record is left out of the index). An
+/// entry is 12 bytes.
+#[test]
+fn search_keys_give_back_their_records() {
+    let largest = (1usize << 29) - 1;
+    for i in [0, 1, 12_345, largest] {
+        for record in [
+            RecordRef::Source(i),
+            RecordRef::Entity(i),
+            RecordRef::Relation(i),
+            RecordRef::Event(i),
+            RecordRef::Candidacy(i),
+            RecordRef::Metric(i),
+            RecordRef::Dispute(i),
+        ] {
+            assert_eq!(SearchKey::new(record).map(SearchKey::record), Some(record));
+        }
+    }
+    assert_eq!(SearchKey::new(RecordRef::Dispute(largest + 1)), None);
+    assert_eq!(SearchKey::new(RecordRef::Source(usize::MAX)), None);
+    assert_eq!(size_of::<SearchEntry>(), 12);
 }
