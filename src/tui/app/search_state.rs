@@ -52,8 +52,10 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("search-index".to_owned())
             .spawn(move || {
+                let index = build_index(&story);
+                crate::allocator::give_back_freed_memory();
                 // The receiver is gone when the story changed meanwhile.
-                let _ = sender.send(build_index(&story));
+                let _ = sender.send(index);
             });
         // Without a thread the index is built on first use, as before.
         if spawned.is_ok() {

@@ -16,7 +16,7 @@ pub(crate) fn retire<T: Send + 'static>(old: T) {
     FREEING.fetch_add(1, Ordering::SeqCst);
     let work = move || {
         drop(old);
-        give_back_freed_memory();
+        crate::allocator::give_back_freed_memory();
         FREEING.fetch_sub(1, Ordering::SeqCst);
     };
     let spawned = std::thread::Builder::new()
@@ -31,15 +31,4 @@ pub(crate) fn retire<T: Send + 'static>(old: T) {
 /// Whether every retired thing has been freed (for tests and measurements).
 pub fn all_freed() -> bool {
     FREEING.load(Ordering::SeqCst) == 0
-}
-
-/// Hands free pages at the top of each arena, and whole free pages inside them, back
-/// to the OS.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only walks the allocator's own free lists; it takes the
-    // arena locks itself and touches no memory the program holds.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
