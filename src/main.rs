@@ -9,7 +9,6 @@ use storyscope::color::ColorChoice;
 use storyscope::commands::{BadInput, run_command};
 
 fn main() {
-    storyscope::allocator::share_arenas();
     // A shell asking for completions (`COMPLETE=bash storyscope -- …`) is answered here.
     storyscope::cli::complete_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

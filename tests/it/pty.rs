@@ -25,8 +25,6 @@ mod clipboard;
 /// The loading screen: title and progress first, quit during the load.
 mod hangup;
 mod loading;
-/// Two malloc arenas shared by every thread.
-mod shared_arenas;
 
 const BIN: &str = env!("CARGO_BIN_EXE_storyscope");
 
