@@ -1,18 +1,23 @@
-//! A built story's indexes: nothing kept while the story is open holds spare room, and the right records are linked.
+//! A built story's indexes: no spare room kept while the story is open, the right records linked.
 
 use crate::story::graph::Story;
 use crate::synth::{SynthOptions, generate};
+
+/// A generated story of this shape, built.
+fn generated(events: usize, entities: usize, seed: u64) -> Story {
+    let file = generate(&SynthOptions {
+        events,
+        entities,
+        seed,
+    });
+    Story::build(file, "synthetic").expect("a generated story validates")
+}
 
 /// The timeline order is kept while the story is open: it holds no spare room (the
 /// sort keys it is made from are five times its size).
 #[test]
 fn the_timeline_order_holds_no_spare_room() {
-    let file = generate(&SynthOptions {
-        events: 300,
-        entities: 20,
-        seed: 3,
-    });
-    let story = Story::build(file, "synthetic").expect("a generated story validates");
+    let story = generated(300, 20, 3);
     let order = story.events_by_date();
     assert_eq!(order.len(), 300);
     assert!(order.windows(2).all(|w| {
@@ -27,12 +32,7 @@ fn the_timeline_order_holds_no_spare_room() {
 /// room it grew into, and every event is linked from each entity it names, once.
 #[test]
 fn entity_links_hold_no_spare_room() {
-    let file = generate(&SynthOptions {
-        events: 3000,
-        entities: 20,
-        seed: 5,
-    });
-    let story = Story::build(file, "synthetic").expect("a generated story validates");
+    let story = generated(3000, 20, 5);
     for (entity, links) in story.indexes.entity_links.iter().enumerate() {
         for (len, capacity) in [
             (links.relations.len(), links.relations.capacity()),
@@ -58,14 +58,9 @@ fn entity_links_hold_no_spare_room() {
 #[test]
 fn source_fact_counts_are_a_plain_count() {
     use std::collections::BTreeSet;
-    let generated = generate(&SynthOptions {
-        events: 2000,
-        entities: 40,
-        seed: 9,
-    });
-    let generated = Story::build(generated, "synthetic").expect("a generated story validates");
+    let synthetic = generated(2000, 40, 9);
     let shipped = crate::story::embedded().expect("the shipped story loads");
-    for story in [&shipped, &generated] {
+    for story in [&shipped, &synthetic] {
         let mut expected = vec![(0, 0); story.file.sources.len()];
         for (_, cite) in story.each_fact() {
             let chains: Vec<BTreeSet<usize>> = (cite.iter())
