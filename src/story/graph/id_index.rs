@@ -35,15 +35,7 @@ struct Slot {
 impl Slot {
     /// None for a list longer than u32 can count (no story file is that big).
     fn of(record: RecordRef) -> Option<Slot> {
-        let (kind, index) = match record {
-            RecordRef::Source(i) => (0, i),
-            RecordRef::Entity(i) => (1, i),
-            RecordRef::Relation(i) => (2, i),
-            RecordRef::Event(i) => (3, i),
-            RecordRef::Candidacy(i) => (4, i),
-            RecordRef::Metric(i) => (5, i),
-            RecordRef::Dispute(i) => (6, i),
-        };
+        let (kind, index) = record.kind_and_index();
         Some(Slot {
             index: u32::try_from(index).ok()?,
             kind,
@@ -51,16 +43,7 @@ impl Slot {
     }
 
     fn record(self) -> RecordRef {
-        let i = self.index as usize;
-        match self.kind {
-            0 => RecordRef::Source(i),
-            1 => RecordRef::Entity(i),
-            2 => RecordRef::Relation(i),
-            3 => RecordRef::Event(i),
-            4 => RecordRef::Candidacy(i),
-            5 => RecordRef::Metric(i),
-            _ => RecordRef::Dispute(i),
-        }
+        RecordRef::from_kind_and_index(self.kind, self.index as usize)
     }
 }
 

@@ -49,6 +49,34 @@ pub enum RecordRef {
 }
 
 impl RecordRef {
+    /// The record's kind as a small number (0–6, in the enum's order) and its index:
+    /// how the compact keys of the id index and the search index pack a record.
+    pub(crate) fn kind_and_index(self) -> (u8, usize) {
+        match self {
+            RecordRef::Source(i) => (0, i),
+            RecordRef::Entity(i) => (1, i),
+            RecordRef::Relation(i) => (2, i),
+            RecordRef::Event(i) => (3, i),
+            RecordRef::Candidacy(i) => (4, i),
+            RecordRef::Metric(i) => (5, i),
+            RecordRef::Dispute(i) => (6, i),
+        }
+    }
+
+    /// The record `kind_and_index` gave `(kind, index)` for (a kind past 6 reads as a
+    /// dispute, the last).
+    pub(crate) fn from_kind_and_index(kind: u8, index: usize) -> RecordRef {
+        match kind {
+            0 => RecordRef::Source(index),
+            1 => RecordRef::Entity(index),
+            2 => RecordRef::Relation(index),
+            3 => RecordRef::Event(index),
+            4 => RecordRef::Candidacy(index),
+            5 => RecordRef::Metric(index),
+            _ => RecordRef::Dispute(index),
+        }
+    }
+
     pub(crate) fn kind_label(self) -> &'static str {
         match self {
             RecordRef::Source(_) => "source",

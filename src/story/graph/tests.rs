@@ -75,3 +75,26 @@ fn source_fact_counts_are_a_plain_count() {
         assert_eq!(story.source_fact_counts(), expected, "{}", story.origin);
     }
 }
+
+/// Every kind of record comes back from its kind number and index as it was, and no
+/// two kinds share a number.
+#[test]
+fn a_record_comes_back_from_its_kind_and_index() {
+    use crate::story::graph::RecordRef;
+    let records = [
+        RecordRef::Source(7),
+        RecordRef::Entity(7),
+        RecordRef::Relation(7),
+        RecordRef::Event(7),
+        RecordRef::Candidacy(7),
+        RecordRef::Metric(7),
+        RecordRef::Dispute(7),
+    ];
+    let kinds: std::collections::BTreeSet<u8> =
+        records.iter().map(|r| r.kind_and_index().0).collect();
+    assert_eq!(kinds.len(), records.len());
+    for record in records {
+        let (kind, index) = record.kind_and_index();
+        assert_eq!(RecordRef::from_kind_and_index(kind, index), record);
+    }
+}

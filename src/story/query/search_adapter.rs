@@ -30,31 +30,16 @@ impl SearchKey {
     /// The key of `record`; None for one past 2^29 records of its kind (such a record is
     /// left out of the index rather than confused with another).
     pub fn new(record: RecordRef) -> Option<SearchKey> {
-        let (kind, index) = match record {
-            RecordRef::Source(i) => (0, i),
-            RecordRef::Entity(i) => (1, i),
-            RecordRef::Relation(i) => (2, i),
-            RecordRef::Event(i) => (3, i),
-            RecordRef::Candidacy(i) => (4, i),
-            RecordRef::Metric(i) => (5, i),
-            RecordRef::Dispute(i) => (6, i),
-        };
+        let (kind, index) = record.kind_and_index();
         let index = u32::try_from(index).ok().filter(|&i| i < 1 << KIND_SHIFT)?;
-        Some(SearchKey(kind << KIND_SHIFT | index))
+        Some(SearchKey(u32::from(kind) << KIND_SHIFT | index))
     }
 
     /// The record this key stands for.
     pub fn record(self) -> RecordRef {
         let index = (self.0 & ((1 << KIND_SHIFT) - 1)) as usize;
-        match self.0 >> KIND_SHIFT {
-            0 => RecordRef::Source(index),
-            1 => RecordRef::Entity(index),
-            2 => RecordRef::Relation(index),
-            3 => RecordRef::Event(index),
-            4 => RecordRef::Candidacy(index),
-            5 => RecordRef::Metric(index),
-            _ => RecordRef::Dispute(index),
-        }
+        // The top 3 bits: a kind, 0–7.
+        RecordRef::from_kind_and_index((self.0 >> KIND_SHIFT) as u8, index)
     }
 }
 
