@@ -27,10 +27,21 @@ pub struct StatusStep {
 
 /// The words for a status: "reported · happened", "reported · expected if …".
 pub fn status_text(status: Status, condition: Option<&str>) -> String {
-    let sourcing = status.sourcing.label();
+    let mut out = String::new();
+    status_text_into(&mut out, status, condition);
+    out
+}
+
+/// `status_text`, appended to `out`.
+pub(crate) fn status_text_into(out: &mut String, status: Status, condition: Option<&str>) {
+    out.push_str(status.sourcing.label());
+    out.push_str(" · ");
     match (status.timing, condition) {
-        (Timing::Conditional, Some(condition)) => format!("{sourcing} · expected {condition}"),
-        _ => format!("{sourcing} · {}", status.timing.label()),
+        (Timing::Conditional, Some(condition)) => {
+            out.push_str("expected ");
+            out.push_str(condition);
+        }
+        _ => out.push_str(status.timing.label()),
     }
 }
 

@@ -102,14 +102,24 @@ impl DatePoint {
 
     /// "2023", "Jan 2025", "11 Feb 2025", "Q4 2024", "FY2024 Q4".
     pub fn human(&self) -> String {
-        match self.precision {
-            Precision::Day => format!("{} {} {}", self.day, self.month_name(), self.year),
-            Precision::Month => format!("{} {}", self.month_name(), self.year),
-            Precision::Quarter => format!("Q{} {}", self.quarter, self.year),
-            Precision::Year => format!("{}", self.year),
-            Precision::FiscalYear => format!("FY{}", self.year),
-            Precision::FiscalQuarter => format!("FY{} Q{}", self.year, self.quarter),
-        }
+        let mut out = String::new();
+        self.human_into(&mut out);
+        out
+    }
+
+    /// `human`, appended to `out` (an export writes one per row: no allocation each).
+    pub fn human_into(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let (day, month, year, quarter) = (self.day, self.month_name(), self.year, self.quarter);
+        // Writing to a String cannot fail.
+        let _ = match self.precision {
+            Precision::Day => write!(out, "{day} {month} {year}"),
+            Precision::Month => write!(out, "{month} {year}"),
+            Precision::Quarter => write!(out, "Q{quarter} {year}"),
+            Precision::Year => write!(out, "{year}"),
+            Precision::FiscalYear => write!(out, "FY{year}"),
+            Precision::FiscalQuarter => write!(out, "FY{year} Q{quarter}"),
+        };
     }
 
     pub(crate) fn month_name(&self) -> &'static str {
@@ -199,14 +209,19 @@ impl DateSpec {
 
     /// How a person reads it: "2023", "11 Feb 2025", "21–22 Nov 2023", "c. May 2025".
     pub fn human(&self) -> String {
-        let core = match &self.end {
-            None => self.start.human(),
-            Some(end) => forms::human_range(&self.start, end),
-        };
+        let mut out = String::new();
+        self.human_into(&mut out);
+        out
+    }
+
+    /// `human`, appended to `out`; only a range allocates.
+    pub fn human_into(&self, out: &mut String) {
         if self.approximate {
-            format!("c. {core}")
-        } else {
-            core
+            out.push_str("c. ");
+        }
+        match &self.end {
+            None => self.start.human_into(out),
+            Some(end) => out.push_str(&forms::human_range(&self.start, end)),
         }
     }
 

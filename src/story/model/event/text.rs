@@ -51,6 +51,13 @@ impl EventText {
         &self.all[..self.summary_at as usize]
     }
 
+    /// The title, summary and condition end to end, as held: one piece of memory, read
+    /// without finding where each part starts (the export asks for it ahead of its rows,
+    /// and slicing out the title there read the text it was asking for).
+    pub fn joined(&self) -> &str {
+        &self.all
+    }
+
     /// What happened.
     pub fn summary(&self) -> &str {
         &self.all[self.summary_at as usize..self.summary_end()]

@@ -3,6 +3,7 @@
 //! buffers handed to the sink in the rows' order while the next chunks are made.
 
 use std::num::NonZeroUsize;
+use std::sync::atomic::Ordering;
 
 use crate::story::report::export::{Doc, SPILL_BYTES};
 
@@ -33,6 +34,11 @@ impl RowPlan {
     }
 }
 
+/// A first chunk's buffer: 256 bytes a row, enough for most tables' rows.
+fn chunk_len_guess(rows: usize) -> usize {
+    rows.saturating_mul(256)
+}
+
 impl Doc<'_> {
     /// Writes `row` of each item, in the items' order, formatting chunks of them on
     /// `self.rows`' threads. Once the sink has failed nothing more is formatted. Before
@@ -49,12 +55,16 @@ impl Doc<'_> {
             rows_per_chunk,
         } = self.rows;
         let rows_per_chunk = rows_per_chunk.max(1);
+        // Each chunk's buffer starts as big as the biggest chunk so far, so it is not
+        // grown (and copied) as it fills: a guess per row was half the rows' size.
+        let biggest = std::sync::atomic::AtomicUsize::new(chunk_len_guess(rows_per_chunk));
         let format = |chunk: &[T]| {
-            let mut text = String::with_capacity(chunk.len() * 256);
+            let mut text = String::with_capacity(biggest.load(Ordering::Relaxed));
             for (at, item) in chunk.iter().enumerate() {
                 ahead(&chunk[at..]);
                 row(&mut text, item);
             }
+            biggest.fetch_max(text.len(), Ordering::Relaxed);
             text
         };
         let mut made: Vec<String> = Vec::new();

@@ -68,8 +68,10 @@ fn pieces_ahead(
     };
     slice(event.cite.as_ptr().cast(), size_of_val(&event.cite[..]));
     if reads == Reads::Rows {
-        slice(event.title().as_ptr(), event.title().len());
-        slice(event.summary().as_ptr(), event.summary().len());
+        // The texts as one piece: slicing out the title or summary would read a byte
+        // of the text (to find a character's edge), a wait for the very memory asked for.
+        let texts = event.text.joined();
+        slice(texts.as_ptr(), texts.len());
         let entities = &event.entities[..];
         slice(entities.as_ptr().cast(), size_of_val(entities));
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::story::graph::RecordRef;
 use crate::story::graph::Story;
 use crate::story::graph::origin::NAMED_ORIGINS;
-use crate::story::graph::status_history::status_text;
+use crate::story::graph::status_history::status_text_into;
 use crate::story::model::{Citation, Id, KnownSource};
 use crate::story::query::views::Clock;
 use crate::story::report::export::{Doc, histories, prefetch};
@@ -95,11 +95,13 @@ impl<'s> TimelineCells<'s> {
         let expected = status.timing.is_expectation();
         out.push('|');
         cell(out, |out| {
-            let mut date = event.date.human();
-            if expected {
-                date.push_str(" · expected");
-            }
-            escape_into(out, &date);
+            with_scratch(|date| {
+                event.date.human_into(date);
+                if expected {
+                    date.push_str(" · expected");
+                }
+                escape_into(out, date);
+            });
         });
         cell(out, |out| {
             out.push_str("**");
@@ -108,7 +110,10 @@ impl<'s> TimelineCells<'s> {
         });
         cell(out, |out| escape_into(out, event.summary()));
         cell(out, |out| {
-            escape_into(out, &status_text(status, event.condition()));
+            with_scratch(|text| {
+                status_text_into(text, status, event.condition());
+                escape_into(out, text);
+            });
             let overdue = expected && event.date.latest() < clock.reference_day;
             Doc::push_badges(out, story.is_disputed(RecordRef::Event(index)), overdue);
             out.push_str(mark);
@@ -195,6 +200,20 @@ impl<'s> TimelineCells<'s> {
         }
         out.push(')');
     }
+}
+
+thread_local! {
+    /// A cell's words before they are escaped, kept from row to row by each thread that
+    /// writes rows (one allocation per thread, not two per row).
+    static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Runs `write` on this thread's scratch text, emptied first.
+fn with_scratch(write: impl FnOnce(&mut String)) {
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        write(scratch);
+    });
 }
 
 /// Citations of one fact that `Few` holds without allocating; a fact with more is

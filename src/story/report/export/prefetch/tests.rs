@@ -41,8 +41,7 @@ fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
                 let event = &events[near];
                 expected.push(piece(&event.cite[..]));
                 if reads == Reads::Rows {
-                    expected.push(piece(event.title()));
-                    expected.push(piece(event.summary()));
+                    expected.push(piece(event.text.joined()));
                     expected.push(piece(&event.entities[..]));
                 }
             }
