@@ -18,9 +18,9 @@ pub(crate) mod provenance;
 mod resolve;
 mod source_names;
 pub(crate) mod status_history;
+mod timeline_order;
 mod validate;
 
-use crate::story::model::date::Precision;
 use crate::story::model::{Citation, Source, StoryFile};
 use crate::story::problem::{Problem, cap_problems};
 
@@ -261,28 +261,8 @@ impl Story {
     /// file order. Sorted once, on first use, on integer keys: comparing `DateSpec`s
     /// directly would recompute their days at every comparison.
     pub fn events_by_date(&self) -> &[usize] {
-        self.indexes.events_by_date.get_or_init(|| {
-            let mut keyed: Vec<(i64, Precision, i64, bool, usize)> = self
-                .file
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, event)| {
-                    let date = &event.date;
-                    (
-                        date.earliest(),
-                        date.precision(),
-                        date.latest(),
-                        date.approximate,
-                        i,
-                    )
-                })
-                .collect();
-            keyed.sort_unstable();
-            // Not `into_iter().collect()`: that reuses the keys' buffer, five times the
-            // order's size, and the story keeps the order while it is open.
-            keyed.iter().map(|&(.., i)| i).collect()
-        })
+        (self.indexes.events_by_date)
+            .get_or_init(|| timeline_order::events_by_date(&self.file.events))
     }
 
     /// Where each source's name (see `story::source_names`) is kept once made.

@@ -16,6 +16,7 @@ pub(crate) mod broken_file;
 pub(crate) mod command_palette;
 pub(crate) mod detail_state;
 pub(crate) mod key_context;
+mod list_rows;
 pub(crate) mod loading;
 pub(crate) mod new_since;
 pub(crate) mod overlay_state;
@@ -124,13 +125,11 @@ impl App {
         let filter = ViewFilter {
             entity: self.panes.filter,
         };
-        self.panes.timeline_events = self.story.timeline_events(filter);
-        self.panes.candidate_rows = self.story.candidate_rows(filter);
-        self.panes.metric_rows = self.story.metric_rows(filter);
-        self.panes.source_rows = match filter.entity {
-            Some(entity) => self.story.source_rows_about(entity),
-            None => self.story.source_rows(),
-        };
+        let rows = list_rows::list_rows(&self.story, filter);
+        self.panes.timeline_events = rows.timeline;
+        self.panes.candidate_rows = rows.candidates;
+        self.panes.metric_rows = rows.metrics;
+        self.panes.source_rows = rows.sources;
         self.clamp_cursors();
     }
 

@@ -1,0 +1,93 @@
+//! The list panes' rows made from the story: the sources' rows on a second thread while
+//! this one makes the others, for a big story (at a million events the sources' rows
+//! count every fact's sources, as long as the other three lists take together).
+
+use crate::story::Story;
+use crate::story::query::views::{CandidateRow, MetricRow, SourceRow, ViewFilter};
+
+/// Stories with fewer events make their rows on one thread: a thread costs more than
+/// it saves there, and a small story's refresh (a filter key) stays on the UI thread.
+const SECOND_THREAD_FROM_EVENTS: usize = 20_000;
+
+/// Every list pane's rows under one filter.
+pub(crate) struct ListRows {
+    pub(crate) timeline: Vec<usize>,
+    pub(crate) candidates: Vec<CandidateRow>,
+    pub(crate) metrics: Vec<MetricRow>,
+    pub(crate) sources: Vec<SourceRow>,
+}
+
+/// The rows of `story`'s list panes under `filter`.
+pub(crate) fn list_rows(story: &Story, filter: ViewFilter) -> ListRows {
+    list_rows_from(story, filter, SECOND_THREAD_FROM_EVENTS)
+}
+
+/// As `list_rows`, with a second thread from `second_thread_from` events on.
+pub(crate) fn list_rows_from(
+    story: &Story,
+    filter: ViewFilter,
+    second_thread_from: usize,
+) -> ListRows {
+    let sources = || match filter.entity {
+        Some(entity) => story.source_rows_about(entity),
+        None => story.source_rows(),
+    };
+    let others = || {
+        (
+            story.timeline_events(filter),
+            story.candidate_rows(filter),
+            story.metric_rows(filter),
+        )
+    };
+    let ((timeline, candidates, metrics), sources) = if story.file.events.len() < second_thread_from
+    {
+        (others(), sources())
+    } else {
+        std::thread::scope(|scope| {
+            // A thread the system refuses costs nothing but the time: made here.
+            let helper = std::thread::Builder::new().spawn_scoped(scope, sources);
+            let others = others();
+            let sources = match helper {
+                Ok(helper) => helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => sources(),
+            };
+            (others, sources)
+        })
+    };
+    ListRows {
+        timeline,
+        candidates,
+        metrics,
+        sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::load::load_bytes;
+    use crate::synth::{SynthOptions, generate_json};
+
+    /// The rows are the same whichever thread makes them, with and without a filter.
+    #[test]
+    fn rows_made_on_two_threads_are_the_rows_made_on_one() {
+        let json = generate_json(&SynthOptions {
+            events: 300,
+            entities: 40,
+            seed: 11,
+        });
+        let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+        for entity in [None, Some(0), Some(7)] {
+            let filter = ViewFilter { entity };
+            let one = list_rows_from(&story, filter, usize::MAX);
+            let two = list_rows_from(&story, filter, 0);
+            assert_eq!(one.timeline, two.timeline);
+            assert_eq!(one.candidates, two.candidates);
+            assert_eq!(one.metrics, two.metrics);
+            assert_eq!(one.sources, two.sources);
+            assert!(!one.timeline.is_empty() && !one.sources.is_empty());
+        }
+    }
+}
