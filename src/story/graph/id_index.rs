@@ -18,10 +18,23 @@ use crate::story::problem::Problem;
 /// from: look ids up through `IdLookup`.
 #[derive(Debug, Default)]
 pub(crate) struct IdIndex {
-    slots: HashTable<Slot>,
+    /// The ids cut into parts by a bit of their hash, each part built on its own
+    /// thread (one part for a small story).
+    parts: Vec<HashTable<Slot>>,
     /// foldhash is several times faster than the default SipHash on short ids and
     /// still seeded per process.
     hasher: foldhash::fast::RandomState,
+}
+
+/// Stories with fewer records are indexed in one part, on one thread.
+const TWO_PARTS_FROM: usize = 50_000;
+
+/// Which of `parts` parts (1 or 2) an id with this hash is in: a bit from the hash's
+/// middle, neither the top bits the table keeps as tags nor the low bits that place a
+/// slot. A mask, not a remainder: every lookup of a load asks this.
+fn part_of(hash: u64, parts: usize) -> usize {
+    debug_assert!(parts <= 2);
+    (hash >> 40) as usize & parts.saturating_sub(1)
 }
 
 /// A record as the index keeps it: its kind (0–6, `RecordRef`'s order) and its
@@ -58,7 +71,11 @@ impl<'a> IdLookup<'a> {
     /// The record with this id, of whatever kind.
     pub(crate) fn get(self, id: &str) -> Option<RecordRef> {
         let hash = self.index.hasher.hash_one(id);
-        let found = self.index.slots.find(hash, |slot| {
+        let part = self
+            .index
+            .parts
+            .get(part_of(hash, self.index.parts.len()))?;
+        let found = part.find(hash, |slot| {
             record_id(self.file, slot.record()).is_some_and(|own| own == id)
         });
         found.map(|slot| slot.record())
@@ -66,7 +83,8 @@ impl<'a> IdLookup<'a> {
 
     /// Every indexed id with its record, in no particular order.
     pub(crate) fn iter(self) -> impl Iterator<Item = (&'a str, RecordRef)> {
-        self.index.slots.iter().filter_map(move |slot| {
+        let slots = self.index.parts.iter().flatten();
+        slots.filter_map(move |slot| {
             let record = slot.record();
             record_id(self.file, record).map(|id| (id, record))
         })
@@ -87,40 +105,95 @@ fn record_id(file: &StoryFile, record: RecordRef) -> Option<&str> {
     Some(id)
 }
 
-/// Every id in `file`, indexed; duplicates are reported in `problems`.
+/// Every id in `file`, indexed; duplicates are reported in `problems`, in the order
+/// of the records. A big story's ids are indexed in two parts on two threads (the
+/// index was a tenth of a load, on one thread).
 pub(super) fn index_ids(file: &StoryFile, problems: &mut Vec<Problem>) -> IdIndex {
-    let mut index = IdIndex::default();
-    index.slots.reserve(record_count(file), |_| 0);
-    let hasher = index.hasher.clone();
+    let parts = if record_count(file) >= TWO_PARTS_FROM {
+        2
+    } else {
+        1
+    };
+    index_ids_in(file, problems, parts)
+}
+
+/// `index_ids` in `parts` parts (1 or 2), each on its own thread.
+pub(super) fn index_ids_in(file: &StoryFile, problems: &mut Vec<Problem>, parts: usize) -> IdIndex {
+    let hasher = foldhash::fast::RandomState::default();
+    let part = |number: usize| index_part(file, &hasher, number, parts);
+    let built: Vec<Part> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..parts)
+            .map(|number| std::thread::Builder::new().spawn_scoped(scope, move || part(number)))
+            .collect();
+        let mut built = vec![part(0)];
+        for (number, helper) in (1..parts).zip(helpers) {
+            // A thread the system refused: this one builds its part.
+            built.push(match helper {
+                Ok(helper) => helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                Err(_) => part(number),
+            });
+        }
+        built
+    });
+    let mut found: Vec<(usize, Problem)> = Vec::new();
+    let mut tables = Vec::with_capacity(parts);
+    for (table, part_problems) in built {
+        tables.push(table);
+        found.extend(part_problems);
+    }
+    found.sort_by_key(|&(position, _)| position);
+    problems.extend(found.into_iter().map(|(_, problem)| problem));
+    IdIndex {
+        parts: tables,
+        hasher,
+    }
+}
+
+/// One part's table, and its problems with the position of the record each is about.
+type Part = (HashTable<Slot>, Vec<(usize, Problem)>);
+
+/// The ids of `file` whose hash puts them in part `number` of `parts`, indexed.
+fn index_part(
+    file: &StoryFile,
+    hasher: &foldhash::fast::RandomState,
+    number: usize,
+    parts: usize,
+) -> Part {
+    let mut slots: HashTable<Slot> = HashTable::with_capacity(record_count(file) / parts + 1);
+    let mut problems = Vec::new();
     let rehash = |slot: &Slot| record_id(file, slot.record()).map_or(0, |id| hasher.hash_one(id));
-    for record in all_records(file) {
+    for (position, record) in all_records(file).enumerate() {
         let Some(id) = record_id(file, record) else {
             continue;
         };
-        if id.trim().is_empty() {
-            problems.push(
-                Problem::at(format!("{}.id", record_path(record)), "empty id")
-                    .with_hint("give the record a unique id"),
-            );
+        let hash = hasher.hash_one(id);
+        if part_of(hash, parts) != number {
             continue;
         }
-        let lookup = IdLookup {
-            index: &index,
-            file,
-        };
-        if let Some(first) = lookup.get(id) {
-            problems.push(
-                Problem::at(
-                    format!("{}.id", record_path(record)),
-                    format!("duplicate id `{id}`, first used at {}", record_path(first)),
-                )
-                .with_hint("ids must be unique across the whole file"),
-            );
+        if id.trim().is_empty() {
+            let problem = Problem::at(format!("{}.id", record_path(record)), "empty id")
+                .with_hint("give the record a unique id");
+            problems.push((position, problem));
+            continue;
+        }
+        let same = |slot: &Slot| record_id(file, slot.record()) == Some(id);
+        if let Some(first) = slots.find(hash, same) {
+            let problem = Problem::at(
+                format!("{}.id", record_path(record)),
+                format!(
+                    "duplicate id `{id}`, first used at {}",
+                    record_path(first.record())
+                ),
+            )
+            .with_hint("ids must be unique across the whole file");
+            problems.push((position, problem));
         } else if let Some(slot) = Slot::of(record) {
-            index.slots.insert_unique(hasher.hash_one(id), slot, rehash);
+            slots.insert_unique(hash, slot, rehash);
         }
     }
-    index
+    (slots, problems)
 }
 
 fn record_count(file: &StoryFile) -> usize {
@@ -144,3 +217,6 @@ fn all_records(file: &StoryFile) -> impl Iterator<Item = RecordRef> {
         .chain((0..file.metrics.len()).map(RecordRef::Metric))
         .chain((0..file.disputes.len()).map(RecordRef::Dispute))
 }
+
+#[cfg(test)]
+mod tests;

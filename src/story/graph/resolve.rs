@@ -3,7 +3,8 @@
 
 use crate::story::graph::RecordRef;
 use crate::story::graph::id_index::{IdIndex, IdLookup};
-use crate::story::model::{Citation, ResolvedCitation, StoryFile};
+use crate::story::graph::validate::event_citations;
+use crate::story::model::{Citation, Event, ResolvedCitation, StoryFile};
 
 /// For each source, the arena index of the source its `via` names, if any.
 fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
@@ -22,27 +23,26 @@ fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
 /// statement rests on first sit in `file.sources`. `found` holds, citation by citation
 /// in the order `Checker` visits them (`Story::facts`' order), the cited source and
 /// the citation's own `via` as validation looked them up, so no id is hashed again.
+/// A long list of events is resolved in two halves on two threads.
 pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[ResolvedCitation]) {
+    resolve_citations_from(file, ids, found, TWO_THREADS_FROM);
+}
+
+/// Fewer events than this are resolved on one thread.
+const TWO_THREADS_FROM: usize = 20_000;
+
+/// `resolve_citations`, on two threads from `two_threads_from` events on.
+pub(super) fn resolve_citations_from(
+    file: &mut StoryFile,
+    ids: &IdIndex,
+    found: &[ResolvedCitation],
+    two_threads_from: usize,
+) {
     let source_via = sources_via(file, ids);
-    let mut found = found.iter();
-    let mut resolve = |cite: &mut [Citation]| {
-        for citation in cite {
-            // Whatever the citation held before (cloned from another story) goes.
-            citation.resolved = ResolvedCitation::default();
-            let Some(own) = found.next() else {
-                continue;
-            };
-            let Some(cited) = own.source() else {
-                continue;
-            };
-            let upstream = match citation.via() {
-                Some(via) if via == citation.source => None,
-                Some(_) => own.upstream(),
-                None => source_via[cited],
-            };
-            citation.resolved = ResolvedCitation::new(Some(cited), upstream);
-        }
+    let resolver = Resolver {
+        source_via: &source_via,
     };
+    let mut found = found.iter();
     let StoryFile {
         entities,
         relations,
@@ -52,12 +52,11 @@ pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[Re
         disputes,
         ..
     } = file;
+    let mut resolve = |cite: &mut [Citation]| resolver.resolve(cite, &mut found);
     entities.iter_mut().for_each(|e| resolve(&mut e.cite));
     relations.iter_mut().for_each(|r| resolve(&mut r.cite));
-    for event in events {
-        resolve(&mut event.cite);
-        (event.status_changes.iter_mut()).for_each(|c| resolve(&mut c.cite));
-    }
+    resolver.resolve_events(events, &mut found, two_threads_from);
+    let mut resolve = |cite: &mut [Citation]| resolver.resolve(cite, &mut found);
     for candidacy in candidates {
         candidacy
             .stages
@@ -73,6 +72,76 @@ pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[Re
         if let Some(resolution) = &mut dispute.resolution {
             resolve(&mut resolution.cite);
         }
+    }
+}
+
+/// What resolving a citation needs besides what validation found for it.
+#[derive(Clone, Copy)]
+struct Resolver<'a> {
+    /// For each source, the source its `via` names.
+    source_via: &'a [Option<usize>],
+}
+
+type Found<'f> = std::slice::Iter<'f, ResolvedCitation>;
+
+impl Resolver<'_> {
+    /// Resolves `cite`, taking what validation found for each citation from `found`.
+    fn resolve(self, cite: &mut [Citation], found: &mut Found<'_>) {
+        for citation in cite {
+            // Whatever the citation held before (cloned from another story) goes.
+            citation.resolved = ResolvedCitation::default();
+            let Some(own) = found.next() else {
+                continue;
+            };
+            let Some(cited) = own.source() else {
+                continue;
+            };
+            let upstream = match citation.via() {
+                Some(via) if via == citation.source => None,
+                Some(_) => own.upstream(),
+                None => self.source_via[cited],
+            };
+            citation.resolved = ResolvedCitation::new(Some(cited), upstream);
+        }
+    }
+
+    /// The events' citations and their status changes'; the second half of a long
+    /// list on another thread, from where its citations start in `found`.
+    fn resolve_events(self, events: &mut [Event], found: &mut Found<'_>, two_threads_from: usize) {
+        let in_order = |events: &mut [Event], found: &mut Found<'_>| {
+            for event in events {
+                self.resolve(&mut event.cite, found);
+                (event.status_changes.iter_mut()).for_each(|c| self.resolve(&mut c.cite, found));
+            }
+        };
+        if events.len() < two_threads_from.max(2) {
+            return in_order(events, found);
+        }
+        let half = events.len() / 2;
+        let front_citations: usize = events[..half].iter().map(event_citations).sum();
+        let back_citations: usize = events[half..].iter().map(event_citations).sum();
+        let rest = found.as_slice();
+        let mut back_found = rest.get(front_citations..).unwrap_or_default().iter();
+        let (front, back) = events.split_at_mut(half);
+        let helped = std::thread::scope(|scope| {
+            let helper =
+                std::thread::Builder::new().spawn_scoped(scope, || in_order(back, &mut back_found));
+            in_order(front, found);
+            helper.map(|helper| {
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+        });
+        // A thread the system refused: this one resolves the second half too.
+        if helped.is_err() {
+            in_order(&mut events[half..], &mut back_found);
+        }
+        // What follows the events in `found` starts after the second half's citations.
+        *found = rest
+            .get(front_citations + back_citations..)
+            .unwrap_or_default()
+            .iter();
     }
 }
 
@@ -156,6 +225,76 @@ mod tests {
             }
             // Equal whatever the indexes: `diff` compares citations of two stories.
             assert_eq!(&stale, citation);
+        }
+    }
+
+    /// A citation's resolved indexes, to compare (`ResolvedCitation`s are all equal).
+    type Indexes = (Option<usize>, Option<usize>);
+
+    fn indexes(resolved: ResolvedCitation) -> Indexes {
+        (resolved.source(), resolved.upstream())
+    }
+
+    /// Every citation's resolved indexes, in the order validation visits them (not
+    /// through a `Story`, whose build would resolve them again).
+    fn every_resolved(file: &crate::story::model::StoryFile) -> Vec<Indexes> {
+        let mut all = Vec::new();
+        let mut take = |cite: &[crate::story::model::Citation]| {
+            all.extend(cite.iter().map(|c| indexes(c.resolved)));
+        };
+        file.entities.iter().for_each(|e| take(&e.cite));
+        file.relations.iter().for_each(|r| take(&r.cite));
+        for event in &file.events {
+            take(&event.cite);
+            event.status_changes.iter().for_each(|c| take(&c.cite));
+        }
+        (file.candidates.iter()).for_each(|c| c.stages.iter().for_each(|s| take(&s.cite)));
+        file.metrics.iter().for_each(|m| take(&m.cite));
+        for dispute in &file.disputes {
+            dispute.variants.iter().for_each(|v| take(&v.cite));
+            dispute.resolution.iter().for_each(|r| take(&r.cite));
+        }
+        all
+    }
+
+    /// Resolving a long list of events in two halves on two threads gives every
+    /// citation what one thread gives it, with status changes in either half.
+    #[test]
+    fn two_threads_resolve_as_one_does() {
+        let json = crate::synth::generate_json(&crate::synth::SynthOptions {
+            events: 500,
+            entities: 30,
+            seed: 8,
+        });
+        let generated = crate::story::load::load_bytes(json.as_bytes(), "generated").unwrap();
+        let embedded = crate::story::embedded().unwrap();
+        // The shipped story's one event with status changes is in its second half: once
+        // as it is, once moved to the front.
+        let changed = (embedded.file.events.iter())
+            .position(|e| !e.status_changes.is_empty())
+            .unwrap();
+        assert!(changed >= embedded.file.events.len() / 2);
+        let mut file = (*embedded.file).clone();
+        file.events.rotate_left(changed);
+        let rotated = crate::story::Story::build(file, "rotated").unwrap();
+        for story in [embedded, rotated, generated] {
+            // What validation finds for each citation, in the order it visits them.
+            let lookup = |id: &str| story.source_index(id);
+            let found: Vec<ResolvedCitation> = (story.each_fact())
+                .flat_map(|(_, cite)| cite)
+                .map(|c| ResolvedCitation::new(Some(lookup(&c.source)), c.via().map(lookup)))
+                .collect();
+            let resolved = |two_threads_from: usize| {
+                let mut file = (*story.file).clone();
+                let ids = &story.indexes.ids;
+                super::resolve_citations_from(&mut file, ids, &found, two_threads_from);
+                every_resolved(&file)
+            };
+            let built: Vec<Indexes> = (story.each_fact())
+                .flat_map(|(_, cite)| cite.iter().map(|c| indexes(c.resolved)))
+                .collect();
+            assert_eq!(resolved(usize::MAX), built);
+            assert_eq!(resolved(0), built);
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::story::safe_text::did_you_mean;
 mod citations;
 mod events;
 
+pub(super) use events::event_citations;
+
 pub(in crate::story::graph) use citations::citation_count;
 
 /// Checks references, names and citations, pushing one problem per defect. Paths are

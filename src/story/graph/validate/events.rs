@@ -13,7 +13,7 @@ use crate::story::problem::Problem;
 const TWO_THREADS_FROM: usize = 20_000;
 
 /// How many citations an event holds, its status changes' included.
-pub(super) fn event_citations(event: &Event) -> usize {
+pub(in crate::story::graph) fn event_citations(event: &Event) -> usize {
     event.cite.len()
         + (event.status_changes.iter())
             .map(|c| c.cite.len())
