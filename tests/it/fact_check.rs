@@ -471,6 +471,51 @@ fn an_authored_note_must_name_a_real_field() {
 
 // ---- article texts and quotes --------------------------------------------------
 
+/// The passages fixture with the texts of the sources `without` taken away, copied
+/// (texts beside it) into a folder of its own; check's summary line for the texts.
+fn texts_line_without(without: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let json = std::fs::read_to_string(passages_path("story.json")).unwrap();
+    let mut story: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for source in story["sources"].as_array_mut().unwrap() {
+        if without.contains(&source["id"].as_str().unwrap()) {
+            source.as_object_mut().unwrap().remove("text");
+        }
+    }
+    let copied = dir.path().join("story.json");
+    std::fs::write(&copied, serde_json::to_string_pretty(&story).unwrap()).unwrap();
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts).unwrap();
+    for entry in std::fs::read_dir(passages_path("texts")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), texts.join(entry.file_name())).unwrap();
+    }
+    let out = storyscope(&["check", "--story", copied.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let line = stdout.lines().find(|l| l.trim_start().starts_with("texts"));
+    line.unwrap_or_default().trim().to_owned()
+}
+
+/// Quotes are counted whether or not any text was read: none read, every quote is
+/// "not checked"; one text taken away, its quotes alone.
+#[test]
+fn quotes_without_a_text_are_counted_as_not_checked() {
+    let none = texts_line_without(&["gazette-shortlist", "gazette-appointment", "radio"]);
+    assert!(
+        none.starts_with(
+            "texts      0 read, 0 quotes found in their paragraphs, 9 not checked (their sources have no text file)"
+        ),
+        "{none}"
+    );
+    let some = texts_line_without(&["radio"]);
+    let numbers: Vec<usize> = (some.split([' ', ','].as_slice()))
+        .filter_map(|word| word.parse().ok())
+        .collect();
+    assert_eq!(numbers[0], 2, "{some}");
+    assert!(numbers[2] > 0 && numbers[1] + numbers[2] == 9, "{some}");
+}
+
 #[test]
 fn check_verifies_every_quote_against_its_paragraph() {
     let ok = storyscope(&["check", "--story", "tests/fixtures/passages/story.json"]);

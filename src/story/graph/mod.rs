@@ -147,6 +147,9 @@ struct Indexes {
     events_by_date: OnceLock<Vec<usize>>,
     /// Each source's name where it is named alone; made on first use.
     source_names: OnceLock<Vec<String>>,
+    /// How many citations the story holds, and how many of them carry a quote:
+    /// counted by validation, which reads every citation anyway.
+    citation_counts: (usize, usize),
 }
 
 impl Story {
@@ -175,6 +178,7 @@ impl Story {
             links: mut entity_links,
             disputes_about,
             cited,
+            quotes,
             ..
         } = checker;
         entity_links.iter_mut().for_each(EntityLinks::fit);
@@ -194,6 +198,7 @@ impl Story {
                 disputes_about,
                 events_by_date: OnceLock::new(),
                 source_names: OnceLock::new(),
+                citation_counts: (cited.len(), quotes),
             }),
             narrowing: None,
         })
@@ -263,6 +268,11 @@ impl Story {
     pub fn events_by_date(&self) -> &[usize] {
         (self.indexes.events_by_date)
             .get_or_init(|| timeline_order::events_by_date(&self.file.events))
+    }
+
+    /// How many citations the story holds, and how many carry a quote.
+    pub(crate) fn citation_counts(&self) -> (usize, usize) {
+        self.indexes.citation_counts
     }
 
     /// Where each source's name (see `story::source_names`) is kept once made.

@@ -32,6 +32,9 @@ pub(super) struct Checker<'a> {
     /// Each citation's source and own `via` as looked up, in the order visited (see
     /// `resolve.rs`).
     pub(super) cited: Vec<ResolvedCitation>,
+    /// How many citations visited carry a quote (`check` reports them; counted here,
+    /// where every citation is read anyway, not in a walk of its own).
+    pub(super) quotes: usize,
     /// Entities and sources already looked up, by id: a few thousand records named
     /// millions of times, kept inline in a table small enough to stay in the cache
     /// (each lookup in the whole id index read the record's own id from far away).
@@ -63,6 +66,7 @@ impl<'a> Checker<'a> {
             disputes_about: HashMap::default(),
             uncited,
             cited: Vec::with_capacity(citations),
+            quotes: 0,
             seen: HashMap::default(),
         }
     }

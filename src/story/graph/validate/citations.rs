@@ -53,6 +53,7 @@ impl Checker<'_> {
                 _ => None,
             };
             (self.cited).push(ResolvedCitation::new(index(source), index(via)));
+            self.quotes += usize::from(citation.quote().is_some());
             if citation.para == Some(0) {
                 self.problems.push(
                     Problem::at(

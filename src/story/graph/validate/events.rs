@@ -48,6 +48,7 @@ impl Checker<'_> {
             scope.spawn(|| second.check_event_range(file, half..file.events.len()));
             self.check_event_range(file, 0..half);
         });
+        self.quotes += second.quotes;
         let (links, cited) = (second.links, second.cited);
         self.problems.append(&mut problems);
         for (mine, theirs) in self.links.iter_mut().zip(links) {
@@ -102,6 +103,7 @@ mod tests {
         Vec<String>,
         Vec<Vec<usize>>,
         Vec<(Option<usize>, Option<usize>)>,
+        usize,
     );
 
     fn check(file: &StoryFile, halves_at: Option<usize>) -> Findings {
@@ -122,8 +124,9 @@ mod tests {
         let cited = (checker.cited.iter())
             .map(|c| (c.source(), c.upstream()))
             .collect();
+        let quotes = checker.quotes;
         let problems = problems.iter().map(ToString::to_string).collect();
-        (problems, links, cited)
+        (problems, links, cited, quotes)
     }
 
     #[test]
@@ -170,12 +173,17 @@ mod tests {
         file.events[120].text =
             crate::story::model::EventText::new("  ", old.summary(), old.condition()).unwrap();
         file.events[260].cite[0].source = "no-such-source".into();
+        // Quotes on both sides of every cut tried.
+        for i in [0, 5, 199, 200, 250, 399] {
+            file.events[i].cite[0].set_quote(Some("words the source used"));
+        }
         let repeated = file.events[300].entities[0].clone();
         file.events[300].entities = [&file.events[300].entities[..], &[repeated]]
             .concat()
             .into();
         let one_pass = check(&file, None);
         assert_eq!(one_pass.0.len(), 8, "{:#?}", one_pass.0);
+        assert_eq!(one_pass.3, 6, "every quote counted");
         for half in [0, 1, 199, 200, 201, 399, 400] {
             assert_eq!(check(&file, Some(half)), one_pass, "cut at {half}");
         }
