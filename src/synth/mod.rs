@@ -102,6 +102,17 @@ pub fn generate_json(options: &SynthOptions) -> String {
     serde_json::to_string(&generate(options)).expect("a story always serialises")
 }
 
+/// A generated story, built and validated: what the crate's tests start from.
+#[cfg(test)]
+pub(crate) fn generated_story(events: usize, entities: usize, seed: u64) -> crate::story::Story {
+    let file = generate(&SynthOptions {
+        events,
+        entities,
+        seed,
+    });
+    crate::story::Story::build(file, "generated").expect("a generated story validates")
+}
+
 /// `count` searchable names shaped like a story's: mostly headlines, some entity names
 /// and aliases. For search benchmarks beyond what one story file would hold.
 pub fn search_names(count: usize, seed: u64) -> Vec<String> {

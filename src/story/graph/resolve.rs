@@ -261,12 +261,7 @@ mod tests {
     /// citation what one thread gives it, with status changes in either half.
     #[test]
     fn two_threads_resolve_as_one_does() {
-        let json = crate::synth::generate_json(&crate::synth::SynthOptions {
-            events: 500,
-            entities: 30,
-            seed: 8,
-        });
-        let generated = crate::story::load::load_bytes(json.as_bytes(), "generated").unwrap();
+        let generated = crate::synth::generated_story(500, 30, 8);
         let embedded = crate::story::embedded().unwrap();
         // The shipped story's one event with status changes is in its second half: once
         // as it is, once moved to the front.

@@ -1,16 +1,10 @@
 //! A built story's indexes: no spare room kept while the story is open, the right records linked.
 
 use crate::story::graph::Story;
-use crate::synth::{SynthOptions, generate};
 
 /// A generated story of this shape, built.
 fn generated(events: usize, entities: usize, seed: u64) -> Story {
-    let file = generate(&SynthOptions {
-        events,
-        entities,
-        seed,
-    });
-    Story::build(file, "synthetic").expect("a generated story validates")
+    crate::synth::generated_story(events, entities, seed)
 }
 
 /// The timeline order is kept while the story is open: it holds no spare room (the

@@ -67,18 +67,11 @@ pub(crate) fn list_rows_from(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::load::load_bytes;
-    use crate::synth::{SynthOptions, generate_json};
 
     /// The rows are the same whichever thread makes them, with and without a filter.
     #[test]
     fn rows_made_on_two_threads_are_the_rows_made_on_one() {
-        let json = generate_json(&SynthOptions {
-            events: 300,
-            entities: 40,
-            seed: 11,
-        });
-        let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+        let story = crate::synth::generated_story(300, 40, 11);
         for entity in [None, Some(0), Some(7)] {
             let filter = ViewFilter { entity };
             let one = list_rows_from(&story, filter, usize::MAX);

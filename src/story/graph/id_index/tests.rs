@@ -2,18 +2,11 @@
 //! finds and reports the same problems in the same order: the records' order.
 
 use super::*;
-use crate::story::load::load_bytes;
 use crate::story::model::Id;
-use crate::synth::{SynthOptions, generate_json};
 
 /// A generated story's records, with ids made duplicate and empty here and there.
 fn file_with_bad_ids() -> StoryFile {
-    let json = generate_json(&SynthOptions {
-        events: 400,
-        entities: 30,
-        seed: 21,
-    });
-    let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+    let story = crate::synth::generated_story(400, 30, 21);
     let mut file = (*story.file).clone();
     let entity = file.entities[3].id.clone();
     let source = file.sources[1].id.clone();
@@ -69,12 +62,7 @@ fn two_parts_find_and_report_what_one_part_does() {
 
 #[test]
 fn every_record_is_found_by_its_own_id_in_two_parts() {
-    let json = generate_json(&SynthOptions {
-        events: 300,
-        entities: 20,
-        seed: 4,
-    });
-    let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+    let story = crate::synth::generated_story(300, 20, 4);
     let file = &story.file;
     let mut problems = Vec::new();
     let index = index_ids_in(file, &mut problems, 2);

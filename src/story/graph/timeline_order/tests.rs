@@ -2,9 +2,8 @@
 //! dates of every precision, ranges, approximations, ties, and days before 1970.
 
 use super::*;
-use crate::story::load::load_bytes;
 use crate::story::model::date::DateSpec;
-use crate::synth::{SynthOptions, generate_json};
+use crate::synth::generated_story;
 
 /// The order the plain sort of whole keys gives.
 fn plain_order(events: &[Event]) -> Vec<usize> {
@@ -15,19 +14,10 @@ fn plain_order(events: &[Event]) -> Vec<usize> {
     keys.iter().map(|&(.., index)| index).collect()
 }
 
-fn generated(events: usize, seed: u64) -> crate::story::Story {
-    let json = generate_json(&SynthOptions {
-        events,
-        entities: 30,
-        seed,
-    });
-    load_bytes(json.as_bytes(), "generated").expect("loads")
-}
-
 #[test]
 fn the_packed_order_is_the_order_of_the_keys_on_one_thread_and_two() {
     for seed in [1, 2, 3] {
-        let story = generated(2_000, seed);
+        let story = generated_story(2_000, 30, seed);
         let events = &story.file.events;
         let expected = plain_order(events);
         assert_eq!(
@@ -41,7 +31,7 @@ fn the_packed_order_is_the_order_of_the_keys_on_one_thread_and_two() {
 
 #[test]
 fn ties_and_old_dates_keep_the_keys_order() {
-    let mut story = generated(40, 9);
+    let mut story = generated_story(40, 30, 9);
     let file = std::sync::Arc::make_mut(&mut story.file);
     // The same day in several precisions, ranges, approximations and pre-1970 days,
     // each twice (ties fall to file order).

@@ -9,7 +9,6 @@ use crate::story::graph::Story;
 use crate::story::load::load_bytes;
 use crate::story::query::views::Clock;
 use crate::story::report::export::{Doc, ExportOptions, ExportView};
-use crate::synth::{SynthOptions, generate_json};
 
 fn small() -> Story {
     let json = include_str!("../../../../../tests/fixtures/small.json");
@@ -82,12 +81,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
 
 #[test]
 fn a_timeline_made_on_several_threads_is_the_one_made_on_one() {
-    let json = generate_json(&SynthOptions {
-        events: 1500,
-        entities: 90,
-        seed: 11,
-    });
-    let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+    let story = crate::synth::generated_story(1500, 90, 11);
     let options = ExportOptions::default();
     let export = |plan: RowPlan| {
         let mut doc = Doc::new(&story, &options, clock(), None);

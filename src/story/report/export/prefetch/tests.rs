@@ -2,8 +2,6 @@
 //! asking never reads past the end of the rows.
 
 use super::{POINTED_AHEAD, RECORD_AHEAD, Reads, pieces_ahead};
-use crate::story::load::load_bytes;
-use crate::synth::{SynthOptions, generate_json};
 
 /// (start, length) of each piece asked for.
 type Pieces = Vec<(usize, usize)>;
@@ -17,12 +15,7 @@ fn piece<T: ?Sized>(value: &T) -> (usize, usize) {
 
 #[test]
 fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
-    let json = generate_json(&SynthOptions {
-        events: 60,
-        entities: 12,
-        seed: 5,
-    });
-    let story = load_bytes(json.as_bytes(), "generated").expect("loads");
+    let story = crate::synth::generated_story(60, 12, 5);
     let order = story.events_by_date();
     let events = &story.file.events;
     // Every place in the list, the last rows included (nothing ahead of them).
