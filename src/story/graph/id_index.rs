@@ -161,7 +161,11 @@ fn index_part(
     number: usize,
     parts: usize,
 ) -> Part {
-    let mut slots: HashTable<Slot> = HashTable::with_capacity(record_count(file) / parts + 1);
+    // A part's share of the ids is half give or take a few hundred: room for a little
+    // more, so that a part is never grown (and rehashed) as it fills.
+    let records = record_count(file);
+    let room = records / parts + if parts > 1 { records / 64 } else { 0 };
+    let mut slots: HashTable<Slot> = HashTable::with_capacity(room + 1);
     let mut problems = Vec::new();
     let rehash = |slot: &Slot| record_id(file, slot.record()).map_or(0, |id| hasher.hash_one(id));
     for (position, record) in all_records(file).enumerate() {
