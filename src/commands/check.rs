@@ -34,7 +34,9 @@ pub(super) fn check(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Res
     if let Some(date) = loaded.as_of {
         out.push_str(&format!("as of {}\n", date.human()));
     }
-    for (name, value) in summary_rows(story, citation_count(loaded, &texts), &texts) {
+    // The story shown (narrowed to a date, it may hold fewer) counted its own.
+    let (citations, _) = story.citation_counts();
+    for (name, value) in summary_rows(story, citations, &texts) {
         out.push_str(&format!("  {name:<11}{value}\n"));
     }
     write_stdout(out.as_bytes())?;
@@ -59,11 +61,8 @@ fn nothing_known(loaded: &Loaded, date: DateSpec) -> String {
     }
 }
 
-/// What the source texts beside the story let `check` verify, and the citations
-/// counted on the way.
+/// What the source texts beside the story let `check` verify.
 struct TextCounts {
-    /// Citations in the whole story.
-    citations: usize,
     /// Sources whose text file was read.
     read: usize,
     /// Quotes found in the paragraph they cite.
@@ -89,7 +88,7 @@ fn check_texts(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Result<T
     let read = (full.file.sources.iter())
         .filter(|source| texts.has_text(&source.id))
         .count();
-    let (citations, quotes) = full.citation_counts();
+    let (_, quotes) = full.citation_counts();
     // Only quotes whose source has a text were checked: with no text read there are
     // none, and no walk over every citation (4 % of a check at 1M events).
     let quotes_checked = if read == 0 {
@@ -101,20 +100,11 @@ fn check_texts(cli: &Cli, loaded: &Loaded, texts_dir: Option<&Path>) -> Result<T
     };
     let grounded = grounded(full, &texts);
     Ok(TextCounts {
-        citations,
         read,
         quotes_checked,
         unchecked: quotes - quotes_checked,
         grounded: (grounded.checked, grounded.doubtful),
     })
-}
-
-/// How many citations `story` has: counted already when it is the whole story.
-fn citation_count(loaded: &Loaded, texts: &TextCounts) -> usize {
-    if std::sync::Arc::ptr_eq(&loaded.story.file, &loaded.full.file) {
-        return texts.citations;
-    }
-    loaded.story.each_fact().map(|(_, cite)| cite.len()).sum()
 }
 
 /// The summary's rows, name and value; `texts` only when the story has any.

@@ -119,7 +119,6 @@ impl Resolver<'_> {
         }
         let half = events.len() / 2;
         let front_citations: usize = events[..half].iter().map(event_citations).sum();
-        let back_citations: usize = events[half..].iter().map(event_citations).sum();
         let rest = found.as_slice();
         let mut back_found = rest.get(front_citations..).unwrap_or_default().iter();
         let (front, back) = events.split_at_mut(half);
@@ -137,11 +136,9 @@ impl Resolver<'_> {
         if helped.is_err() {
             in_order(&mut events[half..], &mut back_found);
         }
-        // What follows the events in `found` starts after the second half's citations.
-        *found = rest
-            .get(front_citations + back_citations..)
-            .unwrap_or_default()
-            .iter();
+        // The second half took its citations from `back_found`: what follows the
+        // events in `found` is what it left.
+        *found = back_found;
     }
 }
 
