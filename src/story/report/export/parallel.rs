@@ -40,14 +40,14 @@ fn chunk_len_guess(rows: usize) -> usize {
 }
 
 impl Doc<'_> {
-    /// Writes `row` of each item, in the items' order, formatting chunks of them on
-    /// `self.rows`' threads. Once the sink has failed nothing more is formatted. Before
+    /// Writes `row` of each item (given with its position in `items`), in the items'
+    /// order, formatting chunks of them on `self.rows`' threads. Once the sink has failed nothing more is formatted. Before
     /// each row, `ahead` is given the rest of its chunk from that row on, to ask early
     /// for the memory of rows a few places ahead (`prefetch`).
     pub(super) fn write_rows<T: Sync>(
         &mut self,
         items: &[T],
-        row: &(dyn Fn(&mut String, &T) + Sync),
+        row: &(dyn Fn(&mut String, usize, &T) + Sync),
         ahead: &(dyn Fn(&[T]) + Sync),
     ) {
         let RowPlan {
@@ -58,22 +58,26 @@ impl Doc<'_> {
         // Each chunk's buffer starts as big as the biggest chunk so far, so it is not
         // grown (and copied) as it fills: a guess per row was half the rows' size.
         let biggest = std::sync::atomic::AtomicUsize::new(chunk_len_guess(rows_per_chunk));
-        let format = |chunk: &[T]| {
+        let format = |(first, chunk): (usize, &[T])| {
             let mut text = String::with_capacity(biggest.load(Ordering::Relaxed));
             for (at, item) in chunk.iter().enumerate() {
                 ahead(&chunk[at..]);
-                row(&mut text, item);
+                row(&mut text, first + at, item);
             }
             biggest.fetch_max(text.len(), Ordering::Relaxed);
             text
         };
         let mut made: Vec<String> = Vec::new();
-        for round in items.chunks(rows_per_chunk * threads.max(1)) {
+        let rows_per_round = rows_per_chunk * threads.max(1);
+        for (round_at, round) in items.chunks(rows_per_round).enumerate() {
             if self.failed.is_some() {
                 return;
             }
-            let mut chunks = round.chunks(rows_per_chunk);
-            let first = chunks.next().unwrap_or_default();
+            // Each chunk with the position of its first row in `items`.
+            let round_first = round_at * rows_per_round;
+            let mut chunks = (round.chunks(rows_per_chunk).enumerate())
+                .map(|(n, chunk)| (round_first + n * rows_per_chunk, chunk));
+            let first = chunks.next().unwrap_or((round_first, &[]));
             made = std::thread::scope(|scope| {
                 let others: Vec<_> = chunks.map(|c| scope.spawn(move || format(c))).collect();
                 // While the other threads work: hand over the last round, make a chunk.

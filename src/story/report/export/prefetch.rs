@@ -37,15 +37,16 @@ pub(super) fn citations_ahead(story: &Story, upcoming: &[usize]) {
 /// What a pass over the events reads of each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reads {
-    /// A timeline row: the title, summary, citations and entity ids.
+    /// A timeline row: the title, summary, citations and entity indexes.
     Rows,
     /// The citations alone.
     Citations,
 }
 
 /// Hands `fetch` each piece of memory (start, length in bytes) to ask for now: the
-/// record of the event `RECORD_AHEAD` rows on, and what `reads` needs of the event
-/// `POINTED_AHEAD` rows on (empty lists, which point nowhere, left out).
+/// record of the event `RECORD_AHEAD` rows on (and, for rows, where its entities'
+/// indexes start), and what `reads` needs of the event `POINTED_AHEAD` rows on (empty
+/// lists, which point nowhere, left out).
 fn pieces_ahead(
     story: &Story,
     upcoming: &[usize],
@@ -56,6 +57,11 @@ fn pieces_ahead(
     if let Some(&far) = upcoming.get(RECORD_AHEAD) {
         let record = &events[far];
         fetch((record as *const Event).cast(), size_of::<Event>());
+        if reads == Reads::Rows
+            && let Some(start) = story.event_entities_start(far)
+        {
+            fetch((start as *const u32).cast(), size_of::<u32>());
+        }
     }
     let Some(&near) = upcoming.get(POINTED_AHEAD) else {
         return;
@@ -72,7 +78,7 @@ fn pieces_ahead(
         // of the text (to find a character's edge), a wait for the very memory asked for.
         let texts = event.text.joined();
         slice(texts.as_ptr(), texts.len());
-        let entities = &event.entities[..];
+        let entities = story.event_entity_indexes(near);
         slice(entities.as_ptr().cast(), size_of_val(entities));
     }
 }

@@ -2,8 +2,6 @@
 //! event: what every row shares (entity labels, source names, which sources are
 //! articles) is escaped once per story, not once per row.
 
-use std::collections::HashMap;
-
 use crate::story::graph::RecordRef;
 use crate::story::graph::Story;
 use crate::story::graph::origin::NAMED_ORIGINS;
@@ -12,7 +10,7 @@ use crate::story::model::{Citation, Id, KnownSource};
 use crate::story::query::views::Clock;
 use crate::story::report::export::{Doc, histories, prefetch};
 use crate::story::report::markdown::{
-    Footnotes, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
+    RefNumbers, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
 };
 
 const TIMELINE_HEADER: &[&str] = &[
@@ -44,9 +42,6 @@ impl Escaped {
 /// What the rows of one story's timeline share, worked out once.
 pub(super) struct TimelineCells<'s> {
     story: &'s Story,
-    /// Each entity's position by id: a table of the entities alone, small enough to
-    /// stay in cache, instead of the story's index of every record.
-    entity_at: HashMap<Id, u32, foldhash::fast::RandomState>,
     /// Each entity's label as the Involved cell shows it ("(not yet described)" after
     /// one kept only by name), escaped.
     entity_labels: Vec<Escaped>,
@@ -59,9 +54,6 @@ pub(super) struct TimelineCells<'s> {
 impl<'s> TimelineCells<'s> {
     pub(super) fn new(story: &'s Story) -> Self {
         let file = &story.file;
-        let entity_at = (file.entities.iter().enumerate())
-            .map(|(at, entity)| (Id::from(entity.id.as_str()), at as u32))
-            .collect();
         let entity_labels = (file.entities.iter())
             .map(|entity| Escaped::of(&story.entity_label(&entity.id)))
             .collect();
@@ -73,18 +65,18 @@ impl<'s> TimelineCells<'s> {
             .collect();
         TimelineCells {
             story,
-            entity_at,
             entity_labels,
             source_names,
             articles,
         }
     }
 
-    /// One row of the table, for the event at arena index `index`.
+    /// One row of the table, for the event at arena index `index`, its footnotes'
+    /// numbers (`refs`) found already.
     pub(super) fn row_into(
         &self,
         out: &mut String,
-        notes: &Footnotes,
+        refs: (&RefNumbers, usize),
         index: usize,
         clock: Clock,
         mark: &str,
@@ -118,32 +110,30 @@ impl<'s> TimelineCells<'s> {
             Doc::push_badges(out, story.is_disputed(RecordRef::Event(index)), overdue);
             out.push_str(mark);
         });
-        cell(out, |out| self.entities_into(out, &event.entities));
+        cell(out, |out| self.entities_into(out, index, &event.entities));
         cell(out, |out| {
             self.sourcing_into(out, &event.cite);
             author_notes_into(out, &event.authored);
         });
-        cell(out, |out| notes.numbered_refs_into(out, &event.cite));
+        cell(out, |out| refs.0.write_refs(out, refs.1));
         out.push('\n');
     }
 
     /// The Involved cell: what `escape(labels.join(", "))` writes, from the labels
-    /// escaped once.
-    fn entities_into(&self, out: &mut String, ids: &[Id]) {
-        let label = |id: &Id| {
-            let at = *self.entity_at.get(id)?;
-            Some(&self.entity_labels[at as usize]).filter(|label| label.joins)
-        };
-        if ids.iter().all(|id| label(id).is_some()) {
-            for (n, label) in ids.iter().filter_map(label).enumerate() {
+    /// escaped once and the entity indexes validation found for the event.
+    fn entities_into(&self, out: &mut String, event: usize, ids: &[Id]) {
+        let found = self.story.event_entity_indexes(event);
+        let label = |&at: &u32| Some(self.entity_labels.get(at as usize)?).filter(|l| l.joins);
+        if found.len() == ids.len() && found.iter().all(|at| label(at).is_some()) {
+            for (n, label) in found.iter().filter_map(label).enumerate() {
                 if n > 0 {
                     out.push_str(", ");
                 }
                 out.push_str(&label.text);
             }
         } else {
-            // A label that does not join cleanly (or an id not found): escaped whole,
-            // as before.
+            // A label that does not join cleanly (or an entity not found): escaped
+            // whole, as before.
             let labels: Vec<String> = ids.iter().map(|id| self.story.entity_label(id)).collect();
             escape_into(out, &labels.join(", "));
         }
@@ -268,17 +258,20 @@ impl Doc<'_> {
             // before any row is written, so threads only read them.
             let cite_of = |&index: &usize| &story.file.events[index].cite[..];
             let citations_ahead = |upcoming: &[usize]| prefetch::citations_ahead(story, upcoming);
-            (self.notes).number_refs_of_all(&events, &cite_of, &citations_ahead, self.rows.threads);
-            let notes = std::mem::take(&mut self.notes);
+            let refs = (self.notes).number_refs_of_all(
+                &events,
+                &cite_of,
+                &citations_ahead,
+                self.rows.threads,
+            );
             let cells = TimelineCells::new(story);
             let (clock, marks) = (self.clock, self.options.new_since.as_ref());
-            let row = |out: &mut String, &index: &usize| {
+            let row = |out: &mut String, position: usize, &index: &usize| {
                 let mark = histories::mark(marks, RecordRef::Event(index));
-                cells.row_into(out, &notes, index, clock, mark);
+                cells.row_into(out, (&refs, position), index, clock, mark);
             };
             let rows_ahead = |upcoming: &[usize]| prefetch::timeline_rows_ahead(story, upcoming);
             self.write_rows(&events, &row, &rows_ahead);
-            self.notes = notes;
             self.out.push('\n');
         }
         self.status_histories(&events);

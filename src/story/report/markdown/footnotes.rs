@@ -45,6 +45,67 @@ fn borrowed((source, para, via, quote): &NoteKey) -> NoteKeyRef<'_> {
     (source, *para, via.as_deref(), quote.as_deref())
 }
 
+/// Each item's footnote numbers, in the order its references are written (see
+/// [`Footnotes::number_refs_of_all`]).
+#[derive(Debug)]
+pub(crate) struct RefNumbers {
+    /// Where each item's numbers start in `numbers`; one more than the items.
+    starts: Vec<u32>,
+    numbers: Vec<u32>,
+}
+
+impl Default for RefNumbers {
+    fn default() -> Self {
+        RefNumbers {
+            starts: vec![0],
+            numbers: Vec::new(),
+        }
+    }
+}
+
+impl RefNumbers {
+    /// The numbers of the item at `item` in the list numbered.
+    pub(crate) fn of(&self, item: usize) -> &[u32] {
+        match (self.starts.get(item), self.starts.get(item + 1)) {
+            (Some(&start), Some(&end)) => &self.numbers[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// `[^1][^3]`: the item's references, as [`Footnotes::refs`] writes them.
+    pub(crate) fn write_refs(&self, out: &mut String, item: usize) {
+        let mut digits = itoa::Buffer::new();
+        for &number in self.of(item) {
+            out.push_str("[^");
+            out.push_str(digits.format(number));
+            out.push(']');
+        }
+    }
+
+    fn push(&mut self, number: usize) {
+        self.numbers.push(Self::number_u32(number));
+    }
+
+    fn end_item(&mut self) {
+        // Fewer than 2^32 references: each is a citation of at least a dozen bytes in
+        // a file read whole into memory.
+        self.starts.push(self.numbers.len() as u32);
+    }
+
+    /// Another list's items after this one's, each number `n` of theirs as
+    /// `to_whole[n - 1]`.
+    fn append_translated(&mut self, other: RefNumbers, to_whole: &[u32]) {
+        let offset = self.numbers.len() as u32;
+        self.starts
+            .extend(other.starts[1..].iter().map(|start| start + offset));
+        (self.numbers).extend(other.numbers.iter().map(|&n| to_whole[n as usize - 1]));
+    }
+
+    fn number_u32(number: usize) -> u32 {
+        u32::try_from(number).expect("fewer than 2^32 footnotes")
+    }
+}
+
 /// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
 /// use.
 #[derive(Debug, Default)]
@@ -75,17 +136,19 @@ impl Footnotes {
     }
 
     /// Numbers the footnotes of a fact's citations as [`Footnotes::refs`] would, writing
-    /// nothing: rows formatted on other threads then find their numbers with
-    /// [`Footnotes::numbered_refs_into`], and the numbers are those of one pass in order.
-    pub(crate) fn number_refs(&mut self, cite: &[Citation]) {
+    /// nothing: the numbers, in the order the references are written, go to `numbers`.
+    fn number_refs(&mut self, numbers: &mut RefNumbers, cite: &[Citation]) {
         for key in distinct_keys(cite) {
-            self.number(key);
+            numbers.push(self.number(key));
         }
+        numbers.end_item();
     }
 
-    /// [`Footnotes::number_refs`] of every item's citations, in the items' order, on
-    /// `threads` threads: each part of the list first gathers its own keys in order of
-    /// first use, then the parts' keys are numbered one part after another. A key's
+    /// [`Footnotes::refs`] of every item's citations, in the items' order, on `threads`
+    /// threads, writing nothing: each item's numbers are kept for its row, which then
+    /// writes them ([`RefNumbers::write_refs`]) on any thread with no lookup. Each part
+    /// of the list first numbers its own keys by first use, then the parts' keys are
+    /// numbered one part after another and each part's numbers translated. A key's
     /// first use is in the first part that uses it, and in that part's order, so the
     /// numbers are those of one pass; most of the pass, reading every citation of a big
     /// story, is shared out. Before each item, `ahead` is given the rest of its part
@@ -96,23 +159,24 @@ impl Footnotes {
         cite_of: &(dyn Fn(&T) -> &'c [Citation] + Sync),
         ahead: &(dyn Fn(&[T]) + Sync),
         threads: usize,
-    ) {
+    ) -> RefNumbers {
         let number_all = |notes: &mut Footnotes, part: &[T]| {
+            let mut numbers = RefNumbers::default();
             for (at, item) in part.iter().enumerate() {
                 ahead(&part[at..]);
-                notes.number_refs(cite_of(item));
+                notes.number_refs(&mut numbers, cite_of(item));
             }
+            numbers
         };
         if threads <= 1 || items.len() < FEW_TO_SHARE {
-            number_all(self, items);
-            return;
+            return number_all(self, items);
         }
         let part = items.len().div_ceil(threads);
-        let parts: Vec<Footnotes> = std::thread::scope(|scope| {
+        let parts: Vec<(Footnotes, RefNumbers)> = std::thread::scope(|scope| {
             let gather = move |chunk: &[T]| {
                 let mut local = Footnotes::default();
-                number_all(&mut local, chunk);
-                local
+                let numbers = number_all(&mut local, chunk);
+                (local, numbers)
             };
             let threads: Vec<_> = (items.chunks(part).skip(1))
                 .map(|chunk| scope.spawn(move || gather(chunk)))
@@ -125,27 +189,14 @@ impl Footnotes {
             });
             std::iter::once(first).chain(others).collect()
         });
-        for local in &parts {
-            for (key, _) in &local.order {
-                self.number(borrowed(key));
-            }
+        let mut all = RefNumbers::default();
+        for (local, numbers) in parts {
+            let to_whole: Vec<u32> = (local.order.iter())
+                .map(|(key, _)| RefNumbers::number_u32(self.number(borrowed(key))))
+                .collect();
+            all.append_translated(numbers, &to_whole);
         }
-    }
-
-    /// [`Footnotes::refs_into`] of citations already numbered by
-    /// [`Footnotes::number_refs`]: reads the footnotes, so threads can share them.
-    pub(crate) fn numbered_refs_into(&self, out: &mut String, cite: &[Citation]) {
-        for key in distinct_keys(cite) {
-            let number = self
-                .find(key)
-                .expect("citations numbered before their rows");
-            let _ = write!(out, "[^{number}]");
-        }
-    }
-
-    /// The number of the footnote with this key, if it has one.
-    fn find(&self, key: NoteKeyRef<'_>) -> Option<usize> {
-        self.find_hashed(key, self.hasher.hash_one(key))
+        all
     }
 
     fn find_hashed(&self, key: NoteKeyRef<'_>, hash: u64) -> Option<usize> {
@@ -207,111 +258,4 @@ impl Footnotes {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cited(source: &str, para: u32, quote: Option<&str>) -> Citation {
-        Citation::new(source, Some(para)).with_quote(quote)
-    }
-
-    #[test]
-    fn footnotes_are_numbered_by_first_use_and_listed_once_per_fact() {
-        let mut notes = Footnotes::default();
-        let (a, b, c) = (
-            cited("a", 1, None),
-            cited("b", 1, None),
-            cited("a", 1, Some("q")),
-        );
-        assert_eq!(notes.refs(&[a.clone(), b.clone(), a.clone()]), "[^1][^2]");
-        assert_eq!(notes.refs(&[c, b, a]), "[^3][^2][^1]");
-        assert_eq!(notes.order.len(), 3);
-    }
-
-    #[test]
-    fn thousands_of_footnotes_keep_their_first_numbers() {
-        let mut notes = Footnotes::default();
-        let keys: Vec<Citation> = (0..3000)
-            .map(|n| cited(&format!("src-{}", n % 300), n / 300, None))
-            .collect();
-        for (n, citation) in keys.iter().enumerate() {
-            assert_eq!(
-                notes.refs(std::slice::from_ref(citation)),
-                format!("[^{}]", n + 1)
-            );
-        }
-        // Seen again, in another order: the numbers of first use, no new footnote.
-        for (n, citation) in keys.iter().enumerate().rev() {
-            assert_eq!(
-                notes.refs(std::slice::from_ref(citation)),
-                format!("[^{}]", n + 1)
-            );
-        }
-        assert_eq!(notes.order.len(), 3000);
-    }
-
-    #[test]
-    fn numbering_first_then_reading_writes_what_one_pass_writes() {
-        let facts: Vec<Vec<Citation>> = (0..2 * FEW_TO_SHARE)
-            .map(|n| {
-                // New keys all along (`a`), so every part of the list brings its own.
-                let a = cited(&format!("s{}", n / 50), 1, None);
-                let b = cited(&format!("t{}", n % 37), 1, None);
-                vec![a.clone(), b, a]
-            })
-            .collect();
-        let mut one_pass = Footnotes::default();
-        let written: Vec<String> = facts.iter().map(|cite| one_pass.refs(cite)).collect();
-        let mut numbered = Footnotes::default();
-        facts.iter().for_each(|cite| numbered.number_refs(cite));
-        for (cite, expected) in facts.iter().zip(&written) {
-            let mut out = String::new();
-            numbered.numbered_refs_into(&mut out, cite);
-            assert_eq!(&out, expected);
-        }
-        assert_eq!(numbered.order.len(), one_pass.order.len());
-        // Numbered on several threads: the same numbers.
-        for threads in [1, 2, 3, 7] {
-            let mut shared = Footnotes::default();
-            let positions: Vec<usize> = (0..facts.len()).collect();
-            let cite_of = |&n: &usize| facts[n].as_slice();
-            shared.number_refs_of_all(&positions, &cite_of, &|_| {}, threads);
-            let keys = |notes: &Footnotes| {
-                notes
-                    .order
-                    .iter()
-                    .map(|(k, _)| k.clone())
-                    .collect::<Vec<_>>()
-            };
-            assert_eq!(keys(&shared), keys(&numbered), "{threads} threads");
-        }
-    }
-
-    #[test]
-    fn before_each_fact_ahead_is_given_the_facts_from_it_to_the_end_of_its_part() {
-        let facts: Vec<Vec<Citation>> = (0..FEW_TO_SHARE + 10)
-            .map(|n| vec![cited(&format!("s{}", n % 97), 1, None)])
-            .collect();
-        let positions: Vec<usize> = (0..facts.len()).collect();
-        for threads in [1, 3] {
-            let given = std::sync::Mutex::new(Vec::new());
-            let ahead = |upcoming: &[usize]| {
-                let last = upcoming.last().copied();
-                given
-                    .lock()
-                    .unwrap()
-                    .push((upcoming.first().copied(), last));
-            };
-            let mut notes = Footnotes::default();
-            let cite_of = |&n: &usize| facts[n].as_slice();
-            notes.number_refs_of_all(&positions, &cite_of, &ahead, threads);
-            let mut given = given.into_inner().unwrap();
-            given.sort();
-            // The parts: the whole list on one thread, else thirds (rounded up).
-            let part = facts.len().div_ceil(threads);
-            let expected: Vec<_> = (0..facts.len())
-                .map(|n| (Some(n), Some((n / part * part + part).min(facts.len()) - 1)))
-                .collect();
-            assert_eq!(given, expected, "{threads} threads");
-        }
-    }
-}
+mod tests;

@@ -49,7 +49,10 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..5000).collect();
     let expected: String = items.iter().map(|n| format!("{n}\n")).collect();
-    let row = |out: &mut String, n: &usize| out.push_str(&format!("{n}\n"));
+    let row = |out: &mut String, position: usize, n: &usize| {
+        assert_eq!(position, *n, "each row given its own position");
+        out.push_str(&format!("{n}\n"));
+    };
     for (threads, rows_per_chunk) in PLANS {
         let plan = RowPlan {
             threads,
@@ -108,7 +111,7 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..10_000).collect();
     let formatted = AtomicUsize::new(0);
-    let row = |out: &mut String, n: &usize| {
+    let row = |out: &mut String, _: usize, n: &usize| {
         formatted.fetch_add(1, Ordering::Relaxed);
         out.push_str(&format!("{n}\n"));
     };
@@ -143,7 +146,7 @@ fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
     let story = small();
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..50).collect();
-    let row = |out: &mut String, n: &usize| out.push_str(&format!("{n}\n"));
+    let row = |out: &mut String, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
     let given = std::sync::Mutex::new(Vec::new());
     let ahead = |upcoming: &[usize]| given.lock().unwrap().push(upcoming.to_vec());
     let mut doc = Doc::new(&story, &options, clock(), None);

@@ -29,13 +29,16 @@ fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
             let mut expected: Pieces = Vec::new();
             if let Some(&far) = upcoming.get(RECORD_AHEAD) {
                 expected.push(piece(&events[far]));
+                if reads == Reads::Rows {
+                    expected.push(piece(story.event_entities_start(far).unwrap()));
+                }
             }
             if let Some(&near) = upcoming.get(POINTED_AHEAD) {
                 let event = &events[near];
                 expected.push(piece(&event.cite[..]));
                 if reads == Reads::Rows {
                     expected.push(piece(event.text.joined()));
-                    expected.push(piece(&event.entities[..]));
+                    expected.push(piece(story.event_entity_indexes(near)));
                 }
             }
             expected.retain(|&(_, len)| len > 0);

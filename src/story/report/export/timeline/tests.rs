@@ -86,10 +86,11 @@ fn story_named(names: &[String]) -> Story {
 fn assert_rows_match(story: &Story) {
     let cells = TimelineCells::new(story);
     let (mut old_notes, mut new_notes) = (Footnotes::default(), Footnotes::default());
+    let cite_of = |&index: &usize| &story.file.events[index].cite[..];
     for &index in story.events_by_date() {
         let mut new = String::new();
-        new_notes.number_refs(&story.file.events[index].cite);
-        cells.row_into(&mut new, &new_notes, index, clock(), "");
+        let refs = new_notes.number_refs_of_all(&[index], &cite_of, &|_| {}, 1);
+        cells.row_into(&mut new, (&refs, 0), index, clock(), "");
         let old = row_from_timeline_row(story, &mut old_notes, index);
         assert_eq!(new, old, "event {index}");
     }
