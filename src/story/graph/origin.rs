@@ -44,12 +44,21 @@ impl Story {
     /// `self.file`), from the indexes `build` recorded in it without checking them
     /// against the ids: they were found for this file, as every other index of the
     /// story was.
-    fn own_citation_origin(&self, citation: &Citation) -> usize {
+    pub(crate) fn own_citation_origin(&self, citation: &Citation) -> usize {
         let resolved = citation.resolved;
         match (resolved.source(), resolved.upstream()) {
             (Some(_), Some(upstream)) => self.source_root(upstream),
             (Some(cited), None) => cited,
             (None, _) => self.citation_origin(citation),
+        }
+    }
+
+    /// `cited_source` of a citation of this very story, as `own_citation_origin` reads
+    /// it: the index `build` recorded, not checked against the id.
+    pub(crate) fn own_cited_source(&self, citation: &Citation) -> usize {
+        match citation.resolved.source() {
+            Some(cited) => cited,
+            None => self.cited_source(citation),
         }
     }
 

@@ -145,9 +145,10 @@ impl<'s> TimelineCells<'s> {
     fn sourcing_into(&self, out: &mut String, cite: &[Citation]) {
         let story = self.story;
         let (mut sources, mut origins, mut names) = (Few::new(), Few::new(), Few::new());
+        // The story's own citations: the indexes `build` recorded are read as they are.
         for citation in cite {
-            sources.push_distinct(story.cited_source(citation));
-            origins.push_distinct(story.citation_origin(citation));
+            sources.push_distinct(story.own_cited_source(citation));
+            origins.push_distinct(story.own_citation_origin(citation));
         }
         for &origin in origins.items() {
             let name = story.source_name(origin);
