@@ -120,23 +120,26 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
         taken: Vec::new(),
         writes_after_failing: 0,
     };
-    let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
-    doc.rows = RowPlan {
+    let doc_plan = RowPlan {
         threads: 3,
         rows_per_chunk: 10,
     };
+    let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
+    doc.rows = doc_plan;
     doc.write_rows(&items, &row, &|_| {});
     doc.spill(0);
     let failed = doc.failed.take().expect("the sink failed");
     assert_eq!(failed.to_string(), "disk full");
     assert_eq!(sink.writes_after_failing, 1, "written to after it failed");
-    // Whole chunks of 10 rows in order until the one that did not fit (rows 30–39, the
-    // first of its round: the round's other two are not tried).
+    // Whole chunks of 10 rows in order until the one that did not fit (rows 30–39).
     let expected: String = (0..30).map(|n| format!("{n}\n")).collect();
     assert_eq!(String::from_utf8_lossy(&sink.taken), expected);
-    // Rounds of 30 rows: two handed over, the one made meanwhile, not the 10,000.
+    // Three chunks written, and at most `most_chunks_ahead` taken past them (the one
+    // that failed among them): 90 rows, not the 10,000.
+    let most = (3 + doc_plan.most_chunks_ahead()) * 10;
+    assert_eq!(most, 90);
     assert!(
-        formatted.load(Ordering::Relaxed) <= 90,
+        formatted.load(Ordering::Relaxed) <= most,
         "{formatted:?} rows formatted"
     );
 }
@@ -162,4 +165,70 @@ fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
         .map(|n: usize| (n..(n / 7 * 7 + 7).min(50)).collect())
         .collect();
     assert_eq!(given, expected);
+}
+
+#[test]
+fn a_row_that_panics_on_any_thread_ends_the_export_with_the_panic_not_a_wait() {
+    let story = small();
+    let options = ExportOptions::default();
+    let items: Vec<usize> = (0..400).collect();
+    // Chunks are taken by whichever thread is free: panicking in every row from 55 on
+    // reaches this thread and the others alike.
+    for threads in [2, 3] {
+        let row = |out: &mut String, _: usize, n: &usize| {
+            assert!(*n < 55, "row {n} cannot be written");
+            out.push_str(&format!("{n}\n"));
+        };
+        let mut doc = Doc::new(&story, &options, clock(), None);
+        doc.rows = RowPlan {
+            threads,
+            rows_per_chunk: 10,
+        };
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            doc.write_rows(&items, &row, &|_| {});
+        }));
+        assert!(
+            written.is_err(),
+            "{threads} threads: the panic reached the caller"
+        );
+    }
+}
+
+/// Panics once more than `budget` bytes are written.
+struct PanicsAfter {
+    budget: usize,
+}
+
+impl Write for PanicsAfter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.budget = (self.budget.checked_sub(buf.len())).expect("the sink gave way");
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_panic_while_writing_ends_the_export_with_the_panic_not_a_wait() {
+    let story = small();
+    let options = ExportOptions::default();
+    let items: Vec<usize> = (0..4000).collect();
+    let row = |out: &mut String, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
+    for threads in [2, 3] {
+        // This thread writes; the others, chunks ahead, wait for it to move on.
+        let mut sink = PanicsAfter { budget: 100 };
+        let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
+        doc.rows = RowPlan {
+            threads,
+            rows_per_chunk: 10,
+        };
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            doc.write_rows(&items, &row, &|_| {});
+        }));
+        assert!(
+            written.is_err(),
+            "{threads} threads: the panic reached the caller"
+        );
+    }
 }
