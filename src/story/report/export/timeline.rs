@@ -10,7 +10,7 @@ use crate::story::model::{Citation, Id, KnownSource};
 use crate::story::query::views::Clock;
 use crate::story::report::export::{Doc, histories, prefetch};
 use crate::story::report::markdown::{
-    RefNumbers, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
+    Cited, RefNumbers, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
 };
 
 const TIMELINE_HEADER: &[&str] = &[
@@ -256,15 +256,15 @@ impl Doc<'_> {
         } else {
             table_head(&mut self.out, TIMELINE_HEADER);
             // Footnotes are numbered by first use: in one pass over the rows in order,
-            // before any row is written, so threads only read them.
-            let cite_of = |&index: &usize| &story.file.events[index].cite[..];
-            let citations_ahead = |upcoming: &[usize]| prefetch::citations_ahead(story, upcoming);
-            let refs = (self.notes).number_refs_of_all(
-                &events,
-                &cite_of,
-                &citations_ahead,
-                self.rows.threads,
-            );
+            // before any row is written, so threads only read them. The events are the
+            // story's own: the source indexes `build` recorded in them are sure.
+            let cited = Cited {
+                items: &events,
+                cite_of: &|&index: &usize| &story.file.events[index].cite[..],
+                source_of: &|citation| Some(story.own_cited_source(citation)),
+                ahead: &|upcoming: &[usize]| prefetch::citations_ahead(story, upcoming),
+            };
+            let refs = (self.notes).number_refs_of_all(&cited, self.rows.threads);
             let cells = TimelineCells::new(story);
             let (clock, marks) = (self.clock, self.options.new_since.as_ref());
             let row = |out: &mut String, position: usize, &index: &usize| {

@@ -8,10 +8,6 @@ use crate::story::graph::Story;
 use crate::story::model::{Citation, Id};
 use crate::story::report::markdown::escape_into;
 
-/// Below this many facts, numbering their footnotes on other threads costs more than
-/// it saves.
-const FEW_TO_SHARE: usize = 4096;
-
 /// What one footnote stands for: (source, paragraph, the citation's own `via`, quote).
 /// The source id is kept inline (`Id`), so comparing a key reads no other block.
 type NoteKey = (Id, Option<u32>, Option<Box<str>>, Option<Box<str>>);
@@ -28,8 +24,8 @@ fn key_of(citation: &Citation) -> NoteKeyRef<'_> {
     )
 }
 
-/// The keys of a fact's citations, each once, in cited order.
-fn distinct_keys(cite: &[Citation]) -> impl Iterator<Item = NoteKeyRef<'_>> {
+/// A fact's citations, each key once (its first citation), in cited order.
+fn distinct_citations(cite: &[Citation]) -> impl Iterator<Item = &Citation> {
     (cite.iter().enumerate())
         .filter(|&(position, citation)| {
             // The same key earlier in this list already wrote its reference.
@@ -38,72 +34,11 @@ fn distinct_keys(cite: &[Citation]) -> impl Iterator<Item = NoteKeyRef<'_>> {
                 .iter()
                 .any(|earlier| key_of(earlier) == key)
         })
-        .map(|(_, citation)| key_of(citation))
+        .map(|(_, citation)| citation)
 }
 
 fn borrowed((source, para, via, quote): &NoteKey) -> NoteKeyRef<'_> {
     (source, *para, via.as_deref(), quote.as_deref())
-}
-
-/// Each item's footnote numbers, in the order its references are written (see
-/// [`Footnotes::number_refs_of_all`]).
-#[derive(Debug)]
-pub(crate) struct RefNumbers {
-    /// Where each item's numbers start in `numbers`; one more than the items.
-    starts: Vec<u32>,
-    numbers: Vec<u32>,
-}
-
-impl Default for RefNumbers {
-    fn default() -> Self {
-        RefNumbers {
-            starts: vec![0],
-            numbers: Vec::new(),
-        }
-    }
-}
-
-impl RefNumbers {
-    /// The numbers of the item at `item` in the list numbered.
-    pub(crate) fn of(&self, item: usize) -> &[u32] {
-        match (self.starts.get(item), self.starts.get(item + 1)) {
-            (Some(&start), Some(&end)) => &self.numbers[start as usize..end as usize],
-            _ => &[],
-        }
-    }
-
-    /// `[^1][^3]`: the item's references, as [`Footnotes::refs`] writes them.
-    pub(crate) fn write_refs(&self, out: &mut String, item: usize) {
-        let mut digits = itoa::Buffer::new();
-        for &number in self.of(item) {
-            out.push_str("[^");
-            out.push_str(digits.format(number));
-            out.push(']');
-        }
-    }
-
-    fn push(&mut self, number: usize) {
-        self.numbers.push(Self::number_u32(number));
-    }
-
-    fn end_item(&mut self) {
-        // Fewer than 2^32 references: each is a citation of at least a dozen bytes in
-        // a file read whole into memory.
-        self.starts.push(self.numbers.len() as u32);
-    }
-
-    /// Another list's items after this one's, each number `n` of theirs as
-    /// `to_whole[n - 1]`.
-    fn append_translated(&mut self, other: RefNumbers, to_whole: &[u32]) {
-        let offset = self.numbers.len() as u32;
-        self.starts
-            .extend(other.starts[1..].iter().map(|start| start + offset));
-        (self.numbers).extend(other.numbers.iter().map(|&n| to_whole[n as usize - 1]));
-    }
-
-    fn number_u32(number: usize) -> u32 {
-        u32::try_from(number).expect("fewer than 2^32 footnotes")
-    }
 }
 
 /// Footnotes keyed by source, paragraph, origin and quote, numbered in order of first
@@ -129,74 +64,10 @@ impl Footnotes {
 
     /// [`Footnotes::refs`] appended to `out`.
     pub(crate) fn refs_into(&mut self, out: &mut String, cite: &[Citation]) {
-        for key in distinct_keys(cite) {
-            let number = self.number(key);
+        for citation in distinct_citations(cite) {
+            let number = self.number(key_of(citation));
             let _ = write!(out, "[^{number}]");
         }
-    }
-
-    /// Numbers the footnotes of a fact's citations as [`Footnotes::refs`] would, writing
-    /// nothing: the numbers, in the order the references are written, go to `numbers`.
-    fn number_refs(&mut self, numbers: &mut RefNumbers, cite: &[Citation]) {
-        for key in distinct_keys(cite) {
-            numbers.push(self.number(key));
-        }
-        numbers.end_item();
-    }
-
-    /// [`Footnotes::refs`] of every item's citations, in the items' order, on `threads`
-    /// threads, writing nothing: each item's numbers are kept for its row, which then
-    /// writes them ([`RefNumbers::write_refs`]) on any thread with no lookup. Each part
-    /// of the list first numbers its own keys by first use, then the parts' keys are
-    /// numbered one part after another and each part's numbers translated. A key's
-    /// first use is in the first part that uses it, and in that part's order, so the
-    /// numbers are those of one pass; most of the pass, reading every citation of a big
-    /// story, is shared out. Before each item, `ahead` is given the rest of its part
-    /// from that item on, to ask early for the memory of items a few places ahead.
-    pub(crate) fn number_refs_of_all<'c, T: Sync>(
-        &mut self,
-        items: &[T],
-        cite_of: &(dyn Fn(&T) -> &'c [Citation] + Sync),
-        ahead: &(dyn Fn(&[T]) + Sync),
-        threads: usize,
-    ) -> RefNumbers {
-        let number_all = |notes: &mut Footnotes, part: &[T]| {
-            let mut numbers = RefNumbers::default();
-            for (at, item) in part.iter().enumerate() {
-                ahead(&part[at..]);
-                notes.number_refs(&mut numbers, cite_of(item));
-            }
-            numbers
-        };
-        if threads <= 1 || items.len() < FEW_TO_SHARE {
-            return number_all(self, items);
-        }
-        let part = items.len().div_ceil(threads);
-        let parts: Vec<(Footnotes, RefNumbers)> = std::thread::scope(|scope| {
-            let gather = move |chunk: &[T]| {
-                let mut local = Footnotes::default();
-                let numbers = number_all(&mut local, chunk);
-                (local, numbers)
-            };
-            let threads: Vec<_> = (items.chunks(part).skip(1))
-                .map(|chunk| scope.spawn(move || gather(chunk)))
-                .collect();
-            let first = gather(items.chunks(part).next().unwrap_or_default());
-            let others = threads.into_iter().map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            });
-            std::iter::once(first).chain(others).collect()
-        });
-        let mut all = RefNumbers::default();
-        for (local, numbers) in parts {
-            let to_whole: Vec<u32> = (local.order.iter())
-                .map(|(key, _)| RefNumbers::number_u32(self.number(borrowed(key))))
-                .collect();
-            all.append_translated(numbers, &to_whole);
-        }
-        all
     }
 
     fn find_hashed(&self, key: NoteKeyRef<'_>, hash: u64) -> Option<usize> {
@@ -256,6 +127,10 @@ impl Footnotes {
         self.order.is_empty()
     }
 }
+
+mod numbering;
+
+pub(crate) use numbering::{Cited, RefNumbers};
 
 #[cfg(test)]
 mod tests;

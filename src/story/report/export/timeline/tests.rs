@@ -9,7 +9,7 @@ use crate::story::load::load_bytes;
 use crate::story::model::{Citation, StoryFile};
 use crate::story::query::views::Clock;
 use crate::story::report::export::Doc;
-use crate::story::report::markdown::{Footnotes, cell, escape_into, sourcing_cell_into};
+use crate::story::report::markdown::{Cited, Footnotes, cell, escape_into, sourcing_cell_into};
 use crate::synth::{SynthOptions, generate};
 
 /// The row as the export wrote it before: from `Story::timeline_row`, every cell a
@@ -86,10 +86,15 @@ fn story_named(names: &[String]) -> Story {
 fn assert_rows_match(story: &Story) {
     let cells = TimelineCells::new(story);
     let (mut old_notes, mut new_notes) = (Footnotes::default(), Footnotes::default());
-    let cite_of = |&index: &usize| &story.file.events[index].cite[..];
     for &index in story.events_by_date() {
         let mut new = String::new();
-        let refs = new_notes.number_refs_of_all(&[index], &cite_of, &|_| {}, 1);
+        let cited = Cited {
+            items: &[index],
+            cite_of: &|&index: &usize| &story.file.events[index].cite[..],
+            source_of: &|citation| Some(story.own_cited_source(citation)),
+            ahead: &|_| {},
+        };
+        let refs = new_notes.number_refs_of_all(&cited, 1);
         cells.row_into(&mut new, (&refs, 0), index, clock(), "");
         let old = row_from_timeline_row(story, &mut old_notes, index);
         assert_eq!(new, old, "event {index}");

@@ -1,6 +1,7 @@
 //! Footnotes numbered by first use, on one thread and on several, and the numbers each
 //! fact's row then writes.
 
+use super::numbering::FEW_TO_SHARE;
 use super::*;
 
 fn cited(source: &str, para: u32, quote: Option<&str>) -> Citation {
@@ -42,44 +43,75 @@ fn thousands_of_footnotes_keep_their_first_numbers() {
     assert_eq!(notes.order.len(), 3000);
 }
 
+/// Facts citing keys of every kind: new keys all along (`a`), so every part of the
+/// list brings its own; repeats within a fact; a quote, an own `via`, no paragraph and
+/// a paragraph past the small table's (that would wrap onto theirs), each beside the
+/// same source and paragraph without them.
+fn facts_of_every_kind() -> Vec<Vec<Citation>> {
+    (0..2 * FEW_TO_SHARE)
+        .map(|n| {
+            let a = cited(&format!("s{}", n / 50), 1, None);
+            let b = cited(&format!("t{}", n % 37), (n % 3) as u32, None);
+            let mut odd = cited(&format!("t{}", n % 37), (n % 3) as u32, None);
+            match n % 5 {
+                0 => odd.set_quote(Some("what was said")),
+                1 => odd = odd.with_via(Some(format!("s{}", n % 11))),
+                2 => odd.para = None,
+                3 => odd.para = Some(64 + (n % 3) as u32),
+                _ => {}
+            }
+            vec![a.clone(), b, odd, a]
+        })
+        .collect()
+}
+
 #[test]
 fn numbering_first_then_writing_each_fact_gives_what_one_pass_writes() {
-    let facts: Vec<Vec<Citation>> = (0..2 * FEW_TO_SHARE)
-        .map(|n| {
-            // New keys all along (`a`), so every part of the list brings its own.
-            let a = cited(&format!("s{}", n / 50), 1, None);
-            let b = cited(&format!("t{}", n % 37), 1, None);
-            vec![a.clone(), b, a]
-        })
-        .collect();
+    let facts = facts_of_every_kind();
     let mut one_pass = Footnotes::default();
     let written: Vec<String> = facts.iter().map(|cite| one_pass.refs(cite)).collect();
-    // Numbered first, on one thread or several, then written fact by fact: what one
-    // pass wrote, and the same footnotes in the same order.
+    // Sources by index, as a built story gives them (`s0`, `s1`, … then `t0`, …).
+    let index_of = |citation: &Citation| {
+        let (kind, n) = citation.source.split_at(1);
+        let n: usize = n.parse().ok()?;
+        Some(if kind == "s" { n } else { 1000 + n })
+    };
+    // Numbered first, on one thread or several, with source indexes or without,
+    // then written fact by fact: what one pass wrote, the same footnotes in order.
     for threads in [1, 2, 3, 7] {
-        let mut shared = Footnotes::default();
-        let positions: Vec<usize> = (0..facts.len()).collect();
-        let cite_of = |&n: &usize| facts[n].as_slice();
-        let numbers = shared.number_refs_of_all(&positions, &cite_of, &|_| {}, threads);
-        for (at, expected) in written.iter().enumerate() {
-            let mut out = String::new();
-            numbers.write_refs(&mut out, at);
-            assert_eq!(&out, expected, "fact {at}, {threads} threads");
+        for source_of in [
+            &index_of as &(dyn Fn(&Citation) -> Option<usize> + Sync),
+            &|_| None,
+        ] {
+            let mut shared = Footnotes::default();
+            let positions: Vec<usize> = (0..facts.len()).collect();
+            let all = Cited {
+                items: &positions,
+                cite_of: &|&n: &usize| facts[n].as_slice(),
+                source_of,
+                ahead: &|_| {},
+            };
+            let numbers = shared.number_refs_of_all(&all, threads);
+            for (at, expected) in written.iter().enumerate() {
+                let mut out = String::new();
+                numbers.write_refs(&mut out, at);
+                assert_eq!(&out, expected, "fact {at}, {threads} threads");
+            }
+            let keys = |notes: &Footnotes| {
+                notes
+                    .order
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(keys(&shared), keys(&one_pass), "{threads} threads");
+            // Numbering goes on from there, as the sections after the table need.
+            let next = cited("never-cited", 1, None);
+            assert_eq!(
+                shared.refs(std::slice::from_ref(&next)),
+                format!("[^{}]", one_pass.order.len() + 1)
+            );
         }
-        let keys = |notes: &Footnotes| {
-            notes
-                .order
-                .iter()
-                .map(|(k, _)| k.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(keys(&shared), keys(&one_pass), "{threads} threads");
-        // Numbering goes on from there, as the sections after the table need.
-        let next = cited("never-cited", 1, None);
-        assert_eq!(
-            shared.refs(std::slice::from_ref(&next)),
-            format!("[^{}]", one_pass.order.len() + 1)
-        );
     }
 }
 
@@ -99,8 +131,13 @@ fn before_each_fact_ahead_is_given_the_facts_from_it_to_the_end_of_its_part() {
                 .push((upcoming.first().copied(), last));
         };
         let mut notes = Footnotes::default();
-        let cite_of = |&n: &usize| facts[n].as_slice();
-        notes.number_refs_of_all(&positions, &cite_of, &ahead, threads);
+        let cited = Cited {
+            items: &positions,
+            cite_of: &|&n: &usize| facts[n].as_slice(),
+            source_of: &|_| None,
+            ahead: &ahead,
+        };
+        notes.number_refs_of_all(&cited, threads);
         let mut given = given.into_inner().unwrap();
         given.sort();
         // The parts: the whole list on one thread, else thirds (rounded up).

@@ -1,0 +1,196 @@
+//! Every fact's footnotes numbered ahead of the rows that write them, on several
+//! threads: the numbers of one pass in order, kept per fact so that rows formatted on
+//! any thread write them with no lookup.
+
+use super::{Footnotes, borrowed, distinct_citations, key_of};
+use crate::story::model::Citation;
+
+/// Below this many facts, numbering their footnotes on other threads costs more than
+/// it saves.
+pub(super) const FEW_TO_SHARE: usize = 4096;
+
+/// The facts whose footnotes [`Footnotes::number_refs_of_all`] numbers, and how to
+/// read them.
+pub(crate) struct Cited<'r, 'c, T> {
+    pub(crate) items: &'r [T],
+    pub(crate) cite_of: &'r (dyn Fn(&T) -> &'c [Citation] + Sync),
+    /// A citation's source as an index in the one story every item belongs to (the
+    /// index `build` recorded), when sure of it: keys of a source and paragraph alone
+    /// are then numbered through a small table by index (`ByPlace`).
+    pub(crate) source_of: &'r (dyn Fn(&Citation) -> Option<usize> + Sync),
+    /// Given, before each item, the rest of its part from that item on, to ask early
+    /// for the memory of items a few places ahead.
+    pub(crate) ahead: &'r (dyn Fn(&[T]) + Sync),
+}
+
+impl Footnotes {
+    /// [`Footnotes::refs`] of every item's citations, in the items' order, on `threads`
+    /// threads, writing nothing: each item's numbers are kept for its row, which then
+    /// writes them ([`RefNumbers::write_refs`]) on any thread with no lookup. Each part
+    /// of the list first numbers its own keys by first use, then the parts' keys are
+    /// numbered one part after another and each part's numbers translated. A key's
+    /// first use is in the first part that uses it, and in that part's order, so the
+    /// numbers are those of one pass; most of the pass, reading every citation of a big
+    /// story, is shared out.
+    pub(crate) fn number_refs_of_all<T: Sync>(
+        &mut self,
+        cited: &Cited<'_, '_, T>,
+        threads: usize,
+    ) -> RefNumbers {
+        let items = cited.items;
+        if threads <= 1 || items.len() < FEW_TO_SHARE {
+            return self.number_part(cited, items);
+        }
+        let part = items.len().div_ceil(threads);
+        let parts: Vec<(Footnotes, RefNumbers)> = std::thread::scope(|scope| {
+            let gather = move |chunk: &[T]| {
+                let mut local = Footnotes::default();
+                let numbers = local.number_part(cited, chunk);
+                (local, numbers)
+            };
+            let threads: Vec<_> = (items.chunks(part).skip(1))
+                .map(|chunk| scope.spawn(move || gather(chunk)))
+                .collect();
+            let first = gather(items.chunks(part).next().unwrap_or_default());
+            let others = threads.into_iter().map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            });
+            std::iter::once(first).chain(others).collect()
+        });
+        let mut all = RefNumbers::default();
+        for (local, numbers) in parts {
+            let to_whole: Vec<u32> = (local.order.iter())
+                .map(|(key, _)| RefNumbers::number_u32(self.number(borrowed(key))))
+                .collect();
+            all.append_translated(numbers, &to_whole);
+        }
+        all
+    }
+
+    /// The numbers of one part's items, in order, as [`Footnotes::refs`] would give
+    /// them.
+    fn number_part<T>(&mut self, cited: &Cited<'_, '_, T>, part: &[T]) -> RefNumbers {
+        let mut numbers = RefNumbers::default();
+        let mut by_place = ByPlace::default();
+        for (at, item) in part.iter().enumerate() {
+            (cited.ahead)(&part[at..]);
+            for citation in distinct_citations((cited.cite_of)(item)) {
+                let number = match ByPlace::slot((cited.source_of)(citation), citation) {
+                    Some(slot) => by_place.number(slot, || self.number(key_of(citation))),
+                    None => self.number(key_of(citation)),
+                };
+                numbers.push(number);
+            }
+            numbers.end_item();
+        }
+        numbers
+    }
+}
+
+/// Paragraphs a `ByPlace` table holds for each source (and "no paragraph").
+const PLACE_PARAS: usize = 64;
+
+/// Sources a `ByPlace` table holds: 4,096 at most, a table of 1 MiB at most.
+const PLACE_SOURCES: usize = 4096;
+
+/// The footnote numbers of the commonest keys (a source and a paragraph, no `via` of
+/// the citation's own, no quote) by the source's index and the paragraph: a table
+/// small enough to stay in the nearest cache, in front of the hash of the whole key,
+/// whose read of the key's entry was half of the numbering's time at 1M events. It
+/// holds what the hash gave, so the numbers are the hash's.
+#[derive(Default)]
+struct ByPlace {
+    /// A source's paragraphs one after another; 0 where no number is known yet.
+    numbers: Vec<u32>,
+}
+
+impl ByPlace {
+    /// Where the citation's number is kept, if its key is of the kind kept here.
+    fn slot(source: Option<usize>, citation: &Citation) -> Option<usize> {
+        if citation.via().is_some() || citation.quote().is_some() {
+            return None;
+        }
+        let source = source.filter(|&source| source < PLACE_SOURCES)?;
+        let para = match citation.para.map(|para| para as usize) {
+            None => 0,
+            Some(para) if para + 1 < PLACE_PARAS => para + 1,
+            Some(_) => return None,
+        };
+        Some(source * PLACE_PARAS + para)
+    }
+
+    /// The number kept at `slot`, else the one `numbered` gives, then kept.
+    fn number(&mut self, slot: usize, numbered: impl FnOnce() -> usize) -> usize {
+        if slot >= self.numbers.len() {
+            self.numbers
+                .resize((slot / PLACE_PARAS + 1) * PLACE_PARAS, 0);
+        }
+        if self.numbers[slot] == 0 {
+            self.numbers[slot] = RefNumbers::number_u32(numbered());
+        }
+        self.numbers[slot] as usize
+    }
+}
+
+/// Each item's footnote numbers, in the order its references are written (see
+/// [`Footnotes::number_refs_of_all`]).
+#[derive(Debug)]
+pub(crate) struct RefNumbers {
+    /// Where each item's numbers start in `numbers`; one more than the items.
+    starts: Vec<u32>,
+    numbers: Vec<u32>,
+}
+
+impl Default for RefNumbers {
+    fn default() -> Self {
+        RefNumbers {
+            starts: vec![0],
+            numbers: Vec::new(),
+        }
+    }
+}
+
+impl RefNumbers {
+    /// The numbers of the item at `item` in the list numbered.
+    pub(crate) fn of(&self, item: usize) -> &[u32] {
+        match (self.starts.get(item), self.starts.get(item + 1)) {
+            (Some(&start), Some(&end)) => &self.numbers[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// `[^1][^3]`: the item's references, as [`Footnotes::refs`] writes them.
+    pub(crate) fn write_refs(&self, out: &mut String, item: usize) {
+        let mut digits = itoa::Buffer::new();
+        for &number in self.of(item) {
+            out.push_str("[^");
+            out.push_str(digits.format(number));
+            out.push(']');
+        }
+    }
+
+    pub(super) fn push(&mut self, number: usize) {
+        self.numbers.push(Self::number_u32(number));
+    }
+
+    fn end_item(&mut self) {
+        // Fewer than 2^32 references: each is a citation of at least a dozen bytes in
+        // a file read whole into memory.
+        self.starts.push(self.numbers.len() as u32);
+    }
+
+    /// Another list's items after this one's, each number `n` of theirs as
+    /// `to_whole[n - 1]`.
+    fn append_translated(&mut self, other: RefNumbers, to_whole: &[u32]) {
+        let offset = self.numbers.len() as u32;
+        self.starts
+            .extend(other.starts[1..].iter().map(|start| start + offset));
+        (self.numbers).extend(other.numbers.iter().map(|&n| to_whole[n as usize - 1]));
+    }
+
+    fn number_u32(number: usize) -> u32 {
+        u32::try_from(number).expect("fewer than 2^32 footnotes")
+    }
+}
