@@ -10,7 +10,7 @@ use crate::story::model::AuthorNote;
 
 pub use escape::escape;
 pub(crate) use escape::{escape_block, escape_into, joins_cleanly};
-pub(crate) use footnotes::{Cited, Footnotes, RefNumbers};
+pub(crate) use footnotes::{Cited, Footnotes, NumberingInTurn, RefNumbers};
 
 /// A GFM table with escaped header cells; rows are already-escaped Markdown.
 pub(crate) fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {

@@ -1,16 +1,19 @@
 //! Table rows formatted on several threads and written in order: a big table is cut
-//! into chunks of rows; every thread, this one included, takes the next chunk not yet
-//! taken as soon as it is free, and this thread hands the chunks to the sink in the
-//! rows' order as they are ready. Spent buffers are used again.
+//! into chunks of rows; this thread prepares each chunk in order (what its rows share),
+//! every thread, this one included, takes the next chunk prepared as soon as it is
+//! free, and this thread hands the chunks to the sink in the rows' order as they are
+//! ready.
+
+mod chunks;
 
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
 
 use crate::story::report::export::{Doc, SPILL_BYTES};
+pub(super) use chunks::RowFn;
+use chunks::{ChunkMaker, StopOnPanic};
 
 /// How a table's rows are shared out: chunks of `rows_per_chunk` rows, formatted on
 /// `threads` threads.
@@ -46,174 +49,29 @@ impl RowPlan {
     }
 }
 
-/// Stops the taking of chunks if the thread holding it panics: the others, waiting
-/// for a chunk this one would have sent or written, stop too, and the panic shows at
-/// the scope's end instead of every thread waiting.
-struct StopOnPanic<'m, 'r, T: Sync>(&'m ChunkMaker<'r, T>);
-
-impl<T: Sync> Drop for StopOnPanic<'_, '_, T> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.stop.store(true, Ordering::Relaxed);
-            self.0.wake();
-        }
-    }
-}
-
-/// What taking the next chunk found.
-enum Take {
-    Chunk(usize),
-    NoneLeft,
-    TooFarAhead,
-}
-
-/// A first chunk's buffer: 256 bytes a row, enough for most tables' rows.
-fn chunk_len_guess(rows: usize) -> usize {
-    rows.saturating_mul(256)
-}
-
-/// Chunks formatted by any thread: the next one to take, how many are written, and
-/// spent buffers to reuse.
-struct ChunkMaker<'r, T> {
-    items: &'r [T],
-    rows_per_chunk: usize,
-    row: &'r (dyn Fn(&mut String, usize, &T) + Sync),
-    ahead: &'r (dyn Fn(&[T]) + Sync),
-    /// The next chunk to take.
-    next: AtomicUsize,
-    /// How many chunks the sink has been handed: none is taken `most_ahead` or more
-    /// chunks past it.
-    written: AtomicUsize,
-    most_ahead: usize,
-    /// Rung when `written` moves, for the threads waiting to take a chunk.
-    moved: (Mutex<()>, Condvar),
-    stop: AtomicBool,
-    spare: Mutex<Vec<String>>,
-    /// Each new buffer starts as big as the biggest chunk so far, so it is not grown
-    /// (and copied) as it fills: a guess per row was half the rows' size.
-    biggest: AtomicUsize,
-}
-
-impl<T: Sync> ChunkMaker<'_, T> {
-    fn chunks(&self) -> usize {
-        self.items.len().div_ceil(self.rows_per_chunk)
-    }
-
-    /// Takes the next chunk nobody has taken and formats it, waiting while it would be
-    /// too far ahead of the writing (the other threads' way); None once all are taken
-    /// or the writing has stopped.
-    fn make_next(&self) -> Option<(usize, String)> {
-        loop {
-            match self.take() {
-                Take::Chunk(chunk) => return Some((chunk, self.make(chunk))),
-                Take::NoneLeft => return None,
-                Take::TooFarAhead => {
-                    let (lock, moved) = &self.moved;
-                    let Ok(guard) = lock.lock() else { return None };
-                    if self.take_is_too_far_ahead() {
-                        // A timeout too, so a wake-up missed costs a millisecond.
-                        let _ = moved.wait_timeout(guard, Duration::from_millis(1));
-                    }
-                }
-            }
-        }
-    }
-
-    /// As `make_next`, but never waits (the writing thread's way: the writing is its).
-    fn make_next_if_near(&self) -> Option<(usize, String)> {
-        match self.take() {
-            Take::Chunk(chunk) => Some((chunk, self.make(chunk))),
-            Take::NoneLeft | Take::TooFarAhead => None,
-        }
-    }
-
-    fn take(&self) -> Take {
-        loop {
-            let chunk = self.next.load(Ordering::Acquire);
-            if chunk >= self.chunks() || self.stop.load(Ordering::Relaxed) {
-                return Take::NoneLeft;
-            }
-            if chunk >= self.written.load(Ordering::Acquire) + self.most_ahead {
-                return Take::TooFarAhead;
-            }
-            let taken =
-                (self.next).compare_exchange(chunk, chunk + 1, Ordering::AcqRel, Ordering::Acquire);
-            if taken.is_ok() {
-                return Take::Chunk(chunk);
-            }
-        }
-    }
-
-    fn take_is_too_far_ahead(&self) -> bool {
-        let next = self.next.load(Ordering::Acquire);
-        next < self.chunks()
-            && !self.stop.load(Ordering::Relaxed)
-            && next >= self.written.load(Ordering::Acquire) + self.most_ahead
-    }
-
-    /// One more chunk handed to the sink (or the writing stopped): waiting threads
-    /// look again.
-    fn wake(&self) {
-        drop(self.moved.0.lock());
-        self.moved.1.notify_all();
-    }
-
-    fn make(&self, chunk: usize) -> String {
-        let first = chunk * self.rows_per_chunk;
-        let rows = &self.items[first..(first + self.rows_per_chunk).min(self.items.len())];
-        let reused = self.spare.lock().ok().and_then(|mut spare| spare.pop());
-        let mut text =
-            reused.unwrap_or_else(|| String::with_capacity(self.biggest.load(Ordering::Relaxed)));
-        for (at, item) in rows.iter().enumerate() {
-            (self.ahead)(&rows[at..]);
-            (self.row)(&mut text, first + at, item);
-        }
-        self.biggest.fetch_max(text.len(), Ordering::Relaxed);
-        text
-    }
-
-    /// A buffer handed to the sink, kept to be filled again.
-    fn give_back(&self, mut text: String) {
-        self.written.fetch_add(1, Ordering::AcqRel);
-        self.wake();
-        text.clear();
-        if let Ok(mut spare) = self.spare.lock() {
-            spare.push(text);
-        }
-    }
-}
-
 impl Doc<'_> {
-    /// Writes `row` of each item (given with its position in `items`), in the items'
-    /// order, formatting chunks of them on `self.rows`' threads. Once the sink has
-    /// failed nothing more is formatted. Before each row, `ahead` is given the rest of
-    /// its chunk from that row on, to ask early for the memory of rows a few places
-    /// ahead (`prefetch`).
-    pub(super) fn write_rows<T: Sync>(
+    /// Writes `row` of each item, in the items' order, formatting chunks of them on
+    /// `self.rows`' threads. Each chunk is first prepared on this thread, in order, by
+    /// `prepare` (given the chunk's items); each row is given what was prepared, its
+    /// place in its chunk and its item. Once the sink has failed nothing more is
+    /// formatted. Before each row, `ahead` is given the rest of its chunk from that row
+    /// on, to ask early for the memory of rows a few places ahead (`prefetch`).
+    pub(super) fn write_rows<T: Sync, P: Send + Sync>(
         &mut self,
         items: &[T],
-        row: &(dyn Fn(&mut String, usize, &T) + Sync),
+        prepare: &mut dyn FnMut(&[T]) -> P,
+        row: RowFn<'_, T, P>,
         ahead: &(dyn Fn(&[T]) + Sync),
     ) {
         let plan = self.rows;
         let rows_per_chunk = plan.rows_per_chunk.max(1);
-        let maker = ChunkMaker {
-            items,
-            rows_per_chunk,
-            row,
-            ahead,
-            next: AtomicUsize::new(0),
-            written: AtomicUsize::new(0),
-            most_ahead: plan.most_chunks_ahead(),
-            moved: (Mutex::new(()), Condvar::new()),
-            stop: AtomicBool::new(false),
-            spare: Mutex::new(Vec::new()),
-            biggest: AtomicUsize::new(chunk_len_guess(rows_per_chunk)),
-        };
+        let maker = ChunkMaker::new(items, rows_per_chunk, row, ahead, plan.most_chunks_ahead());
         if plan.threads <= 1 || maker.chunks() <= 1 {
-            while self.failed.is_none()
-                && let Some((_, text)) = maker.make_next()
-            {
+            while self.failed.is_none() {
+                maker.prepare_next(prepare);
+                let Some((_, text)) = maker.make_next_if_ready() else {
+                    break;
+                };
                 self.put(&text);
                 maker.give_back(text);
             }
@@ -234,16 +92,17 @@ impl Doc<'_> {
             }
             drop(made);
             let _stops_all_if_this_panics = StopOnPanic(&maker);
-            self.put_chunks_in_order(&maker, ready);
+            self.put_chunks_in_order(&maker, prepare, ready);
         });
     }
 
     /// Hands every chunk to the sink in order: those the other threads send on
-    /// `ready`, and those this thread makes while the next one is not ready. Stops
-    /// early once the sink fails.
-    fn put_chunks_in_order<T: Sync>(
+    /// `ready`, and those this thread makes while the next one is not ready, preparing
+    /// chunks as soon as they may be. Stops early once the sink fails.
+    fn put_chunks_in_order<T: Sync, P: Sync>(
         &mut self,
-        maker: &ChunkMaker<'_, T>,
+        maker: &ChunkMaker<'_, T, P>,
+        prepare: &mut dyn FnMut(&[T]) -> P,
         ready: Receiver<(usize, String)>,
     ) {
         let mut held: BTreeMap<usize, String> = BTreeMap::new();
@@ -255,12 +114,15 @@ impl Doc<'_> {
                 next += 1;
                 continue;
             }
+            if maker.prepare_next(prepare) {
+                continue;
+            }
             let arrived = match ready.try_recv() {
                 Ok(chunk) => Some(chunk),
                 // Nothing from the others: make one here rather than wait. When every
                 // other thread has stopped early (a panic, shown when the scope ends),
                 // what is left is made here too.
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => maker.make_next_if_near(),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => maker.make_next_if_ready(),
             };
             match arrived.or_else(|| ready.recv().ok()) {
                 Some((chunk, text)) => {

@@ -10,7 +10,8 @@ use crate::story::model::{Citation, Id, KnownSource};
 use crate::story::query::views::Clock;
 use crate::story::report::export::{Doc, histories, prefetch};
 use crate::story::report::markdown::{
-    Cited, RefNumbers, author_notes_into, cell, escape, escape_into, joins_cleanly, table_head,
+    Cited, NumberingInTurn, RefNumbers, author_notes_into, cell, escape, escape_into,
+    joins_cleanly, table_head,
 };
 
 const TIMELINE_HEADER: &[&str] = &[
@@ -255,24 +256,33 @@ impl Doc<'_> {
             self.out.push_str("_None._\n\n");
         } else {
             table_head(&mut self.out, TIMELINE_HEADER);
-            // Footnotes are numbered by first use: in one pass over the rows in order,
-            // before any row is written, so threads only read them. The events are the
-            // story's own: the source indexes `build` recorded in them are sure.
-            let cited = Cited {
-                items: &events,
-                cite_of: &|&index: &usize| &story.file.events[index].cite[..],
-                source_of: &|citation| Some(story.own_cited_source(citation)),
-                ahead: &|upcoming: &[usize]| prefetch::citations_ahead(story, upcoming),
+            // Footnotes are numbered by first use: each chunk of rows, in order, just
+            // before its rows may be made, so threads only read the numbers (and find
+            // the citations still in cache). The events are the story's own: the source
+            // indexes `build` recorded in them are sure.
+            let mut notes = std::mem::take(&mut self.notes);
+            let mut in_turn = NumberingInTurn::default();
+            let cite_of = |&index: &usize| &story.file.events[index].cite[..];
+            let source_of = |citation: &Citation| Some(story.own_cited_source(citation));
+            let citations_ahead = |upcoming: &[usize]| prefetch::citations_ahead(story, upcoming);
+            let mut number_chunk = |chunk: &[usize]| {
+                let cited = Cited {
+                    items: chunk,
+                    cite_of: &cite_of,
+                    source_of: &source_of,
+                    ahead: &citations_ahead,
+                };
+                in_turn.number(&mut notes, &cited)
             };
-            let refs = (self.notes).number_refs_of_all(&cited, self.rows.threads);
             let cells = TimelineCells::new(story);
             let (clock, marks) = (self.clock, self.options.new_since.as_ref());
-            let row = |out: &mut String, position: usize, &index: &usize| {
+            let row = |out: &mut String, refs: &RefNumbers, place: usize, &index: &usize| {
                 let mark = histories::mark(marks, RecordRef::Event(index));
-                cells.row_into(out, (&refs, position), index, clock, mark);
+                cells.row_into(out, (refs, place), index, clock, mark);
             };
             let rows_ahead = |upcoming: &[usize]| prefetch::timeline_rows_ahead(story, upcoming);
-            self.write_rows(&events, &row, &rows_ahead);
+            self.write_rows(&events, &mut number_chunk, &row, &rows_ahead);
+            self.notes = notes;
             self.out.push('\n');
         }
         self.status_histories(&events);

@@ -130,7 +130,7 @@ impl Footnotes {
 
 mod numbering;
 
-pub(crate) use numbering::{Cited, RefNumbers};
+pub(crate) use numbering::{Cited, NumberingInTurn, RefNumbers};
 
 #[cfg(test)]
 mod tests;

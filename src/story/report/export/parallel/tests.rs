@@ -19,6 +19,11 @@ fn clock() -> Clock {
     Clock { reference_day: 0 }
 }
 
+/// A chunk's prepared part in these tests: its first item.
+fn first_of(chunk: &[usize]) -> usize {
+    chunk[0]
+}
+
 const PLANS: [(usize, usize); 5] = [(1, 1000), (1, 3), (2, 7), (3, 100), (4, 1)];
 
 /// Takes `budget` bytes, then fails every write; counts the writes tried after that.
@@ -49,8 +54,14 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..5000).collect();
     let expected: String = items.iter().map(|n| format!("{n}\n")).collect();
-    let row = |out: &mut String, position: usize, n: &usize| {
-        assert_eq!(position, *n, "each row given its own position");
+    // Each chunk prepared as its first item: with its place in the chunk, a row
+    // finds its own position, so each is given its own chunk's prepared part.
+    let row = |out: &mut String, first: &usize, place: usize, n: &usize| {
+        assert_eq!(
+            first + place,
+            *n,
+            "each row given its chunk's part and its place"
+        );
         out.push_str(&format!("{n}\n"));
     };
     for (threads, rows_per_chunk) in PLANS {
@@ -66,7 +77,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
         doc.rows = plan;
         doc.out.push_str("head\n");
-        doc.write_rows(&items, &row, &|_| {});
+        doc.write_rows(&items, &mut first_of, &row, &|_| {});
         doc.spill(0);
         assert!(doc.failed.is_none());
         assert_eq!(
@@ -77,7 +88,7 @@ fn rows_come_out_in_their_order_whatever_the_threads_and_chunks() {
         // Without a sink (the explorer's export): the same rows, in the document.
         let mut doc = Doc::new(&story, &options, clock(), None);
         doc.rows = plan;
-        doc.write_rows(&items, &row, &|_| {});
+        doc.write_rows(&items, &mut first_of, &row, &|_| {});
         assert_eq!(doc.out, expected, "{plan:?}");
     }
 }
@@ -111,7 +122,7 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..10_000).collect();
     let formatted = AtomicUsize::new(0);
-    let row = |out: &mut String, _: usize, n: &usize| {
+    let row = |out: &mut String, _: &usize, _: usize, n: &usize| {
         formatted.fetch_add(1, Ordering::Relaxed);
         out.push_str(&format!("{n}\n"));
     };
@@ -126,7 +137,7 @@ fn after_the_sink_fails_nothing_is_written_and_little_more_is_formatted() {
     };
     let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
     doc.rows = doc_plan;
-    doc.write_rows(&items, &row, &|_| {});
+    doc.write_rows(&items, &mut first_of, &row, &|_| {});
     doc.spill(0);
     let failed = doc.failed.take().expect("the sink failed");
     assert_eq!(failed.to_string(), "disk full");
@@ -149,7 +160,7 @@ fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
     let story = small();
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..50).collect();
-    let row = |out: &mut String, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
+    let row = |out: &mut String, _: &usize, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
     let given = std::sync::Mutex::new(Vec::new());
     let ahead = |upcoming: &[usize]| given.lock().unwrap().push(upcoming.to_vec());
     let mut doc = Doc::new(&story, &options, clock(), None);
@@ -157,7 +168,7 @@ fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
         threads: 3,
         rows_per_chunk: 7,
     };
-    doc.write_rows(&items, &row, &ahead);
+    doc.write_rows(&items, &mut first_of, &row, &ahead);
     let mut given = given.into_inner().unwrap();
     given.sort();
     // Row n is in the chunk of rows 7(n / 7) to 7(n / 7) + 6, the last one shorter.
@@ -175,7 +186,7 @@ fn a_row_that_panics_on_any_thread_ends_the_export_with_the_panic_not_a_wait() {
     // Chunks are taken by whichever thread is free: panicking in every row from 55 on
     // reaches this thread and the others alike.
     for threads in [2, 3] {
-        let row = |out: &mut String, _: usize, n: &usize| {
+        let row = |out: &mut String, _: &usize, _: usize, n: &usize| {
             assert!(*n < 55, "row {n} cannot be written");
             out.push_str(&format!("{n}\n"));
         };
@@ -185,7 +196,7 @@ fn a_row_that_panics_on_any_thread_ends_the_export_with_the_panic_not_a_wait() {
             rows_per_chunk: 10,
         };
         let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            doc.write_rows(&items, &row, &|_| {});
+            doc.write_rows(&items, &mut first_of, &row, &|_| {});
         }));
         assert!(
             written.is_err(),
@@ -214,7 +225,7 @@ fn a_panic_while_writing_ends_the_export_with_the_panic_not_a_wait() {
     let story = small();
     let options = ExportOptions::default();
     let items: Vec<usize> = (0..4000).collect();
-    let row = |out: &mut String, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
+    let row = |out: &mut String, _: &usize, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
     for threads in [2, 3] {
         // This thread writes; the others, chunks ahead, wait for it to move on.
         let mut sink = PanicsAfter { budget: 100 };
@@ -224,7 +235,7 @@ fn a_panic_while_writing_ends_the_export_with_the_panic_not_a_wait() {
             rows_per_chunk: 10,
         };
         let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            doc.write_rows(&items, &row, &|_| {});
+            doc.write_rows(&items, &mut first_of, &row, &|_| {});
         }));
         assert!(
             written.is_err(),

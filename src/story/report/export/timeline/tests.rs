@@ -9,7 +9,9 @@ use crate::story::load::load_bytes;
 use crate::story::model::{Citation, StoryFile};
 use crate::story::query::views::Clock;
 use crate::story::report::export::Doc;
-use crate::story::report::markdown::{Cited, Footnotes, cell, escape_into, sourcing_cell_into};
+use crate::story::report::markdown::{
+    Cited, Footnotes, NumberingInTurn, cell, escape_into, sourcing_cell_into,
+};
 use crate::synth::{SynthOptions, generate};
 
 /// The row as the export wrote it before: from `Story::timeline_row`, every cell a
@@ -94,7 +96,7 @@ fn assert_rows_match(story: &Story) {
             source_of: &|citation| Some(story.own_cited_source(citation)),
             ahead: &|_| {},
         };
-        let refs = new_notes.number_refs_of_all(&cited, 1);
+        let refs = NumberingInTurn::default().number(&mut new_notes, &cited);
         cells.row_into(&mut new, (&refs, 0), index, clock(), "");
         let old = row_from_timeline_row(story, &mut old_notes, index);
         assert_eq!(new, old, "event {index}");

@@ -2,15 +2,11 @@
 //! threads: the numbers of one pass in order, kept per fact so that rows formatted on
 //! any thread write them with no lookup.
 
-use super::{Footnotes, borrowed, distinct_citations, key_of};
+use super::{Footnotes, distinct_citations, key_of};
 use crate::story::model::Citation;
 
-/// Below this many facts, numbering their footnotes on other threads costs more than
-/// it saves.
-pub(super) const FEW_TO_SHARE: usize = 4096;
-
-/// The facts whose footnotes [`Footnotes::number_refs_of_all`] numbers, and how to
-/// read them.
+/// The facts whose footnotes [`NumberingInTurn::number`] numbers, and how to read
+/// them.
 pub(crate) struct Cited<'r, 'c, T> {
     pub(crate) items: &'r [T],
     pub(crate) cite_of: &'r (dyn Fn(&T) -> &'c [Citation] + Sync),
@@ -18,68 +14,39 @@ pub(crate) struct Cited<'r, 'c, T> {
     /// index `build` recorded), when sure of it: keys of a source and paragraph alone
     /// are then numbered through a small table by index (`ByPlace`).
     pub(crate) source_of: &'r (dyn Fn(&Citation) -> Option<usize> + Sync),
-    /// Given, before each item, the rest of its part from that item on, to ask early
-    /// for the memory of items a few places ahead.
+    /// Given, before each item, the rest of the items from it on, to ask early for the
+    /// memory of items a few places ahead.
     pub(crate) ahead: &'r (dyn Fn(&[T]) + Sync),
 }
 
-impl Footnotes {
-    /// [`Footnotes::refs`] of every item's citations, in the items' order, on `threads`
-    /// threads, writing nothing: each item's numbers are kept for its row, which then
-    /// writes them ([`RefNumbers::write_refs`]) on any thread with no lookup. Each part
-    /// of the list first numbers its own keys by first use, then the parts' keys are
-    /// numbered one part after another and each part's numbers translated. A key's
-    /// first use is in the first part that uses it, and in that part's order, so the
-    /// numbers are those of one pass; most of the pass, reading every citation of a big
-    /// story, is shared out.
-    pub(crate) fn number_refs_of_all<T: Sync>(
-        &mut self,
-        cited: &Cited<'_, '_, T>,
-        threads: usize,
-    ) -> RefNumbers {
-        let items = cited.items;
-        if threads <= 1 || items.len() < FEW_TO_SHARE {
-            return self.number_part(cited, items);
-        }
-        let part = items.len().div_ceil(threads);
-        let parts: Vec<(Footnotes, RefNumbers)> = std::thread::scope(|scope| {
-            let gather = move |chunk: &[T]| {
-                let mut local = Footnotes::default();
-                let numbers = local.number_part(cited, chunk);
-                (local, numbers)
-            };
-            let threads: Vec<_> = (items.chunks(part).skip(1))
-                .map(|chunk| scope.spawn(move || gather(chunk)))
-                .collect();
-            let first = gather(items.chunks(part).next().unwrap_or_default());
-            let others = threads.into_iter().map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            });
-            std::iter::once(first).chain(others).collect()
-        });
-        let mut all = RefNumbers::default();
-        for (local, numbers) in parts {
-            let to_whole: Vec<u32> = (local.order.iter())
-                .map(|(key, _)| RefNumbers::number_u32(self.number(borrowed(key))))
-                .collect();
-            all.append_translated(numbers, &to_whole);
-        }
-        all
-    }
+/// Numbers facts' footnotes a part at a time, in order, as one pass over them all
+/// would: rows formatted on any thread then write each fact's numbers with no lookup
+/// ([`RefNumbers::write_refs`]). A timeline numbers each chunk of rows just before it
+/// is made, so the citations this reads are still in cache when the row reads them.
+#[derive(Default)]
+pub(crate) struct NumberingInTurn {
+    /// Kept from part to part: the commonest keys come back all through a table.
+    by_place: ByPlace,
+}
 
-    /// The numbers of one part's items, in order, as [`Footnotes::refs`] would give
-    /// them.
-    fn number_part<T>(&mut self, cited: &Cited<'_, '_, T>, part: &[T]) -> RefNumbers {
+impl NumberingInTurn {
+    /// The numbers of the next part's items, in order, as [`Footnotes::refs`] would
+    /// give them after every part before it.
+    pub(crate) fn number<T>(
+        &mut self,
+        notes: &mut Footnotes,
+        cited: &Cited<'_, '_, T>,
+    ) -> RefNumbers {
         let mut numbers = RefNumbers::default();
-        let mut by_place = ByPlace::default();
-        for (at, item) in part.iter().enumerate() {
-            (cited.ahead)(&part[at..]);
+        let items = cited.items;
+        for (at, item) in items.iter().enumerate() {
+            (cited.ahead)(&items[at..]);
             for citation in distinct_citations((cited.cite_of)(item)) {
                 let number = match ByPlace::slot((cited.source_of)(citation), citation) {
-                    Some(slot) => by_place.number(slot, || self.number(key_of(citation))),
-                    None => self.number(key_of(citation)),
+                    Some(slot) => self
+                        .by_place
+                        .number(slot, || notes.number(key_of(citation))),
+                    None => notes.number(key_of(citation)),
                 };
                 numbers.push(number);
             }
@@ -135,7 +102,7 @@ impl ByPlace {
 }
 
 /// Each item's footnote numbers, in the order its references are written (see
-/// [`Footnotes::number_refs_of_all`]).
+/// [`NumberingInTurn::number`]).
 #[derive(Debug)]
 pub(crate) struct RefNumbers {
     /// Where each item's numbers start in `numbers`; one more than the items.
@@ -171,23 +138,14 @@ impl RefNumbers {
         }
     }
 
-    pub(super) fn push(&mut self, number: usize) {
+    fn push(&mut self, number: usize) {
         self.numbers.push(Self::number_u32(number));
     }
 
     fn end_item(&mut self) {
-        // Fewer than 2^32 references: each is a citation of at least a dozen bytes in
-        // a file read whole into memory.
+        // Fewer than 2^32 references in a part: each is a citation of at least a dozen
+        // bytes in a file read whole into memory.
         self.starts.push(self.numbers.len() as u32);
-    }
-
-    /// Another list's items after this one's, each number `n` of theirs as
-    /// `to_whole[n - 1]`.
-    fn append_translated(&mut self, other: RefNumbers, to_whole: &[u32]) {
-        let offset = self.numbers.len() as u32;
-        self.starts
-            .extend(other.starts[1..].iter().map(|start| start + offset));
-        (self.numbers).extend(other.numbers.iter().map(|&n| to_whole[n as usize - 1]));
     }
 
     fn number_u32(number: usize) -> u32 {

@@ -1,7 +1,6 @@
 //! Footnotes numbered by first use, on one thread and on several, and the numbers each
 //! fact's row then writes.
 
-use super::numbering::FEW_TO_SHARE;
 use super::*;
 
 fn cited(source: &str, para: u32, quote: Option<&str>) -> Citation {
@@ -48,7 +47,7 @@ fn thousands_of_footnotes_keep_their_first_numbers() {
 /// a paragraph past the small table's (that would wrap onto theirs), each beside the
 /// same source and paragraph without them.
 fn facts_of_every_kind() -> Vec<Vec<Citation>> {
-    (0..2 * FEW_TO_SHARE)
+    (0..8000)
         .map(|n| {
             let a = cited(&format!("s{}", n / 50), 1, None);
             let b = cited(&format!("t{}", n % 37), (n % 3) as u32, None);
@@ -76,26 +75,30 @@ fn numbering_first_then_writing_each_fact_gives_what_one_pass_writes() {
         let n: usize = n.parse().ok()?;
         Some(if kind == "s" { n } else { 1000 + n })
     };
-    // Numbered first, on one thread or several, with source indexes or without,
-    // then written fact by fact: what one pass wrote, the same footnotes in order.
-    for threads in [1, 2, 3, 7] {
+    // Numbered first, in parts of any size, with source indexes or without, then
+    // written fact by fact: what one pass wrote, the same footnotes in order.
+    for part in [1, 7, 1024, facts.len()] {
         for source_of in [
             &index_of as &(dyn Fn(&Citation) -> Option<usize> + Sync),
             &|_| None,
         ] {
             let mut shared = Footnotes::default();
+            let mut in_turn = NumberingInTurn::default();
             let positions: Vec<usize> = (0..facts.len()).collect();
-            let all = Cited {
-                items: &positions,
-                cite_of: &|&n: &usize| facts[n].as_slice(),
-                source_of,
-                ahead: &|_| {},
-            };
-            let numbers = shared.number_refs_of_all(&all, threads);
+            let mut numbered = Vec::new();
+            for items in positions.chunks(part) {
+                let some = Cited {
+                    items,
+                    cite_of: &|&n: &usize| facts[n].as_slice(),
+                    source_of,
+                    ahead: &|_| {},
+                };
+                numbered.push(in_turn.number(&mut shared, &some));
+            }
             for (at, expected) in written.iter().enumerate() {
                 let mut out = String::new();
-                numbers.write_refs(&mut out, at);
-                assert_eq!(&out, expected, "fact {at}, {threads} threads");
+                numbered[at / part].write_refs(&mut out, at % part);
+                assert_eq!(&out, expected, "fact {at}, parts of {part}");
             }
             let keys = |notes: &Footnotes| {
                 notes
@@ -104,7 +107,7 @@ fn numbering_first_then_writing_each_fact_gives_what_one_pass_writes() {
                     .map(|(k, _)| k.clone())
                     .collect::<Vec<_>>()
             };
-            assert_eq!(keys(&shared), keys(&one_pass), "{threads} threads");
+            assert_eq!(keys(&shared), keys(&one_pass), "parts of {part}");
             // Numbering goes on from there, as the sections after the table need.
             let next = cited("never-cited", 1, None);
             assert_eq!(
@@ -117,34 +120,32 @@ fn numbering_first_then_writing_each_fact_gives_what_one_pass_writes() {
 
 #[test]
 fn before_each_fact_ahead_is_given_the_facts_from_it_to_the_end_of_its_part() {
-    let facts: Vec<Vec<Citation>> = (0..FEW_TO_SHARE + 10)
-        .map(|n| vec![cited(&format!("s{}", n % 97), 1, None)])
+    let facts: Vec<Vec<Citation>> = (0..100)
+        .map(|n| vec![cited(&format!("s{}", n % 7), 1, None)])
         .collect();
     let positions: Vec<usize> = (0..facts.len()).collect();
-    for threads in [1, 3] {
-        let given = std::sync::Mutex::new(Vec::new());
-        let ahead = |upcoming: &[usize]| {
-            let last = upcoming.last().copied();
-            given
-                .lock()
-                .unwrap()
-                .push((upcoming.first().copied(), last));
-        };
-        let mut notes = Footnotes::default();
-        let cited = Cited {
-            items: &positions,
+    let given = std::sync::Mutex::new(Vec::new());
+    let ahead = |upcoming: &[usize]| {
+        let last = upcoming.last().copied();
+        given
+            .lock()
+            .unwrap()
+            .push((upcoming.first().copied(), last));
+    };
+    let (mut notes, mut in_turn) = (Footnotes::default(), NumberingInTurn::default());
+    for items in positions.chunks(30) {
+        let some = Cited {
+            items,
             cite_of: &|&n: &usize| facts[n].as_slice(),
             source_of: &|_| None,
             ahead: &ahead,
         };
-        notes.number_refs_of_all(&cited, threads);
-        let mut given = given.into_inner().unwrap();
-        given.sort();
-        // The parts: the whole list on one thread, else thirds (rounded up).
-        let part = facts.len().div_ceil(threads);
-        let expected: Vec<_> = (0..facts.len())
-            .map(|n| (Some(n), Some((n / part * part + part).min(facts.len()) - 1)))
-            .collect();
-        assert_eq!(given, expected, "{threads} threads");
+        in_turn.number(&mut notes, &some);
     }
+    let given = given.into_inner().unwrap();
+    // Parts of 30: fact n is given n to the end of its part.
+    let expected: Vec<_> = (0..facts.len())
+        .map(|n| (Some(n), Some((n / 30 * 30 + 30).min(facts.len()) - 1)))
+        .collect();
+    assert_eq!(given, expected);
 }
