@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 mod author_notes;
 pub(crate) mod authored;
 pub(crate) mod consistency;
-mod event_entities;
+pub(crate) mod event_entities;
 mod id_index;
 pub(crate) mod narrowing;
 pub(crate) mod origin;
@@ -140,7 +140,8 @@ pub struct Story {
 struct Indexes {
     ids: IdIndex,
     entity_links: Vec<EntityLinks>,
-    event_entities: event_entities::EventEntities,
+    /// Each event's entities as indexes; made on first use (an export's).
+    event_entities: OnceLock<event_entities::EventEntities>,
     /// For each source, the source at the end of its `via` chain.
     source_roots: Vec<usize>,
     /// For each record, the disputes that are about it.
@@ -178,14 +179,12 @@ impl Story {
         checker.check_all(&file);
         let Checker {
             links: mut entity_links,
-            mut event_entities,
             disputes_about,
             cited,
             quotes,
             ..
         } = checker;
         entity_links.iter_mut().for_each(EntityLinks::fit);
-        event_entities.fit();
         let source_roots = resolve_source_roots(&file, &ids, &mut problems);
         author_notes::check_notes(&file, &mut problems);
         if !problems.is_empty() {
@@ -198,7 +197,7 @@ impl Story {
             indexes: Arc::new(Indexes {
                 ids,
                 entity_links,
-                event_entities,
+                event_entities: OnceLock::new(),
                 source_roots,
                 disputes_about,
                 events_by_date: OnceLock::new(),
@@ -230,16 +229,11 @@ impl Story {
         }
     }
 
-    /// The arena indexes of the entities the event at arena index `event` lists, in
-    /// its order, as validation found them.
-    pub(crate) fn event_entity_indexes(&self, event: usize) -> &[u32] {
-        self.indexes.event_entities.of(event)
-    }
-
-    /// Where [`Story::event_entity_indexes`] finds the event's list: the first thing it
-    /// reads, for asking the memory early.
-    pub(crate) fn event_entities_start(&self, event: usize) -> Option<&u32> {
-        self.indexes.event_entities.start_of(event)
+    /// The arena indexes of the entities each event lists, in its order: made on
+    /// first use, on two threads for a long list of events, and kept (only views that
+    /// show every event's entities ask, so a story only looked at does not hold them).
+    pub(crate) fn event_entities(&self) -> &event_entities::EventEntities {
+        (self.indexes.event_entities).get_or_init(|| event_entities::EventEntities::of(&self.file))
     }
 
     pub(crate) fn entity_name(&self, id: &str) -> &str {

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use crate::story::graph::event_entities::EventEntities;
 use crate::story::graph::id_index::{IdIndex, IdLookup};
 use crate::story::graph::{EntityLinks, RecordRef};
 use crate::story::model::{Id, ResolvedCitation, StoryFile};
@@ -26,8 +25,6 @@ pub(super) struct Checker<'a> {
     pub(super) problems: &'a mut Vec<Problem>,
     /// Everything that points at each entity, each list in file order.
     pub(super) links: Vec<EntityLinks>,
-    /// Each event's entities as found, in file order.
-    pub(super) event_entities: EventEntities,
     /// For each record, the disputes that are about it.
     pub(super) disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
     /// Entities allowed to have no citation (see `Story::build_with`).
@@ -66,7 +63,6 @@ impl<'a> Checker<'a> {
             ids,
             problems,
             links: vec![EntityLinks::default(); ids.file.entities.len()],
-            event_entities: EventEntities::default(),
             disputes_about: HashMap::default(),
             uncited,
             cited: Vec::with_capacity(citations),

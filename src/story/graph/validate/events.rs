@@ -50,7 +50,6 @@ impl Checker<'_> {
         });
         self.quotes += second.quotes;
         let (links, cited) = (second.links, second.cited);
-        self.event_entities.append(second.event_entities);
         self.problems.append(&mut problems);
         for (mine, theirs) in self.links.iter_mut().zip(links) {
             mine.events.extend(theirs.events);
@@ -74,9 +73,7 @@ impl Checker<'_> {
                 );
             }
             for (e, id) in event.entities.iter().enumerate() {
-                let found = self.entity(|| format!("events[{i}].entities[{e}]"), id);
-                self.event_entities.push(found);
-                if let Some(entity) = found {
+                if let Some(entity) = self.entity(|| format!("events[{i}].entities[{e}]"), id) {
                     // Events are linked in order, so a repeat within this event is
                     // always the entity's last entry: O(1) however many it names.
                     // An arena index fits in 32 bits: 4 billion events would take
@@ -87,7 +84,6 @@ impl Checker<'_> {
                     }
                 }
             }
-            self.event_entities.end_event();
             self.citations(|| format!("events[{i}]"), &event.cite);
             for (c, change) in event.status_changes.iter().enumerate() {
                 self.citations(|| format!("events[{i}].status_changes[{c}]"), &change.cite);
@@ -99,18 +95,15 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::graph::event_entities::UNKNOWN;
     use crate::story::graph::id_index::{IdLookup, index_ids};
     use crate::synth::{SynthOptions, generate};
 
-    /// What a check of the events leaves: problems, each entity's events, citations,
-    /// quotes, each event's entities.
+    /// What a check of the events leaves: problems, each entity's events, citations.
     type Findings = (
         Vec<String>,
         Vec<Vec<usize>>,
         Vec<(Option<usize>, Option<usize>)>,
         usize,
-        Vec<Vec<u32>>,
     );
 
     fn check(file: &StoryFile, halves_at: Option<usize>) -> Findings {
@@ -132,11 +125,8 @@ mod tests {
             .map(|c| (c.source(), c.upstream()))
             .collect();
         let quotes = checker.quotes;
-        let entities = (0..checker.event_entities.events())
-            .map(|event| checker.event_entities.of(event).to_vec())
-            .collect();
         let problems = problems.iter().map(ToString::to_string).collect();
-        (problems, links, cited, quotes, entities)
+        (problems, links, cited, quotes)
     }
 
     #[test]
@@ -194,15 +184,6 @@ mod tests {
         let one_pass = check(&file, None);
         assert_eq!(one_pass.0.len(), 8, "{:#?}", one_pass.0);
         assert_eq!(one_pass.3, 6, "every quote counted");
-        // Each event's entities as the ids name them, the one not found marked so.
-        let position = |id: &str| file.entities.iter().position(|e| e.id == id);
-        for (event, found) in file.events.iter().zip(&one_pass.4) {
-            let expected: Vec<u32> = (event.entities.iter())
-                .map(|id| position(id).map_or(UNKNOWN, |at| at as u32))
-                .collect();
-            assert_eq!(found, &expected, "{}", event.id);
-        }
-        assert_eq!(one_pass.4.len(), file.events.len());
         for half in [0, 1, 199, 200, 201, 399, 400] {
             assert_eq!(check(&file, Some(half)), one_pass, "cut at {half}");
         }

@@ -58,7 +58,7 @@ fn pieces_ahead(
         let record = &events[far];
         fetch((record as *const Event).cast(), size_of::<Event>());
         if reads == Reads::Rows
-            && let Some(start) = story.event_entities_start(far)
+            && let Some(start) = story.event_entities().start_of(far)
         {
             fetch((start as *const u32).cast(), size_of::<u32>());
         }
@@ -78,7 +78,7 @@ fn pieces_ahead(
         // of the text (to find a character's edge), a wait for the very memory asked for.
         let texts = event.text.joined();
         slice(texts.as_ptr(), texts.len());
-        let entities = story.event_entity_indexes(near);
+        let entities = story.event_entities().of_event(near);
         slice(entities.as_ptr().cast(), size_of_val(entities));
     }
 }

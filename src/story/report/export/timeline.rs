@@ -4,6 +4,7 @@
 
 use crate::story::graph::RecordRef;
 use crate::story::graph::Story;
+use crate::story::graph::event_entities::EventEntities;
 use crate::story::graph::origin::NAMED_ORIGINS;
 use crate::story::graph::status_history::status_text_into;
 use crate::story::model::{Citation, Id, KnownSource};
@@ -43,6 +44,8 @@ impl Escaped {
 /// What the rows of one story's timeline share, worked out once.
 pub(super) struct TimelineCells<'s> {
     story: &'s Story,
+    /// Each event's entities as indexes, made here (once per story) before any row.
+    event_entities: &'s EventEntities,
     /// Each entity's label as the Involved cell shows it ("(not yet described)" after
     /// one kept only by name), escaped.
     entity_labels: Vec<Escaped>,
@@ -66,6 +69,7 @@ impl<'s> TimelineCells<'s> {
             .collect();
         TimelineCells {
             story,
+            event_entities: story.event_entities(),
             entity_labels,
             source_names,
             articles,
@@ -123,7 +127,7 @@ impl<'s> TimelineCells<'s> {
     /// The Involved cell: what `escape(labels.join(", "))` writes, from the labels
     /// escaped once and the entity indexes validation found for the event.
     fn entities_into(&self, out: &mut String, event: usize, ids: &[Id]) {
-        let found = self.story.event_entity_indexes(event);
+        let found = self.event_entities.of_event(event);
         let label = |&at: &u32| Some(self.entity_labels.get(at as usize)?).filter(|l| l.joins);
         if found.len() == ids.len() && found.iter().all(|at| label(at).is_some()) {
             for (n, label) in found.iter().filter_map(label).enumerate() {

@@ -30,7 +30,7 @@ fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
             if let Some(&far) = upcoming.get(RECORD_AHEAD) {
                 expected.push(piece(&events[far]));
                 if reads == Reads::Rows {
-                    expected.push(piece(story.event_entities_start(far).unwrap()));
+                    expected.push(piece(story.event_entities().start_of(far).unwrap()));
                 }
             }
             if let Some(&near) = upcoming.get(POINTED_AHEAD) {
@@ -38,7 +38,7 @@ fn rows_ask_for_the_record_and_the_texts_of_the_events_ahead_and_no_further() {
                 expected.push(piece(&event.cite[..]));
                 if reads == Reads::Rows {
                     expected.push(piece(event.text.joined()));
-                    expected.push(piece(story.event_entity_indexes(near)));
+                    expected.push(piece(story.event_entities().of_event(near)));
                 }
             }
             expected.retain(|&(_, len)| len > 0);
