@@ -16,6 +16,7 @@ pub mod query;
 pub mod report;
 pub mod safe_text;
 pub mod time;
+pub(crate) mod u32_lists;
 
 pub use graph::passage::SourceTexts;
 pub use graph::provenance::FactRef;

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::story::model::{Event, StoryFile};
+use crate::story::u32_lists::U32Lists;
 
 /// An entity id not found (a built story holds none: validation refuses it).
 pub(crate) const UNKNOWN: u32 = u32::MAX;
@@ -15,22 +16,8 @@ pub(crate) const UNKNOWN: u32 = u32::MAX;
 const TWO_THREADS_FROM: usize = 20_000;
 
 /// Every event's entity indexes, one list after another.
-#[derive(Debug, Clone)]
-pub(crate) struct EventEntities {
-    /// Where each event's list starts in `indexes`; one more than the events, the last
-    /// where the last list ends.
-    starts: Vec<u32>,
-    indexes: Vec<u32>,
-}
-
-impl Default for EventEntities {
-    fn default() -> Self {
-        EventEntities {
-            starts: vec![0],
-            indexes: Vec::new(),
-        }
-    }
-}
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EventEntities(U32Lists);
 
 impl EventEntities {
     /// Every event's entities in `file`, looked up in a table of the entities alone
@@ -42,19 +29,21 @@ impl EventEntities {
             .map(|(at, entity)| (entity.id.as_str(), at))
             .collect();
         let list = |events: &[Event]| {
-            let mut entities = EventEntities::default();
+            let mut entities = U32Lists::default();
             for event in events {
                 for id in &event.entities {
-                    entities.push(at.get(id.as_str()).copied());
+                    // An arena index fits in 32 bits (see `EntityLinks::events`).
+                    let found = at.get(id.as_str()).map(|&at| at as u32);
+                    entities.push(found.unwrap_or(UNKNOWN));
                 }
-                entities.end_event();
+                entities.end_list();
             }
             entities
         };
         let events = &file.events[..];
         let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
         if events.len() < TWO_THREADS_FROM || !two_cores {
-            return list(events);
+            return EventEntities(list(events));
         }
         let (front, back) = events.split_at(events.len() / 2);
         let (mut entities, back) = std::thread::scope(|scope| {
@@ -67,84 +56,25 @@ impl EventEntities {
         });
         entities.append(back);
         entities.fit();
-        entities
-    }
-
-    /// The next entity of the event being listed (None: not found).
-    fn push(&mut self, entity: Option<usize>) {
-        // An arena index fits in 32 bits (see `EntityLinks::events`).
-        self.indexes.push(entity.map_or(UNKNOWN, |at| at as u32));
-    }
-
-    /// Ends the event being listed; the next push starts the next event's list.
-    fn end_event(&mut self) {
-        self.starts.push(self.end());
-    }
-
-    /// Another list's events after this one's, as if listed here in turn.
-    fn append(&mut self, other: EventEntities) {
-        let offset = self.end();
-        self.starts
-            .extend(other.starts[1..].iter().map(|start| start + offset));
-        self.indexes.extend(other.indexes);
+        EventEntities(entities)
     }
 
     /// The entity indexes of the event at arena index `event`, in its order; empty for
     /// an event beyond those listed.
     pub(crate) fn of_event(&self, event: usize) -> &[u32] {
-        match (self.starts.get(event), self.starts.get(event + 1)) {
-            (Some(&start), Some(&end)) => &self.indexes[start as usize..end as usize],
-            _ => &[],
-        }
+        self.0.list(event)
     }
 
-    /// Where the event's list is said to start: what [`EventEntities::of`] reads
+    /// Where the event's list is said to start: what [`EventEntities::of_event`] reads
     /// first, for asking the memory early (`export::prefetch`); None beyond the events.
     pub(crate) fn start_of(&self, event: usize) -> Option<&u32> {
-        self.starts.get(event)
-    }
-
-    /// How many events are listed.
-    #[cfg(test)]
-    pub(crate) fn events(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    /// Gives back the room the lists grew into beyond what they hold.
-    fn fit(&mut self) {
-        self.starts.shrink_to_fit();
-        self.indexes.shrink_to_fit();
-    }
-
-    fn end(&self) -> u32 {
-        // Fewer than 2^32 entity references: each is an id of at least a byte in a
-        // file that is read whole into memory, and an event's a 16-byte record.
-        self.indexes.len() as u32
+        self.0.start_of(event)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn listed(lists: &[&[Option<usize>]]) -> EventEntities {
-        let mut entities = EventEntities::default();
-        for list in lists {
-            list.iter().for_each(|&entity| entities.push(entity));
-            entities.end_event();
-        }
-        entities
-    }
-
-    #[test]
-    fn each_event_keeps_its_own_list_in_order() {
-        let entities = listed(&[&[Some(3), Some(1)], &[], &[None, Some(3), Some(3)]]);
-        assert_eq!(entities.events(), 3);
-        assert_eq!(entities.of_event(0), [3, 1]);
-        assert_eq!(entities.of_event(1), [] as [u32; 0]);
-        assert_eq!(entities.of_event(2), [UNKNOWN, 3, 3]);
-        assert_eq!(entities.of_event(3), [] as [u32; 0]);
-    }
 
     #[test]
     fn a_story_s_events_are_listed_as_their_ids_name_them_on_one_thread_or_two() {
@@ -161,7 +91,7 @@ mod tests {
             }
             let entities = EventEntities::of(&file);
             let position = |id: &str| file.entities.iter().position(|e| e.id == id);
-            assert_eq!(entities.events(), file.events.len());
+            assert_eq!(entities.0.len(), file.events.len());
             for (i, event) in file.events.iter().enumerate() {
                 let expected: Vec<u32> = (event.entities.iter())
                     .map(|id| position(id).map_or(UNKNOWN, |at| at as u32))
@@ -173,23 +103,6 @@ mod tests {
                     event.id
                 );
             }
-        }
-    }
-
-    #[test]
-    fn appended_lists_read_as_one_listed_in_turn() {
-        let first: &[&[Option<usize>]] = &[&[Some(0)], &[Some(1), Some(2)]];
-        let second: &[&[Option<usize>]] = &[&[], &[Some(5)], &[Some(6), Some(7)]];
-        let mut joined = listed(first);
-        joined.append(listed(second));
-        let whole = listed(&[first, second].concat());
-        assert_eq!(joined.events(), 5);
-        for event in 0..6 {
-            assert_eq!(
-                joined.of_event(event),
-                whole.of_event(event),
-                "event {event}"
-            );
         }
     }
 }

@@ -178,31 +178,42 @@ fn before_each_row_ahead_is_given_the_rows_from_it_to_the_end_of_its_chunk() {
     assert_eq!(given, expected);
 }
 
-#[test]
-fn a_row_that_panics_on_any_thread_ends_the_export_with_the_panic_not_a_wait() {
-    let story = small();
-    let options = ExportOptions::default();
-    let items: Vec<usize> = (0..400).collect();
-    // Chunks are taken by whichever thread is free: panicking in every row from 55 on
-    // reaches this thread and the others alike.
-    for threads in [2, 3] {
-        let row = |out: &mut String, _: &usize, _: usize, n: &usize| {
-            assert!(*n < 55, "row {n} cannot be written");
-            out.push_str(&format!("{n}\n"));
-        };
-        let mut doc = Doc::new(&story, &options, clock(), None);
+/// A row writer of these tests.
+type TestRow<'r> = &'r (dyn Fn(&mut String, &usize, usize, &usize) + Sync);
+
+/// Writes `items` with `row` on 2 and on 3 threads, chunks of 10 rows, to the sink
+/// `sink` makes (None: the document); true when every call's panic reached the caller.
+fn panics_reach_the_caller(
+    items: &[usize],
+    row: TestRow<'_>,
+    sink: impl Fn() -> Option<Box<dyn Write>>,
+) -> bool {
+    [2, 3].into_iter().all(|threads| {
+        let (story, options) = (small(), ExportOptions::default());
+        let mut sink = sink();
+        let sink = sink.as_deref_mut().map(|sink| sink as &mut dyn Write);
+        let mut doc = Doc::new(&story, &options, clock(), sink);
         doc.rows = RowPlan {
             threads,
             rows_per_chunk: 10,
         };
         let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            doc.write_rows(&items, &mut first_of, &row, &|_| {});
+            doc.write_rows(items, &mut first_of, row, &|_| {});
         }));
-        assert!(
-            written.is_err(),
-            "{threads} threads: the panic reached the caller"
-        );
-    }
+        written.is_err()
+    })
+}
+
+#[test]
+fn a_row_that_panics_on_any_thread_ends_the_export_with_the_panic_not_a_wait() {
+    // Chunks are taken by whichever thread is free: panicking in every row from 55 on
+    // reaches this thread and the others alike.
+    let row = |out: &mut String, _: &usize, _: usize, n: &usize| {
+        assert!(*n < 55, "row {n} cannot be written");
+        out.push_str(&format!("{n}\n"));
+    };
+    let items: Vec<usize> = (0..400).collect();
+    assert!(panics_reach_the_caller(&items, &row, || None));
 }
 
 /// Panics once more than `budget` bytes are written.
@@ -222,24 +233,9 @@ impl Write for PanicsAfter {
 
 #[test]
 fn a_panic_while_writing_ends_the_export_with_the_panic_not_a_wait() {
-    let story = small();
-    let options = ExportOptions::default();
-    let items: Vec<usize> = (0..4000).collect();
+    // This thread writes; the others, chunks ahead, wait for it to move on.
     let row = |out: &mut String, _: &usize, _: usize, n: &usize| out.push_str(&format!("{n}\n"));
-    for threads in [2, 3] {
-        // This thread writes; the others, chunks ahead, wait for it to move on.
-        let mut sink = PanicsAfter { budget: 100 };
-        let mut doc = Doc::new(&story, &options, clock(), Some(&mut sink));
-        doc.rows = RowPlan {
-            threads,
-            rows_per_chunk: 10,
-        };
-        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            doc.write_rows(&items, &mut first_of, &row, &|_| {});
-        }));
-        assert!(
-            written.is_err(),
-            "{threads} threads: the panic reached the caller"
-        );
-    }
+    let items: Vec<usize> = (0..4000).collect();
+    let sink = || Some(Box::new(PanicsAfter { budget: 100 }) as Box<dyn Write>);
+    assert!(panics_reach_the_caller(&items, &row, sink));
 }

@@ -4,6 +4,7 @@
 
 use super::{Footnotes, distinct_citations, key_of};
 use crate::story::model::Citation;
+use crate::story::u32_lists::U32Lists;
 
 /// The facts whose footnotes [`NumberingInTurn::number`] numbers, and how to read
 /// them.
@@ -103,29 +104,13 @@ impl ByPlace {
 
 /// Each item's footnote numbers, in the order its references are written (see
 /// [`NumberingInTurn::number`]).
-#[derive(Debug)]
-pub(crate) struct RefNumbers {
-    /// Where each item's numbers start in `numbers`; one more than the items.
-    starts: Vec<u32>,
-    numbers: Vec<u32>,
-}
-
-impl Default for RefNumbers {
-    fn default() -> Self {
-        RefNumbers {
-            starts: vec![0],
-            numbers: Vec::new(),
-        }
-    }
-}
+#[derive(Debug, Default)]
+pub(crate) struct RefNumbers(U32Lists);
 
 impl RefNumbers {
     /// The numbers of the item at `item` in the list numbered.
     pub(crate) fn of(&self, item: usize) -> &[u32] {
-        match (self.starts.get(item), self.starts.get(item + 1)) {
-            (Some(&start), Some(&end)) => &self.numbers[start as usize..end as usize],
-            _ => &[],
-        }
+        self.0.list(item)
     }
 
     /// `[^1][^3]`: the item's references, as [`Footnotes::refs`] writes them.
@@ -139,13 +124,11 @@ impl RefNumbers {
     }
 
     fn push(&mut self, number: usize) {
-        self.numbers.push(Self::number_u32(number));
+        self.0.push(Self::number_u32(number));
     }
 
     fn end_item(&mut self) {
-        // Fewer than 2^32 references in a part: each is a citation of at least a dozen
-        // bytes in a file read whole into memory.
-        self.starts.push(self.numbers.len() as u32);
+        self.0.end_list();
     }
 
     fn number_u32(number: usize) -> u32 {
