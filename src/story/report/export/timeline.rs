@@ -125,7 +125,7 @@ impl<'s> TimelineCells<'s> {
     }
 
     /// The Involved cell: what `escape(labels.join(", "))` writes, from the labels
-    /// escaped once and the entity indexes validation found for the event.
+    /// escaped once and the event's entity indexes (found once for the story).
     fn entities_into(&self, out: &mut String, event: usize, ids: &[Id]) {
         let found = self.event_entities.of_event(event);
         let label = |&at: &u32| Some(self.entity_labels.get(at as usize)?).filter(|l| l.joins);
