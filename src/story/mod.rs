@@ -7,6 +7,7 @@
 //! (the rows each view shows), `lint` (the checks), `report` (Markdown, JSON and
 //! diagnostics). `search` (the name index) is being carved out into its own crate.
 
+pub(crate) mod beside;
 pub(crate) mod graph;
 pub mod lint;
 pub mod load;

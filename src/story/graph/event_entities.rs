@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::story::beside::here_and_beside;
 use crate::story::model::{Event, StoryFile};
 use crate::story::u32_lists::U32Lists;
 
@@ -42,19 +43,14 @@ impl EventEntities {
         };
         let events = &file.events[..];
         let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-        if events.len() < TWO_THREADS_FROM || !two_cores {
-            return EventEntities(list(events));
-        }
-        let (front, back) = events.split_at(events.len() / 2);
-        let (mut entities, back) = std::thread::scope(|scope| {
-            let back = scope.spawn(|| list(back));
-            let front = list(front);
-            (
-                front,
-                back.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            )
-        });
-        entities.append(back);
+        let mut entities = if events.len() < TWO_THREADS_FROM || !two_cores {
+            list(events)
+        } else {
+            let (front, back) = events.split_at(events.len() / 2);
+            let (mut front, back) = here_and_beside(|| list(front), || list(back));
+            front.append(back);
+            front
+        };
         entities.fit();
         EventEntities(entities)
     }

@@ -1,6 +1,7 @@
 //! Fills in each citation's source indexes once the story has validated, so later
 //! passes over every citation read two numbers instead of hashing two ids.
 
+use crate::story::beside::here_and_beside;
 use crate::story::graph::RecordRef;
 use crate::story::graph::id_index::{IdIndex, IdLookup};
 use crate::story::graph::validate::event_citations;
@@ -122,20 +123,10 @@ impl Resolver<'_> {
         let rest = found.as_slice();
         let mut back_found = rest.get(front_citations..).unwrap_or_default().iter();
         let (front, back) = events.split_at_mut(half);
-        let helped = std::thread::scope(|scope| {
-            let helper =
-                std::thread::Builder::new().spawn_scoped(scope, || in_order(back, &mut back_found));
-            in_order(front, found);
-            helper.map(|helper| {
-                helper
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            })
-        });
-        // A thread the system refused: this one resolves the second half too.
-        if helped.is_err() {
-            in_order(&mut events[half..], &mut back_found);
-        }
+        here_and_beside(
+            || in_order(front, found),
+            || in_order(back, &mut back_found),
+        );
         // The second half took its citations from `back_found`: what follows the
         // events in `found` is what it left.
         *found = back_found;

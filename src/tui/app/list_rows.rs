@@ -3,6 +3,7 @@
 //! count every fact's sources, as long as the other three lists take together).
 
 use crate::story::Story;
+use crate::story::beside::here_and_beside;
 use crate::story::query::views::{CandidateRow, MetricRow, SourceRow, ViewFilter};
 
 /// Stories with fewer events make their rows on one thread: a thread costs more than
@@ -43,18 +44,7 @@ pub(crate) fn list_rows_from(
     {
         (others(), sources())
     } else {
-        std::thread::scope(|scope| {
-            // A thread the system refuses costs nothing but the time: made here.
-            let helper = std::thread::Builder::new().spawn_scoped(scope, sources);
-            let others = others();
-            let sources = match helper {
-                Ok(helper) => helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => sources(),
-            };
-            (others, sources)
-        })
+        here_and_beside(others, sources)
     };
     ListRows {
         timeline,
