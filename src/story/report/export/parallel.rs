@@ -8,7 +8,6 @@ mod chunks;
 
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
-use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::story::report::export::{Doc, SPILL_BYTES};
@@ -81,7 +80,9 @@ impl Doc<'_> {
         std::thread::scope(|scope| {
             for _ in 1..plan.threads {
                 let (maker, made) = (&maker, made.clone());
-                scope.spawn(move || {
+                // A thread the system refuses is one helper fewer: this thread makes
+                // whatever no other does.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
                     let _stops_all_if_this_panics = StopOnPanic(maker);
                     while let Some(chunk) = maker.make_next() {
                         if made.send(chunk).is_err() {
@@ -133,8 +134,7 @@ impl Doc<'_> {
         }
         // The other threads take no more chunks; one blocked on a full channel is
         // freed when `ready` goes, one waiting to take a chunk by the wake-up.
-        maker.stop.store(true, Ordering::Relaxed);
-        maker.wake();
+        maker.stop_taking();
     }
 
     /// Appends already-made Markdown: straight to the sink when there is one (after what

@@ -37,6 +37,14 @@ fn distinct_citations(cite: &[Citation]) -> impl Iterator<Item = &Citation> {
         .map(|(_, citation)| citation)
 }
 
+/// `[^n]`: a reference to footnote `n`, written without `fmt` (a few per row of every
+/// export).
+fn push_ref(out: &mut String, number: usize) {
+    out.push_str("[^");
+    out.push_str(itoa::Buffer::new().format(number));
+    out.push(']');
+}
+
 fn borrowed((source, para, via, quote): &NoteKey) -> NoteKeyRef<'_> {
     (source, *para, via.as_deref(), quote.as_deref())
 }
@@ -65,8 +73,7 @@ impl Footnotes {
     /// [`Footnotes::refs`] appended to `out`.
     pub(crate) fn refs_into(&mut self, out: &mut String, cite: &[Citation]) {
         for citation in distinct_citations(cite) {
-            let number = self.number(key_of(citation));
-            let _ = write!(out, "[^{number}]");
+            push_ref(out, self.number(key_of(citation)));
         }
     }
 

@@ -37,7 +37,7 @@ pub(super) struct ChunkMaker<'r, T, P> {
     pub(super) most_ahead: usize,
     /// Rung when `written` or `prepared_count` moves, for threads waiting to take one.
     pub(super) moved: (Mutex<()>, Condvar),
-    pub(super) stop: AtomicBool,
+    stop: AtomicBool,
     pub(super) spare: Mutex<Vec<String>>,
     /// Each new buffer starts as big as the biggest chunk so far, so it is not grown
     /// (and copied) as it fills: a guess per row was half the rows' size.
@@ -178,6 +178,12 @@ impl<'r, T: Sync, P: Sync> ChunkMaker<'r, T, P> {
         }
     }
 
+    /// No chunk is taken from now on; threads waiting for one stop waiting.
+    pub(super) fn stop_taking(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.wake();
+    }
+
     /// Something moved (or the writing stopped): waiting threads look again.
     pub(super) fn wake(&self) {
         drop(self.moved.0.lock());
@@ -193,8 +199,7 @@ pub(super) struct StopOnPanic<'m, 'r, T: Sync, P: Sync>(pub(super) &'m ChunkMake
 impl<T: Sync, P: Sync> Drop for StopOnPanic<'_, '_, T, P> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            self.0.stop.store(true, Ordering::Relaxed);
-            self.0.wake();
+            self.0.stop_taking();
         }
     }
 }

@@ -1,8 +1,8 @@
-//! Every fact's footnotes numbered ahead of the rows that write them, on several
-//! threads: the numbers of one pass in order, kept per fact so that rows formatted on
-//! any thread write them with no lookup.
+//! Every fact's footnotes numbered ahead of the rows that write them, a part at a time
+//! in order: the numbers of one pass, kept per fact so that rows formatted on any
+//! thread write them with no lookup.
 
-use super::{Footnotes, distinct_citations, key_of};
+use super::{Footnotes, distinct_citations, key_of, push_ref};
 use crate::story::model::Citation;
 use crate::story::u32_lists::U32Lists;
 
@@ -115,11 +115,8 @@ impl RefNumbers {
 
     /// `[^1][^3]`: the item's references, as [`Footnotes::refs`] writes them.
     pub(crate) fn write_refs(&self, out: &mut String, item: usize) {
-        let mut digits = itoa::Buffer::new();
         for &number in self.of(item) {
-            out.push_str("[^");
-            out.push_str(digits.format(number));
-            out.push(']');
+            push_ref(out, number as usize);
         }
     }
 
