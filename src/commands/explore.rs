@@ -36,6 +36,7 @@ fn load_settings(cli: &Cli) -> Result<crate::config::Settings> {
 /// loaded on another thread while the loading screen shows its title and progress.
 pub fn explore(cli: &Cli) -> Result<i32> {
     check_terminal()?;
+    crate::allocator::keep_big_blocks_out_of_the_arenas();
     let settings = load_settings(cli)?;
     let start = match &cli.story {
         Some(path) => {
