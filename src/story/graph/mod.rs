@@ -18,6 +18,7 @@ pub(crate) mod passage;
 pub(crate) mod provenance;
 mod resolve;
 mod source_names;
+pub(crate) mod source_tally;
 pub(crate) mod status_history;
 mod timeline_order;
 mod validate;
@@ -153,6 +154,9 @@ struct Indexes {
     /// How many citations the story holds, and how many of them carry a quote:
     /// counted by validation, which reads every citation anyway.
     citation_counts: (usize, usize),
+    /// For each source, the facts it stands behind: tallied while the citations were
+    /// resolved (`source_tally`).
+    source_fact_counts: source_tally::SourceCounts,
 }
 
 impl Story {
@@ -190,7 +194,7 @@ impl Story {
         if !problems.is_empty() {
             return Err(cap_problems(problems));
         }
-        resolve::resolve_citations(&mut file, &ids, &cited);
+        let source_fact_counts = resolve::resolve_citations(&mut file, &ids, &cited);
         Ok(Story {
             file: Arc::new(file),
             origin: origin.to_owned(),
@@ -203,6 +207,7 @@ impl Story {
                 events_by_date: OnceLock::new(),
                 source_names: OnceLock::new(),
                 citation_counts: (cited.len(), quotes),
+                source_fact_counts,
             }),
             narrowing: None,
         })

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::story::graph::source_tally::SourceTally;
 use crate::story::graph::{RecordRef, Story};
 use crate::story::model::Citation;
 use crate::story::model::date::DayNumber;
@@ -211,46 +212,24 @@ impl Story {
             .collect()
     }
 
-    /// For every source at once, in one pass over the facts: (facts with a citation
-    /// tracing to it, facts every citation of which traces to it).
-    pub fn source_fact_counts(&self) -> Vec<(usize, usize)> {
-        self.source_fact_counts_of(self.each_fact().map(|(_, cite)| cite))
+    /// For every source: (facts with a citation tracing to it, facts every citation of
+    /// which traces to it). Tallied by `build`, which reads every citation anyway.
+    pub fn source_fact_counts(&self) -> &[(usize, usize)] {
+        &self.indexes.source_fact_counts
     }
 
-    /// `source_fact_counts` over some of the facts only (those about one entity, say).
-    pub fn source_fact_counts_of<'a>(
+    /// `source_fact_counts` over some of the facts only (those about one entity, say):
+    /// this story's own citations, whose indexes `build` recorded.
+    pub(crate) fn source_fact_counts_of<'a>(
         &self,
         facts: impl Iterator<Item = &'a [Citation]>,
     ) -> Vec<(usize, usize)> {
-        let chains = self.source_chains();
-        let mut counts = vec![(0, 0); self.file.sources.len()];
-        // Two lists reused from fact to fact: a million events made two million
-        // short-lived lists here, a third of the sources pane's time at 1M events.
-        let (mut any, mut all): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-        for cite in facts {
-            any.clear();
-            all.clear();
-            for (nth, citation) in cite.iter().enumerate() {
-                let chain = self.citation_chain_from(&chains, citation);
-                for &s in chain.iter() {
-                    if !any.contains(&s) {
-                        any.push(s);
-                    }
-                }
-                if nth == 0 {
-                    all.extend_from_slice(&chain);
-                } else {
-                    all.retain(|s| chain.contains(s));
-                }
-            }
-            for &s in &any {
-                counts[s].0 += 1;
-            }
-            for &s in &all {
-                counts[s].1 += 1;
-            }
-        }
-        counts
+        let via: Vec<Option<usize>> = (self.file.sources.iter())
+            .map(|source| source.via.as_deref().map(|via| self.source_index(via)))
+            .collect();
+        let mut tally = SourceTally::new(&via);
+        facts.for_each(|cite| tally.fact(cite));
+        tally.counts()
     }
 
     /// Days on which a source was (certainly) published, ascending: the stops of `<`/`>`.

@@ -1,9 +1,11 @@
 //! Fills in each citation's source indexes once the story has validated, so later
-//! passes over every citation read two numbers instead of hashing two ids.
+//! passes over every citation read two numbers instead of hashing two ids; and tallies
+//! the facts behind each source on the way (`source_tally`), each citation in cache.
 
 use crate::story::beside::here_and_beside;
 use crate::story::graph::RecordRef;
 use crate::story::graph::id_index::{IdIndex, IdLookup};
+use crate::story::graph::source_tally::{SourceCounts, SourceTally};
 use crate::story::graph::validate::event_citations;
 use crate::story::model::{Citation, Event, ResolvedCitation, StoryFile};
 
@@ -24,9 +26,14 @@ fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
 /// statement rests on first sit in `file.sources`. `found` holds, citation by citation
 /// in the order `Checker` visits them (`Story::facts`' order), the cited source and
 /// the citation's own `via` as validation looked them up, so no id is hashed again.
-/// A long list of events is resolved in two halves on two threads.
-pub(super) fn resolve_citations(file: &mut StoryFile, ids: &IdIndex, found: &[ResolvedCitation]) {
-    resolve_citations_from(file, ids, found, TWO_THREADS_FROM);
+/// A long list of events is resolved in two halves on two threads. Returns, for each
+/// source, how many facts it stands behind (`source_tally`).
+pub(super) fn resolve_citations(
+    file: &mut StoryFile,
+    ids: &IdIndex,
+    found: &[ResolvedCitation],
+) -> SourceCounts {
+    resolve_citations_from(file, ids, found, TWO_THREADS_FROM)
 }
 
 /// Fewer events than this are resolved on one thread.
@@ -38,12 +45,13 @@ pub(super) fn resolve_citations_from(
     ids: &IdIndex,
     found: &[ResolvedCitation],
     two_threads_from: usize,
-) {
+) -> SourceCounts {
     let source_via = sources_via(file, ids);
     let resolver = Resolver {
         source_via: &source_via,
     };
     let mut found = found.iter();
+    let mut tally = SourceTally::new(&source_via);
     let StoryFile {
         entities,
         relations,
@@ -53,11 +61,11 @@ pub(super) fn resolve_citations_from(
         disputes,
         ..
     } = file;
-    let mut resolve = |cite: &mut [Citation]| resolver.resolve(cite, &mut found);
+    let mut resolve = |cite: &mut [Citation]| resolver.resolve(cite, &mut found, &mut tally);
     entities.iter_mut().for_each(|e| resolve(&mut e.cite));
     relations.iter_mut().for_each(|r| resolve(&mut r.cite));
-    resolver.resolve_events(events, &mut found, two_threads_from);
-    let mut resolve = |cite: &mut [Citation]| resolver.resolve(cite, &mut found);
+    resolver.resolve_events(events, (&mut found, &mut tally), two_threads_from);
+    let mut resolve = |cite: &mut [Citation]| resolver.resolve(cite, &mut found, &mut tally);
     for candidacy in candidates {
         candidacy
             .stages
@@ -74,6 +82,7 @@ pub(super) fn resolve_citations_from(
             resolve(&mut resolution.cite);
         }
     }
+    tally.counts()
 }
 
 /// What resolving a citation needs besides what validation found for it.
@@ -86,9 +95,10 @@ struct Resolver<'a> {
 type Found<'f> = std::slice::Iter<'f, ResolvedCitation>;
 
 impl Resolver<'_> {
-    /// Resolves `cite`, taking what validation found for each citation from `found`.
-    fn resolve(self, cite: &mut [Citation], found: &mut Found<'_>) {
-        for citation in cite {
+    /// Resolves `cite`, one fact's citations, taking what validation found for each
+    /// citation from `found`, and counts the fact in `tally`.
+    fn resolve(self, cite: &mut [Citation], found: &mut Found<'_>, tally: &mut SourceTally<'_>) {
+        for citation in cite.iter_mut() {
             // Whatever the citation held before (cloned from another story) goes.
             citation.resolved = ResolvedCitation::default();
             let Some(own) = found.next() else {
@@ -104,29 +114,40 @@ impl Resolver<'_> {
             };
             citation.resolved = ResolvedCitation::new(Some(cited), upstream);
         }
+        tally.fact(cite);
     }
 
     /// The events' citations and their status changes'; the second half of a long
-    /// list on another thread, from where its citations start in `found`.
-    fn resolve_events(self, events: &mut [Event], found: &mut Found<'_>, two_threads_from: usize) {
-        let in_order = |events: &mut [Event], found: &mut Found<'_>| {
-            for event in events {
-                self.resolve(&mut event.cite, found);
-                (event.status_changes.iter_mut()).for_each(|c| self.resolve(&mut c.cite, found));
-            }
-        };
+    /// list on another thread, from where its citations start in `found`, with a tally
+    /// of its own added to `tally` after.
+    fn resolve_events(
+        self,
+        events: &mut [Event],
+        (found, tally): (&mut Found<'_>, &mut SourceTally<'_>),
+        two_threads_from: usize,
+    ) {
+        let in_order =
+            |events: &mut [Event], found: &mut Found<'_>, tally: &mut SourceTally<'_>| {
+                for event in events {
+                    self.resolve(&mut event.cite, found, tally);
+                    (event.status_changes.iter_mut())
+                        .for_each(|c| self.resolve(&mut c.cite, found, tally));
+                }
+            };
         if events.len() < two_threads_from.max(2) {
-            return in_order(events, found);
+            return in_order(events, found, tally);
         }
         let half = events.len() / 2;
         let front_citations: usize = events[..half].iter().map(event_citations).sum();
         let rest = found.as_slice();
         let mut back_found = rest.get(front_citations..).unwrap_or_default().iter();
+        let mut back_tally = SourceTally::new(tally.via());
         let (front, back) = events.split_at_mut(half);
         here_and_beside(
-            || in_order(front, found),
-            || in_order(back, &mut back_found),
+            || in_order(front, found, tally),
+            || in_order(back, &mut back_found, &mut back_tally),
         );
+        tally.add(back_tally);
         // The second half took its citations from `back_found`: what follows the
         // events in `found` is what it left.
         *found = back_found;
@@ -246,7 +267,8 @@ mod tests {
     }
 
     /// Resolving a long list of events in two halves on two threads gives every
-    /// citation what one thread gives it, with status changes in either half.
+    /// citation what one thread gives it, with status changes in either half, and
+    /// tallies the same facts behind each source.
     #[test]
     fn two_threads_resolve_as_one_does() {
         let generated = crate::synth::generated_story(500, 30, 8);
@@ -270,14 +292,18 @@ mod tests {
             let resolved = |two_threads_from: usize| {
                 let mut file = (*story.file).clone();
                 let ids = &story.indexes.ids;
-                super::resolve_citations_from(&mut file, ids, &found, two_threads_from);
-                every_resolved(&file)
+                let counts =
+                    super::resolve_citations_from(&mut file, ids, &found, two_threads_from);
+                (every_resolved(&file), counts)
             };
             let built: Vec<Indexes> = (story.each_fact())
                 .flat_map(|(_, cite)| cite.iter().map(|c| indexes(c.resolved)))
                 .collect();
-            assert_eq!(resolved(usize::MAX), built);
-            assert_eq!(resolved(0), built);
+            // The facts behind each source, tallied on the way: `build`'s are checked
+            // against a plain count in `graph::tests`.
+            let counts = story.source_fact_counts().to_vec();
+            assert_eq!(resolved(usize::MAX), (built.clone(), counts.clone()));
+            assert_eq!(resolved(0), (built, counts));
         }
     }
 }

@@ -45,16 +45,64 @@ fn entity_links_hold_no_spare_room() {
     }
 }
 
+/// The shipped story with citations of sources that have a `via` going each way a
+/// citation can: its own `via` naming the cited source itself (the source is then the
+/// origin), naming the source's own `via`, and naming another source; and one turned
+/// into a citation of that `via` source whose own `via` leads back to it through the
+/// source first cited.
+fn citations_going_every_way() -> Story {
+    let shipped = crate::story::embedded().unwrap();
+    let mut file = (*shipped.file).clone();
+    let via_of: std::collections::HashMap<String, String> = (file.sources.iter())
+        .filter_map(|s| Some((s.id.to_string(), s.via.as_deref()?.to_owned())))
+        .collect();
+    let other = (file.sources.iter())
+        .find(|s| s.via.is_none() && !via_of.values().any(|v| v == s.id.as_str()))
+        .map(|s| s.id.to_string())
+        .expect("a source no other relies on");
+    // Where four citations of relayed sources, with no `via` of their own, sit.
+    let places: Vec<(usize, usize)> = (file.events.iter().enumerate())
+        .flat_map(|(e, event)| (0..event.cite.len()).map(move |c| (e, c)))
+        .filter(|&(e, c)| {
+            let citation = &file.events[e].cite[c];
+            citation.via().is_none() && via_of.contains_key(citation.source.as_str())
+        })
+        .take(4)
+        .collect();
+    let mut ways = 0;
+    for (way, &(e, c)) in places.iter().enumerate() {
+        let citation = &mut file.events[e].cite[c];
+        let cited = citation.source.to_string();
+        let (now_cites, through) = match way {
+            0 => (cited.clone(), cited),
+            1 => (cited.clone(), via_of[&cited].clone()),
+            2 => (cited, other.clone()),
+            _ => (via_of[&cited].clone(), cited),
+        };
+        citation.source = now_cites.as_str().into();
+        citation.set_via(Some(through.as_str()));
+        if way == 3 {
+            // Alone in its fact: the only citation, counted once in every count.
+            let alone = citation.clone();
+            file.events[e].cite = vec![alone].into();
+        }
+        ways += 1;
+    }
+    assert_eq!(ways, 4, "four citations of sources with a via");
+    Story::build(file, "citations going every way").unwrap()
+}
+
 /// Each source's fact counts (any citation traces to it; every citation does) are
 /// what a plain count gives: every fact's citations' chains, as sets, with no list
 /// reused between facts. On the shipped story (via chains, citations with their own
-/// `via`) and a generated one (chains of varying length, two citations a fact).
+/// `via`), a generated one (chains of varying length, two citations a fact), and
+/// citations going every way a citation can.
 #[test]
 fn source_fact_counts_are_a_plain_count() {
     use std::collections::BTreeSet;
     let synthetic = generated(2000, 40, 9);
     let shipped = crate::story::embedded().expect("the shipped story loads");
-    for story in [&shipped, &synthetic] {
+    for story in [&shipped, &synthetic, &citations_going_every_way()] {
         let mut expected = vec![(0, 0); story.file.sources.len()];
         for (_, cite) in story.each_fact() {
             let chains: Vec<BTreeSet<usize>> = (cite.iter())
