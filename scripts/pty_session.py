@@ -25,14 +25,16 @@ class Pty:
             start_new_session=True,
         )
         os.close(slave)
-        self.data = b""
+        self.data = bytearray()
 
     def read_until(self, predicate, timeout):
         """Reads until predicate(new bytes) holds; the time it did, or None."""
         start = len(self.data)
         end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            ready, _, _ = select.select([self.master], [], [], 0.002)
+        while (left := end - time.monotonic()) > 0:
+            # Asleep until the program writes: a poll every few ms would take CPU from
+            # the program timed on a 2-core machine.
+            ready, _, _ = select.select([self.master], [], [], left)
             if ready:
                 if not self.read_chunk():
                     return None
