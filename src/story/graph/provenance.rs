@@ -224,9 +224,7 @@ impl Story {
         &self,
         facts: impl Iterator<Item = &'a [Citation]>,
     ) -> Vec<(usize, usize)> {
-        let via: Vec<Option<usize>> = (self.file.sources.iter())
-            .map(|source| source.via.as_deref().map(|via| self.source_index(via)))
-            .collect();
+        let via = super::resolve::sources_via(&self.file, &self.indexes.ids);
         let mut tally = SourceTally::new(&via);
         facts.for_each(|cite| tally.fact(cite));
         tally.counts()

@@ -10,7 +10,7 @@ use crate::story::graph::validate::event_citations;
 use crate::story::model::{Citation, Event, ResolvedCitation, StoryFile};
 
 /// For each source, the arena index of the source its `via` names, if any.
-fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
+pub(super) fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
     let ids = IdLookup { index: ids, file };
     (file.sources.iter())
         .map(
