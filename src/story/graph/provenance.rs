@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::story::graph::source_tally::SourceTally;
+use crate::story::graph::source_tally::{SourceTally, sources_via};
 use crate::story::graph::{RecordRef, Story};
 use crate::story::model::Citation;
 use crate::story::model::date::DayNumber;
@@ -224,7 +224,7 @@ impl Story {
         &self,
         facts: impl Iterator<Item = &'a [Citation]>,
     ) -> Vec<(usize, usize)> {
-        let via = super::resolve::sources_via(&self.file, &self.indexes.ids);
+        let via = sources_via(&self.file, &self.indexes.ids);
         let mut tally = SourceTally::new(&via);
         facts.for_each(|cite| tally.fact(cite));
         tally.counts()

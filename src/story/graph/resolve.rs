@@ -3,24 +3,10 @@
 //! the facts behind each source on the way (`source_tally`), each citation in cache.
 
 use crate::story::beside::here_and_beside;
-use crate::story::graph::RecordRef;
-use crate::story::graph::id_index::{IdIndex, IdLookup};
-use crate::story::graph::source_tally::{SourceCounts, SourceTally};
+use crate::story::graph::id_index::IdIndex;
+use crate::story::graph::source_tally::{SourceCounts, SourceTally, sources_via};
 use crate::story::graph::validate::event_citations;
 use crate::story::model::{Citation, Event, ResolvedCitation, StoryFile};
-
-/// For each source, the arena index of the source its `via` names, if any.
-pub(super) fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
-    let ids = IdLookup { index: ids, file };
-    (file.sources.iter())
-        .map(
-            |source| match source.via.as_deref().and_then(|via| ids.get(via)) {
-                Some(RecordRef::Source(index)) => Some(index),
-                _ => None,
-            },
-        )
-        .collect()
-}
 
 /// Records in every citation of `file` where its cited source and the source its
 /// statement rests on first sit in `file.sources`. `found` holds, citation by citation

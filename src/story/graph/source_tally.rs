@@ -8,11 +8,26 @@
 //! a hostile file chaining 20,000 sources would make every source's chain a list of
 //! thousands, on the path of every load.
 
-use crate::story::model::Citation;
+use crate::story::graph::RecordRef;
+use crate::story::graph::id_index::{IdIndex, IdLookup};
+use crate::story::model::{Citation, StoryFile};
 
 /// For each source: (facts with a citation tracing to it, facts every citation of
 /// which traces to it).
 pub(crate) type SourceCounts = Vec<(usize, usize)>;
+
+/// For each source, the arena index of the source its `via` names, if any.
+pub(crate) fn sources_via(file: &StoryFile, ids: &IdIndex) -> Vec<Option<usize>> {
+    let ids = IdLookup { index: ids, file };
+    (file.sources.iter())
+        .map(
+            |source| match source.via.as_deref().and_then(|via| ids.get(via)) {
+                Some(RecordRef::Source(index)) => Some(index),
+                _ => None,
+            },
+        )
+        .collect()
+}
 
 /// The counts so far, and per source the marks that let each fact count a source
 /// once, however many of its citations pass through it.
