@@ -161,32 +161,36 @@ pub(crate) fn did_you_mean<'a>(
 
 /// Formats a number the way a reader expects: 300000 → "300,000", 7.7 → "7.7".
 pub(crate) fn format_number(value: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    if value.fract() != 0.0 {
-        let text = format!("{value}");
-        return match text.split_once('.') {
-            Some((whole, fraction)) => format!("{}.{fraction}", group_thousands(whole)),
-            None => text,
-        };
-    }
-    group_thousands(&format!("{value:.0}"))
+    let mut out = String::new();
+    push_number(&mut out, value);
+    out
 }
 
-fn group_thousands(digits: &str) -> String {
-    let (sign, digits) = match digits.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", digits),
-    };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+/// `format_number(value)` written onto the end of `out`, with no allocation of its own
+/// (a big story's metric rows format thousands of numbers).
+pub(crate) fn push_number(out: &mut String, value: f64) {
+    use std::fmt::Write;
+    if !value.is_finite() {
+        out.push_str(&value.to_string());
+        return;
     }
-    format!("{sign}{out}")
+    let start = out.len();
+    // Writing to a String cannot fail.
+    let _ = if value.fract() != 0.0 {
+        write!(out, "{value}")
+    } else {
+        write!(out, "{value:.0}")
+    };
+    let digits_from = start + usize::from(out[start..].starts_with('-'));
+    let digits_to = out[digits_from..]
+        .find('.')
+        .map_or(out.len(), |dot| digits_from + dot);
+    // Commas from the right, every three digits of the whole part.
+    let mut comma = digits_to;
+    while comma >= digits_from + 4 {
+        comma -= 3;
+        out.insert(comma, ',');
+    }
 }
 
 #[cfg(test)]
@@ -257,6 +261,42 @@ mod tests {
         assert_eq!(format_number(7.7), "7.7");
         assert_eq!(format_number(29.3), "29.3");
         assert_eq!(format_number(97.0), "97");
+    }
+
+    /// The number written in place is the number `format!` writes, with a comma
+    /// before each group of three whole digits, after text already in the buffer.
+    #[test]
+    fn numbers_are_grouped_in_place_as_written_whole() {
+        fn grouped(whole: &str) -> String {
+            let (sign, digits) = whole.split_at(usize::from(whole.starts_with('-')));
+            let mut out = sign.to_owned();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        }
+        proptest::proptest!(|(value in proptest::num::f64::ANY, before in "[a-z ]{0,3}")| {
+            let written = if value.fract() != 0.0 { format!("{value}") } else { format!("{value:.0}") };
+            let expected = match written.split_once('.') {
+                _ if !value.is_finite() => value.to_string(),
+                Some((whole, fraction)) => format!("{}.{fraction}", grouped(whole)),
+                None => grouped(&written),
+            };
+            let mut out = before.clone();
+            push_number(&mut out, value);
+            proptest::prop_assert_eq!(out, format!("{before}{expected}"));
+        });
+        for (value, expected) in [
+            (-1234.5, "-1,234.5"),
+            (999.0, "999"),
+            (1000.0, "1,000"),
+            (-100.0, "-100"),
+        ] {
+            assert_eq!(format_number(value), expected);
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::story::Problem;
 pub(crate) use crate::story::model::scale::Scale;
 use crate::story::model::{Direction, Metric};
-use crate::story::safe_text::format_number;
+use crate::story::safe_text::{format_number, push_number};
 
 /// What a metric states in place of a bare number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,74 +48,106 @@ fn currency_symbol(code: &str) -> Option<&'static str> {
 }
 
 /// A metric's value as read aloud, never without its bound, sign, currency or scale:
-/// "over 300,000 enterprises", "up to +3%", "about $13 billion", "2–3亿元".
+/// "over 300,000 enterprises", "up to +3%", "about $13 billion", "2–3亿元". Written into
+/// one string (a big story's metric pane reads thousands).
 pub fn metric_value_text(metric: &Metric) -> String {
     let unit = metric.unit.trim();
-    let numbers = match amount(metric) {
+    let (ends, count) = match amount(metric) {
         None => return "—".to_owned(),
         Some(Amount::Words(words)) => return join_unit(words.trim().to_owned(), unit),
-        Some(Amount::Number(value)) => vec![value],
-        Some(Amount::Range(low, high)) => vec![low, high],
+        Some(Amount::Number(value)) => ([value, value], 1),
+        Some(Amount::Range(low, high)) => ([low, high], 2),
     };
     let currency = metric.currency.as_deref().map(str::trim);
     // 元 after a CJK scale reads as Chinese does ("13亿元"); other currencies take
     // their symbol or code in front.
     let yuan_after = currency == Some("CNY") && metric.scale.is_some_and(Scale::is_cjk);
-    let money = match currency {
-        Some(_) if yuan_after => String::new(),
-        Some(code) => currency_symbol(code).map_or_else(|| format!("{code} "), str::to_owned),
-        None => String::new(),
+    let money = |text: &mut String| match currency {
+        Some(_) if yuan_after => {}
+        Some(code) => match currency_symbol(code) {
+            Some(symbol) => text.push_str(symbol),
+            None => {
+                text.push_str(code);
+                text.push(' ');
+            }
+        },
+        None => {}
     };
-    let body = match metric.direction {
-        // A change carries its direction as the sign; the numbers are magnitudes.
-        Some(direction) => {
-            let sign = if direction == Direction::Up {
-                "+"
-            } else {
-                "−"
-            };
-            let magnitudes: Vec<String> = numbers.iter().map(|n| format_number(n.abs())).collect();
-            format!("{sign}{money}{}", magnitudes.join("–"))
-        }
-        None if numbers.iter().all(|&n| n >= 0.0) => {
-            let plain: Vec<String> = numbers.iter().map(|&n| format_number(n)).collect();
-            format!("{money}{}", plain.join("–"))
-        }
-        // A negative number, or a range reaching below zero: each end keeps its sign,
-        // and "to" replaces the dash that would read as a minus.
-        None => numbers
-            .iter()
-            .map(|&n| {
-                let sign = if n < 0.0 { "−" } else { "" };
-                format!("{sign}{money}{}", format_number(n.abs()))
-            })
-            .collect::<Vec<_>>()
-            .join(" to "),
-    };
-    let mut text = body;
+    let mut text = String::with_capacity(24 + unit.len());
+    let prefix = metric.bound.prefix();
+    if !prefix.is_empty() {
+        text.push_str(prefix);
+        text.push(' ');
+    }
+    push_signed(&mut text, &ends[..count], metric.direction, money);
     if let Some(scale) = metric.scale {
         text.push_str(scale.suffix());
     }
     if yuan_after {
         text.push('元');
     }
-    let text = join_unit(text, unit);
-    match metric.bound.prefix() {
-        "" => text,
-        prefix => format!("{prefix} {text}"),
+    join_unit(text, unit)
+}
+
+/// The numbers with their signs, `money` written before each run of digits.
+fn push_signed(
+    text: &mut String,
+    numbers: &[f64],
+    direction: Option<Direction>,
+    money: impl Fn(&mut String),
+) {
+    match direction {
+        // A change carries its direction as the sign; the numbers are magnitudes.
+        Some(direction) => {
+            text.push(if direction == Direction::Up {
+                '+'
+            } else {
+                '−'
+            });
+            money(text);
+            push_joined(text, numbers, "–", f64::abs);
+        }
+        None if numbers.iter().all(|&n| n >= 0.0) => {
+            money(text);
+            push_joined(text, numbers, "–", |n| n);
+        }
+        // A negative number, or a range reaching below zero: each end keeps its sign,
+        // and "to" replaces the dash that would read as a minus.
+        None => {
+            for (i, &n) in numbers.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(" to ");
+                }
+                if n < 0.0 {
+                    text.push('−');
+                }
+                money(text);
+                push_number(text, n.abs());
+            }
+        }
+    }
+}
+
+/// `numbers`, each as `shown` makes it, written with `between` between them.
+fn push_joined(text: &mut String, numbers: &[f64], between: &str, shown: fn(f64) -> f64) {
+    for (i, &n) in numbers.iter().enumerate() {
+        if i > 0 {
+            text.push_str(between);
+        }
+        push_number(text, shown(n));
     }
 }
 
 /// "3" + "%" → "3%", "13亿" + "用户" → "13亿用户", "300,000" + "enterprises" → with a space.
-fn join_unit(amount: String, unit: &str) -> String {
+fn join_unit(mut amount: String, unit: &str) -> String {
     let attached = unit.starts_with('%') || unit.chars().next().is_some_and(|c| c >= '\u{2E80}');
-    if unit.is_empty() {
-        amount
-    } else if attached {
-        format!("{amount}{unit}")
-    } else {
-        format!("{amount} {unit}")
+    if !unit.is_empty() {
+        if !attached {
+            amount.push(' ');
+        }
+        amount.push_str(unit);
     }
+    amount
 }
 
 /// The metric's (low, high) on a common footing for charts: signed by its direction and
