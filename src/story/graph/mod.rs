@@ -147,7 +147,8 @@ struct Indexes {
     source_roots: Vec<usize>,
     /// For each record, the disputes that are about it.
     disputes_about: HashMap<RecordRef, Vec<usize>, foldhash::fast::RandomState>,
-    /// Every event, in timeline order; sorted on first use.
+    /// Every event, in timeline order; sorted while checking a big story, else on
+    /// first use.
     events_by_date: OnceLock<Vec<usize>>,
     /// Each source's name where it is named alone; made on first use.
     source_names: OnceLock<Vec<String>>,
@@ -180,7 +181,11 @@ impl Story {
         };
         let citations = validate::citation_count(&file);
         let mut checker = Checker::new(lookup, &mut problems, uncited, citations);
-        checker.check_all(&file);
+        let ((), events_by_date) = timeline_order::check_and_sort(
+            &file.events,
+            timeline_order::SORTED_WHILE_CHECKING_FROM,
+            || checker.check_all(&file),
+        );
         let Checker {
             links: mut entity_links,
             disputes_about,
@@ -204,7 +209,7 @@ impl Story {
                 event_entities: OnceLock::new(),
                 source_roots,
                 disputes_about,
-                events_by_date: OnceLock::new(),
+                events_by_date: events_by_date.map_or_else(OnceLock::new, OnceLock::from),
                 source_names: OnceLock::new(),
                 citation_counts: (cited.len(), quotes),
                 source_fact_counts,

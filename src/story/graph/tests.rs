@@ -22,6 +22,27 @@ fn the_timeline_order_holds_no_spare_room() {
     assert_eq!(kept.capacity(), kept.len());
 }
 
+/// A big story's timeline order is made while it is checked, so it is there when the
+/// story is (the explorer's panes and every export ask for it first), and it is the
+/// order made on first use; a small story's waits for its first use.
+#[test]
+fn a_big_story_is_sorted_while_it_is_checked() {
+    let big = generated(super::timeline_order::SORTED_WHILE_CHECKING_FROM, 200, 4);
+    let made = big
+        .indexes
+        .events_by_date
+        .get()
+        .expect("made by build")
+        .clone();
+    assert_eq!(made.capacity(), made.len());
+    assert_eq!(
+        super::timeline_order::events_by_date(&big.file.events),
+        made
+    );
+    let small = generated(300, 20, 4);
+    assert!(small.indexes.events_by_date.get().is_none());
+}
+
 /// What points at each entity is kept while the story is open: no list keeps the
 /// room it grew into, and every event is linked from each entity it names, once.
 #[test]

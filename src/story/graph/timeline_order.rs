@@ -1,7 +1,8 @@
 //! Every event in timeline order, sorted fast: each event's place as one 128-bit
 //! number (earliest day, precision, latest day, whether approximate, its index), the
-//! two halves sorted on two threads and merged. At a million events the sort of
-//! five-field keys was 140–220 ms of the explorer's preparation and of an export.
+//! two halves sorted on two threads and merged; for a big story, made beside the
+//! check that `build` runs on one core. At a million events the sort of five-field
+//! keys was 140–220 ms of the explorer's preparation and of an export.
 
 use crate::story::beside::here_and_beside;
 use crate::story::model::Event;
@@ -12,6 +13,26 @@ type Key = (DayNumber, Precision, DayNumber, bool, usize);
 
 /// Below this many events one thread sorts: a thread costs more than it saves.
 const TWO_THREADS_FROM: usize = 50_000;
+
+/// From this many events on, `build` sorts the events while it checks the story: the
+/// check runs on one core (18 ms at 100k events), so the sort beside it costs no time,
+/// and the explorer's panes and every export find the order made. Below, a thread
+/// costs more than the sort, and the order waits for its first use.
+pub(super) const SORTED_WHILE_CHECKING_FROM: usize = 20_000;
+
+/// `check()` here and, for `sorted_from` events or more, the events' timeline order
+/// beside it, on one thread (the check holds the other core). None below.
+pub(super) fn check_and_sort<T>(
+    events: &[Event],
+    sorted_from: usize,
+    check: impl FnOnce() -> T,
+) -> (T, Option<Vec<usize>>) {
+    if events.len() < sorted_from {
+        return (check(), None);
+    }
+    let (checked, order) = here_and_beside(check, || events_by_date_with(events, usize::MAX));
+    (checked, Some(order))
+}
 
 /// The events' arena indexes, earliest first; ties by precision (coarse first), then
 /// latest day, then exact before approximate, then file order.

@@ -6,6 +6,7 @@
 
 pub(crate) mod candidacy;
 pub(crate) mod citation;
+pub(crate) mod metric_rows;
 pub(crate) mod search_adapter;
 pub(crate) mod views;
 

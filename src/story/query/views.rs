@@ -7,6 +7,8 @@ use crate::story::graph::{RecordRef, Story};
 use crate::story::model::date::{DateSpec, DayNumber};
 use crate::story::model::{Citation, KnownStage, StageKind};
 
+use super::metric_rows::MetricRow;
+
 /// What narrows a view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ViewFilter {
@@ -87,32 +89,6 @@ pub struct CandidateRow {
     pub stages: Vec<StageRow>,
     /// A dispute is about this candidacy.
     pub disputed: bool,
-}
-
-/// One cited metric, its amount read aloud.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MetricRow {
-    /// The metric's arena index in `StoryFile::metrics`.
-    pub metric: usize,
-    /// What is measured.
-    pub label: String,
-    /// The amount with its bound, sign, currency, scale and unit: "over 300,000
-    /// enterprises", "up to +3%".
-    pub value: String,
-    /// Name of the entity the metric is about.
-    pub subject: String,
-    /// The period as shown, with its note in brackets; "—" when neither is given.
-    pub period: String,
-    /// What the value is measured against, as a reader sees it: "year on year".
-    pub basis: String,
-    /// Name of whoever stated the metric, if the story says.
-    pub stated_by: Option<String>,
-    /// The chart group it is compared within, if any.
-    pub group: Option<String>,
-    /// A dispute is about this metric.
-    pub disputed: bool,
-    /// How well the metric's citations source it.
-    pub provenance: Provenance,
 }
 
 /// One source, with how much of the story rests on it.
@@ -240,32 +216,14 @@ impl Story {
 
     /// Metrics in file order, narrowed by `filter`.
     pub fn metric_rows(&self, filter: ViewFilter) -> Vec<MetricRow> {
-        let indexes: Vec<usize> = match filter.entity {
-            Some(entity) => self.links(entity).metrics.clone(),
-            None => (0..self.file.metrics.len()).collect(),
-        };
-        indexes.into_iter().map(|i| self.metric_row(i)).collect()
+        self.metric_rows_of(&self.metric_indexes(filter))
     }
 
-    pub(crate) fn metric_row(&self, index: usize) -> MetricRow {
-        let metric = &self.file.metrics[index];
-        let period = match (&metric.period, &metric.period_note) {
-            (Some(date), Some(note)) => format!("{} ({note})", date.human()),
-            (Some(date), None) => date.human(),
-            (None, Some(note)) => note.clone(),
-            (None, None) => "—".to_owned(),
-        };
-        MetricRow {
-            metric: index,
-            label: metric.label.clone(),
-            value: metric_value_text(metric),
-            subject: self.entity_label(&metric.subject),
-            period,
-            basis: metric.basis.label().to_owned(),
-            stated_by: metric.stated_by.as_ref().map(|id| self.entity_label(id)),
-            group: metric.group.clone(),
-            disputed: self.is_disputed(RecordRef::Metric(index)),
-            provenance: self.provenance(&metric.cite),
+    /// The arena indexes of the metrics `filter` keeps, in file order.
+    pub(crate) fn metric_indexes(&self, filter: ViewFilter) -> Vec<usize> {
+        match filter.entity {
+            Some(entity) => self.links(entity).metrics.clone(),
+            None => (0..self.file.metrics.len()).collect(),
         }
     }
 

@@ -1,7 +1,8 @@
 //! The list panes' part of the explorer's state: which pane has focus, each list's
 //! rows and cursor, and the two view switches (the entity filter, the chart).
 
-use crate::story::query::views::{CandidateRow, MetricRow, SourceRow};
+use crate::story::query::metric_rows::MetricRow;
+use crate::story::query::views::{CandidateRow, SourceRow};
 
 use super::panes::{ListCursor, Pane};
 

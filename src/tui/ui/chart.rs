@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::story::model::amount::comparable;
-use crate::story::query::views::{MetricRow, ViewFilter};
+use crate::story::query::metric_rows::MetricRow;
+use crate::story::query::views::ViewFilter;
 use crate::story::safe_text::{clean_line, fit_to_width, truncate_to_width, width};
 use crate::tui::app::{App, Pane};
 use crate::tui::ui::layout::inner;

@@ -73,3 +73,19 @@ fn a_key_packs_in_the_order_of_its_fields() {
     );
     assert_eq!(packed((1 << 40, Precision::Day, 0, false, 0)), None);
 }
+
+/// The check runs once either way; from the threshold on, the order made beside it is
+/// the plain order, and below it none is made.
+#[test]
+fn the_order_made_beside_the_check_is_the_plain_order() {
+    let story = generated_story(2_000, 30, 4);
+    let events = &story.file.events;
+    let mut checks = 0;
+    let (checked, order) = check_and_sort(events, 2_000, || {
+        checks += 1;
+        "checked"
+    });
+    assert_eq!((checked, order), ("checked", Some(plain_order(events))));
+    let (_, order) = check_and_sort(events, 2_001, || checks += 1);
+    assert_eq!((checks, order), (2, None));
+}

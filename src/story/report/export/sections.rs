@@ -2,7 +2,7 @@
 //! their chart tables) and disputes.
 
 use crate::story::graph::RecordRef;
-use crate::story::query::views::MetricRow;
+use crate::story::query::metric_rows::MetricRow;
 use crate::story::report::export::Doc;
 use crate::story::report::export::histories::{self, candidate_label};
 use crate::story::report::markdown::sourcing_cell;
