@@ -1,13 +1,14 @@
-//! Where `export timeline`'s time goes, in process: the load (`load_path`), then the
-//! first export of the timeline to a sink that drops it (what the command does once),
-//! then later exports (the story's lazily made tables already built). Medians of RUNS.
+//! Where `export timeline`'s time goes, in process: the load (`load_path_to_show`, as the
+//! command loads), then the first export of the timeline to a sink that drops it (what
+//! the command does once), then later exports (the story's lazily made tables already
+//! built). Medians of RUNS.
 //!
 //!     cargo run --release --example export_phases -- STORY [RUNS]
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use storyscope::story::load::load_path;
+use storyscope::story::load::load_path_to_show;
 use storyscope::story::query::Clock;
 use storyscope::story::report::{ExportOptions, ExportView, write_markdown};
 
@@ -25,7 +26,7 @@ fn main() {
     let (mut loads, mut firsts, mut agains) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
         let start = (Instant::now(), cpu_ms());
-        let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let story = load_path_to_show(&path).unwrap_or_else(|err| panic!("{err}"));
         loads.push(since(start));
         for times in [&mut firsts, &mut agains] {
             let start = (Instant::now(), cpu_ms());

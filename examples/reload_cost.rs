@@ -1,7 +1,7 @@
 //! Where a reload's time goes, in process: the load on the watcher's thread
-//! (`load_path`, then the sources' texts) and what the UI thread does with it (the
-//! swap, then the first frame of the new story). Beside it, on another fresh load, the
-//! preparation's parts one by one (each list pane's rows, the doubts), and a whole
+//! (`load_path_to_show`, then the sources' texts) and what the UI thread does with it
+//! (the swap, then the first frame of the new story). Beside it, on another fresh load,
+//! the preparation's parts one by one (each list pane's rows, the doubts), and a whole
 //! `App::new`: what the preparation adds to the load. Medians of RUNS.
 //!
 //!     cargo run --release --example reload_cost -- STORY [RUNS]
@@ -13,7 +13,7 @@ use std::time::Instant;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use storyscope::story::lint::doubts;
-use storyscope::story::load::load_path;
+use storyscope::story::load::load_path_to_show;
 use storyscope::story::query::ViewFilter;
 use storyscope::story::{SourceTexts, Story};
 use storyscope::tui::app::App;
@@ -28,14 +28,14 @@ fn main() {
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
-    let first = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+    let first = load_path_to_show(&path).unwrap_or_else(|err| panic!("{err}"));
     let mut app = App::new(first, None, 20_300);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let theme = Theme::no_color();
     let mut rows: Vec<Vec<f64>> = Vec::new();
     for _ in 0..runs {
         let start = Instant::now();
-        let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let story = load_path_to_show(&path).unwrap_or_else(|err| panic!("{err}"));
         let loaded = ms(start);
         let start = Instant::now();
         let (texts, _) = SourceTexts::load(&story, path.parent());
@@ -53,7 +53,7 @@ fn main() {
         while !storyscope::tui::update::all_freed() {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        let story = load_path(&path).unwrap_or_else(|err| panic!("{err}"));
+        let story = load_path_to_show(&path).unwrap_or_else(|err| panic!("{err}"));
         let parts = preparation_parts(&story, &path);
         let start = Instant::now();
         let one_thread = App::new(story, None, 20_300);
@@ -65,7 +65,7 @@ fn main() {
         rows.push(row);
     }
     let names = [
-        "load_path (watcher's thread)",
+        "load_path_to_show (watcher's thread)",
         "texts, rows, new-since, doubts (watcher's thread)",
         "swap (UI thread)",
         "first frame of the new story (UI thread)",

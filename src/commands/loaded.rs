@@ -24,8 +24,15 @@ pub struct Loaded {
 /// Loads the story `cli` names and narrows it; a file that does not load or a bad
 /// `--as-of` is `BadInput`.
 pub fn load_story(cli: &Cli) -> Result<Loaded> {
-    let full = load_full(cli)?;
-    narrow(full, as_of_date(cli)?)
+    narrow(load_full(cli)?, as_of_date(cli)?)
+}
+
+/// As `load_story`, for a story to be shown or exported (`load::load_path_to_show`).
+pub fn load_story_to_show(cli: &Cli) -> Result<Loaded> {
+    narrow(
+        load_full_with(cli, load::load_path_to_show)?,
+        as_of_date(cli)?,
+    )
 }
 
 /// The date `--as-of` gives, if any; one that does not read is `BadInput`.
@@ -58,8 +65,16 @@ pub(crate) fn narrow(full: Story, as_of: Option<DateSpec>) -> Result<Loaded> {
 
 /// The whole story `cli` names, not narrowed; one that does not load is `BadInput`.
 pub(crate) fn load_full(cli: &Cli) -> Result<Story> {
+    load_full_with(cli, load::load_path)
+}
+
+/// The whole story `cli` names, a story file loaded by `load_path`.
+fn load_full_with(
+    cli: &Cli,
+    load_path: fn(&std::path::Path) -> Result<Story, load::LoadError>,
+) -> Result<Story> {
     let loaded = match &cli.story {
-        Some(path) => load::load_path(path),
+        Some(path) => load_path(path),
         None => story::embedded(),
     };
     loaded.map_err(|err| BadInput(err.to_string()).into())

@@ -22,15 +22,15 @@ use crate::cli::{Cli, Command, OutputFormat};
 // The library's way to these (main, the explorer, the benchmarks); the leaves they
 // live in are private to the crate.
 pub use crate::bad_input::BadInput;
-pub use crate::commands::loaded::{Loaded, load_story, story_dir, today};
+pub use crate::commands::loaded::{Loaded, load_story, load_story_to_show, story_dir, today};
 pub use explore::explore;
 pub use new::STARTER_STORY;
 
-/// Runs `command` on the story `cli` names, then leaves the story allocated: the
-/// process ends right after a command, and freeing a big story record by record would
-/// only delay the exit (a tenth of `lint`'s time on a 100k-event story).
-fn with_story(cli: &Cli, command: impl FnOnce(&Loaded) -> Result<i32>) -> Result<i32> {
-    let loaded = load_story(cli)?;
+/// Runs `command` on the story `loaded`, then leaves the story allocated: the process
+/// ends right after a command, and freeing a big story record by record would only
+/// delay the exit (a tenth of `lint`'s time on a 100k-event story).
+fn with_story(loaded: Result<Loaded>, command: impl FnOnce(&Loaded) -> Result<i32>) -> Result<i32> {
+    let loaded = loaded?;
     let code = command(&loaded);
     std::mem::forget(loaded);
     code
@@ -47,16 +47,16 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             format: OutputFormat::Json,
             ..
         } => crate::commands::diagnostic_lines::check_json(cli),
-        Command::Check { texts, .. } => {
-            with_story(cli, |loaded| check::check(cli, loaded, texts.as_deref()))
-        }
+        Command::Check { texts, .. } => with_story(load_story(cli), |loaded| {
+            check::check(cli, loaded, texts.as_deref())
+        }),
         Command::Export {
             view,
             id,
             filter,
             output,
             since,
-        } => with_story(cli, |loaded| {
+        } => with_story(load_story_to_show(cli), |loaded| {
             let args = export::ExportArgs {
                 view: *view,
                 id: id.as_deref(),
@@ -66,7 +66,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
             };
             export::run_export(loaded, &args)
         }),
-        Command::Search { query, limit, json } => with_story(cli, |loaded| {
+        Command::Search { query, limit, json } => with_story(load_story(cli), |loaded| {
             search::search(&loaded.story, query, *limit, *json)
         }),
         Command::Lint {
@@ -87,7 +87,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<i32> {
                 skip,
                 deny_warnings: deny.is_some(),
             };
-            with_story(cli, |loaded| lint::run_lint(cli, loaded, &options))
+            with_story(load_story(cli), |loaded| {
+                lint::run_lint(cli, loaded, &options)
+            })
         }
         Command::New { file, no_schema } => crate::commands::new::run_new(file, !*no_schema),
         Command::Diff { from, to, format } => diff::run_diff(cli, from, to.as_deref(), *format),

@@ -16,6 +16,7 @@ pub(crate) mod narrowing;
 pub(crate) mod origin;
 pub(crate) mod passage;
 pub(crate) mod provenance;
+mod records;
 mod resolve;
 mod source_names;
 pub(crate) mod source_tally;
@@ -27,6 +28,10 @@ use crate::story::model::{Citation, Source, StoryFile};
 use crate::story::problem::{Problem, cap_problems};
 
 use id_index::{IdIndex, IdLookup, index_ids};
+pub(crate) use records::record_path;
+#[cfg(test)]
+pub(crate) use timeline_order::SORTED_WHILE_CHECKING_FROM;
+pub(crate) use timeline_order::Sort;
 use validate::{Checker, resolve_source_roots};
 
 /// A record in the story, by its index in the list of its kind in `StoryFile`
@@ -163,15 +168,23 @@ struct Indexes {
 impl Story {
     /// Indexes and validates; returns every problem found.
     pub fn build(file: StoryFile, origin: &str) -> Result<Story, Vec<Problem>> {
-        Story::build_with(file, origin, &[])
+        Story::build_with(file, origin, &[], Sort::OnFirstUse)
     }
 
-    /// As `build`, except that the entities flagged in `uncited` may have no citation:
-    /// a story narrowed to a date keeps those as "named, not yet described".
+    /// As `build`, for a story to be shown or exported: a big one's timeline order is
+    /// made while it is checked.
+    pub fn build_to_show(file: StoryFile, origin: &str) -> Result<Story, Vec<Problem>> {
+        Story::build_with(file, origin, &[], Sort::WhileChecking)
+    }
+
+    /// As `build`, except that the entities flagged in `uncited` may have no citation
+    /// (a story narrowed to a date keeps those as "named, not yet described"), and the
+    /// timeline order is made when `sort` says.
     pub(crate) fn build_with(
         mut file: StoryFile,
         origin: &str,
         uncited: &[bool],
+        sort: Sort,
     ) -> Result<Story, Vec<Problem>> {
         let mut problems = Vec::new();
         let ids = index_ids(&file, &mut problems);
@@ -183,7 +196,7 @@ impl Story {
         let mut checker = Checker::new(lookup, &mut problems, uncited, citations);
         let ((), events_by_date) = timeline_order::check_and_sort(
             &file.events,
-            timeline_order::SORTED_WHILE_CHECKING_FROM,
+            (sort, timeline_order::SORTED_WHILE_CHECKING_FROM),
             || checker.check_all(&file),
         );
         let Checker {
@@ -291,6 +304,16 @@ impl Story {
             .get_or_init(|| timeline_order::events_by_date(&self.file.events))
     }
 
+    /// When a story narrowed from this one makes its timeline order: as this one did, so
+    /// that a story loaded to be shown is narrowed ready to be shown, and one loaded
+    /// to be checked (`check --as-of`) does not sort.
+    pub(crate) fn sort_of_narrowed(&self) -> Sort {
+        match self.indexes.events_by_date.get() {
+            Some(_) => Sort::WhileChecking,
+            None => Sort::OnFirstUse,
+        }
+    }
+
     /// How many citations the story holds, and how many carry a quote.
     pub(crate) fn citation_counts(&self) -> (usize, usize) {
         self.indexes.citation_counts
@@ -313,78 +336,6 @@ impl Story {
             .get(&record)
             .map_or(&[], Vec::as_slice)
     }
-
-    /// Every record, entities first, then events, candidacies, metrics, sources,
-    /// disputes and relations, each in file order.
-    pub fn records(&self) -> impl Iterator<Item = RecordRef> + '_ {
-        let file = &self.file;
-        (0..file.entities.len())
-            .map(RecordRef::Entity)
-            .chain((0..file.events.len()).map(RecordRef::Event))
-            .chain((0..file.candidates.len()).map(RecordRef::Candidacy))
-            .chain((0..file.metrics.len()).map(RecordRef::Metric))
-            .chain((0..file.sources.len()).map(RecordRef::Source))
-            .chain((0..file.disputes.len()).map(RecordRef::Dispute))
-            .chain((0..file.relations.len()).map(RecordRef::Relation))
-    }
-
-    /// The stable id of a record, as written in the file.
-    pub fn record_id(&self, record: RecordRef) -> &str {
-        let file = &self.file;
-        match record {
-            RecordRef::Source(i) => &file.sources[i].id,
-            RecordRef::Entity(i) => &file.entities[i].id,
-            RecordRef::Relation(i) => &file.relations[i].id,
-            RecordRef::Event(i) => &file.events[i].id,
-            RecordRef::Candidacy(i) => &file.candidates[i].id,
-            RecordRef::Metric(i) => &file.metrics[i].id,
-            RecordRef::Dispute(i) => &file.disputes[i].id,
-        }
-    }
-
-    /// A one-line name for any record.
-    pub fn record_title(&self, record: RecordRef) -> String {
-        let file = &self.file;
-        match record {
-            RecordRef::Source(i) => file.sources[i].title.clone(),
-            RecordRef::Entity(i) => file.entities[i].name.clone(),
-            RecordRef::Relation(i) => {
-                let relation = &file.relations[i];
-                format!(
-                    "{} {} {}",
-                    self.entity_name(&relation.from),
-                    relation.kind.label(),
-                    self.entity_name(&relation.to)
-                )
-            }
-            RecordRef::Event(i) => file.events[i].title().to_string(),
-            RecordRef::Candidacy(i) => {
-                let candidacy = &file.candidates[i];
-                format!(
-                    "{} as {}, weighed by {}",
-                    self.entity_name(&candidacy.candidate),
-                    candidacy.role,
-                    self.entity_name(&candidacy.seeker)
-                )
-            }
-            RecordRef::Metric(i) => file.metrics[i].label.clone(),
-            RecordRef::Dispute(i) => file.disputes[i].point.clone(),
-        }
-    }
-}
-
-/// Where a record sits in the file, for messages: `events[3]`.
-pub(crate) fn record_path(record: RecordRef) -> String {
-    let (list, index) = match record {
-        RecordRef::Source(i) => ("sources", i),
-        RecordRef::Entity(i) => ("entities", i),
-        RecordRef::Relation(i) => ("relations", i),
-        RecordRef::Event(i) => ("events", i),
-        RecordRef::Candidacy(i) => ("candidates", i),
-        RecordRef::Metric(i) => ("metrics", i),
-        RecordRef::Dispute(i) => ("disputes", i),
-    };
-    format!("{list}[{index}]")
 }
 
 #[cfg(test)]

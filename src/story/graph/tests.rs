@@ -22,25 +22,41 @@ fn the_timeline_order_holds_no_spare_room() {
     assert_eq!(kept.capacity(), kept.len());
 }
 
-/// A big story's timeline order is made while it is checked, so it is there when the
-/// story is (the explorer's panes and every export ask for it first), and it is the
-/// order made on first use; a small story's waits for its first use.
+/// A big story built to be shown has its timeline order made while it is checked (the
+/// explorer's panes and every export ask for it first), the order made on first use;
+/// built to be checked, or small, it waits for its first use. Narrowed to a date, it
+/// sorts as the story it was narrowed from.
 #[test]
-fn a_big_story_is_sorted_while_it_is_checked() {
-    let big = generated(super::timeline_order::SORTED_WHILE_CHECKING_FROM, 200, 4);
-    let made = big
-        .indexes
-        .events_by_date
-        .get()
-        .expect("made by build")
-        .clone();
+fn a_big_story_to_be_shown_is_sorted_while_it_is_checked() {
+    use crate::story::graph::timeline_order::{SORTED_WHILE_CHECKING_FROM, events_by_date};
+    let file = || {
+        crate::synth::generate(&crate::synth::SynthOptions {
+            // Twice the threshold: narrowed to a date, the story keeps more than it.
+            events: 2 * SORTED_WHILE_CHECKING_FROM,
+            entities: 200,
+            seed: 4,
+        })
+    };
+    let shown = Story::build_to_show(file(), "big").expect("valid");
+    let made = shown.indexes.events_by_date.get().expect("made by build");
     assert_eq!(made.capacity(), made.len());
-    assert_eq!(
-        super::timeline_order::events_by_date(&big.file.events),
-        made
-    );
-    let small = generated(300, 20, 4);
+    assert_eq!(&events_by_date(&shown.file.events), made);
+    let checked = Story::build(file(), "big").expect("valid");
+    assert!(checked.indexes.events_by_date.get().is_none());
+    let small = crate::synth::generate(&crate::synth::SynthOptions {
+        events: 300,
+        entities: 20,
+        seed: 4,
+    });
+    let small = Story::build_to_show(small, "small").expect("valid");
     assert!(small.indexes.events_by_date.get().is_none());
+    // A day after every source: the narrowed story keeps every fact a dated source
+    // stands behind.
+    let narrowed = |story: &Story| story.as_of(1 << 24).expect("narrows");
+    let narrowed_shown = narrowed(&shown);
+    assert!(narrowed_shown.file.events.len() >= SORTED_WHILE_CHECKING_FROM);
+    assert!(narrowed_shown.indexes.events_by_date.get().is_some());
+    assert!(narrowed(&checked).indexes.events_by_date.get().is_none());
 }
 
 /// What points at each entity is kept while the story is open: no list keeps the

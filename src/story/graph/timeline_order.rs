@@ -1,7 +1,7 @@
 //! Every event in timeline order, sorted fast: each event's place as one 128-bit
 //! number (earliest day, precision, latest day, whether approximate, its index), the
-//! two halves sorted on two threads and merged; for a big story, made beside the
-//! check that `build` runs on one core. At a million events the sort of five-field
+//! two halves sorted on two threads and merged; for a big story loaded to be shown,
+//! made beside the check that `build` runs on one core. At a million events the sort of five-field
 //! keys was 140–220 ms of the explorer's preparation and of an export.
 
 use crate::story::beside::here_and_beside;
@@ -14,20 +14,32 @@ type Key = (DayNumber, Precision, DayNumber, bool, usize);
 /// Below this many events one thread sorts: a thread costs more than it saves.
 const TWO_THREADS_FROM: usize = 50_000;
 
-/// From this many events on, `build` sorts the events while it checks the story: the
-/// check runs on one core (18 ms at 100k events), so the sort beside it costs no time,
-/// and the explorer's panes and every export find the order made. Below, a thread
-/// costs more than the sort, and the order waits for its first use.
-pub(super) const SORTED_WHILE_CHECKING_FROM: usize = 20_000;
+/// When a story's timeline order is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sort {
+    /// On first use: a story loaded to be checked, linted or searched never sorts.
+    OnFirstUse,
+    /// A big story's while `build` checks it, for a story loaded to be shown or
+    /// exported. The check runs on one core (18 ms at 100k events), so the sort beside
+    /// it costs no time, and the panes and exports find the order made. (`check` does
+    /// not ask: the sort would cost it a thread and a share of the memory's speed, 2 %
+    /// of its time at 100k.)
+    WhileChecking,
+}
 
-/// `check()` here and, for `sorted_from` events or more, the events' timeline order
-/// beside it, on one thread (the check holds the other core). None below.
+/// From this many events on, `Sort::WhileChecking` sorts beside the check. Below, a
+/// thread costs more than the sort, and the order waits for its first use.
+pub(crate) const SORTED_WHILE_CHECKING_FROM: usize = 20_000;
+
+/// `check()` here and, when `sort` asks and there are `sorted_from` events or more, the
+/// events' timeline order beside it, on one thread (the check holds the other core).
+/// None otherwise.
 pub(super) fn check_and_sort<T>(
     events: &[Event],
-    sorted_from: usize,
+    (sort, sorted_from): (Sort, usize),
     check: impl FnOnce() -> T,
 ) -> (T, Option<Vec<usize>>) {
-    if events.len() < sorted_from {
+    if sort == Sort::OnFirstUse || events.len() < sorted_from {
         return (check(), None);
     }
     let (checked, order) = here_and_beside(check, || events_by_date_with(events, usize::MAX));

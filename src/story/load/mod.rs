@@ -19,7 +19,7 @@ use std::path::Path;
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
-use crate::story::graph::Story;
+use crate::story::graph::{Sort, Story};
 
 use self::partial_check::{Kept, Partial};
 use crate::story::load::serde_messages::{ReadError, record_problem, syntax_problem};
@@ -37,7 +37,16 @@ pub use title_peek::{TITLE_PEEK_BYTES, peek_title, peek_title_of_file};
 /// parsed on every core (`parallel_parse`). Anything that path refuses (bad JSON, a
 /// byte-order mark, a wrong record, an I/O error) is read again whole by the path that
 /// explains it, so messages are the same as ever.
+///
+/// For a story to be checked, linted or searched; `load_path_to_show` for one to be
+/// shown or exported.
 pub fn load_path(path: &Path) -> Result<Story, LoadError> {
+    progress::load_path_sorted(path, &Progress::new(), Sort::OnFirstUse)
+}
+
+/// As `load_path`, for a story to be shown or exported: a big story's timeline order
+/// is made while it is checked, on the core the check leaves idle.
+pub fn load_path_to_show(path: &Path) -> Result<Story, LoadError> {
     load_path_with_progress(path, &Progress::new())
 }
 

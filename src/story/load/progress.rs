@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use super::{
     LoadError, Problem, describe_io_error, parallel_parse, parse_bytes, place, without_bom,
 };
-use crate::story::graph::Story;
+use crate::story::graph::{Sort, Story};
 
 /// What the loader is doing now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,8 +113,18 @@ impl ProgressSnapshot {
     }
 }
 
-/// As `load_path`, reporting to `progress` as it goes.
+/// As `load_path_to_show`, reporting to `progress` as it goes (the explorer's loading
+/// screen).
 pub fn load_path_with_progress(path: &Path, progress: &Progress) -> Result<Story, LoadError> {
+    load_path_sorted(path, progress, Sort::WhileChecking)
+}
+
+/// The story at `path`, its timeline order made when `sort` says.
+pub(super) fn load_path_sorted(
+    path: &Path,
+    progress: &Progress,
+    sort: Sort,
+) -> Result<Story, LoadError> {
     let origin = path.display().to_string();
     let fail = |message: String| LoadError {
         origin: origin.clone(),
@@ -148,7 +158,7 @@ pub fn load_path_with_progress(path: &Path, progress: &Progress) -> Result<Story
     // Validation does not need the text: only problems do, to be placed at a line and
     // column. Then the file is read again, and used only if it is still as long as
     // what was parsed.
-    Story::build(file, &origin).map_err(|mut problems| {
+    Story::build_with(file, &origin, &[], sort).map_err(|mut problems| {
         if let Ok(again) = std::fs::read(path)
             && again.len() == length
             && let Ok(text) = std::str::from_utf8(&again)

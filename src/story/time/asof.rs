@@ -120,7 +120,8 @@ impl Story {
         let source_names = (file.sources.iter())
             .map(|s| self.source_name(self.source_index(&s.id)).to_owned())
             .collect();
-        let mut story = Story::build_with(file, &self.origin, &undescribed)
+        let sort = self.sort_of_narrowed();
+        let mut story = Story::build_with(file, &self.origin, &undescribed, sort)
             .map_err(|problems| NarrowingError { day, problems })?;
         story.narrowing = Some(Arc::new(Narrowing {
             day,

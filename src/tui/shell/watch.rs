@@ -210,9 +210,9 @@ fn load_and_prepare(path: &Path, view: Option<ViewWanted>, result: &Sender<Reloa
 /// The story at `path` loaded, with what the explorer shows of it in `view`; or why it
 /// does not load.
 fn load_and_prepare_story(path: &Path, view: Option<ViewWanted>) -> Reload {
-    // `load_path`, as at start: the file's text is let go before the indexes are
-    // built, which keeps the reload's peak at a load's.
-    match load::load_path(path) {
+    // As at start: the file's text is let go before the indexes are built, which keeps
+    // the reload's peak at a load's; the timeline's order is made while it is checked.
+    match load::load_path_to_show(path) {
         Ok(story) => {
             // The sources' text files too: a new source may name one. Their problems
             // are `check`'s to list; a missing file costs only its paragraphs.

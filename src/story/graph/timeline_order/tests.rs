@@ -74,18 +74,19 @@ fn a_key_packs_in_the_order_of_its_fields() {
     assert_eq!(packed((1 << 40, Precision::Day, 0, false, 0)), None);
 }
 
-/// The check runs once either way; from the threshold on, the order made beside it is
-/// the plain order, and below it none is made.
+/// The check runs once either way; from the threshold on, and when asked, the order
+/// made beside it is the plain order; below it, or not asked, none is made.
 #[test]
 fn the_order_made_beside_the_check_is_the_plain_order() {
     let story = generated_story(2_000, 30, 4);
     let events = &story.file.events;
     let mut checks = 0;
-    let (checked, order) = check_and_sort(events, 2_000, || {
+    let (checked, order) = check_and_sort(events, (Sort::WhileChecking, 2_000), || {
         checks += 1;
         "checked"
     });
     assert_eq!((checked, order), ("checked", Some(plain_order(events))));
-    let (_, order) = check_and_sort(events, 2_001, || checks += 1);
-    assert_eq!((checks, order), (2, None));
+    let (_, below) = check_and_sort(events, (Sort::WhileChecking, 2_001), || checks += 1);
+    let (_, not_asked) = check_and_sort(events, (Sort::OnFirstUse, 0), || checks += 1);
+    assert_eq!((checks, below, not_asked), (3, None, None));
 }

@@ -94,3 +94,25 @@ fn the_bytes_read_only_grow_when_readers_report_out_of_order() {
     progress.read_to(1024);
     assert_eq!(progress.snapshot().read, 2048);
 }
+
+/// A big story loaded to be shown (the explorer, its reloads, exports) comes with its
+/// timeline order made; loaded to be checked, without.
+#[test]
+fn a_big_story_loaded_to_be_shown_comes_sorted() {
+    let events = crate::story::graph::SORTED_WHILE_CHECKING_FROM;
+    let json = crate::synth::generate_json(&crate::synth::SynthOptions {
+        events,
+        entities: 200,
+        seed: 6,
+    });
+    let path = std::env::temp_dir().join(format!("storyscope-sorted-{}.json", std::process::id()));
+    std::fs::write(&path, json).unwrap();
+    let sort = |story: Result<Story, LoadError>| story.unwrap().sort_of_narrowed();
+    let shown = sort(crate::story::load::load_path_to_show(&path));
+    let with_progress = sort(load_path_with_progress(&path, &Progress::new()));
+    let checked = sort(load_path(&path));
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(shown, Sort::WhileChecking);
+    assert_eq!(with_progress, Sort::WhileChecking);
+    assert_eq!(checked, Sort::OnFirstUse);
+}
