@@ -23,9 +23,9 @@ fn the_timeline_order_holds_no_spare_room() {
 }
 
 /// A big story built to be shown has its timeline order made while it is checked (the
-/// explorer's panes and every export ask for it first), the order made on first use;
-/// built to be checked, or small, it waits for its first use. Narrowed to a date, it
-/// sorts as the story it was narrowed from.
+/// explorer's panes and every export ask for it first), and it is the order its first
+/// use would make; built to be checked, or small, it waits for its first use. Narrowed
+/// to a date, a story sorts as the story it was narrowed from.
 #[test]
 fn a_big_story_to_be_shown_is_sorted_while_it_is_checked() {
     use crate::story::graph::timeline_order::{SORTED_WHILE_CHECKING_FROM, events_by_date};

@@ -1,8 +1,8 @@
 //! Every event in timeline order, sorted fast: each event's place as one 128-bit
 //! number (earliest day, precision, latest day, whether approximate, its index), the
 //! two halves sorted on two threads and merged; for a big story loaded to be shown,
-//! made beside the check that `build` runs on one core. At a million events the sort of five-field
-//! keys was 140–220 ms of the explorer's preparation and of an export.
+//! made beside `build`'s check instead. At a million events the sort of five-field keys
+//! was 140–220 ms of the explorer's preparation and of an export.
 
 use crate::story::beside::here_and_beside;
 use crate::story::model::Event;
@@ -20,10 +20,11 @@ pub(crate) enum Sort {
     /// On first use: a story loaded to be checked, linted or searched never sorts.
     OnFirstUse,
     /// A big story's while `build` checks it, for a story loaded to be shown or
-    /// exported. The check runs on one core (18 ms at 100k events), so the sort beside
-    /// it costs no time, and the panes and exports find the order made. (`check` does
-    /// not ask: the sort would cost it a thread and a share of the memory's speed, 2 %
-    /// of its time at 100k.)
+    /// exported: the panes and exports then find the order made. Most of the check
+    /// (18 ms at 100k events) runs on one core, its events on two, so the sort beside
+    /// it hides 1.5–4.4 of its 5 ms at 100k (BENCHMARKS.md, ninth stop). `check` does
+    /// not ask: it would pay a thread and a share of the memory's speed for an order
+    /// it never reads (2 % of its wall time at 100k).
     WhileChecking,
 }
 
@@ -32,8 +33,8 @@ pub(crate) enum Sort {
 pub(crate) const SORTED_WHILE_CHECKING_FROM: usize = 20_000;
 
 /// `check()` here and, when `sort` asks and there are `sorted_from` events or more, the
-/// events' timeline order beside it, on one thread (the check holds the other core).
-/// None otherwise.
+/// events' timeline order beside it, on one thread (the check has the other core, or
+/// both for its events). None otherwise.
 pub(super) fn check_and_sort<T>(
     events: &[Event],
     (sort, sorted_from): (Sort, usize),

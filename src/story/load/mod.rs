@@ -45,7 +45,7 @@ pub fn load_path(path: &Path) -> Result<Story, LoadError> {
 }
 
 /// As `load_path`, for a story to be shown or exported: a big story's timeline order
-/// is made while it is checked, on the core the check leaves idle.
+/// is made beside its check (`Sort::WhileChecking`).
 pub fn load_path_to_show(path: &Path) -> Result<Story, LoadError> {
     load_path_with_progress(path, &Progress::new())
 }

@@ -37,6 +37,7 @@ impl Story {
         indexes.iter().map(|&i| self.metric_row(i)).collect()
     }
 
+    /// The row of the metric at arena index `index`.
     pub(crate) fn metric_row(&self, index: usize) -> MetricRow {
         let metric = &self.file.metrics[index];
         let period = match (&metric.period, &metric.period_note) {
