@@ -80,48 +80,6 @@ impl Story {
         chain
     }
 
-    /// Like `citation_chain`, from each source's precomputed chain (the cited source
-    /// first): borrowed when the citation has no `via` of its own, so it is cheap for
-    /// every citation of a big story.
-    pub(crate) fn citation_chain_from<'c>(
-        &self,
-        chains: &'c [Vec<usize>],
-        citation: &Citation,
-    ) -> std::borrow::Cow<'c, [usize]> {
-        let cited = self.cited_source(citation);
-        match citation.via() {
-            None => std::borrow::Cow::Borrowed(chains[cited].as_slice()),
-            Some(via) if via == citation.source => std::borrow::Cow::Owned(vec![cited]),
-            Some(_) => {
-                let mut chain = vec![cited];
-                chain.extend(
-                    chains[self.citation_upstream(citation).unwrap_or(cited)]
-                        .iter()
-                        .filter(|&&s| s != cited),
-                );
-                std::borrow::Cow::Owned(chain)
-            }
-        }
-    }
-
-    /// Every source's `via` chain, itself first.
-    pub(crate) fn source_chains(&self) -> Vec<Vec<usize>> {
-        (0..self.file.sources.len())
-            .map(|start| {
-                let mut chain = vec![start];
-                let mut current = start;
-                while let Some(via) = self.file.sources[current].via.as_deref() {
-                    current = self.source_index(via);
-                    if chain.contains(&current) {
-                        break;
-                    }
-                    chain.push(current);
-                }
-                chain
-            })
-            .collect()
-    }
-
     /// True when the cited statement is `ancestor`'s or passes through it.
     pub fn citation_traces_to(&self, citation: &Citation, ancestor: usize) -> bool {
         self.citation_chain(citation).contains(&ancestor)

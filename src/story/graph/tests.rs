@@ -177,3 +177,75 @@ fn a_record_comes_back_from_its_kind_and_index() {
         assert_eq!(RecordRef::from_kind_and_index(kind, index), record);
     }
 }
+
+/// The sources behind some facts are the union of their citations' chains
+/// (`citation_chain`), whatever order the citations come in (a walk stops where an
+/// earlier one went on): for every fact, and for the facts about every seventh entity,
+/// on the shipped story, a generated one and citations going every way a citation can
+/// (one of them loops back through the source first cited).
+#[test]
+fn the_sources_behind_are_the_union_of_the_citation_chains() {
+    use crate::story::graph::sources_behind::SourcesBehind;
+    use std::collections::BTreeSet;
+    let stories = [
+        crate::story::embedded().unwrap(),
+        generated(2000, 40, 9),
+        citations_going_every_way(),
+    ];
+    for story in &stories {
+        let mut fact_sets = vec![story.facts()];
+        let entities = (0..story.file.entities.len()).step_by(7);
+        fact_sets.extend(entities.map(|e| story.facts_about(e)));
+        for facts in &fact_sets {
+            let citations: Vec<_> = facts.iter().flat_map(|(_, cite)| cite.iter()).collect();
+            let expected: BTreeSet<usize> = (citations.iter())
+                .flat_map(|c| story.citation_chain(c))
+                .collect();
+            for order in [citations.clone(), citations.iter().rev().copied().collect()] {
+                let mut behind = SourcesBehind::new(story);
+                order.iter().for_each(|c| behind.citation(c));
+                assert_eq!(behind.reached().collect::<BTreeSet<_>>(), expected);
+            }
+        }
+    }
+}
+
+/// A citation with a `via` of its own whose way loops back to the cited source stops
+/// there, short of the cited source's own `via`; a later citation passing through the
+/// same sources still goes on to the end: `daily` cited through `relay` (which relies
+/// on `daily`) reaches `daily` and `relay`; `relay` cited plainly reaches `wire` too.
+#[test]
+fn a_walk_cut_short_by_its_own_via_does_not_stop_a_later_one() {
+    use crate::story::graph::sources_behind::SourcesBehind;
+    use std::collections::BTreeSet;
+    let mut file: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/fixtures/small.json")).unwrap();
+    file["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "relay", "kind": "article", "outlet": "Relay", "title": "t",
+            "published": "2025-02-13", "via": "daily",
+        }));
+    file["events"][0]["cite"] = serde_json::json!([{"source": "daily", "para": 1, "via": "relay"}]);
+    file["events"][1]["cite"] = serde_json::json!([{"source": "relay", "para": 1}]);
+    let story = crate::story::load::load_bytes(file.to_string().as_bytes(), "relay").unwrap();
+    let cuts_short = &story.file.events[0].cite[0];
+    let goes_on = &story.file.events[1].cite[0];
+    let names = |sources: BTreeSet<usize>| -> Vec<String> {
+        let id = |s: usize| story.file.sources[s].id.to_string();
+        sources.into_iter().map(id).collect()
+    };
+    assert_eq!(
+        names(story.citation_chain(cuts_short).into_iter().collect()),
+        ["daily", "relay"]
+    );
+    for order in [[cuts_short, goes_on], [goes_on, cuts_short]] {
+        let mut behind = SourcesBehind::new(&story);
+        order.iter().for_each(|c| behind.citation(c));
+        assert_eq!(
+            names(behind.reached().collect()),
+            ["wire", "daily", "relay"]
+        );
+    }
+}

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::story::graph::provenance::FactRef;
+use crate::story::graph::sources_behind::SourcesBehind;
 use crate::story::graph::{RecordRef, Story};
 use crate::story::model::Citation;
 use crate::story::query::views::SourceRow;
@@ -71,19 +72,15 @@ impl Story {
         &self,
         facts: &[(FactRef, &[Citation])],
     ) -> (BTreeSet<usize>, BTreeSet<usize>) {
-        let chains = self.source_chains();
-        let mut sources = vec![false; self.file.sources.len()];
+        let mut behind = SourcesBehind::new(self);
         let mut origins = BTreeSet::new();
         for (_, cite) in facts {
             for citation in *cite {
-                for &s in self.citation_chain_from(&chains, citation).iter() {
-                    sources[s] = true;
-                }
+                behind.citation(citation);
                 origins.insert(self.citation_origin(citation));
             }
         }
-        let sources = (0..sources.len()).filter(|&s| sources[s]).collect();
-        (sources, origins)
+        (behind.reached().collect(), origins)
     }
 }
 
