@@ -20,7 +20,6 @@ mod records;
 mod resolve;
 mod source_names;
 pub(crate) mod source_tally;
-pub(crate) mod sources_behind;
 pub(crate) mod status_history;
 mod timeline_order;
 mod validate;

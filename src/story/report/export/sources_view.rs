@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use crate::story::graph::provenance::FactRef;
-use crate::story::graph::sources_behind::SourcesBehind;
 use crate::story::graph::{RecordRef, Story};
 use crate::story::model::Citation;
 use crate::story::query::views::SourceRow;
@@ -59,9 +58,8 @@ impl Story {
     /// export's Sources view about an entity does.
     pub fn source_rows_about(&self, entity: usize) -> Vec<SourceRow> {
         let facts = self.facts_about(entity);
-        let (behind, _) = self.sources_behind(&facts);
         let counts = self.source_fact_counts_of(facts.iter().map(|(_, cite)| *cite));
-        (behind.into_iter())
+        (counted_sources(&counts))
             .map(|s| self.source_row_with(s, counts[s]))
             .collect()
     }
@@ -72,16 +70,24 @@ impl Story {
         &self,
         facts: &[(FactRef, &[Citation])],
     ) -> (BTreeSet<usize>, BTreeSet<usize>) {
-        let mut behind = SourcesBehind::new(self);
-        let mut origins = BTreeSet::new();
-        for (_, cite) in facts {
-            for citation in *cite {
-                behind.citation(citation);
-                origins.insert(self.citation_origin(citation));
-            }
-        }
-        (behind.reached().collect(), origins)
+        let counts = self.source_fact_counts_of(facts.iter().map(|(_, cite)| *cite));
+        (counted_sources(&counts).collect(), self.origins_of(facts))
     }
+
+    /// The distinct origins of some facts' citations.
+    fn origins_of(&self, facts: &[(FactRef, &[Citation])]) -> BTreeSet<usize> {
+        (facts.iter())
+            .flat_map(|(_, cite)| cite.iter())
+            .map(|citation| self.citation_origin(citation))
+            .collect()
+    }
+}
+
+/// The sources some facts' counts (`source_fact_counts_of`) count any fact behind, in
+/// file order: those a citation's statement passed through, since the tally walks
+/// each citation's whole way (`citation_chain`).
+fn counted_sources(counts: &[(usize, usize)]) -> impl Iterator<Item = usize> + '_ {
+    (0..counts.len()).filter(|&s| counts[s].0 > 0)
 }
 
 /// "7 sources · 7 independent origins".
@@ -139,12 +145,18 @@ pub(crate) fn sources_table(
     story: &Story,
     entity: Option<usize>,
 ) -> (String, Vec<(usize, Vec<String>)>) {
-    let facts = match entity {
-        Some(entity) => story.facts_about(entity),
-        None => story.facts(),
+    // The whole story's counts are the ones `build` tallied.
+    let (facts, counted) = match entity {
+        Some(entity) => {
+            let facts = story.facts_about(entity);
+            let counts = story.source_fact_counts_of(facts.iter().map(|(_, cite)| *cite));
+            (facts, Some(counts))
+        }
+        None => (story.facts(), None),
     };
-    let (behind, origins) = story.sources_behind(&facts);
-    let counts = story.source_fact_counts_of(facts.iter().map(|(_, cite)| *cite));
+    let counts = counted.as_deref().unwrap_or(story.source_fact_counts());
+    let behind: Vec<usize> = counted_sources(counts).collect();
+    let origins = story.origins_of(&facts);
     let mut summary = sources_summary(behind.len(), origins.len());
     if let Some(entity) = entity {
         summary.push_str(&format!(
